@@ -1,0 +1,120 @@
+import { z } from "zod";
+
+// Defaults work on a development machine of this project's kind (Postgres and Redis on
+// loopback). In production the secrets have no defaults: a copied dev key would be a leak.
+const DEV_SECRET_KEY = "dev:ZGV2LW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=";
+const DEV_SESSION_SECRET = "dev-only-session-secret-change-me-0123456789";
+
+const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const bool = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"])
+    .default(fallback ? "true" : "false")
+    .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** `keyId:base64(32 bytes)`, comma separated; the first is used to encrypt, all to decrypt. */
+const secretKeys = z
+  .string()
+  .min(1)
+  .transform((raw, ctx) => {
+    const keys = raw.split(",").map((part) => {
+      const [id, b64] = part.trim().split(":");
+      const key = b64 ? Buffer.from(b64, "base64") : Buffer.alloc(0);
+      if (!id || key.length !== 32) {
+        ctx.addIssue({ code: "custom", message: `entry "${id ?? part}" must be keyId:base64 of exactly 32 bytes` });
+      }
+      return { id: id ?? "", key };
+    });
+    return keys;
+  });
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/webinar_sync"),
+    REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
+    REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("gw"),
+    PUBLIC_URL: z.url().default("http://localhost:3000"),
+    HOST: z.string().default("0.0.0.0"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    SECRET_KEYS: secretKeys.optional(),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    MIGRATE_ON_START: bool(true),
+    GOTO_AUTH_URL: z.url().default("https://authentication.logmeininc.com"),
+    GOTO_API_URL: z.url().default("https://api.getgo.com/G2W/rest/v2"),
+    GOTO_IDENTITY_URL: z.url().default("https://api.getgo.com"),
+    GOTO_CLIENT_ID: z.string().optional(),
+    GOTO_CLIENT_SECRET: z.string().optional(),
+    GOTO_SCOPES: z.string().default("collab: identity:scim.me"),
+    GOTO_REQUESTS_PER_SECOND: z.coerce.number().positive().default(10),
+    WEBHOOK_SIGNATURE_SCHEME: z.enum(["hmac-sha256-timestamp", "hmac-sha256", "none"]).default("hmac-sha256-timestamp"),
+    WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
+    DISPATCH_EVERY_MS: z.coerce.number().int().min(1000).max(60_000).default(10_000),
+    DISCOVERY_EVERY_MINUTES: minutes(10),
+    LOOKBACK_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+    POLL_3W_MINUTES: minutes(120),
+    POLL_2W_MINUTES: minutes(60),
+    POLL_1W_MINUTES: minutes(30),
+    POLL_NEAR_MINUTES: minutes(10),
+    ATTENDANCE_DELAYS_MINUTES: z
+      .string()
+      .default("15,180,1440")
+      .transform((raw, ctx) => {
+        const delays = raw.split(",").map((s) => Number(s.trim()));
+        if (delays.length === 0 || delays.some((d) => !Number.isInteger(d) || d < 0)) {
+          ctx.addIssue({ code: "custom", message: "must be comma-separated whole minutes, e.g. 15,180,1440" });
+        }
+        return delays;
+      }),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    if (!env.SECRET_KEYS) ctx.addIssue({ code: "custom", path: ["SECRET_KEYS"], message: "is required in production" });
+    if (!env.SESSION_SECRET) ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function toConfig(env: Env) {
+  const publicUrl = new URL(env.PUBLIC_URL);
+  return {
+    env: env.NODE_ENV,
+    logLevel: env.LOG_LEVEL,
+    databaseUrl: env.DATABASE_URL,
+    redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
+    http: { host: env.HOST, port: env.PORT, publicUrl: env.PUBLIC_URL.replace(/\/$/, ""), secureCookies: publicUrl.protocol === "https:" },
+    secrets: {
+      keys: env.SECRET_KEYS ?? secretKeys.parse(DEV_SECRET_KEY),
+      sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+      usingDevDefaults: !env.SECRET_KEYS || !env.SESSION_SECRET,
+    },
+    migrateOnStart: env.MIGRATE_ON_START,
+    goto: {
+      authUrl: env.GOTO_AUTH_URL.replace(/\/$/, ""),
+      apiUrl: env.GOTO_API_URL.replace(/\/$/, ""),
+      identityUrl: env.GOTO_IDENTITY_URL.replace(/\/$/, ""),
+      clientId: env.GOTO_CLIENT_ID,
+      clientSecret: env.GOTO_CLIENT_SECRET,
+      scopes: env.GOTO_SCOPES,
+      requestsPerSecond: env.GOTO_REQUESTS_PER_SECOND,
+    },
+    webhooks: { signatureScheme: env.WEBHOOK_SIGNATURE_SCHEME, toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS },
+    sync: {
+      dispatchEveryMs: env.DISPATCH_EVERY_MS,
+      discoveryEveryMinutes: env.DISCOVERY_EVERY_MINUTES,
+      lookbackDays: env.LOOKBACK_DAYS,
+      pollMinutes: {
+        threeWeeksOrMore: env.POLL_3W_MINUTES,
+        twoToThreeWeeks: env.POLL_2W_MINUTES,
+        oneToTwoWeeks: env.POLL_1W_MINUTES,
+        underOneWeek: env.POLL_NEAR_MINUTES,
+      },
+      attendanceDelaysMinutes: env.ATTENDANCE_DELAYS_MINUTES,
+    },
+    worker: { concurrency: env.WORKER_CONCURRENCY },
+  } as const;
+}
+
+export type AppConfig = ReturnType<typeof toConfig>;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src";
+
+describe("loadConfig", () => {
+  it("works with no settings at all on a development machine", () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBe("postgresql://postgres@127.0.0.1:5432/webinar_sync");
+    expect(config.goto.apiUrl).toBe("https://api.getgo.com/G2W/rest/v2");
+    expect(config.goto.authUrl).toBe("https://authentication.logmeininc.com");
+    expect(config.sync.pollMinutes).toEqual({ threeWeeksOrMore: 120, twoToThreeWeeks: 60, oneToTwoWeeks: 30, underOneWeek: 10 });
+    expect(config.secrets.usingDevDefaults).toBe(true);
+  });
+
+  it("names every missing production secret in one error", () => {
+    expect.assertions(3);
+    try {
+      loadConfig({ NODE_ENV: "production" });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toContain("SECRET_KEYS is required in production");
+      expect((error as ConfigError).problems).toContain("SESSION_SECRET is required in production");
+    }
+  });
+
+  it("names malformed settings and says what to fix, without echoing secrets", () => {
+    let message = "";
+    try {
+      loadConfig({ DATABASE_URL: "not a url", PORT: "seventy", SECRET_KEYS: "k1:c2hvcnQ=" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/DATABASE_URL/);
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/SECRET_KEYS .*exactly 32 bytes/);
+    expect(message).not.toContain("c2hvcnQ=");
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ REDIS_URL: "" }).redis.url).toBe("redis://127.0.0.1:6379");
+  });
+
+  it("parses key rings and attendance delays", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    const config = loadConfig({ SECRET_KEYS: `k2:${key},k1:${key}`, ATTENDANCE_DELAYS_MINUTES: "5, 60" });
+    expect(config.secrets.keys.map((k) => k.id)).toEqual(["k2", "k1"]);
+    expect(config.sync.attendanceDelaysMinutes).toEqual([5, 60]);
+  });
+});

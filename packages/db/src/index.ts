@@ -1,0 +1,5 @@
+export { createDb, type Db } from "./client";
+export { ensureDatabase, databaseName, withDatabase } from "./database";
+export { migrateDeploy, migrationStatus, localMigrations, type MigrationStatus } from "./migrations";
+export { schemaMatchesLatestMigration, normalizeSchema } from "./schema-snapshots";
+export * from "./generated/prisma/client";

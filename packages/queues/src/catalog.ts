@@ -1,0 +1,8 @@
+import { dispatchJob } from "./jobs";
+
+/** Every job the product runs. The worker refuses to start unless each has exactly one handler. */
+export const jobCatalog = [dispatchJob] as const;
+
+export type JobName = (typeof jobCatalog)[number]["name"];
+
+export const jobsByName: ReadonlyMap<string, (typeof jobCatalog)[number]> = new Map(jobCatalog.map((job) => [job.name, job]));

@@ -1,0 +1,31 @@
+import type { JobsOptions } from "bullmq";
+import type { z } from "zod";
+import type { QueueName } from "./queue-names";
+
+/**
+ * One typed entry of the job catalog: enqueue only through it, and the worker re-validates the
+ * payload with the same schema. `jobId` makes every enqueue idempotent: BullMQ ignores an add
+ * whose id is already waiting or running.
+ */
+export interface JobDefinition<Name extends string = string, Schema extends z.ZodType = z.ZodType> {
+  name: Name;
+  queue: QueueName;
+  schema: Schema;
+  /** Deterministic id (no ':' — BullMQ reserves it). Omit for jobs that may run many times at once. */
+  jobId?: (payload: z.infer<Schema>) => string;
+  options?: Omit<JobsOptions, "jobId">;
+}
+
+export type PayloadOf<D> = D extends JobDefinition<string, infer S> ? z.infer<S> : never;
+
+/** What travels in Redis: the payload and the id of the HTTP request that caused it. */
+export interface JobEnvelope<P = unknown> {
+  payload: P;
+  requestId?: string;
+}
+
+export function defineJob<Name extends string, Schema extends z.ZodType>(
+  definition: JobDefinition<Name, Schema>,
+): JobDefinition<Name, Schema> {
+  return definition;
+}

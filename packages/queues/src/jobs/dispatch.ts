@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { defineJob } from "../define-job";
+
+/**
+ * The scheduler tick: reads what is due from Postgres and enqueues it. Registered as a BullMQ
+ * job scheduler by the worker, so exactly one tick is produced per interval however many
+ * workers run.
+ */
+export const dispatchJob = defineJob({
+  name: "dispatch",
+  queue: "scheduler",
+  schema: z.object({}).passthrough(),
+  options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+});

@@ -1,0 +1,1 @@
+export { dispatchJob } from "./dispatch";

@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import { createDb, type Db, withDatabase } from "@gw/db";
+import { databaseUrlFor, TEST_SERVER_DATABASE_URL } from "./server-urls";
+import { TEMPLATE_LOCK, templateDatabaseName } from "./template";
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  db: Db;
+  /** Disconnects and drops the database. */
+  drop(): Promise<void>;
+}
+
+/** A fresh, fully migrated database of its own for one test file. */
+export async function createTestDatabase(label = "t"): Promise<TestDatabase> {
+  const name = `gw_test_${label.replace(/\W/g, "").slice(0, 20)}_${randomBytes(4).toString("hex")}`;
+  await withDatabase(TEST_SERVER_DATABASE_URL, async (client) => {
+    await client.query("SELECT pg_advisory_lock($1)", [TEMPLATE_LOCK]);
+    try {
+      await client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName()}"`);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [TEMPLATE_LOCK]);
+    }
+  });
+  const url = databaseUrlFor(name);
+  const db = createDb(url, { poolSize: 5 });
+  return {
+    name,
+    url,
+    db,
+    async drop() {
+      await db.$disconnect();
+      await withDatabase(TEST_SERVER_DATABASE_URL, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}

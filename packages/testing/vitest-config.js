@@ -1,0 +1,21 @@
+// Plain JavaScript: vitest loads config files with Node, which cannot import TypeScript
+// from another workspace package.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+/** The vitest settings every workspace shares: real servers, so generous timeouts and forks. */
+export function workspaceVitestConfig(overrides = {}) {
+  const reportDir = process.env.GW_TEST_REPORT_DIR;
+  const name = (process.env.npm_package_name ?? "pkg").replace(/\W/g, "_");
+  return defineConfig({
+    test: {
+      include: overrides.include ?? ["test/**/*.test.ts", "src/**/*.test.ts"],
+      globalSetup: [fileURLToPath(new URL("./src/global-setup.ts", import.meta.url))],
+      testTimeout: overrides.testTimeout ?? 30_000,
+      hookTimeout: 120_000,
+      pool: "forks",
+      reporters: reportDir ? ["default", "json"] : ["default"],
+      outputFile: reportDir ? { json: `${reportDir}/${name}.json` } : undefined,
+    },
+  });
+}
