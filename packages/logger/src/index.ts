@@ -65,3 +65,4 @@ export function sanitizeUrl(raw: string): string {
     return raw.replace(/\/\/[^@/]*@/, "//redacted@");
   }
 }
+export { closeOnSignals } from "./shutdown";

@@ -1,4 +1,4 @@
-export { createRedis, type Redis } from "./redis";
+export { createRedis, redisOptionsFromUrl, type Redis } from "./redis";
 export { QUEUE_NAMES, type QueueName } from "./queue-names";
 export { defineJob, type JobDefinition, type JobEnvelope, type PayloadOf } from "./define-job";
 export { jobCatalog, jobsByName, type JobName } from "./catalog";

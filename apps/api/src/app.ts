@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import formbody from "@fastify/formbody";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from "fastify";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { ApiDeps } from "./deps";
+import { registerErrorHandler } from "./plugins/error-handler";
+import { registerOpenApi } from "./plugins/openapi";
+import { registerRoutes } from "./routes";
+
+/** The app as every route module sees it: Zod schemas drive types, validation and OpenAPI. */
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** The whole HTTP app, without listening: tests drive it with `inject` or a real port. */
+export async function buildApp(deps: ApiDeps): Promise<App> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    // One id per request, taken from a proxy's header when sane, carried into enqueued jobs.
+    genReqId: (req) => {
+      const header = req.headers["x-request-id"];
+      return typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
+    },
+    requestIdLogLabel: "reqId",
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    disableRequestLogging: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  registerErrorHandler(app);
+  await app.register(formbody);
+  await registerOpenApi(app, deps.config.http.publicUrl);
+  await registerRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,34 @@
+import type { AppConfig } from "@gw/config";
+import { createDb, type Db } from "@gw/db";
+import type { Logger } from "@gw/logger";
+import { createQueues, createRedis, type Queues, type Redis } from "@gw/queues";
+
+/** Everything the API's routes may use, built once in the composition root. */
+export interface ApiDeps {
+  config: AppConfig;
+  log: Logger;
+  db: Db;
+  redis: Redis;
+  queues: Queues;
+}
+
+export function createApiDeps(config: AppConfig, log: Logger): ApiDeps & { close(): Promise<void> } {
+  const db = createDb(config.databaseUrl);
+  const redis = createRedis(config.redis.url, "producer");
+  // A Redis that is down must not crash the API: readiness reports it and requests that need
+  // it fail with 503, while state that must survive is already in Postgres.
+  redis.on("error", (error) => log.warn({ err: error }, "redis connection error"));
+  const queues = createQueues(redis, config.redis.prefix);
+  return {
+    config,
+    log,
+    db,
+    redis,
+    queues,
+    async close() {
+      await queues.close().catch(() => undefined);
+      redis.disconnect();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { DomainError, type DomainErrorCode } from "@gw/domain";
+import type { FastifyError } from "fastify";
+import type { App } from "../app";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+
+const STATUS: Record<DomainErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION: 422,
+  RATE_LIMITED: 429,
+  UPSTREAM: 502,
+};
+
+const REASON: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+};
+
+/**
+ * The one place errors become HTTP: `{ statusCode, error, message, reqId }`. A 4xx says what to
+ * fix (naming the field); a 5xx tells the caller nothing internal and is logged with context.
+ */
+export function registerErrorHandler(app: App) {
+  app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
+    let statusCode = 500;
+    let message = "Something went wrong on our side; the error has been logged.";
+    let fields: { field: string; message: string }[] | undefined;
+
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      statusCode = 400;
+      const where = error.validationContext ?? "body";
+      fields = error.validation.map((issue) => ({
+        field: [where, ...String(issue.instancePath || "").split("/").filter(Boolean)].join("."),
+        message: issue.message ?? "is invalid",
+      }));
+      message = fields.map((f) => `${f.field}: ${f.message}`).join("; ");
+    } else if (error instanceof DomainError) {
+      statusCode = STATUS[error.code];
+      message = error.message;
+      if (error.details.field) fields = [{ field: error.details.field, message: error.message }];
+    } else if ("statusCode" in error && typeof error.statusCode === "number" && error.statusCode < 500) {
+      statusCode = error.statusCode;
+      message = error.message;
+    }
+
+    if (statusCode >= 500) request.log.error({ err: error }, "request failed");
+    else request.log.info({ statusCode, message }, "request refused");
+
+    return reply.status(statusCode).send({
+      statusCode,
+      error: REASON[statusCode] ?? "Error",
+      message,
+      reqId: request.id,
+      ...(fields ? { fields } : {}),
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ statusCode: 404, error: "Not Found", message: `No route for ${request.method} ${request.url.split("?")[0]}`, reqId: request.id }),
+  );
+}

@@ -1,0 +1,17 @@
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { jsonSchemaTransform } from "fastify-type-provider-zod";
+import type { App } from "../app";
+
+/** The route schemas drive validation, serialisation and this OpenAPI document alike. */
+export async function registerOpenApi(app: App, publicUrl: string) {
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Webinar Sync API", description: "GoTo Webinar marketing-automation sync service", version: "0.1.0" },
+      servers: [{ url: publicUrl }],
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "gw_session" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+}

@@ -1,0 +1,8 @@
+import type { App } from "../app";
+import type { ApiDeps } from "../deps";
+import { healthRoutes } from "./health";
+
+/** Every route module of the API; each domain adds one line here. */
+export async function registerRoutes(app: App, deps: ApiDeps) {
+  await app.register(healthRoutes(deps));
+}

@@ -1,0 +1,37 @@
+import type { AppConfig } from "@gw/config";
+import { createLogger } from "@gw/logger";
+import { createTestDatabase, createTestRedis, testConfig, type TestDatabase, type TestRedis } from "@gw/testing";
+import { type App, buildApp } from "../src/app";
+import { type ApiDeps, createApiDeps } from "../src/deps";
+
+export interface TestApi {
+  app: App;
+  deps: ApiDeps;
+  config: AppConfig;
+  database: TestDatabase;
+  redis: TestRedis;
+  close(): Promise<void>;
+}
+
+/** The whole API on its own database and Redis prefix; `env` overrides any setting. */
+export async function createTestApi(label: string, env: Record<string, string> = {}): Promise<TestApi> {
+  const database = await createTestDatabase(label);
+  const redis = await createTestRedis(label);
+  const config = testConfig({ databaseUrl: database.url, redisUrl: redis.url, redisPrefix: redis.prefix, env });
+  const deps = createApiDeps(config, createLogger({ name: "api-test", level: config.logLevel, pretty: false }));
+  const app = await buildApp(deps);
+  await app.ready();
+  return {
+    app,
+    deps,
+    config,
+    database,
+    redis,
+    async close() {
+      await app.close();
+      await deps.close();
+      await redis.cleanup();
+      await database.drop();
+    },
+  };
+}

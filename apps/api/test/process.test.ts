@@ -1,0 +1,39 @@
+import { createTestDatabase, freePort, spawnEntry, type TestDatabase } from "@gw/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase("apiproc");
+});
+afterAll(async () => database?.drop());
+
+describe("the api process", () => {
+  it("refuses to start with a message naming each bad setting", async () => {
+    const proc = spawnEntry("apps/api/src/main.ts", { DATABASE_URL: "nope", PORT: "x" });
+    expect(await proc.waitForExit()).toBe(1);
+    expect(proc.output()).toMatch(/DATABASE_URL/);
+    expect(proc.output()).toMatch(/PORT/);
+  });
+
+  it("serves, then shuts down gracefully on SIGTERM", async () => {
+    const port = await freePort();
+    const proc = spawnEntry("apps/api/src/main.ts", {
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      REDIS_PREFIX: `gwtest-apiproc-${port}`,
+      MIGRATE_ON_START: "false",
+    });
+    try {
+      await proc.waitForOutput(/api listening/);
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(res.status).toBe(200);
+      proc.child.kill("SIGTERM");
+      expect(await proc.waitForExit()).toBe(0);
+      expect(proc.output()).toMatch(/shut down cleanly/);
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    } finally {
+      proc.kill();
+    }
+  });
+});

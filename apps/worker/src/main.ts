@@ -1,0 +1,31 @@
+// The worker process: BullMQ consumers and the dispatcher's job scheduler.
+import { ConfigError, loadConfig } from "@gw/config";
+import { prepareDatabase } from "@gw/db";
+import { closeOnSignals, createLogger } from "@gw/logger";
+import { createWorkerDeps } from "./deps";
+import { handlers } from "./handlers";
+import { startWorkerRuntime } from "./runtime";
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
+const log = createLogger({ name: "worker", level: config.logLevel });
+
+try {
+  await prepareDatabase(config.databaseUrl, { migrate: config.migrateOnStart });
+} catch (error) {
+  log.fatal((error as Error).message);
+  process.exit(1);
+}
+
+const deps = createWorkerDeps(config, log);
+const runtime = await startWorkerRuntime(deps, handlers);
+
+closeOnSignals(log, async () => {
+  await runtime.close(); // running jobs finish; waiting ones stay in Redis for the next worker
+  await deps.close();
+});
