@@ -1,0 +1,73 @@
+// `npm run demo`: the whole product on this machine — the GoTo Webinar stand-in, the API (which
+// also serves the web UI), the worker, and demo data. setup.mjs has run before this.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { log, root, run, startChild } from "./lib.mjs";
+
+const apiPort = process.env.PORT ?? "3000";
+const simPort = process.env.SIM_PORT ?? "4100";
+const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${apiPort}`;
+const simUrl = `http://127.0.0.1:${simPort}`;
+const tsx = path.join(root, "node_modules/.bin/tsx");
+
+// The demo talks to the stand-in exactly as production talks to GoTo: only the URLs differ.
+const env = {
+  PORT: apiPort,
+  PUBLIC_URL: publicUrl,
+  DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/webinar_sync_demo",
+  REDIS_PREFIX: process.env.REDIS_PREFIX ?? "gw-demo",
+  GOTO_AUTH_URL: simUrl,
+  GOTO_API_URL: `${simUrl}/G2W/rest/v2`,
+  GOTO_IDENTITY_URL: simUrl,
+  GOTO_CLIENT_ID: "demo-client",
+  GOTO_CLIENT_SECRET: "demo-secret",
+  SIM_PORT: simPort,
+};
+
+log("migrating the demo database");
+run(tsx, ["packages/db/src/cli/migrate.ts"], { env: { ...process.env, ...env } });
+if (existsSync(path.join(root, "apps/web/vite.config.ts"))) {
+  log("building the web UI");
+  run("npm", ["run", "build", "-w", "@gw/web"], { stdio: ["ignore", "ignore", "inherit"] });
+}
+
+const children = [
+  startChild("goto-sim", tsx, ["apps/gotowebinar-sim/src/main.ts"], env),
+  startChild("api", tsx, ["apps/api/src/main.ts"], { ...env, MIGRATE_ON_START: "false" }),
+  startChild("worker", tsx, ["apps/worker/src/main.ts"], { ...env, MIGRATE_ON_START: "false" }),
+];
+
+const seed = path.join(root, "scripts/seed-demo.ts");
+if (existsSync(seed)) {
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  log("loading demo data");
+  run(tsx, [seed], { env: { ...process.env, ...env, SIM_URL: simUrl } });
+}
+
+console.log(`
+  Webinar Sync demo is running
+    App (web UI + API):  ${publicUrl}
+    API docs (OpenAPI):  ${publicUrl}/docs
+    Readiness:           ${publicUrl}/readyz
+    GoTo stand-in:       ${simUrl}
+  Ctrl-C stops everything.
+`);
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill("SIGTERM");
+  setTimeout(() => process.exit(0), 10_000).unref();
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+for (const child of children) {
+  child.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`a demo process exited (${code}); stopping the rest`);
+      stop();
+    }
+    if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(stopping ? 0 : 1);
+  });
+}
