@@ -1,5 +1,5 @@
 import { DomainError } from "@gw/domain";
-import { dispatchJob, type JobEnvelope, jobCatalog, jobsByName, QUEUE_NAMES, type QueueName, redisOptionsFromUrl } from "@gw/queues";
+import { type JobEnvelope, jobCatalog, jobsByName, QUEUE_NAMES, type QueueName, redisOptionsFromUrl } from "@gw/queues";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { WorkerDeps } from "./deps";
 import type { JobContext, JobHandlers } from "./handlers/types";
@@ -69,12 +69,11 @@ export async function startWorkerRuntime(deps: WorkerDeps, handlers: JobHandlers
 
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
 
-  // One tick per interval however many worker processes run: BullMQ's job scheduler is keyed.
-  await deps.queues.scheduler.upsertJobScheduler(
-    dispatchJob.name,
-    { every: config.sync.dispatchEveryMs },
-    { name: dispatchJob.name, data: { payload: {} }, opts: dispatchJob.options },
-  );
+  // Periodic jobs: one run per interval however many workers start (schedulers are keyed).
+  for (const job of jobCatalog) {
+    if (!job.every || !queueNames.includes(job.queue)) continue;
+    await deps.queues[job.queue].upsertJobScheduler(job.name, { every: job.every(config) }, { name: job.name, data: { payload: {} }, opts: job.options });
+  }
   log.info({ queues: queueNames, concurrency: config.worker.concurrency }, "worker started");
 
   return {

@@ -1,3 +1,4 @@
+import type { AppConfig } from "@gw/config";
 import type { JobsOptions } from "bullmq";
 import type { z } from "zod";
 import type { QueueName } from "./queue-names";
@@ -14,6 +15,11 @@ export interface JobDefinition<Name extends string = string, Schema extends z.Zo
   /** Deterministic id (no ':' — BullMQ reserves it). Omit for jobs that may run many times at once. */
   jobId?: (payload: z.infer<Schema>) => string;
   options?: Omit<JobsOptions, "jobId">;
+  /**
+   * Makes the job periodic: the worker registers a BullMQ job scheduler for it at start-up, so
+   * exactly one run is produced per interval however many workers run. Its payload is `{}`.
+   */
+  every?: (config: AppConfig) => number;
 }
 
 export type PayloadOf<D> = D extends JobDefinition<string, infer S> ? z.infer<S> : never;

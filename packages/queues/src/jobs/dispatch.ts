@@ -11,4 +11,5 @@ export const dispatchJob = defineJob({
   queue: "scheduler",
   schema: z.object({}).passthrough(),
   options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+  every: (config) => config.sync.dispatchEveryMs,
 });
