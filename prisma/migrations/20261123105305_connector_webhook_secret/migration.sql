@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Connector" ADD COLUMN     "webhookSecretEnc" TEXT,
+ADD COLUMN     "webhooksError" TEXT;
+
