@@ -50,6 +50,8 @@ export const envSchema = z
     GOTO_REQUESTS_PER_SECOND: z.coerce.number().positive().default(10),
     WEBHOOK_SIGNATURE_SCHEME: z.enum(["hmac-sha256-timestamp", "hmac-sha256", "none"]).default("hmac-sha256-timestamp"),
     WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
+    /** Subscribe to GoTo webhooks even when PUBLIC_URL is loopback or private (tests, local demo with the stand-in). */
+    WEBHOOKS_ALLOW_LOOPBACK: bool(false),
     DISPATCH_EVERY_MS: z.coerce.number().int().min(1000).max(60_000).default(10_000),
     DISCOVERY_EVERY_MINUTES: minutes(10),
     LOOKBACK_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
@@ -100,7 +102,7 @@ export function toConfig(env: Env) {
       scopes: env.GOTO_SCOPES,
       requestsPerSecond: env.GOTO_REQUESTS_PER_SECOND,
     },
-    webhooks: { signatureScheme: env.WEBHOOK_SIGNATURE_SCHEME, toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS },
+    webhooks: { signatureScheme: env.WEBHOOK_SIGNATURE_SCHEME, toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS, allowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK },
     sync: {
       dispatchEveryMs: env.DISPATCH_EVERY_MS,
       discoveryEveryMinutes: env.DISCOVERY_EVERY_MINUTES,
