@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDe
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { ApiDeps } from "./deps";
+import { registerAuth } from "./plugins/auth";
 import { registerErrorHandler } from "./plugins/error-handler";
 import { registerOpenApi } from "./plugins/openapi";
 import { registerRoutes } from "./routes";
@@ -36,6 +37,7 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   registerErrorHandler(app);
   await app.register(formbody);
   await registerOpenApi(app, deps.config.http.publicUrl);
+  await registerAuth(app, deps);
   await registerRoutes(app, deps);
   return app;
 }

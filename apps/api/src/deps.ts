@@ -1,5 +1,6 @@
 import type { AppConfig } from "@gw/config";
 import { createDb, type Db } from "@gw/db";
+import { SecretBox } from "@gw/domain/security";
 import type { Logger } from "@gw/logger";
 import { createQueues, createRedis, type Queues, type Redis } from "@gw/queues";
 
@@ -10,6 +11,8 @@ export interface ApiDeps {
   db: Db;
   redis: Redis;
   queues: Queues;
+  /** Encrypts tokens and client secrets at rest (SECRET_KEYS). */
+  secretBox: SecretBox;
 }
 
 export function createApiDeps(config: AppConfig, log: Logger): ApiDeps & { close(): Promise<void> } {
@@ -25,6 +28,7 @@ export function createApiDeps(config: AppConfig, log: Logger): ApiDeps & { close
     db,
     redis,
     queues,
+    secretBox: new SecretBox(config.secrets.keys),
     async close() {
       await queues.close().catch(() => undefined);
       redis.disconnect();

@@ -1,0 +1,1 @@
+export { findOrCreateAccount } from "./find-or-create-account";
