@@ -70,6 +70,12 @@ export const envSchema = z
         return delays;
       }),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
+    // Form registrations (issue 6): per-IP limit of hosted form posts; push retry backoff and window; sweeper interval.
+    FORM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+    REGISTRATION_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
+    REGISTRATION_RETRY_MAX_MS: z.coerce.number().int().min(100).max(86_400_000).default(1_800_000),
+    REGISTRATION_GIVE_UP_HOURS: z.coerce.number().positive().max(720).default(24),
+    REGISTRATION_SWEEP_EVERY_MS: z.coerce.number().int().min(200).max(600_000).default(15_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -116,6 +122,13 @@ export function toConfig(env: Env) {
       attendanceDelaysMinutes: env.ATTENDANCE_DELAYS_MINUTES,
     },
     worker: { concurrency: env.WORKER_CONCURRENCY },
+    forms: { rateLimitPerMinute: env.FORM_RATE_LIMIT_PER_MINUTE },
+    registrations: {
+      retryBaseMs: env.REGISTRATION_RETRY_BASE_MS,
+      retryMaxMs: env.REGISTRATION_RETRY_MAX_MS,
+      giveUpAfterMs: Math.round(env.REGISTRATION_GIVE_UP_HOURS * 3_600_000),
+      sweepEveryMs: env.REGISTRATION_SWEEP_EVERY_MS,
+    },
   } as const;
 }
 

@@ -1,0 +1,23 @@
+// Forms, their hosted submissions and the "register for webinar" completion action.
+export * from "./form-definition";
+export { formInputSchema, type FormInput, type ParsedFormInput } from "./form-input";
+export { prepareForm, type LoadRegistrationFields, type PreparedForm } from "./prepare-form";
+export { createForm } from "./create-form";
+export { updateForm } from "./update-form";
+export { getForm } from "./get-form";
+export { listForms } from "./list-forms";
+export { archiveForm } from "./archive-form";
+export { listWebinarOptions, type WebinarOption } from "./list-webinar-options";
+export { getWebinarQuestions } from "./get-webinar-questions";
+export { webinarClosedReason } from "./webinar-availability";
+export { validateSubmission, type SubmissionCheck } from "./validate-submission";
+export { buildRegistrationPayload, prospectUpdatesFrom, registrationPayloadSchema, type RegistrationPayload } from "./registration-payload";
+export { findOrCreateFormProspect, type FormProspect } from "./find-or-create-form-prospect";
+export { applyCompletionActions } from "./apply-completion-actions";
+export { submitForm, type SubmitFormResult } from "./submit-form";
+export { DEFAULT_REGISTRATION_BACKOFF, registrationBackoffMs, type RegistrationBackoff } from "./registration-backoff";
+export { recordFormRegistration } from "./record-form-registration";
+export { pushRegistration, type PushRegistrationResult, type RegistrationGotoClient } from "./push-registration";
+export { sweepRegistrationRequests } from "./sweep-registration-requests";
+export { retryRegistrationRequest } from "./retry-registration-request";
+export { listRegistrationRequests, type RegistrationRequestView } from "./list-registration-requests";

@@ -1,0 +1,174 @@
+import type { Db } from "@gw/db";
+import {
+  type GotoClient,
+  GotoConflictError,
+  GotoForbiddenError,
+  GotoInputError,
+  GotoNotFoundError,
+  GotoUnauthorizedError,
+  GotoValidationError,
+} from "@gw/gotowebinar";
+import { DomainError } from "../errors/index";
+import { webinarClosedReason } from "./webinar-availability";
+import { DEFAULT_REGISTRATION_BACKOFF, describeDuration, type RegistrationBackoff, registrationBackoffMs } from "./registration-backoff";
+import { registrationPayloadSchema } from "./registration-payload";
+import { recordFormRegistration } from "./record-form-registration";
+
+export type RegistrationGotoClient = Pick<GotoClient, "createRegistrant">;
+
+export interface PushRegistrationLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export interface PushRegistrationOptions {
+  db: Db;
+  /** The connector's GoTo client (tokens, limiter); may throw when the connector cannot be used. */
+  getGotoClient: (connectorId: string) => Promise<RegistrationGotoClient>;
+  requestId: string;
+  /** The request's `attempts` when this push was enqueued: a stale or duplicate job finds it moved on and does nothing. */
+  attempt: number;
+  log?: PushRegistrationLog;
+  now?: () => Date;
+  backoff?: RegistrationBackoff;
+  /** How long a claimed attempt may run before the sweeper may hand it to another worker. Default 2 minutes. */
+  leaseMs?: number;
+  /** Only for the failure message: the retry window the requests were written with. Default 24 hours. */
+  giveUpAfterMs?: number;
+  random?: () => number;
+}
+
+export type PushRegistrationResult =
+  | { outcome: "skipped"; reason: string }
+  | { outcome: "succeeded"; registrantKey: string; joinUrl: string | null; existing: boolean }
+  | { outcome: "failed"; reason: string }
+  /** Still PENDING: push again as attempt `attempt` at `nextAttemptAt`. */
+  | { outcome: "retry"; attempt: number; nextAttemptAt: Date; reason: string };
+
+type Verdict = { kind: "fail"; reason: string } | { kind: "retry"; reason: string };
+
+/**
+ * Pushes one registration request to GoTo Webinar: one createRegistrant call with every mapped
+ * field and custom answer. Success and "already registered" both end SUCCEEDED with the
+ * registrant key and join URL, and the REGISTERED activity once. GoTo's refusals (400, unknown
+ * webinar) and a closed webinar end FAILED with the reason; 429, 5xx, network errors and a
+ * connector in ERROR stay PENDING with a backoff until the request's giveUpAt.
+ */
+export async function pushRegistration(options: PushRegistrationOptions): Promise<PushRegistrationResult> {
+  const { db, requestId } = options;
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+
+  // Claim the attempt: exactly one worker moves attempts N → N+1. The lease (nextAttemptAt) lets
+  // the sweeper hand the request on if this worker dies mid-call.
+  const claimed = await db.registrationRequest.updateMany({
+    where: { id: requestId, status: "PENDING", attempts: options.attempt },
+    data: { attempts: { increment: 1 }, nextAttemptAt: new Date(startedAt.getTime() + (options.leaseMs ?? 120_000)) },
+  });
+  if (claimed.count === 0) return { outcome: "skipped", reason: "request is no longer pending at this attempt" };
+
+  const request = await db.registrationRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    include: {
+      webinar: { select: { id: true, subject: true, webinarKey: true, status: true, startsAt: true, endsAt: true, cancelledAt: true, approvalType: true, connectorId: true, connector: { select: { name: true, status: true, lastError: true } } } },
+      submission: { select: { id: true, formId: true } },
+    },
+  });
+  const { webinar } = request;
+  const log = { requestId, webinarId: webinar.id, attempt: request.attempts };
+
+  const closed = webinarClosedReason(webinar, startedAt);
+  if (closed) return fail(options, `Not registered: ${closed} ("${webinar.subject}")`);
+
+  const connector = webinar.connector;
+  if (connector.status === "DISABLED") return fail(options, `Not registered: connector "${connector.name}" is disabled`);
+  if (connector.status === "UNVERIFIED") return fail(options, `Not registered: connector "${connector.name}" is not verified`);
+  if (connector.status === "ERROR") {
+    // Re-verifying the connector fixes this: keep the request until the retry window ends.
+    return retry(options, request, `Connector "${connector.name}" needs attention${connector.lastError ? ` (${connector.lastError})` : ""}; re-verify it and the registration goes through`);
+  }
+
+  const parsed = registrationPayloadSchema.safeParse(request.payload);
+  if (!parsed.success) return fail(options, `Not registered: the stored request is malformed (${parsed.error.issues[0]?.message})`);
+  const payload = parsed.data;
+
+  let result: Awaited<ReturnType<RegistrationGotoClient["createRegistrant"]>>;
+  try {
+    const client = await options.getGotoClient(webinar.connectorId);
+    result = await client.createRegistrant({
+      webinarKey: webinar.webinarKey,
+      email: payload.email,
+      firstName: payload.firstName,
+      lastName: payload.lastName,
+      ...payload.fields,
+      responses: payload.responses,
+      source: payload.source,
+    });
+  } catch (error) {
+    const verdict = classify(error, connector.name);
+    options.log?.warn({ ...log, err: error, verdict: verdict.kind }, "registration push failed");
+    return verdict.kind === "fail" ? fail(options, verdict.reason) : retry(options, request, verdict.reason);
+  }
+
+  const finishedAt = now();
+  await db.$transaction(async (tx) => {
+    await tx.registrationRequest.update({
+      where: { id: requestId },
+      data: { status: "SUCCEEDED", registrantKey: result.registrantKey, joinUrl: result.joinUrl ?? null, lastError: null, completedAt: finishedAt },
+      select: { id: true },
+    });
+    await recordFormRegistration({
+      tx,
+      accountId: request.accountId,
+      prospectId: request.prospectId,
+      webinarId: webinar.id,
+      registrantKey: result.registrantKey,
+      joinUrl: result.joinUrl ?? null,
+      status: result.status,
+      registrationStatus: webinar.approvalType === "MANUAL" ? "WAITING" : "APPROVED",
+      occurredAt: finishedAt,
+      details: { source: "form", formId: request.submission?.formId ?? null, formSubmissionId: request.formSubmissionId, registrantKey: result.registrantKey, registrationRequestId: requestId },
+    });
+  });
+  options.log?.info({ ...log, registrantKey: result.registrantKey, existing: result.status === "existing" }, "registration pushed to GoTo");
+  return { outcome: "succeeded", registrantKey: result.registrantKey, joinUrl: result.joinUrl ?? null, existing: result.status === "existing" };
+}
+
+function classify(error: unknown, connectorName: string): Verdict {
+  // From the connector's client: token refresh revoked (connector now in ERROR), not verified any
+  // more, or a transient refresh failure. Re-verifying fixes all three, so keep the request.
+  if (error instanceof DomainError) return { kind: "retry", reason: error.message };
+  if (error instanceof GotoValidationError) return { kind: "fail", reason: `GoTo Webinar refused the registration: ${error.message}` };
+  if (error instanceof GotoNotFoundError) return { kind: "fail", reason: `GoTo Webinar does not know this webinar any more (deleted or cancelled there): ${error.message}` };
+  if (error instanceof GotoInputError) return { kind: "fail", reason: `The registration cannot be sent to GoTo Webinar: ${error.message}` };
+  if (error instanceof GotoUnauthorizedError) return { kind: "retry", reason: `GoTo Webinar refused connector "${connectorName}"'s token; re-verify the connector` };
+  if (error instanceof GotoForbiddenError) return { kind: "fail", reason: `GoTo Webinar does not allow connector "${connectorName}" to register people for this webinar: ${error.message}` };
+  // A 409 the client could not resolve to a registrant (the list lagged): the next attempt will.
+  if (error instanceof GotoConflictError) return { kind: "retry", reason: `GoTo Webinar reported a duplicate it could not show yet: ${error.message}` };
+  return { kind: "retry", reason: `GoTo Webinar could not be reached: ${(error as Error)?.message ?? String(error)}` };
+}
+
+async function fail(options: PushRegistrationOptions, reason: string): Promise<PushRegistrationResult> {
+  const now = (options.now ?? (() => new Date()))();
+  await options.db.registrationRequest.update({
+    where: { id: options.requestId },
+    data: { status: "FAILED", lastError: reason, completedAt: now },
+    select: { id: true },
+  });
+  options.log?.warn({ requestId: options.requestId, reason }, "registration request failed");
+  return { outcome: "failed", reason };
+}
+
+async function retry(options: PushRegistrationOptions, request: { attempts: number; giveUpAt: Date }, reason: string): Promise<PushRegistrationResult> {
+  const now = (options.now ?? (() => new Date()))();
+  const nextAttemptAt = new Date(now.getTime() + registrationBackoffMs(request.attempts, options.backoff ?? DEFAULT_REGISTRATION_BACKOFF, options.random));
+  if (nextAttemptAt.getTime() > request.giveUpAt.getTime()) {
+    return fail(options, `GoTo Webinar was unreachable for ${describeDuration(options.giveUpAfterMs ?? 24 * 3_600_000)}; last error: ${reason}`);
+  }
+  await options.db.registrationRequest.update({
+    where: { id: options.requestId },
+    data: { lastError: reason, nextAttemptAt },
+    select: { id: true },
+  });
+  return { outcome: "retry", attempt: request.attempts, nextAttemptAt, reason };
+}

@@ -1,0 +1,54 @@
+import { Prisma } from "@gw/db";
+import { getScoringPoints } from "../scoring/get-scoring-rules";
+import { recordActivities } from "../scoring/record-activities";
+
+export interface RecordFormRegistrationOptions {
+  tx: Prisma.TransactionClient;
+  accountId: string;
+  prospectId: string;
+  webinarId: string;
+  registrantKey: string;
+  joinUrl: string | null;
+  /** "created": GoTo made a new registrant; "existing": the e-mail was already registered. */
+  status: "created" | "existing";
+  /** WAITING for webinars whose registrations the organizer approves by hand. */
+  registrationStatus: "APPROVED" | "WAITING";
+  occurredAt: Date;
+  details: Record<string, unknown>;
+}
+
+/**
+ * Stores what GoTo answered on the prospect: the registration (source FORM when our push made
+ * it) and the REGISTERED activity with its scoring points through the scoring area's
+ * `recordActivities`, both exactly once however often the push or the registrant sync runs.
+ */
+export async function recordFormRegistration(options: RecordFormRegistrationOptions): Promise<{ activityCreated: boolean; points: number }> {
+  const { tx, accountId, prospectId, webinarId, registrantKey, joinUrl, occurredAt } = options;
+  if (options.status === "created") {
+    await tx.$executeRaw(Prisma.sql`
+      INSERT INTO "WebinarRegistration" ("accountId", "webinarId", "prospectId", "registrantKey", "joinUrl", "status", "source", "registeredAt", "updatedAt")
+      VALUES (${accountId}::uuid, ${webinarId}::uuid, ${prospectId}::uuid, ${registrantKey}, ${joinUrl},
+              ${options.registrationStatus}::"RegistrationStatus", 'FORM'::"RegistrationSource", ${occurredAt}, now())
+      ON CONFLICT ("webinarId", "prospectId") DO UPDATE SET
+        "registrantKey" = EXCLUDED."registrantKey", "joinUrl" = COALESCE(EXCLUDED."joinUrl", "WebinarRegistration"."joinUrl"),
+        "status" = EXCLUDED."status", "source" = 'FORM'::"RegistrationSource", "cancelledAt" = NULL, "updatedAt" = now()`);
+  } else {
+    // Already registered (GoTo's own page, an earlier form): keep where it came from, fill gaps.
+    await tx.$executeRaw(Prisma.sql`
+      INSERT INTO "WebinarRegistration" ("accountId", "webinarId", "prospectId", "registrantKey", "joinUrl", "status", "source", "registeredAt", "updatedAt")
+      VALUES (${accountId}::uuid, ${webinarId}::uuid, ${prospectId}::uuid, ${registrantKey}, ${joinUrl},
+              ${options.registrationStatus}::"RegistrationStatus", 'FORM'::"RegistrationSource", ${occurredAt}, now())
+      ON CONFLICT ("webinarId", "prospectId") DO UPDATE SET
+        "registrantKey" = COALESCE("WebinarRegistration"."registrantKey", EXCLUDED."registrantKey"),
+        "joinUrl" = COALESCE("WebinarRegistration"."joinUrl", EXCLUDED."joinUrl"), "updatedAt" = now()`);
+  }
+
+  const points = await getScoringPoints({ db: tx, accountId });
+  const recorded = await recordActivities({
+    db: tx,
+    accountId,
+    points,
+    activities: [{ prospectId, webinarId, type: "REGISTERED", occurredAt, details: options.details }],
+  });
+  return { activityCreated: recorded.created > 0, points: recorded.pointsAwarded };
+}

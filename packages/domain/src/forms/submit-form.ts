@@ -1,0 +1,122 @@
+import type { Db, Prisma } from "@gw/db";
+import { applyCompletionActions } from "./apply-completion-actions";
+import { findOrCreateFormProspect } from "./find-or-create-form-prospect";
+import { type FormDefinition, registerActionOf } from "./form-definition";
+import { buildRegistrationPayload, prospectUpdatesFrom } from "./registration-payload";
+import { validateSubmission } from "./validate-submission";
+
+export interface SubmitFormLog {
+  warn(obj: object, msg?: string): void;
+}
+
+export interface SubmitFormOptions {
+  db: Db;
+  form: FormDefinition;
+  /** The body as posted (urlencoded or JSON), field name → value. */
+  values: Record<string, unknown>;
+  /** True when the honeypot field was filled in: a bot. */
+  honeypotFilled?: boolean;
+  ip?: string;
+  userAgent?: string;
+  /** Adds the push job for one registration request; failures are logged, the sweeper catches up. */
+  enqueueRegistration?: (requestId: string) => Promise<unknown>;
+  log?: SubmitFormLog;
+  now?: Date;
+  /** Default 24 hours. */
+  giveUpAfterMs?: number;
+}
+
+export type SubmitFormResult =
+  | { outcome: "invalid"; values: Record<string, string>; errors: Record<string, string> }
+  /** A bot filled the honeypot: it gets the normal thank-you, and nothing is stored. */
+  | { outcome: "discarded" }
+  | {
+      outcome: "accepted";
+      submissionId: string;
+      prospectId: string;
+      prospectCreated: boolean;
+      /** Filtered prospects get no completion actions (Pardot), so they are not registered. */
+      filtered: boolean;
+      registrationRequestIds: string[];
+      skippedActions: string[];
+    };
+
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * A person submits a hosted form. One short transaction finds or creates the prospect, updates
+ * its fields, stores the submission and, unless the prospect is filtered, runs the completion
+ * actions (a register action writes an outbox row). The push jobs are enqueued after commit.
+ */
+export async function submitForm(options: SubmitFormOptions): Promise<SubmitFormResult> {
+  const { db, form } = options;
+  const now = options.now ?? new Date();
+  const check = validateSubmission(form, options.values);
+  if (Object.keys(check.errors).length > 0) return { outcome: "invalid", values: check.values, errors: check.errors };
+  if (options.honeypotFilled) return { outcome: "discarded" };
+
+  const { values } = check;
+  const registration = buildRegistrationPayload(form, values);
+  const updates = prospectUpdatesFrom(form, values);
+  // Read outside the transaction to keep it short: only a new prospect's campaign depends on it.
+  const register = registerActionOf(form);
+  const campaignId = register
+    ? ((await db.webinar.findFirst({ where: { id: register.webinarId, accountId: form.accountId }, select: { connector: { select: { campaignId: true } } } }))?.connector.campaignId ?? null)
+    : null;
+
+  const result = await db.$transaction(async (tx) => {
+    const prospect = await findOrCreateFormProspect({ tx, accountId: form.accountId, email: values.email ?? "", campaignId });
+    const hasCustom = Object.keys(updates.custom).length > 0;
+    if (Object.keys(updates.columns).length > 0 || hasCustom) {
+      await tx.prospect.update({
+        where: { id: prospect.id },
+        data: { ...updates.columns, ...(hasCustom ? { customFields: { ...prospect.customFields, ...updates.custom } as Prisma.InputJsonObject } : {}) },
+        select: { id: true },
+      });
+    }
+    const submission = await tx.formSubmission.create({
+      data: {
+        accountId: form.accountId,
+        formId: form.id,
+        prospectId: prospect.id,
+        data: values,
+        ip: options.ip ?? null,
+        userAgent: options.userAgent?.slice(0, 500) ?? null,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    const applied = prospect.filtered
+      ? { registrationRequestIds: [], skipped: [] }
+      : await applyCompletionActions({
+          tx,
+          accountId: form.accountId,
+          prospectId: prospect.id,
+          submissionId: submission.id,
+          actions: form.completionActions,
+          registration,
+          now,
+          giveUpAfterMs: options.giveUpAfterMs ?? DAY_MS,
+        });
+    return { prospect, submissionId: submission.id, applied };
+  });
+
+  // After commit: a lost enqueue costs a sweeper interval, never the registration (it is in Postgres).
+  for (const requestId of result.applied.registrationRequestIds) {
+    try {
+      await options.enqueueRegistration?.(requestId);
+    } catch (error) {
+      options.log?.warn({ err: error, requestId }, "could not enqueue the registration push; the sweeper will pick it up");
+    }
+  }
+
+  return {
+    outcome: "accepted",
+    submissionId: result.submissionId,
+    prospectId: result.prospect.id,
+    prospectCreated: result.prospect.created,
+    filtered: result.prospect.filtered,
+    registrationRequestIds: result.applied.registrationRequestIds,
+    skippedActions: result.applied.skipped,
+  };
+}

@@ -1,0 +1,50 @@
+import { COMMENTS_MAX_LENGTH, FIELD_MAX_LENGTH, type FormDefinition, type FormField } from "./form-definition";
+
+export interface SubmissionCheck {
+  /** Every field of the form, trimmed, as the person typed it: re-rendered on refusal. */
+  values: Record<string, string>;
+  /** Field name → what to fix. Empty when the submission is acceptable. */
+  errors: Record<string, string>;
+}
+
+const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
+// Control characters (but tab and newlines) never belong in a form field; GoTo refuses some of them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to strip them
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+function text(raw: unknown): string {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string") return value.replace(CONTROL, "").trim();
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return "";
+}
+
+const maxLengthOf = (field: FormField) =>
+  field.kind === "question" ? field.maxLength : field.name === "questionsAndComments" ? COMMENTS_MAX_LENGTH : FIELD_MAX_LENGTH;
+
+/**
+ * Checks what a person sent against the form: required fields, e-mail shape, GoTo's length
+ * limits, and multiple-choice answers among the question's options. Pure: no I/O.
+ */
+export function validateSubmission(form: Pick<FormDefinition, "fields">, raw: Record<string, unknown>): SubmissionCheck {
+  const values: Record<string, string> = {};
+  const errors: Record<string, string> = {};
+  for (const field of form.fields) {
+    const value = text(raw[field.name]);
+    values[field.name] = value;
+    if (value === "") {
+      if (field.required) errors[field.name] = `${field.label} is required`;
+      continue;
+    }
+    const max = maxLengthOf(field);
+    if (value.length > max) {
+      errors[field.name] = `${field.label} must be ${max} characters or fewer (it has ${value.length})`;
+    } else if (field.kind === "standard" && field.name === "email" && !EMAIL.test(value)) {
+      errors[field.name] = "Enter an email address in the right format, like name@example.com";
+    } else if (field.kind === "question" && field.questionType === "multipleChoice" && !field.options.some((o) => o.answerKey === value)) {
+      errors[field.name] = `Choose one of the options for ${field.label}`;
+    }
+  }
+  return { values, errors };
+}
