@@ -1,0 +1,34 @@
+import type { Db } from "@gw/db";
+import { notFound } from "../errors/index";
+import { cleanName } from "./list-name";
+
+export interface FindOrCreateListOptions {
+  accountId: string;
+  listId?: string;
+  /** Matched ignoring case; created when no list has it. */
+  listName?: string;
+  field?: string;
+}
+
+/** The list a bulk action targets, given by id (must exist) or by name (made if new). */
+export async function findOrCreateList(
+  deps: { db: Db },
+  options: FindOrCreateListOptions,
+): Promise<{ id: string; name: string }> {
+  const { db } = deps;
+  if (options.listId) {
+    const list = await db.list.findFirst({
+      where: { id: options.listId, accountId: options.accountId },
+      select: { id: true, name: true },
+    });
+    if (!list) throw notFound("List", options.listId);
+    return list;
+  }
+  const name = cleanName(options.listName ?? "", options.field ?? "listName");
+  const where = { accountId: options.accountId, name: { equals: name, mode: "insensitive" as const } };
+  const existing = await db.list.findFirst({ where, select: { id: true, name: true } });
+  if (existing) return existing;
+  // Two concurrent actions may both create it: the loser reads the winner's row.
+  await db.list.createMany({ data: [{ accountId: options.accountId, name }], skipDuplicates: true });
+  return db.list.findFirstOrThrow({ where, select: { id: true, name: true } });
+}

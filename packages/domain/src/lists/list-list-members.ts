@@ -1,0 +1,37 @@
+import { type Db, Prisma } from "@gw/db";
+import { notFound } from "../errors/index";
+import { PROSPECT_SUMMARY_COLUMNS, type ProspectSummary } from "../prospect-views/prospect-summary";
+import { cleanQuery, type Page, type PageRequest, pageWindow } from "../reports/paging";
+import { prospectSearchCondition } from "../reports/segment";
+
+export interface ListListMembersOptions extends PageRequest {
+  accountId: string;
+  listId: string;
+  q?: string;
+}
+
+/** A list's members, most recently added first. */
+export async function listListMembers(
+  deps: { db: Db },
+  options: ListListMembersOptions,
+): Promise<Page<ProspectSummary & { addedAt: Date }>> {
+  const { db } = deps;
+  const list = await db.list.findFirst({
+    where: { id: options.listId, accountId: options.accountId },
+    select: { id: true },
+  });
+  if (!list) throw notFound("List", options.listId);
+  const { page, pageSize, offset } = pageWindow(options);
+  const where = Prisma.sql`m."listId" = ${list.id}::uuid AND ${prospectSearchCondition(cleanQuery(options.q))}`;
+  const items = await db.$queryRaw<(ProspectSummary & { addedAt: Date })[]>`
+    SELECT ${PROSPECT_SUMMARY_COLUMNS}, m."createdAt" AS "addedAt"
+    FROM "ListMembership" m JOIN "Prospect" p ON p."id" = m."prospectId"
+    WHERE ${where}
+    ORDER BY m."createdAt" DESC, p."id" ASC
+    LIMIT ${pageSize} OFFSET ${offset}`;
+  const [{ total }] = (await db.$queryRaw<{ total: number }[]>`
+    SELECT count(*)::int AS total FROM "ListMembership" m JOIN "Prospect" p ON p."id" = m."prospectId" WHERE ${where}`) as [
+    { total: number },
+  ];
+  return { items, total, page, pageSize };
+}

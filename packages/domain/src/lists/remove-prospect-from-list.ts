@@ -1,0 +1,25 @@
+import type { Db } from "@gw/db";
+import { notFound } from "../errors/index";
+import { findAccountProspect } from "../prospect-views/find-account-prospect";
+
+export interface RemoveProspectFromListOptions {
+  accountId: string;
+  listId: string;
+  prospectId: string;
+}
+
+/** Idempotent: removing a prospect that is not a member is not an error. */
+export async function removeProspectFromList(
+  deps: { db: Db },
+  options: RemoveProspectFromListOptions,
+): Promise<{ removed: boolean }> {
+  const { db } = deps;
+  const list = await db.list.findFirst({
+    where: { id: options.listId, accountId: options.accountId },
+    select: { id: true },
+  });
+  if (!list) throw notFound("List", options.listId);
+  const prospect = await findAccountProspect(deps, options);
+  const { count } = await db.listMembership.deleteMany({ where: { listId: list.id, prospectId: prospect.id } });
+  return { removed: count > 0 };
+}

@@ -1,0 +1,153 @@
+import type {
+  ActivityType,
+  Db,
+  ProspectSource,
+  RegistrationRequestStatus,
+  RegistrationSource,
+  RegistrationStatus,
+} from "@gw/db";
+import { notFound } from "../errors/index";
+
+export interface ProspectDetail {
+  id: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  jobTitle: string | null;
+  phone: string | null;
+  address: string | null;
+  city: string | null;
+  state: string | null;
+  zipCode: string | null;
+  country: string | null;
+  industry: string | null;
+  numberOfEmployees: string | null;
+  purchasingRole: string | null;
+  purchasingTimeFrame: string | null;
+  questionsAndComments: string | null;
+  customFields: Record<string, unknown>;
+  score: number;
+  source: ProspectSource;
+  filtered: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  campaign: { id: string; name: string } | null;
+  mergedInto: { id: string; email: string } | null;
+  mergedFrom: { id: string; email: string }[];
+  lists: { id: string; name: string }[];
+  tags: { id: string; name: string }[];
+  /** Newest first. */
+  timeline: {
+    id: string;
+    type: ActivityType;
+    occurredAt: Date;
+    points: number;
+    webinar: { id: string; subject: string };
+  }[];
+  registrations: {
+    id: string;
+    webinar: { id: string; subject: string; startsAt: Date };
+    status: RegistrationStatus;
+    source: RegistrationSource;
+    attended: boolean;
+    minutesAttended: number;
+    registeredAt: Date;
+    cancelledAt: Date | null;
+  }[];
+  registrationRequests: {
+    id: string;
+    webinar: { id: string; subject: string };
+    status: RegistrationRequestStatus;
+    lastError: string | null;
+    attempts: number;
+    createdAt: Date;
+    completedAt: Date | null;
+  }[];
+}
+
+const webinarRef = { select: { id: true, subject: true } } as const;
+
+/** Everything the prospect page shows, in one read. */
+export async function getProspectDetail(
+  deps: { db: Db },
+  options: { accountId: string; prospectId: string },
+): Promise<ProspectDetail> {
+  const p = await deps.db.prospect.findFirst({
+    where: { id: options.prospectId, accountId: options.accountId },
+    include: {
+      campaign: { select: { id: true, name: true } },
+      mergedInto: { select: { id: true, email: true } },
+      mergedFrom: { select: { id: true, email: true }, orderBy: { createdAt: "asc" } },
+      lists: { select: { list: { select: { id: true, name: true } } }, orderBy: { list: { name: "asc" } } },
+      tags: { select: { tag: { select: { id: true, name: true } } }, orderBy: { tag: { name: "asc" } } },
+      activities: { include: { webinar: webinarRef }, orderBy: [{ occurredAt: "desc" }, { type: "desc" }] },
+      registrations: {
+        include: { webinar: { select: { id: true, subject: true, startsAt: true } } },
+        orderBy: { registeredAt: "desc" },
+      },
+      requests: { include: { webinar: webinarRef }, orderBy: { createdAt: "desc" } },
+    },
+  });
+  if (!p) throw notFound("Prospect", options.prospectId);
+  return {
+    id: p.id,
+    email: p.email,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    company: p.company,
+    jobTitle: p.jobTitle,
+    phone: p.phone,
+    address: p.address,
+    city: p.city,
+    state: p.state,
+    zipCode: p.zipCode,
+    country: p.country,
+    industry: p.industry,
+    numberOfEmployees: p.numberOfEmployees,
+    purchasingRole: p.purchasingRole,
+    purchasingTimeFrame: p.purchasingTimeFrame,
+    questionsAndComments: p.questionsAndComments,
+    customFields: isObject(p.customFields) ? p.customFields : {},
+    score: p.score,
+    source: p.source,
+    filtered: p.filtered,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    campaign: p.campaign,
+    mergedInto: p.mergedInto,
+    mergedFrom: p.mergedFrom,
+    lists: p.lists.map((m) => m.list),
+    tags: p.tags.map((t) => t.tag),
+    timeline: p.activities.map((a) => ({
+      id: a.id,
+      type: a.type,
+      occurredAt: a.occurredAt,
+      points: a.points,
+      webinar: a.webinar,
+    })),
+    registrations: p.registrations.map((r) => ({
+      id: r.id,
+      webinar: r.webinar,
+      status: r.status,
+      source: r.source,
+      attended: r.attended,
+      minutesAttended: Math.round(r.attendanceSeconds / 60),
+      registeredAt: r.registeredAt,
+      cancelledAt: r.cancelledAt,
+    })),
+    registrationRequests: p.requests.map((r) => ({
+      id: r.id,
+      webinar: r.webinar,
+      status: r.status,
+      lastError: r.lastError,
+      attempts: r.attempts,
+      createdAt: r.createdAt,
+      completedAt: r.completedAt,
+    })),
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,81 @@
+import { type Db, Prisma } from "@gw/db";
+import { invalid } from "../errors/index";
+import { findOrCreateList } from "../lists/find-or-create-list";
+import { findOrCreateTag } from "../tags/find-or-create-tag";
+import { findDrillDownWebinar } from "./find-drill-down-webinar";
+import { cleanQuery } from "./paging";
+import { prospectSearchCondition, type Segment, segmentCondition } from "./segment";
+
+export const WEBINAR_PROSPECTS_ACTIONS = ["ADD_TO_LIST", "ADD_TAG"] as const;
+export type WebinarProspectsAction = (typeof WEBINAR_PROSPECTS_ACTIONS)[number];
+
+export interface ApplyWebinarProspectsActionOptions {
+  accountId: string;
+  webinarId: string;
+  segment: Segment;
+  /** Chosen prospects of the segment, or "all" of it (not only the page the user sees). */
+  prospectIds: string[] | "all";
+  /** With "all": the drill-down's search, so "all" means all that the user is looking at. */
+  q?: string;
+  action: WebinarProspectsAction;
+  listId?: string;
+  listName?: string;
+  tagId?: string;
+  tagName?: string;
+  now?: Date;
+}
+
+export interface WebinarProspectsActionResult {
+  /** Selected prospects that are in the segment; ids outside it are ignored. */
+  matched: number;
+  /** Memberships newly made: 0 when the action is repeated. */
+  affected: number;
+  target: { id: string; name: string };
+}
+
+/**
+ * Adds a drill-down's prospects to a list or tag in one statement, so "all" of a large segment
+ * never passes through JavaScript. A merged-away registrant counts for its master.
+ */
+export async function applyWebinarProspectsAction(
+  deps: { db: Db },
+  options: ApplyWebinarProspectsActionOptions,
+): Promise<WebinarProspectsActionResult> {
+  const { db } = deps;
+  if (Array.isArray(options.prospectIds) && options.prospectIds.length === 0) {
+    throw invalid("prospectIds", `prospectIds must name at least one prospect, or be "all"`, options.prospectIds);
+  }
+  const webinar = await findDrillDownWebinar(deps, options);
+  const target = await findTarget(deps, options);
+
+  const chosen =
+    options.prospectIds === "all"
+      ? prospectSearchCondition(cleanQuery(options.q))
+      : Prisma.sql`p."id" = ANY(${[...new Set(options.prospectIds)]}::uuid[])`;
+  const selected = Prisma.sql`
+    SELECT p."id", COALESCE(p."mergedIntoId", p."id") AS "targetId"
+    FROM "WebinarRegistration" r JOIN "Prospect" p ON p."id" = r."prospectId"
+    WHERE r."webinarId" = ${webinar.id}::uuid AND ${segmentCondition(options.segment)} AND ${chosen}`;
+  const insert =
+    options.action === "ADD_TO_LIST"
+      ? Prisma.sql`INSERT INTO "ListMembership" ("listId", "prospectId")
+          SELECT DISTINCT ${target.id}::uuid, s."targetId" FROM selected s ON CONFLICT DO NOTHING RETURNING 1`
+      : Prisma.sql`INSERT INTO "ProspectTag" ("tagId", "prospectId")
+          SELECT DISTINCT ${target.id}::uuid, s."targetId" FROM selected s ON CONFLICT DO NOTHING RETURNING 1`;
+
+  const [result] = (await db.$queryRaw<{ matched: number; affected: number }[]>`
+    WITH selected AS (${selected}), inserted AS (${insert})
+    SELECT (SELECT count(*) FROM selected)::int AS matched, (SELECT count(*) FROM inserted)::int AS affected`) as [
+    { matched: number; affected: number },
+  ];
+  return { ...result, target };
+}
+
+async function findTarget(deps: { db: Db }, options: ApplyWebinarProspectsActionOptions) {
+  if (options.action === "ADD_TO_LIST") {
+    if (!options.listId && !options.listName) throw invalid("listId", "ADD_TO_LIST needs listId or listName");
+    return findOrCreateList(deps, { accountId: options.accountId, listId: options.listId, listName: options.listName });
+  }
+  if (!options.tagId && !options.tagName) throw invalid("tagId", "ADD_TAG needs tagId or tagName");
+  return findOrCreateTag(deps, { accountId: options.accountId, tagId: options.tagId, tagName: options.tagName });
+}

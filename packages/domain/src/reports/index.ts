@@ -1,0 +1,32 @@
+export {
+  type ApplyWebinarProspectsActionOptions,
+  applyWebinarProspectsAction,
+  WEBINAR_PROSPECTS_ACTIONS,
+  type WebinarProspectsAction,
+  type WebinarProspectsActionResult,
+} from "./apply-webinar-prospects-action";
+export { neutralizeFormula } from "./csv-cell";
+export {
+  EXPORT_HEADER,
+  type ExportWebinarProspectsOptions,
+  exportWebinarProspects,
+  type WebinarProspectsExport,
+} from "./export-webinar-prospects";
+export { type GetWebinarDetailOptions, getWebinarDetail, type WebinarDetail } from "./get-webinar-detail";
+export {
+  type ListWebinarProspectsOptions,
+  listWebinarProspects,
+  WEBINAR_PROSPECT_SORTS,
+  type WebinarProspectRow,
+  type WebinarProspectSort,
+} from "./list-webinar-prospects";
+export {
+  type ListWebinarReportOptions,
+  listWebinarReport,
+  WEBINAR_REPORT_SORTS,
+  type WebinarReportRow,
+  type WebinarReportSort,
+} from "./list-webinar-report";
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest } from "./paging";
+export { type Segment, SEGMENTS } from "./segment";
+export { isFinished, type ReportTab } from "./webinar-phase";

@@ -1,0 +1,75 @@
+import { type Db, Prisma, type RegistrationStatus } from "@gw/db";
+import { findDrillDownWebinar } from "./find-drill-down-webinar";
+import { cleanQuery, type Page, type PageRequest, pageWindow } from "./paging";
+import { prospectSearchCondition, type Segment, segmentCondition } from "./segment";
+
+export const WEBINAR_PROSPECT_SORTS = ["email", "name", "company", "status", "minutes", "registeredAt"] as const;
+export type WebinarProspectSort = (typeof WEBINAR_PROSPECT_SORTS)[number];
+
+export interface WebinarProspectRow {
+  /** The prospect's id. */
+  id: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  /** The registration's status. */
+  status: RegistrationStatus;
+  attended: boolean;
+  minutesAttended: number;
+  registeredAt: Date;
+}
+
+export interface ListWebinarProspectsOptions extends PageRequest {
+  accountId: string;
+  webinarId: string;
+  segment: Segment;
+  q?: string;
+  sort?: WebinarProspectSort;
+  order?: "asc" | "desc";
+  now?: Date;
+}
+
+const SORT_KEYS: Record<WebinarProspectSort, string[]> = {
+  email: [`lower(p."email")`],
+  name: [`lower(p."lastName")`, `lower(p."firstName")`],
+  company: [`lower(p."company")`],
+  status: [`r."status"`],
+  minutes: [`r."attendanceSeconds"`],
+  registeredAt: [`r."registeredAt"`],
+};
+
+/** ORDER BY for a whitelisted sort; blanks go last either way and the id keeps pages stable. */
+export function drillDownOrder(sort: WebinarProspectSort, order: "asc" | "desc"): Prisma.Sql {
+  const dir = order === "asc" ? "ASC" : "DESC";
+  const keys = SORT_KEYS[sort].map((key) => `${key} ${dir} NULLS LAST`);
+  return Prisma.raw([...keys, `lower(p."email") ASC`, `p."id" ASC`].join(", "));
+}
+
+export const DRILL_DOWN_COLUMNS = Prisma.sql`
+  p."id", p."email", p."firstName", p."lastName", p."company", r."status"::text AS "status", r."attended",
+  ((r."attendanceSeconds" + 30) / 60)::int AS "minutesAttended", r."registeredAt"`;
+
+/** One page of the prospects behind a webinar's count. */
+export async function listWebinarProspects(
+  deps: { db: Db },
+  options: ListWebinarProspectsOptions,
+): Promise<Page<WebinarProspectRow> & { segment: Segment }> {
+  const { db } = deps;
+  const webinar = await findDrillDownWebinar(deps, options);
+  const { page, pageSize, offset } = pageWindow(options);
+  const where = Prisma.sql`r."webinarId" = ${webinar.id}::uuid AND ${segmentCondition(options.segment)}
+    AND ${prospectSearchCondition(cleanQuery(options.q))}`;
+
+  const items = await db.$queryRaw<WebinarProspectRow[]>`
+    SELECT ${DRILL_DOWN_COLUMNS}
+    FROM "WebinarRegistration" r JOIN "Prospect" p ON p."id" = r."prospectId"
+    WHERE ${where}
+    ORDER BY ${drillDownOrder(options.sort ?? "email", options.order ?? "asc")}
+    LIMIT ${pageSize} OFFSET ${offset}`;
+  const [{ total }] = (await db.$queryRaw<{ total: number }[]>`
+    SELECT count(*)::int AS total
+    FROM "WebinarRegistration" r JOIN "Prospect" p ON p."id" = r."prospectId"
+    WHERE ${where}`) as [{ total: number }];
+  return { items, total, page, pageSize, segment: options.segment };
+}

@@ -1,0 +1,138 @@
+import { type Db, Prisma, type WebinarStatus } from "@gw/db";
+import { cleanQuery, containsPattern, type Page, type PageRequest, pageWindow } from "./paging";
+import { isFinished, type ReportTab, tabCondition } from "./webinar-phase";
+
+export const WEBINAR_REPORT_SORTS = ["startsAt", "subject", "registered", "attended", "attendanceRate"] as const;
+export type WebinarReportSort = (typeof WEBINAR_REPORT_SORTS)[number];
+
+export interface WebinarReportRow {
+  id: string;
+  subject: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string | null;
+  status: WebinarStatus;
+  connector: { id: string; name: string };
+  registered: number;
+  /** Finished (not cancelled) webinars only; null otherwise. */
+  attended: number | null;
+  absent: number | null;
+  /** attended / registered; null when not finished or nobody registered. */
+  attendanceRate: number | null;
+}
+
+export interface ListWebinarReportOptions extends PageRequest {
+  accountId: string;
+  tab: ReportTab;
+  connectorId?: string;
+  q?: string;
+  includeCancelled?: boolean;
+  sort?: WebinarReportSort;
+  order?: "asc" | "desc";
+  now?: Date;
+}
+
+interface RawRow {
+  id: string;
+  subject: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string | null;
+  status: WebinarStatus;
+  connectorId: string;
+  connectorName: string;
+  registered: number;
+  attended: number;
+}
+
+// Counts are one index range per webinar: "registered" excludes cancelled registrations and
+// "attended" is a subset of it, so absent = registered - attended never goes negative.
+const COUNTS = Prisma.sql`
+  SELECT count(*) FILTER (WHERE r."status" <> 'CANCELLED')::int AS registered,
+         count(*) FILTER (WHERE r."status" <> 'CANCELLED' AND r."attended")::int AS attended
+  FROM "WebinarRegistration" r WHERE r."webinarId" = w."id"`;
+
+// A cancelled webinar has no attendance to rate: it sorts with the blanks.
+const RATE = Prisma.sql`(CASE WHEN w."status" = 'CANCELLED' THEN NULL ELSE counts.attended::float8 / NULLIF(counts.registered, 0) END)`;
+
+/**
+ * The webinars report, one page of a tab, counted in SQL. Sorting by date or subject picks the
+ * page from the webinars alone (index on accountId, startsAt) and counts only that page; sorting
+ * by a count has to count every webinar of the tab first.
+ */
+export async function listWebinarReport(
+  deps: { db: Db },
+  options: ListWebinarReportOptions,
+): Promise<Page<WebinarReportRow>> {
+  const { db } = deps;
+  const now = options.now ?? new Date();
+  const { page, pageSize, offset } = pageWindow(options);
+  const sort = options.sort ?? "startsAt";
+  const order = options.order ?? (options.tab === "upcoming" ? "asc" : "desc");
+  const q = cleanQuery(options.q);
+
+  const where = Prisma.join(
+    [
+      Prisma.sql`w."accountId" = ${options.accountId}::uuid`,
+      tabCondition(options.tab, now, options.includeCancelled ?? true),
+      options.connectorId ? Prisma.sql`w."connectorId" = ${options.connectorId}::uuid` : Prisma.sql`TRUE`,
+      q ? Prisma.sql`w."subject" ILIKE ${containsPattern(q)}` : Prisma.sql`TRUE`,
+    ],
+    " AND ",
+  );
+  const dir = Prisma.raw(order === "asc" ? "ASC" : "DESC");
+  // Ties break on the date in the tab's natural direction, then the id, so pages never overlap.
+  const tie = Prisma.raw(
+    options.tab === "upcoming" ? `w."startsAt" ASC, w."id" ASC` : `w."startsAt" DESC, w."id" DESC`,
+  );
+
+  let rows: RawRow[];
+  if (sort === "startsAt" || sort === "subject") {
+    const orderBy =
+      sort === "startsAt"
+        ? Prisma.sql`w."startsAt" ${dir}, w."id" ${dir}`
+        : Prisma.sql`lower(w."subject") ${dir}, ${tie}`;
+    rows = await db.$queryRaw<RawRow[]>`
+      SELECT w."id", w."subject", w."startsAt", w."endsAt", w."timeZone", w."status"::text AS "status",
+             w."connectorId", c."name" AS "connectorName", counts.registered, counts.attended
+      FROM (SELECT w.* FROM "Webinar" w WHERE ${where} ORDER BY ${orderBy} LIMIT ${pageSize} OFFSET ${offset}) w
+      JOIN "Connector" c ON c."id" = w."connectorId"
+      CROSS JOIN LATERAL (${COUNTS}) counts
+      ORDER BY ${orderBy}`;
+  } else {
+    const key = sort === "attendanceRate" ? RATE : Prisma.raw(`counts.${sort}`);
+    const nulls = Prisma.raw(order === "asc" ? "NULLS FIRST" : "NULLS LAST");
+    rows = await db.$queryRaw<RawRow[]>`
+      SELECT w."id", w."subject", w."startsAt", w."endsAt", w."timeZone", w."status"::text AS "status",
+             w."connectorId", c."name" AS "connectorName", counts.registered, counts.attended
+      FROM "Webinar" w
+      JOIN "Connector" c ON c."id" = w."connectorId"
+      CROSS JOIN LATERAL (${COUNTS}) counts
+      WHERE ${where}
+      ORDER BY ${key} ${dir} ${nulls}, ${tie}
+      LIMIT ${pageSize} OFFSET ${offset}`;
+  }
+  const [{ total }] = (await db.$queryRaw<{ total: number }[]>`
+    SELECT count(*)::int AS total FROM "Webinar" w WHERE ${where}`) as [{ total: number }];
+
+  return { items: rows.map((row) => toReportRow(row, now)), total, page, pageSize };
+}
+
+export function toReportRow(row: RawRow, now: Date): WebinarReportRow {
+  const finished = isFinished(row, now);
+  return {
+    id: row.id,
+    subject: row.subject,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    timeZone: row.timeZone,
+    status: row.status,
+    connector: { id: row.connectorId, name: row.connectorName },
+    registered: row.registered,
+    attended: finished ? row.attended : null,
+    absent: finished ? row.registered - row.attended : null,
+    attendanceRate: finished && row.registered > 0 ? row.attended / row.registered : null,
+  };
+}
+
+export type { RawRow as WebinarReportRawRow };
