@@ -1,5 +1,6 @@
 import type { AppConfig } from "@gw/config";
 import { createDb, type Db } from "@gw/db";
+import { SecretBox } from "@gw/domain/security";
 import type { Logger } from "@gw/logger";
 import { createQueues, createRedis, type Queues, type Redis } from "@gw/queues";
 
@@ -12,6 +13,8 @@ export interface WorkerDeps {
   redis: Redis;
   /** Producers, for jobs that enqueue further jobs (the dispatcher). */
   queues: Queues;
+  /** Decrypts connector tokens and secrets (SECRET_KEYS). */
+  secretBox: SecretBox;
 }
 
 export function createWorkerDeps(config: AppConfig, log: Logger): WorkerDeps & { close(): Promise<void> } {
@@ -25,6 +28,7 @@ export function createWorkerDeps(config: AppConfig, log: Logger): WorkerDeps & {
     db,
     redis,
     queues,
+    secretBox: new SecretBox(config.secrets.keys),
     async close() {
       await queues.close().catch(() => undefined);
       redis.disconnect();

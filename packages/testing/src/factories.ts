@@ -51,3 +51,60 @@ export async function createRegistration(
 ) {
   return db.webinarRegistration.create({ data: { registrantKey: gotoKey(), registeredAt: new Date(), ...data } });
 }
+
+/**
+ * A VERIFIED connector holding real tokens from a running GoTo stand-in, as the OAuth callback
+ * would leave it (tokens sealed with `secretBox`, discovery and backfill due now). The tokens are
+ * minted by the stand-in's control API for its default OAuth client, so the API or worker under
+ * test must use GOTO_CLIENT_ID=demo-client / GOTO_CLIENT_SECRET=demo-secret (or `clientId`'s
+ * pair) and GOTO_AUTH_URL / GOTO_API_URL / GOTO_IDENTITY_URL pointing at the stand-in. Without
+ * `organizerKey` a fresh organizer is created in the stand-in, so connectors never collide.
+ */
+export async function createVerifiedConnector(
+  db: Db,
+  secretBox: { encrypt(plaintext: string): string },
+  options: Partial<Prisma.ConnectorUncheckedCreateInput> & {
+    accountId: string;
+    sim: { url: string };
+    organizerKey?: string;
+    clientId?: string;
+  },
+) {
+  const { sim, organizerKey: wantedOrganizer, clientId, ...data } = options;
+  const control = async <T>(path: string, body: unknown): Promise<T> => {
+    const res = await fetch(`${sim.url}/_sim${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`stand-in POST /_sim${path} answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const organizerKey =
+    wantedOrganizer ??
+    (await control<{ organizerKey: string }>("/organizers", { email: `organizer-${unique()}@example.com`, firstName: "Olga", lastName: `Organizer ${unique()}` }))
+      .organizerKey;
+  const tokens = await control<{ access_token: string; refresh_token?: string; expires_in: number }>("/tokens", {
+    organizerKey,
+    ...(clientId ? { clientId } : {}),
+  });
+  const organizer = (await (await fetch(`${sim.url}/_sim/organizers`)).json()) as { organizerKey: string; accountKey: string; email: string; firstName: string; lastName: string }[];
+  const me = organizer.find((o) => o.organizerKey === organizerKey);
+  if (!me) throw new Error(`stand-in has no organizer ${organizerKey}`);
+  const now = new Date();
+  const connector = await db.connector.create({
+    data: {
+      name: `Connector ${unique()}`,
+      connectorUserEmail: me.email,
+      status: "VERIFIED",
+      organizerKey,
+      gotoAccountKey: me.accountKey,
+      organizerEmail: me.email,
+      organizerName: `${me.firstName} ${me.lastName}`.trim(),
+      accessTokenEnc: secretBox.encrypt(tokens.access_token),
+      refreshTokenEnc: tokens.refresh_token ? secretBox.encrypt(tokens.refresh_token) : null,
+      accessTokenExpiresAt: new Date(now.getTime() + tokens.expires_in * 1000),
+      verifiedAt: now,
+      nextDiscoveryAt: now,
+      backfillDueAt: now,
+      ...data,
+    },
+  });
+  return { connector, organizer: me, accessToken: tokens.access_token, refreshToken: tokens.refresh_token };
+}

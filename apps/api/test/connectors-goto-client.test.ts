@@ -1,0 +1,137 @@
+import { DomainError } from "@gw/domain";
+import { createConnectorGotoClient, processLimiterRegistry, REFRESH_AHEAD_MS } from "@gw/domain/connectors";
+import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
+import { createAccount, createConnector, createVerifiedConnector } from "@gw/testing";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { simEnv } from "./connectors-env";
+import { createTestApi, type TestApi } from "./helpers";
+
+let sim: RunningSim;
+let api: TestApi;
+let accountId: string;
+
+beforeAll(async () => {
+  sim = await startSim({ port: 0 });
+  api = await createTestApi("goto_client", simEnv(sim));
+  accountId = (await createAccount(api.deps.db)).id;
+});
+afterAll(async () => {
+  await api?.close();
+  await sim?.close();
+});
+beforeEach(async () => {
+  await sim.control.updateSettings({ refreshMode: "omit" });
+});
+
+const clientFor = (connectorId: string) =>
+  createConnectorGotoClient({ db: api.deps.db, config: api.config, secretBox: api.deps.secretBox, connectorId });
+const row = (id: string) => api.deps.db.connector.findUniqueOrThrow({ where: { id } });
+const tokenRequests = async (since: number) =>
+  (await sim.control.requests(since)).filter((r) => r.method === "POST" && r.path === "/oauth/token");
+const lastRequestId = async () => (await sim.control.requests()).at(-1)?.id ?? 0;
+
+describe("createVerifiedConnector + createConnectorGotoClient", () => {
+  it("calls GoTo with the connector's stored token and organizer", async () => {
+    const { connector, organizer, accessToken, refreshToken } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
+    expect(connector.status).toBe("VERIFIED");
+    const stored = JSON.stringify(await row(connector.id));
+    expect(stored).not.toContain(accessToken);
+    expect(stored).not.toContain(refreshToken);
+
+    const client = await clientFor(connector.id);
+    const identity = await client.getIdentity();
+    expect(identity.organizerKey).toBe(organizer.organizerKey);
+    expect(identity.email).toBe(organizer.email);
+  });
+
+  it(`refreshes ahead of expiry (less than ${REFRESH_AHEAD_MS / 60_000} minutes left) and stores the new token sealed`, async () => {
+    const { connector } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
+    await api.deps.db.connector.update({ where: { id: connector.id }, data: { accessTokenExpiresAt: new Date(Date.now() + 60_000) } });
+    const since = await lastRequestId();
+    await (await clientFor(connector.id)).getIdentity();
+    const after = await row(connector.id);
+    expect(await tokenRequests(since)).toHaveLength(1);
+    expect(after.accessTokenEnc).not.toBe(connector.accessTokenEnc);
+    expect(after.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+    // GoTo sent no new refresh token (mode "omit"): the old one is kept as it was
+    expect(after.refreshTokenEnc).toBe(connector.refreshTokenEnc);
+  });
+
+  it("refreshes once when GoTo says the token is invalid, and keeps a rotated refresh token", async () => {
+    await sim.control.updateSettings({ refreshMode: "rotate-always" });
+    const { connector, organizer } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
+    const client = await clientFor(connector.id);
+    await sim.control.expireTokens(organizer.organizerKey);
+    const since = await lastRequestId();
+    const webinars = await client.listWebinars({ fromTime: new Date(Date.now() - 86_400_000), toTime: new Date(Date.now() + 86_400_000) });
+    expect(webinars).toBeDefined();
+    expect(client.stats.tokenRefreshes).toBe(1);
+    expect(await tokenRequests(since)).toHaveLength(1);
+    const after = await row(connector.id);
+    expect(after.refreshTokenEnc).not.toBe(connector.refreshTokenEnc);
+    expect(after.status).toBe("VERIFIED");
+    // the rotated refresh token works for the next refresh
+    await sim.control.expireTokens(organizer.organizerKey);
+    await expect((await clientFor(connector.id)).getIdentity()).resolves.toMatchObject({ organizerKey: organizer.organizerKey });
+  });
+
+  it("serialises concurrent refreshes across processes: one refresh, both callers served", async () => {
+    await sim.control.updateSettings({ refreshMode: "rotate-always" });
+    const { connector, organizer } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
+    // two clients stand for two processes holding the same (soon expired) token
+    const [a, b] = await Promise.all([clientFor(connector.id), clientFor(connector.id)]);
+    await sim.control.expireTokens(organizer.organizerKey);
+    const since = await lastRequestId();
+    const [ia, ib] = await Promise.all([a.getIdentity(), b.getIdentity()]);
+    expect(ia.organizerKey).toBe(organizer.organizerKey);
+    expect(ib.organizerKey).toBe(organizer.organizerKey);
+    expect(await tokenRequests(since)).toHaveLength(1);
+    expect((await row(connector.id)).status).toBe("VERIFIED");
+  });
+
+  it("puts the connector in ERROR with the reason when the refresh token is revoked, and throws UNAUTHORIZED", async () => {
+    const { connector, organizer } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
+    const client = await clientFor(connector.id);
+    await sim.control.revokeTokens({ organizerKey: organizer.organizerKey, accessTokens: true });
+    const error = await client.getIdentity().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe("UNAUTHORIZED");
+    expect((error as DomainError).details.retryable).toBeFalsy();
+    const after = await row(connector.id);
+    expect(after.status).toBe("ERROR");
+    expect(after.lastError).toMatch(/invalid_grant/);
+    expect(after.lastError).toMatch(/Verify the connector again/);
+    expect(after.lastErrorAt).toBeInstanceOf(Date);
+    // and no further client is handed out for it
+    await expect(clientFor(connector.id)).rejects.toMatchObject({ code: "PRECONDITION" });
+  });
+
+  it("throws a retryable UPSTREAM when the token endpoint is down, leaving the connector VERIFIED", async () => {
+    const { connector } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
+    await api.deps.db.connector.update({ where: { id: connector.id }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
+    await sim.control.addFault({ path: "/oauth/token", type: "503", count: 5 });
+    try {
+      const range = { fromTime: new Date(Date.now() - 86_400_000), toTime: new Date(Date.now() + 86_400_000) };
+      const error = await (await clientFor(connector.id)).listWebinars(range).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "UPSTREAM", details: { retryable: true } });
+      expect((await row(connector.id)).status).toBe("VERIFIED");
+    } finally {
+      await sim.control.clearFaults();
+    }
+  });
+
+  it("refuses a connector that is not verified", async () => {
+    const unverified = await createConnector(api.deps.db, { accountId });
+    await expect(clientFor(unverified.id)).rejects.toMatchObject({ code: "PRECONDITION", message: expect.stringContaining("UNVERIFIED") });
+    await expect(clientFor("00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("shares one request limiter per connector in a process", () => {
+    const registry = processLimiterRegistry(10);
+    expect(registry.get("a")).toBe(registry.get("a"));
+    expect(registry.get("a")).not.toBe(registry.get("b"));
+  });
+});

@@ -1,0 +1,126 @@
+import type { Db } from "@gw/db";
+import { createGotoClient, type GotoClient, type GotoLogger, type RequestEvent, type TokenSource } from "@gw/gotowebinar";
+import { DomainError, notFound } from "../errors/index";
+import type { SecretBox } from "../security/index";
+import type { ConnectorConfig } from "./connector-config";
+import { createConnectorOAuth } from "./create-connector-oauth";
+import { type LimiterRegistry, processLimiterRegistry } from "./limiter-registry";
+import { type HeldAccessToken, refreshConnectorTokens } from "./refresh-connector-tokens";
+
+/** Refresh when less than this is left, so no request goes out with a token about to lapse. */
+export const REFRESH_AHEAD_MS = 2 * 60_000;
+
+export interface CreateConnectorGotoClientOptions {
+  db: Pick<Db, "connector">;
+  config: ConnectorConfig;
+  secretBox: SecretBox;
+  connectorId: string;
+  /** Default: one limiter per connector shared by the whole process. */
+  limiterRegistry?: LimiterRegistry;
+  log?: GotoLogger;
+  onRequest?: (event: RequestEvent) => void;
+  /**
+   * Default true: refuse connectors that are not VERIFIED. Deleting a connector passes false to
+   * clean up its GoTo webhooks with whatever tokens it still has.
+   */
+  requireVerified?: boolean;
+  now?: () => number;
+}
+
+/**
+ * A GoTo client for one connector. Its tokens come from the Connector row (encrypted), are
+ * renewed ahead of expiry and once when GoTo refuses them, under a per-connector lock shared by
+ * every process. A revoked refresh puts the connector in ERROR and the call throws
+ * `DomainError("UNAUTHORIZED")` (not retryable); a transient failure throws a retryable
+ * `DomainError("UPSTREAM")`. Other failures are the client's typed `GotoApiError`s.
+ */
+export async function createConnectorGotoClient(options: CreateConnectorGotoClientOptions): Promise<GotoClient> {
+  const { db, config, secretBox, connectorId } = options;
+  const now = options.now ?? Date.now;
+  const row = await db.connector.findUnique({
+    where: { id: connectorId },
+    select: { name: true, status: true, lastError: true, organizerKey: true, gotoAccountKey: true, accessTokenEnc: true, accessTokenExpiresAt: true },
+  });
+  if (!row) throw notFound("Connector", connectorId);
+  if ((options.requireVerified ?? true) && row.status !== "VERIFIED") {
+    const why = row.status === "ERROR" && row.lastError ? `: ${row.lastError}` : "";
+    throw new DomainError("PRECONDITION", `Connector "${row.name}" is ${row.status}${why}; only a verified connector can reach GoTo Webinar.`);
+  }
+  if (!row.accessTokenEnc || !row.organizerKey) {
+    throw new DomainError("PRECONDITION", `Connector "${row.name}" has never been verified; verify it to connect GoTo Webinar.`);
+  }
+
+  let held: HeldAccessToken = {
+    sealed: row.accessTokenEnc,
+    accessToken: secretBox.decrypt(row.accessTokenEnc),
+    expiresAt: row.accessTokenExpiresAt ?? new Date(0),
+  };
+  let inFlight: Promise<string> | null = null;
+  const refresh = (): Promise<string> => {
+    inFlight ??= refreshConnectorTokens({
+      db,
+      databaseUrl: config.databaseUrl,
+      secretBox,
+      connectorId,
+      oauth: (connector) => createConnectorOAuth({ config, secretBox, connector }),
+      held,
+      skewMs: REFRESH_AHEAD_MS,
+      log: options.log,
+      now,
+    })
+      .then((next) => {
+        held = next;
+        return next.accessToken;
+      })
+      .finally(() => {
+        inFlight = null;
+      });
+    return inFlight;
+  };
+  const tokens: TokenSource = {
+    async getAccessToken() {
+      if (inFlight) return inFlight;
+      return held.expiresAt.getTime() - REFRESH_AHEAD_MS > now() ? held.accessToken : refresh();
+    },
+    refreshAccessToken: refresh,
+  };
+
+  const client = createGotoClient({
+    apiBaseUrl: config.goto.apiUrl,
+    identityBaseUrl: config.goto.identityUrl,
+    organizerKey: row.organizerKey,
+    ...(row.gotoAccountKey ? { accountKey: row.gotoAccountKey } : {}),
+    tokens,
+    limiter: (options.limiterRegistry ?? processLimiterRegistry(config.goto.requestsPerSecond)).get(connectorId),
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+  });
+  return surfaceDomainErrors(client);
+}
+
+/**
+ * The client wraps a failing TokenSource in its own GotoUnauthorizedError; callers should see our
+ * DomainError (UNAUTHORIZED: connector in ERROR, UPSTREAM: retry) so the worker fails or retries
+ * the job correctly.
+ */
+function surfaceDomainErrors(client: GotoClient): GotoClient {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        const result = value.apply(target, args);
+        return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(domainCause(error) ?? error)) : result;
+      };
+    },
+  });
+}
+
+function domainCause(error: unknown): DomainError | undefined {
+  let current = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (current instanceof DomainError) return current;
+    current = current.cause;
+  }
+  return undefined;
+}
