@@ -1,6 +1,6 @@
-import type { Db } from "@gw/db";
-import { cleanQuery, type Page, type PageRequest, pageWindow } from "../reports/paging";
-import { LIST_VIEW_SELECT, type ListView, toListView } from "./list-view";
+import { type Db, Prisma } from "@gw/db";
+import { cleanQuery, containsPattern, type Page, type PageRequest, pageWindow } from "../reports/paging";
+import type { ListView } from "./list-view";
 
 export interface ListListsOptions extends PageRequest {
   accountId: string;
@@ -8,20 +8,20 @@ export interface ListListsOptions extends PageRequest {
   q?: string;
 }
 
-/** The account's lists by name, with their member counts. */
+/** The account's lists by name (ignoring case), with their member counts. */
 export async function listLists(deps: { db: Db }, options: ListListsOptions): Promise<Page<ListView>> {
+  const { db } = deps;
   const { page, pageSize, offset } = pageWindow(options);
   const q = cleanQuery(options.q);
-  const where = { accountId: options.accountId, ...(q ? { name: { contains: q, mode: "insensitive" as const } } : {}) };
-  const [lists, total] = await Promise.all([
-    deps.db.list.findMany({
-      where,
-      select: LIST_VIEW_SELECT,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: offset,
-      take: pageSize,
-    }),
-    deps.db.list.count({ where }),
-  ]);
-  return { items: lists.map(toListView), total, page, pageSize };
+  const where = Prisma.sql`l."accountId" = ${options.accountId}::uuid AND ${q ? Prisma.sql`l."name" ILIKE ${containsPattern(q)}` : Prisma.sql`TRUE`}`;
+  const items = await db.$queryRaw<ListView[]>`
+    SELECT l."id", l."name", l."createdAt",
+           (SELECT count(*)::int FROM "ListMembership" m WHERE m."listId" = l."id") AS "memberCount"
+    FROM "List" l WHERE ${where}
+    ORDER BY lower(l."name"), l."id"
+    LIMIT ${pageSize} OFFSET ${offset}`;
+  const [{ total }] = (await db.$queryRaw<
+    { total: number }[]
+  >`SELECT count(*)::int AS total FROM "List" l WHERE ${where}`) as [{ total: number }];
+  return { items, total, page, pageSize };
 }

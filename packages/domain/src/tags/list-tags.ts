@@ -1,6 +1,6 @@
-import type { Db } from "@gw/db";
-import { cleanQuery, type Page, type PageRequest, pageWindow } from "../reports/paging";
-import { TAG_VIEW_SELECT, type TagView, toTagView } from "./tag-view";
+import { type Db, Prisma } from "@gw/db";
+import { cleanQuery, containsPattern, type Page, type PageRequest, pageWindow } from "../reports/paging";
+import type { TagView } from "./tag-view";
 
 export interface ListTagsOptions extends PageRequest {
   accountId: string;
@@ -8,20 +8,20 @@ export interface ListTagsOptions extends PageRequest {
   q?: string;
 }
 
-/** The account's tags by name, with their prospect counts. */
+/** The account's tags by name (ignoring case), with how many prospects carry each. */
 export async function listTags(deps: { db: Db }, options: ListTagsOptions): Promise<Page<TagView>> {
+  const { db } = deps;
   const { page, pageSize, offset } = pageWindow(options);
   const q = cleanQuery(options.q);
-  const where = { accountId: options.accountId, ...(q ? { name: { contains: q, mode: "insensitive" as const } } : {}) };
-  const [tags, total] = await Promise.all([
-    deps.db.tag.findMany({
-      where,
-      select: TAG_VIEW_SELECT,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: offset,
-      take: pageSize,
-    }),
-    deps.db.tag.count({ where }),
-  ]);
-  return { items: tags.map(toTagView), total, page, pageSize };
+  const where = Prisma.sql`t."accountId" = ${options.accountId}::uuid AND ${q ? Prisma.sql`t."name" ILIKE ${containsPattern(q)}` : Prisma.sql`TRUE`}`;
+  const items = await db.$queryRaw<TagView[]>`
+    SELECT t."id", t."name", t."createdAt",
+           (SELECT count(*)::int FROM "ProspectTag" pt WHERE pt."tagId" = t."id") AS "prospectCount"
+    FROM "Tag" t WHERE ${where}
+    ORDER BY lower(t."name"), t."id"
+    LIMIT ${pageSize} OFFSET ${offset}`;
+  const [{ total }] = (await db.$queryRaw<
+    { total: number }[]
+  >`SELECT count(*)::int AS total FROM "Tag" t WHERE ${where}`) as [{ total: number }];
+  return { items, total, page, pageSize };
 }
