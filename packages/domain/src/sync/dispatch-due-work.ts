@@ -1,0 +1,81 @@
+import type { Db } from "@gw/db";
+
+/** One unit of due work; the worker turns each into a job with a deterministic id. */
+export type DueWork =
+  | { kind: "backfill"; connectorId: string; dueAt: Date }
+  | { kind: "discovery"; connectorId: string; dueAt: Date }
+  | { kind: "webinar"; webinarId: string; connectorId: string; dueAt: Date };
+
+/** Where due work goes (the worker's queues); adding work already queued must be a no-op. */
+export interface DueWorkSink {
+  enqueue(work: DueWork[]): Promise<void>;
+}
+
+export interface DispatchDueWorkOptions {
+  db: Pick<Db, "$queryRaw">;
+  sink: DueWorkSink;
+  now?: Date;
+  /** Webinars handed out per tick at most, the most overdue first; the rest wait for the next tick. */
+  limit?: number;
+  /** Only this connector's work (a backfill hands its webinars out at once). */
+  connectorId?: string;
+}
+
+export interface DispatchResult {
+  backfills: number;
+  discoveries: number;
+  webinars: number;
+}
+
+/**
+ * The scheduler tick: reads from Postgres, with indexed queries, what is due — VERIFIED
+ * connectors due for backfill or discovery, webinars (not cancelled, connector VERIFIED) whose
+ * next poll or attendance sync has passed — and hands it to the sink. The schedule lives only
+ * in Postgres, so after Redis was flushed the next tick re-creates every job that was lost;
+ * deterministic job ids make handing out work that is already queued harmless.
+ */
+export async function dispatchDueWork(options: DispatchDueWorkOptions): Promise<DispatchResult> {
+  const { db, sink } = options;
+  const now = options.now ?? new Date();
+  const limit = options.limit ?? 1_000;
+  const connectorFilter = options.connectorId ?? null;
+
+  const connectors = await db.$queryRaw<{ id: string; backfill_due_at: Date | null; next_discovery_at: Date | null }[]>`
+    SELECT "id", "backfillDueAt" AS backfill_due_at, "nextDiscoveryAt" AS next_discovery_at
+    FROM "Connector"
+    WHERE "status" = 'VERIFIED'
+      AND ("backfillDueAt" <= ${now} OR "nextDiscoveryAt" <= ${now} OR "nextDiscoveryAt" IS NULL)
+      AND (${connectorFilter}::uuid IS NULL OR "id" = ${connectorFilter}::uuid)`;
+
+  // The OR becomes a BitmapOr of the nextPollAt and nextAttendanceSyncAt indexes: the cost
+  // follows the number of due webinars, not the number tracked. Cancelled webinars carry no
+  // due time at all.
+  const webinars = await db.$queryRaw<{ id: string; connector_id: string; due_at: Date }[]>`
+    SELECT w."id", w."connectorId" AS connector_id,
+      LEAST(COALESCE(w."nextPollAt", 'infinity'), COALESCE(w."nextAttendanceSyncAt", 'infinity')) AS due_at
+    FROM "Webinar" w
+    JOIN "Connector" c ON c."id" = w."connectorId"
+    WHERE (w."nextPollAt" <= ${now} OR w."nextAttendanceSyncAt" <= ${now})
+      AND w."status" <> 'CANCELLED' AND c."status" = 'VERIFIED'
+      AND (${connectorFilter}::uuid IS NULL OR w."connectorId" = ${connectorFilter}::uuid)
+    ORDER BY due_at
+    LIMIT ${limit}`;
+
+  const work: DueWork[] = [];
+  let backfills = 0;
+  let discoveries = 0;
+  for (const c of connectors) {
+    // A backfill lists everything a discovery would; one job per connector at a time.
+    if (c.backfill_due_at && c.backfill_due_at <= now) {
+      work.push({ kind: "backfill", connectorId: c.id, dueAt: c.backfill_due_at });
+      backfills++;
+    } else {
+      work.push({ kind: "discovery", connectorId: c.id, dueAt: c.next_discovery_at ?? now });
+      discoveries++;
+    }
+  }
+  for (const w of webinars)
+    work.push({ kind: "webinar", webinarId: w.id, connectorId: w.connector_id, dueAt: w.due_at });
+  if (work.length > 0) await sink.enqueue(work);
+  return { backfills, discoveries, webinars: webinars.length };
+}

@@ -1,0 +1,119 @@
+import type { Db } from "@gw/db";
+import { emailKey } from "../prospects/normalize-email";
+import { type ActivityInput, recordActivities } from "../scoring/record-activities";
+import { getScoringPoints } from "../scoring/get-scoring-rules";
+import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
+import type { AttendeeInput, PointsTable, SyncWebinar } from "./types";
+
+export interface RecordAttendanceOptions {
+  db: Pick<Db, "$queryRaw" | "scoringRule">;
+  webinar: SyncWebinar;
+  /** Every attendee of every ended session GoTo reports for the webinar. */
+  attendees: AttendeeInput[];
+  /** emailKey → prospect id, as upsertRegistrants returned it (attendees are registrants). */
+  prospectIdByEmail: Map<string, string>;
+  points?: PointsTable;
+}
+
+export interface RecordAttendanceResult {
+  /** Registrations whose attendance changed. */
+  updated: number;
+  /** Attendees without a prospect (create-prospects off and unknown). */
+  skipped: number;
+  activitiesCreated: number;
+  pointsAwarded: number;
+}
+
+interface Interval {
+  sessionKey: string;
+  joinTime: string;
+  leaveTime: string;
+}
+
+/**
+ * Marks registrations attended, with the seconds and join/leave intervals of every session,
+ * and records one ATTENDED activity per prospect at its first join. Late data (a later sync
+ * sees more intervals) refreshes the registration and the activity's details; the points
+ * were added once, when the activity was first recorded.
+ */
+export async function recordAttendance(options: RecordAttendanceOptions): Promise<RecordAttendanceResult> {
+  const { db, webinar, prospectIdByEmail } = options;
+  const byProspect = new Map<string, { seconds: number; intervals: Interval[]; registrantKeys: Set<string> }>();
+  let skipped = 0;
+  for (const attendee of options.attendees) {
+    const prospectId = attendee.email ? prospectIdByEmail.get(emailKey(attendee.email)) : undefined;
+    if (!prospectId) {
+      skipped++;
+      continue;
+    }
+    const entry = byProspect.get(prospectId) ?? { seconds: 0, intervals: [], registrantKeys: new Set<string>() };
+    entry.seconds += Math.max(0, Math.round(attendee.attendanceTimeInSeconds || 0));
+    entry.registrantKeys.add(attendee.registrantKey);
+    for (const interval of attendee.attendance ?? []) {
+      entry.intervals.push({
+        sessionKey: attendee.sessionKey,
+        joinTime: new Date(interval.joinTime).toISOString(),
+        leaveTime: new Date(interval.leaveTime).toISOString(),
+      });
+    }
+    byProspect.set(prospectId, entry);
+  }
+  const result: RecordAttendanceResult = { updated: 0, skipped, activitiesCreated: 0, pointsAwarded: 0 };
+  if (byProspect.size === 0) return result;
+
+  const rows = [...byProspect.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([prospectId, entry]) => {
+      // A stable order, so unchanged attendance compares equal and the re-run writes nothing.
+      const intervals = entry.intervals.sort(
+        (a, b) => a.joinTime.localeCompare(b.joinTime) || a.sessionKey.localeCompare(b.sessionKey),
+      );
+      const firstJoin = intervals[0] ? new Date(intervals[0].joinTime) : webinar.startsAt;
+      return {
+        prospectId,
+        seconds: entry.seconds,
+        intervals,
+        firstJoin,
+        registrantKeys: [...entry.registrantKeys].sort(),
+      };
+    });
+
+  const updated = await retryOnDeadlock(
+    () => db.$queryRaw<{ id: string }[]>`
+      UPDATE "WebinarRegistration" r SET
+        "attended" = true,
+        "attendanceSeconds" = i.seconds,
+        "attendance" = i.intervals,
+        "joinedAt" = i.first_join,
+        "updatedAt" = now()
+      FROM unnest(
+        ${rows.map((r) => r.prospectId)}::uuid[],
+        ${rows.map((r) => r.seconds)}::int[],
+        ${rows.map((r) => JSON.stringify(r.intervals))}::jsonb[],
+        ${rows.map((r) => r.firstJoin)}::timestamptz[]
+      ) AS i(prospect_id, seconds, intervals, first_join)
+      WHERE r."webinarId" = ${webinar.id}::uuid AND r."prospectId" = i.prospect_id
+        AND (r."attended", r."attendanceSeconds", r."attendance", r."joinedAt") IS DISTINCT FROM (true, i.seconds, i.intervals, i.first_join)
+      RETURNING r."id"`,
+  );
+  result.updated = updated.length;
+
+  const activities: ActivityInput[] = rows.map((r) => ({
+    prospectId: r.prospectId,
+    webinarId: webinar.id,
+    type: "ATTENDED",
+    occurredAt: r.firstJoin,
+    details: { attendanceSeconds: r.seconds, registrantKeys: r.registrantKeys, intervals: r.intervals },
+  }));
+  const points = options.points ?? (await getScoringPoints({ db, accountId: webinar.accountId }));
+  const recorded = await recordActivities({
+    db,
+    accountId: webinar.accountId,
+    activities,
+    points,
+    refreshDetails: true,
+  });
+  result.activitiesCreated = recorded.created;
+  result.pointsAwarded = recorded.pointsAwarded;
+  return result;
+}

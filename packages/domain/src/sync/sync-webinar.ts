@@ -1,0 +1,260 @@
+import type { Db, SyncKind } from "@gw/db";
+import { GotoNotFoundError, type GotoClient } from "@gw/gotowebinar";
+import { getScoringPoints } from "../scoring/get-scoring-rules";
+import { sessionsOf, webinarStatusAt } from "./map-goto-webinar";
+import { type PollingSettings, planWebinarSync } from "./polling-policy";
+import { recordAttendance } from "./record-attendance";
+import { finishSyncRun, startSyncRun } from "./record-sync-run";
+import type { AttendeeInput, RegistrantInput, SyncConnector, SyncCounts, SyncWebinar } from "./types";
+import { upsertRegistrants } from "./upsert-registrants";
+import { upsertWebinarSessions } from "./upsert-webinar-sessions";
+
+export type WebinarSyncClient = Pick<GotoClient, "listAllRegistrants" | "listSessions" | "listSessionAttendees">;
+
+/** Builds the GoTo client of a connector; `onRequest` counts the API requests of the run. */
+export type ConnectGoto<C> = (
+  connector: { id: string; organizerKey: string | null },
+  hooks: { onRequest: () => void },
+) => Promise<C>;
+
+export interface SyncWebinarOptions {
+  db: Db;
+  webinarId: string;
+  connectGoto: ConnectGoto<WebinarSyncClient>;
+  settings: PollingSettings;
+  /** When the dispatcher saw it due: a run that finds the webinar synced since then does nothing. */
+  dueAt?: Date | null;
+  jobId?: string;
+  now?: () => Date;
+}
+
+export type SyncWebinarResult =
+  | { status: "skipped"; reason: string }
+  | {
+      status: "synced";
+      kind: SyncKind;
+      runId: string;
+      counts: SyncCounts;
+      details: Record<string, number>;
+      phase: string;
+    };
+
+/**
+ * One run for one webinar: registrants always (they become prospects, registrations and
+ * activities; those GoTo no longer lists are cancelled), and once the webinar has ended, the
+ * attendees of its ended sessions too. Then the next run is planned by the polling policy.
+ * HTTP happens before any write; each write is one atomic, idempotent batch statement.
+ */
+export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebinarResult> {
+  const { db, settings } = options;
+  const clock = options.now ?? (() => new Date());
+  const row = await db.webinar.findUnique({ where: { id: options.webinarId }, include: { connector: true } });
+  if (!row) return { status: "skipped", reason: "webinar no longer exists" };
+  const { connector } = row;
+  if (connector.status !== "VERIFIED") return { status: "skipped", reason: `connector is ${connector.status}` };
+  if (row.status === "CANCELLED") return { status: "skipped", reason: "webinar is cancelled" };
+  if (options.dueAt && row.lastPolledAt && row.lastPolledAt >= options.dueAt) {
+    return { status: "skipped", reason: "already synced since it was due" };
+  }
+
+  const startedAt = clock();
+  const sessions = sessionsOf(row.times);
+  const ended = startedAt >= row.endsAt;
+  const kind: SyncKind = ended ? "ATTENDANCE" : "REGISTRANTS";
+  const run = await startSyncRun({
+    db,
+    kind,
+    accountId: row.accountId,
+    connectorId: connector.id,
+    webinarId: row.id,
+    jobId: options.jobId,
+  });
+  let apiRequests = 0;
+  const webinar: SyncWebinar = row;
+  const syncConnector: SyncConnector = connector;
+
+  try {
+    const goto = await options.connectGoto(connector, { onRequest: () => apiRequests++ });
+    const organizerKey = connector.organizerKey ?? undefined;
+
+    let registrants: RegistrantInput[];
+    let attendees: AttendeeInput[] = [];
+    try {
+      const [listed, attended] = await Promise.all([
+        goto.listAllRegistrants({ organizerKey, webinarKey: row.webinarKey }),
+        ended
+          ? fetchAttendees({
+              db,
+              goto,
+              organizerKey,
+              webinarId: row.id,
+              webinarKey: row.webinarKey,
+              sessionCount: Math.max(1, sessions.length),
+              now: startedAt,
+            })
+          : [],
+      ]);
+      registrants = listed;
+      attendees = attended;
+    } catch (error) {
+      if (!(error instanceof GotoNotFoundError)) throw error;
+      // GoTo answers 404 for a cancelled (deleted) webinar.
+      const now = clock();
+      await db.webinar.update({
+        where: { id: row.id },
+        data: ended
+          ? { nextPollAt: null, nextAttendanceSyncAt: null, attendanceFinalAt: now, lastPolledAt: now }
+          : { status: "CANCELLED", cancelledAt: now, nextPollAt: null, nextAttendanceSyncAt: null, lastPolledAt: now },
+      });
+      const counts = { fetched: 0, created: 0, updated: ended ? 0 : 1, skipped: 0 };
+      await finishSyncRun({ db, run, counts, apiRequests, now });
+      return {
+        status: "synced",
+        kind,
+        runId: run.id,
+        counts,
+        details: { cancelled: ended ? 0 : 1 },
+        phase: ended ? "final" : "cancelled",
+      };
+    }
+
+    // Attendees GoTo no longer lists as registrants still attended: keep them as registrants.
+    const listedKeys = new Set(registrants.map((r) => r.registrantKey));
+    for (const attendee of attendees) {
+      if (listedKeys.has(attendee.registrantKey)) continue;
+      listedKeys.add(attendee.registrantKey);
+      registrants.push({
+        registrantKey: attendee.registrantKey,
+        email: attendee.email,
+        firstName: attendee.firstName,
+        lastName: attendee.lastName,
+        registrationDate: attendee.attendance[0]?.joinTime ?? row.startsAt,
+        status: "APPROVED",
+      });
+    }
+
+    const points = await getScoringPoints({ db, accountId: row.accountId });
+    const now = clock();
+    const written = await upsertRegistrants({
+      db,
+      webinar,
+      connector: syncConnector,
+      registrants,
+      complete: true,
+      now,
+      points,
+    });
+    const attendance = ended
+      ? await recordAttendance({ db, webinar, attendees, prospectIdByEmail: written.prospectIdByEmail, points })
+      : { updated: 0, skipped: 0, activitiesCreated: 0, pointsAwarded: 0 };
+
+    const finishedAt = clock();
+    const plan = planWebinarSync({
+      schedule: { startsAt: row.startsAt, endsAt: row.endsAt, sessions },
+      now: finishedAt,
+      settings,
+      lastAttendanceSyncAt: ended ? finishedAt : null,
+    });
+    await db.webinar.update({
+      where: { id: row.id },
+      data: {
+        status: webinarStatusAt(row, finishedAt),
+        lastPolledAt: finishedAt,
+        nextPollAt: plan.nextPollAt,
+        nextAttendanceSyncAt: plan.nextAttendanceSyncAt,
+        ...(ended ? { attendanceSyncs: { increment: 1 } } : {}),
+        ...(plan.phase === "final" ? { attendanceFinalAt: finishedAt } : {}),
+      },
+    });
+
+    const counts: SyncCounts = {
+      fetched: registrants.length + attendees.length,
+      created: written.registrationsCreated,
+      updated: written.registrationsUpdated + written.registrationsCancelled + attendance.updated,
+      skipped: written.skipped,
+    };
+    await finishSyncRun({ db, run, counts, apiRequests, now: finishedAt });
+    return {
+      status: "synced",
+      kind,
+      runId: run.id,
+      counts,
+      phase: plan.phase,
+      details: {
+        registrants: registrants.length,
+        attendees: attendees.length,
+        prospectsCreated: written.prospectsCreated,
+        prospectsUpdated: written.prospectsUpdated,
+        prospectsMerged: written.prospectsMerged,
+        registrationsCreated: written.registrationsCreated,
+        registrationsUpdated: written.registrationsUpdated,
+        registrationsCancelled: written.registrationsCancelled,
+        attendanceUpdated: attendance.updated,
+        activitiesCreated: written.activitiesCreated + attendance.activitiesCreated,
+        pointsAwarded: written.pointsAwarded + attendance.pointsAwarded,
+        apiRequests,
+      },
+    };
+  } catch (error) {
+    const now = clock();
+    await finishSyncRun({ db, run, apiRequests, error, now }).catch(() => undefined);
+    await postponeAfterFailure({ db, webinarId: row.id, ended, now, settings }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * A failed run moves the webinar's due time forward (retries happen inside the job itself),
+ * so a webinar that keeps failing is not re-enqueued on every dispatcher tick.
+ */
+async function postponeAfterFailure(options: {
+  db: Db;
+  webinarId: string;
+  ended: boolean;
+  now: Date;
+  settings: PollingSettings;
+}) {
+  const later = new Date(options.now.getTime() + options.settings.pollMinutes.underOneWeek * 60_000);
+  await options.db.webinar.updateMany({
+    where: options.ended
+      ? { id: options.webinarId, nextAttendanceSyncAt: { lt: later } }
+      : { id: options.webinarId, nextPollAt: { lt: later } },
+    data: options.ended ? { nextAttendanceSyncAt: later } : { nextPollAt: later },
+  });
+}
+
+async function fetchAttendees(options: {
+  db: Db;
+  goto: WebinarSyncClient;
+  organizerKey: string | undefined;
+  webinarId: string;
+  webinarKey: string;
+  sessionCount: number;
+  now: Date;
+}): Promise<AttendeeInput[]> {
+  const { db, goto, organizerKey, webinarKey } = options;
+  let known = await db.webinarSession.findMany({
+    where: { webinarId: options.webinarId },
+    orderBy: { startsAt: "asc" },
+  });
+  // Sessions appear in GoTo only once ended; ask for them unless the backfill already stored them.
+  if (known.filter((s) => s.endsAt <= options.now).length < options.sessionCount) {
+    const { sessions } = await goto.listSessions({ organizerKey, webinarKey, fetchAll: true });
+    await upsertWebinarSessions({ db, sessions: sessions.map((s) => ({ ...s, webinarId: options.webinarId })) });
+    known = await db.webinarSession.findMany({ where: { webinarId: options.webinarId }, orderBy: { startsAt: "asc" } });
+  }
+  const lists = await Promise.all(
+    known
+      .filter((s) => s.endsAt <= options.now)
+      .map((s) => goto.listSessionAttendees({ organizerKey, webinarKey, sessionKey: s.sessionKey })),
+  );
+  return lists.flat().map((a) => ({
+    registrantKey: a.registrantKey,
+    sessionKey: a.sessionKey,
+    email: a.email,
+    firstName: a.firstName,
+    lastName: a.lastName,
+    attendanceTimeInSeconds: a.attendanceTimeInSeconds,
+    attendance: a.attendance,
+  }));
+}

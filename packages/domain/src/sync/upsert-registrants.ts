@@ -1,0 +1,180 @@
+import type { Db, RegistrationSource } from "@gw/db";
+import { emailKey } from "../prospects/normalize-email";
+import { upsertGotoProspects } from "../prospects/upsert-goto-prospects";
+import { type ActivityInput, recordActivities } from "../scoring/record-activities";
+import { getScoringPoints } from "../scoring/get-scoring-rules";
+import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
+import type { PointsTable, RegistrantInput, SyncConnector, SyncWebinar } from "./types";
+
+export interface UpsertRegistrantsOptions {
+  db: Pick<Db, "$queryRaw" | "scoringRule">;
+  webinar: SyncWebinar;
+  connector: SyncConnector;
+  registrants: RegistrantInput[];
+  /** GOTO for polls, WEBHOOK for registrant.added; a FORM registration keeps its source. */
+  source?: RegistrationSource;
+  /**
+   * True when `registrants` is GoTo's whole list for the webinar: registrations GoTo no longer
+   * lists are then marked CANCELLED (a webhook delivers one registrant, so it passes false).
+   */
+  complete?: boolean;
+  now?: Date;
+  /** Points per activity type; read from the account's rules when absent. */
+  points?: PointsTable;
+}
+
+export interface UpsertRegistrantsResult {
+  /** emailKey → prospect id, for every registrant that has (or got) a prospect. */
+  prospectIdByEmail: Map<string, string>;
+  prospectsCreated: number;
+  prospectsUpdated: number;
+  /** Prospects reached through a merged-away e-mail. */
+  prospectsMerged: number;
+  registrationsCreated: number;
+  registrationsUpdated: number;
+  registrationsCancelled: number;
+  /** Registrants without a prospect (create-prospects off, or no e-mail). */
+  skipped: number;
+  activitiesCreated: number;
+  pointsAwarded: number;
+}
+
+const STATUSES = new Set(["WAITING", "APPROVED", "DENIED"]);
+const toStatus = (status: string | null | undefined) => {
+  const upper = (status ?? "APPROVED").toUpperCase();
+  return STATUSES.has(upper) ? upper : "APPROVED";
+};
+const toDate = (value: string | Date | null | undefined, fallback: Date) => {
+  const date = value ? new Date(value) : fallback;
+  return Number.isNaN(date.getTime()) ? fallback : date;
+};
+
+/**
+ * Writes GoTo registrants into prospects, registrations and activities, in a handful of batch
+ * statements whatever the number of registrants; running it again with the same input changes
+ * nothing (no row, no score). Exported for the webhook receiver (registrant.added).
+ *
+ * Activities: REGISTERED at the registration date; ACCEPTED once GoTo reports the registration
+ * APPROVED — for webinars with automatic approval that is at registration (GoTo approves at
+ * once and does not report the confirmation-link click Pardot's "Accepted" meant), for manual
+ * approval the time the sync first saw it approved; CANCELLED when a registrant disappears.
+ */
+export async function upsertRegistrants(options: UpsertRegistrantsOptions): Promise<UpsertRegistrantsResult> {
+  const { db, webinar, connector, complete = false, source = "GOTO" } = options;
+  const now = options.now ?? new Date();
+  const points = options.points ?? (await getScoringPoints({ db, accountId: webinar.accountId }));
+
+  const prospects = await upsertGotoProspects({
+    db,
+    accountId: webinar.accountId,
+    people: options.registrants.map((r) => ({ email: r.email, firstName: r.firstName, lastName: r.lastName })),
+    createProspects: connector.createProspects,
+    campaignId: connector.campaignId,
+  });
+
+  // One registration per prospect: two GoTo registrants can lead to one master (a merged-away
+  // e-mail and the master's own). The earliest wins, so the choice is the same on every run.
+  const ordered = [...options.registrants].sort((a, b) => {
+    const da = toDate(a.registrationDate, now).getTime();
+    const dbb = toDate(b.registrationDate, now).getTime();
+    return da - dbb || (a.registrantKey < b.registrantKey ? -1 : a.registrantKey > b.registrantKey ? 1 : 0);
+  });
+  const byProspect = new Map<string, RegistrantInput>();
+  let skipped = 0;
+  for (const registrant of ordered) {
+    const prospectId = registrant.email ? prospects.prospectIdByEmail.get(emailKey(registrant.email)) : undefined;
+    if (!prospectId) skipped++;
+    else if (!byProspect.has(prospectId)) byProspect.set(prospectId, registrant);
+  }
+
+  const result: UpsertRegistrantsResult = {
+    prospectIdByEmail: prospects.prospectIdByEmail,
+    prospectsCreated: prospects.created,
+    prospectsUpdated: prospects.updated,
+    prospectsMerged: prospects.merged,
+    registrationsCreated: 0,
+    registrationsUpdated: 0,
+    registrationsCancelled: 0,
+    skipped,
+    activitiesCreated: 0,
+    pointsAwarded: 0,
+  };
+
+  const activities: ActivityInput[] = [];
+  if (byProspect.size > 0) {
+    const prospectIds = [...byProspect.keys()].sort();
+    const rows = prospectIds.map((prospectId) => {
+      const r = byProspect.get(prospectId) as RegistrantInput;
+      return { prospectId, r, status: toStatus(r.status), registeredAt: toDate(r.registrationDate, now) };
+    });
+    const written = await retryOnDeadlock(
+      () => db.$queryRaw<{ prospect_id: string; inserted: boolean }[]>`
+        INSERT INTO "WebinarRegistration"
+          ("accountId", "webinarId", "prospectId", "registrantKey", "joinUrl", "status", "source", "registeredAt", "lastSeenAt", "updatedAt")
+        SELECT ${webinar.accountId}::uuid, ${webinar.id}::uuid, i.prospect_id, i.registrant_key, i.join_url,
+               i.status::"RegistrationStatus", ${source}::"RegistrationSource", i.registered_at, ${now}::timestamptz, now()
+        FROM unnest(
+          ${rows.map((x) => x.prospectId)}::uuid[],
+          ${rows.map((x) => x.r.registrantKey)}::text[],
+          ${rows.map((x) => x.r.joinUrl || null)}::text[],
+          ${rows.map((x) => x.status)}::text[],
+          ${rows.map((x) => x.registeredAt)}::timestamptz[]
+        ) WITH ORDINALITY AS i(prospect_id, registrant_key, join_url, status, registered_at, n)
+        ORDER BY i.n
+        ON CONFLICT ("webinarId", "prospectId") DO UPDATE SET
+          "registrantKey" = EXCLUDED."registrantKey",
+          "joinUrl" = COALESCE(EXCLUDED."joinUrl", "WebinarRegistration"."joinUrl"),
+          "status" = EXCLUDED."status",
+          "cancelledAt" = NULL,
+          "lastSeenAt" = EXCLUDED."lastSeenAt",
+          "updatedAt" = now()
+        WHERE ("WebinarRegistration"."registrantKey", "WebinarRegistration"."joinUrl", "WebinarRegistration"."status", "WebinarRegistration"."cancelledAt")
+          IS DISTINCT FROM (EXCLUDED."registrantKey", COALESCE(EXCLUDED."joinUrl", "WebinarRegistration"."joinUrl"), EXCLUDED."status", NULL::timestamptz)
+        RETURNING "prospectId" AS prospect_id, (xmax = 0) AS inserted`,
+    );
+    for (const row of written) {
+      if (row.inserted) result.registrationsCreated++;
+      else result.registrationsUpdated++;
+    }
+
+    const manualApproval = (webinar.approvalType ?? "").toUpperCase() === "MANUAL";
+    for (const { prospectId, r, status, registeredAt } of rows) {
+      const details = { registrantKey: r.registrantKey, source };
+      activities.push({ prospectId, webinarId: webinar.id, type: "REGISTERED", occurredAt: registeredAt, details });
+      if (status === "APPROVED") {
+        // Manual approval: GoTo does not say when; the first sync that sees it approved bounds
+        // it, and it cannot be later than the webinar's start (the backfill of a past webinar).
+        const seenAt = Math.min(now.getTime(), webinar.startsAt.getTime());
+        const acceptedAt = manualApproval ? new Date(Math.max(registeredAt.getTime(), seenAt)) : registeredAt;
+        activities.push({ prospectId, webinarId: webinar.id, type: "ACCEPTED", occurredAt: acceptedAt, details });
+      }
+    }
+  }
+
+  if (complete) {
+    const listed = options.registrants.map((r) => r.registrantKey);
+    // Registrations still waiting to reach GoTo (no registrant key yet) are not GoTo's to cancel.
+    const cancelled = await retryOnDeadlock(
+      () => db.$queryRaw<{ prospect_id: string; registrant_key: string }[]>`
+        UPDATE "WebinarRegistration" SET "status" = 'CANCELLED', "cancelledAt" = ${now}::timestamptz, "updatedAt" = now()
+        WHERE "webinarId" = ${webinar.id}::uuid AND "status" <> 'CANCELLED' AND "registrantKey" IS NOT NULL
+          AND NOT ("registrantKey" = ANY(${listed}::text[]))
+        RETURNING "prospectId" AS prospect_id, "registrantKey" AS registrant_key`,
+    );
+    result.registrationsCancelled = cancelled.length;
+    for (const row of cancelled) {
+      activities.push({
+        prospectId: row.prospect_id,
+        webinarId: webinar.id,
+        type: "CANCELLED",
+        occurredAt: now,
+        details: { registrantKey: row.registrant_key, reason: "no longer registered in GoTo Webinar" },
+      });
+    }
+  }
+
+  const recorded = await recordActivities({ db, accountId: webinar.accountId, activities, points });
+  result.activitiesCreated = recorded.created;
+  result.pointsAwarded = recorded.pointsAwarded;
+  return result;
+}
