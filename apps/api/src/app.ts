@@ -7,6 +7,7 @@ import type { ApiDeps } from "./deps";
 import { registerAuth } from "./plugins/auth";
 import { registerErrorHandler } from "./plugins/error-handler";
 import { registerOpenApi } from "./plugins/openapi";
+import { registerWeb } from "./plugins/web";
 import { registerRoutes } from "./routes";
 
 /** The app as every route module sees it: Zod schemas drive types, validation and OpenAPI. */
@@ -39,5 +40,6 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   await registerOpenApi(app, deps.config.http.publicUrl);
   await registerAuth(app, deps);
   await registerRoutes(app, deps);
+  await registerWeb(app);
   return app;
 }

@@ -1,0 +1,122 @@
+import { QUEUE_NAMES } from "@gw/queues";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { ApiDeps } from "../deps";
+import { QUEUE_DASHBOARD_PATH } from "../plugins/queue-dashboard";
+
+const errorBody = z.object({ statusCode: z.number().int(), error: z.string(), message: z.string(), reqId: z.string() });
+
+const queueHealth = z.object({
+  name: z.string(),
+  waiting: z.number().int(),
+  active: z.number().int(),
+  delayed: z.number().int(),
+  failed: z.number().int(),
+  completed: z.number().int(),
+  paused: z.boolean(),
+});
+
+const queuesResponse = z.object({ queues: z.array(queueHealth), dashboardPath: z.string() });
+
+const infoResponse = z.object({
+  publicUrl: z.string(),
+  webhooks: z.object({ reachable: z.boolean(), reason: z.string().nullable() }),
+});
+
+const QUEUE_TIMEOUT_MS = 3_000;
+
+/** GoTo calls webhooks over the internet: a loopback or private PUBLIC_URL cannot receive them. */
+export function webhookReachability(
+  publicUrl: string,
+  allowLoopback: boolean,
+): { reachable: boolean; reason: string | null } {
+  if (allowLoopback) return { reachable: true, reason: null };
+  const host = new URL(publicUrl).hostname.replace(/^\[|\]$/g, "");
+  const local =
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    host.endsWith(".local") ||
+    host === "::1" ||
+    /^127\./.test(host) ||
+    /^10\./.test(host) ||
+    /^192\.168\./.test(host) ||
+    /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
+    host === "0.0.0.0";
+  if (!local) return { reachable: true, reason: null };
+  return {
+    reachable: false,
+    reason: `PUBLIC_URL (${publicUrl}) is not reachable from the internet, so GoTo Webinar cannot deliver webhooks here; changes arrive by polling instead (every 10 minutes to 2 hours, depending on how soon each webinar starts).`,
+  };
+}
+
+/** What operators and the Sync activity page need: queue health and how the service is reached. */
+export const opsRoutes =
+  (deps: ApiDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/api/ops/queues",
+      {
+        preHandler: app.requireAuth,
+        schema: {
+          tags: ["ops"],
+          summary: "Job counts per queue (waiting, active, delayed, failed) and the queue dashboard's path",
+          security: [{ session: [] }],
+          response: { 200: queuesResponse, 401: errorBody, 503: errorBody },
+        },
+      },
+      async (request, reply) => {
+        try {
+          const queues = await Promise.race([
+            Promise.all(
+              Object.values(QUEUE_NAMES).map(async (name) => {
+                const queue = deps.queues[name];
+                const [counts, paused] = await Promise.all([
+                  queue.getJobCounts("waiting", "active", "delayed", "failed", "completed", "paused"),
+                  queue.isPaused(),
+                ]);
+                return {
+                  name,
+                  waiting: (counts.waiting ?? 0) + (counts.paused ?? 0),
+                  active: counts.active ?? 0,
+                  delayed: counts.delayed ?? 0,
+                  failed: counts.failed ?? 0,
+                  completed: counts.completed ?? 0,
+                  paused,
+                };
+              }),
+            ),
+            new Promise<never>((_, reject) =>
+              setTimeout(() => reject(new Error(`no answer within ${QUEUE_TIMEOUT_MS} ms`)), QUEUE_TIMEOUT_MS).unref(),
+            ),
+          ]);
+          return { queues, dashboardPath: QUEUE_DASHBOARD_PATH };
+        } catch (error) {
+          request.log.warn({ err: error }, "queue health unavailable");
+          return reply.status(503).send({
+            statusCode: 503,
+            error: "Service Unavailable",
+            message:
+              "Redis is not answering, so queue health is unknown. Scheduled work is kept in Postgres and resumes when Redis is back.",
+            reqId: request.id,
+          });
+        }
+      },
+    );
+
+    app.get(
+      "/api/ops/info",
+      {
+        preHandler: app.requireAuth,
+        schema: {
+          tags: ["ops"],
+          summary: "The service's public URL and whether GoTo Webinar can reach its webhook receiver",
+          security: [{ session: [] }],
+          response: { 200: infoResponse, 401: errorBody },
+        },
+      },
+      async () => ({
+        publicUrl: deps.config.http.publicUrl,
+        webhooks: webhookReachability(deps.config.http.publicUrl, deps.config.webhooks.allowLoopback),
+      }),
+    );
+  };

@@ -1,0 +1,87 @@
+import { Navigate, Route, Routes, useLocation } from "react-router-dom";
+import { useAuth } from "./auth/AuthProvider";
+import { safeNext } from "./lib/safe-next";
+import { AppShell } from "./components/AppShell";
+import { ErrorState, LoadingState } from "./components/States";
+import { ConnectorsPage } from "./pages/ConnectorsPage";
+import { DashboardPage } from "./pages/DashboardPage";
+import { FormEditPage } from "./pages/FormEditPage";
+import { FormsPage } from "./pages/FormsPage";
+import { ListsPage } from "./pages/ListsPage";
+import { LoginPage } from "./pages/LoginPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { ProspectPage } from "./pages/ProspectPage";
+import { ProspectsPage } from "./pages/ProspectsPage";
+import { ScoringRulesPage } from "./pages/ScoringRulesPage";
+import { SyncActivityPage } from "./pages/SyncActivityPage";
+import { TagsPage } from "./pages/TagsPage";
+import { WebinarPage } from "./pages/WebinarPage";
+import { WebinarProspectsPage } from "./pages/WebinarProspectsPage";
+import { WebinarsReportPage } from "./pages/WebinarsReportPage";
+
+export function App() {
+  const { state, retry } = useAuth();
+  const location = useLocation();
+
+  if (state.status === "loading") {
+    return (
+      <div className="auth-page">
+        <div className="auth-card">
+          <LoadingState label="Checking your session…" rows={3} />
+        </div>
+      </div>
+    );
+  }
+  if (state.status === "error") {
+    return (
+      <div className="auth-page">
+        <div className="auth-card">
+          <ErrorState title="Webinar Sync is not answering" error={state.error} onRetry={retry} />
+        </div>
+      </div>
+    );
+  }
+  if (state.status === "anonymous") {
+    if (location.pathname === "/login") return <LoginPage expired={state.expired} />;
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/login${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`} replace />;
+  }
+
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginRedirect />} />
+      <Route
+        path="*"
+        element={
+          <AppShell>
+            <Routes>
+              <Route index element={<DashboardPage />} />
+              <Route path="connectors" element={<ConnectorsPage />} />
+              <Route path="reports/webinars" element={<WebinarsReportPage />} />
+              <Route path="reports/webinars/:id" element={<WebinarPage />} />
+              <Route path="reports/webinars/:id/prospects" element={<WebinarProspectsPage />} />
+              <Route path="prospects" element={<ProspectsPage />} />
+              <Route path="prospects/:id" element={<ProspectPage />} />
+              <Route path="forms" element={<FormsPage />} />
+              <Route path="forms/new" element={<FormEditPage />} />
+              <Route path="forms/:id" element={<FormEditPage />} />
+              <Route path="scoring" element={<ScoringRulesPage />} />
+              <Route path="lists" element={<ListsPage />} />
+              <Route path="lists/:id" element={<ListsPage />} />
+              <Route path="tags" element={<TagsPage />} />
+              <Route path="tags/:id" element={<TagsPage />} />
+              <Route path="sync" element={<SyncActivityPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </AppShell>
+        }
+      />
+    </Routes>
+  );
+}
+
+/** Already logged in: /login goes where the user was headed. */
+function LoginRedirect() {
+  const params = new URLSearchParams(useLocation().search);
+  return <Navigate to={safeNext(params.get("next"))} replace />;
+}

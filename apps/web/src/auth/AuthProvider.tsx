@@ -1,0 +1,88 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { ApiError, get, onUnauthorized, post, setCsrfToken } from "../api/client";
+import type { Me } from "../api/types";
+
+type AuthState =
+  | { status: "loading" }
+  | { status: "anonymous"; expired?: boolean }
+  | { status: "error"; error: Error }
+  | { status: "authenticated"; me: Me };
+
+interface AuthApi {
+  state: AuthState;
+  login(email: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  retry(): void;
+}
+
+const AuthContext = createContext<AuthApi | null>(null);
+
+/** Who is logged in (GET /api/auth/me), and the CSRF token every change must carry. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the retry trigger.
+  useEffect(() => {
+    let cancelled = false;
+    get<Me>("/api/auth/me").then(
+      (me) => {
+        if (cancelled) return;
+        setCsrfToken(me.csrfToken);
+        setState({ status: "authenticated", me });
+      },
+      (error: Error) => {
+        if (cancelled) return;
+        if (error instanceof ApiError && error.status === 401) setState({ status: "anonymous" });
+        else setState({ status: "error", error });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt]);
+
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        setCsrfToken(null);
+        setState({ status: "anonymous", expired: true });
+      }),
+    [],
+  );
+
+  const login = useCallback(async (email: string, password: string) => {
+    const me = await post<Me>("/api/auth/login", { email, password });
+    setCsrfToken(me.csrfToken);
+    setState({ status: "authenticated", me });
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await post("/api/auth/logout");
+    } finally {
+      setCsrfToken(null);
+      setState({ status: "anonymous" });
+    }
+  }, []);
+
+  const retry = useCallback(() => {
+    setState({ status: "loading" });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const value = useMemo(() => ({ state, login, logout, retry }), [state, login, logout, retry]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthApi {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error("useAuth outside AuthProvider");
+  return auth;
+}
+
+export function useMe(): Me {
+  const { state } = useAuth();
+  if (state.status !== "authenticated") throw new Error("useMe needs a logged-in user");
+  return state.me;
+}

@@ -1,0 +1,55 @@
+import type { ButtonHTMLAttributes, ReactNode } from "react";
+import { Link, type LinkProps } from "react-router-dom";
+import { Icon, type IconName } from "./Icon";
+
+type Variant = "primary" | "secondary" | "danger" | "ghost" | "link";
+
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: Variant;
+  size?: "md" | "sm";
+  icon?: IconName;
+  /** Shows a spinner, keeps the label for screen readers and blocks double submits. */
+  loading?: boolean;
+  children?: ReactNode;
+}
+
+export function buttonClass(variant: Variant = "secondary", size: "md" | "sm" = "md", extra?: string): string {
+  return ["btn", variant !== "secondary" ? `btn-${variant}` : "", size === "sm" ? "btn-sm" : "", extra ?? ""]
+    .filter(Boolean)
+    .join(" ");
+}
+
+export function Button({ variant, size, icon, loading, children, className, disabled, type, ...rest }: ButtonProps) {
+  return (
+    <button
+      type={type ?? "button"}
+      className={buttonClass(variant, size, className)}
+      disabled={disabled || loading}
+      aria-busy={loading || undefined}
+      {...rest}
+    >
+      {loading ? (
+        <span className="spinner" aria-hidden="true" />
+      ) : icon ? (
+        <Icon name={icon} size={size === "sm" ? 14 : 16} />
+      ) : null}
+      {children}
+    </button>
+  );
+}
+
+export function ButtonLink({
+  variant,
+  size,
+  icon,
+  children,
+  className,
+  ...rest
+}: LinkProps & { variant?: Variant; size?: "md" | "sm"; icon?: IconName }) {
+  return (
+    <Link className={buttonClass(variant, size, className)} {...rest}>
+      {icon ? <Icon name={icon} size={size === "sm" ? 14 : 16} /> : null}
+      {children}
+    </Link>
+  );
+}

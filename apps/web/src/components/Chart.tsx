@@ -1,0 +1,139 @@
+import { formatDay } from "../lib/format";
+
+export interface DayPoint {
+  date: string;
+  count: number;
+}
+
+const W = 720;
+const H = 240;
+const PAD = { top: 16, right: 48, bottom: 30, left: 40 };
+
+function niceMax(value: number): number {
+  if (value <= 5) return 5;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => value <= s * 5) ?? magnitude * 10;
+  return Math.ceil(value / step) * step;
+}
+
+/**
+ * Registrations per day as bars with the running total as a line (right axis). An SVG with a
+ * text alternative: the same numbers as a table for screen readers.
+ */
+export function RegistrationsChart({ points, title }: { points: DayPoint[]; title: string }) {
+  const max = niceMax(Math.max(1, ...points.map((p) => p.count)));
+  let running = 0;
+  const cumulative = points.map((p) => (running += p.count));
+  const maxTotal = niceMax(Math.max(1, running));
+  const innerW = W - PAD.left - PAD.right;
+  const innerH = H - PAD.top - PAD.bottom;
+  const slot = innerW / Math.max(1, points.length);
+  const barW = Math.max(2, Math.min(28, slot * 0.7));
+  const y = (v: number) => PAD.top + innerH - (v / max) * innerH;
+  const y2 = (v: number) => PAD.top + innerH - (v / maxTotal) * innerH;
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => Math.round(max * t));
+  const labelEvery = Math.max(1, Math.ceil(points.length / 8));
+  const line = cumulative.map((v, i) => `${i === 0 ? "M" : "L"}${PAD.left + slot * i + slot / 2},${y2(v)}`).join(" ");
+
+  return (
+    <figure style={{ margin: 0 }}>
+      <svg
+        className="chart"
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`${title}: ${running} registrations over ${points.length} days`}
+      >
+        <g className="grid">
+          {ticks.map((t) => (
+            <g key={t}>
+              <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} />
+              <text x={PAD.left - 8} y={y(t) + 4} textAnchor="end">
+                {t}
+              </text>
+            </g>
+          ))}
+          {[0, 0.5, 1].map((t) => (
+            <text key={t} x={W - PAD.right + 8} y={y2(maxTotal * t) + 4}>
+              {Math.round(maxTotal * t)}
+            </text>
+          ))}
+        </g>
+        {points.map((p, i) => (
+          <rect
+            key={p.date}
+            x={PAD.left + slot * i + (slot - barW) / 2}
+            y={y(p.count)}
+            width={barW}
+            height={Math.max(0, PAD.top + innerH - y(p.count))}
+            rx={2}
+            fill="var(--chart-1)"
+          >
+            <title>{`${formatDay(p.date)}: ${p.count}`}</title>
+          </rect>
+        ))}
+        {points.length > 1 ? <path d={line} fill="none" stroke="var(--chart-3)" strokeWidth={2.5} /> : null}
+        {points.map((p, i) =>
+          i % labelEvery === 0 ? (
+            <text key={p.date} x={PAD.left + slot * i + slot / 2} y={H - 10} textAnchor="middle">
+              {formatDay(p.date)}
+            </text>
+          ) : null,
+        )}
+      </svg>
+      <figcaption className="legend">
+        <span>
+          <i style={{ background: "var(--chart-1)" }} />
+          Registrations per day (left axis)
+        </span>
+        <span>
+          <i style={{ background: "var(--chart-3)" }} />
+          Total registered (right axis)
+        </span>
+      </figcaption>
+      <table className="sr-only">
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">Registrations</th>
+            <th scope="col">Running total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p, i) => (
+            <tr key={p.date}>
+              <td>{formatDay(p.date)}</td>
+              <td>{p.count}</td>
+              <td>{cumulative[i]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+/** Attended vs absent as one stacked bar with a legend that carries the numbers. */
+export function AttendanceMeter({ attended, absent }: { attended: number; absent: number }) {
+  const total = attended + absent;
+  const pct = total ? Math.round((attended / total) * 100) : 0;
+  return (
+    <div className="stack" style={{ gap: 10 }}>
+      <div className="meter" role="img" aria-label={`${attended} attended and ${absent} absent: ${pct}% attendance`}>
+        <span style={{ width: `${total ? (attended / total) * 100 : 0}%`, background: "var(--chart-2)" }} />
+        <span style={{ width: `${total ? (absent / total) * 100 : 0}%`, background: "#f0b27a" }} />
+      </div>
+      <div className="legend" aria-hidden="true">
+        <span>
+          <i style={{ background: "var(--chart-2)" }} />
+          Attended {attended.toLocaleString()}
+        </span>
+        <span>
+          <i style={{ background: "#f0b27a" }} />
+          Absent {absent.toLocaleString()}
+        </span>
+        <span>{pct}% attendance</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import type { ReactNode } from "react";
+import { ApiError } from "../api/client";
+import { Button } from "./Button";
+import { Icon, type IconName } from "./Icon";
+
+export function LoadingState({ label = "Loading…", rows = 5 }: { label?: string; rows?: number }) {
+  return (
+    <div className="card-body stack" role="status" aria-live="polite">
+      <span className="sr-only">{label}</span>
+      {Array.from({ length: rows }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity.
+        <span key={i} className="skeleton" style={{ width: `${90 - ((i * 17) % 40)}%` }} aria-hidden="true" />
+      ))}
+    </div>
+  );
+}
+
+export function EmptyState({
+  icon = "inbox",
+  title,
+  children,
+  action,
+}: {
+  icon?: IconName;
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
+  return (
+    <div className="state">
+      <span className="icon" aria-hidden="true">
+        <Icon name={icon} size={20} />
+      </span>
+      <h3>{title}</h3>
+      {children ? <p>{children}</p> : null}
+      {action}
+    </div>
+  );
+}
+
+/** What went wrong, in the API's words, with a retry; the request id helps an operator find the log. */
+export function ErrorState({
+  error,
+  onRetry,
+  title = "This could not be loaded",
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
+  const message = error instanceof Error ? error.message : String(error);
+  const reqId = error instanceof ApiError ? error.reqId : undefined;
+  return (
+    <div className="state state-error" role="alert">
+      <span className="icon" aria-hidden="true">
+        <Icon name="alert" size={20} />
+      </span>
+      <h3>{title}</h3>
+      <p>{message}</p>
+      {reqId ? (
+        <p className="small">
+          Reference: <code>{reqId}</code>
+        </p>
+      ) : null}
+      {onRetry ? (
+        <Button icon="refresh" onClick={onRetry}>
+          Try again
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+export function Alert({
+  tone,
+  title,
+  children,
+  onDismiss,
+}: {
+  tone: "success" | "danger" | "info" | "warning";
+  title?: string;
+  children?: ReactNode;
+  onDismiss?: () => void;
+}) {
+  const icon: IconName = tone === "success" ? "checkCircle" : tone === "info" ? "info" : "alert";
+  return (
+    <div className={`alert alert-${tone}`} role={tone === "danger" ? "alert" : "status"}>
+      <Icon name={icon} size={18} />
+      <div className="alert-body">
+        {title ? <strong>{title}</strong> : null}
+        {children ? <div>{children}</div> : null}
+      </div>
+      {onDismiss ? (
+        <button type="button" className="btn btn-ghost btn-sm" onClick={onDismiss} aria-label="Dismiss">
+          <Icon name="x" size={14} />
+        </button>
+      ) : null}
+    </div>
+  );
+}

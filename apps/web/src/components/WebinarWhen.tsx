@@ -1,0 +1,18 @@
+import { formatDateTime, formatInZone } from "../lib/format";
+
+/** The start in the viewer's zone; the webinar's own zone underneath when it differs. */
+export function WebinarWhen({ startsAt, timeZone }: { startsAt: string; timeZone: string | null }) {
+  const inZone = formatInZone(startsAt, timeZone);
+  return (
+    <div>
+      <time dateTime={startsAt} className="nowrap">
+        {formatDateTime(startsAt)}
+      </time>
+      {inZone ? (
+        <div className="cell-sub nowrap">{inZone}</div>
+      ) : timeZone ? (
+        <div className="cell-sub">{timeZone}</div>
+      ) : null}
+    </div>
+  );
+}

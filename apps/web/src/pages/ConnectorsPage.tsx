@@ -1,0 +1,250 @@
+import { useEffect, useState } from "react";
+import { useSearchParams } from "react-router-dom";
+import { del, errorMessage, itemsOf, patch, post } from "../api/client";
+import type { Connector, OpsInfo } from "../api/types";
+import { useApi } from "../api/use-api";
+import { ConnectorStatusBadge } from "../components/Badge";
+import { Button } from "../components/Button";
+import { ConfirmDialog } from "../components/Dialog";
+import { Card, PageHeader } from "../components/Layout";
+import { Alert, EmptyState, ErrorState, LoadingState } from "../components/States";
+import { useToast } from "../components/Toast";
+import { formatRelative, formatShortDateTime } from "../lib/format";
+import { ConnectorDialog } from "./ConnectorDialog";
+
+type ConnectorList = Connector[] | { items: Connector[] };
+
+/** Admin > Connectors: one GoTo Webinar organizer per connector, verified through OAuth. */
+export function ConnectorsPage() {
+  const connectors = useApi<ConnectorList>("/api/connectors");
+  const info = useApi<OpsInfo>("/api/ops/info");
+  const toast = useToast();
+  const [params, setParams] = useSearchParams();
+  const [editing, setEditing] = useState<Connector | "new" | null>(params.get("add") ? "new" : null);
+  const [deleting, setDeleting] = useState<Connector | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const list = itemsOf(connectors.data);
+  const verifiedId = params.get("verified");
+  const verified = verifiedId ? list.find((c) => c.id === verifiedId) : undefined;
+  const oauthError = params.get("error");
+  const oauthMessage = params.get("message");
+
+  useEffect(() => {
+    if (params.get("add")) {
+      const next = new URLSearchParams(params);
+      next.delete("add");
+      setParams(next, { replace: true });
+    }
+  }, [params, setParams]);
+
+  const clearResult = () => setParams({}, { replace: true });
+
+  const verify = async (connector: Connector) => {
+    setBusy(connector.id);
+    try {
+      const { authorizationUrl } = await post<{ authorizationUrl: string }>(`/api/connectors/${connector.id}/verify`);
+      // GoTo's consent page, which sends the browser back to /oauth/callback, then here.
+      window.location.assign(authorizationUrl);
+    } catch (error) {
+      toast.error(errorMessage(error));
+      setBusy(null);
+    }
+  };
+
+  const setEnabled = async (connector: Connector, enabled: boolean) => {
+    setBusy(connector.id);
+    try {
+      const updated = await patch<Connector>(`/api/connectors/${connector.id}`, { enabled });
+      connectors.setData((data) => replaceIn(data, updated));
+      toast.success(
+        enabled ? `${connector.name} is enabled again.` : `${connector.name} is disabled: its syncs are paused.`,
+      );
+    } catch (error) {
+      toast.error(errorMessage(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Connectors"
+        breadcrumbs={[{ label: "Admin" }, { label: "Connectors" }]}
+        description="Each connector links one GoTo Webinar organizer. Verify it to start syncing webinars, registrants and attendance."
+        actions={
+          <Button variant="primary" icon="plus" onClick={() => setEditing("new")}>
+            Add connector
+          </Button>
+        }
+      />
+
+      {verifiedId ? (
+        <Alert tone="success" title="Connector verified" onDismiss={clearResult}>
+          {verified
+            ? `${verified.name} is connected to ${verified.organizerName ?? verified.organizerEmail ?? "the organizer"}${verified.organizerEmail ? ` (${verified.organizerEmail})` : ""}. Its webinars appear within a few minutes.`
+            : "The connector is connected. Its webinars appear within a few minutes."}
+        </Alert>
+      ) : null}
+      {oauthError ? (
+        <Alert tone="danger" title="Verification did not complete" onDismiss={clearResult}>
+          {oauthMessage ?? oauthError}
+        </Alert>
+      ) : null}
+      {info.data && !info.data.webhooks.reachable ? (
+        <Alert tone="info" title="Webhooks are off">
+          {info.data.webhooks.reason}
+        </Alert>
+      ) : null}
+
+      <Card>
+        {connectors.error ? (
+          <ErrorState error={connectors.error} onRetry={connectors.reload} />
+        ) : !connectors.data ? (
+          <LoadingState rows={4} />
+        ) : list.length === 0 ? (
+          <EmptyState
+            icon="plug"
+            title="No connectors yet"
+            action={
+              <Button variant="primary" icon="plus" onClick={() => setEditing("new")}>
+                Add connector
+              </Button>
+            }
+          >
+            Add your GoTo Webinar organizer as a connector, then verify it. You can add one connector per organizer.
+          </EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="sr-only">GoTo Webinar connectors</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Connector</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Organizer</th>
+                  <th scope="col">Campaign</th>
+                  <th scope="col">Last sync</th>
+                  <th scope="col" className="right">
+                    Actions
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((c) => (
+                  <tr key={c.id} data-connector={c.name}>
+                    <td>
+                      <div className="cell-title">{c.name}</div>
+                      <div className="cell-sub">{c.connectorUserEmail}</div>
+                      <div className="cell-sub">
+                        {c.createProspects ? "Creates prospects" : "Existing prospects only"}
+                      </div>
+                    </td>
+                    <td style={{ maxWidth: 280 }}>
+                      <ConnectorStatusBadge status={c.status} />
+                      {c.status === "ERROR" && c.lastError ? (
+                        <div className="small" style={{ color: "var(--danger)", marginTop: 4 }}>
+                          {c.lastError}
+                        </div>
+                      ) : null}
+                      {c.status === "UNVERIFIED" ? <div className="cell-sub">Verify to start syncing</div> : null}
+                    </td>
+                    <td>
+                      {c.organizerEmail ? (
+                        <>
+                          <div>{c.organizerName ?? c.organizerEmail}</div>
+                          {c.organizerName ? <div className="cell-sub">{c.organizerEmail}</div> : null}
+                        </>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                    <td>{c.campaign?.name ?? <span className="muted">None</span>}</td>
+                    <td>
+                      {c.lastSyncAt ? (
+                        <span title={formatShortDateTime(c.lastSyncAt)}>{formatRelative(c.lastSyncAt)}</span>
+                      ) : (
+                        <span className="muted">Never</span>
+                      )}
+                    </td>
+                    <td>
+                      <div className="row" style={{ justifyContent: "flex-end", flexWrap: "nowrap" }}>
+                        {c.status !== "DISABLED" ? (
+                          <Button
+                            size="sm"
+                            variant={c.status === "VERIFIED" ? "secondary" : "primary"}
+                            icon={c.status === "VERIFIED" ? "refresh" : "checkCircle"}
+                            loading={busy === c.id}
+                            onClick={() => void verify(c)}
+                            aria-label={`${c.status === "UNVERIFIED" ? "Verify" : "Re-verify"} ${c.name}`}
+                          >
+                            {c.status === "UNVERIFIED" ? "Verify" : "Re-verify"}
+                          </Button>
+                        ) : null}
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          icon="edit"
+                          onClick={() => setEditing(c)}
+                          aria-label={`Edit ${c.name}`}
+                        >
+                          Edit
+                        </Button>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          icon={c.status === "DISABLED" ? "play" : "pause"}
+                          disabled={busy === c.id}
+                          onClick={() => void setEnabled(c, c.status === "DISABLED")}
+                          aria-label={`${c.status === "DISABLED" ? "Enable" : "Disable"} ${c.name}`}
+                        >
+                          {c.status === "DISABLED" ? "Enable" : "Disable"}
+                        </Button>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          icon="trash"
+                          onClick={() => setDeleting(c)}
+                          aria-label={`Delete ${c.name}`}
+                        />
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+
+      <ConnectorDialog
+        open={editing !== null}
+        connector={editing === "new" ? null : editing}
+        onClose={() => setEditing(null)}
+        onSaved={(saved, created) => {
+          connectors.setData((data) => (created ? [...itemsOf(data), saved] : replaceIn(data, saved)));
+          toast.success(created ? `${saved.name} added. Verify it to start syncing.` : `${saved.name} saved.`);
+          setEditing(null);
+        }}
+      />
+      <ConfirmDialog
+        open={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={`Delete ${deleting?.name ?? "connector"}?`}
+        message="Its syncing stops and its GoTo webhook subscriptions are removed. Prospects, registrations and activities it brought stay in your account."
+        confirmLabel="Delete connector"
+        onConfirm={async () => {
+          if (!deleting) return;
+          await del(`/api/connectors/${deleting.id}`);
+          connectors.setData((data) => itemsOf(data).filter((c) => c.id !== deleting.id));
+          toast.success(`${deleting.name} deleted.`);
+        }}
+      />
+    </>
+  );
+}
+
+function replaceIn(data: ConnectorList | undefined, updated: Connector): Connector[] {
+  return itemsOf(data).map((c) => (c.id === updated.id ? updated : c));
+}

@@ -1,0 +1,149 @@
+import { useState } from "react";
+import { Link } from "react-router-dom";
+import { errorMessage, post } from "../api/client";
+import type { Form } from "../api/types";
+import { useApi } from "../api/use-api";
+import { Badge } from "../components/Badge";
+import { Button, ButtonLink } from "../components/Button";
+import { type Column, DataTable } from "../components/DataTable";
+import { ConfirmDialog } from "../components/Dialog";
+import { Card, PageHeader } from "../components/Layout";
+import { EmptyState, ErrorState, LoadingState } from "../components/States";
+import { useToast } from "../components/Toast";
+import { formatRelative } from "../lib/format";
+import { describeAction, formsOf, hostedUrl, type FormsResponse } from "./form-model";
+
+export function FormsPage() {
+  const forms = useApi<FormsResponse>("/api/forms");
+  const toast = useToast();
+  const [archiving, setArchiving] = useState<Form | null>(null);
+  const list = formsOf(forms.data);
+
+  const copy = async (form: Form) => {
+    try {
+      await navigator.clipboard.writeText(hostedUrl(form.id));
+      toast.success(`Link to “${form.name}” copied.`);
+    } catch (error) {
+      toast.error(`Could not copy: ${errorMessage(error)}. The link is ${hostedUrl(form.id)}`);
+    }
+  };
+
+  const columns: Column<Form>[] = [
+    {
+      key: "name",
+      header: "Form",
+      render: (f) => (
+        <div>
+          <Link to={`/forms/${f.id}`} className="cell-title">
+            {f.name}
+          </Link>
+          <div className="cell-sub">{f.fields.length} fields</div>
+        </div>
+      ),
+    },
+    {
+      key: "actions",
+      header: "Completion actions",
+      render: (f) =>
+        f.completionActions.length ? (
+          <div className="row" style={{ gap: 4 }}>
+            {f.completionActions.map((a, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: actions have no id; their order is their identity.
+              <Badge key={i} tone={a.type === "REGISTER_WEBINAR" ? "primary" : "neutral"}>
+                {describeAction(a)}
+              </Badge>
+            ))}
+          </div>
+        ) : (
+          <span className="muted">None</span>
+        ),
+    },
+    { key: "updated", header: "Updated", render: (f) => <span className="nowrap">{formatRelative(f.updatedAt)}</span> },
+    {
+      key: "buttons",
+      header: <span className="sr-only">Actions</span>,
+      align: "right",
+      render: (f) => (
+        <div className="row" style={{ justifyContent: "flex-end", flexWrap: "nowrap" }}>
+          <Button
+            size="sm"
+            variant="ghost"
+            icon="copy"
+            onClick={() => void copy(f)}
+            aria-label={`Copy the link to ${f.name}`}
+          >
+            Copy link
+          </Button>
+          <a
+            className="btn btn-sm btn-ghost"
+            href={`/f/${f.id}`}
+            target="_blank"
+            rel="noreferrer"
+            aria-label={`Open ${f.name} in a new tab`}
+          >
+            Open
+          </a>
+          <ButtonLink size="sm" variant="ghost" icon="edit" to={`/forms/${f.id}`} aria-label={`Edit ${f.name}`}>
+            Edit
+          </ButtonLink>
+          <Button
+            size="sm"
+            variant="ghost"
+            icon="trash"
+            onClick={() => setArchiving(f)}
+            aria-label={`Archive ${f.name}`}
+          />
+        </div>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="Forms"
+        description="Hosted registration forms. A “Register for webinar” action sends every submission to GoTo Webinar within seconds."
+        actions={
+          <ButtonLink to="/forms/new" variant="primary" icon="plus">
+            New form
+          </ButtonLink>
+        }
+      />
+      <Card>
+        {forms.error ? (
+          <ErrorState error={forms.error} onRetry={forms.reload} />
+        ) : !forms.data ? (
+          <LoadingState />
+        ) : list.length === 0 ? (
+          <EmptyState
+            icon="form"
+            title="No forms yet"
+            action={
+              <ButtonLink to="/forms/new" variant="primary" icon="plus">
+                New form
+              </ButtonLink>
+            }
+          >
+            A form collects more than GoTo Webinar's own page (company, job title, your questions) and registers the
+            person for an upcoming webinar.
+          </EmptyState>
+        ) : (
+          <DataTable caption="Forms" columns={columns} rows={list} rowKey={(f) => f.id} busy={forms.loading} />
+        )}
+      </Card>
+      <ConfirmDialog
+        open={archiving !== null}
+        onClose={() => setArchiving(null)}
+        title={`Archive “${archiving?.name ?? ""}”?`}
+        message="Its hosted page stops taking submissions. Submissions and registrations already made stay."
+        confirmLabel="Archive form"
+        onConfirm={async () => {
+          if (!archiving) return;
+          await post(`/api/forms/${archiving.id}/archive`);
+          toast.success(`“${archiving.name}” archived.`);
+          forms.reload();
+        }}
+      />
+    </>
+  );
+}

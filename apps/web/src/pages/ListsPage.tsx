@@ -1,0 +1,17 @@
+import { CollectionPage, type CollectionKind } from "./CollectionPage";
+
+const LISTS: CollectionKind = {
+  noun: "list",
+  title: "Lists",
+  description:
+    "Static lists of prospects, for example everyone who missed a webinar, to follow up in your e-mail tool.",
+  basePath: "/lists",
+  apiPath: "/api/lists",
+  membersPath: "members",
+  countOf: (item) => item.memberCount ?? 0,
+  countLabel: "Members",
+};
+
+export function ListsPage() {
+  return <CollectionPage kind={LISTS} />;
+}

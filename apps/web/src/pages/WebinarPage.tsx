@@ -1,0 +1,190 @@
+import { Link, useParams } from "react-router-dom";
+import type { WebinarDetail } from "../api/types";
+import { useApi } from "../api/use-api";
+import { WebinarStatusBadge } from "../components/Badge";
+import { ButtonLink } from "../components/Button";
+import { AttendanceMeter, RegistrationsChart } from "../components/Chart";
+import { Card, PageHeader, Stat } from "../components/Layout";
+import { EmptyState, ErrorState, LoadingState } from "../components/States";
+import { WebinarWhen } from "../components/WebinarWhen";
+import { formatDateTime, formatNumber, formatPercent } from "../lib/format";
+
+/** One webinar: its counts, registrations over time and attendance. */
+export function WebinarPage() {
+  const { id = "" } = useParams();
+  const detail = useApi<WebinarDetail>(`/api/reports/webinars/${id}`);
+
+  if (detail.error) {
+    return (
+      <>
+        <PageHeader
+          title="Webinar"
+          breadcrumbs={[{ label: "Reports" }, { label: "Webinars", to: "/reports/webinars" }]}
+        />
+        <Card>
+          <ErrorState error={detail.error} onRetry={detail.reload} />
+        </Card>
+      </>
+    );
+  }
+  if (!detail.data) {
+    return (
+      <>
+        <PageHeader
+          title="Webinar"
+          breadcrumbs={[{ label: "Reports" }, { label: "Webinars", to: "/reports/webinars" }]}
+        />
+        <Card>
+          <LoadingState />
+        </Card>
+      </>
+    );
+  }
+
+  const { webinar, sessions, registrationsPerDay, attendance } = detail.data;
+  const drill = (segment: string) => `/reports/webinars/${webinar.id}/prospects?segment=${segment}`;
+
+  return (
+    <>
+      <PageHeader
+        title={webinar.subject}
+        breadcrumbs={[
+          { label: "Reports" },
+          { label: "Webinars", to: webinar.finished ? "/reports/webinars?tab=finished" : "/reports/webinars" },
+          { label: webinar.subject },
+        ]}
+        description={
+          <span className="row">
+            <WebinarStatusBadge status={webinar.status} />
+            <span>{formatDateTime(webinar.startsAt)}</span>
+            <span aria-hidden="true">·</span>
+            <span>{webinar.connector.name}</span>
+          </span>
+        }
+        actions={
+          <ButtonLink to={drill("registered")} variant="primary" icon="users">
+            View registrants
+          </ButtonLink>
+        }
+      />
+
+      <section className="grid-stats" aria-label="Webinar figures">
+        <Stat
+          label="Registered"
+          value={<Link to={drill("registered")}>{formatNumber(attendance.registered)}</Link>}
+          sub="not cancelled"
+        />
+        <Stat
+          label="Attended"
+          value={
+            attendance.attended === null ? "—" : <Link to={drill("attended")}>{formatNumber(attendance.attended)}</Link>
+          }
+          sub={webinar.finished ? "joined a session" : "after the webinar ends"}
+        />
+        <Stat
+          label="Absent"
+          value={attendance.absent === null ? "—" : <Link to={drill("absent")}>{formatNumber(attendance.absent)}</Link>}
+          sub="registered, did not join"
+        />
+        <Stat
+          label="Attendance rate"
+          value={formatPercent(webinar.attendanceRate)}
+          sub={
+            attendance.averageMinutesAttended !== null
+              ? `${Math.round(attendance.averageMinutesAttended)} min on average`
+              : undefined
+          }
+        />
+      </section>
+
+      <div className="grid-2">
+        <Card title="Registrations over time" id="registrations">
+          <div className="card-body">
+            {registrationsPerDay.length === 0 ? (
+              <EmptyState icon="activity" title="No registrations yet" />
+            ) : (
+              <RegistrationsChart points={registrationsPerDay} title={`Registrations for ${webinar.subject}`} />
+            )}
+          </div>
+        </Card>
+        <div className="stack" style={{ gap: 20 }}>
+          <Card title="Attendance" id="attendance">
+            <div className="card-body">
+              {webinar.finished && attendance.attended !== null && attendance.absent !== null ? (
+                <div className="stack">
+                  <AttendanceMeter attended={attendance.attended} absent={attendance.absent} />
+                  <p className="muted small">
+                    {formatNumber(attendance.totalMinutesAttended)} minutes watched in total. Attendance data arrives
+                    from GoTo Webinar shortly after the webinar ends and is checked again later for late data.
+                  </p>
+                </div>
+              ) : (
+                <p className="muted">
+                  Attendance appears once the webinar has ended: GoTo Webinar publishes attendees after each session.
+                </p>
+              )}
+            </div>
+          </Card>
+          <Card title="Details" id="details">
+            <dl className="dl card-body">
+              <dt>Starts</dt>
+              <dd>
+                <WebinarWhen startsAt={webinar.startsAt} timeZone={webinar.timeZone} />
+              </dd>
+              <dt>Ends</dt>
+              <dd>{formatDateTime(webinar.endsAt)}</dd>
+              <dt>Webinar key</dt>
+              <dd>
+                <code>{webinar.webinarKey}</code>
+              </dd>
+              {webinar.registrationUrl ? (
+                <>
+                  <dt>GoTo registration</dt>
+                  <dd>
+                    <a href={webinar.registrationUrl} target="_blank" rel="noreferrer">
+                      Open page
+                    </a>
+                  </dd>
+                </>
+              ) : null}
+              {webinar.description ? (
+                <>
+                  <dt>Description</dt>
+                  <dd>{webinar.description}</dd>
+                </>
+              ) : null}
+            </dl>
+          </Card>
+        </div>
+      </div>
+
+      {sessions.length > 1 || sessions.some((s) => s.registrantsAttended !== null) ? (
+        <Card title="Sessions" id="sessions">
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="sr-only">Sessions</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Starts</th>
+                  <th scope="col">Ends</th>
+                  <th scope="col" className="right">
+                    Attended
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sessions.map((s) => (
+                  <tr key={s.id}>
+                    <td>{formatDateTime(s.startsAt)}</td>
+                    <td>{formatDateTime(s.endsAt)}</td>
+                    <td className="right num">{formatNumber(s.registrantsAttended)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      ) : null}
+    </>
+  );
+}

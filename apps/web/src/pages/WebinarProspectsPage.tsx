@@ -1,0 +1,252 @@
+import { useEffect, useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { withQuery } from "../api/client";
+import type { Page, Segment, WebinarDetail, WebinarProspect } from "../api/types";
+import { useApi } from "../api/use-api";
+import { StatusBadge, WebinarStatusBadge } from "../components/Badge";
+import { Button, buttonClass } from "../components/Button";
+import { type Column, DataTable, Pagination } from "../components/DataTable";
+import { SearchInput } from "../components/Field";
+import { Icon } from "../components/Icon";
+import { Card, PageHeader } from "../components/Layout";
+import { EmptyState, ErrorState, LoadingState } from "../components/States";
+import { TabPanel, Tabs } from "../components/Tabs";
+import { formatDateTime, formatNumber, formatShortDateTime, fullName } from "../lib/format";
+import { nextSort, useDebounced, useSearchState } from "../lib/use-search-state";
+import { BulkActionDialog } from "./BulkActionDialog";
+
+const DEFAULTS = { segment: "registered", q: "", page: "1", pageSize: "25", sort: "email", order: "asc" };
+const SEGMENT_LABEL: Record<Segment, string> = { registered: "Registered", attended: "Attended", absent: "Absent" };
+
+/** The people behind a webinar's count: paged and sorted on the server, exported, listed or tagged. */
+export function WebinarProspectsPage() {
+  const { id = "" } = useParams();
+  const [state, set] = useSearchState(DEFAULTS);
+  const segment = (
+    ["registered", "attended", "absent"].includes(state.segment) ? state.segment : "registered"
+  ) as Segment;
+  const q = useDebounced(state.q, 250);
+  const detail = useApi<WebinarDetail>(`/api/reports/webinars/${id}`);
+  const prospects = useApi<Page<WebinarProspect>>(`/api/reports/webinars/${id}/prospects`, {
+    segment,
+    q,
+    page: state.page,
+    pageSize: state.pageSize,
+    sort: state.sort,
+    order: state.order,
+  });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [allSelected, setAllSelected] = useState(false);
+  const [action, setAction] = useState<"ADD_TO_LIST" | "ADD_TAG" | null>(null);
+
+  // A new segment or search is a new set of people: start the selection over.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on these changes only.
+  useEffect(() => {
+    setSelected(new Set());
+    setAllSelected(false);
+  }, [segment, q]);
+
+  const webinar = detail.data?.webinar;
+  const finished = webinar?.finished ?? false;
+  const segments: Segment[] = finished ? ["registered", "attended", "absent"] : ["registered"];
+  const counts: Record<Segment, number | null | undefined> = {
+    registered: webinar?.registered,
+    attended: webinar?.attended,
+    absent: webinar?.absent,
+  };
+  const total = prospects.data?.total ?? 0;
+  const selectionCount = allSelected ? total : selected.size;
+  const pageRows = prospects.data?.items ?? [];
+  const pageAllSelected = pageRows.length > 0 && pageRows.every((p) => selected.has(p.id));
+  const csvHref = withQuery(`/api/reports/webinars/${id}/prospects.csv`, {
+    segment,
+    q,
+    sort: state.sort,
+    order: state.order,
+  });
+
+  const columns: Column<WebinarProspect>[] = [
+    {
+      key: "email",
+      header: "E-mail",
+      sortKey: "email",
+      render: (p) => (
+        <Link to={`/prospects/${p.id}`} className="cell-title">
+          {p.email}
+        </Link>
+      ),
+    },
+    { key: "name", header: "Name", sortKey: "name", render: (p) => fullName(p) || <span className="muted">—</span> },
+    {
+      key: "company",
+      header: "Company",
+      sortKey: "company",
+      render: (p) => p.company ?? <span className="muted">—</span>,
+    },
+    { key: "status", header: "Status", sortKey: "status", render: (p) => <StatusBadge status={p.status} /> },
+    {
+      key: "minutes",
+      header: "Minutes attended",
+      sortKey: "minutes",
+      align: "right",
+      render: (p) => <span className="num">{formatNumber(p.minutesAttended)}</span>,
+    },
+    {
+      key: "registeredAt",
+      header: "Registered",
+      sortKey: "registeredAt",
+      render: (p) => <span className="nowrap">{formatShortDateTime(p.registeredAt)}</span>,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={webinar ? `${webinar.subject}: ${SEGMENT_LABEL[segment].toLowerCase()}` : SEGMENT_LABEL[segment]}
+        breadcrumbs={[
+          { label: "Reports" },
+          { label: "Webinars", to: finished ? "/reports/webinars?tab=finished" : "/reports/webinars" },
+          { label: webinar?.subject ?? "Webinar", to: `/reports/webinars/${id}` },
+          { label: SEGMENT_LABEL[segment] },
+        ]}
+        description={
+          webinar ? (
+            <span className="row">
+              <WebinarStatusBadge status={webinar.status} /> {formatDateTime(webinar.startsAt)} ·{" "}
+              {webinar.connector.name}
+            </span>
+          ) : undefined
+        }
+        actions={
+          <a className={buttonClass("secondary")} href={csvHref} download>
+            <Icon name="download" /> Export CSV
+          </a>
+        }
+      />
+      {detail.error ? (
+        <ErrorState error={detail.error} onRetry={detail.reload} title="This webinar could not be loaded" />
+      ) : null}
+      <Card>
+        <Tabs<Segment>
+          label="Segment"
+          idPrefix="segment"
+          selected={segment}
+          onSelect={(key) => set({ segment: key })}
+          tabs={segments.map((key) => ({
+            key,
+            label: (
+              <>
+                {SEGMENT_LABEL[key]}
+                {counts[key] !== undefined && counts[key] !== null ? (
+                  <span className="badge">{formatNumber(counts[key])}</span>
+                ) : null}
+              </>
+            ),
+          }))}
+        />
+        <TabPanel idPrefix="segment" selected={segment}>
+          <div className="card-header">
+            <SearchInput
+              label="Search these prospects"
+              value={state.q}
+              onChange={(value) => set({ q: value })}
+              placeholder="Search e-mail, name, company…"
+            />
+            <span className="spacer" />
+            <Button icon="list" disabled={selectionCount === 0} onClick={() => setAction("ADD_TO_LIST")}>
+              Add to list
+            </Button>
+            <Button icon="tag" disabled={selectionCount === 0} onClick={() => setAction("ADD_TAG")}>
+              Tag
+            </Button>
+          </div>
+          {selectionCount > 0 ? (
+            <div className="selection-bar" role="status">
+              <strong>{formatNumber(selectionCount)} selected</strong>
+              {!allSelected && pageAllSelected && total > pageRows.length ? (
+                <button type="button" className="btn btn-link" onClick={() => setAllSelected(true)}>
+                  Select all {formatNumber(total)} in {SEGMENT_LABEL[segment].toLowerCase()}
+                </button>
+              ) : null}
+              {allSelected ? <span>Every prospect in this segment{q ? " matching the search" : ""}.</span> : null}
+              <button
+                type="button"
+                className="btn btn-link"
+                onClick={() => {
+                  setSelected(new Set());
+                  setAllSelected(false);
+                }}
+              >
+                Clear selection
+              </button>
+            </div>
+          ) : null}
+          {prospects.error ? (
+            <ErrorState error={prospects.error} onRetry={prospects.reload} />
+          ) : !prospects.data ? (
+            <LoadingState />
+          ) : prospects.data.items.length === 0 ? (
+            <EmptyState
+              icon="users"
+              title={q ? "Nobody matches this search" : `No ${SEGMENT_LABEL[segment].toLowerCase()} prospects`}
+            >
+              {q
+                ? "Try another search."
+                : segment === "registered"
+                  ? "Registrations appear here after the next sync."
+                  : null}
+            </EmptyState>
+          ) : (
+            <>
+              <DataTable
+                caption={`${SEGMENT_LABEL[segment]} prospects`}
+                columns={columns}
+                rows={prospects.data.items}
+                rowKey={(p) => p.id}
+                rowLabel={(p) => p.email}
+                sort={{ sort: state.sort, order: state.order as "asc" | "desc" }}
+                onSort={(key) => {
+                  const next = nextSort(
+                    { sort: state.sort, order: state.order },
+                    key,
+                    key === "minutes" || key === "registeredAt" ? "desc" : "asc",
+                  );
+                  set({ sort: next.sort, order: next.order });
+                }}
+                selection={{
+                  selected,
+                  onChange: (next) => {
+                    setSelected(next);
+                    setAllSelected(false);
+                  },
+                }}
+                busy={prospects.loading}
+              />
+              <Pagination
+                page={prospects.data.page}
+                pageSize={prospects.data.pageSize}
+                total={prospects.data.total}
+                noun="prospects"
+                onPage={(page) => set({ page })}
+                onPageSize={(size) => set({ pageSize: size })}
+              />
+            </>
+          )}
+        </TabPanel>
+      </Card>
+      <BulkActionDialog
+        action={action}
+        onClose={() => setAction(null)}
+        webinarId={id}
+        segment={segment}
+        q={q}
+        prospectIds={allSelected ? "all" : [...selected]}
+        count={selectionCount}
+        onDone={() => {
+          setSelected(new Set());
+          setAllSelected(false);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,203 @@
+import { Link } from "react-router-dom";
+import { itemsOf } from "../api/client";
+import type { Connector, Page, Segment, WebinarReportRow } from "../api/types";
+import { useApi } from "../api/use-api";
+import { WebinarStatusBadge } from "../components/Badge";
+import { type Column, DataTable, Pagination } from "../components/DataTable";
+import { SearchInput, SelectField } from "../components/Field";
+import { Card, PageHeader } from "../components/Layout";
+import { EmptyState, ErrorState, LoadingState } from "../components/States";
+import { TabPanel, Tabs } from "../components/Tabs";
+import { WebinarWhen } from "../components/WebinarWhen";
+import { formatNumber, formatPercent } from "../lib/format";
+import { nextSort, useDebounced, useSearchState } from "../lib/use-search-state";
+
+type Tab = "upcoming" | "finished";
+const DEFAULTS = { tab: "upcoming", q: "", connectorId: "", page: "1", pageSize: "25", sort: "", order: "" };
+
+/** Reports > Webinars: upcoming and finished webinars with counts that open the drill-down. */
+export function WebinarsReportPage() {
+  const [state, set] = useSearchState(DEFAULTS);
+  const tab = (state.tab === "finished" ? "finished" : "upcoming") as Tab;
+  const q = useDebounced(state.q, 250);
+  const connectors = useApi<Connector[] | { items: Connector[] }>("/api/connectors");
+  const report = useApi<Page<WebinarReportRow>>("/api/reports/webinars", {
+    tab,
+    q,
+    connectorId: state.connectorId,
+    page: state.page,
+    pageSize: state.pageSize,
+    sort: state.sort,
+    order: state.order,
+  });
+
+  const finished = tab === "finished";
+  const countLink = (w: WebinarReportRow, segment: Segment, value: number | null, label: string) =>
+    value === null ? (
+      <span className="muted">—</span>
+    ) : (
+      <Link
+        className="count-link"
+        to={`/reports/webinars/${w.id}/prospects?segment=${segment}`}
+        aria-label={`${formatNumber(value)} ${label} for ${w.subject}`}
+      >
+        {formatNumber(value)}
+      </Link>
+    );
+
+  const columns: Column<WebinarReportRow>[] = [
+    {
+      key: "subject",
+      header: "Webinar",
+      sortKey: "subject",
+      render: (w) => (
+        <div>
+          <Link to={`/reports/webinars/${w.id}`} className="cell-title">
+            {w.subject}
+          </Link>
+          {w.status === "LIVE" || w.status === "CANCELLED" ? (
+            <div style={{ marginTop: 3 }}>
+              <WebinarStatusBadge status={w.status} />
+            </div>
+          ) : null}
+        </div>
+      ),
+    },
+    {
+      key: "when",
+      header: "Date and time",
+      sortKey: "startsAt",
+      render: (w) => <WebinarWhen startsAt={w.startsAt} timeZone={w.timeZone} />,
+    },
+    { key: "connector", header: "Connector", render: (w) => <span className="nowrap">{w.connector.name}</span> },
+    {
+      key: "registered",
+      header: "Registered",
+      sortKey: "registered",
+      align: "right",
+      render: (w) => countLink(w, "registered", w.registered, "registered"),
+    },
+  ];
+  if (finished) {
+    columns.push(
+      {
+        key: "attended",
+        header: "Attended",
+        sortKey: "attended",
+        align: "right",
+        render: (w) => countLink(w, "attended", w.attended, "attended"),
+      },
+      { key: "absent", header: "Absent", align: "right", render: (w) => countLink(w, "absent", w.absent, "absent") },
+      {
+        key: "rate",
+        header: "Attendance rate",
+        sortKey: "attendanceRate",
+        align: "right",
+        render: (w) =>
+          w.attendanceRate === null ? (
+            <span className="muted">—</span>
+          ) : (
+            <span className="rate">
+              <span className="num">{formatPercent(w.attendanceRate)}</span>
+              <span className="rate-bar" aria-hidden="true">
+                <span style={{ width: `${Math.round(w.attendanceRate * 100)}%` }} />
+              </span>
+            </span>
+          ),
+      },
+    );
+  }
+
+  const sortState = {
+    sort: state.sort || "startsAt",
+    order: (state.order || (finished ? "desc" : "asc")) as "asc" | "desc",
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Webinars"
+        breadcrumbs={[{ label: "Reports" }, { label: "Webinars" }]}
+        description="Registrations and attendance for every webinar of your verified connectors. Click a number to see the people behind it."
+      />
+      <Card>
+        <Tabs<Tab>
+          label="Webinars"
+          idPrefix="webinars"
+          selected={tab}
+          onSelect={(key) => set({ tab: key, sort: "", order: "" })}
+          tabs={[
+            { key: "upcoming", label: "Upcoming" },
+            { key: "finished", label: "Finished" },
+          ]}
+        />
+        <TabPanel idPrefix="webinars" selected={tab}>
+          <div className="card-header" style={{ borderBottom: "1px solid var(--border)" }}>
+            <SearchInput
+              label="Search webinars by subject"
+              value={state.q}
+              onChange={(value) => set({ q: value })}
+              placeholder="Search subject…"
+            />
+            <span className="spacer" />
+            <SelectField
+              label={<span className="sr-only">Connector</span>}
+              value={state.connectorId}
+              onChange={(e) => set({ connectorId: e.target.value })}
+            >
+              <option value="">All connectors</option>
+              {itemsOf(connectors.data).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          {report.error ? (
+            <ErrorState error={report.error} onRetry={report.reload} />
+          ) : !report.data ? (
+            <LoadingState />
+          ) : report.data.items.length === 0 ? (
+            <EmptyState
+              icon="calendar"
+              title={
+                q || state.connectorId
+                  ? "No webinars match"
+                  : finished
+                    ? "No finished webinars yet"
+                    : "No upcoming webinars"
+              }
+            >
+              {q || state.connectorId
+                ? "Try another search or connector."
+                : "Webinars appear here after your connectors sync (new ones within 10 minutes)."}
+            </EmptyState>
+          ) : (
+            <>
+              <DataTable
+                caption={`${finished ? "Finished" : "Upcoming"} webinars`}
+                columns={columns}
+                rows={report.data.items}
+                rowKey={(w) => w.id}
+                sort={sortState}
+                onSort={(key) => {
+                  const next = nextSort(sortState, key, key === "subject" ? "asc" : "desc");
+                  set({ sort: next.sort, order: next.order });
+                }}
+                busy={report.loading}
+              />
+              <Pagination
+                page={report.data.page}
+                pageSize={report.data.pageSize}
+                total={report.data.total}
+                noun="webinars"
+                onPage={(page) => set({ page })}
+                onPageSize={(size) => set({ pageSize: size })}
+              />
+            </>
+          )}
+        </TabPanel>
+      </Card>
+    </>
+  );
+}

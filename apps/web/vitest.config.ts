@@ -1,0 +1,15 @@
+import { fileURLToPath } from "node:url";
+import { workspaceVitestConfig } from "@gw/testing/vitest";
+
+// The browser tests drive the real stack (API, worker, GoTo stand-in) in Debian's Chromium.
+const config = workspaceVitestConfig({ include: ["e2e/**/*.test.ts", "src/**/*.test.ts"], testTimeout: 120_000 });
+const test = config.test ?? {};
+const shared = Array.isArray(test.globalSetup) ? test.globalSetup : test.globalSetup ? [test.globalSetup] : [];
+// One browser stack at a time: the machine has two cores and each file starts API, worker and sim.
+config.test = {
+  ...test,
+  globalSetup: [...shared, fileURLToPath(new URL("./e2e/build-ui.ts", import.meta.url))],
+  fileParallelism: false,
+};
+
+export default config;
