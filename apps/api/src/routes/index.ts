@@ -2,6 +2,10 @@ import type { App } from "../app";
 import type { ApiDeps } from "../deps";
 import { authRoutes } from "./auth";
 import { healthRoutes } from "./health";
+import { listRoutes } from "./lists";
+import { prospectRoutes } from "./prospects";
+import { reportRoutes } from "./reports";
+import { tagRoutes } from "./tags";
 import { opsRoutes } from "./ops";
 import { registerQueueDashboard } from "../plugins/queue-dashboard";
 
@@ -9,6 +13,10 @@ import { registerQueueDashboard } from "../plugins/queue-dashboard";
 export async function registerRoutes(app: App, deps: ApiDeps) {
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));
+  await app.register(reportRoutes(deps));
+  await app.register(prospectRoutes(deps));
+  await app.register(listRoutes(deps));
+  await app.register(tagRoutes(deps));
   await app.register(opsRoutes(deps));
   await registerQueueDashboard(app, deps);
 }
