@@ -1,7 +1,8 @@
 import { dispatchJob } from "./jobs";
+import { applyWebhookEventJob, sweepWebhookEventsJob } from "./jobs/webhooks";
 
 /** Every job the product runs. The worker refuses to start unless each has exactly one handler. */
-export const jobCatalog = [dispatchJob] as const;
+export const jobCatalog = [dispatchJob, applyWebhookEventJob, sweepWebhookEventsJob] as const;
 
 export type JobName = (typeof jobCatalog)[number]["name"];
 

@@ -2,6 +2,7 @@ import type { App } from "../app";
 import type { ApiDeps } from "../deps";
 import { authRoutes } from "./auth";
 import { healthRoutes } from "./health";
+import { webhookRoutes } from "./webhooks";
 import { listRoutes } from "./lists";
 import { prospectRoutes } from "./prospects";
 import { reportRoutes } from "./reports";
@@ -12,6 +13,7 @@ import { registerQueueDashboard } from "../plugins/queue-dashboard";
 /** Every route module of the API; each domain adds one line here. */
 export async function registerRoutes(app: App, deps: ApiDeps) {
   await app.register(healthRoutes(deps));
+  await app.register(webhookRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(reportRoutes(deps));
   await app.register(prospectRoutes(deps));

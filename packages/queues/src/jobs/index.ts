@@ -1,1 +1,2 @@
 export { dispatchJob } from "./dispatch";
+export { applyWebhookEventJob, sweepWebhookEventsJob } from "./webhooks";

@@ -1,0 +1,101 @@
+import { receiveWebhookEvent, WEBHOOK_PATH_PREFIX } from "@gw/domain/webhooks";
+import { applyWebhookEventJob, enqueue } from "@gw/queues";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { ApiDeps } from "../deps";
+
+/** GoTo's events are small; anything near this is not one of them. */
+const WEBHOOK_BODY_LIMIT = 256 * 1024;
+/** Enqueuing takes a millisecond; past this Redis is in trouble and the sweeper takes over. */
+const ENQUEUE_TIMEOUT_MS = 1_000;
+
+const errorBody = z.object({
+  statusCode: z.number(),
+  error: z.string(),
+  message: z.string(),
+  reqId: z.string(),
+  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+const params = z.object({ connectorId: z.string().max(100).describe("The connector whose subscription this is (from the callback URL)") });
+
+/**
+ * GoTo's webhook receiver: outside /api, so neither session-authenticated nor CSRF-checked; each
+ * delivery proves itself with its signature instead. Stores, enqueues and answers: the work
+ * happens in the worker, so GoTo gets its 200 in milliseconds.
+ */
+export const webhookRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    // The signature covers the exact bytes sent: keep the body as a string, whatever its type says.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser("*", { parseAs: "string", bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    const { secretBox } = deps;
+
+    app.get(
+      `${WEBHOOK_PATH_PREFIX}/:connectorId`,
+      {
+        schema: {
+          tags: ["webhooks"],
+          summary: "GoTo's callback check: answers 200 so GoTo accepts the callback URL",
+          params,
+          response: { 200: z.object({ ok: z.literal(true) }) },
+        },
+      },
+      async () => ({ ok: true as const }),
+    );
+
+    app.post(
+      `${WEBHOOK_PATH_PREFIX}/:connectorId`,
+      {
+        bodyLimit: WEBHOOK_BODY_LIMIT,
+        schema: {
+          tags: ["webhooks"],
+          summary: "Receive one signed GoTo Webinar event (registrant.added, registrant.joined, webinar.created, webinar.changed, survey.submitted)",
+          description:
+            "Verifies the signature (WEBHOOK_SIGNATURE_SCHEME, within WEBHOOK_TOLERANCE_SECONDS), stores the event once per event key and queues it. A repeated event key answers 200 with status duplicate and is not applied again. Refused deliveries are recorded with their reason.",
+          params,
+          headers: z.looseObject({
+            "x-webhook-signature": z.string().optional().describe("sha256=<hex HMAC-SHA256 with the webhook secret>"),
+            "x-webhook-signature-timestamp": z.string().optional().describe("Unix seconds, signed with the body"),
+          }),
+          body: z.string().describe("The event as JSON, exactly as signed"),
+          response: {
+            200: z.object({
+              status: z.enum(["accepted", "duplicate", "ignored"]),
+              eventId: z.string().nullable(),
+            }),
+            400: errorBody,
+            401: errorBody,
+            404: errorBody,
+            413: errorBody,
+          },
+        },
+      },
+      async (request) => {
+        const result = await receiveWebhookEvent({
+          db: deps.db,
+          secretBox,
+          connectorId: request.params.connectorId,
+          rawBody: request.body,
+          headers: request.headers,
+          signature: { scheme: deps.config.webhooks.signatureScheme, toleranceSeconds: deps.config.webhooks.toleranceSeconds },
+        });
+        const log = request.log.child({ connectorId: request.params.connectorId, eventId: result.eventId, eventName: result.eventName });
+        if (result.outcome === "accepted") {
+          // Stored already: if Redis is down or slow the sweeper enqueues it later, and GoTo still
+          // gets its 200 at once (a late add is harmless: the job id follows the event).
+          const queued = enqueue(deps.queues, applyWebhookEventJob, { eventId: result.eventId }, { requestId: request.id });
+          const outcome = await Promise.race([
+            queued.then(() => "queued" as const),
+            new Promise<"slow">((resolve) => setTimeout(() => resolve("slow"), ENQUEUE_TIMEOUT_MS).unref()),
+          ]).catch((error: unknown) => error);
+          if (outcome !== "queued") {
+            queued.catch(() => undefined);
+            log.warn({ err: outcome === "slow" ? undefined : outcome }, "webhook event stored but not enqueued; the sweeper will pick it up");
+          }
+        } else {
+          log.info({ outcome: result.outcome }, "webhook delivery not applied");
+        }
+        return { status: result.outcome, eventId: result.eventId };
+      },
+    );
+  };

@@ -1,0 +1,152 @@
+import { randomUUID } from "node:crypto";
+import { createLogger } from "@gw/logger";
+import { applyWebhookEventJob } from "@gw/queues";
+import { createAccount, createConnector, gotoKey, testConfig } from "@gw/testing";
+import { signWebhook } from "@gw/webhook-signature";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app";
+import { createApiDeps } from "../src/deps";
+import { createTestApi, type TestApi } from "./helpers";
+
+const SECRET = "test-webhook-secret-value";
+let api: TestApi;
+let accountId: string;
+let connectorId: string;
+
+beforeAll(async () => {
+  api = await createTestApi("webhooks_receiver");
+  accountId = (await createAccount(api.deps.db)).id;
+  connectorId = (await createConnector(api.deps.db, { accountId, status: "VERIFIED", webhookSecretEnc: api.deps.secretBox.encrypt(SECRET) })).id;
+});
+afterAll(async () => api?.close());
+
+/** A registrant.added body as GoTo sends it: keys as bare 19-digit JSON numbers. */
+function registrantAdded(overrides: { eventKey?: string; webinarKey?: string; registrantKey?: string } = {}) {
+  const webinarKey = overrides.webinarKey ?? gotoKey();
+  const registrantKey = overrides.registrantKey ?? gotoKey();
+  return `{"eventName":"registrant.added","eventVersion":"1.0.0","product":"g2w","eventKey":"${overrides.eventKey ?? randomUUID()}","firstName":"Ada","lastName":"Lovelace","email":"ada@example.com","status":"APPROVED","webinarKey":${webinarKey},"registrantKey":${registrantKey},"responses":[],"timestamp":"${new Date().toISOString()}"}`;
+}
+
+function deliver(body: string, options: { secret?: string; timestamp?: number; headers?: Record<string, string>; connector?: string } = {}) {
+  const signature = signWebhook({ scheme: "hmac-sha256-timestamp", secret: options.secret ?? SECRET, body, ...(options.timestamp ? { timestamp: options.timestamp } : {}) });
+  return api.app.inject({
+    method: "POST",
+    url: `/webhooks/goto/${options.connector ?? connectorId}`,
+    headers: { "content-type": "application/json", ...signature, ...options.headers },
+    payload: body,
+  });
+}
+
+const eventsOf = (where: object = {}) => api.deps.db.webhookEvent.findMany({ where: { connectorId, ...where }, orderBy: { receivedAt: "asc" } });
+
+describe("GoTo webhook receiver", () => {
+  it("answers GoTo's GET check of the callback URL with 200", async () => {
+    const res = await api.app.inject({ method: "GET", url: `/webhooks/goto/${connectorId}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ok: true });
+  });
+
+  it("stores a signed delivery once, keys exact, and queues its apply job under the event's id", async () => {
+    const webinarKey = "9223372036854775701";
+    const eventKey = randomUUID();
+    const res = await deliver(registrantAdded({ eventKey, webinarKey }));
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.status).toBe("accepted");
+    const stored = await api.deps.db.webhookEvent.findUniqueOrThrow({ where: { id: body.eventId } });
+    expect(stored).toMatchObject({ status: "RECEIVED", accountId, connectorId, eventName: "registrant.added", eventKey: `${connectorId}:${eventKey}` });
+    expect((stored.payload as { webinarKey: string }).webinarKey).toBe(webinarKey);
+    const job = await api.deps.queues.webhooks.getJob(`webhook-${body.eventId}`);
+    expect(job?.name).toBe(applyWebhookEventJob.name);
+    expect(job?.data.payload).toEqual({ eventId: body.eventId });
+  });
+
+  it("answers 200 to the same event delivered again but stores and queues it only once", async () => {
+    const body = registrantAdded();
+    const first = await deliver(body);
+    const again = await deliver(body);
+    expect(first.json().status).toBe("accepted");
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({ status: "duplicate", eventId: first.json().eventId });
+    const key = JSON.parse(body).eventKey;
+    expect(await eventsOf({ eventKey: `${connectorId}:${key}` })).toHaveLength(1);
+  });
+
+  it("refuses a forged delivery with 401, records it as REJECTED without its key, and still takes the real event", async () => {
+    const body = registrantAdded();
+    const forged = await deliver(body, { secret: "not-the-secret" });
+    expect(forged.statusCode).toBe(401);
+    expect(forged.json().message).toMatch(/signature does not match/);
+    const rejected = (await eventsOf({ status: "REJECTED" })).at(-1);
+    expect(rejected).toMatchObject({ eventKey: null, eventName: "registrant.added", reason: expect.stringMatching(/signature does not match/) });
+
+    const genuine = await deliver(body);
+    expect(genuine.statusCode).toBe(200);
+    expect(genuine.json().status).toBe("accepted");
+  });
+
+  it("refuses a stale or replayed delivery whose signed timestamp is outside the window", async () => {
+    const tenMinutesAgo = Math.floor(Date.now() / 1000) - 600;
+    const res = await deliver(registrantAdded(), { timestamp: tenMinutesAgo });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().message).toMatch(/outside the allowed window/);
+    expect((await eventsOf({ status: "REJECTED" })).at(-1)?.reason).toMatch(/stale or replayed/);
+  });
+
+  it("refuses a delivery without a signature", async () => {
+    const res = await api.app.inject({ method: "POST", url: `/webhooks/goto/${connectorId}`, headers: { "content-type": "application/json" }, payload: registrantAdded() });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().message).toMatch(/signature header is missing/);
+  });
+
+  it("answers 400 naming the body when a signed delivery is not JSON", async () => {
+    const res = await deliver("this is not json");
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields).toEqual([{ field: "body", message: expect.stringMatching(/JSON/) }]);
+  });
+
+  it("refuses a body that is too large before reading it", async () => {
+    const huge = registrantAdded().replace('"responses":[]', `"responses":[],"padding":"${"x".repeat(300 * 1024)}"`);
+    const res = await deliver(huge);
+    expect(res.statusCode).toBe(413);
+  });
+
+  it("answers 404 for a connector that does not exist (and stores nothing)", async () => {
+    const before = await api.deps.db.webhookEvent.count();
+    expect((await deliver(registrantAdded(), { connector: randomUUID() })).statusCode).toBe(404);
+    expect((await deliver(registrantAdded(), { connector: "not-a-uuid" })).statusCode).toBe(404);
+    expect(await api.deps.db.webhookEvent.count()).toBe(before);
+  });
+
+  it("keeps an event it does not handle as IGNORED and answers 200 so GoTo does not retry", async () => {
+    const body = JSON.stringify({ eventName: "webinar.teleported", eventKey: randomUUID(), webinarKey: 1 });
+    const res = await deliver(body);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe("ignored");
+    const stored = await api.deps.db.webhookEvent.findUniqueOrThrow({ where: { id: res.json().eventId } });
+    expect(stored).toMatchObject({ status: "IGNORED", reason: expect.stringMatching(/not one this service handles/) });
+  });
+
+  it("still answers 200 at once when Redis is down, keeping the event RECEIVED for the sweeper", async () => {
+    const config = testConfig({ databaseUrl: api.database.url, redisUrl: "redis://127.0.0.1:1", redisPrefix: api.redis.prefix });
+    const deps = createApiDeps(config, createLogger({ name: "t", level: "silent", pretty: false }));
+    const app = await buildApp(deps);
+    try {
+      const body = registrantAdded();
+      const started = Date.now();
+      const res = await app.inject({
+        method: "POST",
+        url: `/webhooks/goto/${connectorId}`,
+        headers: { "content-type": "application/json", ...signWebhook({ scheme: "hmac-sha256-timestamp", secret: SECRET, body }) },
+        payload: body,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(res.json().status).toBe("accepted");
+      expect(await api.deps.db.webhookEvent.findUnique({ where: { id: res.json().eventId } })).toMatchObject({ status: "RECEIVED" });
+    } finally {
+      await app.close();
+      await deps.close();
+    }
+  });
+});

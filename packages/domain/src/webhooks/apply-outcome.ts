@@ -1,0 +1,26 @@
+import type { Connector, Db, Webinar } from "@gw/db";
+
+/** What applying one event did. DEFERRED: it needs data another event or the sync brings first. */
+export type ApplyOutcome =
+  | { status: "APPLIED"; reason?: string }
+  | { status: "IGNORED"; reason: string }
+  | { status: "DEFERRED"; reason: string; discover?: boolean };
+
+export type ApplyConnector = Pick<Connector, "id" | "accountId" | "createProspects" | "campaignId">;
+
+export interface ApplyContext {
+  db: Db;
+  connector: ApplyConnector;
+  now: Date;
+}
+
+export async function findEventWebinar(db: Db, connectorId: string, webinarKey: string): Promise<Webinar | null> {
+  return db.webinar.findUnique({ where: { connectorId_webinarKey: { connectorId, webinarKey } } });
+}
+
+/** A registrant event for a webinar not synced yet: wait for webinar.created or discovery. */
+export const webinarNotSynced = (webinarKey: string): ApplyOutcome => ({
+  status: "DEFERRED",
+  reason: `webinar ${webinarKey} is not synced yet (discovery will bring it and its registrants)`,
+  discover: true,
+});

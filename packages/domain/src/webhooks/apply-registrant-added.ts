@@ -1,0 +1,44 @@
+import type { RegistrantAddedEvent } from "@gw/gotowebinar";
+import { upsertRegistrants } from "../sync/upsert-registrants";
+import { type ApplyContext, type ApplyOutcome, findEventWebinar, webinarNotSynced } from "./apply-outcome";
+import { cancelRegistrations } from "./cancel-registrations";
+
+/**
+ * registrant.added: the registration and its REGISTERED (and, once approved, ACCEPTED) activity,
+ * by the sync's own rules (prospect matched by e-mail, merged → master, create-prospects off →
+ * unknown people skipped), so a poll that later sees the same registrant changes nothing.
+ */
+export async function applyRegistrantAdded(ctx: ApplyContext, event: RegistrantAddedEvent): Promise<ApplyOutcome> {
+  const { db, connector, now } = ctx;
+  const webinar = await findEventWebinar(db, connector.id, event.webinarKey);
+  if (!webinar) return webinarNotSynced(event.webinarKey);
+  if (webinar.status === "CANCELLED") return { status: "IGNORED", reason: `webinar ${event.webinarKey} is cancelled` };
+  // Some GoTo descriptions list Cancelled among registrant statuses: treat it as the cancellation it is.
+  if ((event.status ?? "").toUpperCase() === "CANCELLED") {
+    const cancelled = await cancelRegistrations({ db, webinar, registrantKeys: [event.registrantKey], now, reason: "registration cancelled in GoTo Webinar" });
+    return cancelled > 0 ? { status: "APPLIED" } : { status: "IGNORED", reason: `registrant ${event.registrantKey} is not registered here` };
+  }
+  const result = await upsertRegistrants({
+    db,
+    webinar,
+    connector,
+    registrants: [
+      {
+        registrantKey: event.registrantKey,
+        email: event.email,
+        firstName: event.firstName,
+        lastName: event.lastName,
+        registrationDate: event.registrationDate ?? null,
+        status: event.status ?? null,
+        joinUrl: event.joinUrl ?? null,
+      },
+    ],
+    source: "WEBHOOK",
+    complete: false,
+    now,
+  });
+  if (result.skipped > 0) {
+    return { status: "IGNORED", reason: "the registrant is not a prospect and this connector does not create prospects" };
+  }
+  return { status: "APPLIED" };
+}

@@ -1,0 +1,117 @@
+import { createHash } from "node:crypto";
+import type { Db } from "@gw/db";
+import { parseJsonLossless, type SignatureScheme, verifyWebhook } from "@gw/gotowebinar";
+import { DomainError, invalid, notFound } from "../errors/index";
+import type { SecretBox } from "../security/index";
+import { WEBHOOK_EVENT_NAMES } from "./webhook-callback";
+
+export interface ReceiveWebhookEventOptions {
+  db: Db;
+  secretBox: SecretBox;
+  connectorId: string;
+  /** The body exactly as received: the signature covers these bytes. */
+  rawBody: string;
+  headers: Record<string, string | string[] | undefined>;
+  signature: { scheme: SignatureScheme; toleranceSeconds: number };
+  /** Unix seconds; defaults to now. */
+  now?: number;
+}
+
+export type ReceiveWebhookEventResult =
+  /** Stored as RECEIVED: enqueue its apply job. */
+  | { outcome: "accepted"; eventId: string; eventName: string }
+  /** Its event key was stored before (GoTo retried, or a replay): not applied again. */
+  | { outcome: "duplicate"; eventId: string | null; eventName: string }
+  /** Stored as IGNORED (an event this service does not handle): nothing to apply. */
+  | { outcome: "ignored"; eventId: string; eventName: string; reason: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PREVIEW_CHARS = 2_000;
+
+/**
+ * The receiver's rule, kept fast (two queries, no GoTo call): checks the delivery's signature and
+ * age with the connector's secret, then stores the event once per event key. A forged, stale or
+ * malformed delivery is recorded as REJECTED with its reason (and no event key, so a forgery cannot
+ * block the real event) and refused with UNAUTHORIZED or VALIDATION.
+ */
+export async function receiveWebhookEvent(options: ReceiveWebhookEventOptions): Promise<ReceiveWebhookEventResult> {
+  const { db, connectorId, rawBody } = options;
+  if (!UUID.test(connectorId)) throw notFound("Connector", connectorId);
+  const connector = await db.connector.findFirst({ where: { id: connectorId, deletedAt: null }, select: { id: true, accountId: true, webhookSecretEnc: true } });
+  if (!connector) throw notFound("Connector", connectorId);
+
+  const reject = async (reason: string, error: DomainError): Promise<never> => {
+    await db.webhookEvent.create({
+      data: {
+        accountId: connector.accountId,
+        connectorId,
+        eventKey: null,
+        eventName: guessEventName(rawBody),
+        payload: { rawPreview: rawBody.slice(0, PREVIEW_CHARS), bytes: Buffer.byteLength(rawBody) },
+        status: "REJECTED",
+        reason,
+      },
+    });
+    throw error;
+  };
+
+  const { scheme, toleranceSeconds } = options.signature;
+  const secrets = scheme === "none" ? [] : connector.webhookSecretEnc ? [options.secretBox.decrypt(connector.webhookSecretEnc)] : [];
+  if (scheme !== "none" && secrets.length === 0) {
+    return reject("no webhook secret is stored for this connector", unauthorized("This connector has no webhook secret: verify it again to subscribe to GoTo webhooks."));
+  }
+  const verdict = verifyWebhook({ scheme, secrets, body: rawBody, headers: options.headers, toleranceSeconds, ...(options.now ? { now: options.now } : {}) });
+  if (!verdict.ok) return reject(REJECT_REASONS[verdict.reason], unauthorized(`Webhook refused: ${REJECT_REASONS[verdict.reason]}.`));
+
+  let parsed: unknown;
+  try {
+    parsed = parseJsonLossless(rawBody);
+  } catch {
+    return reject("body is not JSON", invalid("body", "The webhook body must be a JSON object (it is not JSON)."));
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return reject("body is not a JSON object", invalid("body", "The webhook body must be a JSON object."));
+  }
+  const payload = parsed as Record<string, unknown>;
+  const eventName = typeof payload.eventName === "string" ? payload.eventName.slice(0, 100) : "";
+  if (!eventName) return reject("eventName is missing", invalid("body.eventName", "The webhook body must name its event in eventName."));
+
+  // GoTo's eventKey identifies the event; a body without one is keyed by its digest, so an exact
+  // re-delivery still counts once. Scoped by connector: two accounts may connect one organizer.
+  const goToKey = typeof payload.eventKey === "string" && payload.eventKey ? payload.eventKey : `sha256-${createHash("sha256").update(rawBody).digest("hex")}`;
+  const eventKey = `${connectorId}:${goToKey.slice(0, 200)}`;
+  const known = (WEBHOOK_EVENT_NAMES as readonly string[]).includes(eventName);
+  const status = known ? "RECEIVED" : "IGNORED";
+  const reason = known ? null : `event ${eventName} is not one this service handles`;
+
+  const inserted = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO "WebhookEvent" ("accountId", "connectorId", "eventKey", "eventName", "payload", "status", "reason")
+    VALUES (${connector.accountId}::uuid, ${connectorId}::uuid, ${eventKey}, ${eventName}, ${JSON.stringify(payload)}::jsonb,
+            ${status}::"WebhookEventStatus", ${reason})
+    ON CONFLICT ("eventKey") DO NOTHING
+    RETURNING "id"`;
+  const eventId = inserted[0]?.id;
+  if (!eventId) {
+    const existing = await db.webhookEvent.findUnique({ where: { eventKey }, select: { id: true } });
+    return { outcome: "duplicate", eventId: existing?.id ?? null, eventName };
+  }
+  if (!known) return { outcome: "ignored", eventId, eventName, reason: reason ?? "" };
+  return { outcome: "accepted", eventId, eventName };
+}
+
+const REJECT_REASONS = {
+  "missing-signature": "the signature header is missing",
+  "bad-signature": "the signature does not match (forged or signed with another secret)",
+  "missing-timestamp": "the signature timestamp header is missing",
+  "stale-timestamp": "the signature timestamp is outside the allowed window (stale or replayed delivery)",
+} as const;
+
+function unauthorized(message: string): DomainError {
+  return new DomainError("UNAUTHORIZED", message);
+}
+
+/** For the record of a rejected delivery: its claimed event name, when one can be read. */
+function guessEventName(rawBody: string): string {
+  const match = /"eventName"\s*:\s*"([^"]{1,100})"/.exec(rawBody.slice(0, PREVIEW_CHARS));
+  return match?.[1] ?? "unknown";
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { defineJob } from "../define-job";
+
+/**
+ * Applies one stored GoTo webhook event (WebhookEvent row). The receiver stores the event before
+ * enqueuing, so Redis carries only the id; the job id follows the event id, so enqueuing twice
+ * (receiver, then sweeper) runs it once while it waits.
+ */
+export const applyWebhookEventJob = defineJob({
+  name: "apply-webhook-event",
+  queue: "webhooks",
+  schema: z.object({ eventId: z.uuid() }),
+  jobId: (payload) => `webhook-${payload.eventId}`,
+  options: { attempts: 5, backoff: { type: "exponential", delay: 1_000 }, removeOnComplete: true, removeOnFail: 1_000 },
+});
+
+/** Re-enqueues events still RECEIVED a while after arrival (their job was lost with Redis). */
+export const sweepWebhookEventsJob = defineJob({
+  name: "sweep-webhook-events",
+  queue: "scheduler",
+  schema: z.object({}).passthrough(),
+  options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+  every: () => 30_000,
+});
