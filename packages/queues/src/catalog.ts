@@ -1,8 +1,9 @@
 import { dispatchJob } from "./jobs";
 import { applyWebhookEventJob, sweepWebhookEventsJob } from "./jobs/webhooks";
+import { pushRegistrationJob, sweepRegistrationsJob } from "./jobs/registrations";
 
 /** Every job the product runs. The worker refuses to start unless each has exactly one handler. */
-export const jobCatalog = [dispatchJob, applyWebhookEventJob, sweepWebhookEventsJob] as const;
+export const jobCatalog = [dispatchJob, pushRegistrationJob, sweepRegistrationsJob, applyWebhookEventJob, sweepWebhookEventsJob] as const;
 
 export type JobName = (typeof jobCatalog)[number]["name"];
 

@@ -1,6 +1,9 @@
 import type { App } from "../app";
 import type { ApiDeps } from "../deps";
 import { authRoutes } from "./auth";
+import { formRoutes } from "./forms";
+import { hostedFormRoutes } from "./hosted-forms";
+import { registrationRequestRoutes } from "./registration-requests";
 import { healthRoutes } from "./health";
 import { webhookRoutes } from "./webhooks";
 import { listRoutes } from "./lists";
@@ -19,6 +22,9 @@ export async function registerRoutes(app: App, deps: ApiDeps) {
   await app.register(prospectRoutes(deps));
   await app.register(listRoutes(deps));
   await app.register(tagRoutes(deps));
+  await app.register(formRoutes(deps));
+  await app.register(hostedFormRoutes(deps));
+  await app.register(registrationRequestRoutes(deps));
   await app.register(opsRoutes(deps));
   await registerQueueDashboard(app, deps);
 }

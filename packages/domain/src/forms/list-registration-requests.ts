@@ -6,6 +6,7 @@ export interface ListRegistrationRequestsOptions {
   status?: RegistrationRequestStatus;
   prospectId?: string;
   webinarId?: string;
+  requestId?: string;
   /** Default 100, at most 500. */
   limit?: number;
   offset?: number;
@@ -35,6 +36,7 @@ export async function listRegistrationRequests(options: ListRegistrationRequests
     ...(options.status ? { status: options.status } : {}),
     ...(options.prospectId ? { prospectId: options.prospectId } : {}),
     ...(options.webinarId ? { webinarId: options.webinarId } : {}),
+    ...(options.requestId ? { id: options.requestId } : {}),
   };
   const [rows, total] = await Promise.all([
     options.db.registrationRequest.findMany({

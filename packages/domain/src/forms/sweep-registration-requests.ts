@@ -7,6 +7,8 @@ export interface SweepRegistrationRequestsOptions {
   now?: Date;
   /** Per sweep; the next sweep takes the rest. Default 500. */
   limit?: number;
+  /** Leave requests due for less than this to the job already queued for them. Default 2 s. */
+  graceMs?: number;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface SweepRegistrationRequestsOptions {
  */
 export async function sweepRegistrationRequests(options: SweepRegistrationRequestsOptions): Promise<{ enqueued: number; failedToEnqueue: number }> {
   const due = await options.db.registrationRequest.findMany({
-    where: { status: "PENDING", nextAttemptAt: { lte: options.now ?? new Date() } },
+    where: { status: "PENDING", nextAttemptAt: { lte: new Date((options.now ?? new Date()).getTime() - (options.graceMs ?? 2_000)) } },
     orderBy: { nextAttemptAt: "asc" },
     take: options.limit ?? 500,
     select: { id: true, attempts: true },

@@ -1,2 +1,3 @@
 export { dispatchJob } from "./dispatch";
+export { pushRegistrationJob, sweepRegistrationsJob } from "./registrations";
 export { applyWebhookEventJob, sweepWebhookEventsJob } from "./webhooks";

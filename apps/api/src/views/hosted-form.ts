@@ -1,0 +1,85 @@
+import { COMMENTS_MAX_LENGTH, FIELD_MAX_LENGTH, type FormDefinition, type FormField, registerActionOf, STANDARD_FIELDS } from "@gw/domain/forms";
+import { html, page, type RawHtml } from "./html";
+
+/** Bots fill every input; people never see this one (off-screen, out of the tab order). */
+export const HONEYPOT_FIELD = "website";
+
+const inputId = (name: string) => `f-${name}`;
+const errorId = (name: string) => `f-${name}-error`;
+
+function control(field: FormField, value: string, error: string | undefined): RawHtml {
+  const id = inputId(field.name);
+  const common = html`id="${id}" name="${field.name}"${field.required ? html` required aria-required="true"` : ""}${
+    error ? html` aria-invalid="true" aria-describedby="${errorId(field.name)}"` : ""
+  }`;
+  if (field.kind === "question") {
+    if (field.questionType === "multipleChoice") {
+      return html`<select ${common}>
+<option value="">Choose an answer</option>
+${field.options.map((option) => html`<option value="${option.answerKey}"${option.answerKey === value ? " selected" : ""}>${option.label}</option>\n`)}</select>`;
+    }
+    return html`<input ${common} type="text" autocomplete="off" maxlength="${field.maxLength}" value="${value}">`;
+  }
+  const meta = STANDARD_FIELDS[field.name];
+  if (meta.input === "textarea") {
+    return html`<textarea ${common} autocomplete="${meta.autocomplete}" maxlength="${COMMENTS_MAX_LENGTH}" rows="4">${value}</textarea>`;
+  }
+  return html`<input ${common} type="${meta.input}" autocomplete="${meta.autocomplete}" maxlength="${FIELD_MAX_LENGTH}"${
+    meta.input === "email" ? html` spellcheck="false" autocapitalize="off"` : ""
+  } value="${value}">`;
+}
+
+export interface FormPageState {
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+}
+
+/**
+ * The hosted form. On refusal it comes back with an error summary (focused on load, each entry
+ * linking to its input), a message above each bad field tied to it by aria-describedby, and
+ * everything the person typed (escaped).
+ */
+export function renderFormPage(form: FormDefinition, state: FormPageState = {}): string {
+  const values = state.values ?? {};
+  const errors = state.errors ?? {};
+  const failed = form.fields.filter((field) => errors[field.name]);
+  const summary =
+    failed.length > 0
+      ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
+<h2 id="error-summary-title">There is a problem</h2>
+<ul>
+${failed.map((field) => html`<li><a href="#${inputId(field.name)}">${errors[field.name]}</a></li>\n`)}</ul>
+</div>
+`
+      : "";
+  const fields = form.fields.map((field) => {
+    const error = errors[field.name];
+    return html`<div class="field${error ? " has-error" : ""}">
+<label for="${inputId(field.name)}">${field.label}${field.required ? "" : html` <span class="optional">(optional)</span>`}</label>
+${error ? html`<p class="error-message" id="${errorId(field.name)}"><span class="visually-hidden">Error:</span> ${error}</p>\n` : ""}${control(field, values[field.name] ?? "", error)}
+</div>
+`;
+  });
+  const body = html`<h1>${form.name}</h1>
+${summary}<form method="post" action="/f/${form.id}" novalidate accept-charset="utf-8">
+${fields}<div class="hp" aria-hidden="true">
+<label for="${inputId(HONEYPOT_FIELD)}">Leave this field empty</label>
+<input id="${inputId(HONEYPOT_FIELD)}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="">
+</div>
+<button type="submit">${registerActionOf(form) ? "Register" : "Submit"}</button>
+</form>`;
+  return page({ title: failed.length > 0 ? `Error: ${form.name}` : form.name, body });
+}
+
+export function renderThankYouPage(form: FormDefinition, message: string): string {
+  return page({
+    title: `Thank you: ${form.name}`,
+    body: html`<h1>${form.name}</h1>
+<div role="status"><p>${message}</p></div>`,
+  });
+}
+
+/** Not found, archived, too many requests, server error: a plain page saying what happened. */
+export function renderNoticePage(title: string, message: string): string {
+  return page({ title, body: html`<h1>${title}</h1>\n<p>${message}</p>` });
+}

@@ -1,0 +1,81 @@
+/** Escapes text for HTML content and double- or single-quoted attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** A tagged template whose interpolations are escaped unless wrapped in `raw()`. */
+export class RawHtml {
+  constructor(readonly html: string) {}
+  toString() {
+    return this.html;
+  }
+}
+export const raw = (html: string) => new RawHtml(html);
+
+type Part = string | number | RawHtml | null | undefined | false | Part[];
+
+const render = (part: Part): string => {
+  if (part === null || part === undefined || part === false) return "";
+  if (Array.isArray(part)) return part.map(render).join("");
+  if (part instanceof RawHtml) return part.html;
+  return escapeHtml(String(part));
+};
+
+export function html(strings: TemplateStringsArray, ...parts: Part[]): RawHtml {
+  let out = "";
+  strings.forEach((text, i) => {
+    out += text;
+    if (i < parts.length) out += render(parts[i]);
+  });
+  return new RawHtml(out);
+}
+
+// Colours meet WCAG AA (text ≥ 4.5:1, focus ring ≥ 3:1) on white; the layout is one column that
+// fits a phone and caps its width on a desktop; nothing needs JavaScript.
+const STYLE = `
+*,*::before,*::after{box-sizing:border-box}
+body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f4f5f7}
+main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem 3rem}
+.card{background:#fff;border:1px solid #d0d4da;border-radius:8px;padding:1.5rem}
+h1{font-size:1.6rem;line-height:1.25;margin:0 0 1rem}
+h2{font-size:1.15rem;margin:0 0 .5rem}
+.field{margin:0 0 1.25rem}
+.field.has-error{border-left:4px solid #b3261e;padding-left:.75rem}
+label{display:block;font-weight:600;margin-bottom:.25rem}
+.optional{font-weight:400;color:#4a4f57}
+input,select,textarea{display:block;width:100%;font:inherit;color:#1a1a1a;background:#fff;border:2px solid #5f6670;border-radius:4px;padding:.5rem .6rem}
+textarea{min-height:6rem;resize:vertical}
+input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{border-color:#b3261e}
+input:focus,select:focus,textarea:focus,button:focus,a:focus,.error-summary:focus{outline:3px solid #1d4ed8;outline-offset:2px}
+.error-message{color:#b3261e;font-weight:600;margin:0 0 .35rem}
+.error-summary{border:4px solid #b3261e;border-radius:4px;padding:1rem;margin:0 0 1.5rem;background:#fff}
+.error-summary ul{margin:0;padding-left:1.25rem}
+.error-summary a{color:#b3261e;font-weight:600}
+button{font:inherit;font-weight:600;color:#fff;background:#1d4ed8;border:0;border-radius:4px;padding:.7rem 1.4rem;cursor:pointer}
+button:hover{background:#1e40af}
+.hint{color:#4a4f57;margin:0 0 1.25rem}
+.visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
+@media (max-width:30rem){main{padding:1rem .5rem}.card{padding:1rem}button{width:100%}}
+`;
+
+export function page(options: { title: string; body: RawHtml }): string {
+  return `<!doctype html>
+${html`<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${options.title}</title>
+<style>${raw(STYLE)}</style>
+</head>
+<body>
+<main>
+<div class="card">
+${options.body}
+</div>
+</main>
+</body>
+</html>
+`}`;
+}

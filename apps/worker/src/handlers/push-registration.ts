@@ -1,0 +1,44 @@
+import type { AppConfig } from "@gw/config";
+import { createConnectorGotoClient } from "@gw/domain/connectors";
+import { pushRegistration } from "@gw/domain/forms";
+import { SecretBox } from "@gw/domain/security";
+import { enqueue, pushRegistrationJob } from "@gw/queues";
+import type { JobHandler } from "./types";
+
+const secretBoxes = new WeakMap<AppConfig, SecretBox>();
+const secretBoxFor = (config: AppConfig) => {
+  let box = secretBoxes.get(config);
+  if (!box) {
+    box = new SecretBox(config.secrets.keys);
+    secretBoxes.set(config, box);
+  }
+  return box;
+};
+
+/**
+ * One attempt of a form registration: the domain claims the request row, makes the single GoTo
+ * call and records the outcome in Postgres. A transient failure is rescheduled here as the next
+ * attempt's job (delayed to the row's nextAttemptAt); if that enqueue is lost, the sweeper
+ * re-adds it from the row.
+ */
+export const handlePushRegistration: JobHandler<"push-registration"> = async (payload, ctx) => {
+  const { db, config, queues } = ctx.deps;
+  const result = await pushRegistration({
+    db,
+    requestId: payload.requestId,
+    attempt: payload.attempt,
+    getGotoClient: (connectorId) => createConnectorGotoClient({ db, config, secretBox: secretBoxFor(config), connectorId, log: ctx.log }),
+    backoff: { baseMs: config.registrations.retryBaseMs, maxMs: config.registrations.retryMaxMs },
+    giveUpAfterMs: config.registrations.giveUpAfterMs,
+    log: ctx.log,
+  });
+  if (result.outcome === "retry") {
+    const delayMs = Math.max(1, result.nextAttemptAt.getTime() - Date.now());
+    try {
+      await enqueue(queues, pushRegistrationJob, { requestId: payload.requestId, attempt: result.attempt }, { requestId: ctx.requestId, delayMs });
+    } catch (error) {
+      ctx.log.warn({ err: error, requestId: payload.requestId }, "could not schedule the next attempt; the sweeper will");
+    }
+  }
+  return result;
+};
