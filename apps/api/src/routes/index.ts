@@ -1,6 +1,9 @@
 import type { App } from "../app";
 import type { ApiDeps } from "../deps";
 import { authRoutes } from "./auth";
+import { campaignRoutes } from "./campaigns";
+import { connectorRoutes } from "./connectors";
+import { oauthCallbackRoutes } from "./oauth-callback";
 import { formRoutes } from "./forms";
 import { hostedFormRoutes } from "./hosted-forms";
 import { registrationRequestRoutes } from "./registration-requests";
@@ -18,6 +21,9 @@ export async function registerRoutes(app: App, deps: ApiDeps) {
   await app.register(healthRoutes(deps));
   await app.register(webhookRoutes(deps));
   await app.register(authRoutes(deps));
+  await app.register(connectorRoutes(deps));
+  await app.register(campaignRoutes(deps));
+  await app.register(oauthCallbackRoutes(deps));
   await app.register(reportRoutes(deps));
   await app.register(prospectRoutes(deps));
   await app.register(listRoutes(deps));

@@ -1,0 +1,2 @@
+export { createCampaign } from "./create-campaign";
+export { listCampaigns, type ListCampaignsOptions } from "./list-campaigns";
