@@ -68,7 +68,7 @@ export function DashboardPage() {
         <Stat
           label="Recent attendance"
           value={registeredFinished ? formatPercent(attendedFinished / registeredFinished) : "—"}
-          sub={`last ${finishedItems.length} finished webinars`}
+          sub={finishedItems.length ? `last ${finishedItems.length} finished webinars` : "no finished webinars yet"}
         />
         <Stat label="Prospects" value={formatNumber(prospects.data?.total)} sub="in this account" />
         <Stat label="Connectors" value={connectors.data ? `${verified} / ${list.length}` : "—"} sub="verified" />

@@ -1,0 +1,175 @@
+// The whole product in one process for the browser tests: the GoTo stand-in, the API (serving the
+// built UI) on a real port, the worker runtime with the real handlers, a test database and Redis
+// prefix of their own, and Debian's Chromium driven by Playwright.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AppConfig } from "@gw/config";
+import type { Db } from "@gw/db";
+import { createAccount } from "@gw/testing";
+import { createUser } from "@gw/domain/auth";
+import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
+import { createLogger } from "@gw/logger";
+import {
+  createTestDatabase,
+  createTestRedis,
+  freePort,
+  testConfig,
+  type TestDatabase,
+  type TestRedis,
+} from "@gw/testing";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type App, buildApp } from "../../api/src/app";
+import { type ApiDeps, createApiDeps } from "../../api/src/deps";
+import { createWorkerDeps } from "../../worker/src/deps";
+import { handlers } from "../../worker/src/handlers";
+import { startWorkerRuntime, type WorkerRuntime } from "../../worker/src/runtime";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+export const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../test-results");
+
+export interface Stack {
+  /** The API's own URL; it serves the UI too. */
+  url: string;
+  sim: RunningSim;
+  config: AppConfig;
+  db: Db;
+  app: App;
+  apiDeps: ApiDeps;
+  admin: { email: string; password: string; accountId: string };
+  browser: Browser;
+  /** Stops the worker (for tests of what the UI shows when work stalls). */
+  worker: WorkerRuntime;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startStack(label: string, options: { env?: Record<string, string> } = {}): Promise<Stack> {
+  const database: TestDatabase = await createTestDatabase(label);
+  const redis: TestRedis = await createTestRedis(label);
+  const sim = await startSim({ port: 0 });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = testConfig({
+    databaseUrl: database.url,
+    redisUrl: redis.url,
+    redisPrefix: redis.prefix,
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: url,
+      GOTO_AUTH_URL: sim.url,
+      GOTO_API_URL: `${sim.url}/G2W/rest/v2`,
+      GOTO_IDENTITY_URL: sim.url,
+      GOTO_CLIENT_ID: "demo-client",
+      GOTO_CLIENT_SECRET: "demo-secret",
+      DISPATCH_EVERY_MS: "1000",
+      ...options.env,
+    },
+  });
+  const log = createLogger({ name: `e2e-${label}`, level: config.logLevel, pretty: false });
+
+  const apiDeps = createApiDeps(config, log);
+  const app = await buildApp(apiDeps);
+  await app.listen({ port, host: "127.0.0.1" });
+  const workerDeps = createWorkerDeps(config, log);
+  const worker = await startWorkerRuntime(workerDeps, handlers);
+
+  const account = await createAccount(database.db, { name: "Acme Marketing" });
+  const admin = {
+    email: `admin-${label.toLowerCase()}@example.com`,
+    password: "correct-horse-battery",
+    accountId: account.id,
+  };
+  await createUser({
+    db: database.db,
+    accountId: account.id,
+    email: admin.email,
+    password: admin.password,
+    name: "Ada Admin",
+  });
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  return {
+    url,
+    sim,
+    config,
+    db: database.db,
+    app,
+    apiDeps,
+    admin,
+    browser,
+    worker,
+    async newPage() {
+      const context = await browser.newContext({
+        baseURL: url,
+        acceptDownloads: true,
+        viewport: { width: 1440, height: 900 },
+        locale: "en-GB",
+        timezoneId: "Europe/London",
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+    async close() {
+      await Promise.allSettled(contexts.map((c) => c.close()));
+      await browser.close().catch(() => undefined);
+      await worker.close().catch(() => undefined);
+      await app.close().catch(() => undefined);
+      await workerDeps.close().catch(() => undefined);
+      await apiDeps.close().catch(() => undefined);
+      await sim.close().catch(() => undefined);
+      await redis.cleanup().catch(() => undefined);
+      await database.drop().catch(() => undefined);
+    },
+  };
+}
+
+/** Logs in through the login page, as a person would. */
+export async function logIn(page: Page, stack: Pick<Stack, "admin">): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(stack.admin.email);
+  await page.getByLabel("Password").fill(stack.admin.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+}
+
+/** Every test leaves a full-page screenshot behind as its artifact. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Polls until `check` returns a value (not undefined/false), or fails with what it last saw. */
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
