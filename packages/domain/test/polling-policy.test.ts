@@ -49,13 +49,20 @@ describe("polling policy: registrant polls by distance to the start", () => {
       { startsAt: at(16 * DAY), endsAt: at(16 * DAY + HOUR) },
       { startsAt: at(40 * DAY), endsAt: at(40 * DAY + HOUR) },
     ];
-    const plan = planWebinarSync({ schedule: { startsAt: at(-10 * DAY), endsAt: at(40 * DAY + HOUR), sessions }, now, settings });
+    const plan = planWebinarSync({
+      schedule: { startsAt: at(-10 * DAY), endsAt: at(40 * DAY + HOUR), sessions },
+      now,
+      settings,
+    });
     expect(plan.pollIntervalMinutes).toBe(60);
     expect(plan.nextAttendanceSyncAt).toEqual(at(40 * DAY + HOUR + 15 * MINUTE));
   });
 
   it("reads the intervals from the settings", () => {
-    const custom = { ...settings, pollMinutes: { threeWeeksOrMore: 240, twoToThreeWeeks: 90, oneToTwoWeeks: 45, underOneWeek: 5 } };
+    const custom = {
+      ...settings,
+      pollMinutes: { threeWeeksOrMore: 240, twoToThreeWeeks: 90, oneToTwoWeeks: 45, underOneWeek: 5 },
+    };
     expect(pollIntervalMinutes(30 * DAY, custom)).toBe(240);
     expect(pollIntervalMinutes(15 * DAY, custom)).toBe(90);
     expect(pollIntervalMinutes(8 * DAY, custom)).toBe(45);
@@ -70,7 +77,11 @@ describe("polling policy: attendance after the end", () => {
     const schedule = endedAgo(5 * MINUTE);
     const end = schedule.endsAt.getTime();
     const first = planWebinarSync({ schedule, now, settings });
-    expect(first).toMatchObject({ phase: "ended", nextPollAt: null, nextAttendanceSyncAt: new Date(end + 15 * MINUTE) });
+    expect(first).toMatchObject({
+      phase: "ended",
+      nextPollAt: null,
+      nextAttendanceSyncAt: new Date(end + 15 * MINUTE),
+    });
 
     const afterFirst = new Date(end + 15 * MINUTE + 2_000);
     const second = planWebinarSync({ schedule, now: afterFirst, settings, lastAttendanceSyncAt: afterFirst });

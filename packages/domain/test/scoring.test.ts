@@ -1,7 +1,20 @@
-import { createAccount, createConnector, createProspect, createTestDatabase, createWebinar, type TestDatabase } from "@gw/testing";
+import {
+  createAccount,
+  createConnector,
+  createProspect,
+  createTestDatabase,
+  createWebinar,
+  type TestDatabase,
+} from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../src/errors/index";
-import { DEFAULT_SCORING_POINTS, getScoringPoints, getScoringRules, recordActivities, updateScoringRules } from "../src/scoring";
+import {
+  DEFAULT_SCORING_POINTS,
+  getScoringPoints,
+  getScoringRules,
+  recordActivities,
+  updateScoringRules,
+} from "../src/scoring";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -38,11 +51,22 @@ describe("scoring rules", () => {
 
   it("refuses points that are not whole numbers in range, naming the field", async () => {
     const { db, account } = await setup();
-    const attempt = updateScoringRules({ db, accountId: account.id, rules: [{ activityType: "REGISTERED", points: 2.5 }] });
+    const attempt = updateScoringRules({
+      db,
+      accountId: account.id,
+      rules: [{ activityType: "REGISTERED", points: 2.5 }],
+    });
     await expect(attempt).rejects.toBeInstanceOf(DomainError);
     await expect(attempt).rejects.toMatchObject({ code: "VALIDATION", details: { field: "rules.0.points" } });
     await expect(
-      updateScoringRules({ db, accountId: account.id, rules: [{ activityType: "REGISTERED", points: 5 }, { activityType: "REGISTERED", points: 1_001 }] }),
+      updateScoringRules({
+        db,
+        accountId: account.id,
+        rules: [
+          { activityType: "REGISTERED", points: 5 },
+          { activityType: "REGISTERED", points: 1_001 },
+        ],
+      }),
     ).rejects.toMatchObject({ details: { field: "rules.1.points" } });
   });
 });
@@ -57,7 +81,12 @@ describe("recording activities", () => {
     ];
     const first = await recordActivities({ db, accountId: account.id, activities, points });
     expect(first).toEqual({ created: 2, updated: 0, pointsAwarded: 35 });
-    const again = await recordActivities({ db, accountId: account.id, activities: [...activities, ...activities], points });
+    const again = await recordActivities({
+      db,
+      accountId: account.id,
+      activities: [...activities, ...activities],
+      points,
+    });
     expect(again).toEqual({ created: 0, updated: 0, pointsAwarded: 0 });
     // Concurrent recorders (a retried job and a webhook) still add the points once.
     await Promise.all(
@@ -78,7 +107,14 @@ describe("recording activities", () => {
       activities: [{ prospectId: prospect.id, webinarId: webinar.id, type: "REGISTERED", occurredAt: new Date() }],
       points: await getScoringPoints({ db, accountId: account.id }),
     });
-    await updateScoringRules({ db, accountId: account.id, rules: [{ activityType: "REGISTERED", points: 100 }, { activityType: "ATTENDED", points: 7 }] });
+    await updateScoringRules({
+      db,
+      accountId: account.id,
+      rules: [
+        { activityType: "REGISTERED", points: 100 },
+        { activityType: "ATTENDED", points: 7 },
+      ],
+    });
     await recordActivities({
       db,
       accountId: account.id,
@@ -97,8 +133,20 @@ describe("recording activities", () => {
     const { db, account, webinar, prospect } = await setup();
     const points = await getScoringPoints({ db, accountId: account.id });
     const base = { prospectId: prospect.id, webinarId: webinar.id, type: "ATTENDED" as const, occurredAt: new Date() };
-    await recordActivities({ db, accountId: account.id, activities: [{ ...base, details: { seconds: 60 } }], points, refreshDetails: true });
-    const later = await recordActivities({ db, accountId: account.id, activities: [{ ...base, details: { seconds: 90 } }], points, refreshDetails: true });
+    await recordActivities({
+      db,
+      accountId: account.id,
+      activities: [{ ...base, details: { seconds: 60 } }],
+      points,
+      refreshDetails: true,
+    });
+    const later = await recordActivities({
+      db,
+      accountId: account.id,
+      activities: [{ ...base, details: { seconds: 90 } }],
+      points,
+      refreshDetails: true,
+    });
     expect(later).toEqual({ created: 0, updated: 1, pointsAwarded: 0 });
     const activity = await db.activity.findFirstOrThrow({ where: { prospectId: prospect.id } });
     expect(activity.details).toEqual({ seconds: 90 });

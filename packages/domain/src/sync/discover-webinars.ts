@@ -108,6 +108,7 @@ export async function discoverWebinars(options: DiscoverWebinarsOptions): Promis
   const clock = options.now ?? (() => new Date());
   const connector = await db.connector.findUnique({ where: { id: options.connectorId } });
   if (!connector) return { status: "skipped", reason: "connector no longer exists" };
+  if (connector.deletedAt) return { status: "skipped", reason: "connector was deleted" };
   if (connector.status !== "VERIFIED") return { status: "skipped", reason: `connector is ${connector.status}` };
   if (mode === "backfill" && !connector.backfillDueAt) return { status: "skipped", reason: "backfill already done" };
   const doneAt = mode === "backfill" ? connector.backfilledAt : connector.lastSyncAt;

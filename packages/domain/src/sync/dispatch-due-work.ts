@@ -43,7 +43,7 @@ export async function dispatchDueWork(options: DispatchDueWorkOptions): Promise<
   const connectors = await db.$queryRaw<{ id: string; backfill_due_at: Date | null; next_discovery_at: Date | null }[]>`
     SELECT "id", "backfillDueAt" AS backfill_due_at, "nextDiscoveryAt" AS next_discovery_at
     FROM "Connector"
-    WHERE "status" = 'VERIFIED'
+    WHERE "status" = 'VERIFIED' AND "deletedAt" IS NULL
       AND ("backfillDueAt" <= ${now} OR "nextDiscoveryAt" <= ${now} OR "nextDiscoveryAt" IS NULL)
       AND (${connectorFilter}::uuid IS NULL OR "id" = ${connectorFilter}::uuid)`;
 
@@ -56,7 +56,7 @@ export async function dispatchDueWork(options: DispatchDueWorkOptions): Promise<
     FROM "Webinar" w
     JOIN "Connector" c ON c."id" = w."connectorId"
     WHERE (w."nextPollAt" <= ${now} OR w."nextAttendanceSyncAt" <= ${now})
-      AND w."status" <> 'CANCELLED' AND c."status" = 'VERIFIED'
+      AND w."status" <> 'CANCELLED' AND c."status" = 'VERIFIED' AND c."deletedAt" IS NULL
       AND (${connectorFilter}::uuid IS NULL OR w."connectorId" = ${connectorFilter}::uuid)
     ORDER BY due_at
     LIMIT ${limit}`;

@@ -51,6 +51,7 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
   const row = await db.webinar.findUnique({ where: { id: options.webinarId }, include: { connector: true } });
   if (!row) return { status: "skipped", reason: "webinar no longer exists" };
   const { connector } = row;
+  if (connector.deletedAt) return { status: "skipped", reason: "connector was deleted" };
   if (connector.status !== "VERIFIED") return { status: "skipped", reason: `connector is ${connector.status}` };
   if (row.status === "CANCELLED") return { status: "skipped", reason: "webinar is cancelled" };
   if (options.dueAt && row.lastPolledAt && row.lastPolledAt >= options.dueAt) {

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { defineJob } from "../define-job";
+
+// The sync engine's jobs. Each carries the time the dispatcher saw the work due: a job that
+// finds its work already done since then (a duplicate handed out in a race) does nothing.
+// Ids are per connector / per webinar, so one connector's discovery and backfill never overlap
+// and one webinar's syncs never run concurrently, however many workers run. Failed jobs are
+// removed (the SyncRun row keeps the error) so their id never blocks the next due run.
+const retried = {
+  attempts: 5,
+  backoff: { type: "exponential", delay: 2_000 },
+  removeOnComplete: true,
+  removeOnFail: true,
+} as const;
+
+const dueAt = z.iso.datetime().optional();
+
+/** Lists a verified connector's webinars (every 10 minutes): new, changed and cancelled ones. */
+export const discoverWebinarsJob = defineJob({
+  name: "discover-webinars",
+  queue: "sync",
+  schema: z.object({ connectorId: z.uuid(), dueAt }),
+  jobId: (payload) => `connector-${payload.connectorId}`,
+  options: retried,
+});
+
+/** Right after first verification: past webinars of the lookback window with registrants and attendees. */
+export const backfillConnectorJob = defineJob({
+  name: "backfill-connector",
+  queue: "sync",
+  schema: z.object({ connectorId: z.uuid(), dueAt }),
+  jobId: (payload) => `connector-${payload.connectorId}`,
+  options: retried,
+});
+
+/** Registrants of one webinar, and its attendance once it has ended. */
+export const syncWebinarJob = defineJob({
+  name: "sync-webinar",
+  queue: "sync",
+  schema: z.object({ webinarId: z.uuid(), dueAt }),
+  jobId: (payload) => `webinar-${payload.webinarId}`,
+  options: retried,
+});
