@@ -292,8 +292,12 @@ export class Transport {
         attempt: attemptNo,
       };
       this.options.log.debug(event, "GoTo request");
-      this.options.onRequest?.(event);
-      req.onAttempt?.(event);
+      try {
+        this.options.onRequest?.(event);
+        req.onAttempt?.(event);
+      } catch (error) {
+        this.options.log.warn({ method: req.method, path: req.path, err: error }, "onRequest hook threw");
+      }
     }
   }
 }

@@ -14,9 +14,16 @@ export async function getIdentity(ctx: Pick<ClientContext, "transport">): Promis
     const identity = mapScimIdentity(data);
     if (identity.organizerKey !== "") return identity;
   } catch (error) {
+    // Fall back when this endpoint refuses or lacks the scope; not when the network failed, GoTo
+    // is down, or the token could not be refreshed (the admin endpoint would fail the same way).
     const fallback =
-      error instanceof GotoApiError && !(error instanceof GotoNetworkError) && !(error instanceof GotoTimeoutError);
-    if (!fallback || error.status >= 500) throw error;
+      error instanceof GotoApiError &&
+      !(error instanceof GotoNetworkError) &&
+      !(error instanceof GotoTimeoutError) &&
+      error.status < 500 &&
+      error.code !== "refresh_failed" &&
+      error.code !== "token_unavailable";
+    if (!fallback) throw error;
   }
   const { data } = await ctx.transport.request({ method: "GET", base: "identity", path: "/admin/rest/v1/me" });
   return mapAdminIdentity(data);

@@ -2,6 +2,7 @@ import type { ScenarioResult } from "@gw/gotowebinar-sim";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   GotoConflictError,
+  GotoForbiddenError,
   GotoNotFoundError,
   GotoOAuthError,
   GotoServerError,
@@ -109,6 +110,21 @@ describe("typed errors", () => {
     expect(error).toBeInstanceOf(GotoNotFoundError);
     expect(error).toMatchObject({ status: 404, method: "GET", message: expect.any(String) });
     expect((error as GotoNotFoundError).path).toContain("/webinars/1234567890123456789");
+  });
+
+  it("403 on another organizer's data is GotoForbiddenError, not a token problem", async () => {
+    const other = await h.sim.control.createOrganizer({ email: "other@example.com", firstName: "O", lastName: "Ther" });
+    const before = h.client.stats.tokenRefreshes;
+    const error = await h.client
+      .listWebinars({
+        organizerKey: other.organizerKey,
+        fromTime: new Date(),
+        toTime: new Date(Date.now() + 86_400_000),
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GotoForbiddenError);
+    expect(error).toMatchObject({ status: 403 });
+    expect(h.client.stats.tokenRefreshes).toBe(before);
   });
 
   it("400 is GotoValidationError carrying GoTo's description", async () => {
