@@ -1,9 +1,10 @@
 import { dispatchJob } from "./jobs";
+import { backfillConnectorJob, discoverWebinarsJob, syncWebinarJob } from "./jobs/sync";
 import { applyWebhookEventJob, sweepWebhookEventsJob } from "./jobs/webhooks";
 import { pushRegistrationJob, sweepRegistrationsJob } from "./jobs/registrations";
 
 /** Every job the product runs. The worker refuses to start unless each has exactly one handler. */
-export const jobCatalog = [dispatchJob, pushRegistrationJob, sweepRegistrationsJob, applyWebhookEventJob, sweepWebhookEventsJob] as const;
+export const jobCatalog = [dispatchJob, discoverWebinarsJob, backfillConnectorJob, syncWebinarJob, pushRegistrationJob, sweepRegistrationsJob, applyWebhookEventJob, sweepWebhookEventsJob] as const;
 
 export type JobName = (typeof jobCatalog)[number]["name"];
 

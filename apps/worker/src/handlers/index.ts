@@ -1,4 +1,7 @@
 import { handleDispatch } from "./dispatch";
+import { handleBackfillConnector } from "./backfill";
+import { handleDiscoverWebinars } from "./discover";
+import { handleSyncWebinar } from "./sync-webinar";
 import { handlePushRegistration } from "./push-registration";
 import { handleSweepRegistrations } from "./sweep-registrations";
 import { handleApplyWebhookEvent } from "./apply-webhook-event";
@@ -7,6 +10,9 @@ import type { JobHandlers } from "./types";
 
 export const handlers: JobHandlers = {
   dispatch: handleDispatch,
+  "discover-webinars": handleDiscoverWebinars,
+  "backfill-connector": handleBackfillConnector,
+  "sync-webinar": handleSyncWebinar,
   "push-registration": handlePushRegistration,
   "sweep-registrations": handleSweepRegistrations,
   "apply-webhook-event": handleApplyWebhookEvent,

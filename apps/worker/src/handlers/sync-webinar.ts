@@ -1,0 +1,21 @@
+import { syncWebinar } from "@gw/domain/sync";
+import type { JobHandler } from "./types";
+import { connectGoto, syncSettings } from "./sync-support";
+
+/** Registrants of one webinar, and its attendance once ended; the domain plans the next run. */
+export const handleSyncWebinar: JobHandler<"sync-webinar"> = async (payload, ctx) => {
+  const result = await syncWebinar({
+    db: ctx.deps.db,
+    webinarId: payload.webinarId,
+    connectGoto: connectGoto(ctx),
+    settings: syncSettings(ctx.deps),
+    dueAt: payload.dueAt ? new Date(payload.dueAt) : null,
+    jobId: ctx.jobId,
+  });
+  if (result.status === "skipped") {
+    ctx.log.debug({ webinarId: payload.webinarId, reason: result.reason }, "webinar sync skipped");
+    return result;
+  }
+  ctx.log.info({ webinarId: payload.webinarId, kind: result.kind, phase: result.phase, ...result.details }, "synced webinar");
+  return { kind: result.kind, phase: result.phase, ...result.counts, ...result.details };
+};
