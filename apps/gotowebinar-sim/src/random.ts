@@ -26,9 +26,15 @@ export class Random {
     return items[this.int(items.length)] as T;
   }
 
-  /** A 19-digit decimal below 2^63, like GoTo's int64 keys and always past 2^53. */
-  key19(): string {
-    return `${1 + this.int(8)}${pad(this.int(1e9), 9)}${pad(this.int(1e9), 9)}`;
+  /**
+   * A 19-digit decimal below 2^63, like GoTo's int64 keys and always past 2^53: 10 leading
+   * digits in 1e9..9e9, then 9 more. `approx` is the key as a (rounded) double, which a caller
+   * can use as a cheap uniqueness filter: equal keys always have equal approximations.
+   */
+  key19(): { key: string; approx: number } {
+    const high = 1e9 + this.int(8e9);
+    const low = this.int(1e9);
+    return { key: String(high) + String(1e9 + low).slice(1), approx: high * 1e9 + low };
   }
 
   digits(count: number): string {
@@ -44,10 +50,6 @@ export class Random {
     const h = hex.join("");
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   }
-}
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, "0");
 }
 
 /** A stable value in [0, 1) for the given parts, independent of call order (FNV-1a). */

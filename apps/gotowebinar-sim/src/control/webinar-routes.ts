@@ -35,7 +35,16 @@ export function registerWebinarControlRoutes(app: FastifyInstance, rt: SimRuntim
   app.post("/_sim/scenario", async (request, reply) => {
     const body = asObject(request.body) as unknown as ScenarioRequest;
     if (body.reset) await rt.reset(body.seed);
-    return sendJson(reply, 201, runScenario(ctx, body));
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const result = runScenario(ctx, body);
+    const used = process.cpuUsage(cpu);
+    // Wall time swings with machine load; CPU time says what seeding itself costs.
+    reply.header(
+      "server-timing",
+      `seed;dur=${(performance.now() - started).toFixed(1)}, cpu;dur=${((used.user + used.system) / 1000).toFixed(1)}`,
+    );
+    return sendJson(reply, 201, result);
   });
 
   app.get("/_sim/webinars", async (request, reply) => {

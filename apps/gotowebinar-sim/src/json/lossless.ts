@@ -3,9 +3,23 @@
  * numbers lose digits past 2^53, so the sim keeps keys as decimal strings and only turns them
  * into JSON numbers at the edge, through `JsonNumber` and `stringify` below.
  */
+import { randomBytes } from "node:crypto";
+
+// JSON.stringify writes each JsonNumber as a string holding this per-process marker, and the
+// markers are then unquoted. Native JSON.stringify stays fast for large bodies; the random nonce
+// means no string a client sent can pass for a marker.
+const NONCE = randomBytes(8).toString("hex");
+const MARKER = `\u0000${NONCE}:`;
+// JSON.stringify escapes U+0000 as the six characters \u0000, so that is what the output holds.
+const QUOTED_MARKER = new RegExp(String.raw`"\\u0000${NONCE}:(-?\d+(?:\.\d+)?)\\u0000"`, "g");
+
 export class JsonNumber {
   constructor(readonly literal: string) {
     if (!/^-?\d+(\.\d+)?$/.test(literal)) throw new TypeError(`not a number literal: ${literal}`);
+  }
+
+  toJSON(): string {
+    return `${MARKER}${this.literal}\u0000`;
   }
 }
 
@@ -15,45 +29,8 @@ export function num(key: string): JsonNumber {
 }
 
 export function stringify(value: unknown): string {
-  const parts: string[] = [];
-  write(value, parts);
-  return parts.join("");
-}
-
-function write(value: unknown, out: string[]): void {
-  if (value === null || value === undefined) {
-    out.push("null");
-  } else if (value instanceof JsonNumber) {
-    out.push(value.literal);
-  } else if (typeof value === "string") {
-    out.push(JSON.stringify(value));
-  } else if (typeof value === "number") {
-    out.push(Number.isFinite(value) ? String(value) : "null");
-  } else if (typeof value === "boolean") {
-    out.push(value ? "true" : "false");
-  } else if (value instanceof Date) {
-    out.push(JSON.stringify(value.toISOString()));
-  } else if (Array.isArray(value)) {
-    out.push("[");
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push(",");
-      write(value[i], out);
-    }
-    out.push("]");
-  } else if (typeof value === "object") {
-    out.push("{");
-    let first = true;
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      if (item === undefined) continue;
-      if (!first) out.push(",");
-      first = false;
-      out.push(JSON.stringify(key), ":");
-      write(item, out);
-    }
-    out.push("}");
-  } else {
-    out.push("null");
-  }
+  const text = JSON.stringify(value) ?? "null";
+  return text.includes(NONCE) ? text.replace(QUOTED_MARKER, "$1") : text;
 }
 
 const MAX_SAFE_DIGITS = 15;

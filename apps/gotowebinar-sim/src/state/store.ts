@@ -30,7 +30,8 @@ export class SimState {
   readonly emails: SentEmail[] = [];
   defaultOrganizerKey = "";
   random: Random;
-  private readonly usedKeys = new Set<string>();
+  /** Rounded doubles of every key handed out: a rounding clash only costs a redraw. */
+  private readonly usedKeys = new Set<number>();
   private readonly usedWebinarIds = new Set<string>();
 
   constructor(seed: number) {
@@ -44,9 +45,9 @@ export class SimState {
   /** A fresh 19-digit key, unique across every kind of key. */
   newKey(): string {
     for (;;) {
-      const key = this.random.key19();
-      if (!this.usedKeys.has(key)) {
-        this.usedKeys.add(key);
+      const { key, approx } = this.random.key19();
+      if (!this.usedKeys.has(approx)) {
+        this.usedKeys.add(approx);
         return key;
       }
     }
