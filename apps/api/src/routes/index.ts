@@ -9,6 +9,7 @@ import { hostedFormRoutes } from "./hosted-forms";
 import { registrationRequestRoutes } from "./registration-requests";
 import { healthRoutes } from "./health";
 import { webhookRoutes } from "./webhooks";
+import { connectorWebhookRoutes } from "./connector-webhooks";
 import { listRoutes } from "./lists";
 import { prospectRoutes } from "./prospects";
 import { reportRoutes } from "./reports";
@@ -20,6 +21,7 @@ import { registerQueueDashboard } from "../plugins/queue-dashboard";
 export async function registerRoutes(app: App, deps: ApiDeps) {
   await app.register(healthRoutes(deps));
   await app.register(webhookRoutes(deps));
+  await app.register(connectorWebhookRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(connectorRoutes(deps));
   await app.register(campaignRoutes(deps));

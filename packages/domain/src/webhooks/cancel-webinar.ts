@@ -15,11 +15,11 @@ export interface CancelWebinarOptions {
  */
 export async function cancelWebinar(options: CancelWebinarOptions): Promise<boolean> {
   const { db, webinar, now } = options;
+  // Registrations first: once the webinar reads CANCELLED, its prospects' timelines say so too.
+  await cancelRegistrations({ db, webinar, now, reason: options.reason ?? "webinar cancelled in GoTo Webinar" });
   const changed = await db.webinar.updateMany({
     where: { id: webinar.id, status: { not: "CANCELLED" } },
     data: { status: "CANCELLED", cancelledAt: now, nextPollAt: null, nextAttendanceSyncAt: null },
   });
-  // Registrations are cancelled even when the webinar already was (a retried job finishing its work).
-  await cancelRegistrations({ db, webinar, now, reason: options.reason ?? "webinar cancelled in GoTo Webinar" });
   return changed.count > 0;
 }

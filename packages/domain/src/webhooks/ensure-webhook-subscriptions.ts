@@ -19,7 +19,8 @@ export interface EnsureWebhookSubscriptionsOptions {
   db: Db;
   config: WebhookSettings & { secrets?: { keys: readonly SecretKey[] } };
   gotoClient: EnsureWebhooksClient;
-  connector: Pick<Connector, "id" | "oauthClientId">;
+  /** Its OAuth client (which owns the secret key) is read from the row when not given. */
+  connector: Pick<Connector, "id"> & Partial<Pick<Connector, "oauthClientId">>;
   /** Defaults to one built from `config.secrets.keys`. */
   secretBox?: SecretBox;
   log?: WebhookLog;
@@ -86,14 +87,14 @@ function secretBoxFrom(config: EnsureWebhookSubscriptionsOptions["config"]): Sec
 async function ensureSecret(options: {
   db: Db;
   gotoClient: EnsureWebhooksClient;
-  connector: Pick<Connector, "id" | "oauthClientId">;
+  connector: Pick<Connector, "id">;
   secretBox: SecretBox;
 }): Promise<void> {
   const { db, gotoClient, connector, secretBox } = options;
-  const current = await db.connector.findUnique({ where: { id: connector.id }, select: { webhookSecretEnc: true } });
-  if (current?.webhookSecretEnc) return;
+  const current = await db.connector.findUniqueOrThrow({ where: { id: connector.id }, select: { webhookSecretEnc: true, oauthClientId: true } });
+  if (current.webhookSecretEnc) return;
   const sibling = await db.connector.findFirst({
-    where: { oauthClientId: connector.oauthClientId, webhookSecretEnc: { not: null }, id: { not: connector.id } },
+    where: { oauthClientId: current.oauthClientId, webhookSecretEnc: { not: null }, id: { not: connector.id } },
     select: { webhookSecretEnc: true },
     orderBy: { updatedAt: "desc" },
   });

@@ -13,6 +13,7 @@ export {
 export { findStuckWebhookEvents, type FindStuckWebhookEventsOptions } from "./find-stuck-webhook-events";
 export { type ConnectorWebhooksView, getConnectorWebhooks, type GetConnectorWebhooksOptions } from "./get-connector-webhooks";
 export { markWebhookEvent, type MarkWebhookEventOptions } from "./mark-webhook-event";
+export { refreshConnectorWebhooks, type RefreshConnectorWebhooksOptions } from "./refresh-connector-webhooks";
 export { receiveWebhookEvent, type ReceiveWebhookEventOptions, type ReceiveWebhookEventResult } from "./receive-webhook-event";
 export {
   type RemoveWebhookSubscriptionsOptions,
