@@ -1,5 +1,5 @@
 import formbody from "@fastify/formbody";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { SimClock } from "./clock";
 import type { SimContext } from "./context";
 import { SimControl } from "./control/client";
@@ -81,7 +81,7 @@ export async function createSim(options: SimOptions = {}): Promise<Sim> {
   };
 
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...loggerOption(options.logger),
     bodyLimit: 20 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     forceCloseConnections: true,
@@ -114,6 +114,15 @@ export async function createSim(options: SimOptions = {}): Promise<Sim> {
       await app.close();
     },
   };
+}
+
+/** Fastify takes logger settings as `logger` and a ready pino logger as `loggerInstance`. */
+function loggerOption(
+  logger: SimOptions["logger"],
+): { logger: boolean | object } | { loggerInstance: FastifyBaseLogger } {
+  const isInstance =
+    typeof logger === "object" && logger !== null && typeof (logger as { child?: unknown }).child === "function";
+  return isInstance ? { loggerInstance: logger as FastifyBaseLogger } : { logger: logger ?? false };
 }
 
 export async function startSim(options: SimOptions & { port?: number; host?: string } = {}): Promise<RunningSim> {
