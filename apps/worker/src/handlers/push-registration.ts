@@ -2,6 +2,7 @@ import type { AppConfig } from "@gw/config";
 import { createConnectorGotoClient } from "@gw/domain/connectors";
 import { pushRegistration } from "@gw/domain/forms";
 import { SecretBox } from "@gw/domain/security";
+import type { GotoClient } from "@gw/gotowebinar";
 import { enqueue, pushRegistrationJob } from "@gw/queues";
 import type { JobHandler } from "./types";
 
@@ -15,6 +16,25 @@ const secretBoxFor = (config: AppConfig) => {
   return box;
 };
 
+const CLIENT_TTL_MS = 60_000;
+const clients = new Map<string, { client: Promise<GotoClient>; expiresAt: number }>();
+
+/**
+ * The connector's GoTo client, kept for a minute: a burst of registrations then costs one GoTo
+ * request each and no connector read. Safe because the push re-reads the connector's status from
+ * Postgres on every attempt, and a token refreshed by another process is picked up through the
+ * client's own refresh-on-refusal (which re-reads the row under the connector lock).
+ */
+function cachedClient(connectorId: string, create: () => Promise<GotoClient>): Promise<GotoClient> {
+  const now = Date.now();
+  const cached = clients.get(connectorId);
+  if (cached && cached.expiresAt > now) return cached.client;
+  const client = create();
+  clients.set(connectorId, { client, expiresAt: now + CLIENT_TTL_MS });
+  client.catch(() => clients.delete(connectorId));
+  return client;
+}
+
 /**
  * One attempt of a form registration: the domain claims the request row, makes the single GoTo
  * call and records the outcome in Postgres. A transient failure is rescheduled here as the next
@@ -27,7 +47,7 @@ export const handlePushRegistration: JobHandler<"push-registration"> = async (pa
     db,
     requestId: payload.requestId,
     attempt: payload.attempt,
-    getGotoClient: (connectorId) => createConnectorGotoClient({ db, config, secretBox: secretBoxFor(config), connectorId, log: ctx.log }),
+    getGotoClient: (connectorId) => cachedClient(connectorId, () => createConnectorGotoClient({ db, config, secretBox: secretBoxFor(config), connectorId })),
     backoff: { baseMs: config.registrations.retryBaseMs, maxMs: config.registrations.retryMaxMs },
     giveUpAfterMs: config.registrations.giveUpAfterMs,
     log: ctx.log,

@@ -33,24 +33,15 @@ export async function applyCompletionActions(options: ApplyCompletionActionsOpti
   for (const action of options.actions) {
     switch (action.type) {
       case "REGISTER_WEBINAR": {
-        const webinar = await tx.webinar.findFirst({ where: { id: action.webinarId, accountId }, select: { id: true } });
-        if (!webinar) {
-          applied.skipped.push(`REGISTER_WEBINAR: webinar ${action.webinarId} no longer exists`);
-          break;
-        }
-        const request = await tx.registrationRequest.create({
-          data: {
-            accountId,
-            prospectId,
-            webinarId: webinar.id,
-            formSubmissionId: options.submissionId,
-            payload: options.registration,
-            nextAttemptAt: now,
-            giveUpAt: new Date(now.getTime() + options.giveUpAfterMs),
-          },
-          select: { id: true },
-        });
-        applied.registrationRequestIds.push(request.id);
+        // One statement: the webinar may have been deleted since the form was saved.
+        const [request] = await tx.$queryRaw<Array<{ id: string }>>(Prisma.sql`
+          INSERT INTO "RegistrationRequest" ("accountId", "prospectId", "webinarId", "formSubmissionId", "payload", "nextAttemptAt", "giveUpAt", "updatedAt")
+          SELECT ${accountId}::uuid, ${prospectId}::uuid, w."id", ${options.submissionId}::uuid, ${JSON.stringify(options.registration)}::jsonb,
+                 ${now}, ${new Date(now.getTime() + options.giveUpAfterMs)}, now()
+          FROM "Webinar" w WHERE w."id" = ${action.webinarId}::uuid AND w."accountId" = ${accountId}::uuid
+          RETURNING "id"`);
+        if (request) applied.registrationRequestIds.push(request.id);
+        else applied.skipped.push(`REGISTER_WEBINAR: webinar ${action.webinarId} no longer exists`);
         break;
       }
       case "ADD_TO_LIST": {

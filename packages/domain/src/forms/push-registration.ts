@@ -1,4 +1,4 @@
-import type { Db } from "@gw/db";
+import { type Db, Prisma } from "@gw/db";
 import {
   type GotoClient,
   GotoConflictError,
@@ -45,6 +45,28 @@ export type PushRegistrationResult =
   /** Still PENDING: push again as attempt `attempt` at `nextAttemptAt`. */
   | { outcome: "retry"; attempt: number; nextAttemptAt: Date; reason: string };
 
+interface ClaimedRequest {
+  accountId: string;
+  prospectId: string;
+  formSubmissionId: string | null;
+  formId: string | null;
+  payload: unknown;
+  attempts: number;
+  giveUpAt: Date;
+  webinarId: string;
+  subject: string;
+  webinarKey: string;
+  status: string;
+  startsAt: Date;
+  endsAt: Date;
+  cancelledAt: Date | null;
+  approvalType: string | null;
+  connectorId: string;
+  connectorName: string;
+  connectorStatus: string;
+  connectorLastError: string | null;
+}
+
 type Verdict = { kind: "fail"; reason: string } | { kind: "retry"; reason: string };
 
 /**
@@ -59,28 +81,27 @@ export async function pushRegistration(options: PushRegistrationOptions): Promis
   const now = options.now ?? (() => new Date());
   const startedAt = now();
 
-  // Claim the attempt: exactly one worker moves attempts N → N+1. The lease (nextAttemptAt) lets
-  // the sweeper hand the request on if this worker dies mid-call.
-  const claimed = await db.registrationRequest.updateMany({
-    where: { id: requestId, status: "PENDING", attempts: options.attempt },
-    data: { attempts: { increment: 1 }, nextAttemptAt: new Date(startedAt.getTime() + (options.leaseMs ?? 120_000)) },
-  });
-  if (claimed.count === 0) return { outcome: "skipped", reason: "request is no longer pending at this attempt" };
-
-  const request = await db.registrationRequest.findUniqueOrThrow({
-    where: { id: requestId },
-    include: {
-      webinar: { select: { id: true, subject: true, webinarKey: true, status: true, startsAt: true, endsAt: true, cancelledAt: true, approvalType: true, connectorId: true, connector: { select: { name: true, status: true, lastError: true } } } },
-      submission: { select: { id: true, formId: true } },
-    },
-  });
-  const { webinar } = request;
+  // Claim the attempt and read what the push needs, in one statement: exactly one worker moves
+  // attempts N → N+1. The lease (nextAttemptAt) lets the sweeper hand the request on if this
+  // worker dies mid-call.
+  const leaseEnd = new Date(startedAt.getTime() + (options.leaseMs ?? 120_000));
+  const [claimed] = await db.$queryRaw<ClaimedRequest[]>(Prisma.sql`
+    UPDATE "RegistrationRequest" r SET "attempts" = r."attempts" + 1, "nextAttemptAt" = ${leaseEnd}, "updatedAt" = now()
+    FROM "Webinar" w JOIN "Connector" c ON c."id" = w."connectorId"
+    WHERE r."id" = ${requestId}::uuid AND r."status" = 'PENDING' AND r."attempts" = ${options.attempt} AND w."id" = r."webinarId"
+    RETURNING r."accountId", r."prospectId", r."formSubmissionId", r."payload", r."attempts", r."giveUpAt",
+      w."id" AS "webinarId", w."subject", w."webinarKey", w."status"::text AS "status", w."startsAt", w."endsAt", w."cancelledAt",
+      w."approvalType", w."connectorId", c."name" AS "connectorName", c."status"::text AS "connectorStatus", c."lastError" AS "connectorLastError",
+      (SELECT s."formId" FROM "FormSubmission" s WHERE s."id" = r."formSubmissionId") AS "formId"`);
+  if (!claimed) return { outcome: "skipped", reason: "request is no longer pending at this attempt" };
+  const request = claimed;
+  const webinar = { id: claimed.webinarId, subject: claimed.subject, webinarKey: claimed.webinarKey, status: claimed.status, startsAt: claimed.startsAt, endsAt: claimed.endsAt, cancelledAt: claimed.cancelledAt, approvalType: claimed.approvalType, connectorId: claimed.connectorId };
   const log = { requestId, webinarId: webinar.id, attempt: request.attempts };
 
   const closed = webinarClosedReason(webinar, startedAt);
   if (closed) return fail(options, `Not registered: ${closed} ("${webinar.subject}")`);
 
-  const connector = webinar.connector;
+  const connector = { name: claimed.connectorName, status: claimed.connectorStatus, lastError: claimed.connectorLastError };
   if (connector.status === "DISABLED") return fail(options, `Not registered: connector "${connector.name}" is disabled`);
   if (connector.status === "UNVERIFIED") return fail(options, `Not registered: connector "${connector.name}" is not verified`);
   if (connector.status === "ERROR") {
@@ -127,7 +148,7 @@ export async function pushRegistration(options: PushRegistrationOptions): Promis
       status: result.status,
       registrationStatus: webinar.approvalType === "MANUAL" ? "WAITING" : "APPROVED",
       occurredAt: finishedAt,
-      details: { source: "form", formId: request.submission?.formId ?? null, formSubmissionId: request.formSubmissionId, registrantKey: result.registrantKey, registrationRequestId: requestId },
+      details: { source: "form", formId: request.formId, formSubmissionId: request.formSubmissionId, registrantKey: result.registrantKey, registrationRequestId: requestId },
     });
   });
   options.log?.info({ ...log, registrantKey: result.registrantKey, existing: result.status === "existing" }, "registration pushed to GoTo");

@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "@gw/db";
+import type { Db } from "@gw/db";
 import { applyCompletionActions } from "./apply-completion-actions";
 import { findOrCreateFormProspect } from "./find-or-create-form-prospect";
 import { type FormDefinition, registerActionOf } from "./form-definition";
@@ -58,22 +58,17 @@ export async function submitForm(options: SubmitFormOptions): Promise<SubmitForm
   const { values } = check;
   const registration = buildRegistrationPayload(form, values);
   const updates = prospectUpdatesFrom(form, values);
-  // Read outside the transaction to keep it short: only a new prospect's campaign depends on it.
   const register = registerActionOf(form);
-  const campaignId = register
-    ? ((await db.webinar.findFirst({ where: { id: register.webinarId, accountId: form.accountId }, select: { connector: { select: { campaignId: true } } } }))?.connector.campaignId ?? null)
-    : null;
 
   const result = await db.$transaction(async (tx) => {
-    const prospect = await findOrCreateFormProspect({ tx, accountId: form.accountId, email: values.email ?? "", campaignId });
-    const hasCustom = Object.keys(updates.custom).length > 0;
-    if (Object.keys(updates.columns).length > 0 || hasCustom) {
-      await tx.prospect.update({
-        where: { id: prospect.id },
-        data: { ...updates.columns, ...(hasCustom ? { customFields: { ...prospect.customFields, ...updates.custom } as Prisma.InputJsonObject } : {}) },
-        select: { id: true },
-      });
-    }
+    const prospect = await findOrCreateFormProspect({
+      tx,
+      accountId: form.accountId,
+      email: values.email ?? "",
+      columns: updates.columns,
+      custom: updates.custom,
+      campaignFromWebinarId: register?.webinarId ?? null,
+    });
     const submission = await tx.formSubmission.create({
       data: {
         accountId: form.accountId,
