@@ -8,6 +8,8 @@ import { formRoutes } from "./forms";
 import { hostedFormRoutes } from "./hosted-forms";
 import { registrationRequestRoutes } from "./registration-requests";
 import { healthRoutes } from "./health";
+import { scoringRuleRoutes } from "./scoring-rules";
+import { syncRunRoutes } from "./sync-runs";
 import { webhookRoutes } from "./webhooks";
 import { connectorWebhookRoutes } from "./connector-webhooks";
 import { listRoutes } from "./lists";
@@ -34,5 +36,7 @@ export async function registerRoutes(app: App, deps: ApiDeps) {
   await app.register(hostedFormRoutes(deps));
   await app.register(registrationRequestRoutes(deps));
   await app.register(opsRoutes(deps));
+  await app.register(syncRunRoutes(deps));
+  await app.register(scoringRuleRoutes(deps));
   await registerQueueDashboard(app, deps);
 }

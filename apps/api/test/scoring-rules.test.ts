@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
+import { createTestApi, type TestApi } from "./helpers";
+
+let api: TestApi;
+let user: LoggedInUser;
+beforeAll(async () => {
+  api = await createTestApi("scoringrules");
+  user = await createUserAndLogin(api);
+});
+afterAll(async () => api?.close());
+
+describe("scoring rules API", () => {
+  it("needs a session", async () => {
+    expect((await api.app.inject({ method: "GET", url: "/api/scoring-rules" })).statusCode).toBe(401);
+  });
+
+  it("lists every activity type with its default points", async () => {
+    const res = await api.app.inject({ method: "GET", url: "/api/scoring-rules", headers: user.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().rules).toEqual([
+      { activityType: "REGISTERED", points: 10, isDefault: true, updatedAt: null },
+      { activityType: "ACCEPTED", points: 5, isDefault: true, updatedAt: null },
+      { activityType: "ATTENDED", points: 25, isDefault: true, updatedAt: null },
+      { activityType: "CANCELLED", points: 0, isDefault: true, updatedAt: null },
+    ]);
+  });
+
+  it("sets the points of the types given, for this account only", async () => {
+    const res = await api.app.inject({
+      method: "PUT",
+      url: "/api/scoring-rules",
+      headers: user.headers,
+      payload: {
+        rules: [
+          { activityType: "ATTENDED", points: 40 },
+          { activityType: "CANCELLED", points: -5 },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(
+      res
+        .json()
+        .rules.map((r: { activityType: string; points: number; isDefault: boolean }) => [
+          r.activityType,
+          r.points,
+          r.isDefault,
+        ]),
+    ).toEqual([
+      ["REGISTERED", 10, true],
+      ["ACCEPTED", 5, true],
+      ["ATTENDED", 40, false],
+      ["CANCELLED", -5, false],
+    ]);
+    const other = await createUserAndLogin(api);
+    const theirs = await api.app.inject({ method: "GET", url: "/api/scoring-rules", headers: other.headers });
+    expect(theirs.json().rules.find((r: { activityType: string }) => r.activityType === "ATTENDED").points).toBe(25);
+  });
+
+  it("answers 400 naming the field for bad points or an unknown type", async () => {
+    const fraction = await api.app.inject({
+      method: "PUT",
+      url: "/api/scoring-rules",
+      headers: user.headers,
+      payload: { rules: [{ activityType: "ATTENDED", points: 2.5 }] },
+    });
+    expect(fraction.statusCode).toBe(400);
+    expect(fraction.json().fields[0].field).toBe("body.rules.0.points");
+    const unknown = await api.app.inject({
+      method: "PUT",
+      url: "/api/scoring-rules",
+      headers: user.headers,
+      payload: { rules: [{ activityType: "CLICKED", points: 1 }] },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().fields[0].field).toBe("body.rules.0.activityType");
+    const twice = await api.app.inject({
+      method: "PUT",
+      url: "/api/scoring-rules",
+      headers: user.headers,
+      payload: {
+        rules: [
+          { activityType: "ATTENDED", points: 1 },
+          { activityType: "ATTENDED", points: 2 },
+        ],
+      },
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json()).toMatchObject({ fields: [{ field: "rules.1.activityType" }] });
+  });
+
+  it("refuses a change without the CSRF token", async () => {
+    const res = await api.app.inject({
+      method: "PUT",
+      url: "/api/scoring-rules",
+      headers: { cookie: user.headers.cookie },
+      payload: { rules: [{ activityType: "ATTENDED", points: 1 }] },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});
