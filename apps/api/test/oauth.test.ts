@@ -1,6 +1,10 @@
 import { createConnectorGotoClient } from "@gw/domain/connectors";
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
+import { Writable } from "node:stream";
+import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app";
+import { createApiDeps } from "../src/deps";
 import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
 import { simEnv } from "./connectors-env";
 import { consentAtGoto, createConnectorOverApi, followCallback, newOrganizer, verifyConnector } from "./connectors-helpers";
@@ -235,6 +239,41 @@ describe("verifying a connector through GoTo's OAuth consent", () => {
     // the stand-in's tokens name the OAuth client they were issued to
     const access = api.deps.secretBox.decrypt((await row(connector.id)).accessTokenEnc!);
     expect(JSON.parse(Buffer.from(access.split(".")[1]!, "base64url").toString()).cid).toBe("acme-own-client");
+  });
+});
+
+describe("logs", () => {
+  it("never hold the authorization code, the state or a token", async () => {
+    const lines: string[] = [];
+    const stream = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+    const deps = createApiDeps(api.config, pino({ level: "debug" }, stream));
+    const app = await buildApp(deps);
+    try {
+      const logged = { ...api, app, deps } as TestApi;
+      const organizer = await newOrganizer(sim);
+      const connector = await createConnectorOverApi(logged, admin);
+      const callback = new URL(await consentAtGoto(logged, admin, connector.id, { organizerKey: organizer.organizerKey }), "http://x");
+      expect((await followCallback(logged, admin.headers.cookie, `${callback.pathname}${callback.search}`)).params.get("verified")).toBe(connector.id);
+      await sim.control.expireTokens(organizer.organizerKey);
+      const client = await createConnectorGotoClient({ db: deps.db, config: api.config, secretBox: deps.secretBox, connectorId: connector.id, log: deps.log });
+      await client.getIdentity();
+
+      const stored = await row(connector.id);
+      const secrets = [
+        callback.searchParams.get("code")!,
+        callback.searchParams.get("state")!,
+        api.deps.secretBox.decrypt(stored.accessTokenEnc!),
+        api.deps.secretBox.decrypt(stored.refreshTokenEnc!),
+        admin.headers.cookie.split("=")[1]!,
+      ];
+      const text = lines.join("");
+      expect(text).toContain("/oauth/callback");
+      expect(text).toContain("connector verified");
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    } finally {
+      await app.close();
+      await deps.close();
+    }
   });
 });
 

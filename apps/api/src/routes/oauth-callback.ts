@@ -1,11 +1,18 @@
 import { completeConnectorVerification, createConnectorGotoClient, VerificationFailure } from "@gw/domain/connectors";
 import { refreshConnectorWebhooks } from "@gw/domain/webhooks";
+import { sanitizeUrl } from "@gw/logger";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
 
 /** The web UI's connectors page, where the admin lands after verifying. */
 const CONNECTORS_PAGE = "/connectors";
+
+/** The request line is logged without the authorization code and state. */
+const requestSerializer = (req: { method: string; url: string }) => ({
+  method: req.method,
+  url: sanitizeUrl(`http://callback${req.url}`).replace("http://callback", ""),
+});
 
 /**
  * Where GoTo sends the browser after consent (PUBLIC_URL + /oauth/callback, the registered
@@ -17,6 +24,7 @@ export const oauthCallbackRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
     app.get(
       "/oauth/callback",
       {
+        logSerializers: { req: requestSerializer },
         schema: {
           tags: ["connectors"],
           summary: "OAuth redirect URI: completes a connector's verification, then redirects to the connectors page",
