@@ -245,7 +245,12 @@ describe("verifying a connector through GoTo's OAuth consent", () => {
 describe("logs", () => {
   it("never hold the authorization code, the state or a token", async () => {
     const lines: string[] = [];
-    const stream = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+    const stream = new Writable({
+      write: (chunk, _encoding, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const deps = createApiDeps(api.config, pino({ level: "debug" }, stream));
     const app = await buildApp(deps);
     try {
