@@ -18,7 +18,7 @@ import {
   type TestDatabase,
   type TestRedis,
 } from "@gw/testing";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { type App, buildApp } from "../../api/src/app";
 import { type ApiDeps, createApiDeps } from "../../api/src/deps";
 import { createWorkerDeps } from "../../worker/src/deps";
@@ -172,4 +172,15 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** Whether the element shows up within a few seconds (for polling loops that reload the page). */
+export async function appears(locator: Locator, timeoutMs = 4_000): Promise<boolean> {
+  return locator
+    .first()
+    .waitFor({ timeout: timeoutMs })
+    .then(
+      () => true,
+      () => false,
+    );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
-import { del, errorMessage, itemsOf, patch, post } from "../api/client";
+import { del, errorMessage, itemsOf, post } from "../api/client";
 import type { Connector, OpsInfo } from "../api/types";
 import { useApi } from "../api/use-api";
 import { ConnectorStatusBadge } from "../components/Badge";
@@ -55,7 +55,7 @@ export function ConnectorsPage() {
   const setEnabled = async (connector: Connector, enabled: boolean) => {
     setBusy(connector.id);
     try {
-      const updated = await patch<Connector>(`/api/connectors/${connector.id}`, { enabled });
+      const updated = await post<Connector>(`/api/connectors/${connector.id}/${enabled ? "enable" : "disable"}`);
       connectors.setData((data) => replaceIn(data, updated));
       toast.success(
         enabled ? `${connector.name} is enabled again.` : `${connector.name} is disabled: its syncs are paused.`,
