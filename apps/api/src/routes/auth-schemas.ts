@@ -9,7 +9,7 @@ export const errorBody = z
     reqId: z.string(),
     fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
-  .meta({ id: "Error" });
+  .describe("The common error body");
 
 export const currentUser = z.object({
   user: z.object({ id: z.uuid(), email: z.string(), name: z.string().nullable(), role: z.enum(["ADMIN", "MARKETER"]) }),

@@ -29,7 +29,7 @@ export const connectorView = z
     createdAt: z.date(),
     updatedAt: z.date(),
   })
-  .meta({ id: "Connector" });
+  .describe("A connector (tokens and client secrets are never included)");
 
 const oauthClient = {
   oauthClientId: trimmed(200).nullable().optional().describe("Own GoTo OAuth client id (null clears); the service-wide one otherwise"),
@@ -54,4 +54,4 @@ export const updateConnectorBody = z
   })
   .refine((body) => Object.keys(body).length > 0, { message: "send at least one setting to change" });
 
-export const campaignView = z.object({ id: z.uuid(), name: z.string(), createdAt: z.date() }).meta({ id: "Campaign" });
+export const campaignView = z.object({ id: z.uuid(), name: z.string(), createdAt: z.date() }).describe("A campaign");
