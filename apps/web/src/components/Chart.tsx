@@ -11,16 +11,32 @@ const PAD = { top: 16, right: 48, bottom: 30, left: 40 };
 
 function niceMax(value: number): number {
   if (value <= 5) return 5;
-  const magnitude = 10 ** Math.floor(Math.log10(value));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => value <= s * 5) ?? magnitude * 10;
-  return Math.ceil(value / step) * step;
+  const magnitude = 10 ** Math.floor(Math.log10(value / 5));
+  // Five whole steps of 1, 2 or 5 × a power of ten: the grid lines land on round numbers.
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => value <= s * 5) ?? magnitude * 10;
+  return step * 5;
 }
 
 /**
  * Registrations per day as bars with the running total as a line (right axis). An SVG with a
  * text alternative: the same numbers as a table for screen readers.
  */
-export function RegistrationsChart({ points, title }: { points: DayPoint[]; title: string }) {
+/** Every calendar day from the first to the last, zero where nobody registered (at most a year). */
+export function fillDays(points: DayPoint[]): DayPoint[] {
+  if (points.length < 2) return points;
+  const counts = new Map(points.map((p) => [p.date.slice(0, 10), p.count]));
+  const sorted = [...counts.keys()].sort();
+  const first = Date.parse(`${sorted[0]}T00:00:00Z`);
+  const last = Date.parse(`${sorted[sorted.length - 1]}T00:00:00Z`);
+  const days = Math.min(366, Math.round((last - first) / 86_400_000) + 1);
+  return Array.from({ length: days }, (_, i) => {
+    const date = new Date(first + i * 86_400_000).toISOString().slice(0, 10);
+    return { date, count: counts.get(date) ?? 0 };
+  });
+}
+
+export function RegistrationsChart({ points: raw, title }: { points: DayPoint[]; title: string }) {
+  const points = fillDays(raw);
   const max = niceMax(Math.max(1, ...points.map((p) => p.count)));
   let running = 0;
   const cumulative = points.map((p) => (running += p.count));
@@ -31,7 +47,7 @@ export function RegistrationsChart({ points, title }: { points: DayPoint[]; titl
   const barW = Math.max(2, Math.min(28, slot * 0.7));
   const y = (v: number) => PAD.top + innerH - (v / max) * innerH;
   const y2 = (v: number) => PAD.top + innerH - (v / maxTotal) * innerH;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => Math.round(max * t));
+  const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1].map((t) => Math.round(max * t));
   const labelEvery = Math.max(1, Math.ceil(points.length / 8));
   const line = cumulative.map((v, i) => `${i === 0 ? "M" : "L"}${PAD.left + slot * i + slot / 2},${y2(v)}`).join(" ");
 

@@ -129,7 +129,7 @@ export function WebinarPage() {
             <dl className="dl card-body">
               <dt>Starts</dt>
               <dd>
-                <WebinarWhen startsAt={webinar.startsAt} timeZone={webinar.timeZone} />
+                <WebinarWhen startsAt={webinar.startsAt} timeZone={webinar.timeZone} wrap />
               </dd>
               <dt>Ends</dt>
               <dd>{formatDateTime(webinar.endsAt)}</dd>

@@ -1,0 +1,80 @@
+import { createVerifiedConnector } from "@gw/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appears, eventually, logIn, screenshot, type Stack, startStack } from "./harness";
+
+describe("forms and the prospect timeline", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack("e2eforms");
+    const organizer = await stack.sim.control.defaultOrganizer();
+    await stack.sim.control.scenario({
+      webinars: [
+        { subject: "Quarterly roadmap", startsInMinutes: 5 * 24 * 60, durationMinutes: 45, registrants: 3 },
+        { subject: "Last month's launch", startsInMinutes: -30 * 24 * 60, durationMinutes: 45, registrants: 2 },
+      ],
+    });
+    await createVerifiedConnector(stack.db, stack.apiDeps.secretBox, {
+      accountId: stack.admin.accountId,
+      sim: stack.sim,
+      organizerKey: organizer.organizerKey,
+      name: "Marketing webinars",
+    });
+    await eventually("the discovered webinars", async () => (await stack.db.webinar.count()) === 2);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it("builds a form that registers for an upcoming webinar, fills its hosted page and shows the registration on the prospect's timeline", async () => {
+    const page = await stack.newPage();
+    await logIn(page, stack);
+    await page.getByRole("link", { name: "Forms" }).click();
+    await page.getByRole("heading", { name: "No forms yet" }).waitFor();
+    await page.getByRole("link", { name: "New form" }).first().click();
+
+    await page.getByRole("textbox", { name: "Form name" }).fill("Roadmap registration");
+    await page.getByRole("combobox", { name: "Add a completion action" }).selectOption("REGISTER_WEBINAR");
+    const picker = page.getByRole("combobox", { name: "Register for webinar" });
+    await picker.waitFor();
+    // Only upcoming webinars are offered: the past one never is.
+    const offered = await picker.locator("option").allTextContents();
+    expect(offered.some((o) => o.startsWith("Quarterly roadmap"))).toBe(true);
+    expect(offered.some((o) => o.startsWith("Last month's launch"))).toBe(false);
+    await page.getByRole("button", { name: "Create form" }).click();
+    await page.getByText("“Roadmap registration” created").waitFor();
+    await page.waitForURL(/\/forms\/[0-9a-f-]{36}$/);
+    const formId = page.url().split("/").pop() as string;
+    await page.frameLocator("iframe[title^='Preview']").getByRole("button", { name: "Register" }).waitFor();
+    await screenshot(page, "form-editor");
+
+    // The person's side: the hosted page, no login involved.
+    const visitor = await stack.newPage();
+    await visitor.goto(`/f/${formId}`);
+    await visitor.getByRole("textbox", { name: /^Email/ }).fill("grace.hopper@example.com");
+    await visitor.getByRole("textbox", { name: /^First name/ }).fill("Grace");
+    await visitor.getByRole("textbox", { name: /^Last name/ }).fill("Hopper");
+    await visitor.getByRole("textbox", { name: /^Organization/ }).fill("US Navy");
+    await visitor.getByRole("button", { name: "Register" }).click();
+    await visitor.getByText(/Thank you/).waitFor();
+
+    await page.getByRole("link", { name: "Prospects" }).click();
+    await page.getByRole("searchbox", { name: "Search prospects" }).fill("grace.hopper");
+    await page.getByRole("link", { name: "grace.hopper@example.com" }).click();
+    await page.getByRole("heading", { level: 1, name: "Grace Hopper" }).waitFor();
+    // The push to GoTo takes seconds; the timeline then shows the registration with its date.
+    await eventually("the REGISTERED activity on the timeline", async () => {
+      await page.reload();
+      return appears(page.getByRole("list", { name: /Webinar activity/ }).getByText("Registered for"));
+    });
+    const timeline = page.getByRole("list", { name: /Webinar activity/ });
+    await timeline.getByRole("link", { name: "Quarterly roadmap" }).waitFor();
+    expect(await timeline.locator("time").first().getAttribute("datetime")).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    await page.getByText("US Navy").first().waitFor();
+    await screenshot(page, "prospect-timeline");
+
+    const inGoto = await stack.sim.control.registrants(
+      (await stack.sim.control.webinars()).find((w) => w.subject === "Quarterly roadmap")?.webinarKey as string,
+    );
+    expect(inGoto.map((r) => r.email)).toContain("grace.hopper@example.com");
+  });
+});
