@@ -32,7 +32,7 @@ const CONCURRENCY = Number(args.concurrency);
 const WORKER_CONCURRENCY = args["worker-concurrency"];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-const ms = (value: number) => (Number.isFinite(value) ? `${value >= 10_000 ? (value / 1000).toFixed(1) + " s" : Math.round(value) + " ms"}` : "-");
+const ms = (value: number) => (Number.isFinite(value) ? (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`) : "-");
 
 interface Result {
   rate: number;
