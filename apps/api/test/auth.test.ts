@@ -121,6 +121,15 @@ describe("session", () => {
     expect(await api.deps.db.userSession.count({ where: { userId: user.userId } })).toBe(0);
   });
 
+  it("removes the user's expired sessions at the next login", async () => {
+    const user = await createUserAndLogin(api);
+    await api.deps.db.userSession.updateMany({ where: { userId: user.userId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await login({ email: user.email, password: user.password })).statusCode).toBe(200);
+    const left = await api.deps.db.userSession.findMany({ where: { userId: user.userId } });
+    expect(left).toHaveLength(1);
+    expect(left[0]!.expiresAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
   it("slides the expiry forward on use, up to 12 hours ahead", async () => {
     const user = await createUserAndLogin(api);
     const soon = new Date(Date.now() + 3_600_000);

@@ -26,6 +26,8 @@ export async function logIn(options: LogInOptions) {
   const ok = await verifyPassword(options.password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !ok) throw new DomainError("UNAUTHORIZED", "The e-mail or password is wrong.");
 
+  // Expired sessions are otherwise removed only when their cookie comes back; tidy them here.
+  await options.db.userSession.deleteMany({ where: { userId: user.id, expiresAt: { lte: now } } });
   const token = newSessionToken();
   const csrfSecret = newCsrfSecret();
   const session = await options.db.userSession.create({
