@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { DomainError } from "@gw/domain";
+import { SecretBox } from "@gw/domain/security";
 import { createConnectorGotoClient, processLimiterRegistry, REFRESH_AHEAD_MS } from "@gw/domain/connectors";
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
 import { createAccount, createConnector, createVerifiedConnector } from "@gw/testing";
@@ -121,6 +123,20 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
     } finally {
       await sim.control.clearFaults();
     }
+  });
+
+  it("re-seals the kept refresh token with the newest key after a key rotation", async () => {
+    const { connector } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
+    const oldKeyId = api.deps.secretBox.currentKeyId;
+    const rotated = new SecretBox([{ id: "rotated", key: randomBytes(32) }, ...api.config.secrets.keys]);
+    await api.deps.db.connector.update({ where: { id: connector.id }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
+    const client = await createConnectorGotoClient({ db: api.deps.db, config: api.config, secretBox: rotated, connectorId: connector.id });
+    await client.getIdentity();
+    const after = await row(connector.id);
+    expect(rotated.keyIdOf(after.refreshTokenEnc!)).toBe("rotated");
+    expect(rotated.keyIdOf(after.accessTokenEnc!)).toBe("rotated");
+    expect(rotated.decrypt(after.refreshTokenEnc!)).toBe(api.deps.secretBox.decrypt(connector.refreshTokenEnc!));
+    expect(oldKeyId).not.toBe("rotated");
   });
 
   it("refuses a connector that is not verified", async () => {
