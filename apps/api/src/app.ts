@@ -24,10 +24,8 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
       const header = req.headers["x-request-id"];
       return typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
     },
-    requestIdLogLabel: "reqId",
     trustProxy: true,
     bodyLimit: 1_048_576,
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -70,14 +70,22 @@ describe("health", () => {
   });
 
   it("answers unknown routes with the common error body", async () => {
-    const res = await api.app.inject({ method: "GET", url: "/nope", headers: { "x-request-id": "r1" } });
+    const res = await api.app.inject({ method: "GET", url: "/api/nope", headers: { "x-request-id": "r1" } });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ statusCode: 404, error: "Not Found", message: "No route for GET /nope", reqId: "r1" });
+    expect(res.json()).toEqual({ statusCode: 404, error: "Not Found", message: "No route for GET /api/nope", reqId: "r1" });
   });
 
   it("serves the OpenAPI document", async () => {
     const res = await api.app.inject({ method: "GET", url: "/docs/json" });
     expect(res.statusCode).toBe(200);
     expect(res.json().paths).toHaveProperty("/readyz");
+  });
+});
+
+describe("the OpenAPI document", () => {
+  it("resolves every $ref it contains", async () => {
+    const doc = (await api.app.inject({ method: "GET", url: "/docs/json" })).json();
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    for (const ref of new Set(refs)) expect(doc.components?.schemas ?? {}, `missing component ${ref}`).toHaveProperty(ref);
   });
 });

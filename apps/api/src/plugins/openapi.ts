@@ -1,6 +1,6 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import { jsonSchemaTransform } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import type { App } from "../app";
 
 /** The route schemas drive validation, serialisation and this OpenAPI document alike. */
@@ -12,6 +12,8 @@ export async function registerOpenApi(app: App, publicUrl: string) {
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "gw_session" } } },
     },
     transform: jsonSchemaTransform,
+    // Schemas named with `.meta({ id })` become components that the paths reference.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
 }
