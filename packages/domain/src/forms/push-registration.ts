@@ -150,7 +150,8 @@ export async function pushRegistration(options: PushRegistrationOptions): Promis
       occurredAt: finishedAt,
       details: { source: "form", formId: request.formId, formSubmissionId: request.formSubmissionId, registrantKey: result.registrantKey, registrationRequestId: requestId },
     });
-  });
+    // GoTo has answered: wait for a pooled connection under load rather than lose the answer.
+  }, { maxWait: 30_000, timeout: 30_000 });
   options.log?.info({ ...log, registrantKey: result.registrantKey, existing: result.status === "existing" }, "registration pushed to GoTo");
   return { outcome: "succeeded", registrantKey: result.registrantKey, joinUrl: result.joinUrl ?? null, existing: result.status === "existing" };
 }

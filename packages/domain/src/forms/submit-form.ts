@@ -1,9 +1,8 @@
 import type { Db } from "@gw/db";
-import { applyCompletionActions } from "./apply-completion-actions";
-import { findOrCreateFormProspect } from "./find-or-create-form-prospect";
-import { type FormDefinition, registerActionOf } from "./form-definition";
+import type { FormDefinition } from "./form-definition";
 import { buildRegistrationPayload, prospectUpdatesFrom } from "./registration-payload";
 import { validateSubmission } from "./validate-submission";
+import { writeSubmission } from "./write-submission";
 
 export interface SubmitFormLog {
   warn(obj: object, msg?: string): void;
@@ -44,9 +43,10 @@ export type SubmitFormResult =
 const DAY_MS = 24 * 3_600_000;
 
 /**
- * A person submits a hosted form. One short transaction finds or creates the prospect, updates
- * its fields, stores the submission and, unless the prospect is filtered, runs the completion
- * actions (a register action writes an outbox row). The push jobs are enqueued after commit.
+ * A person submits a hosted form. One atomic statement (see writeSubmission) finds or creates
+ * the prospect, updates its fields, stores the submission and, unless the prospect is filtered,
+ * runs the completion actions (a register action writes an outbox row). The push jobs are
+ * enqueued after commit.
  */
 export async function submitForm(options: SubmitFormOptions): Promise<SubmitFormResult> {
   const { db, form } = options;
@@ -58,46 +58,24 @@ export async function submitForm(options: SubmitFormOptions): Promise<SubmitForm
   const { values } = check;
   const registration = buildRegistrationPayload(form, values);
   const updates = prospectUpdatesFrom(form, values);
-  const register = registerActionOf(form);
-
-  const result = await db.$transaction(async (tx) => {
-    const prospect = await findOrCreateFormProspect({
-      tx,
-      accountId: form.accountId,
-      email: values.email ?? "",
-      columns: updates.columns,
-      custom: updates.custom,
-      campaignFromWebinarId: register?.webinarId ?? null,
-    });
-    const submission = await tx.formSubmission.create({
-      data: {
-        accountId: form.accountId,
-        formId: form.id,
-        prospectId: prospect.id,
-        data: values,
-        ip: options.ip ?? null,
-        userAgent: options.userAgent?.slice(0, 500) ?? null,
-        createdAt: now,
-      },
-      select: { id: true },
-    });
-    const applied = prospect.filtered
-      ? { registrationRequestIds: [], skipped: [] }
-      : await applyCompletionActions({
-          tx,
-          accountId: form.accountId,
-          prospectId: prospect.id,
-          submissionId: submission.id,
-          actions: form.completionActions,
-          registration,
-          now,
-          giveUpAfterMs: options.giveUpAfterMs ?? DAY_MS,
-        });
-    return { prospect, submissionId: submission.id, applied };
+  const written = await writeSubmission({
+    db,
+    accountId: form.accountId,
+    formId: form.id,
+    actions: form.completionActions,
+    email: values.email ?? "",
+    columns: updates.columns,
+    custom: updates.custom,
+    data: values,
+    registration,
+    ip: options.ip ?? null,
+    userAgent: options.userAgent?.slice(0, 500) ?? null,
+    now,
+    giveUpAfterMs: options.giveUpAfterMs ?? DAY_MS,
   });
 
   // After commit: a lost enqueue costs a sweeper interval, never the registration (it is in Postgres).
-  for (const requestId of result.applied.registrationRequestIds) {
+  for (const requestId of written.registrationRequestIds) {
     try {
       await options.enqueueRegistration?.(requestId);
     } catch (error) {
@@ -107,11 +85,11 @@ export async function submitForm(options: SubmitFormOptions): Promise<SubmitForm
 
   return {
     outcome: "accepted",
-    submissionId: result.submissionId,
-    prospectId: result.prospect.id,
-    prospectCreated: result.prospect.created,
-    filtered: result.prospect.filtered,
-    registrationRequestIds: result.applied.registrationRequestIds,
-    skippedActions: result.applied.skipped,
+    submissionId: written.submissionId,
+    prospectId: written.prospectId,
+    prospectCreated: written.prospectCreated,
+    filtered: written.filtered,
+    registrationRequestIds: written.registrationRequestIds,
+    skippedActions: written.skipped,
   };
 }

@@ -1,0 +1,136 @@
+import { type Db, Prisma } from "@gw/db";
+import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
+import type { CompletionAction } from "./form-definition";
+import type { RegistrationPayload } from "./registration-payload";
+
+/** Prospect columns a form can fill (STANDARD_FIELDS' columns, but e-mail). */
+const COLUMNS = [
+  "firstName",
+  "lastName",
+  "company",
+  "jobTitle",
+  "phone",
+  "address",
+  "city",
+  "state",
+  "zipCode",
+  "country",
+  "industry",
+  "numberOfEmployees",
+  "purchasingRole",
+  "purchasingTimeFrame",
+  "questionsAndComments",
+] as const;
+
+export interface WriteSubmissionOptions {
+  db: Pick<Db, "$queryRaw">;
+  accountId: string;
+  formId: string;
+  actions: CompletionAction[];
+  email: string;
+  /** Prospect column → value from the form; only non-blank values, which overwrite (the form is newer). */
+  columns: Record<string, string>;
+  /** Merged into the prospect's `customFields`. */
+  custom: Record<string, string>;
+  /** What the person sent, as stored on the FormSubmission. */
+  data: Record<string, string>;
+  registration: RegistrationPayload;
+  ip: string | null;
+  userAgent: string | null;
+  now: Date;
+  giveUpAfterMs: number;
+}
+
+export interface WrittenSubmission {
+  prospectId: string;
+  prospectCreated: boolean;
+  filtered: boolean;
+  submissionId: string;
+  registrationRequestIds: string[];
+  skipped: string[];
+}
+
+/**
+ * A submission in ONE statement, so one round trip and one commit, atomic like a transaction
+ * (a person waits on this; under a burst the connection pool is the bottleneck):
+ * - find or create the prospect by e-mail — Pardot's form rule: matched trimmed and
+ *   case-insensitively only among records not merged away (the partial unique index), so an
+ *   old e-mail of a merged record makes a NEW prospect; the form's values overwrite, blanks never do;
+ * - store the FormSubmission;
+ * - unless the prospect is filtered, run the completion actions: a register action writes the
+ *   RegistrationRequest outbox row (the GoTo call happens after commit, in the push job), lists
+ *   and tags are added, the score adjusted.
+ * Two submissions of the same new e-mail at once make one prospect (ON CONFLICT on the index).
+ */
+export async function writeSubmission(options: WriteSubmissionOptions): Promise<WrittenSubmission> {
+  const { accountId, actions, now } = options;
+  const webinarIds = actions.flatMap((a) => (a.type === "REGISTER_WEBINAR" ? [a.webinarId] : []));
+  const listIds = actions.flatMap((a) => (a.type === "ADD_TO_LIST" ? [a.listId] : []));
+  const tagNames = actions.flatMap((a) => (a.type === "ADD_TAG" ? [a.tag] : []));
+  const points = actions.reduce((sum, a) => sum + (a.type === "ADJUST_SCORE" ? a.points : 0), 0);
+
+  const values = COLUMNS.map((column) => options.columns[column] || null);
+  const columnList = Prisma.raw(COLUMNS.map((c) => `"${c}"`).join(", "));
+  const keep = Prisma.raw(COLUMNS.map((c) => `"${c}" = COALESCE(EXCLUDED."${c}", "Prospect"."${c}")`).join(", "));
+  // A new prospect gets the campaign of the register action's connector.
+  const campaign = webinarIds[0]
+    ? Prisma.sql`(SELECT c."campaignId" FROM "Webinar" w JOIN "Connector" c ON c."id" = w."connectorId" WHERE w."id" = ${webinarIds[0]}::uuid)`
+    : Prisma.sql`NULL::uuid`;
+
+  const [row] = await retryOnDeadlock(() =>
+    options.db.$queryRaw<Array<{ prospectId: string; filtered: boolean; created: boolean; submissionId: string; requestIds: string[]; lists: number }>>(Prisma.sql`
+      WITH p AS (
+        INSERT INTO "Prospect" ("accountId", "email", "source", "campaignId", "customFields", "score", "updatedAt", ${columnList})
+        VALUES (${accountId}::uuid, ${options.email.trim()}, 'FORM'::"ProspectSource", ${campaign}, ${JSON.stringify(options.custom)}::jsonb, ${points}, now(), ${Prisma.join(values)})
+        ON CONFLICT ("accountId", lower("email")) WHERE "mergedIntoId" IS NULL
+        DO UPDATE SET ${keep},
+          "customFields" = "Prospect"."customFields" || EXCLUDED."customFields",
+          "score" = "Prospect"."score" + CASE WHEN "Prospect"."filtered" THEN 0 ELSE EXCLUDED."score" END,
+          "updatedAt" = now()
+        RETURNING "id", "filtered", (xmax = 0) AS "created"
+      ), s AS (
+        INSERT INTO "FormSubmission" ("accountId", "formId", "prospectId", "data", "ip", "userAgent", "createdAt")
+        SELECT ${accountId}::uuid, ${options.formId}::uuid, p."id", ${JSON.stringify(options.data)}::jsonb, ${options.ip}, ${options.userAgent}, ${now} FROM p
+        RETURNING "id"
+      ), r AS (
+        INSERT INTO "RegistrationRequest" ("accountId", "prospectId", "webinarId", "formSubmissionId", "payload", "nextAttemptAt", "giveUpAt", "updatedAt")
+        SELECT ${accountId}::uuid, p."id", w."id", s."id", ${JSON.stringify(options.registration)}::jsonb, ${now}, ${new Date(now.getTime() + options.giveUpAfterMs)}, now()
+        FROM p, s, "Webinar" w
+        WHERE NOT p."filtered" AND w."id" = ANY(${webinarIds}::uuid[]) AND w."accountId" = ${accountId}::uuid
+        RETURNING "id"
+      ), l AS (
+        INSERT INTO "ListMembership" ("listId", "prospectId")
+        SELECT list."id", p."id" FROM p, "List" list
+        WHERE NOT p."filtered" AND list."id" = ANY(${listIds}::uuid[]) AND list."accountId" = ${accountId}::uuid
+        ON CONFLICT DO NOTHING
+        RETURNING "listId"
+      ), t AS (
+        INSERT INTO "Tag" ("accountId", "name")
+        SELECT ${accountId}::uuid, name FROM unnest(${tagNames}::text[]) AS name WHERE NOT (SELECT "filtered" FROM p)
+        ON CONFLICT ("accountId", "name") DO UPDATE SET "name" = EXCLUDED."name"
+        RETURNING "id"
+      ), pt AS (
+        INSERT INTO "ProspectTag" ("tagId", "prospectId") SELECT t."id", p."id" FROM t, p
+        ON CONFLICT DO NOTHING
+        RETURNING "tagId"
+      )
+      SELECT p."id" AS "prospectId", p."filtered", p."created", s."id" AS "submissionId",
+        COALESCE((SELECT array_agg(r."id") FROM r), '{}') AS "requestIds",
+        (SELECT count(*)::int FROM "List" list WHERE list."id" = ANY(${listIds}::uuid[]) AND list."accountId" = ${accountId}::uuid) AS "lists"
+      FROM p, s`),
+  );
+  const written = row!;
+  const skipped: string[] = [];
+  if (!written.filtered) {
+    if (webinarIds.length > written.requestIds.length) skipped.push(`REGISTER_WEBINAR: webinar ${webinarIds.join(", ")} no longer exists`);
+    if (listIds.length > written.lists) skipped.push("ADD_TO_LIST: a list of this form no longer exists");
+  }
+  return {
+    prospectId: written.prospectId,
+    prospectCreated: written.created,
+    filtered: written.filtered,
+    submissionId: written.submissionId,
+    registrationRequestIds: written.requestIds,
+    skipped,
+  };
+}
