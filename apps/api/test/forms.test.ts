@@ -197,4 +197,12 @@ describe("forms API", () => {
     const noCsrf = await env.api.app.inject({ method: "POST", url: "/api/forms", headers: { cookie: env.user.headers.cookie }, payload: { name: "x", fields: [{ name: "email" }] } });
     expect(noCsrf.statusCode).toBe(403);
   });
+
+  it("documents every forms, hosted form and registration route in OpenAPI", async () => {
+    const doc = (await env.api.app.inject({ method: "GET", url: "/docs/json" })).json();
+    for (const path of ["/api/forms", "/api/forms/{formId}", "/api/forms/{formId}/archive", "/api/forms/webinar-options", "/api/forms/webinar-options/{webinarId}/questions", "/f/{formId}", "/api/registration-requests", "/api/registration-requests/{requestId}/retry"]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(doc.paths["/f/{formId}"].post.summary).toBe("Submit a hosted form");
+  });
 });
