@@ -1,5 +1,6 @@
 // `npm run demo`: the whole product on this machine — the GoTo Webinar stand-in, the API (which
 // also serves the web UI), the worker, and demo data. setup.mjs has run before this.
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { log, root, run, startChild } from "./lib.mjs";
@@ -22,6 +23,12 @@ const env = {
   GOTO_CLIENT_ID: "demo-client",
   GOTO_CLIENT_SECRET: "demo-secret",
   SIM_PORT: simPort,
+  // Same keys on every start, so the demo database and a restarted stand-in still agree.
+  SIM_SEED: process.env.SIM_SEED ?? "20260101",
+  // The stand-in runs on this machine, so it can deliver webhooks to a loopback PUBLIC_URL.
+  WEBHOOKS_ALLOW_LOOPBACK: process.env.WEBHOOKS_ALLOW_LOOPBACK ?? "true",
+  // A snappier dispatcher than production's default, so the demo fills up within seconds.
+  DISPATCH_EVERY_MS: process.env.DISPATCH_EVERY_MS ?? "2000",
 };
 
 log("migrating the demo database");
@@ -39,14 +46,20 @@ const children = [
 
 const seed = path.join(root, "scripts/seed-demo.ts");
 if (existsSync(seed)) {
-  await new Promise((resolve) => setTimeout(resolve, 3000));
-  log("loading demo data");
-  run(tsx, [seed], { env: { ...process.env, ...env, SIM_URL: simUrl } });
+  // The seed waits for the API itself and drives it over HTTP like a browser would.
+  log("loading demo data (webinars in the stand-in, admin login, verified connector, form)");
+  const seeded = spawnSync(tsx, [seed], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...env, LOG_LEVEL: "warn", SIM_URL: simUrl },
+  });
+  if (seeded.status !== 0) console.error("\n  The demo data could not be loaded (see above); the app runs without it.");
 }
 
 console.log(`
-  Webinar Sync demo is running
+  Webinar Sync demo is running: open ${publicUrl} and log in with the demo login above.
     App (web UI + API):  ${publicUrl}
+    Queue dashboard:     ${publicUrl}/admin/queues
     API docs (OpenAPI):  ${publicUrl}/docs
     Readiness:           ${publicUrl}/readyz
     GoTo stand-in:       ${simUrl}

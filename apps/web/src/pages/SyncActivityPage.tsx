@@ -1,10 +1,11 @@
+import { useState } from "react";
 import { Link } from "react-router-dom";
 import { itemsOf } from "../api/client";
 import type { Connector, OpsQueues, SyncRun } from "../api/types";
 import { useApi } from "../api/use-api";
-import { StatusBadge } from "../components/Badge";
+import { Badge, StatusBadge } from "../components/Badge";
 import { buttonClass } from "../components/Button";
-import { type Column, DataTable, Pagination } from "../components/DataTable";
+import { type Column, DataTable } from "../components/DataTable";
 import { SelectField } from "../components/Field";
 import { Icon } from "../components/Icon";
 import { Card, PageHeader } from "../components/Layout";
@@ -12,8 +13,11 @@ import { EmptyState, ErrorState, LoadingState } from "../components/States";
 import { formatDuration, formatNumber, formatRelative, formatShortDateTime } from "../lib/format";
 import { useSearchState } from "../lib/use-search-state";
 
-type RunsResponse = SyncRun[] | { items: SyncRun[]; total?: number; page?: number; pageSize?: number };
-const DEFAULTS = { connectorId: "", status: "", page: "1" };
+interface RunsResponse {
+  items: SyncRun[];
+  nextCursor: string | null;
+}
+const DEFAULTS = { connectorId: "" };
 const PAGE_SIZE = 50;
 
 const KIND: Record<string, string> = {
@@ -30,17 +34,17 @@ export function SyncActivityPage() {
   const [state, set] = useSearchState(DEFAULTS);
   const connectors = useApi<Connector[] | { items: Connector[] }>("/api/connectors");
   const queues = useApi<OpsQueues>("/api/ops/queues");
+  // Newest first; older pages by cursor, kept on a stack so "Newer" can go back.
+  const [cursors, setCursors] = useState<string[]>([]);
   const runs = useApi<RunsResponse>("/api/sync-runs", {
     connectorId: state.connectorId,
-    status: state.status,
-    page: state.page,
-    pageSize: PAGE_SIZE,
     limit: PAGE_SIZE,
+    cursor: cursors[cursors.length - 1],
   });
   const connectorList = itemsOf(connectors.data);
   const nameOf = (id: string | null) => connectorList.find((c) => c.id === id)?.name;
-  const runList = itemsOf(runs.data);
-  const paged = runs.data && !Array.isArray(runs.data) && typeof runs.data.total === "number" ? runs.data : undefined;
+  const runList = runs.data?.items ?? [];
+  const nextCursor = runs.data?.nextCursor ?? null;
 
   const columns: Column<SyncRun>[] = [
     {
@@ -58,9 +62,9 @@ export function SyncActivityPage() {
       render: (r) => (
         <div>
           <div className="cell-title">{KIND[r.kind] ?? r.kind}</div>
-          {r.webinar ? (
-            <Link to={`/reports/webinars/${r.webinar.id}`} className="cell-sub">
-              {r.webinar.subject}
+          {r.webinarId ? (
+            <Link to={`/reports/webinars/${r.webinarId}`} className="cell-sub">
+              {r.webinar?.subject ?? "Open the webinar"}
             </Link>
           ) : null}
         </div>
@@ -166,11 +170,11 @@ export function SyncActivityPage() {
                 <span className="label row" style={{ justifyContent: "space-between" }}>
                   <span style={{ textTransform: "capitalize" }}>{q.name}</span>
                   {q.paused ? (
-                    <StatusBadge status="PAUSED" />
+                    <Badge>Paused</Badge>
                   ) : q.failed > 0 ? (
-                    <StatusBadge status="FAILED" />
+                    <Badge tone="danger">{q.failed} failed</Badge>
                   ) : (
-                    <StatusBadge status="SUCCEEDED" />
+                    <Badge tone="success">Healthy</Badge>
                   )}
                 </span>
                 <span className="value">{formatNumber(q.waiting + q.active + q.delayed)}</span>
@@ -191,7 +195,10 @@ export function SyncActivityPage() {
             <SelectField
               label={<span className="sr-only">Connector</span>}
               value={state.connectorId}
-              onChange={(e) => set({ connectorId: e.target.value })}
+              onChange={(e) => {
+                setCursors([]);
+                set({ connectorId: e.target.value });
+              }}
             >
               <option value="">All connectors</option>
               {connectorList.map((c) => (
@@ -199,16 +206,6 @@ export function SyncActivityPage() {
                   {c.name}
                 </option>
               ))}
-            </SelectField>
-            <SelectField
-              label={<span className="sr-only">Status</span>}
-              value={state.status}
-              onChange={(e) => set({ status: e.target.value })}
-            >
-              <option value="">Any status</option>
-              <option value="FAILED">Failed</option>
-              <option value="SUCCEEDED">Succeeded</option>
-              <option value="RUNNING">Running</option>
             </SelectField>
             <button type="button" className="btn btn-ghost btn-sm" onClick={runs.reload} aria-label="Refresh sync runs">
               <Icon name="refresh" size={14} />
@@ -234,14 +231,27 @@ export function SyncActivityPage() {
               rowKey={(r) => r.id}
               busy={runs.loading}
             />
-            {paged ? (
-              <Pagination
-                page={paged.page ?? Number(state.page)}
-                pageSize={paged.pageSize ?? PAGE_SIZE}
-                total={paged.total ?? runList.length}
-                noun="runs"
-                onPage={(page) => set({ page })}
-              />
+            {cursors.length || nextCursor ? (
+              <nav className="pagination" aria-label="Pagination">
+                <span>Page {cursors.length + 1}</span>
+                <span className="spacer" />
+                <button
+                  type="button"
+                  className="btn btn-sm"
+                  disabled={cursors.length === 0}
+                  onClick={() => setCursors((list) => list.slice(0, -1))}
+                >
+                  <Icon name="chevronLeft" size={14} /> Newer
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-sm"
+                  disabled={!nextCursor}
+                  onClick={() => nextCursor && setCursors((list) => [...list, nextCursor])}
+                >
+                  Older <Icon name="chevronRight" size={14} />
+                </button>
+              </nav>
             ) : null}
           </>
         )}
