@@ -5,8 +5,11 @@ import path from "node:path";
 import { canConnect, isRoot, log, onChange, root, run } from "./lib.mjs";
 
 if (!existsSync(path.join(root, "node_modules", ".bin", "turbo"))) {
-  log("installing dependencies (npm ci)");
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
+  // `npm install`, not `npm ci`: with this machine kind's npm settings (lockfiles without
+  // resolved URLs) npm 11 leaves other platforms' optional packages out of the lockfile and
+  // `npm ci` then refuses it as out of sync. The lockfile still pins every version.
+  log("installing dependencies");
+  run("npm", ["install", "--no-audit", "--no-fund"]);
 }
 onChange("node_modules/.gw-install-stamp", ["package-lock.json"], () => {
   log("package-lock.json changed: installing dependencies");
