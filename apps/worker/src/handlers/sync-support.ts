@@ -1,7 +1,7 @@
 import { createConnectorGotoClient } from "@gw/domain/connectors";
 import type { ConnectGoto, DiscoverySettings, DueWork } from "@gw/domain/sync";
 import type { GotoClient } from "@gw/gotowebinar";
-import { backfillConnectorJob, discoverWebinarsJob, enqueue, syncWebinarJob } from "@gw/queues";
+import { backfillConnectorJob, discoverWebinarsJob, type JobEnvelope, syncWebinarJob } from "@gw/queues";
 import type { WorkerDeps } from "../deps";
 import type { JobContext } from "./types";
 
@@ -20,26 +20,44 @@ export function syncSettings(deps: WorkerDeps): DiscoverySettings {
 export function connectGoto(ctx: JobContext): ConnectGoto<GotoClient> {
   const { db, config, secretBox } = ctx.deps;
   return (connector, hooks) =>
-    createConnectorGotoClient({ db, config, secretBox, connectorId: connector.id, log: ctx.log, onRequest: hooks.onRequest });
+    createConnectorGotoClient({
+      db,
+      config,
+      secretBox,
+      connectorId: connector.id,
+      log: ctx.log,
+      onRequest: hooks.onRequest,
+    });
 }
 
 /**
- * Hands due work to the sync queue. Job ids are deterministic (per connector, per webinar):
- * work already waiting, delayed for a retry or running is not added twice.
+ * Hands due work to the sync queue in one round trip (BullMQ's addBulk). Job ids are
+ * deterministic (per connector, per webinar): work already waiting, delayed for a retry or
+ * running is not added twice. Payloads are validated by the catalog's schemas, as `enqueue` does.
  */
-export async function enqueueDueWork(deps: Pick<WorkerDeps, "queues">, work: DueWork[], requestId?: string): Promise<void> {
-  const options = requestId ? { requestId } : {};
-  await Promise.all(
-    work.map((item) => {
-      const dueAt = item.dueAt.toISOString();
-      switch (item.kind) {
-        case "backfill":
-          return enqueue(deps.queues, backfillConnectorJob, { connectorId: item.connectorId, dueAt }, options);
-        case "discovery":
-          return enqueue(deps.queues, discoverWebinarsJob, { connectorId: item.connectorId, dueAt }, options);
-        case "webinar":
-          return enqueue(deps.queues, syncWebinarJob, { webinarId: item.webinarId, dueAt }, options);
-      }
-    }),
-  );
+export async function enqueueDueWork(
+  deps: Pick<WorkerDeps, "queues">,
+  work: DueWork[],
+  requestId?: string,
+): Promise<void> {
+  if (work.length === 0) return;
+  const jobs = work.map((item) => {
+    const dueAt = item.dueAt.toISOString();
+    const [definition, payload] =
+      item.kind === "webinar"
+        ? ([syncWebinarJob, syncWebinarJob.schema.parse({ webinarId: item.webinarId, dueAt })] as const)
+        : item.kind === "backfill"
+          ? ([
+              backfillConnectorJob,
+              backfillConnectorJob.schema.parse({ connectorId: item.connectorId, dueAt }),
+            ] as const)
+          : ([
+              discoverWebinarsJob,
+              discoverWebinarsJob.schema.parse({ connectorId: item.connectorId, dueAt }),
+            ] as const);
+    const jobId = (definition.jobId as (p: typeof payload) => string)(payload);
+    const data: JobEnvelope = { payload, ...(requestId ? { requestId } : {}) };
+    return { name: definition.name, data, opts: { ...definition.options, jobId } };
+  });
+  await deps.queues.sync.addBulk(jobs);
 }

@@ -1,0 +1,144 @@
+/**
+ * A fresh connector's full initial sync, end to end through the real worker runtime: the GoTo
+ * stand-in (its own process, GoTo's 10 requests/s limit on) holds 100 past webinars × 1,000
+ * registrants, about half attending; a newly verified connector is backfilled by the
+ * dispatcher → backfill job → one sync job per webinar, until every registrant is a prospect
+ * with its registration and activities and every attendance is recorded.
+ *
+ *   npx tsx bench/sync-initial.ts [--webinars 100] [--registrants 1000] [--concurrency 8]
+ */
+import { parseArgs } from "node:util";
+import { SimControl } from "@gw/gotowebinar-sim";
+import { createLogger } from "@gw/logger";
+import {
+  createAccount,
+  createCampaign,
+  createTestDatabase,
+  createTestRedis,
+  createVerifiedConnector,
+  freePort,
+  spawnEntry,
+  testConfig,
+} from "@gw/testing";
+import setupTemplate from "../packages/testing/src/global-setup";
+import { createWorkerDeps } from "../apps/worker/src/deps";
+import { handlers } from "../apps/worker/src/handlers";
+import { startWorkerRuntime } from "../apps/worker/src/runtime";
+
+const { values } = parseArgs({
+  options: {
+    webinars: { type: "string", default: "100" },
+    registrants: { type: "string", default: "1000" },
+    concurrency: { type: "string", default: "8" },
+    "rate-limit": { type: "string", default: "10" },
+  },
+});
+const WEBINARS = Number(values.webinars);
+const REGISTRANTS = Number(values.registrants);
+const RATE = Number(values["rate-limit"]);
+
+await setupTemplate();
+const port = await freePort();
+const simProcess = spawnEntry("apps/gotowebinar-sim/src/main.ts", {
+  SIM_PORT: String(port),
+  SIM_RATE_LIMIT: String(RATE),
+  SIM_SEED: "42",
+  LOG_LEVEL: "warn",
+});
+await simProcess.waitForOutput(/listening on/);
+const simUrl = `http://127.0.0.1:${port}`;
+const control = new SimControl(simUrl);
+const database = await createTestDatabase("benchsync");
+const redis = await createTestRedis("benchsync");
+const config = testConfig({
+  databaseUrl: database.url,
+  redisUrl: redis.url,
+  redisPrefix: redis.prefix,
+  env: {
+    GOTO_AUTH_URL: simUrl,
+    GOTO_API_URL: `${simUrl}/G2W/rest/v2`,
+    GOTO_IDENTITY_URL: simUrl,
+    GOTO_CLIENT_ID: "demo-client",
+    GOTO_CLIENT_SECRET: "demo-secret",
+    GOTO_REQUESTS_PER_SECOND: String(RATE),
+    DISPATCH_EVERY_MS: "1000",
+    WORKER_CONCURRENCY: values.concurrency,
+    LOG_LEVEL: "warn",
+  },
+});
+const deps = createWorkerDeps(config, createLogger({ name: "bench", level: "warn", pretty: false }));
+
+try {
+  const account = await createAccount(deps.db);
+  const campaign = await createCampaign(deps.db, { accountId: account.id });
+  // Only the connector's fields: tokens minted for a fresh organizer in the stand-in.
+  const { connector, organizer } = await createVerifiedConnector(deps.db, deps.secretBox, {
+    accountId: account.id,
+    sim: { url: simUrl },
+    campaignId: campaign.id,
+  });
+  process.stdout.write(`seeding ${WEBINARS} webinars × ${REGISTRANTS} registrants ... `);
+  await control.scenario({
+    organizerKey: organizer.organizerKey,
+    webinars: Array.from({ length: WEBINARS }, (_, i) => ({
+      subject: `Bench webinar ${i + 1}`,
+      startsInMinutes: -(i + 1) * 12 * 60,
+      durationMinutes: 60,
+      registrants: REGISTRANTS,
+      attendanceRatio: 0.5,
+    })),
+  });
+  console.log("done");
+  await control.clearRequests();
+
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
+  const started = performance.now();
+  const runtime = await startWorkerRuntime(deps, handlers, { queues: ["scheduler", "sync"] });
+  let synced = 0;
+  while (synced < WEBINARS) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    synced = await deps.db.webinar.count({ where: { connectorId: connector.id, lastPolledAt: { not: null } } });
+  }
+  const wallMs = performance.now() - started;
+  clearInterval(sampler);
+  await runtime.close();
+  await deps.queues.scheduler.removeJobScheduler("dispatch");
+
+  const [registrations, attended, prospects, activities, runs, stats, failed] = await Promise.all([
+    deps.db.webinarRegistration.count({ where: { accountId: account.id } }),
+    deps.db.webinarRegistration.count({ where: { accountId: account.id, attended: true } }),
+    deps.db.prospect.count({ where: { accountId: account.id } }),
+    deps.db.activity.count({ where: { accountId: account.id } }),
+    deps.db.syncRun.aggregate({ where: { connectorId: connector.id }, _sum: { apiRequests: true }, _count: true }),
+    control.stats(),
+    deps.db.syncRun.count({ where: { connectorId: connector.id, status: "FAILED" } }),
+  ]);
+  const seconds = wallMs / 1000;
+  const rows: [string, string][] = [
+    ["webinars synced", String(synced)],
+    ["registrations (prospects)", `${registrations} (${prospects})`],
+    ["attendances", String(attended)],
+    ["activities", String(activities)],
+    ["wall time", `${seconds.toFixed(1)} s`],
+    ["registrants / s", (registrations / seconds).toFixed(0)],
+    ["API requests (our count)", String(runs._sum.apiRequests ?? 0)],
+    ["requests seen by the stand-in (REST)", String(stats.byKind.rest ?? 0)],
+    ["429s from the stand-in", String(stats.rateLimited)],
+    ["sync runs (failed)", `${runs._count} (${failed})`],
+    ["peak RSS of the worker process", `${(peakRss / 1024 / 1024).toFixed(0)} MB`],
+    ["rate limit / worker concurrency", `${RATE} req/s / ${values.concurrency}`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(`\nInitial sync of a fresh connector (${WEBINARS} webinars × ${REGISTRANTS} registrants)`);
+  console.log(`${"metric".padEnd(width)} | value`);
+  console.log(`${"-".repeat(width)}-|-${"-".repeat(20)}`);
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)} | ${v}`);
+} finally {
+  await deps.close();
+  await redis.cleanup();
+  await database.drop();
+  simProcess.kill();
+}
