@@ -20,7 +20,13 @@ async function apiWith(overrides: { databaseUrl?: string; redisUrl?: string }) {
   });
   const deps = createApiDeps(config, createLogger({ name: "t", level: "silent", pretty: false }));
   const app = await buildApp(deps);
-  return { app, close: async () => (await app.close(), await deps.close()) };
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await deps.close();
+    },
+  };
 }
 
 describe("health", () => {
