@@ -1,7 +1,7 @@
 // Benchmark of the form registration path: `npx tsx bench/forms.ts [--count 1000] [--concurrency 50] [--rates 10,100]`.
 //
-// The real API listening on a port, a worker runtime (registrations queue) and the GoTo stand-in,
-// on a database and Redis prefix of their own. 1,000 people submit the hosted form, 50 at a
+// The real API listening on a port, a worker runtime (registrations queue, its own process) and
+// the GoTo stand-in (its own process), on a database and Redis prefix of their own. 1,000 people submit the hosted form, 50 at a
 // time; for each we measure the POST's latency and the time from submit until GoTo answered the
 // create-registrant (the request row's completedAt), then check that every submission ended as
 // one registrant in the stand-in. Run once per GoTo rate limit in --rates (requests/s per OAuth
@@ -14,10 +14,48 @@ import { handlers } from "../apps/worker/src/handlers";
 import { startWorkerRuntime } from "../apps/worker/src/runtime";
 import { createConnectorGotoClient } from "@gw/domain/connectors";
 import { createForm, formInputSchema } from "@gw/domain/forms";
-import { startSim } from "@gw/gotowebinar-sim";
+import { SimControl, startSim } from "@gw/gotowebinar-sim";
 import { createLogger } from "@gw/logger";
 import prepareTemplateDatabase from "@gw/testing/global-setup";
-import { createAccount, createTestDatabase, createTestRedis, createVerifiedConnector, createWebinar, testConfig } from "@gw/testing";
+import { createAccount, createTestDatabase, createTestRedis, createVerifiedConnector, createWebinar, spawnEntry, testConfig } from "@gw/testing";
+
+// The stand-in and the worker each run in a process of their own (as GoTo and the worker do in
+// production), so the API's event loop does not share its CPU time with them: the same file,
+// started again with BENCH_ROLE=sim or BENCH_ROLE=worker.
+const role = process.env.BENCH_ROLE;
+if (role === "sim") {
+  const sim = await startSim({ port: 0, rateLimitPerSecond: Number(process.env.BENCH_RATE) });
+  console.log(`SIM_URL=${sim.url}`);
+  process.on("SIGTERM", () => void sim.close().then(() => process.exit(0)));
+  await new Promise(() => undefined);
+}
+if (role === "worker") {
+  const config = benchConfig(process.env.BENCH_DATABASE_URL!, process.env.BENCH_REDIS_URL!, process.env.BENCH_REDIS_PREFIX!, process.env.BENCH_SIM_URL!, Number(process.env.BENCH_RATE), process.env.BENCH_WORKER_CONCURRENCY!);
+  const deps = createWorkerDeps(config, createLogger({ name: "bench-worker", level: "silent", pretty: false }));
+  const worker = await startWorkerRuntime(deps, handlers, { queues: ["registrations"] });
+  console.log("WORKER_READY");
+  process.on("SIGTERM", () => void worker.close().then(() => deps.close()).then(() => process.exit(0)));
+  await new Promise(() => undefined);
+}
+
+function benchConfig(databaseUrl: string, redisUrl: string, redisPrefix: string, simUrl: string, rate: number, workerConcurrency: string) {
+  return testConfig({
+    databaseUrl,
+    redisUrl,
+    redisPrefix,
+    env: {
+      GOTO_AUTH_URL: simUrl,
+      GOTO_API_URL: `${simUrl}/G2W/rest/v2`,
+      GOTO_IDENTITY_URL: simUrl,
+      GOTO_CLIENT_ID: "demo-client",
+      GOTO_CLIENT_SECRET: "demo-secret",
+      GOTO_REQUESTS_PER_SECOND: String(rate),
+      FORM_RATE_LIMIT_PER_MINUTE: "1000000",
+      WORKER_CONCURRENCY: workerConcurrency,
+      LOG_LEVEL: "silent",
+    },
+  });
+}
 
 const { values: args } = parseArgs({
   options: {
@@ -50,33 +88,30 @@ interface Result {
 }
 
 async function runScenario(rate: number): Promise<Result> {
-  const sim = await startSim({ port: 0, rateLimitPerSecond: rate });
+  const simProcess = spawnEntry("bench/forms.ts", { BENCH_ROLE: "sim", BENCH_RATE: String(rate), LOG_LEVEL: "silent" });
+  await simProcess.waitForOutput(/SIM_URL=\S+/);
+  const simUrl = /SIM_URL=(\S+)/.exec(simProcess.output())![1]!;
+  const sim = { url: simUrl, control: new SimControl(simUrl) };
   const database = await createTestDatabase(`benchforms${rate}`);
   const redis = await createTestRedis(`benchforms${rate}`);
-  const config = testConfig({
-    databaseUrl: database.url,
-    redisUrl: redis.url,
-    redisPrefix: redis.prefix,
-    env: {
-      GOTO_AUTH_URL: sim.url,
-      GOTO_API_URL: `${sim.url}/G2W/rest/v2`,
-      GOTO_IDENTITY_URL: sim.url,
-      GOTO_CLIENT_ID: "demo-client",
-      GOTO_CLIENT_SECRET: "demo-secret",
-      GOTO_REQUESTS_PER_SECOND: String(rate),
-      FORM_RATE_LIMIT_PER_MINUTE: "1000000",
-      WORKER_CONCURRENCY,
-      LOG_LEVEL: "silent",
-    },
-  });
+  const config = benchConfig(database.url, redis.url, redis.prefix, sim.url, rate, WORKER_CONCURRENCY);
   const log = createLogger({ name: "bench", level: "silent", pretty: false });
   const apiDeps = createApiDeps(config, log);
   const app = await buildApp(apiDeps);
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   const apiUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  const workerDeps = createWorkerDeps(config, log);
-  const worker = await startWorkerRuntime(workerDeps, handlers, { queues: ["registrations"] });
+  const workerProcess = spawnEntry("bench/forms.ts", {
+    BENCH_ROLE: "worker",
+    BENCH_RATE: String(rate),
+    BENCH_DATABASE_URL: database.url,
+    BENCH_REDIS_URL: redis.url,
+    BENCH_REDIS_PREFIX: redis.prefix,
+    BENCH_SIM_URL: sim.url,
+    BENCH_WORKER_CONCURRENCY: WORKER_CONCURRENCY,
+    LOG_LEVEL: "silent",
+  });
+  await workerProcess.waitForOutput(/WORKER_READY/);
 
   try {
     const db = apiDeps.db;
@@ -183,11 +218,12 @@ async function runScenario(rate: number): Promise<Result> {
       gotoRateLimited: statDelta(statsBefore, statsAfter, "rateLimited"),
     };
   } finally {
-    await worker.close();
-    await workerDeps.close();
+    workerProcess.child.kill("SIGTERM");
+    await workerProcess.waitForExit().catch(() => workerProcess.kill());
     await app.close();
     await apiDeps.close();
-    await sim.close();
+    simProcess.child.kill("SIGTERM");
+    await simProcess.waitForExit().catch(() => simProcess.kill());
     await redis.cleanup();
     await database.drop();
   }
