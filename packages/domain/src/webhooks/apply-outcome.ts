@@ -15,7 +15,9 @@ export interface ApplyContext {
 }
 
 export async function findEventWebinar(db: Db, connectorId: string, webinarKey: string): Promise<Webinar | null> {
-  return db.webinar.findUnique({ where: { connectorId_webinarKey: { connectorId, webinarKey } } });
+  const [webinar] = await db.$queryRaw<Webinar[]>`
+    SELECT * FROM "Webinar" WHERE "connectorId" = ${connectorId}::uuid AND "webinarKey" = ${webinarKey}`;
+  return webinar ?? null;
 }
 
 /** A registrant event for a webinar not synced yet: wait for webinar.created or discovery. */

@@ -23,6 +23,17 @@ export interface ApplyWebhookEventOptions {
   log?: WebhookLog;
 }
 
+interface EventRow {
+  status: string;
+  payload: unknown;
+  connector_id: string | null;
+  account_id: string | null;
+  connector_status: string | null;
+  deleted_at: Date | null;
+  create_prospects: boolean | null;
+  campaign_id: string | null;
+}
+
 export type ApplyWebhookEventResult =
   | { status: "APPLIED" | "IGNORED"; reason: string | null }
   /** Left RECEIVED: retry later. */
@@ -40,24 +51,21 @@ export async function applyWebhookEvent(options: ApplyWebhookEventOptions): Prom
   const { db, eventId, polling } = options;
   const now = options.now ?? new Date();
   const log = options.log ?? silentLog;
-  const row = await db.webhookEvent.findUnique({
-    where: { id: eventId },
-    select: {
-      status: true,
-      eventName: true,
-      payload: true,
-      connector: { select: { id: true, accountId: true, status: true, deletedAt: true, createProspects: true, campaignId: true } },
-    },
-  });
+  // Raw SQL on this hot path: one round trip for the event and its connector (no ORM query planning).
+  const [row] = await db.$queryRaw<EventRow[]>`
+    SELECT e."status", e."payload", c."id" AS connector_id, c."accountId" AS account_id, c."status" AS connector_status,
+           c."deletedAt" AS deleted_at, c."createProspects" AS create_prospects, c."campaignId" AS campaign_id
+    FROM "WebhookEvent" e LEFT JOIN "Connector" c ON c."id" = e."connectorId"
+    WHERE e."id" = ${eventId}::uuid`;
   if (!row) return { status: "MISSING", reason: `webhook event ${eventId} does not exist` };
   if (row.status !== "RECEIVED") return { status: "SETTLED", reason: null };
   const settle = async (status: "APPLIED" | "IGNORED", reason: string | null) => {
     await markWebhookEvent({ db, eventId, status, reason, now });
     return { status, reason };
   };
-  const connector = row.connector;
-  if (!connector || connector.deletedAt) return settle("IGNORED", "the connector was deleted");
-  if (connector.status === "DISABLED") return settle("IGNORED", "the connector is disabled");
+  if (!row.connector_id || !row.account_id || row.deleted_at) return settle("IGNORED", "the connector was deleted");
+  if (row.connector_status === "DISABLED") return settle("IGNORED", "the connector is disabled");
+  const connector = { id: row.connector_id, accountId: row.account_id, createProspects: row.create_prospects ?? true, campaignId: row.campaign_id };
 
   let event: GotoWebhookEvent;
   try {
