@@ -20,6 +20,8 @@ export interface RecordActivitiesOptions {
    * intervals to ATTENDED). Never changes their time, points or the score.
    */
   refreshDetails?: boolean;
+  /** As refreshDetails, for these types only (one statement can then carry every type). */
+  refreshDetailsOf?: ActivityType[];
 }
 
 export interface RecordActivitiesResult {
@@ -35,7 +37,8 @@ export interface RecordActivitiesResult {
  * a concurrent webhook finds the activity there and adds nothing, so points count exactly once.
  */
 export async function recordActivities(options: RecordActivitiesOptions): Promise<RecordActivitiesResult> {
-  const { db, accountId, points, refreshDetails = false } = options;
+  const { db, accountId, points } = options;
+  const refreshTypes = options.refreshDetails ? null : (options.refreshDetailsOf ?? []);
   const unique = new Map<string, ActivityInput>();
   for (const activity of options.activities) {
     const key = `${activity.prospectId}|${activity.webinarId}|${activity.type}`;
@@ -47,9 +50,13 @@ export async function recordActivities(options: RecordActivitiesOptions): Promis
   );
   if (rows.length === 0) return { created: 0, updated: 0, pointsAwarded: 0 };
 
-  const onConflict = refreshDetails
-    ? Prisma.sql`DO UPDATE SET "details" = EXCLUDED."details" WHERE "Activity"."details" IS DISTINCT FROM EXCLUDED."details"`
-    : Prisma.sql`DO NOTHING`;
+  const onConflict =
+    refreshTypes === null
+      ? Prisma.sql`DO UPDATE SET "details" = EXCLUDED."details" WHERE "Activity"."details" IS DISTINCT FROM EXCLUDED."details"`
+      : refreshTypes.length > 0
+        ? Prisma.sql`DO UPDATE SET "details" = EXCLUDED."details"
+            WHERE EXCLUDED."type"::text = ANY(${refreshTypes}::text[]) AND "Activity"."details" IS DISTINCT FROM EXCLUDED."details"`
+        : Prisma.sql`DO NOTHING`;
 
   const [result] = await retryOnDeadlock(
     () => db.$queryRaw<{ created: number; updated: number; points: number }[]>`

@@ -13,6 +13,8 @@ export interface RecordAttendanceOptions {
   /** emailKey → prospect id, as upsertRegistrants returned it (attendees are registrants). */
   prospectIdByEmail: Map<string, string>;
   points?: PointsTable;
+  /** Return the ATTENDED activities instead of recording them. */
+  deferActivities?: boolean;
 }
 
 export interface RecordAttendanceResult {
@@ -22,6 +24,8 @@ export interface RecordAttendanceResult {
   skipped: number;
   activitiesCreated: number;
   pointsAwarded: number;
+  /** The ATTENDED activities to record, when deferActivities was set. */
+  activities: ActivityInput[];
 }
 
 interface Interval {
@@ -58,7 +62,13 @@ export async function recordAttendance(options: RecordAttendanceOptions): Promis
     }
     byProspect.set(prospectId, entry);
   }
-  const result: RecordAttendanceResult = { updated: 0, skipped, activitiesCreated: 0, pointsAwarded: 0 };
+  const result: RecordAttendanceResult = {
+    updated: 0,
+    skipped,
+    activitiesCreated: 0,
+    pointsAwarded: 0,
+    activities: [],
+  };
   if (byProspect.size === 0) return result;
 
   const rows = [...byProspect.entries()]
@@ -105,6 +115,10 @@ export async function recordAttendance(options: RecordAttendanceOptions): Promis
     occurredAt: r.firstJoin,
     details: { attendanceSeconds: r.seconds, registrantKeys: r.registrantKeys, intervals: r.intervals },
   }));
+  if (options.deferActivities) {
+    result.activities = activities;
+    return result;
+  }
   const points = options.points ?? (await getScoringPoints({ db, accountId: webinar.accountId }));
   const recorded = await recordActivities({
     db,

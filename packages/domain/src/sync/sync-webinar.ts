@@ -1,6 +1,7 @@
 import type { Db, SyncKind } from "@gw/db";
 import { GotoNotFoundError, type GotoClient } from "@gw/gotowebinar";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
+import { recordActivities } from "../scoring/record-activities";
 import { sessionsOf, webinarStatusAt } from "./map-goto-webinar";
 import { type PollingSettings, planWebinarSync } from "./polling-policy";
 import { recordAttendance } from "./record-attendance";
@@ -144,10 +145,26 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
       complete: true,
       now,
       points,
+      deferActivities: true,
     });
     const attendance = ended
-      ? await recordAttendance({ db, webinar, attendees, prospectIdByEmail: written.prospectIdByEmail, points })
-      : { updated: 0, skipped: 0, activitiesCreated: 0, pointsAwarded: 0 };
+      ? await recordAttendance({
+          db,
+          webinar,
+          attendees,
+          prospectIdByEmail: written.prospectIdByEmail,
+          points,
+          deferActivities: true,
+        })
+      : { updated: 0, skipped: 0, activities: [] };
+    // Every activity of the run in one statement: its points reach the scores exactly once.
+    const recorded = await recordActivities({
+      db,
+      accountId: row.accountId,
+      activities: [...written.activities, ...attendance.activities],
+      points,
+      refreshDetailsOf: ["ATTENDED"],
+    });
 
     const finishedAt = clock();
     const plan = planWebinarSync({
@@ -191,8 +208,8 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
         registrationsUpdated: written.registrationsUpdated,
         registrationsCancelled: written.registrationsCancelled,
         attendanceUpdated: attendance.updated,
-        activitiesCreated: written.activitiesCreated + attendance.activitiesCreated,
-        pointsAwarded: written.pointsAwarded + attendance.pointsAwarded,
+        activitiesCreated: recorded.created,
+        pointsAwarded: recorded.pointsAwarded,
         apiRequests,
       },
     };

@@ -21,6 +21,8 @@ export interface UpsertRegistrantsOptions {
   now?: Date;
   /** Points per activity type; read from the account's rules when absent. */
   points?: PointsTable;
+  /** Return the activities instead of recording them (the caller records them with others, in one statement). */
+  deferActivities?: boolean;
 }
 
 export interface UpsertRegistrantsResult {
@@ -37,6 +39,8 @@ export interface UpsertRegistrantsResult {
   skipped: number;
   activitiesCreated: number;
   pointsAwarded: number;
+  /** The activities to record, when deferActivities was set. */
+  activities: ActivityInput[];
 }
 
 const STATUSES = new Set(["WAITING", "APPROVED", "DENIED"]);
@@ -98,6 +102,7 @@ export async function upsertRegistrants(options: UpsertRegistrantsOptions): Prom
     skipped,
     activitiesCreated: 0,
     pointsAwarded: 0,
+    activities: [],
   };
 
   const activities: ActivityInput[] = [];
@@ -173,6 +178,10 @@ export async function upsertRegistrants(options: UpsertRegistrantsOptions): Prom
     }
   }
 
+  if (options.deferActivities) {
+    result.activities = activities;
+    return result;
+  }
   const recorded = await recordActivities({ db, accountId: webinar.accountId, activities, points });
   result.activitiesCreated = recorded.created;
   result.pointsAwarded = recorded.pointsAwarded;
