@@ -55,5 +55,6 @@ describe("error states", () => {
     await page.getByRole("link", { name: "Prospects" }).click();
     await page.waitForURL(/\/login/);
     await page.getByText("Your session ended").waitFor();
+    await screenshot(page, "error-session-ended");
   });
 });

@@ -76,5 +76,10 @@ describe("forms and the prospect timeline", () => {
       (await stack.sim.control.webinars()).find((w) => w.subject === "Quarterly roadmap")?.webinarKey as string,
     );
     expect(inGoto.map((r) => r.email)).toContain("grace.hopper@example.com");
+
+    // Nothing failed, so the forms page lists no failed registrations.
+    await page.getByRole("link", { name: "Forms" }).click();
+    await page.getByRole("link", { name: "Roadmap registration", exact: true }).waitFor();
+    expect(await page.getByRole("heading", { name: /Failed registrations/ }).count()).toBe(0);
   });
 });

@@ -69,5 +69,6 @@ describe("logging in", () => {
     const page = await stack.newPage();
     await logIn(page, stack);
     expect(page.url()).toBe(`${stack.url}/`);
+    await screenshot(page, "login-helper");
   });
 });

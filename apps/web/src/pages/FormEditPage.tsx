@@ -222,11 +222,11 @@ export function FormEditPage() {
                           disabled={locked || f.name === "email"}
                           onChange={(e) => updateField(f.key, { included: e.target.checked })}
                         />
-                        {f.questionKey ? `Question ${f.questionKey}` : f.name}
+                        {f.title}
                       </label>
                       <input
                         className="input"
-                        aria-label={`Label for ${f.name ?? `question ${f.questionKey}`}`}
+                        aria-label={`Label for ${f.questionKey ? `question ${f.questionKey}` : f.title}`}
                         value={f.label}
                         disabled={!f.included}
                         onChange={(e) => updateField(f.key, { label: e.target.value })}
@@ -280,6 +280,7 @@ export function FormEditPage() {
                                   ...list,
                                   {
                                     key: `q-${q.questionKey}`,
+                                    title: "GoTo question",
                                     questionKey: q.questionKey,
                                     label: q.question,
                                     required: q.required,

@@ -11,6 +11,7 @@ import { Card, PageHeader } from "../components/Layout";
 import { EmptyState, ErrorState, LoadingState } from "../components/States";
 import { useToast } from "../components/Toast";
 import { formatRelative } from "../lib/format";
+import { FailedRegistrations } from "./FailedRegistrations";
 import { describeAction, formsOf, hostedUrl, type FormsResponse } from "./form-model";
 
 export function FormsPage() {
@@ -21,10 +22,10 @@ export function FormsPage() {
 
   const copy = async (form: Form) => {
     try {
-      await navigator.clipboard.writeText(hostedUrl(form.id));
+      await navigator.clipboard.writeText(form.hostedUrl ?? hostedUrl(form.id));
       toast.success(`Link to “${form.name}” copied.`);
     } catch (error) {
-      toast.error(`Could not copy: ${errorMessage(error)}. The link is ${hostedUrl(form.id)}`);
+      toast.error(`Could not copy: ${errorMessage(error)}. The link is ${form.hostedUrl ?? hostedUrl(form.id)}`);
     }
   };
 
@@ -131,6 +132,7 @@ export function FormsPage() {
           <DataTable caption="Forms" columns={columns} rows={list} rowKey={(f) => f.id} busy={forms.loading} />
         )}
       </Card>
+      <FailedRegistrations />
       <ConfirmDialog
         open={archiving !== null}
         onClose={() => setArchiving(null)}

@@ -53,6 +53,8 @@ export function describeAction(
 
 export interface FieldDraft {
   key: string;
+  /** What the field is, whatever its label says. */
+  title: string;
   name?: string;
   questionKey?: string;
   label: string;
@@ -72,6 +74,7 @@ export function draftFields(fields: FormField[] | undefined): FieldDraft[] {
     const found = existing.find((e) => e.kind === "standard" && e.name === f.name);
     return {
       key: f.name,
+      title: f.label,
       name: f.name,
       label: found?.label ?? f.label,
       required: found?.required ?? false,
@@ -82,6 +85,7 @@ export function draftFields(fields: FormField[] | undefined): FieldDraft[] {
     .filter((e) => e.kind === "question")
     .map((e) => ({
       key: `q-${e.questionKey}`,
+      title: "GoTo question",
       questionKey: e.questionKey,
       label: e.label,
       required: e.required,
