@@ -151,4 +151,27 @@ describe("connectors and the webinar reports", () => {
     await page.getByRole("img", { name: /attended and \d+ absent/ }).waitFor();
     await screenshot(page, "webinar-page");
   });
+
+  it("edits scoring rules and shows sync runs and queue health", async () => {
+    const page = await stack.newPage();
+    await logIn(page, stack);
+    await page.getByRole("link", { name: "Scoring rules" }).click();
+    const attended = page.getByRole("spinbutton", { name: "Points for Attended" });
+    await attended.fill("40");
+    await page.getByRole("button", { name: "Save rules" }).click();
+    await page.getByText("Scoring rules saved").waitFor();
+    const rule = await stack.db.scoringRule.findFirst({
+      where: { accountId: stack.admin.accountId, activityType: "ATTENDED" },
+    });
+    expect(rule?.points).toBe(40);
+    await screenshot(page, "scoring-rules");
+
+    await page.getByRole("link", { name: "Sync activity" }).click();
+    await page.getByRole("heading", { name: "Queue health" }).waitFor();
+    await page.getByText("Healthy").first().waitFor();
+    const runs = page.getByRole("table", { name: "Recent sync runs" });
+    await runs.getByText("Backfill").first().waitFor();
+    await runs.getByText("Marketing webinars").first().waitFor();
+    await screenshot(page, "sync-activity");
+  });
 });
