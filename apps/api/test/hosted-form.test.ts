@@ -102,6 +102,7 @@ describe("the hosted form page", () => {
     expect(archived.body).toContain("no longer accepts submissions");
     const posted = await submit({ email: "late@example.com" }, { id: created.json().id, json: true });
     expect(posted.statusCode).toBe(410);
+    expect(posted.json()).toMatchObject({ statusCode: 410, error: "Gone", message: expect.stringContaining("no longer accepts submissions") });
   });
 });
 

@@ -11,6 +11,8 @@ import { errorBody } from "./auth-schemas";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENQUEUE_TIMEOUT_MS = 2_000;
+const FORM_CACHE_MS = 2_000;
+const REASON: Record<number, string> = { 400: "Bad Request", 404: "Not Found", 410: "Gone", 413: "Payload Too Large", 415: "Unsupported Media Type", 429: "Too Many Requests", 500: "Internal Server Error" };
 
 const params = z.object({ formId: z.string().describe("The form's id") });
 const accepted = z.object({
@@ -87,19 +89,29 @@ export const hostedFormRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
               : error.message;
       }
       if (statusCode >= 500) request.log.error({ err: error }, "hosted form request failed");
-      if (wantsJson(request)) return reply.status(statusCode).send(errorJson(request, statusCode, statusCode === 429 ? "Too Many Requests" : title, message));
+      if (wantsJson(request)) return reply.status(statusCode).send(errorJson(request, statusCode, REASON[statusCode] ?? "Error", message));
       return sendHtml(reply, statusCode, renderNoticePage(title, message));
     });
 
+    // A burst of people on one form reads its definition once per FORM_CACHE_MS, not once per
+    // request (the connection pool is what a burst waits on). An edit or archive shows within that.
+    const cache = new Map<string, { form: FormDefinition; until: number }>();
     const loadForm = async (formId: string): Promise<FormDefinition> => {
       const notFound = new HostedFormError(404, "Form not found", "There is no form at this address. Check the link you followed.");
       if (!UUID.test(formId)) throw notFound;
       let form: FormDefinition;
-      try {
-        form = await getForm({ db, formId });
-      } catch (error) {
-        if (error instanceof DomainError && error.code === "NOT_FOUND") throw notFound;
-        throw error;
+      const cached = cache.get(formId);
+      if (cached && cached.until > Date.now()) {
+        form = cached.form;
+      } else {
+        try {
+          form = await getForm({ db, formId });
+        } catch (error) {
+          if (error instanceof DomainError && error.code === "NOT_FOUND") throw notFound;
+          throw error;
+        }
+        if (cache.size >= 1_000) cache.clear();
+        cache.set(formId, { form, until: Date.now() + FORM_CACHE_MS });
       }
       if (form.archivedAt) throw new HostedFormError(410, "This form is closed", "This form no longer accepts submissions. Thank you for your interest.");
       return form;

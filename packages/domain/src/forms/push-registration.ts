@@ -132,26 +132,26 @@ export async function pushRegistration(options: PushRegistrationOptions): Promis
   }
 
   const finishedAt = now();
-  await db.$transaction(async (tx) => {
-    await tx.registrationRequest.update({
-      where: { id: requestId },
-      data: { status: "SUCCEEDED", registrantKey: result.registrantKey, joinUrl: result.joinUrl ?? null, lastError: null, completedAt: finishedAt },
-      select: { id: true },
-    });
-    await recordFormRegistration({
-      tx,
-      accountId: request.accountId,
-      prospectId: request.prospectId,
-      webinarId: webinar.id,
-      registrantKey: result.registrantKey,
-      joinUrl: result.joinUrl ?? null,
-      status: result.status,
-      registrationStatus: webinar.approvalType === "MANUAL" ? "WAITING" : "APPROVED",
-      occurredAt: finishedAt,
-      details: { source: "form", formId: request.formId, formSubmissionId: request.formSubmissionId, registrantKey: result.registrantKey, registrationRequestId: requestId },
-    });
-    // GoTo has answered: wait for a pooled connection under load rather than lose the answer.
-  }, { maxWait: 30_000, timeout: 30_000 });
+  // No transaction: each write is idempotent (unique keys decide) and SUCCEEDED is written last.
+  // If this worker dies in between, the lease runs out, the next attempt gets GoTo's "already
+  // registered" for the same registrant and writes the same rows again, changing nothing.
+  await recordFormRegistration({
+    tx: db,
+    accountId: request.accountId,
+    prospectId: request.prospectId,
+    webinarId: webinar.id,
+    registrantKey: result.registrantKey,
+    joinUrl: result.joinUrl ?? null,
+    status: result.status,
+    registrationStatus: webinar.approvalType === "MANUAL" ? "WAITING" : "APPROVED",
+    occurredAt: finishedAt,
+    details: { source: "form", formId: request.formId, formSubmissionId: request.formSubmissionId, registrantKey: result.registrantKey, registrationRequestId: requestId },
+  });
+  await db.registrationRequest.update({
+    where: { id: requestId },
+    data: { status: "SUCCEEDED", registrantKey: result.registrantKey, joinUrl: result.joinUrl ?? null, lastError: null, completedAt: finishedAt },
+    select: { id: true },
+  });
   options.log?.info({ ...log, registrantKey: result.registrantKey, existing: result.status === "existing" }, "registration pushed to GoTo");
   return { outcome: "succeeded", registrantKey: result.registrantKey, joinUrl: result.joinUrl ?? null, existing: result.status === "existing" };
 }

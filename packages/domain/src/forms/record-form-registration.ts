@@ -3,7 +3,8 @@ import { getScoringPoints } from "../scoring/get-scoring-rules";
 import { recordActivities } from "../scoring/record-activities";
 
 export interface RecordFormRegistrationOptions {
-  tx: Prisma.TransactionClient;
+  /** The client or a transaction: every write here is idempotent on its own. */
+  tx: Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw" | "scoringRule">;
   accountId: string;
   prospectId: string;
   webinarId: string;
@@ -24,6 +25,8 @@ export interface RecordFormRegistrationOptions {
  */
 export async function recordFormRegistration(options: RecordFormRegistrationOptions): Promise<{ activityCreated: boolean; points: number }> {
   const { tx, accountId, prospectId, webinarId, registrantKey, joinUrl, occurredAt } = options;
+  const pointsLookup = getScoringPoints({ db: tx, accountId });
+  pointsLookup.catch(() => undefined);
   if (options.status === "created") {
     await tx.$executeRaw(Prisma.sql`
       INSERT INTO "WebinarRegistration" ("accountId", "webinarId", "prospectId", "registrantKey", "joinUrl", "status", "source", "registeredAt", "updatedAt")
@@ -43,7 +46,7 @@ export async function recordFormRegistration(options: RecordFormRegistrationOpti
         "joinUrl" = COALESCE("WebinarRegistration"."joinUrl", EXCLUDED."joinUrl"), "updatedAt" = now()`);
   }
 
-  const points = await getScoringPoints({ db: tx, accountId });
+  const points = await pointsLookup;
   const recorded = await recordActivities({
     db: tx,
     accountId,
