@@ -301,7 +301,7 @@ describe("GoTo webhooks end to end with the stand-in", () => {
     const config = { ...env.config, http: { ...env.config.http, publicUrl: "http://localhost:3000" }, webhooks: { ...env.config.webhooks, allowLoopback: false } };
     const result = await ensureWebhookSubscriptions({ db: db(), config, gotoClient: client, connector, secretBox: env.deps.secretBox });
     expect(result).toMatchObject({ enabled: false, reason: expect.stringMatching(/loopback address that GoTo cannot reach.*polling alone/) });
-    expect((await sim.control.webhooks()).webhooks.filter((w) => w.callbackUrl.includes(connector.id))).toEqual([]);
+    expect((await sim.control.webhooks()).webhooks.filter((w) => String(w.callbackUrl).includes(connector.id))).toEqual([]);
     expect((await db().connector.findUniqueOrThrow({ where: { id: connector.id } })).webhooksEnabled).toBe(false);
   });
 });

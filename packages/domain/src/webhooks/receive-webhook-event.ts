@@ -37,7 +37,9 @@ const PREVIEW_CHARS = 2_000;
 export async function receiveWebhookEvent(options: ReceiveWebhookEventOptions): Promise<ReceiveWebhookEventResult> {
   const { db, connectorId, rawBody } = options;
   if (!UUID.test(connectorId)) throw notFound("Connector", connectorId);
-  const connector = await db.connector.findFirst({ where: { id: connectorId, deletedAt: null }, select: { id: true, accountId: true, webhookSecretEnc: true } });
+  // Raw SQL: this runs for every delivery of a burst, and an ORM query costs more CPU than the query.
+  const [connector] = await db.$queryRaw<{ accountId: string; webhookSecretEnc: string | null }[]>`
+    SELECT "accountId", "webhookSecretEnc" FROM "Connector" WHERE "id" = ${connectorId}::uuid AND "deletedAt" IS NULL`;
   if (!connector) throw notFound("Connector", connectorId);
 
   const reject = async (reason: string, error: DomainError): Promise<never> => {
