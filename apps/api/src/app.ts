@@ -13,6 +13,10 @@ import { registerRoutes } from "./routes";
 /** The app as every route module sees it: Zod schemas drive types, validation and OpenAPI. */
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
+/** A hop count trusts that many proxies next to us (Fastify's types take it as a function). */
+const trustProxyOption = (setting: boolean | number | string[]) =>
+  typeof setting === "number" ? (_address: string, hop: number) => hop < setting : setting;
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** The whole HTTP app, without listening: tests drive it with `inject` or a real port. */
@@ -24,7 +28,7 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
       const header = req.headers["x-request-id"];
       return typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
     },
-    trustProxy: true,
+    trustProxy: trustProxyOption(deps.config.http.trustProxy),
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
 

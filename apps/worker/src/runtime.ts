@@ -4,6 +4,8 @@ import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { WorkerDeps } from "./deps";
 import type { JobContext, JobHandlers } from "./handlers/types";
 
+const SCHEDULER_REASSERT_MS = 60_000;
+
 export interface WorkerRuntime {
   workers: Worker[];
   /** Stops taking jobs and waits for the running ones to finish. */
@@ -22,7 +24,7 @@ export function assertHandlersCoverCatalog(handlers: Record<string, unknown>): v
   }
 }
 
-export async function startWorkerRuntime(deps: WorkerDeps, handlers: JobHandlers, options: { queues?: QueueName[] } = {}): Promise<WorkerRuntime> {
+export async function startWorkerRuntime(deps: WorkerDeps, handlers: JobHandlers, options: { queues?: QueueName[]; reassertSchedulersEveryMs?: number } = {}): Promise<WorkerRuntime> {
   assertHandlersCoverCatalog(handlers);
   const { config, log } = deps;
   const queueNames = options.queues ?? Object.values(QUEUE_NAMES);
@@ -70,15 +72,24 @@ export async function startWorkerRuntime(deps: WorkerDeps, handlers: JobHandlers
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
 
   // Periodic jobs: one run per interval however many workers start (schedulers are keyed).
-  for (const job of jobCatalog) {
-    if (!job.every || !queueNames.includes(job.queue)) continue;
-    await deps.queues[job.queue].upsertJobScheduler(job.name, { every: job.every(config) }, { name: job.name, data: { payload: {} }, opts: job.options });
-  }
+  // Re-asserted every minute, so a flushed Redis gets its schedulers back without a restart.
+  const upsertSchedulers = async () => {
+    for (const job of jobCatalog) {
+      if (!job.every || !queueNames.includes(job.queue)) continue;
+      await deps.queues[job.queue].upsertJobScheduler(job.name, { every: job.every(config) }, { name: job.name, data: { payload: {} }, opts: job.options });
+    }
+  };
+  await upsertSchedulers();
+  const reassert = setInterval(() => {
+    upsertSchedulers().catch((error) => log.warn({ err: error }, "could not re-register periodic jobs"));
+  }, options.reassertSchedulersEveryMs ?? SCHEDULER_REASSERT_MS);
+  reassert.unref();
   log.info({ queues: queueNames, concurrency: config.worker.concurrency }, "worker started");
 
   return {
     workers,
     async close() {
+      clearInterval(reassert);
       await Promise.all(workers.map((worker) => worker.close()));
     },
   };

@@ -1,4 +1,4 @@
-import { dispatchJob, enqueue } from "@gw/queues";
+import { dispatchJob, enqueue, jobCatalog } from "@gw/queues";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handlers } from "../src/handlers";
 import { assertHandlersCoverCatalog, startWorkerRuntime } from "../src/runtime";
@@ -22,10 +22,29 @@ describe("worker runtime", () => {
     const second = await startWorkerRuntime(env.deps, handlers);
     try {
       const schedulers = await env.deps.queues.scheduler.getJobSchedulers();
-      expect(schedulers.map((s) => s.key)).toEqual(["dispatch"]);
-      expect(Number(schedulers[0]?.every)).toBe(env.config.sync.dispatchEveryMs);
+      const dispatch = schedulers.filter((s) => s.key === "dispatch");
+      expect(dispatch).toHaveLength(1);
+      expect(Number(dispatch[0]?.every)).toBe(env.config.sync.dispatchEveryMs);
+      // Every periodic job of the catalog has exactly one scheduler in its queue.
+      for (const job of jobCatalog.filter((j) => "every" in j && j.every)) {
+        const keys = (await env.deps.queues[job.queue].getJobSchedulers()).map((s) => s.key);
+        expect(keys.filter((key) => key === job.name)).toHaveLength(1);
+      }
     } finally {
       await Promise.all([first.close(), second.close()]);
+      await env.deps.queues.scheduler.removeJobScheduler("dispatch");
+    }
+  });
+
+  it("puts its periodic jobs back when Redis lost them (a flush) without a restart", async () => {
+    const runtime = await startWorkerRuntime(env.deps, handlers, { queues: ["scheduler"], reassertSchedulersEveryMs: 200 });
+    try {
+      await env.deps.queues.scheduler.removeJobScheduler("dispatch");
+      expect((await env.deps.queues.scheduler.getJobSchedulers()).map((s) => s.key)).not.toContain("dispatch");
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect((await env.deps.queues.scheduler.getJobSchedulers()).map((s) => s.key)).toContain("dispatch");
+    } finally {
+      await runtime.close();
       await env.deps.queues.scheduler.removeJobScheduler("dispatch");
     }
   });

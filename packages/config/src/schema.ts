@@ -38,6 +38,13 @@ export const envSchema = z
     PUBLIC_URL: z.url().default("http://localhost:3000"),
     HOST: z.string().default("0.0.0.0"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Which proxies may set X-Forwarded-For (client IPs feed rate limits): false, true, a hop count or addresses. */
+    TRUST_PROXY: z
+      .string()
+      .default("false")
+      .transform((raw): boolean | number | string[] =>
+        raw === "true" ? true : raw === "false" ? false : /^\d+$/.test(raw) ? Number(raw) : raw.split(",").map((s) => s.trim()),
+      ),
     SECRET_KEYS: secretKeys.optional(),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     MIGRATE_ON_START: bool(true),
@@ -92,7 +99,7 @@ export function toConfig(env: Env) {
     logLevel: env.LOG_LEVEL,
     databaseUrl: env.DATABASE_URL,
     redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
-    http: { host: env.HOST, port: env.PORT, publicUrl: env.PUBLIC_URL.replace(/\/$/, ""), secureCookies: publicUrl.protocol === "https:" },
+    http: { host: env.HOST, port: env.PORT, publicUrl: env.PUBLIC_URL.replace(/\/$/, ""), secureCookies: publicUrl.protocol === "https:", trustProxy: env.TRUST_PROXY },
     secrets: {
       keys: env.SECRET_KEYS ?? secretKeys.parse(DEV_SECRET_KEY),
       sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,

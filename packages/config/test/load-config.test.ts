@@ -35,6 +35,12 @@ describe("loadConfig", () => {
     expect(message).not.toContain("c2hvcnQ=");
   });
 
+  it("trusts no proxy unless told which", () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "1" }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.1, 10.0.0.2" }).http.trustProxy).toEqual(["10.0.0.1", "10.0.0.2"]);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ REDIS_URL: "" }).redis.url).toBe("redis://127.0.0.1:6379");
   });
