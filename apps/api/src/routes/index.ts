@@ -10,12 +10,12 @@ import { registrationRequestRoutes } from "./registration-requests";
 import { healthRoutes } from "./health";
 import { scoringRuleRoutes } from "./scoring-rules";
 import { syncRunRoutes } from "./sync-runs";
-import { webhookRoutes } from "./webhooks";
-import { connectorWebhookRoutes } from "./connector-webhooks";
 import { listRoutes } from "./lists";
 import { prospectRoutes } from "./prospects";
 import { reportRoutes } from "./reports";
 import { tagRoutes } from "./tags";
+import { webhookRoutes } from "./webhooks";
+import { connectorWebhookRoutes } from "./connector-webhooks";
 import { opsRoutes } from "./ops";
 import { registerQueueDashboard } from "../plugins/queue-dashboard";
 
