@@ -1,26 +1,11 @@
 import { type Db, Prisma } from "@gw/db";
+import { PROSPECT_PROFILE_FIELDS } from "../prospects/profile-fields";
 import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
 import type { CompletionAction } from "./form-definition";
 import type { RegistrationPayload } from "./registration-payload";
 
-/** Prospect columns a form can fill (STANDARD_FIELDS' columns, but e-mail). */
-const COLUMNS = [
-  "firstName",
-  "lastName",
-  "company",
-  "jobTitle",
-  "phone",
-  "address",
-  "city",
-  "state",
-  "zipCode",
-  "country",
-  "industry",
-  "numberOfEmployees",
-  "purchasingRole",
-  "purchasingTimeFrame",
-  "questionsAndComments",
-] as const;
+/** Prospect columns a form can fill (every profile field: e-mail is the key). */
+const COLUMNS = PROSPECT_PROFILE_FIELDS;
 
 export interface WriteSubmissionOptions {
   db: Pick<Db, "$queryRaw">;

@@ -1,6 +1,7 @@
 import type { Db } from "@gw/db";
 import { conflict, invalid, notFound } from "../errors/index";
 import { getProspectDetail, type ProspectDetail } from "./get-prospect-detail";
+import { PROSPECT_PROFILE_FIELDS } from "../prospects/profile-fields";
 
 export interface MergeProspectsOptions {
   accountId: string;
@@ -16,24 +17,7 @@ export interface MergeProspectsResult {
 }
 
 // Fields the master keeps when it has them and takes from the merged record when it has not.
-const FILLABLE = [
-  "firstName",
-  "lastName",
-  "company",
-  "jobTitle",
-  "phone",
-  "address",
-  "city",
-  "state",
-  "zipCode",
-  "country",
-  "industry",
-  "numberOfEmployees",
-  "purchasingRole",
-  "purchasingTimeFrame",
-  "questionsAndComments",
-  "campaignId",
-] as const;
+const FILLABLE = [...PROSPECT_PROFILE_FIELDS, "campaignId"] as const;
 
 /**
  * Merges one prospect into a master, as Pardot does: the old record stays, marked merged, so a

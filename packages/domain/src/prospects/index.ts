@@ -8,3 +8,4 @@ export {
   type UpsertGotoProspectsOptions,
   type UpsertGotoProspectsResult,
 } from "./upsert-goto-prospects";
+export { PROSPECT_PROFILE_FIELDS, type ProspectProfileField } from "./profile-fields";

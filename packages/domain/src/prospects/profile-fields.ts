@@ -1,0 +1,23 @@
+/**
+ * The prospect's profile columns besides e-mail: what a form can fill, what a merge carries over
+ * to the master. GoTo's standard registration fields map onto them (organization → company).
+ */
+export const PROSPECT_PROFILE_FIELDS = [
+  "firstName",
+  "lastName",
+  "company",
+  "jobTitle",
+  "phone",
+  "address",
+  "city",
+  "state",
+  "zipCode",
+  "country",
+  "industry",
+  "numberOfEmployees",
+  "purchasingRole",
+  "purchasingTimeFrame",
+  "questionsAndComments",
+] as const;
+
+export type ProspectProfileField = (typeof PROSPECT_PROFILE_FIELDS)[number];
