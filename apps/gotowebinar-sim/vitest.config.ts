@@ -1,9 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { workspaceVitestConfig } from "@gw/testing/vitest";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
-  },
-});
+export default workspaceVitestConfig({ include: ["test/**/*.test.ts"], database: false, testTimeout: 20_000, hookTimeout: 20_000 });

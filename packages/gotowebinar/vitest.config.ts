@@ -1,11 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { workspaceVitestConfig } from "@gw/testing/vitest";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    // Two cores: contract files each start a stand-in server; run files one after another.
-    fileParallelism: false,
-  },
-});
+// Two cores: contract files each start a stand-in server; run files one after another.
+export default workspaceVitestConfig({ include: ["test/**/*.test.ts"], database: false, hookTimeout: 60_000, fileParallelism: false });

@@ -3,16 +3,21 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-/** The vitest settings every workspace shares: real servers, so generous timeouts and forks. */
+/**
+ * The vitest settings every workspace shares: real servers, so generous timeouts and forks, and
+ * a JSON report per workspace when `npm test` collects them for its summary line.
+ */
 export function workspaceVitestConfig(overrides = {}) {
   const reportDir = process.env.GW_TEST_REPORT_DIR;
   const name = (process.env.npm_package_name ?? "pkg").replace(/\W/g, "_");
   return defineConfig({
     test: {
       include: overrides.include ?? ["test/**/*.test.ts", "src/**/*.test.ts"],
-      globalSetup: [fileURLToPath(new URL("./src/global-setup.ts", import.meta.url))],
+      // Packages that never touch Postgres skip making the template database.
+      globalSetup: overrides.database === false ? [] : [fileURLToPath(new URL("./src/global-setup.ts", import.meta.url))],
       testTimeout: overrides.testTimeout ?? 30_000,
-      hookTimeout: 120_000,
+      hookTimeout: overrides.hookTimeout ?? 120_000,
+      ...(overrides.fileParallelism === false ? { fileParallelism: false } : {}),
       pool: "forks",
       reporters: reportDir ? ["default", "json"] : ["default"],
       outputFile: reportDir ? { json: `${reportDir}/${name}.json` } : undefined,

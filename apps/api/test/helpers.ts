@@ -17,7 +17,8 @@ export interface TestApi {
 export async function createTestApi(label: string, env: Record<string, string> = {}): Promise<TestApi> {
   const database = await createTestDatabase(label);
   const redis = await createTestRedis(label);
-  const config = testConfig({ databaseUrl: database.url, redisUrl: redis.url, redisPrefix: redis.prefix, env });
+  // Tests stand for clients behind a proxy: X-Forwarded-For gives each its own address.
+  const config = testConfig({ databaseUrl: database.url, redisUrl: redis.url, redisPrefix: redis.prefix, env: { TRUST_PROXY: "true", ...env } });
   const deps = createApiDeps(config, createLogger({ name: "api-test", level: config.logLevel, pretty: false }));
   const app = await buildApp(deps);
   await app.ready();
