@@ -1,22 +1,20 @@
 // Everything a fresh clone needs before it can run or test: dependencies, the Prisma client,
 // and reachable Postgres and Redis. Idempotent and quick when nothing changed.
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { canConnect, isRoot, log, onChange, root, run } from "./lib.mjs";
 
-if (!existsSync(path.join(root, "node_modules", ".bin", "turbo"))) {
-  // `npm install`, not `npm ci`: with this machine kind's npm settings (lockfiles without
-  // resolved URLs) npm 11 leaves other platforms' optional packages out of the lockfile and
-  // `npm ci` then refuses it as out of sync. The lockfile still pins every version.
-  log("installing dependencies");
-  run("npm", ["install", "--no-audit", "--no-fund"]);
-}
+// `npm install`, not `npm ci`: with this machine kind's npm settings (lockfiles without
+// resolved URLs) npm 11 leaves other platforms' optional packages out of the lockfile and
+// `npm ci` then refuses it as out of sync. The lockfile still pins every version.
+const installed = existsSync(path.join(root, "node_modules", ".bin", "turbo"));
+if (!installed) rmSync(path.join(root, "node_modules/.gw-install-stamp"), { force: true });
 onChange("node_modules/.gw-install-stamp", ["package-lock.json"], () => {
-  log("package-lock.json changed: installing dependencies");
+  log(installed ? "package-lock.json changed: installing dependencies" : "installing dependencies");
   run("npm", ["install", "--no-audit", "--no-fund"]);
 });
 const generated = path.join(root, "packages/db/src/generated/prisma/client.ts");
-if (!existsSync(generated)) run("rm", ["-f", path.join(root, "node_modules/.gw-prisma-stamp")]);
+if (!existsSync(generated)) rmSync(path.join(root, "node_modules/.gw-prisma-stamp"), { force: true });
 onChange("node_modules/.gw-prisma-stamp", ["prisma/schema.prisma", "package-lock.json"], () => {
   log("generating the Prisma client");
   run(path.join(root, "node_modules/.bin/prisma"), ["generate"], { stdio: ["ignore", "ignore", "inherit"] });
