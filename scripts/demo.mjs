@@ -39,9 +39,9 @@ if (existsSync(path.join(root, "apps/web/vite.config.ts"))) {
 }
 
 const children = [
-  startChild("goto-sim", tsx, ["apps/gotowebinar-sim/src/main.ts"], env),
-  startChild("api", tsx, ["apps/api/src/main.ts"], { ...env, MIGRATE_ON_START: "false" }),
-  startChild("worker", tsx, ["apps/worker/src/main.ts"], { ...env, MIGRATE_ON_START: "false" }),
+  startChild("goto-sim", process.execPath, ["--import", "tsx", "apps/gotowebinar-sim/src/main.ts"], env),
+  startChild("api", process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], { ...env, MIGRATE_ON_START: "false" }),
+  startChild("worker", process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], { ...env, MIGRATE_ON_START: "false" }),
 ];
 
 const seed = path.join(root, "scripts/seed-demo.ts");

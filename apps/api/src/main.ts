@@ -25,10 +25,10 @@ try {
 
 const deps = createApiDeps(config, log);
 const app = await buildApp(deps);
-await app.listen({ host: config.http.host, port: config.http.port });
-log.info({ url: config.http.publicUrl, docs: `${config.http.publicUrl}/docs` }, "api listening");
-
+// Listen for signals before listening on the port, so a SIGTERM during start-up closes cleanly.
 closeOnSignals(log, async () => {
   await app.close(); // stops accepting, lets in-flight requests finish
   await deps.close();
 });
+await app.listen({ host: config.http.host, port: config.http.port });
+log.info({ url: config.http.publicUrl, docs: `${config.http.publicUrl}/docs` }, "api listening");

@@ -23,9 +23,10 @@ try {
 }
 
 const deps = createWorkerDeps(config, log);
-const runtime = await startWorkerRuntime(deps, handlers);
-
+let runtime: Awaited<ReturnType<typeof startWorkerRuntime>> | undefined;
+// Listen for signals before starting, so a SIGTERM during start-up still closes cleanly.
 closeOnSignals(log, async () => {
-  await runtime.close(); // running jobs finish; waiting ones stay in Redis for the next worker
+  await runtime?.close(); // running jobs finish; waiting ones stay in Redis for the next worker
   await deps.close();
 });
+runtime = await startWorkerRuntime(deps, handlers);

@@ -23,7 +23,8 @@ describe("the worker process", () => {
     try {
       await proc.waitForOutput(/worker started/);
       proc.child.kill("SIGTERM");
-      expect(await proc.waitForExit()).toBe(0);
+      const code = await proc.waitForExit();
+      expect(code, proc.output()).toBe(0);
       expect(proc.output()).toMatch(/shut down cleanly/);
     } finally {
       proc.kill();

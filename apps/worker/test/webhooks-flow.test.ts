@@ -124,10 +124,14 @@ describe("GoTo webhooks end to end with the stand-in", () => {
     const registrant = await sim.control.register(webinarKey, { firstName: "Grace", lastName: "Hopper", email: "grace@example.com" });
     const registration = await waitFor("registration", () => registrationOf(webinar.id, registrant.registrantKey));
     expect(registration).toMatchObject({ status: "APPROVED", source: "WEBHOOK" });
+    // The registration is written a moment before its activities and their points: wait for both.
+    const activities = await waitFor("activities", async () => {
+      const rows = await db().activity.findMany({ where: { prospectId: registration.prospectId, webinarId: webinar.id } });
+      return rows.length === 2 ? rows : undefined;
+    });
+    expect(activities.map((a) => a.type).sort()).toEqual(["ACCEPTED", "REGISTERED"]);
     const prospect = await db().prospect.findUniqueOrThrow({ where: { id: registration.prospectId } });
     expect(prospect).toMatchObject({ email: "grace@example.com", firstName: "Grace", lastName: "Hopper", campaignId, source: "GOTO_SYNC" });
-    const activities = await db().activity.findMany({ where: { prospectId: prospect.id, webinarId: webinar.id } });
-    expect(activities.map((a) => a.type).sort()).toEqual(["ACCEPTED", "REGISTERED"]);
     expect(prospect.score).toBe(activities.reduce((sum, a) => sum + a.points, 0));
   });
 

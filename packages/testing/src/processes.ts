@@ -25,9 +25,12 @@ export interface SpawnedProcess {
   kill(): void;
 }
 
-/** Runs a TypeScript entry point of the repository (with tsx) as a real process. */
+/**
+ * Runs a TypeScript entry point of the repository as a real process: Node with tsx's loader, so
+ * signals reach our own handlers directly (the tsx CLI relays them through a parent process).
+ */
 export function spawnEntry(entry: string, env: Record<string, string>): SpawnedProcess {
-  const child = spawn(path.join(repoRoot, "node_modules/.bin/tsx"), [path.join(repoRoot, entry)], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, entry)], {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
