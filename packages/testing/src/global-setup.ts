@@ -9,6 +9,12 @@ export default async function setup(): Promise<void> {
   await withDatabase(TEST_SERVER_DATABASE_URL, async (client) => {
     await client.query("SELECT pg_advisory_lock($1)", [TEMPLATE_LOCK]);
     try {
+      // Templates of older migrations are of no further use: drop them rather than pile them up.
+      const stale = await client.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'gw\\_test\\_tpl\\_%' AND datname NOT LIKE $1",
+        [`${name}%`],
+      );
+      for (const row of stale.rows) await client.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
       const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
       if (found.rowCount) return;
       const building = `${name}_building`;
