@@ -1,6 +1,6 @@
 import { badRequest } from "../errors";
 import type { SimState } from "./store";
-import type { Question, RegistrationField } from "./types";
+import { OPTIONAL_REGISTRANT_FIELDS, type Question, type RegistrationField } from "./types";
 
 export interface QuestionSpec {
   question: string;
@@ -18,24 +18,7 @@ const CHOICES: Record<string, string[]> = {
 };
 
 /** Fields GoTo's form can show; source is API-only and so is not among them. */
-export const FORM_FIELDS = [
-  "firstName",
-  "lastName",
-  "email",
-  "address",
-  "city",
-  "state",
-  "zipCode",
-  "country",
-  "phone",
-  "organization",
-  "jobTitle",
-  "questionsAndComments",
-  "industry",
-  "numberOfEmployees",
-  "purchasingTimeFrame",
-  "purchasingRole",
-];
+export const FORM_FIELDS = ["firstName", "lastName", "email", ...OPTIONAL_REGISTRANT_FIELDS.filter((field) => field !== "source")];
 
 const ALWAYS_REQUIRED = ["firstName", "lastName", "email"];
 
