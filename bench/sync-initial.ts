@@ -96,6 +96,7 @@ try {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 50);
   const started = performance.now();
+  const startedAtMs = Date.now();
   const runtime = await startWorkerRuntime(deps, handlers, { queues: ["scheduler", "sync"] });
   let synced = 0;
   while (synced < WEBINARS) {
@@ -117,6 +118,16 @@ try {
     deps.db.syncRun.count({ where: { connectorId: connector.id, status: "FAILED" } }),
   ]);
   const seconds = wallMs / 1000;
+  // Where the time went: GoTo's limit paces the requests; whatever follows the last one is ours.
+  const restRequests = (await control.requests()).filter((r) => r.kind === "rest");
+  const restTimes = restRequests.map((r) => Date.parse(r.time) - startedAtMs);
+  const simBusyMs = restRequests.reduce((sum, r) => sum + r.durationMs, 0);
+  const lastRequestS = Math.max(...restTimes) / 1000;
+  const webinarRuns = await deps.db.syncRun.aggregate({
+    where: { connectorId: connector.id, webinarId: { not: null } },
+    _avg: { durationMs: true },
+    _max: { durationMs: true },
+  });
   const rows: [string, string][] = [
     ["webinars synced", String(synced)],
     ["registrations (prospects)", `${registrations} (${prospects})`],
@@ -124,6 +135,17 @@ try {
     ["activities", String(activities)],
     ["wall time", `${seconds.toFixed(1)} s`],
     ["registrants / s", (registrations / seconds).toFixed(0)],
+    ["first GoTo request at", `${(Math.min(...restTimes) / 1000).toFixed(1)} s`],
+    [
+      "last GoTo request at",
+      `${lastRequestS.toFixed(1)} s (≥ ${((restTimes.length - 1) / RATE).toFixed(1)} s at the limit)`,
+    ],
+    ["after the last request", `${(seconds - lastRequestS).toFixed(1)} s`],
+    [
+      "webinar sync run avg / max",
+      `${Math.round(webinarRuns._avg.durationMs ?? 0)} ms / ${webinarRuns._max.durationMs ?? 0} ms`,
+    ],
+    ["time the stand-in spent answering", `${(simBusyMs / 1000).toFixed(1)} s`],
     ["API requests (our count)", String(runs._sum.apiRequests ?? 0)],
     ["requests seen by the stand-in (REST)", String(stats.byKind.rest ?? 0)],
     ["429s from the stand-in", String(stats.rateLimited)],

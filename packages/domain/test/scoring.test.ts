@@ -152,4 +152,26 @@ describe("recording activities", () => {
     expect(activity.details).toEqual({ seconds: 90 });
     expect((await db.prospect.findUniqueOrThrow({ where: { id: prospect.id } })).score).toBe(3 + 25);
   });
+
+  it("writes inside the caller's transaction: a rolled-back transaction leaves no activity and no points", async () => {
+    const { db, account, webinar, prospect } = await setup();
+    const points = await getScoringPoints({ db, accountId: account.id });
+    const activity = {
+      prospectId: prospect.id,
+      webinarId: webinar.id,
+      type: "REGISTERED" as const,
+      occurredAt: new Date(),
+    };
+    const rollback = new Error("roll back");
+    await expect(
+      db.$transaction(async (tx) => {
+        expect(await recordActivities({ db: tx, accountId: account.id, activities: [activity], points })).toMatchObject(
+          { created: 1 },
+        );
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect(await db.activity.count({ where: { prospectId: prospect.id } })).toBe(0);
+    expect((await db.prospect.findUniqueOrThrow({ where: { id: prospect.id } })).score).toBe(3);
+  });
 });

@@ -4,7 +4,7 @@ import { recordActivities } from "../scoring/record-activities";
 
 export interface RecordFormRegistrationOptions {
   /** The client or a transaction: every write here is idempotent on its own. */
-  tx: Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw" | "scoringRule">;
+  tx: Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw" | "$queryRawUnsafe" | "scoringRule">;
   accountId: string;
   prospectId: string;
   webinarId: string;
@@ -23,7 +23,9 @@ export interface RecordFormRegistrationOptions {
  * it) and the REGISTERED activity with its scoring points through the scoring area's
  * `recordActivities`, both exactly once however often the push or the registrant sync runs.
  */
-export async function recordFormRegistration(options: RecordFormRegistrationOptions): Promise<{ activityCreated: boolean; points: number }> {
+export async function recordFormRegistration(
+  options: RecordFormRegistrationOptions,
+): Promise<{ activityCreated: boolean; points: number }> {
   const { tx, accountId, prospectId, webinarId, registrantKey, joinUrl, occurredAt } = options;
   const pointsLookup = getScoringPoints({ db: tx, accountId });
   pointsLookup.catch(() => undefined);

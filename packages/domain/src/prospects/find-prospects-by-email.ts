@@ -1,4 +1,4 @@
-import type { Db } from "@gw/db";
+import { type BulkQueryDb, bulkQuery } from "@gw/db";
 import { emailKey } from "./normalize-email";
 
 export interface ProspectMatch {
@@ -8,7 +8,7 @@ export interface ProspectMatch {
 }
 
 export interface FindProspectsByEmailOptions {
-  db: Pick<Db, "$queryRaw">;
+  db: BulkQueryDb;
   accountId: string;
   emails: string[];
 }
@@ -27,20 +27,31 @@ export async function findProspectsByEmail({
   const keys = [...new Set(emails.map(emailKey))];
   const matches = new Map<string, ProspectMatch>();
   if (keys.length === 0) return matches;
-  const rows = await db.$queryRaw<{ key: string; prospect_id: string; merged: boolean }[]>`
+  const rows = await bulkQuery<{ key: string; prospect_id: string; merged: boolean }>(
+    db,
+    `
     WITH RECURSIVE chain AS (
-      SELECT lower(p."email") AS key, p."id", p."mergedIntoId", p."mergedIntoId" IS NOT NULL AS merged, 0 AS depth
-      FROM "Prospect" p
-      WHERE p."accountId" = ${accountId}::uuid AND lower(p."email") = ANY(${keys}::text[])
+      SELECT k.key, p."id", p."mergedIntoId", p."mergedIntoId" IS NOT NULL AS merged, 0 AS depth
+      FROM unnest($2::text[]) AS k(key)
+      -- One index probe per e-mail: OFFSET 0 keeps the planner from turning this into a scan
+      -- of every prospect of the account, which it prefers once the account is large.
+      CROSS JOIN LATERAL (
+        SELECT "id", "mergedIntoId" FROM "Prospect"
+        WHERE "accountId" = $1::uuid AND lower("email") = k.key
+        OFFSET 0
+      ) p
       UNION ALL
       SELECT chain.key, m."id", m."mergedIntoId", true, chain.depth + 1
-      FROM chain JOIN "Prospect" m ON m."id" = chain."mergedIntoId"
-      WHERE chain.depth < 20
+      FROM chain
+      CROSS JOIN LATERAL (SELECT "id", "mergedIntoId" FROM "Prospect" WHERE "id" = chain."mergedIntoId" OFFSET 0) m
+      WHERE chain."mergedIntoId" IS NOT NULL AND chain.depth < 20
     )
     SELECT DISTINCT ON (key) key, "id" AS prospect_id, merged
     FROM chain
     WHERE "mergedIntoId" IS NULL
-    ORDER BY key, merged, depth, "id"`;
+    ORDER BY key, merged, depth, "id"`,
+    [accountId, keys],
+  );
   for (const row of rows) matches.set(row.key, { prospectId: row.prospect_id, via: row.merged ? "merged" : "active" });
   return matches;
 }

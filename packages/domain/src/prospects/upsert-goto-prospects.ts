@@ -1,4 +1,4 @@
-import type { Db } from "@gw/db";
+import { type BulkQueryDb, bulkQuery } from "@gw/db";
 import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
 import { findProspectsByEmail } from "./find-prospects-by-email";
 import { emailKey, normalizeEmail } from "./normalize-email";
@@ -11,7 +11,7 @@ export interface GotoPerson {
 }
 
 export interface UpsertGotoProspectsOptions {
-  db: Pick<Db, "$queryRaw">;
+  db: BulkQueryDb;
   accountId: string;
   people: GotoPerson[];
   /** The connector's setting: when false, unknown people are skipped, known ones still match. */
@@ -81,23 +81,25 @@ export async function upsertGotoProspects(options: UpsertGotoProspectsOptions): 
   for (const { id, person } of known) if ((person.firstName || person.lastName) && !fill.has(id)) fill.set(id, person);
   if (fill.size > 0) {
     const ids = [...fill.keys()].sort();
-    const filled = await retryOnDeadlock(
-      () => db.$queryRaw<{ id: string }[]>`
-        UPDATE "Prospect" p SET
-          "firstName" = COALESCE(NULLIF(btrim(p."firstName"), ''), i.first_name),
-          "lastName" = COALESCE(NULLIF(btrim(p."lastName"), ''), i.last_name),
-          "updatedAt" = now()
-        FROM unnest(
-          ${ids}::uuid[],
-          ${ids.map((id) => fill.get(id)?.firstName ?? null)}::text[],
-          ${ids.map((id) => fill.get(id)?.lastName ?? null)}::text[]
-        ) AS i(id, first_name, last_name)
-        WHERE p."id" = i.id
-          AND ((NULLIF(btrim(p."firstName"), '') IS NULL AND i.first_name IS NOT NULL)
-            OR (NULLIF(btrim(p."lastName"), '') IS NULL AND i.last_name IS NOT NULL))
-        RETURNING p."id"`,
+    const [filled] = await retryOnDeadlock(() =>
+      bulkQuery<{ count: number }>(
+        db,
+        `WITH filled AS (
+          UPDATE "Prospect" p SET
+            "firstName" = COALESCE(NULLIF(btrim(p."firstName"), ''), i.first_name),
+            "lastName" = COALESCE(NULLIF(btrim(p."lastName"), ''), i.last_name),
+            "updatedAt" = now()
+          FROM unnest($1::uuid[], $2::text[], $3::text[]) AS i(id, first_name, last_name)
+          WHERE p."id" = i.id
+            AND ((NULLIF(btrim(p."firstName"), '') IS NULL AND i.first_name IS NOT NULL)
+              OR (NULLIF(btrim(p."lastName"), '') IS NULL AND i.last_name IS NOT NULL))
+          RETURNING 1
+        )
+        SELECT count(*)::int AS count FROM filled`,
+        [ids, ids.map((id) => fill.get(id)?.firstName ?? null), ids.map((id) => fill.get(id)?.lastName ?? null)],
+      ),
     );
-    result.updated = filled.length;
+    result.updated = filled?.count ?? 0;
   }
 
   if (!createProspects) {
@@ -107,20 +109,25 @@ export async function upsertGotoProspects(options: UpsertGotoProspectsOptions): 
   if (unknown.length > 0) {
     unknown.sort((a, b) => (emailKey(a.email) < emailKey(b.email) ? -1 : 1));
     // ON CONFLICT covers a concurrent job (or form) creating the same person meanwhile.
-    const rows = await retryOnDeadlock(
-      () => db.$queryRaw<{ id: string; key: string; inserted: boolean }[]>`
-        INSERT INTO "Prospect" ("accountId", "email", "firstName", "lastName", "campaignId", "source", "updatedAt")
-        SELECT ${accountId}::uuid, i.email, i.first_name, i.last_name, ${campaignId}::uuid, 'GOTO_SYNC'::"ProspectSource", now()
-        FROM unnest(
-          ${unknown.map((p) => p.email)}::text[],
-          ${unknown.map((p) => p.firstName ?? null)}::text[],
-          ${unknown.map((p) => p.lastName ?? null)}::text[]
-        ) WITH ORDINALITY AS i(email, first_name, last_name, n)
+    const rows = await retryOnDeadlock(() =>
+      bulkQuery<{ id: string; key: string; inserted: boolean }>(
+        db,
+        `INSERT INTO "Prospect" ("accountId", "email", "firstName", "lastName", "campaignId", "source", "updatedAt")
+        SELECT $1::uuid, i.email, i.first_name, i.last_name, $2::uuid, 'GOTO_SYNC'::"ProspectSource", now()
+        FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS i(email, first_name, last_name, n)
         ORDER BY i.n
         ON CONFLICT ("accountId", lower("email")) WHERE "mergedIntoId" IS NULL DO UPDATE SET
           "firstName" = COALESCE(NULLIF(btrim("Prospect"."firstName"), ''), EXCLUDED."firstName"),
           "lastName" = COALESCE(NULLIF(btrim("Prospect"."lastName"), ''), EXCLUDED."lastName")
         RETURNING "id", lower("email") AS key, (xmax = 0) AS inserted`,
+        [
+          accountId,
+          campaignId,
+          unknown.map((p) => p.email),
+          unknown.map((p) => p.firstName ?? null),
+          unknown.map((p) => p.lastName ?? null),
+        ],
+      ),
     );
     for (const row of rows) {
       result.prospectIdByEmail.set(row.key, row.id);

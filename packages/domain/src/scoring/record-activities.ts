@@ -1,4 +1,4 @@
-import { type ActivityType, type Db, Prisma } from "@gw/db";
+import { type ActivityType, type BulkQueryDb, bulkQuery } from "@gw/db";
 import { retryOnDeadlock } from "./retry-on-deadlock";
 
 export interface ActivityInput {
@@ -10,7 +10,7 @@ export interface ActivityInput {
 }
 
 export interface RecordActivitiesOptions {
-  db: Pick<Db, "$queryRaw">;
+  db: BulkQueryDb;
   accountId: string;
   activities: ActivityInput[];
   /** Points per type (see getScoringPoints): stamped on each new activity. */
@@ -50,28 +50,23 @@ export async function recordActivities(options: RecordActivitiesOptions): Promis
   );
   if (rows.length === 0) return { created: 0, updated: 0, pointsAwarded: 0 };
 
-  const onConflict =
-    refreshTypes === null
-      ? Prisma.sql`DO UPDATE SET "details" = EXCLUDED."details" WHERE "Activity"."details" IS DISTINCT FROM EXCLUDED."details"`
-      : refreshTypes.length > 0
-        ? Prisma.sql`DO UPDATE SET "details" = EXCLUDED."details"
-            WHERE EXCLUDED."type"::text = ANY(${refreshTypes}::text[]) AND "Activity"."details" IS DISTINCT FROM EXCLUDED."details"`
-        : Prisma.sql`DO NOTHING`;
+  // $8: the types whose details are refreshed (null: all of them); a parameter must be used.
+  const refreshes = refreshTypes === null || refreshTypes.length > 0;
+  const onConflict = !refreshes
+    ? "DO NOTHING"
+    : `DO UPDATE SET "details" = EXCLUDED."details"
+         WHERE ($8::text[] IS NULL OR EXCLUDED."type"::text = ANY($8::text[]))
+           AND "Activity"."details" IS DISTINCT FROM EXCLUDED."details"`;
 
-  const [result] = await retryOnDeadlock(
-    () => db.$queryRaw<{ created: number; updated: number; points: number }[]>`
-      WITH input AS (
-        SELECT * FROM unnest(
-          ${rows.map((r) => r.prospectId)}::uuid[],
-          ${rows.map((r) => r.webinarId)}::uuid[],
-          ${rows.map((r) => r.type)}::text[],
-          ${rows.map((r) => r.occurredAt)}::timestamptz[],
-          ${rows.map((r) => points[r.type] ?? 0)}::int[],
-          ${rows.map((r) => JSON.stringify(r.details ?? {}))}::jsonb[]
-        ) WITH ORDINALITY AS t(prospect_id, webinar_id, type, occurred_at, points, details, n)
+  const [result] = await retryOnDeadlock(() =>
+    bulkQuery<{ created: number; updated: number; points: number }>(
+      db,
+      `WITH input AS (
+        SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[], $6::int[], $7::jsonb[])
+          WITH ORDINALITY AS t(prospect_id, webinar_id, type, occurred_at, points, details, n)
       ), ins AS (
         INSERT INTO "Activity" ("accountId", "prospectId", "webinarId", "type", "occurredAt", "points", "details")
-        SELECT ${accountId}::uuid, prospect_id, webinar_id, type::"ActivityType", occurred_at, points, details
+        SELECT $1::uuid, prospect_id, webinar_id, type::"ActivityType", occurred_at, points, details
         FROM input ORDER BY n
         ON CONFLICT ("prospectId", "webinarId", "type") ${onConflict}
         RETURNING "prospectId", "points", (xmax = 0) AS inserted
@@ -87,6 +82,17 @@ export async function recordActivities(options: RecordActivitiesOptions): Promis
         (count(*) FILTER (WHERE NOT inserted))::int AS updated,
         COALESCE(SUM("points") FILTER (WHERE inserted), 0)::int AS points
       FROM ins`,
+      [
+        accountId,
+        rows.map((r) => r.prospectId),
+        rows.map((r) => r.webinarId),
+        rows.map((r) => r.type),
+        rows.map((r) => r.occurredAt),
+        rows.map((r) => points[r.type] ?? 0),
+        rows.map((r) => JSON.stringify(r.details ?? {})),
+        ...(refreshes ? [refreshTypes] : []),
+      ],
+    ),
   );
   return { created: result?.created ?? 0, updated: result?.updated ?? 0, pointsAwarded: result?.points ?? 0 };
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@gw/db";
+import { type BulkQueryDb, bulkQuery, type Db } from "@gw/db";
 import { emailKey } from "../prospects/normalize-email";
 import { type ActivityInput, recordActivities } from "../scoring/record-activities";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
@@ -6,7 +6,7 @@ import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
 import type { AttendeeInput, PointsTable, SyncWebinar } from "./types";
 
 export interface RecordAttendanceOptions {
-  db: Pick<Db, "$queryRaw" | "scoringRule">;
+  db: BulkQueryDb & Pick<Db, "scoringRule">;
   webinar: SyncWebinar;
   /** Every attendee of every ended session GoTo reports for the webinar. */
   attendees: AttendeeInput[];
@@ -88,25 +88,32 @@ export async function recordAttendance(options: RecordAttendanceOptions): Promis
       };
     });
 
-  const updated = await retryOnDeadlock(
-    () => db.$queryRaw<{ id: string }[]>`
+  const [updated] = await retryOnDeadlock(() =>
+    bulkQuery<{ count: number }>(
+      db,
+      `WITH changed AS (
       UPDATE "WebinarRegistration" r SET
         "attended" = true,
         "attendanceSeconds" = i.seconds,
         "attendance" = i.intervals,
         "joinedAt" = i.first_join,
         "updatedAt" = now()
-      FROM unnest(
-        ${rows.map((r) => r.prospectId)}::uuid[],
-        ${rows.map((r) => r.seconds)}::int[],
-        ${rows.map((r) => JSON.stringify(r.intervals))}::jsonb[],
-        ${rows.map((r) => r.firstJoin)}::timestamptz[]
-      ) AS i(prospect_id, seconds, intervals, first_join)
-      WHERE r."webinarId" = ${webinar.id}::uuid AND r."prospectId" = i.prospect_id
+      FROM unnest($2::uuid[], $3::int[], $4::jsonb[], $5::timestamptz[]) AS i(prospect_id, seconds, intervals, first_join)
+      WHERE r."webinarId" = $1::uuid AND r."prospectId" = i.prospect_id
         AND (r."attended", r."attendanceSeconds", r."attendance", r."joinedAt") IS DISTINCT FROM (true, i.seconds, i.intervals, i.first_join)
-      RETURNING r."id"`,
+      RETURNING 1
+      )
+      SELECT count(*)::int AS count FROM changed`,
+      [
+        webinar.id,
+        rows.map((r) => r.prospectId),
+        rows.map((r) => r.seconds),
+        rows.map((r) => JSON.stringify(r.intervals)),
+        rows.map((r) => r.firstJoin),
+      ],
+    ),
   );
-  result.updated = updated.length;
+  result.updated = updated?.count ?? 0;
 
   const activities: ActivityInput[] = rows.map((r) => ({
     prospectId: r.prospectId,

@@ -1,4 +1,4 @@
-import type { Db, RegistrationSource } from "@gw/db";
+import { type BulkQueryDb, bulkQuery, type Db, type RegistrationSource } from "@gw/db";
 import { emailKey } from "../prospects/normalize-email";
 import { upsertGotoProspects } from "../prospects/upsert-goto-prospects";
 import { type ActivityInput, recordActivities } from "../scoring/record-activities";
@@ -7,7 +7,7 @@ import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
 import type { PointsTable, RegistrantInput, SyncConnector, SyncWebinar } from "./types";
 
 export interface UpsertRegistrantsOptions {
-  db: Pick<Db, "$queryRaw" | "scoringRule">;
+  db: BulkQueryDb & Pick<Db, "scoringRule">;
   webinar: SyncWebinar;
   connector: SyncConnector;
   registrants: RegistrantInput[];
@@ -112,19 +112,16 @@ export async function upsertRegistrants(options: UpsertRegistrantsOptions): Prom
       const r = byProspect.get(prospectId) as RegistrantInput;
       return { prospectId, r, status: toStatus(r.status), registeredAt: toDate(r.registrationDate, now) };
     });
-    const written = await retryOnDeadlock(
-      () => db.$queryRaw<{ prospect_id: string; inserted: boolean }[]>`
+    const [written] = await retryOnDeadlock(() =>
+      bulkQuery<{ created: number; updated: number }>(
+        db,
+        `WITH written AS (
         INSERT INTO "WebinarRegistration"
           ("accountId", "webinarId", "prospectId", "registrantKey", "joinUrl", "status", "source", "registeredAt", "lastSeenAt", "updatedAt")
-        SELECT ${webinar.accountId}::uuid, ${webinar.id}::uuid, i.prospect_id, i.registrant_key, i.join_url,
-               i.status::"RegistrationStatus", ${source}::"RegistrationSource", i.registered_at, ${now}::timestamptz, now()
-        FROM unnest(
-          ${rows.map((x) => x.prospectId)}::uuid[],
-          ${rows.map((x) => x.r.registrantKey)}::text[],
-          ${rows.map((x) => x.r.joinUrl || null)}::text[],
-          ${rows.map((x) => x.status)}::text[],
-          ${rows.map((x) => x.registeredAt)}::timestamptz[]
-        ) WITH ORDINALITY AS i(prospect_id, registrant_key, join_url, status, registered_at, n)
+        SELECT $1::uuid, $2::uuid, i.prospect_id, i.registrant_key, i.join_url,
+               i.status::"RegistrationStatus", $3::"RegistrationSource", i.registered_at, $4::timestamptz, now()
+        FROM unnest($5::uuid[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
+          WITH ORDINALITY AS i(prospect_id, registrant_key, join_url, status, registered_at, n)
         ORDER BY i.n
         ON CONFLICT ("webinarId", "prospectId") DO UPDATE SET
           "registrantKey" = EXCLUDED."registrantKey",
@@ -135,12 +132,25 @@ export async function upsertRegistrants(options: UpsertRegistrantsOptions): Prom
           "updatedAt" = now()
         WHERE ("WebinarRegistration"."registrantKey", "WebinarRegistration"."joinUrl", "WebinarRegistration"."status", "WebinarRegistration"."cancelledAt")
           IS DISTINCT FROM (EXCLUDED."registrantKey", COALESCE(EXCLUDED."joinUrl", "WebinarRegistration"."joinUrl"), EXCLUDED."status", NULL::timestamptz)
-        RETURNING "prospectId" AS prospect_id, (xmax = 0) AS inserted`,
+        RETURNING (xmax = 0) AS inserted
+        )
+        SELECT (count(*) FILTER (WHERE inserted))::int AS created, (count(*) FILTER (WHERE NOT inserted))::int AS updated
+        FROM written`,
+        [
+          webinar.accountId,
+          webinar.id,
+          source,
+          now,
+          rows.map((x) => x.prospectId),
+          rows.map((x) => x.r.registrantKey),
+          rows.map((x) => x.r.joinUrl || null),
+          rows.map((x) => x.status),
+          rows.map((x) => x.registeredAt),
+        ],
+      ),
     );
-    for (const row of written) {
-      if (row.inserted) result.registrationsCreated++;
-      else result.registrationsUpdated++;
-    }
+    result.registrationsCreated = written?.created ?? 0;
+    result.registrationsUpdated = written?.updated ?? 0;
 
     const manualApproval = (webinar.approvalType ?? "").toUpperCase() === "MANUAL";
     for (const { prospectId, r, status, registeredAt } of rows) {
@@ -159,12 +169,15 @@ export async function upsertRegistrants(options: UpsertRegistrantsOptions): Prom
   if (complete) {
     const listed = options.registrants.map((r) => r.registrantKey);
     // Registrations still waiting to reach GoTo (no registrant key yet) are not GoTo's to cancel.
-    const cancelled = await retryOnDeadlock(
-      () => db.$queryRaw<{ prospect_id: string; registrant_key: string }[]>`
-        UPDATE "WebinarRegistration" SET "status" = 'CANCELLED', "cancelledAt" = ${now}::timestamptz, "updatedAt" = now()
-        WHERE "webinarId" = ${webinar.id}::uuid AND "status" <> 'CANCELLED' AND "registrantKey" IS NOT NULL
-          AND NOT ("registrantKey" = ANY(${listed}::text[]))
+    const cancelled = await retryOnDeadlock(() =>
+      bulkQuery<{ prospect_id: string; registrant_key: string }>(
+        db,
+        `UPDATE "WebinarRegistration" SET "status" = 'CANCELLED', "cancelledAt" = $1::timestamptz, "updatedAt" = now()
+        WHERE "webinarId" = $2::uuid AND "status" <> 'CANCELLED' AND "registrantKey" IS NOT NULL
+          AND NOT ("registrantKey" = ANY($3::text[]))
         RETURNING "prospectId" AS prospect_id, "registrantKey" AS registrant_key`,
+        [now, webinar.id, listed],
+      ),
     );
     result.registrationsCancelled = cancelled.length;
     for (const row of cancelled) {

@@ -4,7 +4,7 @@ import { recordActivities } from "../scoring/record-activities";
 import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
 
 export interface CancelRegistrationsOptions {
-  db: Pick<Db, "$queryRaw" | "scoringRule">;
+  db: Pick<Db, "$queryRaw" | "$queryRawUnsafe" | "scoringRule">;
   webinar: { id: string; accountId: string };
   /** Only these registrants; all of the webinar's registrations when absent (webinar cancelled). */
   registrantKeys?: string[];

@@ -2,7 +2,7 @@ import type { Db } from "@gw/db";
 import { cancelRegistrations } from "./cancel-registrations";
 
 export interface CancelWebinarOptions {
-  db: Pick<Db, "$queryRaw" | "scoringRule" | "webinar">;
+  db: Pick<Db, "$queryRaw" | "$queryRawUnsafe" | "scoringRule" | "webinar">;
   webinar: { id: string; accountId: string };
   now: Date;
   reason?: string;

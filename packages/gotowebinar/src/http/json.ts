@@ -6,7 +6,24 @@ import { isInteger, isSafeNumber, LosslessNumber, parse, stringify } from "lossl
  * exactly stay as their decimal string; every other number becomes a plain number.
  */
 export function parseJsonLossless(text: string): unknown {
-  return parse(text, null, parseNumberLossless);
+  // Native JSON.parse after quoting the integers it would round: several times faster than a
+  // JavaScript parser on the 1,000-registrant lists a sync reads, for the same result.
+  try {
+    return JSON.parse(text.replace(STRING_OR_LONG_INTEGER, quoteUnsafeInteger));
+  } catch {
+    // Invalid JSON: lossless-json's parser says where, more precisely than JSON.parse.
+    return parse(text, null, parseNumberLossless);
+  }
+}
+
+/**
+ * A JSON string (skipped whole, so digits inside strings are never touched) or an integer of
+ * 16+ digits standing alone as a value (not a fraction's or an exponent's digits).
+ */
+const STRING_OR_LONG_INTEGER = /"(?:[^"\\]|\\.)*"|(?<![\w.+-])-?\d{16,}(?![.eE\d])/g;
+
+function quoteUnsafeInteger(token: string): string {
+  return token.charCodeAt(0) === 34 /* " */ || isSafeNumber(token) ? token : `"${token}"`;
 }
 
 export function parseNumberLossless(value: string): number | string {

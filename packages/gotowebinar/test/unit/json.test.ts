@@ -12,6 +12,24 @@ describe("lossless JSON", () => {
     expect(parsed).toEqual({ registrantKey: "9223372036854775807", total: 1000, rate: 0.5, neg: "-9007199254740993" });
   });
 
+  it("leaves digits inside strings, fractions, exponents and safe 16-digit integers alone", () => {
+    const text =
+      '{"s": "id 9223372036854775807 \\" 9223372036854775808", "f": 0.12345678901234567, "e": 1e-12345678901234567,' +
+      ' "safe": 1000000000000000, "list": [9223372036854775807,-9223372036854775808], "nested": {"k": 12345678901234567890}}';
+    expect(parseJsonLossless(text)).toEqual({
+      s: 'id 9223372036854775807 " 9223372036854775808',
+      f: Number("0.12345678901234567"),
+      e: 0,
+      safe: 1000000000000000,
+      list: ["9223372036854775807", "-9223372036854775808"],
+      nested: { k: "12345678901234567890" },
+    });
+  });
+
+  it("says where invalid JSON breaks", () => {
+    expect(() => parseJsonLossless('{"a": 1,, "b": 2}')).toThrow(/position|column|char/i);
+  });
+
   it("exposes keys as strings whether GoTo sent numbers or strings", () => {
     const registrant = mapRegistrant(parseJsonLossless('{"registrantKey": 1234567890123456789, "email": "a@b.c"}'));
     expect(registrant.registrantKey).toBe("1234567890123456789");
