@@ -2,7 +2,7 @@ import type { AppConfig } from "@gw/config";
 import { createDb, type Db } from "@gw/db";
 import { SecretBox } from "@gw/domain/security";
 import type { Logger } from "@gw/logger";
-import { createQueues, createRedis, type Queues, type Redis } from "@gw/queues";
+import { createJobWaiter, createQueues, createRedis, type JobWaiter, type Queues, type Redis } from "@gw/queues";
 
 /** Everything the API's routes may use, built once in the composition root. */
 export interface ApiDeps {
@@ -13,6 +13,8 @@ export interface ApiDeps {
   queues: Queues;
   /** Encrypts tokens and client secrets at rest (SECRET_KEYS). */
   secretBox: SecretBox;
+  /** Waits for push-registration jobs to end (hosted forms answer once GoTo has the registrant). */
+  registrationWaiter: JobWaiter;
 }
 
 export function createApiDeps(config: AppConfig, log: Logger): ApiDeps & { close(): Promise<void> } {
@@ -22,6 +24,15 @@ export function createApiDeps(config: AppConfig, log: Logger): ApiDeps & { close
   // it fail with 503, while state that must survive is already in Postgres.
   redis.on("error", (error) => log.warn({ err: error }, "redis connection error"));
   const queues = createQueues(redis, config.redis.prefix);
+  // Its Redis reader opens on the first form submission, not for every API process that never sees one.
+  let waiter: JobWaiter | undefined;
+  const registrationWaiter: JobWaiter = {
+    expect: (jobId, deadline) => {
+      waiter ??= createJobWaiter({ redisUrl: config.redis.url, prefix: config.redis.prefix, queue: "registrations" });
+      return waiter.expect(jobId, deadline);
+    },
+    close: async () => waiter?.close(),
+  };
   return {
     config,
     log,
@@ -29,7 +40,9 @@ export function createApiDeps(config: AppConfig, log: Logger): ApiDeps & { close
     redis,
     queues,
     secretBox: new SecretBox(config.secrets.keys),
+    registrationWaiter,
     async close() {
+      await registrationWaiter.close().catch(() => undefined);
       await queues.close().catch(() => undefined);
       redis.disconnect();
       await db.$disconnect();

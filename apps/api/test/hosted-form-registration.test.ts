@@ -102,6 +102,34 @@ describe("registering through a hosted form", () => {
     expect((await env.sim.control.emails()).filter((e) => e.to === address).map((e) => e.kind)).toEqual(["confirmation"]);
   });
 
+  it("answers once GoTo Webinar has the registrant, and tells API callers whether it went through", async () => {
+    const webinar = await env.createWebinar();
+    const formId = await createRegisterForm(webinar.id);
+    const post = (values: Record<string, string>) =>
+      env.api.app.inject({ method: "POST", url: `/f/${formId}`, headers: { ...URLENCODED, accept: "application/json" }, payload: formBody(values) });
+
+    const address = email("prompt");
+    const registered = await post({ email: address, firstName: "Pat", lastName: "Prompt" });
+    expect(registered.json()).toMatchObject({ status: "accepted", registrations: [{ status: "registered" }] });
+    // Already in GoTo when the answer came.
+    expect((await env.sim.control.registrants(webinar.webinarKey)).map((r) => r.email)).toEqual([address]);
+
+    await env.sim.control.updateWebinar(webinar.webinarKey, { requiredFields: ["phone"] });
+    const refused = await post({ email: email("refused"), firstName: "Rae", lastName: "Fused" });
+    expect(refused.json()).toMatchObject({ status: "accepted", registrations: [{ status: "failed" }] });
+
+    // No worker to push it: the answer comes at FORM_REGISTRATION_WAIT_MS (3 s here), still accepted.
+    await env.sim.control.updateWebinar(webinar.webinarKey, { requiredFields: [] });
+    await env.stopWorker();
+    const late = email("late-push");
+    const startedAt = Date.now();
+    const pending = await post({ email: late, firstName: "Al", lastName: "Later" });
+    expect(pending.json()).toMatchObject({ status: "accepted", registrations: [{ status: "pending" }] });
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(2_900);
+    await env.startWorker();
+    expect(await settled(late)).toMatchObject({ status: "SUCCEEDED" });
+  });
+
   it("resolves a duplicate to the existing registrant: no second registration, no error, points once", async () => {
     const webinar = await env.createWebinar();
     const formId = await createRegisterForm(webinar.id);

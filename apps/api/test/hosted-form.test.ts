@@ -13,7 +13,8 @@ let ipCounter = 0;
 const nextIp = () => `10.1.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
 beforeAll(async () => {
-  env = await startFormsEnv("hostedform", { env: { FORM_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) } });
+  // No worker runs here: answers do not wait for the push (hosted-form-registration.test.ts does).
+  env = await startFormsEnv("hostedform", { env: { FORM_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT), FORM_REGISTRATION_WAIT_MS: "0" } });
   webinar = await env.createWebinar({ subject: "Product tour", questions: [{ question: "Your role?", type: "multipleChoice", answers: ["Marketing", "Sales"] }] });
   listId = (await env.api.deps.db.list.create({ data: { accountId: env.user.accountId, name: "Tour attendees" } })).id;
   const res = await env.api.app.inject({
@@ -140,7 +141,11 @@ describe("submitting the hosted form", () => {
     expect(wrongChoice.json().fields).toEqual([{ field: questionField(), message: "Choose one of the options for Your role?" }]);
     const good = await submit(await person(), { json: true });
     expect(good.statusCode).toBe(200);
-    expect(good.json()).toEqual({ status: "accepted", message: "You're in! Check your inbox for the join link." });
+    expect(good.json()).toEqual({
+      status: "accepted",
+      message: "You're in! Check your inbox for the join link.",
+      registrations: [{ status: "pending" }],
+    });
   });
 
   it("stores the prospect, the submission and a registration request, enqueues its push, and shows the thank-you", async () => {

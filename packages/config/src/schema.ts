@@ -79,6 +79,8 @@ export const envSchema = z
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
     // Form registrations (issue 6): per-IP limit of hosted form posts; push retry backoff and window; sweeper interval.
     FORM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+    // How long a hosted form's answer may wait for GoTo to confirm the registration (0: answer at once).
+    FORM_REGISTRATION_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(3_000),
     REGISTRATION_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
     REGISTRATION_RETRY_MAX_MS: z.coerce.number().int().min(100).max(86_400_000).default(1_800_000),
     REGISTRATION_GIVE_UP_HOURS: z.coerce.number().positive().max(720).default(24),
@@ -129,7 +131,7 @@ export function toConfig(env: Env) {
       attendanceDelaysMinutes: env.ATTENDANCE_DELAYS_MINUTES,
     },
     worker: { concurrency: env.WORKER_CONCURRENCY },
-    forms: { rateLimitPerMinute: env.FORM_RATE_LIMIT_PER_MINUTE },
+    forms: { rateLimitPerMinute: env.FORM_RATE_LIMIT_PER_MINUTE, registrationWaitMs: env.FORM_REGISTRATION_WAIT_MS },
     registrations: {
       retryBaseMs: env.REGISTRATION_RETRY_BASE_MS,
       retryMaxMs: env.REGISTRATION_RETRY_MAX_MS,

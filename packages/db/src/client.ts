@@ -4,7 +4,7 @@ import { PrismaClient } from "./generated/prisma/client";
 
 export type Db = PrismaClient;
 
-/** The node-postgres pool under each client, for bulkQuery (see there for why). */
+/** The node-postgres pool under each client, for pgQuery (see there for why). */
 const pools = new WeakMap<object, pg.Pool>();
 
 /** One Prisma client over node-postgres (no native query engine: see PRISMA.md). */

@@ -1,5 +1,5 @@
 export { createDb, type Db } from "./client";
-export { bulkQuery, type BulkQueryDb } from "./bulk-query";
+export { pgQuery, type PgQueryDb } from "./pg-query";
 export { ensureDatabase, databaseName, withDatabase } from "./database";
 export { migrateDeploy, migrationStatus, localMigrations, type MigrationStatus } from "./migrations";
 export { schemaMatchesLatestMigration, normalizeSchema } from "./schema-snapshots";

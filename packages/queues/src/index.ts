@@ -4,4 +4,5 @@ export { defineJob, type JobDefinition, type JobEnvelope, type PayloadOf } from 
 export { jobCatalog, jobsByName, type JobName } from "./catalog";
 export { createQueues, type Queues } from "./queues";
 export { enqueue, type EnqueueOptions } from "./enqueue";
+export { createJobWaiter, type JobOutcome, type JobWaiter } from "./job-waiter";
 export * from "./jobs";

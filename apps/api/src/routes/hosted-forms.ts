@@ -1,7 +1,7 @@
 import rateLimit from "@fastify/rate-limit";
 import { DomainError } from "@gw/domain";
 import { DEFAULT_THANK_YOU, type FormDefinition, getForm, submitForm } from "@gw/domain/forms";
-import { enqueue, pushRegistrationJob } from "@gw/queues";
+import { enqueue, type JobOutcome, pushRegistrationJob } from "@gw/queues";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, type FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -15,11 +15,26 @@ const FORM_CACHE_MS = 2_000;
 const REASON: Record<number, string> = { 400: "Bad Request", 404: "Not Found", 410: "Gone", 413: "Payload Too Large", 415: "Unsupported Media Type", 429: "Too Many Requests", 500: "Internal Server Error" };
 
 const params = z.object({ formId: z.string().describe("The form's id") });
+const registrationState = z.enum(["registered", "pending", "failed"]);
+type RegistrationState = z.infer<typeof registrationState>;
 const accepted = z.object({
   status: z.literal("accepted"),
   message: z.string().describe("The form's thank-you message"),
   redirectUrl: z.string().optional().describe("Where a browser would be sent instead of the message"),
+  registrations: z
+    .array(z.object({ status: registrationState }))
+    .optional()
+    .describe(
+      "One per webinar the form registers for: registered (GoTo Webinar has the registrant and sends its confirmation e-mail), failed (refused; an admin sees why under failed registrations), or pending (still on its way, retried until it goes through). Absent when the form registers for nothing or the person was not registered (filtered prospect).",
+    ),
 });
+
+/** What a finished push job said, as far as the person submitting should know. */
+function registrationStateOf(outcome: JobOutcome): RegistrationState {
+  if (outcome.state !== "completed") return "pending";
+  const result = (outcome.value as { outcome?: string } | null)?.outcome;
+  return result === "succeeded" ? "registered" : result === "failed" ? "failed" : "pending";
+}
 
 class HostedFormError extends Error {
   constructor(
@@ -156,6 +171,9 @@ export const hostedFormRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
       },
       async (request, reply) => {
         const form = await loadForm(request.params.formId);
+        const waitMs = config.forms.registrationWaitMs;
+        const waitUntil = Date.now() + waitMs;
+        const waits: Promise<RegistrationState>[] = [];
         const body = (request.body ?? {}) as Record<string, unknown>;
         const honeypot = body[HONEYPOT_FIELD];
         const result = await submitForm({
@@ -166,13 +184,25 @@ export const hostedFormRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
           ip: request.ip,
           userAgent: typeof request.headers["user-agent"] === "string" ? request.headers["user-agent"] : undefined,
           giveUpAfterMs: config.registrations.giveUpAfterMs,
-          enqueueRegistration: (requestId) =>
-            Promise.race([
-              enqueue(queues, pushRegistrationJob, { requestId, attempt: 0 }, { requestId: request.id }),
-              new Promise((_, reject) => setTimeout(() => reject(new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS).unref()),
-            ]),
+          enqueueRegistration: async (requestId) => {
+            const expected = waitMs > 0 ? deps.registrationWaiter.expect(pushRegistrationJob.jobId!({ requestId, attempt: 0 }), waitUntil) : undefined;
+            if (expected) waits.push(expected.outcome.then(registrationStateOf));
+            try {
+              await Promise.race([
+                enqueue(queues, pushRegistrationJob, { requestId, attempt: 0 }, { requestId: request.id }),
+                new Promise((_, reject) => setTimeout(() => reject(new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS).unref()),
+              ]);
+            } catch (error) {
+              expected?.cancel(); // answers "pending" at once: the sweeper will queue it
+              throw error;
+            }
+          },
           log: request.log,
         });
+        // The answer waits (up to FORM_REGISTRATION_WAIT_MS) until GoTo has the registrant: the
+        // person knows it worked, and a burst of submissions is paced by how fast registrations
+        // go through instead of piling up behind them. Not waited for: retries, GoTo being down.
+        const registrations = (await Promise.all(waits)).map((status) => ({ status }));
 
         if (result.outcome === "invalid") {
           request.log.info({ formId: form.id, fields: Object.keys(result.errors) }, "form submission refused");
@@ -187,7 +217,16 @@ export const hostedFormRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
         else request.log.info({ formId: form.id, submissionId: result.submissionId, prospectId: result.prospectId, registrationRequestIds: result.registrationRequestIds, filtered: result.filtered }, "form submitted");
 
         const message = form.thankYouMessage ?? DEFAULT_THANK_YOU;
-        if (wantsJson(request)) return reply.status(200).send({ status: "accepted" as const, message, ...(form.redirectUrl ? { redirectUrl: form.redirectUrl } : {}) });
+        if (wantsJson(request)) {
+          return reply.status(200).send({
+            status: "accepted" as const,
+            message,
+            ...(form.redirectUrl ? { redirectUrl: form.redirectUrl } : {}),
+            ...(result.outcome === "accepted" && result.registrationRequestIds.length > 0
+              ? { registrations: waitMs > 0 ? registrations : result.registrationRequestIds.map(() => ({ status: "pending" as const })) }
+              : {}),
+          });
+        }
         if (form.redirectUrl) return reply.header("cache-control", "no-store").redirect(form.redirectUrl, 303);
         return sendHtml(reply, 200, renderThankYouPage(form, message));
       },

@@ -1,4 +1,4 @@
-import { type Db, Prisma } from "@gw/db";
+import { type Db, pgQuery } from "@gw/db";
 import {
   type GotoClient,
   GotoConflictError,
@@ -10,7 +10,12 @@ import {
 } from "@gw/gotowebinar";
 import { DomainError } from "../errors/index";
 import { webinarClosedReason } from "./webinar-availability";
-import { DEFAULT_REGISTRATION_BACKOFF, describeDuration, type RegistrationBackoff, registrationBackoffMs } from "./registration-backoff";
+import {
+  DEFAULT_REGISTRATION_BACKOFF,
+  describeDuration,
+  type RegistrationBackoff,
+  registrationBackoffMs,
+} from "./registration-backoff";
 import { registrationPayloadSchema } from "./registration-payload";
 import { recordFormRegistration } from "./record-form-registration";
 
@@ -85,32 +90,56 @@ export async function pushRegistration(options: PushRegistrationOptions): Promis
   // attempts N → N+1. The lease (nextAttemptAt) lets the sweeper hand the request on if this
   // worker dies mid-call.
   const leaseEnd = new Date(startedAt.getTime() + (options.leaseMs ?? 120_000));
-  const [claimed] = await db.$queryRaw<ClaimedRequest[]>(Prisma.sql`
-    UPDATE "RegistrationRequest" r SET "attempts" = r."attempts" + 1, "nextAttemptAt" = ${leaseEnd}, "updatedAt" = now()
+  const [claimed] = await pgQuery<ClaimedRequest>(
+    db,
+    `UPDATE "RegistrationRequest" r SET "attempts" = r."attempts" + 1, "nextAttemptAt" = $1, "updatedAt" = now()
     FROM "Webinar" w JOIN "Connector" c ON c."id" = w."connectorId"
-    WHERE r."id" = ${requestId}::uuid AND r."status" = 'PENDING' AND r."attempts" = ${options.attempt} AND w."id" = r."webinarId"
+    WHERE r."id" = $2::uuid AND r."status" = 'PENDING' AND r."attempts" = $3 AND w."id" = r."webinarId"
     RETURNING r."accountId", r."prospectId", r."formSubmissionId", r."payload", r."attempts", r."giveUpAt",
       w."id" AS "webinarId", w."subject", w."webinarKey", w."status"::text AS "status", w."startsAt", w."endsAt", w."cancelledAt",
       w."approvalType", w."connectorId", c."name" AS "connectorName", c."status"::text AS "connectorStatus", c."lastError" AS "connectorLastError",
-      (SELECT s."formId" FROM "FormSubmission" s WHERE s."id" = r."formSubmissionId") AS "formId"`);
+      (SELECT s."formId" FROM "FormSubmission" s WHERE s."id" = r."formSubmissionId") AS "formId"`,
+    [leaseEnd, requestId, options.attempt],
+  );
   if (!claimed) return { outcome: "skipped", reason: "request is no longer pending at this attempt" };
   const request = claimed;
-  const webinar = { id: claimed.webinarId, subject: claimed.subject, webinarKey: claimed.webinarKey, status: claimed.status, startsAt: claimed.startsAt, endsAt: claimed.endsAt, cancelledAt: claimed.cancelledAt, approvalType: claimed.approvalType, connectorId: claimed.connectorId };
+  const webinar = {
+    id: claimed.webinarId,
+    subject: claimed.subject,
+    webinarKey: claimed.webinarKey,
+    status: claimed.status,
+    startsAt: claimed.startsAt,
+    endsAt: claimed.endsAt,
+    cancelledAt: claimed.cancelledAt,
+    approvalType: claimed.approvalType,
+    connectorId: claimed.connectorId,
+  };
   const log = { requestId, webinarId: webinar.id, attempt: request.attempts };
 
   const closed = webinarClosedReason(webinar, startedAt);
   if (closed) return fail(options, `Not registered: ${closed} ("${webinar.subject}")`);
 
-  const connector = { name: claimed.connectorName, status: claimed.connectorStatus, lastError: claimed.connectorLastError };
-  if (connector.status === "DISABLED") return fail(options, `Not registered: connector "${connector.name}" is disabled`);
-  if (connector.status === "UNVERIFIED") return fail(options, `Not registered: connector "${connector.name}" is not verified`);
+  const connector = {
+    name: claimed.connectorName,
+    status: claimed.connectorStatus,
+    lastError: claimed.connectorLastError,
+  };
+  if (connector.status === "DISABLED")
+    return fail(options, `Not registered: connector "${connector.name}" is disabled`);
+  if (connector.status === "UNVERIFIED")
+    return fail(options, `Not registered: connector "${connector.name}" is not verified`);
   if (connector.status === "ERROR") {
     // Re-verifying the connector fixes this: keep the request until the retry window ends.
-    return retry(options, request, `Connector "${connector.name}" needs attention${connector.lastError ? ` (${connector.lastError})` : ""}; re-verify it and the registration goes through`);
+    return retry(
+      options,
+      request,
+      `Connector "${connector.name}" needs attention${connector.lastError ? ` (${connector.lastError})` : ""}; re-verify it and the registration goes through`,
+    );
   }
 
   const parsed = registrationPayloadSchema.safeParse(request.payload);
-  if (!parsed.success) return fail(options, `Not registered: the stored request is malformed (${parsed.error.issues[0]?.message})`);
+  if (!parsed.success)
+    return fail(options, `Not registered: the stored request is malformed (${parsed.error.issues[0]?.message})`);
   const payload = parsed.data;
 
   let result: Awaited<ReturnType<RegistrationGotoClient["createRegistrant"]>>;
@@ -145,28 +174,59 @@ export async function pushRegistration(options: PushRegistrationOptions): Promis
     status: result.status,
     registrationStatus: webinar.approvalType === "MANUAL" ? "WAITING" : "APPROVED",
     occurredAt: finishedAt,
-    details: { source: "form", formId: request.formId, formSubmissionId: request.formSubmissionId, registrantKey: result.registrantKey, registrationRequestId: requestId },
+    details: {
+      source: "form",
+      formId: request.formId,
+      formSubmissionId: request.formSubmissionId,
+      registrantKey: result.registrantKey,
+      registrationRequestId: requestId,
+    },
   });
-  await db.registrationRequest.update({
-    where: { id: requestId },
-    data: { status: "SUCCEEDED", registrantKey: result.registrantKey, joinUrl: result.joinUrl ?? null, lastError: null, completedAt: finishedAt },
-    select: { id: true },
-  });
-  options.log?.info({ ...log, registrantKey: result.registrantKey, existing: result.status === "existing" }, "registration pushed to GoTo");
-  return { outcome: "succeeded", registrantKey: result.registrantKey, joinUrl: result.joinUrl ?? null, existing: result.status === "existing" };
+  await pgQuery(
+    db,
+    `UPDATE "RegistrationRequest" SET "status" = 'SUCCEEDED', "registrantKey" = $2, "joinUrl" = $3, "lastError" = NULL,
+      "completedAt" = $4, "updatedAt" = now()
+    WHERE "id" = $1::uuid`,
+    [requestId, result.registrantKey, result.joinUrl ?? null, finishedAt],
+  );
+  options.log?.info(
+    { ...log, registrantKey: result.registrantKey, existing: result.status === "existing" },
+    "registration pushed to GoTo",
+  );
+  return {
+    outcome: "succeeded",
+    registrantKey: result.registrantKey,
+    joinUrl: result.joinUrl ?? null,
+    existing: result.status === "existing",
+  };
 }
 
 function classify(error: unknown, connectorName: string): Verdict {
   // From the connector's client: token refresh revoked (connector now in ERROR), not verified any
   // more, or a transient refresh failure. Re-verifying fixes all three, so keep the request.
   if (error instanceof DomainError) return { kind: "retry", reason: error.message };
-  if (error instanceof GotoValidationError) return { kind: "fail", reason: `GoTo Webinar refused the registration: ${error.message}` };
-  if (error instanceof GotoNotFoundError) return { kind: "fail", reason: `GoTo Webinar does not know this webinar any more (deleted or cancelled there): ${error.message}` };
-  if (error instanceof GotoInputError) return { kind: "fail", reason: `The registration cannot be sent to GoTo Webinar: ${error.message}` };
-  if (error instanceof GotoUnauthorizedError) return { kind: "retry", reason: `GoTo Webinar refused connector "${connectorName}"'s token; re-verify the connector` };
-  if (error instanceof GotoForbiddenError) return { kind: "fail", reason: `GoTo Webinar does not allow connector "${connectorName}" to register people for this webinar: ${error.message}` };
+  if (error instanceof GotoValidationError)
+    return { kind: "fail", reason: `GoTo Webinar refused the registration: ${error.message}` };
+  if (error instanceof GotoNotFoundError)
+    return {
+      kind: "fail",
+      reason: `GoTo Webinar does not know this webinar any more (deleted or cancelled there): ${error.message}`,
+    };
+  if (error instanceof GotoInputError)
+    return { kind: "fail", reason: `The registration cannot be sent to GoTo Webinar: ${error.message}` };
+  if (error instanceof GotoUnauthorizedError)
+    return {
+      kind: "retry",
+      reason: `GoTo Webinar refused connector "${connectorName}"'s token; re-verify the connector`,
+    };
+  if (error instanceof GotoForbiddenError)
+    return {
+      kind: "fail",
+      reason: `GoTo Webinar does not allow connector "${connectorName}" to register people for this webinar: ${error.message}`,
+    };
   // A 409 the client could not resolve to a registrant (the list lagged): the next attempt will.
-  if (error instanceof GotoConflictError) return { kind: "retry", reason: `GoTo Webinar reported a duplicate it could not show yet: ${error.message}` };
+  if (error instanceof GotoConflictError)
+    return { kind: "retry", reason: `GoTo Webinar reported a duplicate it could not show yet: ${error.message}` };
   return { kind: "retry", reason: `GoTo Webinar could not be reached: ${(error as Error)?.message ?? String(error)}` };
 }
 
@@ -181,11 +241,21 @@ async function fail(options: PushRegistrationOptions, reason: string): Promise<P
   return { outcome: "failed", reason };
 }
 
-async function retry(options: PushRegistrationOptions, request: { attempts: number; giveUpAt: Date }, reason: string): Promise<PushRegistrationResult> {
+async function retry(
+  options: PushRegistrationOptions,
+  request: { attempts: number; giveUpAt: Date },
+  reason: string,
+): Promise<PushRegistrationResult> {
   const now = (options.now ?? (() => new Date()))();
-  const nextAttemptAt = new Date(now.getTime() + registrationBackoffMs(request.attempts, options.backoff ?? DEFAULT_REGISTRATION_BACKOFF, options.random));
+  const nextAttemptAt = new Date(
+    now.getTime() +
+      registrationBackoffMs(request.attempts, options.backoff ?? DEFAULT_REGISTRATION_BACKOFF, options.random),
+  );
   if (nextAttemptAt.getTime() > request.giveUpAt.getTime()) {
-    return fail(options, `GoTo Webinar was unreachable for ${describeDuration(options.giveUpAfterMs ?? 24 * 3_600_000)}; last error: ${reason}`);
+    return fail(
+      options,
+      `GoTo Webinar was unreachable for ${describeDuration(options.giveUpAfterMs ?? 24 * 3_600_000)}; last error: ${reason}`,
+    );
   }
   await options.db.registrationRequest.update({
     where: { id: options.requestId },

@@ -1,10 +1,10 @@
-import { Prisma } from "@gw/db";
+import { type PgQueryDb, pgQuery, type Prisma } from "@gw/db";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
 import { recordActivities } from "../scoring/record-activities";
 
 export interface RecordFormRegistrationOptions {
   /** The client or a transaction: every write here is idempotent on its own. */
-  tx: Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw" | "$queryRawUnsafe" | "scoringRule">;
+  tx: PgQueryDb & Pick<Prisma.TransactionClient, "scoringRule">;
   accountId: string;
   prospectId: string;
   webinarId: string;
@@ -29,24 +29,21 @@ export async function recordFormRegistration(
   const { tx, accountId, prospectId, webinarId, registrantKey, joinUrl, occurredAt } = options;
   const pointsLookup = getScoringPoints({ db: tx, accountId });
   pointsLookup.catch(() => undefined);
-  if (options.status === "created") {
-    await tx.$executeRaw(Prisma.sql`
-      INSERT INTO "WebinarRegistration" ("accountId", "webinarId", "prospectId", "registrantKey", "joinUrl", "status", "source", "registeredAt", "updatedAt")
-      VALUES (${accountId}::uuid, ${webinarId}::uuid, ${prospectId}::uuid, ${registrantKey}, ${joinUrl},
-              ${options.registrationStatus}::"RegistrationStatus", 'FORM'::"RegistrationSource", ${occurredAt}, now())
-      ON CONFLICT ("webinarId", "prospectId") DO UPDATE SET
-        "registrantKey" = EXCLUDED."registrantKey", "joinUrl" = COALESCE(EXCLUDED."joinUrl", "WebinarRegistration"."joinUrl"),
-        "status" = EXCLUDED."status", "source" = 'FORM'::"RegistrationSource", "cancelledAt" = NULL, "updatedAt" = now()`);
-  } else {
-    // Already registered (GoTo's own page, an earlier form): keep where it came from, fill gaps.
-    await tx.$executeRaw(Prisma.sql`
-      INSERT INTO "WebinarRegistration" ("accountId", "webinarId", "prospectId", "registrantKey", "joinUrl", "status", "source", "registeredAt", "updatedAt")
-      VALUES (${accountId}::uuid, ${webinarId}::uuid, ${prospectId}::uuid, ${registrantKey}, ${joinUrl},
-              ${options.registrationStatus}::"RegistrationStatus", 'FORM'::"RegistrationSource", ${occurredAt}, now())
-      ON CONFLICT ("webinarId", "prospectId") DO UPDATE SET
-        "registrantKey" = COALESCE("WebinarRegistration"."registrantKey", EXCLUDED."registrantKey"),
-        "joinUrl" = COALESCE("WebinarRegistration"."joinUrl", EXCLUDED."joinUrl"), "updatedAt" = now()`);
-  }
+  // "created": GoTo made the registrant for us, so ours is the registration's source. "existing":
+  // already registered (GoTo's own page, an earlier form): keep where it came from, fill gaps.
+  const onConflict =
+    options.status === "created"
+      ? `"registrantKey" = EXCLUDED."registrantKey", "joinUrl" = COALESCE(EXCLUDED."joinUrl", "WebinarRegistration"."joinUrl"),
+         "status" = EXCLUDED."status", "source" = 'FORM'::"RegistrationSource", "cancelledAt" = NULL, "updatedAt" = now()`
+      : `"registrantKey" = COALESCE("WebinarRegistration"."registrantKey", EXCLUDED."registrantKey"),
+         "joinUrl" = COALESCE("WebinarRegistration"."joinUrl", EXCLUDED."joinUrl"), "updatedAt" = now()`;
+  await pgQuery(
+    tx,
+    `INSERT INTO "WebinarRegistration" ("accountId", "webinarId", "prospectId", "registrantKey", "joinUrl", "status", "source", "registeredAt", "updatedAt")
+    VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6::"RegistrationStatus", 'FORM'::"RegistrationSource", $7, now())
+    ON CONFLICT ("webinarId", "prospectId") DO UPDATE SET ${onConflict}`,
+    [accountId, webinarId, prospectId, registrantKey, joinUrl, options.registrationStatus, occurredAt],
+  );
 
   const points = await pointsLookup;
   const recorded = await recordActivities({

@@ -1,4 +1,4 @@
-import { type Db, Prisma } from "@gw/db";
+import { type PgQueryDb, pgQuery } from "@gw/db";
 import { PROSPECT_PROFILE_FIELDS } from "../prospects/profile-fields";
 import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
 import type { CompletionAction } from "./form-definition";
@@ -8,7 +8,7 @@ import type { RegistrationPayload } from "./registration-payload";
 const COLUMNS = PROSPECT_PROFILE_FIELDS;
 
 export interface WriteSubmissionOptions {
-  db: Pick<Db, "$queryRaw">;
+  db: PgQueryDb;
   accountId: string;
   formId: string;
   actions: CompletionAction[];
@@ -54,19 +54,22 @@ export async function writeSubmission(options: WriteSubmissionOptions): Promise<
   const tagNames = actions.flatMap((a) => (a.type === "ADD_TAG" ? [a.tag] : []));
   const points = actions.reduce((sum, a) => sum + (a.type === "ADJUST_SCORE" ? a.points : 0), 0);
 
-  const values = COLUMNS.map((column) => options.columns[column] || null);
-  const columnList = Prisma.raw(COLUMNS.map((c) => `"${c}"`).join(", "));
-  const keep = Prisma.raw(COLUMNS.map((c) => `"${c}" = COALESCE(EXCLUDED."${c}", "Prospect"."${c}")`).join(", "));
+  const params: unknown[] = [];
+  const $ = (value: unknown) => `$${params.push(value)}`;
+  const columnList = COLUMNS.map((c) => `"${c}"`).join(", ");
+  const keep = COLUMNS.map((c) => `"${c}" = COALESCE(EXCLUDED."${c}", "Prospect"."${c}")`).join(", ");
+  const account = `${$(accountId)}::uuid`;
   // A new prospect gets the campaign of the register action's connector.
   const campaign = webinarIds[0]
-    ? Prisma.sql`(SELECT c."campaignId" FROM "Webinar" w JOIN "Connector" c ON c."id" = w."connectorId" WHERE w."id" = ${webinarIds[0]}::uuid)`
-    : Prisma.sql`NULL::uuid`;
+    ? `(SELECT c."campaignId" FROM "Webinar" w JOIN "Connector" c ON c."id" = w."connectorId" WHERE w."id" = ${$(webinarIds[0])}::uuid)`
+    : "NULL::uuid";
+  const listIdsParam = `${$(listIds)}::uuid[]`;
 
-  const [row] = await retryOnDeadlock(() =>
-    options.db.$queryRaw<Array<{ prospectId: string; filtered: boolean; created: boolean; submissionId: string; requestIds: string[]; lists: number }>>(Prisma.sql`
+  const sql = `
       WITH p AS (
         INSERT INTO "Prospect" ("accountId", "email", "source", "campaignId", "customFields", "score", "updatedAt", ${columnList})
-        VALUES (${accountId}::uuid, ${options.email.trim()}, 'FORM'::"ProspectSource", ${campaign}, ${JSON.stringify(options.custom)}::jsonb, ${points}, now(), ${Prisma.join(values)})
+        VALUES (${account}, ${$(options.email.trim())}, 'FORM'::"ProspectSource", ${campaign}, ${$(JSON.stringify(options.custom))}::jsonb,
+          ${$(points)}::int, now(), ${COLUMNS.map((column) => `${$(options.columns[column] || null)}::text`).join(", ")})
         ON CONFLICT ("accountId", lower("email")) WHERE "mergedIntoId" IS NULL
         DO UPDATE SET ${keep},
           "customFields" = "Prospect"."customFields" || EXCLUDED."customFields",
@@ -75,23 +78,24 @@ export async function writeSubmission(options: WriteSubmissionOptions): Promise<
         RETURNING "id", "filtered", (xmax = 0) AS "created"
       ), s AS (
         INSERT INTO "FormSubmission" ("accountId", "formId", "prospectId", "data", "ip", "userAgent", "createdAt")
-        SELECT ${accountId}::uuid, ${options.formId}::uuid, p."id", ${JSON.stringify(options.data)}::jsonb, ${options.ip}, ${options.userAgent}, ${now} FROM p
+        SELECT ${account}, ${$(options.formId)}::uuid, p."id", ${$(JSON.stringify(options.data))}::jsonb, ${$(options.ip)}, ${$(options.userAgent)}, ${$(now)}::timestamptz FROM p
         RETURNING "id"
       ), r AS (
         INSERT INTO "RegistrationRequest" ("accountId", "prospectId", "webinarId", "formSubmissionId", "payload", "nextAttemptAt", "giveUpAt", "updatedAt")
-        SELECT ${accountId}::uuid, p."id", w."id", s."id", ${JSON.stringify(options.registration)}::jsonb, ${now}, ${new Date(now.getTime() + options.giveUpAfterMs)}, now()
+        SELECT ${account}, p."id", w."id", s."id", ${$(JSON.stringify(options.registration))}::jsonb, ${$(now)}::timestamptz,
+          ${$(new Date(now.getTime() + options.giveUpAfterMs))}::timestamptz, now()
         FROM p, s, "Webinar" w
-        WHERE NOT p."filtered" AND w."id" = ANY(${webinarIds}::uuid[]) AND w."accountId" = ${accountId}::uuid
+        WHERE NOT p."filtered" AND w."id" = ANY(${$(webinarIds)}::uuid[]) AND w."accountId" = ${account}
         RETURNING "id"
       ), l AS (
         INSERT INTO "ListMembership" ("listId", "prospectId")
         SELECT list."id", p."id" FROM p, "List" list
-        WHERE NOT p."filtered" AND list."id" = ANY(${listIds}::uuid[]) AND list."accountId" = ${accountId}::uuid
+        WHERE NOT p."filtered" AND list."id" = ANY(${listIdsParam}) AND list."accountId" = ${account}
         ON CONFLICT DO NOTHING
         RETURNING "listId"
       ), t AS (
         INSERT INTO "Tag" ("accountId", "name")
-        SELECT ${accountId}::uuid, name FROM unnest(${tagNames}::text[]) AS name WHERE NOT (SELECT "filtered" FROM p)
+        SELECT ${account}, name FROM unnest(${$(tagNames)}::text[]) AS name WHERE NOT (SELECT "filtered" FROM p)
         ON CONFLICT ("accountId", "name") DO UPDATE SET "name" = EXCLUDED."name"
         RETURNING "id"
       ), pt AS (
@@ -100,14 +104,25 @@ export async function writeSubmission(options: WriteSubmissionOptions): Promise<
         RETURNING "tagId"
       )
       SELECT p."id" AS "prospectId", p."filtered", p."created", s."id" AS "submissionId",
-        COALESCE((SELECT array_agg(r."id") FROM r), '{}') AS "requestIds",
-        (SELECT count(*)::int FROM "List" list WHERE list."id" = ANY(${listIds}::uuid[]) AND list."accountId" = ${accountId}::uuid) AS "lists"
-      FROM p, s`),
+        COALESCE((SELECT array_agg(r."id"::text) FROM r), '{}') AS "requestIds",
+        (SELECT count(*)::int FROM "List" list WHERE list."id" = ANY(${listIdsParam}) AND list."accountId" = ${account}) AS "lists"
+      FROM p, s`;
+  // Straight to node-postgres (see pgQuery): a burst of submissions is CPU-bound on the API.
+  const [row] = await retryOnDeadlock(() =>
+    pgQuery<{
+      prospectId: string;
+      filtered: boolean;
+      created: boolean;
+      submissionId: string;
+      requestIds: string[];
+      lists: number;
+    }>(options.db, sql, params),
   );
   const written = row!;
   const skipped: string[] = [];
   if (!written.filtered) {
-    if (webinarIds.length > written.requestIds.length) skipped.push(`REGISTER_WEBINAR: webinar ${webinarIds.join(", ")} no longer exists`);
+    if (webinarIds.length > written.requestIds.length)
+      skipped.push(`REGISTER_WEBINAR: webinar ${webinarIds.join(", ")} no longer exists`);
     if (listIds.length > written.lists) skipped.push("ADD_TO_LIST: a list of this form no longer exists");
   }
   return {

@@ -1,4 +1,4 @@
-import { type BulkQueryDb, bulkQuery } from "@gw/db";
+import { type PgQueryDb, pgQuery } from "@gw/db";
 import { emailKey } from "./normalize-email";
 
 export interface ProspectMatch {
@@ -8,7 +8,7 @@ export interface ProspectMatch {
 }
 
 export interface FindProspectsByEmailOptions {
-  db: BulkQueryDb;
+  db: PgQueryDb;
   accountId: string;
   emails: string[];
 }
@@ -27,7 +27,7 @@ export async function findProspectsByEmail({
   const keys = [...new Set(emails.map(emailKey))];
   const matches = new Map<string, ProspectMatch>();
   if (keys.length === 0) return matches;
-  const rows = await bulkQuery<{ key: string; prospect_id: string; merged: boolean }>(
+  const rows = await pgQuery<{ key: string; prospect_id: string; merged: boolean }>(
     db,
     `
     WITH RECURSIVE chain AS (

@@ -1,4 +1,4 @@
-import { type BulkQueryDb, bulkQuery } from "@gw/db";
+import { type PgQueryDb, pgQuery } from "@gw/db";
 import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
 import { findProspectsByEmail } from "./find-prospects-by-email";
 import { emailKey, normalizeEmail } from "./normalize-email";
@@ -11,7 +11,7 @@ export interface GotoPerson {
 }
 
 export interface UpsertGotoProspectsOptions {
-  db: BulkQueryDb;
+  db: PgQueryDb;
   accountId: string;
   people: GotoPerson[];
   /** The connector's setting: when false, unknown people are skipped, known ones still match. */
@@ -82,7 +82,7 @@ export async function upsertGotoProspects(options: UpsertGotoProspectsOptions): 
   if (fill.size > 0) {
     const ids = [...fill.keys()].sort();
     const [filled] = await retryOnDeadlock(() =>
-      bulkQuery<{ count: number }>(
+      pgQuery<{ count: number }>(
         db,
         `WITH filled AS (
           UPDATE "Prospect" p SET
@@ -110,7 +110,7 @@ export async function upsertGotoProspects(options: UpsertGotoProspectsOptions): 
     unknown.sort((a, b) => (emailKey(a.email) < emailKey(b.email) ? -1 : 1));
     // ON CONFLICT covers a concurrent job (or form) creating the same person meanwhile.
     const rows = await retryOnDeadlock(() =>
-      bulkQuery<{ id: string; key: string; inserted: boolean }>(
+      pgQuery<{ id: string; key: string; inserted: boolean }>(
         db,
         `INSERT INTO "Prospect" ("accountId", "email", "firstName", "lastName", "campaignId", "source", "updatedAt")
         SELECT $1::uuid, i.email, i.first_name, i.last_name, $2::uuid, 'GOTO_SYNC'::"ProspectSource", now()

@@ -1,4 +1,4 @@
-import type { ActivityType, Db } from "@gw/db";
+import { type ActivityType, type PgQueryDb, pgQuery } from "@gw/db";
 import { ACTIVITY_TYPES, DEFAULT_SCORING_POINTS } from "./default-scoring-rules";
 
 export interface ScoringRuleView {
@@ -10,13 +10,18 @@ export interface ScoringRuleView {
 }
 
 export interface GetScoringRulesOptions {
-  db: Pick<Db, "scoringRule">;
+  db: PgQueryDb;
   accountId: string;
 }
 
 /** Every activity type with the points it is worth in this account (its own rule or the default). */
 export async function getScoringRules({ db, accountId }: GetScoringRulesOptions): Promise<ScoringRuleView[]> {
-  const rows = await db.scoringRule.findMany({ where: { accountId } });
+  // Read on every sync run and registration push: straight to node-postgres (see pgQuery).
+  const rows = await pgQuery<{ activityType: ActivityType; points: number; updatedAt: Date }>(
+    db,
+    `SELECT "activityType", "points", "updatedAt" FROM "ScoringRule" WHERE "accountId" = $1::uuid`,
+    [accountId],
+  );
   const byType = new Map(rows.map((row) => [row.activityType, row]));
   return ACTIVITY_TYPES.map((activityType) => {
     const row = byType.get(activityType);

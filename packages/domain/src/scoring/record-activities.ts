@@ -1,4 +1,4 @@
-import { type ActivityType, type BulkQueryDb, bulkQuery } from "@gw/db";
+import { type ActivityType, type PgQueryDb, pgQuery } from "@gw/db";
 import { retryOnDeadlock } from "./retry-on-deadlock";
 
 export interface ActivityInput {
@@ -10,7 +10,7 @@ export interface ActivityInput {
 }
 
 export interface RecordActivitiesOptions {
-  db: BulkQueryDb;
+  db: PgQueryDb;
   accountId: string;
   activities: ActivityInput[];
   /** Points per type (see getScoringPoints): stamped on each new activity. */
@@ -59,7 +59,7 @@ export async function recordActivities(options: RecordActivitiesOptions): Promis
            AND "Activity"."details" IS DISTINCT FROM EXCLUDED."details"`;
 
   const [result] = await retryOnDeadlock(() =>
-    bulkQuery<{ created: number; updated: number; points: number }>(
+    pgQuery<{ created: number; updated: number; points: number }>(
       db,
       `WITH input AS (
         SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[], $6::int[], $7::jsonb[])

@@ -7,7 +7,7 @@ import { getScoringRules, type ScoringRuleView } from "./get-scoring-rules";
 export const MAX_ACTIVITY_POINTS = 1_000;
 
 export interface UpdateScoringRulesOptions {
-  db: Pick<Db, "scoringRule" | "$transaction">;
+  db: Pick<Db, "scoringRule" | "$transaction" | "$queryRawUnsafe">;
   accountId: string;
   /** Only the types given change; the others keep their rule or default. */
   rules: { activityType: ActivityType; points: number }[];

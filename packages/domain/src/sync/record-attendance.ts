@@ -1,4 +1,4 @@
-import { type BulkQueryDb, bulkQuery, type Db } from "@gw/db";
+import { type PgQueryDb, pgQuery, type Db } from "@gw/db";
 import { emailKey } from "../prospects/normalize-email";
 import { type ActivityInput, recordActivities } from "../scoring/record-activities";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
@@ -6,7 +6,7 @@ import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
 import type { AttendeeInput, PointsTable, SyncWebinar } from "./types";
 
 export interface RecordAttendanceOptions {
-  db: BulkQueryDb & Pick<Db, "scoringRule">;
+  db: PgQueryDb & Pick<Db, "scoringRule">;
   webinar: SyncWebinar;
   /** Every attendee of every ended session GoTo reports for the webinar. */
   attendees: AttendeeInput[];
@@ -89,7 +89,7 @@ export async function recordAttendance(options: RecordAttendanceOptions): Promis
     });
 
   const [updated] = await retryOnDeadlock(() =>
-    bulkQuery<{ count: number }>(
+    pgQuery<{ count: number }>(
       db,
       `WITH changed AS (
       UPDATE "WebinarRegistration" r SET

@@ -1,4 +1,4 @@
-import { type BulkQueryDb, bulkQuery, type Db, type RegistrationSource } from "@gw/db";
+import { type PgQueryDb, pgQuery, type Db, type RegistrationSource } from "@gw/db";
 import { emailKey } from "../prospects/normalize-email";
 import { upsertGotoProspects } from "../prospects/upsert-goto-prospects";
 import { type ActivityInput, recordActivities } from "../scoring/record-activities";
@@ -7,7 +7,7 @@ import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
 import type { PointsTable, RegistrantInput, SyncConnector, SyncWebinar } from "./types";
 
 export interface UpsertRegistrantsOptions {
-  db: BulkQueryDb & Pick<Db, "scoringRule">;
+  db: PgQueryDb & Pick<Db, "scoringRule">;
   webinar: SyncWebinar;
   connector: SyncConnector;
   registrants: RegistrantInput[];
@@ -113,7 +113,7 @@ export async function upsertRegistrants(options: UpsertRegistrantsOptions): Prom
       return { prospectId, r, status: toStatus(r.status), registeredAt: toDate(r.registrationDate, now) };
     });
     const [written] = await retryOnDeadlock(() =>
-      bulkQuery<{ created: number; updated: number }>(
+      pgQuery<{ created: number; updated: number }>(
         db,
         `WITH written AS (
         INSERT INTO "WebinarRegistration"
@@ -170,7 +170,7 @@ export async function upsertRegistrants(options: UpsertRegistrantsOptions): Prom
     const listed = options.registrants.map((r) => r.registrantKey);
     // Registrations still waiting to reach GoTo (no registrant key yet) are not GoTo's to cancel.
     const cancelled = await retryOnDeadlock(() =>
-      bulkQuery<{ prospect_id: string; registrant_key: string }>(
+      pgQuery<{ prospect_id: string; registrant_key: string }>(
         db,
         `UPDATE "WebinarRegistration" SET "status" = 'CANCELLED', "cancelledAt" = $1::timestamptz, "updatedAt" = now()
         WHERE "webinarId" = $2::uuid AND "status" <> 'CANCELLED' AND "registrantKey" IS NOT NULL

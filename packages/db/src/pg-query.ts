@@ -1,22 +1,24 @@
 import { poolOf } from "./client";
 import type { Prisma } from "./generated/prisma/client";
 
-export type BulkQueryDb = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+export type PgQueryDb = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
 
 /**
- * Runs one batch statement (`$1`… placeholders, arrays as parameters) and returns its rows.
+ * Runs one SQL statement (`$1`… placeholders, arrays as parameters) and returns its rows: for
+ * the hot paths, sync batches and registration pushes.
  *
  * Why not `$queryRaw`: Prisma carries every parameter through its query compiler and driver
  * adapter, which for statements over thousands of rows costs the worker 4–5× the CPU that
- * node-postgres alone does (about 50 ms against 11 ms for 2,500 activities) and made the
- * initial sync CPU-bound (bench/sync-initial.ts). On a client made by createDb the statement goes
+ * node-postgres alone does (about 50 ms against 11 ms for 2,500 activities), and a millisecond or
+ * two even for one row; both the initial sync and a burst of form registrations were CPU-bound
+ * on it (bench/sync-initial.ts, bench/forms.ts). On a client made by createDb the statement goes
  * straight to its pool; inside a transaction it goes through the transaction's client, so it
  * still commits or rolls back with the rest.
  *
  * node-postgres parses results with its defaults: cast counts to int (bigint comes back as a
  * string), uuids are strings, timestamptz values Dates.
  */
-export async function bulkQuery<T>(db: BulkQueryDb, text: string, values: unknown[]): Promise<T[]> {
+export async function pgQuery<T>(db: PgQueryDb, text: string, values: unknown[]): Promise<T[]> {
   const pool = poolOf(db);
   if (pool) return (await pool.query(text, values)).rows as T[];
   return db.$queryRawUnsafe<T[]>(text, ...values);
