@@ -28,7 +28,12 @@ export function createApiDeps(config: AppConfig, log: Logger): ApiDeps & { close
   let waiter: JobWaiter | undefined;
   const registrationWaiter: JobWaiter = {
     expect: (jobId, deadline) => {
-      waiter ??= createJobWaiter({ redisUrl: config.redis.url, prefix: config.redis.prefix, queue: "registrations" });
+      waiter ??= createJobWaiter({
+        redisUrl: config.redis.url,
+        prefix: config.redis.prefix,
+        queue: "registrations",
+        onError: (error) => log.debug({ err: error }, "registration waiter: redis error"),
+      });
       return waiter.expect(jobId, deadline);
     },
     close: async () => waiter?.close(),

@@ -9,13 +9,17 @@ const pools = new WeakMap<object, pg.Pool>();
 
 /** One Prisma client over node-postgres (no native query engine: see PRISMA.md). */
 export function createDb(databaseUrl: string, options: { poolSize?: number } = {}): Db {
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max: options.poolSize ?? 10,
-    // JIT compilation costs 20–50 ms whenever the planner's estimate passes jit_above_cost, which
-    // batch statements over thousands of rows do, for queries that run in a few milliseconds.
-    options: "-c jit=off",
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+  // JIT compilation costs 20–50 ms whenever the planner's estimate passes jit_above_cost, which
+  // batch statements over thousands of rows do, for queries that run in a few milliseconds. A SET
+  // on each new connection (queued before its first query) rather than a startup option, which
+  // PgBouncer and some managed poolers refuse.
+  pool.on("connect", (connection) => {
+    connection.query("SET jit = off").catch(() => undefined);
   });
+  // An idle connection dropped by the server must not crash the process (Prisma adds its own
+  // listener only once it connects; pgQuery may use the pool first).
+  pool.on("error", () => undefined);
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);
   return client;

@@ -24,13 +24,24 @@ export interface JobWaiter {
  * Waiting is a courtesy, never a dependency: a lost Redis or a slow worker only makes the wait
  * end at its deadline, the job itself is unaffected.
  */
-export function createJobWaiter(options: { redisUrl: string; prefix: string; queue: QueueName }): JobWaiter {
+export function createJobWaiter(options: {
+  redisUrl: string;
+  prefix: string;
+  queue: QueueName;
+  onError?: (error: Error) => void;
+}): JobWaiter {
+  // BullMQ's close() waits until its connection is ready or ended; while Redis is unreachable it
+  // would wait forever, so reconnecting stops once we close (the next attempt ends it, ≤ 2 s).
+  let closing = false;
   const events = new QueueEvents(options.queue, {
-    connection: redisOptionsFromUrl(options.redisUrl),
+    connection: {
+      ...redisOptionsFromUrl(options.redisUrl),
+      retryStrategy: (times: number) => (closing ? null : Math.min(times * 500, 2_000)),
+    },
     prefix: options.prefix,
   });
   // Errors (Redis down) surface as timeouts to the waiters; the reader reconnects on its own.
-  events.on("error", () => undefined);
+  events.on("error", (error) => options.onError?.(error));
   const waiting = new Map<string, (outcome: JobOutcome) => void>();
   const settle = (jobId: string, outcome: JobOutcome) => {
     const resolve = waiting.get(jobId);
@@ -58,8 +69,9 @@ export function createJobWaiter(options: { redisUrl: string; prefix: string; que
       return { outcome, cancel };
     },
     async close() {
+      closing = true;
       for (const jobId of [...waiting.keys()]) settle(jobId, { state: "timeout" });
-      await events.close();
+      await events.close().catch(() => undefined);
     },
   };
 }

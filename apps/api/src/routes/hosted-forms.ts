@@ -12,7 +12,15 @@ import { errorBody } from "./auth-schemas";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENQUEUE_TIMEOUT_MS = 2_000;
 const FORM_CACHE_MS = 2_000;
-const REASON: Record<number, string> = { 400: "Bad Request", 404: "Not Found", 410: "Gone", 413: "Payload Too Large", 415: "Unsupported Media Type", 429: "Too Many Requests", 500: "Internal Server Error" };
+const REASON: Record<number, string> = {
+  400: "Bad Request",
+  404: "Not Found",
+  410: "Gone",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+};
 
 const params = z.object({ formId: z.string().describe("The form's id") });
 const registrationState = z.enum(["registered", "pending", "failed"]);
@@ -65,7 +73,13 @@ function sendHtml(reply: FastifyReply, statusCode: number, body: string) {
     .send(body);
 }
 
-function errorJson(request: FastifyRequest, statusCode: number, error: string, message: string, fields?: { field: string; message: string }[]) {
+function errorJson(
+  request: FastifyRequest,
+  statusCode: number,
+  error: string,
+  message: string,
+  fields?: { field: string; message: string }[],
+) {
   return { statusCode, error, message, reqId: request.id, ...(fields ? { fields } : {}) };
 }
 
@@ -73,19 +87,26 @@ function errorJson(request: FastifyRequest, statusCode: number, error: string, m
  * The hosted form page and its submissions: public (no session, no CSRF: outside /api),
  * rate-limited per IP on POST, server-rendered and usable without JavaScript.
  */
-export const hostedFormRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
+export const hostedFormRoutes =
+  (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { config, db, queues } = deps;
 
     // Counted in Redis so every API process shares the budget; a Redis outage lets people submit
     // (the submission is in Postgres either way) rather than turning everyone away.
-    await app.register(rateLimit, { global: false, redis: deps.redis, nameSpace: `${config.redis.prefix}:form-rate:`, skipOnError: true });
+    await app.register(rateLimit, {
+      global: false,
+      redis: deps.redis,
+      nameSpace: `${config.redis.prefix}:form-rate:`,
+      skipOnError: true,
+    });
 
     // Errors on these routes are pages (or JSON for API callers), never the admin API's JSON alone.
     app.setErrorHandler((error: FastifyError | Error, request, reply) => {
       let statusCode = 500;
       let title = "Something went wrong";
-      let message = "Your details could not be sent because of a problem on our side. Please try again in a few minutes.";
+      let message =
+        "Your details could not be sent because of a problem on our side. Please try again in a few minutes.";
       if (error instanceof HostedFormError) {
         ({ statusCode, title } = error);
         message = error.message;
@@ -95,7 +116,12 @@ export const hostedFormRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
         message = "Send the form's fields as application/x-www-form-urlencoded or a JSON object.";
       } else if ("statusCode" in error && typeof error.statusCode === "number" && error.statusCode < 500) {
         statusCode = error.statusCode;
-        title = statusCode === 429 ? "Too many submissions" : statusCode === 415 ? "Unsupported form encoding" : "The form could not be sent";
+        title =
+          statusCode === 429
+            ? "Too many submissions"
+            : statusCode === 415
+              ? "Unsupported form encoding"
+              : "The form could not be sent";
         message =
           statusCode === 429
             ? "Too many forms were sent from your network in a short time. Please wait a minute and try again."
@@ -104,7 +130,8 @@ export const hostedFormRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
               : error.message;
       }
       if (statusCode >= 500) request.log.error({ err: error }, "hosted form request failed");
-      if (wantsJson(request)) return reply.status(statusCode).send(errorJson(request, statusCode, REASON[statusCode] ?? "Error", message));
+      if (wantsJson(request))
+        return reply.status(statusCode).send(errorJson(request, statusCode, REASON[statusCode] ?? "Error", message));
       return sendHtml(reply, statusCode, renderNoticePage(title, message));
     });
 
@@ -112,7 +139,11 @@ export const hostedFormRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
     // request (the connection pool is what a burst waits on). An edit or archive shows within that.
     const cache = new Map<string, { form: FormDefinition; until: number }>();
     const loadForm = async (formId: string): Promise<FormDefinition> => {
-      const notFound = new HostedFormError(404, "Form not found", "There is no form at this address. Check the link you followed.");
+      const notFound = new HostedFormError(
+        404,
+        "Form not found",
+        "There is no form at this address. Check the link you followed.",
+      );
       if (!UUID.test(formId)) throw notFound;
       let form: FormDefinition;
       const cached = cache.get(formId);
@@ -128,7 +159,12 @@ export const hostedFormRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
         if (cache.size >= 1_000) cache.clear();
         cache.set(formId, { form, until: Date.now() + FORM_CACHE_MS });
       }
-      if (form.archivedAt) throw new HostedFormError(410, "This form is closed", "This form no longer accepts submissions. Thank you for your interest.");
+      if (form.archivedAt)
+        throw new HostedFormError(
+          410,
+          "This form is closed",
+          "This form no longer accepts submissions. Thank you for your interest.",
+        );
       return form;
     };
 
@@ -138,7 +174,8 @@ export const hostedFormRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
         schema: {
           tags: ["hosted forms"],
           summary: "The hosted form page (HTML)",
-          description: "Server-rendered, accessible HTML; works without JavaScript. 404 for an unknown form, 410 for an archived one.",
+          description:
+            "Server-rendered, accessible HTML; works without JavaScript. 404 for an unknown form, 410 for an archived one.",
           params,
         },
       },
@@ -156,7 +193,12 @@ export const hostedFormRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
             max: config.forms.rateLimitPerMinute,
             timeWindow: 60_000,
             keyGenerator: (request) => request.ip,
-            errorResponseBuilder: () => new HostedFormError(429, "Too many submissions", "Too many forms were sent from your network in a short time. Please wait a minute and try again."),
+            errorResponseBuilder: () =>
+              new HostedFormError(
+                429,
+                "Too many submissions",
+                "Too many forms were sent from your network in a short time. Please wait a minute and try again.",
+              ),
           },
         },
         schema: {
@@ -180,17 +222,33 @@ export const hostedFormRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
           db,
           form,
           values: body,
-          honeypotFilled: typeof honeypot === "string" ? honeypot.trim() !== "" : honeypot !== undefined && honeypot !== null,
+          honeypotFilled:
+            typeof honeypot === "string" ? honeypot.trim() !== "" : honeypot !== undefined && honeypot !== null,
           ip: request.ip,
           userAgent: typeof request.headers["user-agent"] === "string" ? request.headers["user-agent"] : undefined,
           giveUpAfterMs: config.registrations.giveUpAfterMs,
           enqueueRegistration: async (requestId) => {
-            const expected = waitMs > 0 ? deps.registrationWaiter.expect(pushRegistrationJob.jobId!({ requestId, attempt: 0 }), waitUntil) : undefined;
-            if (expected) waits.push(expected.outcome.then(registrationStateOf));
+            let expected: ReturnType<ApiDeps["registrationWaiter"]["expect"]> | undefined;
+            if (waitMs > 0) {
+              try {
+                expected = deps.registrationWaiter.expect(
+                  pushRegistrationJob.jobId!({ requestId, attempt: 0 }),
+                  waitUntil,
+                );
+              } catch (error) {
+                request.log.warn({ err: error, requestId }, "cannot wait for the registration; answering without");
+              }
+              waits.push(expected ? expected.outcome.then(registrationStateOf) : Promise.resolve("pending"));
+            }
             try {
               await Promise.race([
                 enqueue(queues, pushRegistrationJob, { requestId, attempt: 0 }, { requestId: request.id }),
-                new Promise((_, reject) => setTimeout(() => reject(new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS).unref()),
+                new Promise((_, reject) =>
+                  setTimeout(
+                    () => reject(new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)),
+                    ENQUEUE_TIMEOUT_MS,
+                  ).unref(),
+                ),
               ]);
             } catch (error) {
               expected?.cancel(); // answers "pending" at once: the sweeper will queue it
@@ -202,19 +260,55 @@ export const hostedFormRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
         // The answer waits (up to FORM_REGISTRATION_WAIT_MS) until GoTo has the registrant: the
         // person knows it worked, and a burst of submissions is paced by how fast registrations
         // go through instead of piling up behind them. Not waited for: retries, GoTo being down.
-        const registrations = (await Promise.all(waits)).map((status) => ({ status }));
+        const states = await Promise.all(waits);
+        if (result.outcome === "accepted" && states.includes("pending")) {
+          // The waiter may have missed the end (its reader opens with the first submission) or
+          // another push (the sweeper's) got there first: the outbox row knows.
+          const rows = await db.registrationRequest.findMany({
+            where: { id: { in: result.registrationRequestIds } },
+            select: { id: true, status: true },
+          });
+          const byId = new Map(rows.map((row) => [row.id, row.status]));
+          result.registrationRequestIds.forEach((id, i) => {
+            const status = byId.get(id);
+            if (states[i] === "pending" && status && status !== "PENDING")
+              states[i] = status === "SUCCEEDED" ? "registered" : "failed";
+          });
+        }
+        const registrations = states.map((status) => ({ status }));
 
         if (result.outcome === "invalid") {
           request.log.info({ formId: form.id, fields: Object.keys(result.errors) }, "form submission refused");
           if (wantsJson(request)) {
             const fields = Object.entries(result.errors).map(([field, message]) => ({ field, message }));
-            return reply.status(400).send(errorJson(request, 400, "Bad Request", fields.map((f) => `${f.field}: ${f.message}`).join("; "), fields));
+            return reply
+              .status(400)
+              .send(
+                errorJson(
+                  request,
+                  400,
+                  "Bad Request",
+                  fields.map((f) => `${f.field}: ${f.message}`).join("; "),
+                  fields,
+                ),
+              );
           }
           return sendHtml(reply, 400, renderFormPage(form, { values: result.values, errors: result.errors }));
         }
 
-        if (result.outcome === "discarded") request.log.info({ formId: form.id }, "honeypot filled: submission discarded");
-        else request.log.info({ formId: form.id, submissionId: result.submissionId, prospectId: result.prospectId, registrationRequestIds: result.registrationRequestIds, filtered: result.filtered }, "form submitted");
+        if (result.outcome === "discarded")
+          request.log.info({ formId: form.id }, "honeypot filled: submission discarded");
+        else
+          request.log.info(
+            {
+              formId: form.id,
+              submissionId: result.submissionId,
+              prospectId: result.prospectId,
+              registrationRequestIds: result.registrationRequestIds,
+              filtered: result.filtered,
+            },
+            "form submitted",
+          );
 
         const message = form.thankYouMessage ?? DEFAULT_THANK_YOU;
         if (wantsJson(request)) {
@@ -223,7 +317,12 @@ export const hostedFormRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
             message,
             ...(form.redirectUrl ? { redirectUrl: form.redirectUrl } : {}),
             ...(result.outcome === "accepted" && result.registrationRequestIds.length > 0
-              ? { registrations: waitMs > 0 ? registrations : result.registrationRequestIds.map(() => ({ status: "pending" as const })) }
+              ? {
+                  registrations:
+                    waitMs > 0
+                      ? registrations
+                      : result.registrationRequestIds.map(() => ({ status: "pending" as const })),
+                }
               : {}),
           });
         }
