@@ -9,13 +9,16 @@ const pools = new WeakMap<object, pg.Pool>();
 
 /** One Prisma client over node-postgres (no native query engine: see PRISMA.md). */
 export function createDb(databaseUrl: string, options: { poolSize?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
-  // JIT compilation costs 20–50 ms whenever the planner's estimate passes jit_above_cost, which
-  // batch statements over thousands of rows do, for queries that run in a few milliseconds. A SET
-  // on each new connection (queued before its first query) rather than a startup option, which
-  // PgBouncer and some managed poolers refuse.
-  pool.on("connect", (connection) => {
-    connection.query("SET jit = off").catch(() => undefined);
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.poolSize ?? 10,
+    // JIT compilation costs 20–50 ms whenever the planner's estimate passes jit_above_cost, which
+    // batch statements over thousands of rows do, for queries that run in a few milliseconds. Set
+    // on each new connection before its first use, not as a startup option (PgBouncer and some
+    // managed poolers refuse those).
+    onConnect: async (connection) => {
+      await connection.query("SET jit = off").catch(() => undefined);
+    },
   });
   // An idle connection dropped by the server must not crash the process (Prisma adds its own
   // listener only once it connects; pgQuery may use the pool first).
