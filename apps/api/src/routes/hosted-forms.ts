@@ -205,7 +205,7 @@ export const hostedFormRoutes =
           tags: ["hosted forms"],
           summary: "Submit a hosted form",
           description:
-            "Takes application/x-www-form-urlencoded (browsers) or JSON (API callers). With Accept: application/json the answers are JSON: 200 accepted, 400 with `fields` naming each bad field. Otherwise HTML: the thank-you page, a 303 to the form's redirect URL, or the form again (400) with field-level messages and what was typed. A filled honeypot field gets the normal thank-you answer and nothing is stored. Rate-limited per IP (429).",
+            "Takes application/x-www-form-urlencoded (browsers) or JSON (API callers). With Accept: application/json the answers are JSON: 200 accepted, 400 with `fields` naming each bad field. Otherwise HTML: the thank-you page, a 303 to the form's redirect URL, or the form again (400) with field-level messages and what was typed. A filled honeypot field gets the normal thank-you answer and nothing is stored. Rate-limited per IP (429). When the form registers for webinars, the answer waits (up to FORM_REGISTRATION_WAIT_MS, 3 s by default) until GoTo Webinar has the registrant; a slower registration still goes through, from the queue.",
           params,
           body: z.record(z.string(), z.unknown()).optional(),
           response: { 200: accepted, 400: errorBody, 404: errorBody, 410: errorBody, 429: errorBody },
