@@ -51,6 +51,9 @@ describe("error states", () => {
   it("sends the user back to the login page when the session ends", async () => {
     const page = await stack.newPage();
     await logIn(page, stack);
+    // Let the dashboard's own requests finish first: one of them, not the click, would otherwise
+    // meet the ended session and send the page to the login before the link can be clicked.
+    await page.waitForLoadState("networkidle");
     await stack.db.userSession.deleteMany({});
     await page.getByRole("link", { name: "Prospects" }).click();
     await page.waitForURL(/\/login/);
