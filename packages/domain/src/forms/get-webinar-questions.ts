@@ -1,7 +1,7 @@
 import type { Db } from "@gw/db";
 import type { RegistrationFields } from "@gw/gotowebinar";
-import { DomainError, notFound } from "../errors/index";
-import type { LoadRegistrationFields } from "./prepare-form";
+import { notFound } from "../errors/index";
+import { type LoadRegistrationFields, loadRegistrationForm } from "./prepare-form";
 
 export interface GetWebinarQuestionsOptions {
   db: Db;
@@ -17,15 +17,5 @@ export async function getWebinarQuestions(options: GetWebinarQuestionsOptions): 
     select: { subject: true, connectorId: true, webinarKey: true },
   });
   if (!webinar) throw notFound("Webinar", options.webinarId);
-  try {
-    return await options.loadRegistrationFields(webinar);
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw new DomainError(
-      "UPSTREAM",
-      `Could not read the registration form of webinar "${webinar.subject}" from GoTo Webinar (${(error as Error).message}); try again in a moment`,
-      { retryable: true },
-      { cause: error },
-    );
-  }
+  return loadRegistrationForm(options.loadRegistrationFields, webinar);
 }

@@ -110,7 +110,7 @@ export async function prepareForm(options: PrepareFormOptions): Promise<Prepared
     const index = input.fields.findIndex((field) => field.questionKey !== undefined);
     throw invalid(`fields.${index}.questionKey`, "A field mapped to a GoTo custom question needs a register-for-webinar action on the form");
   }
-  const gotoForm = registerWebinar ? await loadForm(options.loadRegistrationFields, registerWebinar) : undefined;
+  const gotoForm = registerWebinar ? await loadRegistrationForm(options.loadRegistrationFields, registerWebinar) : undefined;
 
   const fields: FormField[] = input.fields.map((field, i) => {
     if (field.name !== undefined) {
@@ -158,7 +158,11 @@ async function checkRegisterWebinar(db: Db, accountId: string, webinarId: string
   return webinar;
 }
 
-async function loadForm(load: LoadRegistrationFields, webinar: { subject: string; connectorId: string; webinarKey: string }) {
+/** Reads a webinar's registration form from GoTo; a failure becomes a retryable UPSTREAM error naming the webinar. */
+export async function loadRegistrationForm(
+  load: LoadRegistrationFields,
+  webinar: { subject: string; connectorId: string; webinarKey: string },
+) {
   try {
     return await load(webinar);
   } catch (error) {

@@ -4,11 +4,11 @@ import { findDrillDownWebinar } from "./find-drill-down-webinar";
 import {
   DRILL_DOWN_COLUMNS,
   drillDownOrder,
+  type ListWebinarProspectsOptions,
   type WebinarProspectRow,
-  type WebinarProspectSort,
 } from "./list-webinar-prospects";
-import { cleanQuery } from "./paging";
-import { prospectSearchCondition, type Segment, segmentCondition } from "./segment";
+import { cleanQuery, type PageRequest } from "./paging";
+import { prospectSearchCondition, segmentCondition } from "./segment";
 
 export const EXPORT_HEADER = [
   "Email",
@@ -21,14 +21,8 @@ export const EXPORT_HEADER = [
   "Registered at",
 ];
 
-export interface ExportWebinarProspectsOptions {
-  accountId: string;
-  webinarId: string;
-  segment: Segment;
-  q?: string;
-  sort?: WebinarProspectSort;
-  order?: "asc" | "desc";
-  now?: Date;
+/** The drill-down's filter and order, without its paging: the export streams every row. */
+export interface ExportWebinarProspectsOptions extends Omit<ListWebinarProspectsOptions, keyof PageRequest> {
   /** Rows fetched per query while streaming. */
   batchSize?: number;
 }

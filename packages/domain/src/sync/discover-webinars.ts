@@ -51,33 +51,19 @@ export type DiscoverWebinarsResult =
       details: Record<string, number>;
     };
 
-interface KnownWebinar {
-  id: string;
-  webinarKey: string;
-  webinarId: string | null;
-  subject: string;
-  description: string | null;
-  timeZone: string | null;
-  recurrenceType: string | null;
-  registrationUrl: string | null;
-  approvalType: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  times: Prisma.JsonValue;
-  status: WebinarStatus;
-  cancelledAt: Date | null;
-  nextPollAt: Date | null;
-  nextAttendanceSyncAt: Date | null;
-  attendanceSyncs: number;
-  attendanceFinalAt: Date | null;
-}
-
 interface WebinarWrite extends WebinarFields {
   status: WebinarStatus;
   nextPollAt: Date | null;
   nextAttendanceSyncAt: Date | null;
   attendanceSyncs: number;
   attendanceFinalAt: Date | null;
+}
+
+/** A webinar as stored: what discovery writes, plus its id and cancellation time. */
+interface KnownWebinar extends Omit<WebinarWrite, "times"> {
+  id: string;
+  times: Prisma.JsonValue;
+  cancelledAt: Date | null;
 }
 
 const sameFields = (known: KnownWebinar, fields: WebinarFields) =>
