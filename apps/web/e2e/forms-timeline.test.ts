@@ -82,4 +82,24 @@ describe("forms and the prospect timeline", () => {
     await page.getByRole("link", { name: "Roadmap registration", exact: true }).waitFor();
     expect(await page.getByRole("heading", { name: /Failed registrations/ }).count()).toBe(0);
   });
+
+  it("registers for the webinar the picker shows even when the action was added before the webinars arrived", async () => {
+    const page = await stack.newPage();
+    await logIn(page, stack);
+    // The upcoming webinars answer slowly: the action is added while they load.
+    await page.route("**/api/forms/webinar-options", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    await page.goto("/forms/new");
+    await page.getByRole("textbox", { name: "Form name" }).fill("Slow picker");
+    await page.getByRole("combobox", { name: "Add a completion action" }).selectOption("REGISTER_WEBINAR");
+    const picker = page.getByRole("combobox", { name: "Register for webinar" });
+    await picker.locator("option", { hasText: "Quarterly roadmap" }).waitFor({ state: "attached" });
+    await page.getByRole("button", { name: "Create form" }).click();
+    await page.getByText("“Slow picker” created").waitFor();
+    const form = await stack.db.form.findFirstOrThrow({ where: { name: "Slow picker" } });
+    const roadmap = await stack.db.webinar.findFirstOrThrow({ where: { subject: "Quarterly roadmap" } });
+    expect(form.completionActions).toEqual([{ type: "REGISTER_WEBINAR", webinarId: roadmap.id }]);
+  });
 });

@@ -58,6 +58,17 @@ export function FormEditPage() {
   }, [form.data]);
 
   const webinarList = optionsOf(webinars.data);
+  // A register action added before the upcoming webinars arrived has none chosen, while its
+  // picker would show the first one once they do: choose that one, as adding it later would.
+  const firstWebinarId = webinarList[0]?.id;
+  useEffect(() => {
+    if (!firstWebinarId) return;
+    setActions((list) =>
+      list.some((a) => a.type === "REGISTER_WEBINAR" && !a.webinarId)
+        ? list.map((a) => (a.type === "REGISTER_WEBINAR" && !a.webinarId ? { ...a, webinarId: firstWebinarId } : a))
+        : list,
+    );
+  }, [firstWebinarId]);
   const names = useMemo(
     () => ({
       webinars: new Map(webinarList.map((w) => [w.id, w.subject])),
