@@ -2,17 +2,22 @@
 // file gets its own database by a fast `CREATE DATABASE ... TEMPLATE` instead of migrating.
 import { migrateDeploy, withDatabase } from "@gw/db";
 import { databaseUrlFor, TEST_SERVER_DATABASE_URL } from "./server-urls";
-import { TEMPLATE_LOCK, templateDatabaseName } from "./template";
+import { checkoutTemplatePrefix, FOREIGN_TEMPLATE_MAX_AGE_HOURS, TEMPLATE_LOCK, templateDatabaseName } from "./template";
 
 export default async function setup(): Promise<void> {
   const name = templateDatabaseName();
   await withDatabase(TEST_SERVER_DATABASE_URL, async (client) => {
     await client.query("SELECT pg_advisory_lock($1)", [TEMPLATE_LOCK]);
     try {
-      // Templates of older migrations are of no further use: drop them rather than pile them up.
+      // This checkout's templates of older migrations are of no further use, nor are other
+      // checkouts' templates not rebuilt for hours (their clones are gone): drop them rather
+      // than pile them up. The build time is kept as the database's comment.
       const stale = await client.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'gw\\_test\\_tpl\\_%' AND datname NOT LIKE $1",
-        [`${name}%`],
+        `SELECT datname FROM pg_database d
+          WHERE datname LIKE 'gw\\_test\\_tpl\\_%' AND datname <> $1
+            AND (datname LIKE $2 OR coalesce(shobj_description(d.oid, 'pg_database'), '') !~ '^built ' OR
+                 substring(shobj_description(d.oid, 'pg_database') from 7)::timestamptz < now() - make_interval(hours => $3))`,
+        [name, `${checkoutTemplatePrefix().replace(/_/g, "\\_")}%`, FOREIGN_TEMPLATE_MAX_AGE_HOURS],
       );
       for (const row of stale.rows) await client.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
       const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
@@ -22,6 +27,7 @@ export default async function setup(): Promise<void> {
       await client.query(`CREATE DATABASE "${building}"`);
       await migrateDeploy(databaseUrlFor(building));
       await client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+      await client.query(`COMMENT ON DATABASE "${name}" IS 'built ${new Date().toISOString()}'`);
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [TEMPLATE_LOCK]);
     }
