@@ -10,9 +10,9 @@ import { parseArgs } from "node:util";
 import { dispatchDueWork } from "@gw/domain/sync";
 import { createLogger } from "@gw/logger";
 import { createAccount, createConnector, createTestDatabase, createTestRedis, testConfig } from "@gw/testing";
-import setupTemplate from "../packages/testing/src/global-setup";
 import { createWorkerDeps } from "../apps/worker/src/deps";
 import { enqueueDueWork } from "../apps/worker/src/handlers/sync-support";
+import setupTemplate from "../packages/testing/src/global-setup";
 
 const { values } = parseArgs({
   options: { webinars: { type: "string", default: "10000" }, ticks: { type: "string", default: "50" } },

@@ -7,17 +7,25 @@
 // one registrant in the stand-in. Run once per GoTo rate limit in --rates (requests/s per OAuth
 // client; GoTo's default is 10, a customer can ask for more), our limiter set to the same rate.
 import { parseArgs } from "node:util";
+import { createConnectorGotoClient } from "@gw/domain/connectors";
+import { createForm, formInputSchema } from "@gw/domain/forms";
+import { SimControl, startSim } from "@gw/gotowebinar-sim";
+import { createLogger } from "@gw/logger";
+import {
+  createAccount,
+  createTestDatabase,
+  createTestRedis,
+  createVerifiedConnector,
+  createWebinar,
+  spawnEntry,
+  testConfig,
+} from "@gw/testing";
+import prepareTemplateDatabase from "@gw/testing/global-setup";
 import { buildApp } from "../apps/api/src/app";
 import { createApiDeps } from "../apps/api/src/deps";
 import { createWorkerDeps } from "../apps/worker/src/deps";
 import { handlers } from "../apps/worker/src/handlers";
 import { startWorkerRuntime } from "../apps/worker/src/runtime";
-import { createConnectorGotoClient } from "@gw/domain/connectors";
-import { createForm, formInputSchema } from "@gw/domain/forms";
-import { SimControl, startSim } from "@gw/gotowebinar-sim";
-import { createLogger } from "@gw/logger";
-import prepareTemplateDatabase from "@gw/testing/global-setup";
-import { createAccount, createTestDatabase, createTestRedis, createVerifiedConnector, createWebinar, spawnEntry, testConfig } from "@gw/testing";
 
 // The stand-in and the worker each run in a process of their own (as GoTo and the worker do in
 // production), so the API's event loop does not share its CPU time with them: the same file,
@@ -30,15 +38,36 @@ if (role === "sim") {
   await new Promise(() => undefined);
 }
 if (role === "worker") {
-  const config = benchConfig(process.env.BENCH_DATABASE_URL!, process.env.BENCH_REDIS_URL!, process.env.BENCH_REDIS_PREFIX!, process.env.BENCH_SIM_URL!, Number(process.env.BENCH_RATE), process.env.BENCH_WORKER_CONCURRENCY!);
+  const config = benchConfig(
+    process.env.BENCH_DATABASE_URL!,
+    process.env.BENCH_REDIS_URL!,
+    process.env.BENCH_REDIS_PREFIX!,
+    process.env.BENCH_SIM_URL!,
+    Number(process.env.BENCH_RATE),
+    process.env.BENCH_WORKER_CONCURRENCY!,
+  );
   const deps = createWorkerDeps(config, createLogger({ name: "bench-worker", level: "silent", pretty: false }));
   const worker = await startWorkerRuntime(deps, handlers, { queues: ["registrations"] });
   console.log("WORKER_READY");
-  process.on("SIGTERM", () => void worker.close().then(() => deps.close()).then(() => process.exit(0)));
+  process.on(
+    "SIGTERM",
+    () =>
+      void worker
+        .close()
+        .then(() => deps.close())
+        .then(() => process.exit(0)),
+  );
   await new Promise(() => undefined);
 }
 
-function benchConfig(databaseUrl: string, redisUrl: string, redisPrefix: string, simUrl: string, rate: number, workerConcurrency: string) {
+function benchConfig(
+  databaseUrl: string,
+  redisUrl: string,
+  redisPrefix: string,
+  simUrl: string,
+  rate: number,
+  workerConcurrency: string,
+) {
   return testConfig({
     databaseUrl,
     redisUrl,
@@ -69,8 +98,10 @@ const COUNT = Number(args.count);
 const CONCURRENCY = Number(args.concurrency);
 const WORKER_CONCURRENCY = args["worker-concurrency"];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-const ms = (value: number) => (Number.isFinite(value) ? (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`) : "-");
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+const ms = (value: number) =>
+  Number.isFinite(value) ? (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`) : "-";
 
 interface Result {
   rate: number;
@@ -119,7 +150,14 @@ async function runScenario(rate: number): Promise<Result> {
     const { connector } = await createVerifiedConnector(db, apiDeps.secretBox, { accountId: account.id, sim });
     const scenario = await sim.control.scenario({
       organizerKey: connector.organizerKey ?? undefined,
-      webinars: [{ subject: "Benchmark webinar", startsInMinutes: 7 * 24 * 60, durationMinutes: 60, questions: [{ question: "Role?", type: "multipleChoice", answers: ["A", "B"] }] }],
+      webinars: [
+        {
+          subject: "Benchmark webinar",
+          startsInMinutes: 7 * 24 * 60,
+          durationMinutes: 60,
+          questions: [{ question: "Role?", type: "multipleChoice", answers: ["A", "B"] }],
+        },
+      ],
     });
     const gotoWebinar = scenario.webinars[0]!;
     const webinar = await createWebinar(db, {
@@ -135,11 +173,19 @@ async function runScenario(rate: number): Promise<Result> {
       accountId: account.id,
       input: formInputSchema.parse({
         name: "Benchmark form",
-        fields: [{ name: "email" }, { name: "firstName", required: true }, { name: "lastName", required: true }, { name: "organization" }, { questionKey: gotoWebinar.questionKeys[0], required: true }],
+        fields: [
+          { name: "email" },
+          { name: "firstName", required: true },
+          { name: "lastName", required: true },
+          { name: "organization" },
+          { questionKey: gotoWebinar.questionKeys[0], required: true },
+        ],
         completionActions: [{ type: "REGISTER_WEBINAR", webinarId: webinar.id }],
       }),
       loadRegistrationFields: async ({ connectorId, webinarKey }) =>
-        (await createConnectorGotoClient({ db, config, secretBox: apiDeps.secretBox, connectorId })).getRegistrationFields({ webinarKey }),
+        (
+          await createConnectorGotoClient({ db, config, secretBox: apiDeps.secretBox, connectorId })
+        ).getRegistrationFields({ webinarKey }),
     });
     const answerKey = form.fields.find((f) => f.kind === "question" && f.questionType === "multipleChoice");
     const choice = answerKey?.kind === "question" ? answerKey.options[0]!.answerKey : "";
@@ -149,7 +195,12 @@ async function runScenario(rate: number): Promise<Result> {
     await fetch(`${apiUrl}/f/${form.id}`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email: "warmup@example.com", firstName: "Warm", lastName: "Up", [`q${gotoWebinar.questionKeys[0]}`]: choice }).toString(),
+      body: new URLSearchParams({
+        email: "warmup@example.com",
+        firstName: "Warm",
+        lastName: "Up",
+        [`q${gotoWebinar.questionKeys[0]}`]: choice,
+      }).toString(),
     });
 
     const submittedAt = new Map<string, number>();
@@ -159,10 +210,20 @@ async function runScenario(rate: number): Promise<Result> {
     const started = Date.now();
     const submitOne = async (i: number) => {
       const email = `bench-${rate}-${i}@example.com`;
-      const body = new URLSearchParams({ email, firstName: "Bench", lastName: `Person ${i}`, organization: "Load Test Inc", [`q${gotoWebinar.questionKeys[0]}`]: choice }).toString();
+      const body = new URLSearchParams({
+        email,
+        firstName: "Bench",
+        lastName: `Person ${i}`,
+        organization: "Load Test Inc",
+        [`q${gotoWebinar.questionKeys[0]}`]: choice,
+      }).toString();
       const t0 = Date.now();
       submittedAt.set(email, t0);
-      const res = await fetch(`${apiUrl}/f/${form.id}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+      const res = await fetch(`${apiUrl}/f/${form.id}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body,
+      });
       await res.arrayBuffer();
       postLatency.push(Date.now() - t0);
       if (res.status !== 200) non200++;
@@ -185,7 +246,9 @@ async function runScenario(rate: number): Promise<Result> {
       where: { accountId: account.id },
       select: { status: true, completedAt: true, prospect: { select: { email: true } } },
     });
-    const registrants = new Set((await sim.control.registrants(gotoWebinar.webinarKey)).map((r) => r.email.toLowerCase()));
+    const registrants = new Set(
+      (await sim.control.registrants(gotoWebinar.webinarKey)).map((r) => r.email.toLowerCase()),
+    );
     const delays: number[] = [];
     let failed = 0;
     let lastDone = started;
@@ -202,7 +265,9 @@ async function runScenario(rate: number): Promise<Result> {
     const statsAfter = await sim.control.stats();
     postLatency.sort((a, b) => a - b);
     delays.sort((a, b) => a - b);
-    console.error(`rate ${rate}/s: submitted ${COUNT} in ${submittedIn} ms; all registered after ${lastDone - started} ms`);
+    console.error(
+      `rate ${rate}/s: submitted ${COUNT} in ${submittedIn} ms; all registered after ${lastDone - started} ms`,
+    );
     return {
       rate,
       postP50: percentile(postLatency, 50),
@@ -238,8 +303,12 @@ await prepareTemplateDatabase(); // the migrated template each bench database is
 const results: Result[] = [];
 for (const rate of String(args.rates).split(",").map(Number)) results.push(await runScenario(rate));
 
-console.log(`\nForm registrations: ${COUNT} submissions, ${CONCURRENCY} at a time, worker concurrency ${WORKER_CONCURRENCY}\n`);
-console.log("| GoTo limit | POST p50 | POST p99 | submit→registered p50 | p99 | max | registrations/s | lost | failed | non-200 | GoTo requests | GoTo 429s |");
+console.log(
+  `\nForm registrations: ${COUNT} submissions, ${CONCURRENCY} at a time, worker concurrency ${WORKER_CONCURRENCY}\n`,
+);
+console.log(
+  "| GoTo limit | POST p50 | POST p99 | submit→registered p50 | p99 | max | registrations/s | lost | failed | non-200 | GoTo requests | GoTo 429s |",
+);
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const r of results) {
   console.log(

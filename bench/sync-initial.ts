@@ -20,10 +20,10 @@ import {
   spawnEntry,
   testConfig,
 } from "@gw/testing";
-import setupTemplate from "../packages/testing/src/global-setup";
 import { createWorkerDeps } from "../apps/worker/src/deps";
 import { handlers } from "../apps/worker/src/handlers";
 import { startWorkerRuntime } from "../apps/worker/src/runtime";
+import setupTemplate from "../packages/testing/src/global-setup";
 
 const { values } = parseArgs({
   options: {

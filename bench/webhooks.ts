@@ -3,13 +3,22 @@
 // (verify, store, enqueue) → worker job → Postgres. Run: npx tsx bench/webhooks.ts [events] [per second]
 // Registrations are paced at a steady rate (default 20 per second) so the figure is latency, not
 // the backlog of a burst (the burst is the end-to-end test's job).
+
+import { createDb } from "@gw/db";
 import { createConnectorGotoClient } from "@gw/domain/connectors";
+import { SecretBox } from "@gw/domain/security";
 import { ensureWebhookSubscriptions } from "@gw/domain/webhooks";
 import { startSim } from "@gw/gotowebinar-sim";
-import { createDb } from "@gw/db";
-import { SecretBox } from "@gw/domain/security";
+import {
+  createAccount,
+  createTestDatabase,
+  createTestRedis,
+  createVerifiedConnector,
+  freePort,
+  spawnEntry,
+  testConfig,
+} from "@gw/testing";
 import { signWebhook } from "@gw/webhook-signature";
-import { createAccount, createTestDatabase, createTestRedis, createVerifiedConnector, freePort, spawnEntry, testConfig } from "@gw/testing";
 
 const EVENTS = Number(process.argv[2] ?? 1000);
 const RATE = Number(process.argv[3] ?? 20);
@@ -41,7 +50,14 @@ const api = spawnEntry("apps/api/src/main.ts", env);
 const worker = spawnEntry("apps/worker/src/main.ts", env);
 const db = createDb(config.databaseUrl);
 const secretBox = new SecretBox(config.secrets.keys);
-await waitFor(() => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false), 60_000);
+await waitFor(
+  () =>
+    fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ),
+  60_000,
+);
 
 try {
   const accountId = (await createAccount(db)).id;
@@ -49,24 +65,47 @@ try {
   const gotoClient = await createConnectorGotoClient({ db, config, secretBox: secretBox, connectorId: connector.id });
   const subscribed = await ensureWebhookSubscriptions({ db, config, gotoClient, connector, secretBox: secretBox });
   if (!subscribed.enabled) throw new Error(`webhooks not enabled: ${subscribed.reason}`);
-  const scenario = await sim.control.scenario({ organizerKey: organizer.organizerKey, fireWebhooks: true, webinars: [{ startsInMinutes: 14 * 24 * 60, registrants: 0 }] });
+  const scenario = await sim.control.scenario({
+    organizerKey: organizer.organizerKey,
+    fireWebhooks: true,
+    webinars: [{ startsInMinutes: 14 * 24 * 60, registrants: 0 }],
+  });
   const webinarKey = scenario.webinars[0]?.webinarKey as string;
   // Applied by the worker process: it is up.
-  const webinar = await waitFor(() => db.webinar.findUnique({ where: { connectorId_webinarKey: { connectorId: connector.id, webinarKey } } }), 60_000);
+  const webinar = await waitFor(
+    () => db.webinar.findUnique({ where: { connectorId_webinarKey: { connectorId: connector.id, webinarKey } } }),
+    60_000,
+  );
 
   // Warm-up (connections, JIT), not measured.
-  for (let i = 0; i < 20; i++) await sim.control.register(webinarKey, { firstName: "Warm", lastName: `Up ${i}`, email: `warmup-${i}@example.com` });
+  for (let i = 0; i < 20; i++)
+    await sim.control.register(webinarKey, {
+      firstName: "Warm",
+      lastName: `Up ${i}`,
+      email: `warmup-${i}@example.com`,
+    });
   await waitFor(async () => (await db.activity.count({ where: { webinarId: webinar.id, type: "REGISTERED" } })) >= 20);
 
   // The receiver alone: signed POSTs straight to the API, one at a time (GoTo waits for each answer).
-  const secret = secretBox.decrypt((await db.connector.findUniqueOrThrow({ where: { id: connector.id } })).webhookSecretEnc as string);
+  const secret = secretBox.decrypt(
+    (await db.connector.findUniqueOrThrow({ where: { id: connector.id } })).webhookSecretEnc as string,
+  );
   const receiverMs: number[] = [];
   for (let i = 0; i < 200; i++) {
-    const body = JSON.stringify({ eventName: "webinar.teleported", eventVersion: "1.0.0", product: "g2w", eventKey: `probe-${i}`, webinarKey: webinarKey });
+    const body = JSON.stringify({
+      eventName: "webinar.teleported",
+      eventVersion: "1.0.0",
+      product: "g2w",
+      eventKey: `probe-${i}`,
+      webinarKey: webinarKey,
+    });
     const t = performance.now();
     const res = await fetch(`http://127.0.0.1:${port}/webhooks/goto/${connector.id}`, {
       method: "POST",
-      headers: { "content-type": "application/json", ...signWebhook({ scheme: config.webhooks.signatureScheme, secret, body }) },
+      headers: {
+        "content-type": "application/json",
+        ...signWebhook({ scheme: config.webhooks.signatureScheme, secret, body }),
+      },
       body,
     });
     await res.text();
@@ -85,7 +124,10 @@ try {
   }
   await Promise.all(pending);
   const sendSeconds = (Date.now() - started) / 1000;
-  await waitFor(async () => (await db.activity.count({ where: { webinarId: webinar.id, type: "REGISTERED" } })) >= EVENTS + 20, 300_000);
+  await waitFor(
+    async () => (await db.activity.count({ where: { webinarId: webinar.id, type: "REGISTERED" } })) >= EVENTS + 20,
+    300_000,
+  );
   const totalSeconds = (Date.now() - started) / 1000;
 
   const rows = await db.$queryRaw<{ email: string; activity_at: Date; received_at: Date }[]>`
@@ -104,10 +146,16 @@ try {
     toActivity.push(row.activity_at.getTime() - t0);
     toStored.push(row.received_at.getTime() - t0);
   }
-  const events = await db.webhookEvent.groupBy({ by: ["status"], where: { connectorId: connector.id }, _count: { _all: true } });
+  const events = await db.webhookEvent.groupBy({
+    by: ["status"],
+    where: { connectorId: connector.id },
+    _count: { _all: true },
+  });
 
   console.log(`\nWebhook latency, ${EVENTS} registrant.added events from the stand-in at ${RATE} per second`);
-  console.log(`(API and worker as separate processes, worker concurrency ${config.worker.concurrency}, signature ${config.webhooks.signatureScheme}; sent in ${sendSeconds.toFixed(1)} s, all applied after ${totalSeconds.toFixed(1)} s)\n`);
+  console.log(
+    `(API and worker as separate processes, worker concurrency ${config.worker.concurrency}, signature ${config.webhooks.signatureScheme}; sent in ${sendSeconds.toFixed(1)} s, all applied after ${totalSeconds.toFixed(1)} s)\n`,
+  );
   console.table([
     { step: "registered in stand-in → stored by receiver", ...stats(toStored) },
     { step: "registered in stand-in → activity in Postgres", ...stats(toActivity) },

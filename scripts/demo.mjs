@@ -40,8 +40,14 @@ if (existsSync(path.join(root, "apps/web/vite.config.ts"))) {
 
 const children = [
   startChild("goto-sim", process.execPath, ["--import", "tsx", "apps/gotowebinar-sim/src/main.ts"], env),
-  startChild("api", process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], { ...env, MIGRATE_ON_START: "false" }),
-  startChild("worker", process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], { ...env, MIGRATE_ON_START: "false" }),
+  startChild("api", process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], {
+    ...env,
+    MIGRATE_ON_START: "false",
+  }),
+  startChild("worker", process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
+    ...env,
+    MIGRATE_ON_START: "false",
+  }),
 ];
 
 const seed = path.join(root, "scripts/seed-demo.ts");

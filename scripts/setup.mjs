@@ -32,10 +32,14 @@ const services = [
     name: "Redis",
     host: "127.0.0.1",
     port: 6379,
-    start: ["redis-server", ["--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379", "--save", "", "--appendonly", "no"]],
+    start: [
+      "redis-server",
+      ["--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379", "--save", "", "--appendonly", "no"],
+    ],
   },
 ];
-const wantsLocal = (url, port) => !url || new URL(url).hostname.match(/^(127\.0\.0\.1|localhost)$/) && Number(new URL(url).port || port) === port;
+const wantsLocal = (url, port) =>
+  !url || (new URL(url).hostname.match(/^(127\.0\.0\.1|localhost)$/) && Number(new URL(url).port || port) === port);
 for (const service of services) {
   const url = service.port === 5432 ? process.env.DATABASE_URL : process.env.REDIS_URL;
   if (!wantsLocal(url, service.port) || (await canConnect(service.host, service.port))) continue;
@@ -44,7 +48,9 @@ for (const service of services) {
     run(service.start[0], service.start[1], { stdio: "ignore" });
   }
   if (!(await canConnect(service.host, service.port, 5000))) {
-    console.error(`${service.name} is not reachable on ${service.host}:${service.port}. Start it, or set ${service.port === 5432 ? "DATABASE_URL" : "REDIS_URL"}.`);
+    console.error(
+      `${service.name} is not reachable on ${service.host}:${service.port}. Start it, or set ${service.port === 5432 ? "DATABASE_URL" : "REDIS_URL"}.`,
+    );
     process.exit(1);
   }
 }

@@ -1,24 +1,30 @@
 // `npm test`: lint, typecheck and every workspace's tests (real Postgres, Redis, the GoTo
 // stand-in and Chromium), then one summary line. setup.mjs has run before this.
+
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { isRoot, log, root, run } from "./lib.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(CHROMIUM)) {
   if (!isRoot()) {
-    console.error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium package (browser tests need it), or set CHROMIUM_PATH.`);
+    console.error(
+      `Chromium is missing at ${CHROMIUM}: install Debian's chromium package (browser tests need it), or set CHROMIUM_PATH.`,
+    );
     process.exit(1);
   }
   log("installing Debian's chromium for the browser tests");
   run("apt-get", ["update", "-qq"], { stdio: ["ignore", "ignore", "inherit"] });
-  run("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  run("apt-get", ["install", "-y", "-qq", "chromium"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
 }
 
 const bin = (name) => path.join(root, "node_modules/.bin", name);
-log("lint");
-run(bin("biome"), ["lint", "."]);
+log("lint and format (biome check)");
+run(bin("biome"), ["check", "."]);
 log("typecheck");
 run(bin("turbo"), ["run", "typecheck", "--output-logs=errors-only"]);
 

@@ -14,7 +14,8 @@ export function workspaceVitestConfig(overrides = {}) {
     test: {
       include: overrides.include ?? ["test/**/*.test.ts", "src/**/*.test.ts"],
       // Packages that never touch Postgres skip making the template database.
-      globalSetup: overrides.database === false ? [] : [fileURLToPath(new URL("./src/global-setup.ts", import.meta.url))],
+      globalSetup:
+        overrides.database === false ? [] : [fileURLToPath(new URL("./src/global-setup.ts", import.meta.url))],
       testTimeout: overrides.testTimeout ?? 30_000,
       hookTimeout: overrides.hookTimeout ?? 120_000,
       ...(overrides.fileParallelism === false ? { fileParallelism: false } : {}),

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from "fastify";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { ApiDeps } from "./deps";
 import { registerAuth } from "./plugins/auth";
@@ -11,7 +11,13 @@ import { registerWeb } from "./plugins/web";
 import { registerRoutes } from "./routes";
 
 /** The app as every route module sees it: Zod schemas drive types, validation and OpenAPI. */
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** A hop count trusts that many proxies next to us (Fastify's types take it as a function). */
 const trustProxyOption = (setting: boolean | number | string[]) =>

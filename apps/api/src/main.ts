@@ -14,7 +14,8 @@ try {
 }
 
 const log = createLogger({ name: "api", level: config.logLevel });
-if (config.secrets.usingDevDefaults) log.warn("SECRET_KEYS / SESSION_SECRET not set: using development defaults (never in production)");
+if (config.secrets.usingDevDefaults)
+  log.warn("SECRET_KEYS / SESSION_SECRET not set: using development defaults (never in production)");
 
 try {
   await prepareDatabase(config.databaseUrl, { migrate: config.migrateOnStart });

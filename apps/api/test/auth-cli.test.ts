@@ -13,10 +13,14 @@ afterAll(async () => database?.drop());
 
 async function run(...args: string[]) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(path.join(repoRoot, "node_modules/.bin/tsx"), [path.join(repoRoot, "apps/api/src/cli/create-user.ts"), ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: database.url, MIGRATE_ON_START: "false", LOG_LEVEL: "silent" },
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      path.join(repoRoot, "node_modules/.bin/tsx"),
+      [path.join(repoRoot, "apps/api/src/cli/create-user.ts"), ...args],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, DATABASE_URL: database.url, MIGRATE_ON_START: "false", LOG_LEVEL: "silent" },
+      },
+    );
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -26,12 +30,24 @@ async function run(...args: string[]) {
 
 describe("npm run user:create", () => {
   it("creates the account and an admin who can log in", async () => {
-    const res = await run("--email", "First@Acme.test", "--account", "Acme", "--password", "long-enough-pw", "--name", "First Admin");
+    const res = await run(
+      "--email",
+      "First@Acme.test",
+      "--account",
+      "Acme",
+      "--password",
+      "long-enough-pw",
+      "--name",
+      "First Admin",
+    );
     expect(res.code).toBe(0);
     expect(res.output).toMatch(/Created account "Acme"/);
     expect(res.output).toMatch(/Created ADMIN first@acme.test/);
     expect(res.output).not.toContain("long-enough-pw");
-    const user = await database.db.user.findUniqueOrThrow({ where: { email: "first@acme.test" }, include: { account: true } });
+    const user = await database.db.user.findUniqueOrThrow({
+      where: { email: "first@acme.test" },
+      include: { account: true },
+    });
     expect(user).toMatchObject({ role: "ADMIN", name: "First Admin", account: { name: "Acme" } });
     expect(await verifyPassword("long-enough-pw", user.passwordHash)).toBe(true);
   }, 60_000);
@@ -47,13 +63,22 @@ describe("npm run user:create", () => {
   }, 60_000);
 
   it("refuses bad input with a message naming what to fix", async () => {
-    expect(await run("--account", "Acme")).toMatchObject({ code: 1, output: expect.stringContaining("--email is required") });
+    expect(await run("--account", "Acme")).toMatchObject({
+      code: 1,
+      output: expect.stringContaining("--email is required"),
+    });
     expect(await run("--email", "x@acme.test", "--account", "Acme", "--password", "short")).toMatchObject({
       code: 1,
       output: expect.stringContaining("password must be at least 10 characters"),
     });
     const duplicate = await run("--email", "first@acme.test", "--account", "Acme", "--password", "long-enough-pw");
-    expect(duplicate).toMatchObject({ code: 1, output: expect.stringContaining("a user with e-mail first@acme.test already exists") });
-    expect(await run("--email", "first@acme.test", "--account", "Acme", "--if-missing")).toMatchObject({ code: 0, output: expect.stringContaining("nothing to do") });
+    expect(duplicate).toMatchObject({
+      code: 1,
+      output: expect.stringContaining("a user with e-mail first@acme.test already exists"),
+    });
+    expect(await run("--email", "first@acme.test", "--account", "Acme", "--if-missing")).toMatchObject({
+      code: 0,
+      output: expect.stringContaining("nothing to do"),
+    });
   }, 120_000);
 });

@@ -24,7 +24,14 @@ export async function createUserAndLogin(
   const accountId = options.accountId ?? (await createAccount(api.deps.db)).id;
   const email = options.email ?? `user-${randomBytes(6).toString("hex")}@example.com`;
   const password = `pw-${randomBytes(12).toString("hex")}`;
-  const user = await createUser({ db: api.deps.db, accountId, email, password, role: options.role ?? "ADMIN", name: options.name ?? "Test User" });
+  const user = await createUser({
+    db: api.deps.db,
+    accountId,
+    email,
+    password,
+    role: options.role ?? "ADMIN",
+    name: options.name ?? "Test User",
+  });
   const res = await api.app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`login failed (${res.statusCode}): ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === "gw_session");

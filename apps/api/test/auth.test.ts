@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { createAccount } from "@gw/testing";
 import { createUser } from "@gw/domain/auth";
+import { createAccount } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOGIN_ATTEMPTS } from "../src/routes/auth";
 import { createUserAndLogin } from "./auth-helpers";
@@ -18,7 +18,12 @@ const login = (payload: unknown, headers: Record<string, string> = {}) =>
 describe("login", () => {
   it("sets an httpOnly SameSite=Lax session cookie and stores only the token's SHA-256", async () => {
     const account = await createAccount(api.deps.db, { name: "Acme" });
-    await createUser({ db: api.deps.db, accountId: account.id, email: "Ada@Example.com", password: "correct horse battery" });
+    await createUser({
+      db: api.deps.db,
+      accountId: account.id,
+      email: "Ada@Example.com",
+      password: "correct horse battery",
+    });
     const res = await login({ email: "ada@example.com", password: "correct horse battery" });
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -73,7 +78,8 @@ describe("login", () => {
   it(`allows ${LOGIN_ATTEMPTS} attempts per IP and e-mail in 15 minutes, then answers 429`, async () => {
     const { email, password } = await createUserAndLogin(api);
     // createUserAndLogin spent one attempt already
-    for (let i = 1; i < LOGIN_ATTEMPTS; i++) expect((await login({ email, password: "wrong-password" })).statusCode).toBe(401);
+    for (let i = 1; i < LOGIN_ATTEMPTS; i++)
+      expect((await login({ email, password: "wrong-password" })).statusCode).toBe(401);
     const limited = await login({ email, password });
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ statusCode: 429, error: "Too Many Requests" });
@@ -90,16 +96,31 @@ describe("session", () => {
     const user = await createUserAndLogin(api, { name: "Grace" });
     const me = await api.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: user.headers.cookie } });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ user: { id: user.userId, email: user.email, name: "Grace" }, account: { id: user.accountId } });
+    expect(me.json()).toMatchObject({
+      user: { id: user.userId, email: user.email, name: "Grace" },
+      account: { id: user.accountId },
+    });
     expect(me.json().csrfToken).toBe(user.headers["x-csrf-token"]);
 
-    const csrf = await api.app.inject({ method: "GET", url: "/api/auth/csrf", headers: { cookie: user.headers.cookie } });
+    const csrf = await api.app.inject({
+      method: "GET",
+      url: "/api/auth/csrf",
+      headers: { cookie: user.headers.cookie },
+    });
     expect(csrf.json()).toEqual({ csrfToken: user.headers["x-csrf-token"] });
 
     const anonymous = await api.app.inject({ method: "GET", url: "/api/auth/me" });
     expect(anonymous.statusCode).toBe(401);
-    expect(anonymous.json()).toMatchObject({ statusCode: 401, error: "Unauthorized", message: expect.stringContaining("Log in first") });
-    const forged = await api.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: "gw_session=forged" } });
+    expect(anonymous.json()).toMatchObject({
+      statusCode: 401,
+      error: "Unauthorized",
+      message: expect.stringContaining("Log in first"),
+    });
+    const forged = await api.app.inject({
+      method: "GET",
+      url: "/api/auth/me",
+      headers: { cookie: "gw_session=forged" },
+    });
     expect(forged.statusCode).toBe(401);
   });
 
@@ -115,7 +136,10 @@ describe("session", () => {
 
   it("expires: a session past its expiry is refused and removed", async () => {
     const user = await createUserAndLogin(api);
-    await api.deps.db.userSession.updateMany({ where: { userId: user.userId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await api.deps.db.userSession.updateMany({
+      where: { userId: user.userId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const me = await api.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: user.headers.cookie } });
     expect(me.statusCode).toBe(401);
     expect(await api.deps.db.userSession.count({ where: { userId: user.userId } })).toBe(0);
@@ -123,7 +147,10 @@ describe("session", () => {
 
   it("removes the user's expired sessions at the next login", async () => {
     const user = await createUserAndLogin(api);
-    await api.deps.db.userSession.updateMany({ where: { userId: user.userId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await api.deps.db.userSession.updateMany({
+      where: { userId: user.userId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await login({ email: user.email, password: user.password })).statusCode).toBe(200);
     const left = await api.deps.db.userSession.findMany({ where: { userId: user.userId } });
     expect(left).toHaveLength(1);
@@ -134,7 +161,10 @@ describe("session", () => {
     const user = await createUserAndLogin(api);
     const soon = new Date(Date.now() + 3_600_000);
     await api.deps.db.userSession.updateMany({ where: { userId: user.userId }, data: { expiresAt: soon } });
-    expect((await api.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: user.headers.cookie } })).statusCode).toBe(200);
+    expect(
+      (await api.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: user.headers.cookie } }))
+        .statusCode,
+    ).toBe(200);
     const row = await api.deps.db.userSession.findFirstOrThrow({ where: { userId: user.userId } });
     expect(row.expiresAt.getTime()).toBeGreaterThan(Date.now() + 11 * 3_600_000);
     expect(row.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 12 * 3_600_000);
@@ -144,15 +174,27 @@ describe("session", () => {
 describe("CSRF", () => {
   it("refuses a state-changing request with a session but without the token", async () => {
     const user = await createUserAndLogin(api);
-    const missing = await api.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie: user.headers.cookie } });
+    const missing = await api.app.inject({
+      method: "POST",
+      url: "/api/auth/logout",
+      headers: { cookie: user.headers.cookie },
+    });
     expect(missing.statusCode).toBe(403);
     expect(missing.json().message).toMatch(/Missing x-csrf-token header/);
-    const wrong = await api.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie: user.headers.cookie, "x-csrf-token": "nope" } });
+    const wrong = await api.app.inject({
+      method: "POST",
+      url: "/api/auth/logout",
+      headers: { cookie: user.headers.cookie, "x-csrf-token": "nope" },
+    });
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().message).toMatch(/does not match this session/);
     // another session's token is no good either
     const other = await createUserAndLogin(api);
-    const crossed = await api.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie: user.headers.cookie, "x-csrf-token": other.headers["x-csrf-token"] } });
+    const crossed = await api.app.inject({
+      method: "POST",
+      url: "/api/auth/logout",
+      headers: { cookie: user.headers.cookie, "x-csrf-token": other.headers["x-csrf-token"] },
+    });
     expect(crossed.statusCode).toBe(403);
     expect(await api.deps.db.userSession.count({ where: { userId: user.userId } })).toBe(1);
   });
@@ -164,8 +206,16 @@ describe("secure cookies", () => {
     try {
       const user = await createAccount(secureApi.deps.db);
       await createUser({ db: secureApi.deps.db, accountId: user.id, email: "s@example.com", password: "0123456789ab" });
-      const res = await secureApi.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "s@example.com", password: "0123456789ab" } });
-      expect(res.cookies.find((c) => c.name === "gw_session")).toMatchObject({ secure: true, httpOnly: true, sameSite: "Lax" });
+      const res = await secureApi.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email: "s@example.com", password: "0123456789ab" },
+      });
+      expect(res.cookies.find((c) => c.name === "gw_session")).toMatchObject({
+        secure: true,
+        httpOnly: true,
+        sameSite: "Lax",
+      });
     } finally {
       await secureApi.close();
     }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DomainError } from "@gw/domain";
-import { SecretBox } from "@gw/domain/security";
 import { createConnectorGotoClient, processLimiterRegistry, REFRESH_AHEAD_MS } from "@gw/domain/connectors";
+import { SecretBox } from "@gw/domain/security";
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
 import { createAccount, createConnector, createVerifiedConnector } from "@gw/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -34,7 +34,11 @@ const lastRequestId = async () => (await sim.control.requests()).at(-1)?.id ?? 0
 
 describe("createVerifiedConnector + createConnectorGotoClient", () => {
   it("calls GoTo with the connector's stored token and organizer", async () => {
-    const { connector, organizer, accessToken, refreshToken } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
+    const { connector, organizer, accessToken, refreshToken } = await createVerifiedConnector(
+      api.deps.db,
+      api.deps.secretBox,
+      { accountId, sim },
+    );
     expect(connector.status).toBe("VERIFIED");
     const stored = JSON.stringify(await row(connector.id));
     expect(stored).not.toContain(accessToken);
@@ -48,7 +52,10 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
 
   it(`refreshes ahead of expiry (less than ${REFRESH_AHEAD_MS / 60_000} minutes left) and stores the new token sealed`, async () => {
     const { connector } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
-    await api.deps.db.connector.update({ where: { id: connector.id }, data: { accessTokenExpiresAt: new Date(Date.now() + 60_000) } });
+    await api.deps.db.connector.update({
+      where: { id: connector.id },
+      data: { accessTokenExpiresAt: new Date(Date.now() + 60_000) },
+    });
     const since = await lastRequestId();
     await (await clientFor(connector.id)).getIdentity();
     const after = await row(connector.id);
@@ -65,7 +72,10 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
     const client = await clientFor(connector.id);
     await sim.control.expireTokens(organizer.organizerKey);
     const since = await lastRequestId();
-    const webinars = await client.listWebinars({ fromTime: new Date(Date.now() - 86_400_000), toTime: new Date(Date.now() + 86_400_000) });
+    const webinars = await client.listWebinars({
+      fromTime: new Date(Date.now() - 86_400_000),
+      toTime: new Date(Date.now() + 86_400_000),
+    });
     expect(webinars).toBeDefined();
     expect(client.stats.tokenRefreshes).toBe(1);
     expect(await tokenRequests(since)).toHaveLength(1);
@@ -74,7 +84,9 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
     expect(after.status).toBe("VERIFIED");
     // the rotated refresh token works for the next refresh
     await sim.control.expireTokens(organizer.organizerKey);
-    await expect((await clientFor(connector.id)).getIdentity()).resolves.toMatchObject({ organizerKey: organizer.organizerKey });
+    await expect((await clientFor(connector.id)).getIdentity()).resolves.toMatchObject({
+      organizerKey: organizer.organizerKey,
+    });
   });
 
   it("serialises concurrent refreshes across processes: one refresh, both callers served", async () => {
@@ -113,7 +125,10 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
 
   it("throws a retryable UPSTREAM when the token endpoint is down, leaving the connector VERIFIED", async () => {
     const { connector } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
-    await api.deps.db.connector.update({ where: { id: connector.id }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
+    await api.deps.db.connector.update({
+      where: { id: connector.id },
+      data: { accessTokenExpiresAt: new Date(Date.now() - 1000) },
+    });
     await sim.control.addFault({ path: "/oauth/token", type: "503", count: 5 });
     try {
       const range = { fromTime: new Date(Date.now() - 86_400_000), toTime: new Date(Date.now() + 86_400_000) };
@@ -129,8 +144,16 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
     const { connector } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
     const oldKeyId = api.deps.secretBox.currentKeyId;
     const rotated = new SecretBox([{ id: "rotated", key: randomBytes(32) }, ...api.config.secrets.keys]);
-    await api.deps.db.connector.update({ where: { id: connector.id }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
-    const client = await createConnectorGotoClient({ db: api.deps.db, config: api.config, secretBox: rotated, connectorId: connector.id });
+    await api.deps.db.connector.update({
+      where: { id: connector.id },
+      data: { accessTokenExpiresAt: new Date(Date.now() - 1000) },
+    });
+    const client = await createConnectorGotoClient({
+      db: api.deps.db,
+      config: api.config,
+      secretBox: rotated,
+      connectorId: connector.id,
+    });
     await client.getIdentity();
     const after = await row(connector.id);
     expect(rotated.keyIdOf(after.refreshTokenEnc!)).toBe("rotated");
@@ -141,7 +164,10 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
 
   it("refuses a connector that is not verified", async () => {
     const unverified = await createConnector(api.deps.db, { accountId });
-    await expect(clientFor(unverified.id)).rejects.toMatchObject({ code: "PRECONDITION", message: expect.stringContaining("UNVERIFIED") });
+    await expect(clientFor(unverified.id)).rejects.toMatchObject({
+      code: "PRECONDITION",
+      message: expect.stringContaining("UNVERIFIED"),
+    });
     await expect(clientFor("00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 

@@ -17,18 +17,27 @@ export async function consentAtGoto(
   connectorId: string,
   options: { decision?: "allow" | "deny"; organizerKey: string },
 ): Promise<string> {
-  const start = await api.app.inject({ method: "POST", url: `/api/connectors/${connectorId}/verify`, headers: user.headers });
+  const start = await api.app.inject({
+    method: "POST",
+    url: `/api/connectors/${connectorId}/verify`,
+    headers: user.headers,
+  });
   if (start.statusCode !== 200) throw new Error(`verify answered ${start.statusCode}: ${start.body}`);
   const authorizationUrl = new URL(start.json().authorizationUrl as string);
   const page = await fetch(authorizationUrl, { redirect: "manual" });
   const html = await page.text();
   const requestId = /name="request_id" value="([^"]+)"/.exec(html)?.[1];
-  if (!requestId) throw new Error(`no consent form at ${authorizationUrl.origin} (${page.status}): ${html.slice(0, 200)}`);
+  if (!requestId)
+    throw new Error(`no consent form at ${authorizationUrl.origin} (${page.status}): ${html.slice(0, 200)}`);
   const decision = await fetch(new URL("/oauth/authorize/decision", authorizationUrl), {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ request_id: requestId, organizerKey: options.organizerKey, decision: options.decision ?? "allow" }),
+    body: new URLSearchParams({
+      request_id: requestId,
+      organizerKey: options.organizerKey,
+      decision: options.decision ?? "allow",
+    }),
   });
   const location = decision.headers.get("location");
   if (decision.status !== 302 || !location) throw new Error(`consent answered ${decision.status}`);
@@ -37,7 +46,11 @@ export async function consentAtGoto(
 }
 
 /** Sends the browser (with its session cookie) to our callback and reads where it ends up. */
-export async function followCallback(api: TestApi, cookie: string | undefined, callback: string): Promise<ConsentResult> {
+export async function followCallback(
+  api: TestApi,
+  cookie: string | undefined,
+  callback: string,
+): Promise<ConsentResult> {
   const res = await api.app.inject({ method: "GET", url: callback, headers: cookie ? { cookie } : {} });
   if (res.statusCode !== 302) throw new Error(`callback answered ${res.statusCode}: ${res.body}`);
   const location = String(res.headers.location);
@@ -45,14 +58,24 @@ export async function followCallback(api: TestApi, cookie: string | undefined, c
 }
 
 /** Create-and-verify in one go: the whole browser flow, allowing access as `organizerKey`. */
-export async function verifyConnector(api: TestApi, user: LoggedInUser, connectorId: string, organizerKey: string, decision: "allow" | "deny" = "allow") {
+export async function verifyConnector(
+  api: TestApi,
+  user: LoggedInUser,
+  connectorId: string,
+  organizerKey: string,
+  decision: "allow" | "deny" = "allow",
+) {
   const callback = await consentAtGoto(api, user, connectorId, { organizerKey, decision });
   return followCallback(api, user.headers.cookie, callback);
 }
 
 export async function newOrganizer(sim: RunningSim, label = "org") {
   const suffix = Math.random().toString(36).slice(2, 8);
-  return sim.control.createOrganizer({ email: `${label}-${suffix}@example.com`, firstName: "Oscar", lastName: `Organizer ${suffix}` });
+  return sim.control.createOrganizer({
+    email: `${label}-${suffix}@example.com`,
+    firstName: "Oscar",
+    lastName: `Organizer ${suffix}`,
+  });
 }
 
 export async function createConnectorOverApi(api: TestApi, user: LoggedInUser, body: Record<string, unknown> = {}) {

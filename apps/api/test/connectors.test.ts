@@ -1,5 +1,11 @@
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
-import { createCampaign, createProspect, createRegistration, createVerifiedConnector, createWebinar } from "@gw/testing";
+import {
+  createCampaign,
+  createProspect,
+  createRegistration,
+  createVerifiedConnector,
+  createWebinar,
+} from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
 import { simEnv } from "./connectors-env";
@@ -20,14 +26,22 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const inject = (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, payload?: object, user: LoggedInUser = admin) =>
-  api.app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });
+const inject = (
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  url: string,
+  payload?: object,
+  user: LoggedInUser = admin,
+) => api.app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });
 const fieldsOf = (res: { json(): { fields?: { field: string }[] } }) => (res.json().fields ?? []).map((f) => f.field);
 
 describe("creating connectors", () => {
   it("creates an UNVERIFIED connector with create-prospects on by default and the chosen campaign", async () => {
     const campaign = await createCampaign(api.deps.db, { accountId: admin.accountId, name: "GoToWebinar Sync" });
-    const res = await inject("POST", "/api/connectors", { name: "Webinars", connectorUserEmail: "host@example.com", campaignId: campaign.id });
+    const res = await inject("POST", "/api/connectors", {
+      name: "Webinars",
+      connectorUserEmail: "host@example.com",
+      campaignId: campaign.id,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       name: "Webinars",
@@ -58,10 +72,18 @@ describe("creating connectors", () => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(fieldsOf(res), JSON.stringify(payload)).toContain(field);
     }
-    const typo = await inject("POST", "/api/connectors", { name: "x", connectorUserEmail: "a@example.com", createProspect: false });
+    const typo = await inject("POST", "/api/connectors", {
+      name: "x",
+      connectorUserEmail: "a@example.com",
+      createProspect: false,
+    });
     expect(typo.statusCode).toBe(400);
     expect(typo.json().message).toMatch(/createProspect/);
-    const secretAlone = await inject("POST", "/api/connectors", { name: "x", connectorUserEmail: "b@example.com", oauthClientSecret: "s" });
+    const secretAlone = await inject("POST", "/api/connectors", {
+      name: "x",
+      connectorUserEmail: "b@example.com",
+      oauthClientSecret: "s",
+    });
     expect(secretAlone.statusCode).toBe(400);
     expect(fieldsOf(secretAlone)).toEqual(["oauthClientId"]);
     const badQuery = await inject("GET", "/api/campaigns?limit=0");
@@ -72,16 +94,24 @@ describe("creating connectors", () => {
   it("refuses a campaign of another account, naming campaignId", async () => {
     const other = await createUserAndLogin(api);
     const theirs = await createCampaign(api.deps.db, { accountId: other.accountId });
-    const res = await inject("POST", "/api/connectors", { name: "x", connectorUserEmail: "c@example.com", campaignId: theirs.id });
+    const res = await inject("POST", "/api/connectors", {
+      name: "x",
+      connectorUserEmail: "c@example.com",
+      campaignId: theirs.id,
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().fields).toEqual([{ field: "campaignId", message: `campaignId ${theirs.id} is not a campaign of this account` }]);
+    expect(res.json().fields).toEqual([
+      { field: "campaignId", message: `campaignId ${theirs.id} is not a campaign of this account` },
+    ]);
   });
 
   it("refuses a second connector for the same organizer e-mail with a clear message", async () => {
     const first = await createConnectorOverApi(api, admin, { connectorUserEmail: "Same@Example.com" });
     const res = await inject("POST", "/api/connectors", { name: "again", connectorUserEmail: "same@example.com" });
     expect(res.statusCode).toBe(409);
-    expect(res.json().message).toBe(`Connector "${first.name}" already connects the organizer same@example.com; an account has one connector per organizer.`);
+    expect(res.json().message).toBe(
+      `Connector "${first.name}" already connects the organizer same@example.com; an account has one connector per organizer.`,
+    );
   });
 
   it("lets only admins change connectors; marketers may look", async () => {
@@ -91,11 +121,19 @@ describe("creating connectors", () => {
     const refused = await inject("PATCH", `/api/connectors/${connector.id}`, { name: "mine" }, marketer);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().message).toBe("Only an admin of this account may do this.");
-    expect((await inject("POST", "/api/connectors", { name: "m", connectorUserEmail: "m@example.com" }, marketer)).statusCode).toBe(403);
+    expect(
+      (await inject("POST", "/api/connectors", { name: "m", connectorUserEmail: "m@example.com" }, marketer))
+        .statusCode,
+    ).toBe(403);
   });
 
   it("refuses a change without the CSRF token", async () => {
-    const res = await api.app.inject({ method: "POST", url: "/api/connectors", headers: { cookie: admin.headers.cookie }, payload: { name: "x", connectorUserEmail: "csrf@example.com" } });
+    const res = await api.app.inject({
+      method: "POST",
+      url: "/api/connectors",
+      headers: { cookie: admin.headers.cookie },
+      payload: { name: "x", connectorUserEmail: "csrf@example.com" },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().message).toMatch(/x-csrf-token/);
     expect(await api.deps.db.connector.count({ where: { connectorUserEmail: "csrf@example.com" } })).toBe(0);
@@ -106,7 +144,11 @@ describe("changing connectors", () => {
   it("updates the settings", async () => {
     const connector = await createConnectorOverApi(api, admin);
     const campaign = await createCampaign(api.deps.db, { accountId: admin.accountId });
-    const res = await inject("PATCH", `/api/connectors/${connector.id}`, { name: "Renamed", createProspects: false, campaignId: campaign.id });
+    const res = await inject("PATCH", `/api/connectors/${connector.id}`, {
+      name: "Renamed",
+      createProspects: false,
+      campaignId: campaign.id,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ name: "Renamed", createProspects: false, campaignId: campaign.id });
     const cleared = await inject("PATCH", `/api/connectors/${connector.id}`, { campaignId: null });
@@ -117,10 +159,15 @@ describe("changing connectors", () => {
   });
 
   it("disables (pausing sync) and enables a verified connector", async () => {
-    const { connector } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId: admin.accountId, sim });
+    const { connector } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, {
+      accountId: admin.accountId,
+      sim,
+    });
     const off = await inject("POST", `/api/connectors/${connector.id}/disable`);
     expect(off.json().status).toBe("DISABLED");
-    expect((await api.deps.db.connector.findUniqueOrThrow({ where: { id: connector.id } })).refreshTokenEnc).toBe(connector.refreshTokenEnc);
+    expect((await api.deps.db.connector.findUniqueOrThrow({ where: { id: connector.id } })).refreshTokenEnc).toBe(
+      connector.refreshTokenEnc,
+    );
     const verify = await inject("POST", `/api/connectors/${connector.id}/verify`);
     expect(verify.statusCode).toBe(422);
     expect(verify.json().message).toMatch(/enable it before verifying/);
@@ -134,27 +181,56 @@ describe("changing connectors", () => {
 
 describe("deleting connectors", () => {
   async function connectorWithData() {
-    const { connector, organizer } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId: admin.accountId, sim });
+    const { connector, organizer } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, {
+      accountId: admin.accountId,
+      sim,
+    });
     const webinar = await createWebinar(api.deps.db, { accountId: admin.accountId, connectorId: connector.id });
     const prospect = await createProspect(api.deps.db, { accountId: admin.accountId });
-    const registration = await createRegistration(api.deps.db, { accountId: admin.accountId, webinarId: webinar.id, prospectId: prospect.id });
+    const registration = await createRegistration(api.deps.db, {
+      accountId: admin.accountId,
+      webinarId: webinar.id,
+      prospectId: prospect.id,
+    });
     const activity = await api.deps.db.activity.create({
-      data: { accountId: admin.accountId, prospectId: prospect.id, webinarId: webinar.id, type: "REGISTERED", occurredAt: new Date() },
+      data: {
+        accountId: admin.accountId,
+        prospectId: prospect.id,
+        webinarId: webinar.id,
+        type: "REGISTERED",
+        occurredAt: new Date(),
+      },
     });
     return { connector, organizer, webinar, prospect, registration, activity };
   }
 
   it("hides the connector, erases its tokens and keeps its webinars, registrations, activities and prospects", async () => {
     const { connector, webinar, prospect, registration, activity } = await connectorWithData();
-    await api.deps.db.webhookSubscription.create({ data: { connectorId: connector.id, webhookKey: "123", userSubscriptionKey: "456", eventName: "registrant.added", state: "ACTIVE" } });
+    await api.deps.db.webhookSubscription.create({
+      data: {
+        connectorId: connector.id,
+        webhookKey: "123",
+        userSubscriptionKey: "456",
+        eventName: "registrant.added",
+        state: "ACTIVE",
+      },
+    });
     const res = await inject("DELETE", `/api/connectors/${connector.id}`);
     expect(res.statusCode).toBe(204);
 
     expect((await inject("GET", `/api/connectors/${connector.id}`)).statusCode).toBe(404);
-    expect((await inject("GET", "/api/connectors")).json().items.map((c: { id: string }) => c.id)).not.toContain(connector.id);
+    expect((await inject("GET", "/api/connectors")).json().items.map((c: { id: string }) => c.id)).not.toContain(
+      connector.id,
+    );
     expect((await inject("DELETE", `/api/connectors/${connector.id}`)).statusCode).toBe(404);
     const stored = await api.deps.db.connector.findUniqueOrThrow({ where: { id: connector.id } });
-    expect(stored).toMatchObject({ status: "DISABLED", accessTokenEnc: null, refreshTokenEnc: null, nextDiscoveryAt: null, backfillDueAt: null });
+    expect(stored).toMatchObject({
+      status: "DISABLED",
+      accessTokenEnc: null,
+      refreshTokenEnc: null,
+      nextDiscoveryAt: null,
+      backfillDueAt: null,
+    });
     expect(stored.deletedAt).toBeInstanceOf(Date);
     expect(await api.deps.db.webhookSubscription.count({ where: { connectorId: connector.id } })).toBe(0);
 
@@ -172,7 +248,9 @@ describe("deleting connectors", () => {
     } finally {
       await sim.control.clearFaults();
     }
-    expect((await api.deps.db.connector.findUniqueOrThrow({ where: { id: connector.id } })).deletedAt).toBeInstanceOf(Date);
+    expect((await api.deps.db.connector.findUniqueOrThrow({ where: { id: connector.id } })).deletedAt).toBeInstanceOf(
+      Date,
+    );
     expect(await api.deps.db.activity.findUnique({ where: { id: activity.id } })).not.toBeNull();
   });
 
@@ -195,7 +273,9 @@ describe("campaigns", () => {
     expect(created.json()).toMatchObject({ name: "GoToWebinar Sync" });
     const duplicate = await inject("POST", "/api/campaigns", { name: "GoToWebinar Sync" }, user);
     expect(duplicate.statusCode).toBe(409);
-    expect(duplicate.json().fields).toEqual([{ field: "name", message: 'A campaign named "GoToWebinar Sync" already exists in this account.' }]);
+    expect(duplicate.json().fields).toEqual([
+      { field: "name", message: 'A campaign named "GoToWebinar Sync" already exists in this account.' },
+    ]);
     await inject("POST", "/api/campaigns", { name: "Another" }, user);
     const list = await inject("GET", "/api/campaigns?search=sync", undefined, user);
     expect(list.json().items.map((c: { name: string }) => c.name)).toEqual(["GoToWebinar Sync"]);
@@ -207,12 +287,23 @@ describe("campaigns", () => {
 describe("OpenAPI", () => {
   it("documents the connector, campaign, auth and callback routes without secret fields", async () => {
     const doc = (await api.app.inject({ method: "GET", url: "/docs/json" })).json();
-    for (const path of ["/api/connectors", "/api/connectors/{id}", "/api/connectors/{id}/verify", "/api/connectors/{id}/disable", "/api/campaigns", "/api/auth/login", "/api/auth/me", "/oauth/callback"]) {
+    for (const path of [
+      "/api/connectors",
+      "/api/connectors/{id}",
+      "/api/connectors/{id}/verify",
+      "/api/connectors/{id}/disable",
+      "/api/campaigns",
+      "/api/auth/login",
+      "/api/auth/me",
+      "/oauth/callback",
+    ]) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
     const connector = JSON.stringify(doc.paths["/api/connectors/{id}"].get.responses["200"]);
     // inline schemas: the document registers no components, so a $ref would dangle
-    for (const path of Object.keys(doc.paths).filter((p) => /^\/api\/(connectors|campaigns|auth)|^\/oauth/.test(p) && !p.includes("webhooks"))) {
+    for (const path of Object.keys(doc.paths).filter(
+      (p) => /^\/api\/(connectors|campaigns|auth)|^\/oauth/.test(p) && !p.includes("webhooks"),
+    )) {
       expect(JSON.stringify(doc.paths[path]), path).not.toContain("$ref");
     }
     expect(connector).toContain("hasCustomOAuthClient");

@@ -18,13 +18,18 @@ export interface FormsEnv {
   user: LoggedInUser;
   connector: { id: string; organizerKey: string | null };
   /** A webinar in the stand-in and its row in our database (as the sync would have written it). */
-  createWebinar(spec?: Partial<ScenarioWebinar>): Promise<{ id: string; webinarKey: string; subject: string; questionKeys: string[] }>;
+  createWebinar(
+    spec?: Partial<ScenarioWebinar>,
+  ): Promise<{ id: string; webinarKey: string; subject: string; questionKeys: string[] }>;
   startWorker(): Promise<WorkerRuntime>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startFormsEnv(label: string, options: { env?: Record<string, string>; sim?: SimOptions } = {}): Promise<FormsEnv> {
+export async function startFormsEnv(
+  label: string,
+  options: { env?: Record<string, string>; sim?: SimOptions } = {},
+): Promise<FormsEnv> {
   const sim = await startSim({ port: 0, ...options.sim });
   const api = await createTestApi(label, {
     GOTO_AUTH_URL: sim.url,
@@ -35,7 +40,10 @@ export async function startFormsEnv(label: string, options: { env?: Record<strin
     ...options.env,
   });
   const user = await createUserAndLogin(api);
-  const { connector } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId: user.accountId, sim });
+  const { connector } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, {
+    accountId: user.accountId,
+    sim,
+  });
 
   let worker: { runtime: WorkerRuntime; deps: ReturnType<typeof createWorkerDeps> } | undefined;
 
@@ -47,7 +55,14 @@ export async function startFormsEnv(label: string, options: { env?: Record<strin
     async createWebinar(spec = {}) {
       const result = await sim.control.scenario({
         organizerKey: connector.organizerKey ?? undefined,
-        webinars: [{ subject: `Webinar ${Math.random().toString(36).slice(2, 8)}`, startsInMinutes: 7 * 24 * 60, durationMinutes: 60, ...spec }],
+        webinars: [
+          {
+            subject: `Webinar ${Math.random().toString(36).slice(2, 8)}`,
+            startsInMinutes: 7 * 24 * 60,
+            durationMinutes: 60,
+            ...spec,
+          },
+        ],
       });
       const created = result.webinars[0]!;
       const time = created.times[0]!;
@@ -60,11 +75,19 @@ export async function startFormsEnv(label: string, options: { env?: Record<strin
         endsAt: new Date(created.times.at(-1)!.endTime),
         times: created.times,
       });
-      return { id: row.id, webinarKey: created.webinarKey, subject: created.subject, questionKeys: created.questionKeys };
+      return {
+        id: row.id,
+        webinarKey: created.webinarKey,
+        subject: created.subject,
+        questionKeys: created.questionKeys,
+      };
     },
     async startWorker() {
       if (worker) return worker.runtime;
-      const deps = createWorkerDeps(api.config, createLogger({ name: "worker-test", level: api.config.logLevel, pretty: false }));
+      const deps = createWorkerDeps(
+        api.config,
+        createLogger({ name: "worker-test", level: api.config.logLevel, pretty: false }),
+      );
       const runtime = await startWorkerRuntime(deps, handlers, { queues: ["registrations"] });
       worker = { runtime, deps };
       return runtime;
@@ -87,7 +110,12 @@ export async function startFormsEnv(label: string, options: { env?: Record<strin
 }
 
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 15_000, everyMs = 50): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -34,9 +34,17 @@ describe("forms API", () => {
     const [roleKey, hopeKey] = webinar.questionKeys;
     const res = await post("/api/forms", {
       name: "Spring webinar",
-      fields: [...registrationFields, { questionKey: roleKey, required: true }, { questionKey: hopeKey, label: "Your goal" }],
+      fields: [
+        ...registrationFields,
+        { questionKey: roleKey, required: true },
+        { questionKey: hopeKey, label: "Your goal" },
+      ],
       thankYouMessage: "See you there!",
-      completionActions: [{ type: "REGISTER_WEBINAR", webinarId: webinar.id }, { type: "ADD_TAG", tag: "webinar-lead" }, { type: "ADJUST_SCORE", points: 5 }],
+      completionActions: [
+        { type: "REGISTER_WEBINAR", webinarId: webinar.id },
+        { type: "ADD_TAG", tag: "webinar-lead" },
+        { type: "ADJUST_SCORE", points: 5 },
+      ],
     });
     expect(res.statusCode, res.body).toBe(201);
     const form = res.json();
@@ -44,11 +52,29 @@ describe("forms API", () => {
     expect(form.fields[0]).toEqual({ kind: "standard", name: "email", label: "Email", required: true });
     expect(form.fields[3]).toEqual({ kind: "standard", name: "organization", label: "Company", required: false });
     const role = form.fields[4];
-    expect(role).toMatchObject({ kind: "question", name: `q${roleKey}`, label: "What is your role?", questionKey: roleKey, questionType: "multipleChoice", required: true });
+    expect(role).toMatchObject({
+      kind: "question",
+      name: `q${roleKey}`,
+      label: "What is your role?",
+      questionKey: roleKey,
+      questionType: "multipleChoice",
+      required: true,
+    });
     const gotoWebinar = await env.sim.control.webinar(webinar.webinarKey);
-    expect(role.options).toEqual(gotoWebinar.questions[0]!.answers.map((a) => ({ answerKey: a.answerKey, label: a.answer })));
-    expect(form.fields[5]).toMatchObject({ questionKey: hopeKey, label: "Your goal", questionType: "shortAnswer", required: false });
-    expect(form.completionActions).toEqual([{ type: "REGISTER_WEBINAR", webinarId: webinar.id }, { type: "ADD_TAG", tag: "webinar-lead" }, { type: "ADJUST_SCORE", points: 5 }]);
+    expect(role.options).toEqual(
+      gotoWebinar.questions[0]!.answers.map((a) => ({ answerKey: a.answerKey, label: a.answer })),
+    );
+    expect(form.fields[5]).toMatchObject({
+      questionKey: hopeKey,
+      label: "Your goal",
+      questionType: "shortAnswer",
+      required: false,
+    });
+    expect(form.completionActions).toEqual([
+      { type: "REGISTER_WEBINAR", webinarId: webinar.id },
+      { type: "ADD_TAG", tag: "webinar-lead" },
+      { type: "ADJUST_SCORE", points: 5 },
+    ]);
 
     const got = await env.api.app.inject({ method: "GET", url: `/api/forms/${form.id}`, headers: env.user.headers });
     expect(got.json()).toEqual(form);
@@ -88,7 +114,9 @@ describe("forms API", () => {
     });
     expect(res.statusCode).toBe(400);
     const fields = res.json().fields.map((f: { field: string }) => f.field);
-    expect(fields).toEqual(expect.arrayContaining(["body.name", "body.fields.0", "body.redirectUrl", "body.completionActions.0.points"]));
+    expect(fields).toEqual(
+      expect.arrayContaining(["body.name", "body.fields.0", "body.redirectUrl", "body.completionActions.0.points"]),
+    );
     const unknownField = await post("/api/forms", { name: "x", fields: [{ name: "shoeSize" }] });
     expect(unknownField.statusCode).toBe(400);
     expect(unknownField.json().fields[0].field).toBe("body.fields.0.name");
@@ -99,11 +127,22 @@ describe("forms API", () => {
     const past = await env.createWebinar({ subject: "Past one", startsInMinutes: -3 * 24 * 60 });
     const started = await env.createWebinar({ subject: "Started one", startsInMinutes: -10, durationMinutes: 120 });
     const cancelled = await env.createWebinar({ subject: "Cancelled one" });
-    await env.api.deps.db.webinar.update({ where: { id: cancelled.id }, data: { status: "CANCELLED", cancelledAt: new Date() } });
+    await env.api.deps.db.webinar.update({
+      where: { id: cancelled.id },
+      data: { status: "CANCELLED", cancelledAt: new Date() },
+    });
     const unverified = await createConnector(env.api.deps.db, { accountId: env.user.accountId, status: "ERROR" });
-    const ofUnverified = await createWebinar(env.api.deps.db, { accountId: env.user.accountId, connectorId: unverified.id, subject: "Unverified one" });
+    const ofUnverified = await createWebinar(env.api.deps.db, {
+      accountId: env.user.accountId,
+      connectorId: unverified.id,
+      subject: "Unverified one",
+    });
 
-    const res = await env.api.app.inject({ method: "GET", url: "/api/forms/webinar-options", headers: env.user.headers });
+    const res = await env.api.app.inject({
+      method: "GET",
+      url: "/api/forms/webinar-options",
+      headers: env.user.headers,
+    });
     expect(res.statusCode).toBe(200);
     const ids = res.json().webinars.map((w: { id: string }) => w.id);
     expect(ids).toContain(upcoming.id);
@@ -117,7 +156,11 @@ describe("forms API", () => {
       [cancelled.id, /cancelled/],
       [ofUnverified.id, /not verified/],
     ] as const) {
-      const refused = await post("/api/forms", { name: "Late", fields: registrationFields, completionActions: [{ type: "REGISTER_WEBINAR", webinarId }] });
+      const refused = await post("/api/forms", {
+        name: "Late",
+        fields: registrationFields,
+        completionActions: [{ type: "REGISTER_WEBINAR", webinarId }],
+      });
       expect(refused.statusCode, refused.body).toBe(400);
       expect(refused.json().message).toMatch(reason);
       expect(refused.json().fields[0].field).toBe("completionActions.0.webinarId");
@@ -125,7 +168,10 @@ describe("forms API", () => {
   });
 
   it("maps custom questions only to the webinar's own questions and requires GoTo's required ones", async () => {
-    const webinar = await env.createWebinar({ questions: [{ question: "Team size?", type: "shortAnswer", required: true }], requiredFields: ["organization"] });
+    const webinar = await env.createWebinar({
+      questions: [{ question: "Team size?", type: "shortAnswer", required: true }],
+      requiredFields: ["organization"],
+    });
     const unknown = await post("/api/forms", {
       name: "Wrong question",
       fields: [...registrationFields, { questionKey: "123456789" }],
@@ -144,63 +190,128 @@ describe("forms API", () => {
 
     const ok = await post("/api/forms", {
       name: "Complete",
-      fields: [{ name: "email" }, { name: "firstName", required: true }, { name: "lastName", required: true }, { name: "organization", required: true }, { questionKey: webinar.questionKeys[0] }],
+      fields: [
+        { name: "email" },
+        { name: "firstName", required: true },
+        { name: "lastName", required: true },
+        { name: "organization", required: true },
+        { questionKey: webinar.questionKeys[0] },
+      ],
       completionActions: [{ type: "REGISTER_WEBINAR", webinarId: webinar.id }],
     });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().fields[4].required).toBe(true);
 
-    const questions = await env.api.app.inject({ method: "GET", url: `/api/forms/webinar-options/${webinar.id}/questions`, headers: env.user.headers });
+    const questions = await env.api.app.inject({
+      method: "GET",
+      url: `/api/forms/webinar-options/${webinar.id}/questions`,
+      headers: env.user.headers,
+    });
     expect(questions.statusCode).toBe(200);
-    expect(questions.json().questions).toEqual([expect.objectContaining({ questionKey: webinar.questionKeys[0], question: "Team size?", required: true })]);
-    expect(questions.json().fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: "organization", required: true })]));
+    expect(questions.json().questions).toEqual([
+      expect.objectContaining({ questionKey: webinar.questionKeys[0], question: "Team size?", required: true }),
+    ]);
+    expect(questions.json().fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: "organization", required: true })]),
+    );
   });
 
   it("refuses a custom question without a register action, and lists and tags of nowhere", async () => {
     const noRegister = await post("/api/forms", { name: "Q", fields: [{ name: "email" }, { questionKey: "42" }] });
     expect(noRegister.statusCode).toBe(400);
     expect(noRegister.json().message).toMatch(/needs a register-for-webinar action/);
-    const badList = await post("/api/forms", { name: "L", fields: [{ name: "email" }], completionActions: [{ type: "ADD_TO_LIST", listId: "00000000-0000-4000-8000-000000000000" }] });
+    const badList = await post("/api/forms", {
+      name: "L",
+      fields: [{ name: "email" }],
+      completionActions: [{ type: "ADD_TO_LIST", listId: "00000000-0000-4000-8000-000000000000" }],
+    });
     expect(badList.statusCode).toBe(400);
     expect(badList.json().fields[0].field).toBe("completionActions.0.listId");
-    const list = await env.api.deps.db.list.create({ data: { accountId: env.user.accountId, name: `List ${Date.now()}` } });
-    const good = await post("/api/forms", { name: "L", fields: [{ name: "email" }], completionActions: [{ type: "ADD_TO_LIST", listId: list.id }] });
+    const list = await env.api.deps.db.list.create({
+      data: { accountId: env.user.accountId, name: `List ${Date.now()}` },
+    });
+    const good = await post("/api/forms", {
+      name: "L",
+      fields: [{ name: "email" }],
+      completionActions: [{ type: "ADD_TO_LIST", listId: list.id }],
+    });
     expect(good.statusCode).toBe(201);
   });
 
   it("updates, archives and scopes forms to the account", async () => {
     const created = await post("/api/forms", { name: "Newsletter", fields: [{ name: "email" }] });
     const id = created.json().id;
-    const updated = await env.api.app.inject({ method: "PUT", url: `/api/forms/${id}`, headers: env.user.headers, payload: { name: "Newsletter v2", fields: [{ name: "email" }, { name: "firstName" }], redirectUrl: "https://example.com/thanks" } });
+    const updated = await env.api.app.inject({
+      method: "PUT",
+      url: `/api/forms/${id}`,
+      headers: env.user.headers,
+      payload: {
+        name: "Newsletter v2",
+        fields: [{ name: "email" }, { name: "firstName" }],
+        redirectUrl: "https://example.com/thanks",
+      },
+    });
     expect(updated.statusCode, updated.body).toBe(200);
     expect(updated.json()).toMatchObject({ name: "Newsletter v2", redirectUrl: "https://example.com/thanks" });
 
     const stranger = await createUserAndLogin(env.api);
     const foreign = await env.api.app.inject({ method: "GET", url: `/api/forms/${id}`, headers: stranger.headers });
     expect(foreign.statusCode).toBe(404);
-    const foreignPut = await env.api.app.inject({ method: "PUT", url: `/api/forms/${id}`, headers: stranger.headers, payload: { name: "Hijack", fields: [{ name: "email" }] } });
+    const foreignPut = await env.api.app.inject({
+      method: "PUT",
+      url: `/api/forms/${id}`,
+      headers: stranger.headers,
+      payload: { name: "Hijack", fields: [{ name: "email" }] },
+    });
     expect(foreignPut.statusCode).toBe(404);
 
-    const archived = await env.api.app.inject({ method: "POST", url: `/api/forms/${id}/archive`, headers: env.user.headers });
+    const archived = await env.api.app.inject({
+      method: "POST",
+      url: `/api/forms/${id}/archive`,
+      headers: env.user.headers,
+    });
     expect(archived.statusCode).toBe(200);
     expect(archived.json().archivedAt).not.toBeNull();
     const list = await env.api.app.inject({ method: "GET", url: "/api/forms", headers: env.user.headers });
     expect(list.json().forms.map((f: { id: string }) => f.id)).not.toContain(id);
-    const withArchived = await env.api.app.inject({ method: "GET", url: "/api/forms?includeArchived=true", headers: env.user.headers });
+    const withArchived = await env.api.app.inject({
+      method: "GET",
+      url: "/api/forms?includeArchived=true",
+      headers: env.user.headers,
+    });
     expect(withArchived.json().forms.map((f: { id: string }) => f.id)).toContain(id);
-    const editArchived = await env.api.app.inject({ method: "PUT", url: `/api/forms/${id}`, headers: env.user.headers, payload: { name: "Again", fields: [{ name: "email" }] } });
+    const editArchived = await env.api.app.inject({
+      method: "PUT",
+      url: `/api/forms/${id}`,
+      headers: env.user.headers,
+      payload: { name: "Again", fields: [{ name: "email" }] },
+    });
     expect(editArchived.statusCode).toBe(409);
   });
 
   it("needs a session, and the CSRF token for changes", async () => {
     expect((await env.api.app.inject({ method: "GET", url: "/api/forms" })).statusCode).toBe(401);
-    const noCsrf = await env.api.app.inject({ method: "POST", url: "/api/forms", headers: { cookie: env.user.headers.cookie }, payload: { name: "x", fields: [{ name: "email" }] } });
+    const noCsrf = await env.api.app.inject({
+      method: "POST",
+      url: "/api/forms",
+      headers: { cookie: env.user.headers.cookie },
+      payload: { name: "x", fields: [{ name: "email" }] },
+    });
     expect(noCsrf.statusCode).toBe(403);
   });
 
   it("documents every forms, hosted form and registration route in OpenAPI", async () => {
     const doc = (await env.api.app.inject({ method: "GET", url: "/docs/json" })).json();
-    for (const path of ["/api/forms", "/api/forms/{formId}", "/api/forms/{formId}/archive", "/api/forms/webinar-options", "/api/forms/webinar-options/{webinarId}/questions", "/f/{formId}", "/api/registration-requests", "/api/registration-requests/{requestId}/retry"]) {
+    for (const path of [
+      "/api/forms",
+      "/api/forms/{formId}",
+      "/api/forms/{formId}/archive",
+      "/api/forms/webinar-options",
+      "/api/forms/webinar-options/{webinarId}/questions",
+      "/f/{formId}",
+      "/api/registration-requests",
+      "/api/registration-requests/{requestId}/retry",
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.paths["/f/{formId}"].post.summary).toBe("Submit a hosted form");

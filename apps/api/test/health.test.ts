@@ -40,7 +40,10 @@ describe("health", () => {
   it("is ready when Postgres and Redis answer and migrations are applied", async () => {
     const res = await api.app.inject({ method: "GET", url: "/readyz" });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: "ready", checks: { postgres: { ok: true }, redis: { ok: true }, migrations: { ok: true } } });
+    expect(res.json()).toEqual({
+      status: "ready",
+      checks: { postgres: { ok: true }, redis: { ok: true }, migrations: { ok: true } },
+    });
   });
 
   it("goes 503 with a reason when Redis is unreachable", async () => {
@@ -78,7 +81,12 @@ describe("health", () => {
   it("answers unknown routes with the common error body", async () => {
     const res = await api.app.inject({ method: "GET", url: "/api/nope", headers: { "x-request-id": "r1" } });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ statusCode: 404, error: "Not Found", message: "No route for GET /api/nope", reqId: "r1" });
+    expect(res.json()).toEqual({
+      statusCode: 404,
+      error: "Not Found",
+      message: "No route for GET /api/nope",
+      reqId: "r1",
+    });
   });
 
   it("serves the OpenAPI document", async () => {
@@ -92,6 +100,7 @@ describe("the OpenAPI document", () => {
   it("resolves every $ref it contains", async () => {
     const doc = (await api.app.inject({ method: "GET", url: "/docs/json" })).json();
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
-    for (const ref of new Set(refs)) expect(doc.components?.schemas ?? {}, `missing component ${ref}`).toHaveProperty(ref);
+    for (const ref of new Set(refs))
+      expect(doc.components?.schemas ?? {}, `missing component ${ref}`).toHaveProperty(ref);
   });
 });

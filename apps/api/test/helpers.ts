@@ -1,6 +1,6 @@
 import type { AppConfig } from "@gw/config";
 import { createLogger } from "@gw/logger";
-import { createTestDatabase, createTestRedis, testConfig, type TestDatabase, type TestRedis } from "@gw/testing";
+import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis, testConfig } from "@gw/testing";
 import { type App, buildApp } from "../src/app";
 import { type ApiDeps, createApiDeps } from "../src/deps";
 
@@ -18,7 +18,12 @@ export async function createTestApi(label: string, env: Record<string, string> =
   const database = await createTestDatabase(label);
   const redis = await createTestRedis(label);
   // Tests stand for clients behind a proxy: X-Forwarded-For gives each its own address.
-  const config = testConfig({ databaseUrl: database.url, redisUrl: redis.url, redisPrefix: redis.prefix, env: { TRUST_PROXY: "true", ...env } });
+  const config = testConfig({
+    databaseUrl: database.url,
+    redisUrl: redis.url,
+    redisPrefix: redis.prefix,
+    env: { TRUST_PROXY: "true", ...env },
+  });
   const deps = createApiDeps(config, createLogger({ name: "api-test", level: config.logLevel, pretty: false }));
   const app = await buildApp(deps);
   await app.ready();

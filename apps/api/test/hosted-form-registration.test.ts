@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createUserAndLogin } from "./auth-helpers";
-import { formBody, type FormsEnv, startFormsEnv, URLENCODED, waitFor } from "./forms-harness";
+import { type FormsEnv, formBody, startFormsEnv, URLENCODED, waitFor } from "./forms-harness";
 
 // End to end over HTTP: the hosted form on the API, the push job in a worker runtime in this
 // process (same database and Redis prefix), and the GoTo stand-in behind the connector.
@@ -8,7 +8,12 @@ let env: FormsEnv;
 
 beforeAll(async () => {
   env = await startFormsEnv("formreg", {
-    env: { FORM_RATE_LIMIT_PER_MINUTE: "10000", REGISTRATION_RETRY_BASE_MS: "100", REGISTRATION_RETRY_MAX_MS: "1000", REGISTRATION_SWEEP_EVERY_MS: "500" },
+    env: {
+      FORM_RATE_LIMIT_PER_MINUTE: "10000",
+      REGISTRATION_RETRY_BASE_MS: "100",
+      REGISTRATION_RETRY_MAX_MS: "1000",
+      REGISTRATION_SWEEP_EVERY_MS: "500",
+    },
   });
 });
 afterAll(async () => {
@@ -26,7 +31,14 @@ async function createRegisterForm(webinarId: string, extraFields: object[] = [])
     headers: env.user.headers,
     payload: {
       name: "Webinar sign-up",
-      fields: [{ name: "email" }, { name: "firstName", required: true }, { name: "lastName", required: true }, { name: "organization" }, { name: "jobTitle" }, ...extraFields],
+      fields: [
+        { name: "email" },
+        { name: "firstName", required: true },
+        { name: "lastName", required: true },
+        { name: "organization" },
+        { name: "jobTitle" },
+        ...extraFields,
+      ],
       completionActions: [{ type: "REGISTER_WEBINAR", webinarId }],
     },
   });
@@ -35,7 +47,12 @@ async function createRegisterForm(webinarId: string, extraFields: object[] = [])
 }
 
 async function submit(formId: string, values: Record<string, string>) {
-  const res = await env.api.app.inject({ method: "POST", url: `/f/${formId}`, headers: URLENCODED, payload: formBody(values) });
+  const res = await env.api.app.inject({
+    method: "POST",
+    url: `/f/${formId}`,
+    headers: URLENCODED,
+    payload: formBody(values),
+  });
   expect(res.statusCode, res.body).toBe(200);
 }
 
@@ -43,7 +60,10 @@ const email = (name: string) => `${name}-${Math.random().toString(36).slice(2, 1
 
 async function requestOf(address: string) {
   const prospect = await env.api.deps.db.prospect.findFirstOrThrow({ where: { email: address, mergedIntoId: null } });
-  return env.api.deps.db.registrationRequest.findFirstOrThrow({ where: { prospectId: prospect.id }, orderBy: { createdAt: "desc" } });
+  return env.api.deps.db.registrationRequest.findFirstOrThrow({
+    where: { prospectId: prospect.id },
+    orderBy: { createdAt: "desc" },
+  });
 }
 
 const settled = (address: string, timeoutMs = 20_000) =>
@@ -64,7 +84,10 @@ describe("registering through a hosted form", () => {
         { question: "What should we cover?", type: "shortAnswer" },
       ],
     });
-    const formId = await createRegisterForm(webinar.id, [{ questionKey: webinar.questionKeys[0] }, { questionKey: webinar.questionKeys[1] }]);
+    const formId = await createRegisterForm(webinar.id, [
+      { questionKey: webinar.questionKeys[0] },
+      { questionKey: webinar.questionKeys[1] },
+    ]);
     const gotoWebinar = await env.sim.control.webinar(webinar.webinarKey);
     const friend = gotoWebinar.questions[0]!.answers[1]!;
     const address = email("grace");
@@ -82,31 +105,56 @@ describe("registering through a hosted form", () => {
     expect(request).toMatchObject({ status: "SUCCEEDED", attempts: 1, lastError: null });
     const registrants = await env.sim.control.registrants(webinar.webinarKey);
     const registrant = registrants.find((r) => r.email === address)!;
-    expect(registrant).toMatchObject({ firstName: "Grace", lastName: "Hopper", origin: "api", fields: expect.objectContaining({ organization: "US Navy", jobTitle: "Rear Admiral", source: "Webinar sign-up" }) });
+    expect(registrant).toMatchObject({
+      firstName: "Grace",
+      lastName: "Hopper",
+      origin: "api",
+      fields: expect.objectContaining({ organization: "US Navy", jobTitle: "Rear Admiral", source: "Webinar sign-up" }),
+    });
     expect(registrant.responses).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ questionKey: webinar.questionKeys[0], answerKey: friend.answerKey, answer: "A friend" }),
+        expect.objectContaining({
+          questionKey: webinar.questionKeys[0],
+          answerKey: friend.answerKey,
+          answer: "A friend",
+        }),
         expect.objectContaining({ questionKey: webinar.questionKeys[1], responseText: "Compilers, please" }),
       ]),
     );
     expect(request.registrantKey).toBe(registrant.registrantKey);
     expect(request.joinUrl).toBe(registrant.joinUrl);
 
-    const registration = await env.api.deps.db.webinarRegistration.findFirstOrThrow({ where: { webinarId: webinar.id, prospectId: request.prospectId } });
-    expect(registration).toMatchObject({ registrantKey: registrant.registrantKey, joinUrl: registrant.joinUrl, source: "FORM", status: "APPROVED" });
-    const activity = await env.api.deps.db.activity.findFirstOrThrow({ where: { prospectId: request.prospectId, webinarId: webinar.id } });
+    const registration = await env.api.deps.db.webinarRegistration.findFirstOrThrow({
+      where: { webinarId: webinar.id, prospectId: request.prospectId },
+    });
+    expect(registration).toMatchObject({
+      registrantKey: registrant.registrantKey,
+      joinUrl: registrant.joinUrl,
+      source: "FORM",
+      status: "APPROVED",
+    });
+    const activity = await env.api.deps.db.activity.findFirstOrThrow({
+      where: { prospectId: request.prospectId, webinarId: webinar.id },
+    });
     expect(activity).toMatchObject({ type: "REGISTERED", points: 10 });
     expect(activity.details).toMatchObject({ source: "form", formId, registrantKey: registrant.registrantKey });
     expect((await env.api.deps.db.prospect.findUniqueOrThrow({ where: { id: request.prospectId } })).score).toBe(10);
     // GoTo sends the confirmation (with the join link); we send nothing ourselves.
-    expect((await env.sim.control.emails()).filter((e) => e.to === address).map((e) => e.kind)).toEqual(["confirmation"]);
+    expect((await env.sim.control.emails()).filter((e) => e.to === address).map((e) => e.kind)).toEqual([
+      "confirmation",
+    ]);
   });
 
   it("answers once GoTo Webinar has the registrant, and tells API callers whether it went through", async () => {
     const webinar = await env.createWebinar();
     const formId = await createRegisterForm(webinar.id);
     const post = (values: Record<string, string>) =>
-      env.api.app.inject({ method: "POST", url: `/f/${formId}`, headers: { ...URLENCODED, accept: "application/json" }, payload: formBody(values) });
+      env.api.app.inject({
+        method: "POST",
+        url: `/f/${formId}`,
+        headers: { ...URLENCODED, accept: "application/json" },
+        payload: formBody(values),
+      });
 
     const address = email("prompt");
     const registered = await post({ email: address, firstName: "Pat", lastName: "Prompt" });
@@ -134,7 +182,11 @@ describe("registering through a hosted form", () => {
     const webinar = await env.createWebinar();
     const formId = await createRegisterForm(webinar.id);
     const address = email("dup");
-    const existing = await env.sim.control.register(webinar.webinarKey, { email: address, firstName: "Dup", lastName: "Licate" });
+    const existing = await env.sim.control.register(webinar.webinarKey, {
+      email: address,
+      firstName: "Dup",
+      lastName: "Licate",
+    });
 
     await submit(formId, { email: address, firstName: "Dup", lastName: "Licate" });
     const first = await settled(address);
@@ -146,8 +198,14 @@ describe("registering through a hosted form", () => {
       return requests.length === 2 && requests.every((r) => r.status === "SUCCEEDED") ? requests : undefined;
     });
     expect(second.map((r) => r.registrantKey)).toEqual([existing.registrantKey, existing.registrantKey]);
-    expect((await env.sim.control.registrants(webinar.webinarKey)).filter((r) => r.email.toLowerCase() === address)).toHaveLength(1);
-    expect(await env.api.deps.db.activity.count({ where: { prospectId: first.prospectId, webinarId: webinar.id, type: "REGISTERED" } })).toBe(1);
+    expect(
+      (await env.sim.control.registrants(webinar.webinarKey)).filter((r) => r.email.toLowerCase() === address),
+    ).toHaveLength(1);
+    expect(
+      await env.api.deps.db.activity.count({
+        where: { prospectId: first.prospectId, webinarId: webinar.id, type: "REGISTERED" },
+      }),
+    ).toBe(1);
     expect((await env.api.deps.db.prospect.findUniqueOrThrow({ where: { id: first.prospectId } })).score).toBe(10);
   });
 
@@ -164,26 +222,57 @@ describe("registering through a hosted form", () => {
     expect(failed.lastError).toBe("GoTo Webinar refused the registration: phone is required");
     expect(failed.attempts).toBe(1);
 
-    const listed = await env.api.app.inject({ method: "GET", url: "/api/registration-requests?status=FAILED", headers: env.user.headers });
+    const listed = await env.api.app.inject({
+      method: "GET",
+      url: "/api/registration-requests?status=FAILED",
+      headers: env.user.headers,
+    });
     expect(listed.statusCode).toBe(200);
     expect(listed.json().requests).toContainEqual(
-      expect.objectContaining({ id: failed.id, status: "FAILED", reason: "GoTo Webinar refused the registration: phone is required", prospect: expect.objectContaining({ email: address }), webinar: expect.objectContaining({ subject: "Strict webinar" }), formId }),
+      expect.objectContaining({
+        id: failed.id,
+        status: "FAILED",
+        reason: "GoTo Webinar refused the registration: phone is required",
+        prospect: expect.objectContaining({ email: address }),
+        webinar: expect.objectContaining({ subject: "Strict webinar" }),
+        formId,
+      }),
     );
-    const onProspect = await env.api.app.inject({ method: "GET", url: `/api/registration-requests?prospectId=${failed.prospectId}`, headers: env.user.headers });
+    const onProspect = await env.api.app.inject({
+      method: "GET",
+      url: `/api/registration-requests?prospectId=${failed.prospectId}`,
+      headers: env.user.headers,
+    });
     expect(onProspect.json().requests.map((r: { id: string }) => r.id)).toEqual([failed.id]);
 
     const marketer = await createUserAndLogin(env.api, { accountId: env.user.accountId, role: "MARKETER" });
-    expect((await env.api.app.inject({ method: "POST", url: `/api/registration-requests/${failed.id}/retry`, headers: marketer.headers })).statusCode).toBe(403);
+    expect(
+      (
+        await env.api.app.inject({
+          method: "POST",
+          url: `/api/registration-requests/${failed.id}/retry`,
+          headers: marketer.headers,
+        })
+      ).statusCode,
+    ).toBe(403);
 
     await env.sim.control.updateWebinar(webinar.webinarKey, { requiredFields: [] });
-    const retried = await env.api.app.inject({ method: "POST", url: `/api/registration-requests/${failed.id}/retry`, headers: env.user.headers });
+    const retried = await env.api.app.inject({
+      method: "POST",
+      url: `/api/registration-requests/${failed.id}/retry`,
+      headers: env.user.headers,
+    });
     expect(retried.statusCode, retried.body).toBe(202);
     expect(retried.json()).toMatchObject({ id: failed.id, status: "PENDING" });
     const done = await settled(address);
     expect(done).toMatchObject({ status: "SUCCEEDED", attempts: 2 });
     expect((await env.sim.control.registrants(webinar.webinarKey)).map((r) => r.email)).toEqual([address]);
 
-    const again = await env.api.app.inject({ method: "POST", url: `/api/registration-requests/${failed.id}/retry`, headers: env.user.headers });
+    const again = await env.api.app.inject({
+      method: "POST",
+      url: `/api/registration-requests/${failed.id}/retry`,
+      headers: env.user.headers,
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().message).toMatch(/is SUCCEEDED; only FAILED requests can be retried/);
   });
@@ -241,12 +330,24 @@ describe("registering through a hosted form", () => {
     const other = email("cancel");
     await submit(formId, { email: address, firstName: "Lee", lastName: "Late" });
     await submit(cancelledFormId, { email: other, firstName: "Cal", lastName: "Cancel" });
-    await env.api.deps.db.webinar.update({ where: { id: webinar.id }, data: { startsAt: new Date(Date.now() - 60_000), status: "LIVE" } });
-    await env.api.deps.db.webinar.update({ where: { id: cancelled.id }, data: { status: "CANCELLED", cancelledAt: new Date() } });
+    await env.api.deps.db.webinar.update({
+      where: { id: webinar.id },
+      data: { startsAt: new Date(Date.now() - 60_000), status: "LIVE" },
+    });
+    await env.api.deps.db.webinar.update({
+      where: { id: cancelled.id },
+      data: { status: "CANCELLED", cancelledAt: new Date() },
+    });
     await env.startWorker();
 
-    expect(await settled(address)).toMatchObject({ status: "FAILED", lastError: 'Not registered: the webinar has started ("Soon")' });
-    expect(await settled(other)).toMatchObject({ status: "FAILED", lastError: 'Not registered: the webinar has been cancelled ("Called off")' });
+    expect(await settled(address)).toMatchObject({
+      status: "FAILED",
+      lastError: 'Not registered: the webinar has started ("Soon")',
+    });
+    expect(await settled(other)).toMatchObject({
+      status: "FAILED",
+      lastError: 'Not registered: the webinar has been cancelled ("Called off")',
+    });
     expect(await env.sim.control.registrants(webinar.webinarKey)).toEqual([]);
     expect(await env.sim.control.registrants(cancelled.webinarKey)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { createProspect } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formBody, type FormsEnv, startFormsEnv, URLENCODED } from "./forms-harness";
+import { type FormsEnv, formBody, startFormsEnv, URLENCODED } from "./forms-harness";
 
 let env: FormsEnv;
 let webinar: Awaited<ReturnType<FormsEnv["createWebinar"]>>;
@@ -14,8 +14,13 @@ const nextIp = () => `10.1.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
 beforeAll(async () => {
   // No worker runs here: answers do not wait for the push (hosted-form-registration.test.ts does).
-  env = await startFormsEnv("hostedform", { env: { FORM_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT), FORM_REGISTRATION_WAIT_MS: "0" } });
-  webinar = await env.createWebinar({ subject: "Product tour", questions: [{ question: "Your role?", type: "multipleChoice", answers: ["Marketing", "Sales"] }] });
+  env = await startFormsEnv("hostedform", {
+    env: { FORM_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT), FORM_REGISTRATION_WAIT_MS: "0" },
+  });
+  webinar = await env.createWebinar({
+    subject: "Product tour",
+    questions: [{ question: "Your role?", type: "multipleChoice", answers: ["Marketing", "Sales"] }],
+  });
   listId = (await env.api.deps.db.list.create({ data: { accountId: env.user.accountId, name: "Tour attendees" } })).id;
   const res = await env.api.app.inject({
     method: "POST",
@@ -23,7 +28,14 @@ beforeAll(async () => {
     headers: env.user.headers,
     payload: {
       name: "Register for the product tour",
-      fields: [{ name: "email" }, { name: "firstName", required: true }, { name: "lastName", required: true }, { name: "organization" }, { name: "questionsAndComments" }, { questionKey: webinar.questionKeys[0], required: true }],
+      fields: [
+        { name: "email" },
+        { name: "firstName", required: true },
+        { name: "lastName", required: true },
+        { name: "organization" },
+        { name: "questionsAndComments" },
+        { questionKey: webinar.questionKeys[0], required: true },
+      ],
       thankYouMessage: "You're in! Check your inbox for the join link.",
       completionActions: [
         { type: "REGISTER_WEBINAR", webinarId: webinar.id },
@@ -41,7 +53,8 @@ afterAll(async () => {
 });
 
 const questionField = () => `q${webinar.questionKeys[0]}`;
-const answerKey = async (index: number) => (await env.sim.control.webinar(webinar.webinarKey)).questions[0]!.answers[index]!.answerKey;
+const answerKey = async (index: number) =>
+  (await env.sim.control.webinar(webinar.webinarKey)).questions[0]!.answers[index]!.answerKey;
 
 async function submit(values: Record<string, string>, options: { ip?: string; json?: boolean; id?: string } = {}) {
   return env.api.app.inject({
@@ -65,7 +78,10 @@ async function person(overrides: Record<string, string> = {}) {
   };
 }
 
-const prospectsWith = (email: string) => env.api.deps.db.prospect.findMany({ where: { accountId: env.user.accountId, email: { equals: email, mode: "insensitive" } } });
+const prospectsWith = (email: string) =>
+  env.api.deps.db.prospect.findMany({
+    where: { accountId: env.user.accountId, email: { equals: email, mode: "insensitive" } },
+  });
 
 describe("the hosted form page", () => {
   it("is accessible HTML that works without JavaScript", async () => {
@@ -77,16 +93,25 @@ describe("the hosted form page", () => {
     expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(page).toContain(`<form method="post" action="/f/${formId}"`);
     expect(page).not.toContain("<script");
-    for (const [name, autocomplete] of [["email", "email"], ["firstName", "given-name"], ["lastName", "family-name"], ["organization", "organization"]]) {
+    for (const [name, autocomplete] of [
+      ["email", "email"],
+      ["firstName", "given-name"],
+      ["lastName", "family-name"],
+      ["organization", "organization"],
+    ]) {
       expect(page).toContain(`<label for="f-${name}">`);
       expect(page).toMatch(new RegExp(`<input id="f-${name}" name="${name}"[^>]* autocomplete="${autocomplete}"`));
     }
     expect(page).toMatch(/<input id="f-email" name="email" required aria-required="true" type="email"/);
     expect(page).toContain('Company <span class="optional">(optional)</span>'.replace("Company", "Organization"));
     expect(page).toMatch(/<textarea id="f-questionsAndComments"/);
-    expect(page).toContain(`<select id="f-${questionField()}" name="${questionField()}" required aria-required="true">`);
+    expect(page).toContain(
+      `<select id="f-${questionField()}" name="${questionField()}" required aria-required="true">`,
+    );
     expect(page).toContain(`<option value="${await answerKey(0)}">Marketing</option>`);
-    expect(page).toMatch(/<div class="hp" aria-hidden="true">[\s\S]*<input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off"/);
+    expect(page).toMatch(
+      /<div class="hp" aria-hidden="true">[\s\S]*<input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off"/,
+    );
     expect(page).toContain('<button type="submit">Register</button>');
   });
 
@@ -96,30 +121,54 @@ describe("the hosted form page", () => {
     expect(unknown.body).toContain("<h1>Form not found</h1>");
     expect((await env.api.app.inject({ method: "GET", url: "/f/not-a-uuid" })).statusCode).toBe(404);
 
-    const created = await env.api.app.inject({ method: "POST", url: "/api/forms", headers: env.user.headers, payload: { name: "Old", fields: [{ name: "email" }] } });
-    await env.api.app.inject({ method: "POST", url: `/api/forms/${created.json().id}/archive`, headers: env.user.headers });
+    const created = await env.api.app.inject({
+      method: "POST",
+      url: "/api/forms",
+      headers: env.user.headers,
+      payload: { name: "Old", fields: [{ name: "email" }] },
+    });
+    await env.api.app.inject({
+      method: "POST",
+      url: `/api/forms/${created.json().id}/archive`,
+      headers: env.user.headers,
+    });
     const archived = await env.api.app.inject({ method: "GET", url: `/f/${created.json().id}` });
     expect(archived.statusCode).toBe(410);
     expect(archived.body).toContain("no longer accepts submissions");
     const posted = await submit({ email: "late@example.com" }, { id: created.json().id, json: true });
     expect(posted.statusCode).toBe(410);
-    expect(posted.json()).toMatchObject({ statusCode: 410, error: "Gone", message: expect.stringContaining("no longer accepts submissions") });
+    expect(posted.json()).toMatchObject({
+      statusCode: 410,
+      error: "Gone",
+      message: expect.stringContaining("no longer accepts submissions"),
+    });
   });
 });
 
 describe("submitting the hosted form", () => {
   it("re-renders with field-level messages and keeps (escaped) what the person typed", async () => {
     const before = await env.api.deps.db.formSubmission.count();
-    const res = await submit({ email: "not-an-email", firstName: '<script>alert("x")</script>', lastName: "", organization: "Acme & Co" });
+    const res = await submit({
+      email: "not-an-email",
+      firstName: '<script>alert("x")</script>',
+      lastName: "",
+      organization: "Acme & Co",
+    });
     expect(res.statusCode).toBe(400);
     const page = res.body;
     expect(page).toContain("<title>Error: Register for the product tour</title>");
-    expect(page).toMatch(/<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>/);
+    expect(page).toMatch(
+      /<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>/,
+    );
     expect(page).toContain('<a href="#f-lastName">Last name is required</a>');
     expect(page).toContain('<a href="#f-email">Enter an email address in the right format, like name@example.com</a>');
     expect(page).toContain(`<a href="#f-${questionField()}">Your role? is required</a>`);
-    expect(page).toMatch(/<input id="f-lastName" name="lastName" required aria-required="true" aria-invalid="true" aria-describedby="f-lastName-error"/);
-    expect(page).toContain('<p class="error-message" id="f-lastName-error"><span class="visually-hidden">Error:</span> Last name is required</p>');
+    expect(page).toMatch(
+      /<input id="f-lastName" name="lastName" required aria-required="true" aria-invalid="true" aria-describedby="f-lastName-error"/,
+    );
+    expect(page).toContain(
+      '<p class="error-message" id="f-lastName-error"><span class="visually-hidden">Error:</span> Last name is required</p>',
+    );
     expect(page).toContain('value="not-an-email"');
     expect(page).toContain('value="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"');
     expect(page).not.toContain('<script>alert("x")</script>');
@@ -138,7 +187,9 @@ describe("submitting the hosted form", () => {
     ]);
     const wrongChoice = await submit(await person({ [questionField()]: "999" }), { json: true });
     expect(wrongChoice.statusCode).toBe(400);
-    expect(wrongChoice.json().fields).toEqual([{ field: questionField(), message: "Choose one of the options for Your role?" }]);
+    expect(wrongChoice.json().fields).toEqual([
+      { field: questionField(), message: "Choose one of the options for Your role?" },
+    ]);
     const good = await submit(await person(), { json: true });
     expect(good.statusCode).toBe(200);
     expect(good.json()).toEqual({
@@ -156,12 +207,24 @@ describe("submitting the hosted form", () => {
     expect(res.body).toContain('role="status"');
 
     const [prospect] = await prospectsWith(values.email);
-    expect(prospect).toMatchObject({ firstName: "Ada", lastName: "Lovelace", company: "Analytical Engines", questionsAndComments: "Will there be a recording?", source: "FORM", score: 7 });
+    expect(prospect).toMatchObject({
+      firstName: "Ada",
+      lastName: "Lovelace",
+      company: "Analytical Engines",
+      questionsAndComments: "Will there be a recording?",
+      source: "FORM",
+      score: 7,
+    });
     expect(prospect!.customFields).toEqual({ "Your role?": "Sales" });
     const submission = await env.api.deps.db.formSubmission.findFirstOrThrow({ where: { prospectId: prospect!.id } });
     expect(submission).toMatchObject({ formId, ip: expect.stringMatching(/^10\.1\./) });
     const request = await env.api.deps.db.registrationRequest.findFirstOrThrow({ where: { prospectId: prospect!.id } });
-    expect(request).toMatchObject({ status: "PENDING", webinarId: webinar.id, formSubmissionId: submission.id, attempts: 0 });
+    expect(request).toMatchObject({
+      status: "PENDING",
+      webinarId: webinar.id,
+      formSubmissionId: submission.id,
+      attempts: 0,
+    });
     expect(request.payload).toEqual({
       email: values.email,
       firstName: "Ada",
@@ -175,7 +238,10 @@ describe("submitting the hosted form", () => {
     expect(job?.data.payload).toEqual({ requestId: request.id, attempt: 0 });
 
     expect(await env.api.deps.db.listMembership.count({ where: { listId, prospectId: prospect!.id } })).toBe(1);
-    const tags = await env.api.deps.db.prospectTag.findMany({ where: { prospectId: prospect!.id }, include: { tag: true } });
+    const tags = await env.api.deps.db.prospectTag.findMany({
+      where: { prospectId: prospect!.id },
+      include: { tag: true },
+    });
     expect(tags.map((t) => t.tag.name)).toEqual(["tour"]);
   });
 
@@ -218,7 +284,12 @@ describe("submitting the hosted form", () => {
   });
 
   it("does not run completion actions for a filtered prospect, so it is not registered", async () => {
-    const filtered = await createProspect(env.api.deps.db, { accountId: env.user.accountId, email: `employee-${Date.now()}@example.com`, filtered: true, score: 3 });
+    const filtered = await createProspect(env.api.deps.db, {
+      accountId: env.user.accountId,
+      email: `employee-${Date.now()}@example.com`,
+      filtered: true,
+      score: 3,
+    });
     const res = await submit(await person({ email: filtered.email.toUpperCase(), firstName: "Eve" }));
     expect(res.statusCode).toBe(200);
     const after = await env.api.deps.db.prospect.findUniqueOrThrow({ where: { id: filtered.id } });
@@ -230,8 +301,15 @@ describe("submitting the hosted form", () => {
   });
 
   it("creates a NEW prospect for an e-mail that belongs to a merged-away record, as Pardot does", async () => {
-    const master = await createProspect(env.api.deps.db, { accountId: env.user.accountId, email: `a-${Date.now()}@example.com` });
-    const merged = await createProspect(env.api.deps.db, { accountId: env.user.accountId, email: `b-${Date.now()}@example.com`, mergedIntoId: master.id });
+    const master = await createProspect(env.api.deps.db, {
+      accountId: env.user.accountId,
+      email: `a-${Date.now()}@example.com`,
+    });
+    const merged = await createProspect(env.api.deps.db, {
+      accountId: env.user.accountId,
+      email: `b-${Date.now()}@example.com`,
+      mergedIntoId: master.id,
+    });
     const res = await submit(await person({ email: ` ${merged.email.toUpperCase()} ` }));
     expect(res.statusCode).toBe(200);
     const all = await prospectsWith(merged.email);
@@ -239,16 +317,29 @@ describe("submitting the hosted form", () => {
     const fresh = all.find((p) => p.id !== merged.id)!;
     expect(fresh).toMatchObject({ mergedIntoId: null, source: "FORM", email: merged.email.toUpperCase() });
     expect(await env.api.deps.db.registrationRequest.count({ where: { prospectId: fresh.id } })).toBe(1);
-    expect(await env.api.deps.db.registrationRequest.count({ where: { prospectId: { in: [master.id, merged.id] } } })).toBe(0);
+    expect(
+      await env.api.deps.db.registrationRequest.count({ where: { prospectId: { in: [master.id, merged.id] } } }),
+    ).toBe(0);
   });
 
   it("matches an existing prospect case-insensitively and never blanks out what is known", async () => {
-    const known = await createProspect(env.api.deps.db, { accountId: env.user.accountId, email: `Known-${Date.now()}@Example.com`, company: "Acme", jobTitle: "CTO" });
+    const known = await createProspect(env.api.deps.db, {
+      accountId: env.user.accountId,
+      email: `Known-${Date.now()}@Example.com`,
+      company: "Acme",
+      jobTitle: "CTO",
+    });
     const res = await submit(await person({ email: `  ${known.email.toLowerCase()}  `, organization: "" }));
     expect(res.statusCode).toBe(200);
     const all = await prospectsWith(known.email);
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ id: known.id, email: known.email, company: "Acme", jobTitle: "CTO", firstName: "Ada" });
+    expect(all[0]).toMatchObject({
+      id: known.id,
+      email: known.email,
+      company: "Acme",
+      jobTitle: "CTO",
+      firstName: "Ada",
+    });
   });
 
   it("makes one prospect when the same new e-mail is submitted several times at once", async () => {

@@ -1,13 +1,19 @@
+import { Writable } from "node:stream";
 import { createConnectorGotoClient } from "@gw/domain/connectors";
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
-import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import { createApiDeps } from "../src/deps";
 import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
 import { simEnv } from "./connectors-env";
-import { consentAtGoto, createConnectorOverApi, followCallback, newOrganizer, verifyConnector } from "./connectors-helpers";
+import {
+  consentAtGoto,
+  createConnectorOverApi,
+  followCallback,
+  newOrganizer,
+  verifyConnector,
+} from "./connectors-helpers";
 import { createTestApi, type TestApi } from "./helpers";
 
 let sim: RunningSim;
@@ -42,7 +48,11 @@ describe("verifying a connector through GoTo's OAuth consent", () => {
     const connector = await createConnectorOverApi(api, admin, { connectorUserEmail: organizer.email });
     expect(connector.status).toBe("UNVERIFIED");
 
-    const start = await api.app.inject({ method: "POST", url: `/api/connectors/${connector.id}/verify`, headers: admin.headers });
+    const start = await api.app.inject({
+      method: "POST",
+      url: `/api/connectors/${connector.id}/verify`,
+      headers: admin.headers,
+    });
     const authorizationUrl = new URL(start.json().authorizationUrl);
     expect(authorizationUrl.origin).toBe(sim.url);
     expect(authorizationUrl.searchParams.get("redirect_uri")).toBe(`${api.config.http.publicUrl}/oauth/callback`);
@@ -78,11 +88,19 @@ describe("verifying a connector through GoTo's OAuth consent", () => {
     expect(JSON.stringify(stored)).not.toContain(clear);
     expect(body).not.toContain(clear);
     // single use: the state that completed is spent (the first, never followed, stays unused)
-    const states = await api.deps.db.oAuthState.findMany({ where: { connectorId: connector.id }, orderBy: { createdAt: "asc" } });
+    const states = await api.deps.db.oAuthState.findMany({
+      where: { connectorId: connector.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(states.map((s) => s.usedAt === null)).toEqual([true, false]);
 
     // the stored tokens work against GoTo
-    const client = await createConnectorGotoClient({ db: api.deps.db, config: api.config, secretBox: api.deps.secretBox, connectorId: connector.id });
+    const client = await createConnectorGotoClient({
+      db: api.deps.db,
+      config: api.config,
+      secretBox: api.deps.secretBox,
+      connectorId: connector.id,
+    });
     expect((await client.getIdentity()).organizerKey).toBe(organizer.organizerKey);
   });
 
@@ -100,7 +118,10 @@ describe("verifying a connector through GoTo's OAuth consent", () => {
     const organizer = await newOrganizer(sim);
     const connector = await createConnectorOverApi(api, admin);
     const before = await snapshot(connector.id);
-    const callback = new URL(await consentAtGoto(api, admin, connector.id, { organizerKey: organizer.organizerKey }), "http://x");
+    const callback = new URL(
+      await consentAtGoto(api, admin, connector.id, { organizerKey: organizer.organizerKey }),
+      "http://x",
+    );
     callback.searchParams.set("state", `${callback.searchParams.get("state")}x`);
     const result = await followCallback(api, admin.headers.cookie, `${callback.pathname}${callback.search}`);
     expect(result.params.get("error")).toBe("invalid_state");
@@ -116,7 +137,10 @@ describe("verifying a connector through GoTo's OAuth consent", () => {
     const connector = await createConnectorOverApi(api, admin);
     const before = await snapshot(connector.id);
     const callback = await consentAtGoto(api, admin, connector.id, { organizerKey: organizer.organizerKey });
-    await api.deps.db.oAuthState.updateMany({ where: { connectorId: connector.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await api.deps.db.oAuthState.updateMany({
+      where: { connectorId: connector.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const result = await followCallback(api, admin.headers.cookie, callback);
     expect(result.params.get("error")).toBe("state_expired");
     expect(result.params.get("message")).toMatch(/expired/);
@@ -136,11 +160,17 @@ describe("verifying a connector through GoTo's OAuth consent", () => {
     // a fresh state whose code someone already redeemed at GoTo
     const other = await createConnectorOverApi(api, admin);
     const before = await snapshot(other.id);
-    const stolen = new URL(await consentAtGoto(api, admin, other.id, { organizerKey: (await newOrganizer(sim)).organizerKey }), "http://x");
+    const stolen = new URL(
+      await consentAtGoto(api, admin, other.id, { organizerKey: (await newOrganizer(sim)).organizerKey }),
+      "http://x",
+    );
     const pending = await api.deps.db.oAuthState.findFirstOrThrow({ where: { connectorId: other.id, usedAt: null } });
     const redeemed = await fetch(`${sim.url}/oauth/token`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from("demo-client:demo-secret").toString("base64")}` },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: `Basic ${Buffer.from("demo-client:demo-secret").toString("base64")}`,
+      },
       body: new URLSearchParams({
         grant_type: "authorization_code",
         code: stolen.searchParams.get("code")!,
@@ -172,7 +202,9 @@ describe("verifying a connector through GoTo's OAuth consent", () => {
     // another account may connect the same organizer
     const otherAccount = await createUserAndLogin(api);
     const theirs = await createConnectorOverApi(api, otherAccount);
-    expect((await verifyConnector(api, otherAccount, theirs.id, organizer.organizerKey)).params.get("verified")).toBe(theirs.id);
+    expect((await verifyConnector(api, otherAccount, theirs.id, organizer.organizerKey)).params.get("verified")).toBe(
+      theirs.id,
+    );
   });
 
   it("refuses a callback that arrives in another login session", async () => {
@@ -184,7 +216,11 @@ describe("verifying a connector through GoTo's OAuth consent", () => {
     const result = await followCallback(api, sameAccountOtherSession.headers.cookie, callback);
     expect(result.params.get("error")).toBe("session_mismatch");
     expect(await snapshot(connector.id)).toEqual(before);
-    const anonymous = await followCallback(api, undefined, await consentAtGoto(api, admin, connector.id, { organizerKey: organizer.organizerKey }));
+    const anonymous = await followCallback(
+      api,
+      undefined,
+      await consentAtGoto(api, admin, connector.id, { organizerKey: organizer.organizerKey }),
+    );
     expect(anonymous.params.get("error")).toBe("session_mismatch");
   });
 
@@ -192,7 +228,13 @@ describe("verifying a connector through GoTo's OAuth consent", () => {
     const organizer = await newOrganizer(sim);
     const connector = await createConnectorOverApi(api, admin);
     await verifyConnector(api, admin, connector.id, organizer.organizerKey);
-    const clientFor = () => createConnectorGotoClient({ db: api.deps.db, config: api.config, secretBox: api.deps.secretBox, connectorId: connector.id });
+    const clientFor = () =>
+      createConnectorGotoClient({
+        db: api.deps.db,
+        config: api.config,
+        secretBox: api.deps.secretBox,
+        connectorId: connector.id,
+      });
     const range = { fromTime: new Date(Date.now() - 86_400_000), toTime: new Date(Date.now() + 86_400_000) };
 
     const sealed = (await row(connector.id)).accessTokenEnc;
@@ -226,16 +268,25 @@ describe("verifying a connector through GoTo's OAuth consent", () => {
   it("uses a connector's own OAuth client, keeps its secret sealed and never returns it", async () => {
     await sim.control.createClient({ clientId: "acme-own-client", clientSecret: "acme-own-secret-123" });
     const organizer = await newOrganizer(sim);
-    const connector = await createConnectorOverApi(api, admin, { oauthClientId: "acme-own-client", oauthClientSecret: "acme-own-secret-123" });
+    const connector = await createConnectorOverApi(api, admin, {
+      oauthClientId: "acme-own-client",
+      oauthClientSecret: "acme-own-secret-123",
+    });
     expect(connector.hasCustomOAuthClient).toBe(true);
     expect(JSON.stringify(connector)).not.toContain("acme-own");
     const stored = await row(connector.id);
     expect(stored.oauthClientSecretEnc).toMatch(/^v1\./);
     expect(JSON.stringify(stored)).not.toContain("acme-own-secret-123");
 
-    const start = await api.app.inject({ method: "POST", url: `/api/connectors/${connector.id}/verify`, headers: admin.headers });
+    const start = await api.app.inject({
+      method: "POST",
+      url: `/api/connectors/${connector.id}/verify`,
+      headers: admin.headers,
+    });
     expect(new URL(start.json().authorizationUrl).searchParams.get("client_id")).toBe("acme-own-client");
-    expect((await verifyConnector(api, admin, connector.id, organizer.organizerKey)).params.get("verified")).toBe(connector.id);
+    expect((await verifyConnector(api, admin, connector.id, organizer.organizerKey)).params.get("verified")).toBe(
+      connector.id,
+    );
     // the stand-in's tokens name the OAuth client they were issued to
     const access = api.deps.secretBox.decrypt((await row(connector.id)).accessTokenEnc!);
     expect(JSON.parse(Buffer.from(access.split(".")[1]!, "base64url").toString()).cid).toBe("acme-own-client");
@@ -257,10 +308,23 @@ describe("logs", () => {
       const logged = { ...api, app, deps } as TestApi;
       const organizer = await newOrganizer(sim);
       const connector = await createConnectorOverApi(logged, admin);
-      const callback = new URL(await consentAtGoto(logged, admin, connector.id, { organizerKey: organizer.organizerKey }), "http://x");
-      expect((await followCallback(logged, admin.headers.cookie, `${callback.pathname}${callback.search}`)).params.get("verified")).toBe(connector.id);
+      const callback = new URL(
+        await consentAtGoto(logged, admin, connector.id, { organizerKey: organizer.organizerKey }),
+        "http://x",
+      );
+      expect(
+        (await followCallback(logged, admin.headers.cookie, `${callback.pathname}${callback.search}`)).params.get(
+          "verified",
+        ),
+      ).toBe(connector.id);
       await sim.control.expireTokens(organizer.organizerKey);
-      const client = await createConnectorGotoClient({ db: deps.db, config: api.config, secretBox: deps.secretBox, connectorId: connector.id, log: deps.log });
+      const client = await createConnectorGotoClient({
+        db: deps.db,
+        config: api.config,
+        secretBox: deps.secretBox,
+        connectorId: connector.id,
+        log: deps.log,
+      });
       await client.getIdentity();
 
       const stored = await row(connector.id);
@@ -288,7 +352,11 @@ describe("without a GoTo OAuth client configured", () => {
     try {
       const user = await createUserAndLogin(bare);
       const connector = await createConnectorOverApi(bare, user);
-      const res = await bare.app.inject({ method: "POST", url: `/api/connectors/${connector.id}/verify`, headers: user.headers });
+      const res = await bare.app.inject({
+        method: "POST",
+        url: `/api/connectors/${connector.id}/verify`,
+        headers: user.headers,
+      });
       expect(res.statusCode).toBe(422);
       expect(res.json().message).toMatch(/set GOTO_CLIENT_ID and GOTO_CLIENT_SECRET/);
       expect(await bare.deps.db.oAuthState.count()).toBe(0);

@@ -14,9 +14,16 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function seedRequest(accountId: string, data: { status: "PENDING" | "SUCCEEDED" | "FAILED"; lastError?: string; attempts?: number }) {
+async function seedRequest(
+  accountId: string,
+  data: { status: "PENDING" | "SUCCEEDED" | "FAILED"; lastError?: string; attempts?: number },
+) {
   const connector = await createConnector(api.deps.db, { accountId, status: "VERIFIED" });
-  const webinar = await createWebinar(api.deps.db, { accountId, connectorId: connector.id, subject: `Webinar for ${data.status}` });
+  const webinar = await createWebinar(api.deps.db, {
+    accountId,
+    connectorId: connector.id,
+    subject: `Webinar for ${data.status}`,
+  });
   const prospect = await createProspect(api.deps.db, { accountId });
   const request = await api.deps.db.registrationRequest.create({
     data: {
@@ -36,9 +43,16 @@ async function seedRequest(accountId: string, data: { status: "PENDING" | "SUCCE
 
 describe("registration requests API", () => {
   it("lists the failed registrations with the prospect's e-mail, the webinar and the reason", async () => {
-    const failed = await seedRequest(admin.accountId, { status: "FAILED", lastError: "GoTo Webinar refused the registration: phone is required" });
+    const failed = await seedRequest(admin.accountId, {
+      status: "FAILED",
+      lastError: "GoTo Webinar refused the registration: phone is required",
+    });
     const succeeded = await seedRequest(admin.accountId, { status: "SUCCEEDED" });
-    const res = await api.app.inject({ method: "GET", url: "/api/registration-requests?status=FAILED", headers: admin.headers });
+    const res = await api.app.inject({
+      method: "GET",
+      url: "/api/registration-requests?status=FAILED",
+      headers: admin.headers,
+    });
     expect(res.statusCode).toBe(200);
     const ids = res.json().requests.map((r: { id: string }) => r.id);
     expect(ids).toContain(failed.request.id);
@@ -50,31 +64,55 @@ describe("registration requests API", () => {
       prospect: { id: failed.prospect.id, email: failed.prospect.email },
       webinar: { id: failed.webinar.id, subject: "Webinar for FAILED" },
     });
-    const bad = await api.app.inject({ method: "GET", url: "/api/registration-requests?status=LOST", headers: admin.headers });
+    const bad = await api.app.inject({
+      method: "GET",
+      url: "/api/registration-requests?status=LOST",
+      headers: admin.headers,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields[0].field).toBe("querystring.status");
     expect((await api.app.inject({ method: "GET", url: "/api/registration-requests" })).statusCode).toBe(401);
   });
 
   it("retries a failed request: PENDING again, a fresh 24-hour window, its push enqueued", async () => {
-    const { request } = await seedRequest(admin.accountId, { status: "FAILED", lastError: "GoTo Webinar was unreachable for 24 hours", attempts: 40 });
-    const res = await api.app.inject({ method: "POST", url: `/api/registration-requests/${request.id}/retry`, headers: admin.headers });
+    const { request } = await seedRequest(admin.accountId, {
+      status: "FAILED",
+      lastError: "GoTo Webinar was unreachable for 24 hours",
+      attempts: 40,
+    });
+    const res = await api.app.inject({
+      method: "POST",
+      url: `/api/registration-requests/${request.id}/retry`,
+      headers: admin.headers,
+    });
     expect(res.statusCode, res.body).toBe(202);
     expect(res.json()).toMatchObject({ id: request.id, status: "PENDING", attempts: 40, completedAt: null });
     const row = await api.deps.db.registrationRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(row.giveUpAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
     const job = await api.deps.queues.registrations.getJob(`register-${request.id}-40`);
     expect(job?.data.payload).toEqual({ requestId: request.id, attempt: 40 });
-    const again = await api.app.inject({ method: "POST", url: `/api/registration-requests/${request.id}/retry`, headers: admin.headers });
+    const again = await api.app.inject({
+      method: "POST",
+      url: `/api/registration-requests/${request.id}/retry`,
+      headers: admin.headers,
+    });
     expect(again.statusCode).toBe(409);
   });
 
   it("keeps each account's requests to itself", async () => {
     const { request } = await seedRequest(admin.accountId, { status: "FAILED", lastError: "x" });
     const stranger = await createUserAndLogin(api);
-    const list = await api.app.inject({ method: "GET", url: "/api/registration-requests?status=FAILED", headers: stranger.headers });
+    const list = await api.app.inject({
+      method: "GET",
+      url: "/api/registration-requests?status=FAILED",
+      headers: stranger.headers,
+    });
     expect(list.json().requests).toEqual([]);
-    const retry = await api.app.inject({ method: "POST", url: `/api/registration-requests/${request.id}/retry`, headers: stranger.headers });
+    const retry = await api.app.inject({
+      method: "POST",
+      url: `/api/registration-requests/${request.id}/retry`,
+      headers: stranger.headers,
+    });
     expect(retry.statusCode).toBe(404);
   });
 });

@@ -23,7 +23,10 @@ afterAll(async () => {
 
 describe("tenant isolation of connectors and campaigns", () => {
   it("answers 404 to another account on every connector route and changes nothing", async () => {
-    const { connector } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId: alice.accountId, sim });
+    const { connector } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, {
+      accountId: alice.accountId,
+      sim,
+    });
     const before = await api.deps.db.connector.findUniqueOrThrow({ where: { id: connector.id } });
     const routes: [method: "GET" | "POST" | "PATCH" | "DELETE", url: string, payload?: object][] = [
       ["GET", `/api/connectors/${connector.id}`],
@@ -59,19 +62,45 @@ describe("tenant isolation of connectors and campaigns", () => {
     });
     expect(create.statusCode).toBe(400);
     expect(create.json().fields[0].field).toBe("campaignId");
-    const mine = await api.app.inject({ method: "POST", url: "/api/connectors", headers: bob.headers, payload: { name: "Bob", connectorUserEmail: "bob-host@example.com" } });
-    const patch = await api.app.inject({ method: "PATCH", url: `/api/connectors/${mine.json().id}`, headers: bob.headers, payload: { campaignId: campaign.id } });
+    const mine = await api.app.inject({
+      method: "POST",
+      url: "/api/connectors",
+      headers: bob.headers,
+      payload: { name: "Bob", connectorUserEmail: "bob-host@example.com" },
+    });
+    const patch = await api.app.inject({
+      method: "PATCH",
+      url: `/api/connectors/${mine.json().id}`,
+      headers: bob.headers,
+      payload: { campaignId: campaign.id },
+    });
     expect(patch.statusCode).toBe(400);
     // same name in two accounts is fine
-    const same = await api.app.inject({ method: "POST", url: "/api/campaigns", headers: bob.headers, payload: { name: "Alice only" } });
+    const same = await api.app.inject({
+      method: "POST",
+      url: "/api/campaigns",
+      headers: bob.headers,
+      payload: { name: "Alice only" },
+    });
     expect(same.statusCode).toBe(201);
   });
 
   it("does not let one account's session verify another's connector through the callback", async () => {
-    const { connector } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId: alice.accountId, sim });
-    const start = await api.app.inject({ method: "POST", url: `/api/connectors/${connector.id}/verify`, headers: alice.headers });
+    const { connector } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, {
+      accountId: alice.accountId,
+      sim,
+    });
+    const start = await api.app.inject({
+      method: "POST",
+      url: `/api/connectors/${connector.id}/verify`,
+      headers: alice.headers,
+    });
     const state = new URL(start.json().authorizationUrl).searchParams.get("state");
-    const res = await api.app.inject({ method: "GET", url: `/oauth/callback?code=x&state=${state}`, headers: { cookie: bob.headers.cookie } });
+    const res = await api.app.inject({
+      method: "GET",
+      url: `/oauth/callback?code=x&state=${state}`,
+      headers: { cookie: bob.headers.cookie },
+    });
     expect(new URL(String(res.headers.location), "http://x").searchParams.get("error")).toBe("session_mismatch");
   });
 });

@@ -16,7 +16,13 @@ let connectorId: string;
 beforeAll(async () => {
   api = await createTestApi("webhooks_receiver");
   accountId = (await createAccount(api.deps.db)).id;
-  connectorId = (await createConnector(api.deps.db, { accountId, status: "VERIFIED", webhookSecretEnc: api.deps.secretBox.encrypt(SECRET) })).id;
+  connectorId = (
+    await createConnector(api.deps.db, {
+      accountId,
+      status: "VERIFIED",
+      webhookSecretEnc: api.deps.secretBox.encrypt(SECRET),
+    })
+  ).id;
 });
 afterAll(async () => api?.close());
 
@@ -27,8 +33,16 @@ function registrantAdded(overrides: { eventKey?: string; webinarKey?: string; re
   return `{"eventName":"registrant.added","eventVersion":"1.0.0","product":"g2w","eventKey":"${overrides.eventKey ?? randomUUID()}","firstName":"Ada","lastName":"Lovelace","email":"ada@example.com","status":"APPROVED","webinarKey":${webinarKey},"registrantKey":${registrantKey},"responses":[],"timestamp":"${new Date().toISOString()}"}`;
 }
 
-function deliver(body: string, options: { secret?: string; timestamp?: number; headers?: Record<string, string>; connector?: string } = {}) {
-  const signature = signWebhook({ scheme: "hmac-sha256-timestamp", secret: options.secret ?? SECRET, body, ...(options.timestamp ? { timestamp: options.timestamp } : {}) });
+function deliver(
+  body: string,
+  options: { secret?: string; timestamp?: number; headers?: Record<string, string>; connector?: string } = {},
+) {
+  const signature = signWebhook({
+    scheme: "hmac-sha256-timestamp",
+    secret: options.secret ?? SECRET,
+    body,
+    ...(options.timestamp ? { timestamp: options.timestamp } : {}),
+  });
   return api.app.inject({
     method: "POST",
     url: `/webhooks/goto/${options.connector ?? connectorId}`,
@@ -37,7 +51,8 @@ function deliver(body: string, options: { secret?: string; timestamp?: number; h
   });
 }
 
-const eventsOf = (where: object = {}) => api.deps.db.webhookEvent.findMany({ where: { connectorId, ...where }, orderBy: { receivedAt: "asc" } });
+const eventsOf = (where: object = {}) =>
+  api.deps.db.webhookEvent.findMany({ where: { connectorId, ...where }, orderBy: { receivedAt: "asc" } });
 
 describe("GoTo webhook receiver", () => {
   it("answers GoTo's GET check of the callback URL with 200", async () => {
@@ -54,7 +69,13 @@ describe("GoTo webhook receiver", () => {
     const body = res.json();
     expect(body.status).toBe("accepted");
     const stored = await api.deps.db.webhookEvent.findUniqueOrThrow({ where: { id: body.eventId } });
-    expect(stored).toMatchObject({ status: "RECEIVED", accountId, connectorId, eventName: "registrant.added", eventKey: `${connectorId}:${eventKey}` });
+    expect(stored).toMatchObject({
+      status: "RECEIVED",
+      accountId,
+      connectorId,
+      eventName: "registrant.added",
+      eventKey: `${connectorId}:${eventKey}`,
+    });
     expect((stored.payload as { webinarKey: string }).webinarKey).toBe(webinarKey);
     const job = await api.deps.queues.webhooks.getJob(`webhook-${body.eventId}`);
     expect(job?.name).toBe(applyWebhookEventJob.name);
@@ -78,7 +99,11 @@ describe("GoTo webhook receiver", () => {
     expect(forged.statusCode).toBe(401);
     expect(forged.json().message).toMatch(/signature does not match/);
     const rejected = (await eventsOf({ status: "REJECTED" })).at(-1);
-    expect(rejected).toMatchObject({ eventKey: null, eventName: "registrant.added", reason: expect.stringMatching(/signature does not match/) });
+    expect(rejected).toMatchObject({
+      eventKey: null,
+      eventName: "registrant.added",
+      reason: expect.stringMatching(/signature does not match/),
+    });
 
     const genuine = await deliver(body);
     expect(genuine.statusCode).toBe(200);
@@ -94,7 +119,12 @@ describe("GoTo webhook receiver", () => {
   });
 
   it("refuses a delivery without a signature", async () => {
-    const res = await api.app.inject({ method: "POST", url: `/webhooks/goto/${connectorId}`, headers: { "content-type": "application/json" }, payload: registrantAdded() });
+    const res = await api.app.inject({
+      method: "POST",
+      url: `/webhooks/goto/${connectorId}`,
+      headers: { "content-type": "application/json" },
+      payload: registrantAdded(),
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().message).toMatch(/signature header is missing/);
   });
@@ -128,7 +158,11 @@ describe("GoTo webhook receiver", () => {
   });
 
   it("still answers 200 at once when Redis is down, keeping the event RECEIVED for the sweeper", async () => {
-    const config = testConfig({ databaseUrl: api.database.url, redisUrl: "redis://127.0.0.1:1", redisPrefix: api.redis.prefix });
+    const config = testConfig({
+      databaseUrl: api.database.url,
+      redisUrl: "redis://127.0.0.1:1",
+      redisPrefix: api.redis.prefix,
+    });
     const deps = createApiDeps(config, createLogger({ name: "t", level: "silent", pretty: false }));
     const app = await buildApp(deps);
     try {
@@ -137,13 +171,18 @@ describe("GoTo webhook receiver", () => {
       const res = await app.inject({
         method: "POST",
         url: `/webhooks/goto/${connectorId}`,
-        headers: { "content-type": "application/json", ...signWebhook({ scheme: "hmac-sha256-timestamp", secret: SECRET, body }) },
+        headers: {
+          "content-type": "application/json",
+          ...signWebhook({ scheme: "hmac-sha256-timestamp", secret: SECRET, body }),
+        },
         payload: body,
       });
       expect(res.statusCode).toBe(200);
       expect(Date.now() - started).toBeLessThan(3_000);
       expect(res.json().status).toBe("accepted");
-      expect(await api.deps.db.webhookEvent.findUnique({ where: { id: res.json().eventId } })).toMatchObject({ status: "RECEIVED" });
+      expect(await api.deps.db.webhookEvent.findUnique({ where: { id: res.json().eventId } })).toMatchObject({
+        status: "RECEIVED",
+      });
     } finally {
       await app.close();
       await deps.close();

@@ -1,5 +1,5 @@
-export { SimControl, SimControlError, type FaultInfo } from "./control/client";
+export { type FaultInfo, SimControl, SimControlError } from "./control/client";
 export type * from "./control/types";
-export { parseLossless, stringify, JsonNumber, num } from "./json/lossless";
+export { JsonNumber, num, parseLossless, stringify } from "./json/lossless";
 export type { RefreshMode, SimOptions } from "./options";
-export { createSim, startSim, type RunningSim, type Sim } from "./sim";
+export { createSim, type RunningSim, type Sim, startSim } from "./sim";

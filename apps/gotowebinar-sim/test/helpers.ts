@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { parseLossless } from "../src/json/lossless";
 import { type RunningSim, type SimOptions, startSim } from "../src/index";
+import { parseLossless } from "../src/json/lossless";
 
 export const REST = "/G2W/rest/v2";
 

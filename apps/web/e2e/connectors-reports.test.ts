@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appears, eventually, logIn, screenshot, type Stack, startStack } from "./harness";
+import { appears, eventually, logIn, type Stack, screenshot, startStack } from "./harness";
 
 const DAY = 24 * 60;
 

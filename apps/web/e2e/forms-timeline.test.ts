@@ -1,6 +1,6 @@
 import { createVerifiedConnector } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appears, eventually, logIn, screenshot, type Stack, startStack } from "./harness";
+import { appears, eventually, logIn, type Stack, screenshot, startStack } from "./harness";
 
 describe("forms and the prospect timeline", () => {
   let stack: Stack;

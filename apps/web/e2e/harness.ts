@@ -6,17 +6,17 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AppConfig } from "@gw/config";
 import type { Db } from "@gw/db";
-import { createAccount } from "@gw/testing";
 import { createUser } from "@gw/domain/auth";
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
 import { createLogger } from "@gw/logger";
 import {
+  createAccount,
   createTestDatabase,
   createTestRedis,
   freePort,
-  testConfig,
   type TestDatabase,
   type TestRedis,
+  testConfig,
 } from "@gw/testing";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { type App, buildApp } from "../../api/src/app";

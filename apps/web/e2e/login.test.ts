@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logIn, screenshot, type Stack, startStack } from "./harness";
+import { logIn, type Stack, screenshot, startStack } from "./harness";
 
 describe("logging in", () => {
   let stack: Stack;

@@ -1,8 +1,8 @@
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { useAuth } from "./auth/AuthProvider";
-import { safeNext } from "./lib/safe-next";
 import { AppShell } from "./components/AppShell";
 import { ErrorState, LoadingState } from "./components/States";
+import { safeNext } from "./lib/safe-next";
 import { ConnectorsPage } from "./pages/ConnectorsPage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { FormEditPage } from "./pages/FormEditPage";

@@ -24,7 +24,11 @@ export function assertHandlersCoverCatalog(handlers: Record<string, unknown>): v
   }
 }
 
-export async function startWorkerRuntime(deps: WorkerDeps, handlers: JobHandlers, options: { queues?: QueueName[]; reassertSchedulersEveryMs?: number } = {}): Promise<WorkerRuntime> {
+export async function startWorkerRuntime(
+  deps: WorkerDeps,
+  handlers: JobHandlers,
+  options: { queues?: QueueName[]; reassertSchedulersEveryMs?: number } = {},
+): Promise<WorkerRuntime> {
   assertHandlersCoverCatalog(handlers);
   const { config, log } = deps;
   const queueNames = options.queues ?? Object.values(QUEUE_NAMES);
@@ -46,7 +50,12 @@ export async function startWorkerRuntime(deps: WorkerDeps, handlers: JobHandlers
       return await handler(parsed.data, ctx);
     } catch (error) {
       // Domain refusals that retrying cannot fix end the job at once; the rest retry with backoff.
-      if (error instanceof DomainError && error.details.retryable !== true && error.code !== "UPSTREAM" && error.code !== "RATE_LIMITED") {
+      if (
+        error instanceof DomainError &&
+        error.details.retryable !== true &&
+        error.code !== "UPSTREAM" &&
+        error.code !== "RATE_LIMITED"
+      ) {
         throw new UnrecoverableError(error.message);
       }
       throw error;
@@ -76,7 +85,11 @@ export async function startWorkerRuntime(deps: WorkerDeps, handlers: JobHandlers
   const upsertSchedulers = async () => {
     for (const job of jobCatalog) {
       if (!job.every || !queueNames.includes(job.queue)) continue;
-      await deps.queues[job.queue].upsertJobScheduler(job.name, { every: job.every(config) }, { name: job.name, data: { payload: {} }, opts: job.options });
+      await deps.queues[job.queue].upsertJobScheduler(
+        job.name,
+        { every: job.every(config) },
+        { name: job.name, data: { payload: {} }, opts: job.options },
+      );
     }
   };
   await upsertSchedulers();

@@ -26,7 +26,10 @@ beforeAll(async () => {
     GOTO_CLIENT_SECRET: "demo-secret",
   });
   accountId = (await createAccount(env.deps.db)).id;
-  const { connector } = await createVerifiedConnector(env.deps.db, new SecretBox(env.config.secrets.keys), { accountId, sim });
+  const { connector } = await createVerifiedConnector(env.deps.db, new SecretBox(env.config.secrets.keys), {
+    accountId,
+    sim,
+  });
   connectorId = connector.id;
   organizerKey = connector.organizerKey!;
 });
@@ -39,7 +42,12 @@ beforeEach(async () => {
   await env.deps.db.connector.update({ where: { id: connectorId }, data: { status: "VERIFIED", lastError: null } });
 });
 
-const ctx = (): JobContext => ({ deps: env.deps, log: createLogger({ name: "t", level: "silent", pretty: false }), jobId: "test", attempt: 1 });
+const ctx = (): JobContext => ({
+  deps: env.deps,
+  log: createLogger({ name: "t", level: "silent", pretty: false }),
+  jobId: "test",
+  attempt: 1,
+});
 
 async function pendingRequest(overrides: { giveUpAt?: Date; attempts?: number; nextAttemptAt?: Date } = {}) {
   const scenario = await sim.control.scenario({ organizerKey, webinars: [{ startsInMinutes: 3 * 24 * 60 }] });
@@ -57,7 +65,14 @@ async function pendingRequest(overrides: { giveUpAt?: Date; attempts?: number; n
       accountId,
       prospectId: prospect.id,
       webinarId: webinar.id,
-      payload: { email: prospect.email, firstName: "Pat", lastName: "Doe", fields: { city: "Lyon" }, responses: [], source: "Worker test" },
+      payload: {
+        email: prospect.email,
+        firstName: "Pat",
+        lastName: "Doe",
+        fields: { city: "Lyon" },
+        responses: [],
+        source: "Worker test",
+      },
       giveUpAt: overrides.giveUpAt ?? new Date(Date.now() + 24 * 3_600_000),
       attempts: overrides.attempts ?? 0,
       nextAttemptAt: overrides.nextAttemptAt ?? new Date(),
@@ -82,7 +97,10 @@ describe("push-registration", () => {
 
   it("keeps the request PENDING while its connector is in ERROR, and registers once it is verified again", async () => {
     const { request, webinarKey } = await pendingRequest();
-    await env.deps.db.connector.update({ where: { id: connectorId }, data: { status: "ERROR", lastError: "refresh token revoked" } });
+    await env.deps.db.connector.update({
+      where: { id: connectorId },
+      data: { status: "ERROR", lastError: "refresh token revoked" },
+    });
     const result = await handlers["push-registration"]({ requestId: request.id, attempt: 0 }, ctx());
     expect(result).toMatchObject({ outcome: "retry", attempt: 1 });
     const row = await env.deps.db.registrationRequest.findUniqueOrThrow({ where: { id: request.id } });
@@ -93,15 +111,21 @@ describe("push-registration", () => {
     expect(await sim.control.registrants(webinarKey)).toEqual([]);
 
     await env.deps.db.connector.update({ where: { id: connectorId }, data: { status: "VERIFIED", lastError: null } });
-    expect(await handlers["push-registration"]({ requestId: request.id, attempt: 1 }, ctx())).toMatchObject({ outcome: "succeeded" });
+    expect(await handlers["push-registration"]({ requestId: request.id, attempt: 1 }, ctx())).toMatchObject({
+      outcome: "succeeded",
+    });
     expect(await sim.control.registrants(webinarKey)).toHaveLength(1);
   });
 
   it("fails a disabled connector's request at once", async () => {
     const { request } = await pendingRequest();
     await env.deps.db.connector.update({ where: { id: connectorId }, data: { status: "DISABLED" } });
-    expect(await handlers["push-registration"]({ requestId: request.id, attempt: 0 }, ctx())).toMatchObject({ outcome: "failed" });
-    expect((await env.deps.db.registrationRequest.findUniqueOrThrow({ where: { id: request.id } })).lastError).toMatch(/connector ".*" is disabled/);
+    expect(await handlers["push-registration"]({ requestId: request.id, attempt: 0 }, ctx())).toMatchObject({
+      outcome: "failed",
+    });
+    expect((await env.deps.db.registrationRequest.findUniqueOrThrow({ where: { id: request.id } })).lastError).toMatch(
+      /connector ".*" is disabled/,
+    );
   });
 
   it("gives up when GoTo stays unreachable past the request's retry window", async () => {
@@ -111,7 +135,9 @@ describe("push-registration", () => {
     expect(result).toMatchObject({ outcome: "failed" });
     const row = await env.deps.db.registrationRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(row.status).toBe("FAILED");
-    expect(row.lastError).toMatch(/^GoTo Webinar was unreachable for 24 hours; last error: GoTo Webinar could not be reached/);
+    expect(row.lastError).toMatch(
+      /^GoTo Webinar was unreachable for 24 hours; last error: GoTo Webinar could not be reached/,
+    );
     expect(await sim.control.registrants(webinarKey)).toEqual([]);
   });
 });
@@ -133,7 +159,9 @@ describe("sweep-registrations", () => {
     try {
       const schedulers = await env.deps.queues.registrations.getJobSchedulers();
       expect(schedulers.map((s) => s.key)).toContain("sweep-registrations");
-      expect(schedulers.find((s) => s.key === "sweep-registrations")?.every).toBe(env.config.registrations.sweepEveryMs);
+      expect(schedulers.find((s) => s.key === "sweep-registrations")?.every).toBe(
+        env.config.registrations.sweepEveryMs,
+      );
     } finally {
       await runtime.close();
     }

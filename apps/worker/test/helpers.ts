@@ -1,6 +1,6 @@
 import type { AppConfig } from "@gw/config";
 import { createLogger } from "@gw/logger";
-import { createTestDatabase, createTestRedis, testConfig, type TestDatabase, type TestRedis } from "@gw/testing";
+import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis, testConfig } from "@gw/testing";
 import { createWorkerDeps, type WorkerDeps } from "../src/deps";
 
 export interface TestWorkerEnv {

@@ -33,13 +33,19 @@ describe("the worker process", () => {
 
   it("refuses to start against a database without migrations, saying what to run", async () => {
     const empty = database.url.replace(/\/[^/]*$/, `/gw_test_nomigr_${process.pid}`);
-    const proc = spawnEntry("apps/worker/src/main.ts", { DATABASE_URL: empty, REDIS_PREFIX: redis.prefix, MIGRATE_ON_START: "false" });
+    const proc = spawnEntry("apps/worker/src/main.ts", {
+      DATABASE_URL: empty,
+      REDIS_PREFIX: redis.prefix,
+      MIGRATE_ON_START: "false",
+    });
     try {
       expect(await proc.waitForExit()).toBe(1);
       expect(proc.output()).toMatch(/missing migrations .*npm run db:migrate/);
     } finally {
       const { withDatabase } = await import("@gw/db");
-      await withDatabase(database.url, (c) => c.query(`DROP DATABASE IF EXISTS "gw_test_nomigr_${process.pid}" WITH (FORCE)`));
+      await withDatabase(database.url, (c) =>
+        c.query(`DROP DATABASE IF EXISTS "gw_test_nomigr_${process.pid}" WITH (FORCE)`),
+      );
     }
   });
 });

@@ -13,7 +13,9 @@ afterAll(async () => env?.close());
 describe("worker runtime", () => {
   it("refuses to start when a job of the catalog has no handler, or a handler has no job", () => {
     expect(() => assertHandlersCoverCatalog({})).toThrow(/no handler for dispatch/);
-    expect(() => assertHandlersCoverCatalog({ ...handlers, ghost: async () => undefined })).toThrow(/unknown job ghost/);
+    expect(() => assertHandlersCoverCatalog({ ...handlers, ghost: async () => undefined })).toThrow(
+      /unknown job ghost/,
+    );
     expect(() => assertHandlersCoverCatalog(handlers)).not.toThrow();
   });
 
@@ -37,7 +39,10 @@ describe("worker runtime", () => {
   });
 
   it("puts its periodic jobs back when Redis lost them (a flush) without a restart", async () => {
-    const runtime = await startWorkerRuntime(env.deps, handlers, { queues: ["scheduler"], reassertSchedulersEveryMs: 200 });
+    const runtime = await startWorkerRuntime(env.deps, handlers, {
+      queues: ["scheduler"],
+      reassertSchedulersEveryMs: 200,
+    });
     try {
       await env.deps.queues.scheduler.removeJobScheduler("dispatch");
       expect((await env.deps.queues.scheduler.getJobSchedulers()).map((s) => s.key)).not.toContain("dispatch");
@@ -63,7 +68,11 @@ describe("worker runtime", () => {
       finished = true;
       return { slow: true };
     };
-    const runtime = await startWorkerRuntime(env.deps, { ...handlers, dispatch: slowDispatch }, { queues: ["scheduler"] });
+    const runtime = await startWorkerRuntime(
+      env.deps,
+      { ...handlers, dispatch: slowDispatch },
+      { queues: ["scheduler"] },
+    );
     await enqueue(env.deps.queues, dispatchJob, {});
     await running;
     await runtime.close();

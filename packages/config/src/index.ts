@@ -1,2 +1,2 @@
-export { loadConfig, ConfigError } from "./load-config";
+export { ConfigError, loadConfig } from "./load-config";
 export type { AppConfig } from "./schema";

@@ -1,4 +1,4 @@
-import { envSchema, toConfig, type AppConfig } from "./schema";
+import { type AppConfig, envSchema, toConfig } from "./schema";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -34,7 +34,10 @@ export const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/webinar_sync"),
     REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
-    REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("gw"),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]+$/)
+      .default("gw"),
     PUBLIC_URL: z.url().default("http://localhost:3000"),
     HOST: z.string().default("0.0.0.0"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -43,7 +46,13 @@ export const envSchema = z
       .string()
       .default("false")
       .transform((raw): boolean | number | string[] =>
-        raw === "true" ? true : raw === "false" ? false : /^\d+$/.test(raw) ? Number(raw) : raw.split(",").map((s) => s.trim()),
+        raw === "true"
+          ? true
+          : raw === "false"
+            ? false
+            : /^\d+$/.test(raw)
+              ? Number(raw)
+              : raw.split(",").map((s) => s.trim()),
       ),
     SECRET_KEYS: secretKeys.optional(),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -89,7 +98,8 @@ export const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
     if (!env.SECRET_KEYS) ctx.addIssue({ code: "custom", path: ["SECRET_KEYS"], message: "is required in production" });
-    if (!env.SESSION_SECRET) ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+    if (!env.SESSION_SECRET)
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -101,7 +111,13 @@ export function toConfig(env: Env) {
     logLevel: env.LOG_LEVEL,
     databaseUrl: env.DATABASE_URL,
     redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
-    http: { host: env.HOST, port: env.PORT, publicUrl: env.PUBLIC_URL.replace(/\/$/, ""), secureCookies: publicUrl.protocol === "https:", trustProxy: env.TRUST_PROXY },
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      publicUrl: env.PUBLIC_URL.replace(/\/$/, ""),
+      secureCookies: publicUrl.protocol === "https:",
+      trustProxy: env.TRUST_PROXY,
+    },
     secrets: {
       keys: env.SECRET_KEYS ?? secretKeys.parse(DEV_SECRET_KEY),
       sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
@@ -117,7 +133,11 @@ export function toConfig(env: Env) {
       scopes: env.GOTO_SCOPES,
       requestsPerSecond: env.GOTO_REQUESTS_PER_SECOND,
     },
-    webhooks: { signatureScheme: env.WEBHOOK_SIGNATURE_SCHEME, toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS, allowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK },
+    webhooks: {
+      signatureScheme: env.WEBHOOK_SIGNATURE_SCHEME,
+      toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
+      allowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK,
+    },
     sync: {
       dispatchEveryMs: env.DISPATCH_EVERY_MS,
       discoveryEveryMinutes: env.DISCOVERY_EVERY_MINUTES,

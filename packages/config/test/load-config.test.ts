@@ -7,7 +7,12 @@ describe("loadConfig", () => {
     expect(config.databaseUrl).toBe("postgresql://postgres@127.0.0.1:5432/webinar_sync");
     expect(config.goto.apiUrl).toBe("https://api.getgo.com/G2W/rest/v2");
     expect(config.goto.authUrl).toBe("https://authentication.logmeininc.com");
-    expect(config.sync.pollMinutes).toEqual({ threeWeeksOrMore: 120, twoToThreeWeeks: 60, oneToTwoWeeks: 30, underOneWeek: 10 });
+    expect(config.sync.pollMinutes).toEqual({
+      threeWeeksOrMore: 120,
+      twoToThreeWeeks: 60,
+      oneToTwoWeeks: 30,
+      underOneWeek: 10,
+    });
     expect(config.secrets.usingDevDefaults).toBe(true);
   });
 

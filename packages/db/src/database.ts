@@ -7,7 +7,11 @@ export function databaseName(databaseUrl: string): string {
 }
 
 /** Runs `fn` on a connection to the server's maintenance database (`postgres`). */
-export async function withDatabase<T>(databaseUrl: string, fn: (client: pg.Client) => Promise<T>, database = "postgres") {
+export async function withDatabase<T>(
+  databaseUrl: string,
+  fn: (client: pg.Client) => Promise<T>,
+  database = "postgres",
+) {
   const url = new URL(databaseUrl);
   url.pathname = `/${database}`;
   const client = new pg.Client({ connectionString: url.toString() });

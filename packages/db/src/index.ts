@@ -1,7 +1,7 @@
 export { createDb, type Db } from "./client";
-export { pgQuery, type PgQueryDb } from "./pg-query";
-export { ensureDatabase, databaseName, withDatabase } from "./database";
-export { migrateDeploy, migrationStatus, localMigrations, type MigrationStatus } from "./migrations";
-export { schemaMatchesLatestMigration, normalizeSchema } from "./schema-snapshots";
+export { databaseName, ensureDatabase, withDatabase } from "./database";
 export * from "./generated/prisma/client";
+export { localMigrations, type MigrationStatus, migrateDeploy, migrationStatus } from "./migrations";
+export { type PgQueryDb, pgQuery } from "./pg-query";
 export { prepareDatabase } from "./prepare-database";
+export { normalizeSchema, schemaMatchesLatestMigration } from "./schema-snapshots";

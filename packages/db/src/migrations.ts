@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { withDatabase, databaseName } from "./database";
+import { databaseName, withDatabase } from "./database";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const migrationsDir = path.join(repoRoot, "prisma", "migrations");
@@ -24,7 +24,9 @@ export async function migrateDeploy(databaseUrl: string): Promise<void> {
     child.on("close", resolve);
   });
   if (code !== 0) {
-    throw new Error(`prisma migrate deploy failed for database "${databaseName(databaseUrl)}":\n${output.join("").trim()}`);
+    throw new Error(
+      `prisma migrate deploy failed for database "${databaseName(databaseUrl)}":\n${output.join("").trim()}`,
+    );
   }
 }
 
@@ -50,9 +52,11 @@ export async function migrationStatus(databaseUrl: string): Promise<MigrationSta
     async (client) => {
       const table = await client.query("SELECT to_regclass('public._prisma_migrations') AS t");
       if (!table.rows[0]?.t) return [];
-      const result = await client.query<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-        "SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations",
-      );
+      const result = await client.query<{
+        migration_name: string;
+        finished_at: Date | null;
+        rolled_back_at: Date | null;
+      }>("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations");
       return result.rows;
     },
     databaseName(databaseUrl),

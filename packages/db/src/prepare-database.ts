@@ -9,7 +9,10 @@ export async function prepareDatabase(databaseUrl: string, options: { migrate: b
   try {
     await ensureDatabase(databaseUrl);
   } catch (error) {
-    throw new Error(`cannot reach Postgres to prepare database "${databaseName(databaseUrl)}": ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `cannot reach Postgres to prepare database "${databaseName(databaseUrl)}": ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   if (options.migrate) {
     await migrateDeploy(databaseUrl);

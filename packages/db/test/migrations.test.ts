@@ -1,6 +1,13 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ensureDatabase, migrateDeploy, migrationStatus, normalizeSchema, schemaMatchesLatestMigration, withDatabase } from "@gw/db";
+import {
+  ensureDatabase,
+  migrateDeploy,
+  migrationStatus,
+  normalizeSchema,
+  schemaMatchesLatestMigration,
+  withDatabase,
+} from "@gw/db";
 import { createAccount, createTestDatabase } from "@gw/testing";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -25,7 +32,9 @@ describe("migrations", () => {
       (c) => c.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"),
       emptyUrl.split("/").pop(),
     );
-    expect(tables.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(["Prospect", "Webinar", "Activity", "Connector"]));
+    expect(tables.rows.map((r) => r.table_name)).toEqual(
+      expect.arrayContaining(["Prospect", "Webinar", "Activity", "Connector"]),
+    );
   });
 
   it("leave no schema change without a migration (drift check)", () => {
@@ -36,7 +45,10 @@ describe("migrations", () => {
   it("detect drift when the schema gains a field", () => {
     const schema = readFileSync(path.resolve(import.meta.dirname, "../../../prisma/schema.prisma"), "utf8");
     const dir = path.resolve(import.meta.dirname, "../../../prisma/migrations");
-    const last = readdirSync(dir).filter((d) => !d.endsWith(".toml")).sort().at(-1)!;
+    const last = readdirSync(dir)
+      .filter((d) => !d.endsWith(".toml"))
+      .sort()
+      .at(-1)!;
     const snapshot = readFileSync(path.join(dir, last, "schema.snapshot.prisma"), "utf8");
     const changed = schema.replace("model Tag {", "model Tag {\n  color String?");
     expect(normalizeSchema(changed)).not.toBe(normalizeSchema(snapshot));
@@ -51,7 +63,9 @@ describe("database constraints", () => {
       const account = await createAccount(t.db);
       const other = await createAccount(t.db);
       const master = await t.db.prospect.create({ data: { accountId: account.id, email: "Ann@Example.com" } });
-      await expect(t.db.prospect.create({ data: { accountId: account.id, email: "ann@example.COM" } })).rejects.toThrow();
+      await expect(
+        t.db.prospect.create({ data: { accountId: account.id, email: "ann@example.COM" } }),
+      ).rejects.toThrow();
       // Another tenant may hold the same address.
       await t.db.prospect.create({ data: { accountId: other.id, email: "ann@example.com" } });
       // Once merged away, a new prospect may use the e-mail again (a form fill does this).

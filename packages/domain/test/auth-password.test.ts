@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { csrfTokenFor, csrfTokenMatches, hashPassword, nextSessionExpiry, SESSION_IDLE_MS, SESSION_MAX_AGE_MS, verifyPassword } from "../src/auth";
+import {
+  csrfTokenFor,
+  csrfTokenMatches,
+  hashPassword,
+  nextSessionExpiry,
+  SESSION_IDLE_MS,
+  SESSION_MAX_AGE_MS,
+  verifyPassword,
+} from "../src/auth";
 
 describe("passwords", () => {
   it("hashes with a fresh salt and verifies only the right password", async () => {

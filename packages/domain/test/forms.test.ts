@@ -17,20 +17,49 @@ const form: Pick<FormDefinition, "name" | "fields"> = {
     { kind: "standard", name: "lastName", label: "Last name", required: true },
     { kind: "standard", name: "organization", label: "Company", required: false },
     { kind: "standard", name: "questionsAndComments", label: "Questions", required: false },
-    { kind: "question", name: "q11", label: "Role?", required: true, questionKey: "11", questionType: "multipleChoice", maxLength: 128, options: [{ answerKey: "21", label: "Sales" }] },
-    { kind: "question", name: "q12", label: "Goal?", required: false, questionKey: "12", questionType: "shortAnswer", maxLength: 10, options: [] },
+    {
+      kind: "question",
+      name: "q11",
+      label: "Role?",
+      required: true,
+      questionKey: "11",
+      questionType: "multipleChoice",
+      maxLength: 128,
+      options: [{ answerKey: "21", label: "Sales" }],
+    },
+    {
+      kind: "question",
+      name: "q12",
+      label: "Goal?",
+      required: false,
+      questionKey: "12",
+      questionType: "shortAnswer",
+      maxLength: 10,
+      options: [],
+    },
   ],
 };
 
 describe("validateSubmission", () => {
   it("names every missing required field and keeps what was typed, trimmed", () => {
     const check = validateSubmission(form, { email: "  ada@example.com ", firstName: "", organization: "  Acme " });
-    expect(check.errors).toEqual({ firstName: "First name is required", lastName: "Last name is required", q11: "Role? is required" });
+    expect(check.errors).toEqual({
+      firstName: "First name is required",
+      lastName: "Last name is required",
+      q11: "Role? is required",
+    });
     expect(check.values).toMatchObject({ email: "ada@example.com", firstName: "", organization: "Acme" });
   });
 
   it("refuses a malformed e-mail, an answer that is not an option, and text over the limit", () => {
-    const check = validateSubmission(form, { email: "ada@", firstName: "A", lastName: "B", q11: "99", q12: "far too long answer", organization: "x".repeat(129) });
+    const check = validateSubmission(form, {
+      email: "ada@",
+      firstName: "A",
+      lastName: "B",
+      q11: "99",
+      q12: "far too long answer",
+      organization: "x".repeat(129),
+    });
     expect(check.errors).toEqual({
       email: "Enter an email address in the right format, like name@example.com",
       q11: "Choose one of the options for Role?",
@@ -40,14 +69,27 @@ describe("validateSubmission", () => {
   });
 
   it("accepts a complete submission, strips control characters and takes the first of repeated values", () => {
-    const check = validateSubmission(form, { email: ["ada@example.com", "other@example.com"], firstName: "Ada\u0000", lastName: "Lovelace", q11: "21" });
+    const check = validateSubmission(form, {
+      email: ["ada@example.com", "other@example.com"],
+      firstName: "Ada\u0000",
+      lastName: "Lovelace",
+      q11: "21",
+    });
     expect(check.errors).toEqual({});
     expect(check.values).toMatchObject({ email: "ada@example.com", firstName: "Ada" });
   });
 });
 
 describe("buildRegistrationPayload and prospectUpdatesFrom", () => {
-  const values = { email: "ada@example.com", firstName: "Ada", lastName: "Lovelace", organization: "Acme", questionsAndComments: "", q11: "21", q12: "Learn" };
+  const values = {
+    email: "ada@example.com",
+    firstName: "Ada",
+    lastName: "Lovelace",
+    organization: "Acme",
+    questionsAndComments: "",
+    q11: "21",
+    q12: "Learn",
+  };
 
   it("sends every mapped field GoTo accepts and each custom answer (answer key or text)", () => {
     expect(buildRegistrationPayload(form, values)).toEqual({
@@ -55,7 +97,10 @@ describe("buildRegistrationPayload and prospectUpdatesFrom", () => {
       firstName: "Ada",
       lastName: "Lovelace",
       fields: { organization: "Acme" },
-      responses: [{ questionKey: "11", answerKey: "21" }, { questionKey: "12", responseText: "Learn" }],
+      responses: [
+        { questionKey: "11", answerKey: "21" },
+        { questionKey: "12", responseText: "Learn" },
+      ],
       source: "Spring webinar",
     });
   });
@@ -84,8 +129,14 @@ describe("webinarClosedReason", () => {
   const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
   it("says why a webinar takes no more registrations", () => {
     expect(webinarClosedReason({ status: "SCHEDULED", startsAt: at(60), endsAt: at(120) }, now)).toBeNull();
-    expect(webinarClosedReason({ status: "SCHEDULED", startsAt: at(-5), endsAt: at(55) }, now)).toBe("the webinar has started");
-    expect(webinarClosedReason({ status: "SCHEDULED", startsAt: at(-120), endsAt: at(-60) }, now)).toBe("the webinar has ended");
-    expect(webinarClosedReason({ status: "CANCELLED", startsAt: at(60), endsAt: at(120) }, now)).toBe("the webinar has been cancelled");
+    expect(webinarClosedReason({ status: "SCHEDULED", startsAt: at(-5), endsAt: at(55) }, now)).toBe(
+      "the webinar has started",
+    );
+    expect(webinarClosedReason({ status: "SCHEDULED", startsAt: at(-120), endsAt: at(-60) }, now)).toBe(
+      "the webinar has ended",
+    );
+    expect(webinarClosedReason({ status: "CANCELLED", startsAt: at(60), endsAt: at(120) }, now)).toBe(
+      "the webinar has been cancelled",
+    );
   });
 });

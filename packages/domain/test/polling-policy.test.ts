@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planWebinarSync, pollIntervalMinutes, type PollingSettings } from "../src/sync/polling-policy";
+import { type PollingSettings, planWebinarSync, pollIntervalMinutes } from "../src/sync/polling-policy";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

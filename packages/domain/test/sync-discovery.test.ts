@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { discoverWebinars, dispatchDueWork, type DueWork, syncWebinar } from "../src/sync/index";
+import { type DueWork, discoverWebinars, dispatchDueWork, syncWebinar } from "../src/sync/index";
 import { createSyncEnv, DAY, HOUR, MINUTE, type SyncEnv } from "./sync-env";
 
 let env: SyncEnv;

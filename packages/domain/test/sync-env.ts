@@ -2,6 +2,7 @@
 // stand-in over HTTP with a frozen clock, and our clock reading the stand-in's, so a test can
 // move past a webinar's end and see GoTo's attendance appear.
 import type { AppConfig } from "@gw/config";
+import type { GotoClient } from "@gw/gotowebinar";
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
 import {
   createAccount,
@@ -14,7 +15,6 @@ import {
 import { createConnectorGotoClient } from "../src/connectors/index";
 import { SecretBox } from "../src/security/index";
 import type { ConnectGoto, DiscoverySettings } from "../src/sync/index";
-import type { GotoClient } from "@gw/gotowebinar";
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

@@ -3,14 +3,14 @@ import type { Db } from "@gw/db";
 import { createAccount, createProspect, createTestDatabase, type TestDatabase } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  tagProspects,
   createTag,
   deleteTag,
   getTag,
   listTaggedProspects,
   listTags,
-  untagProspect,
   renameTag,
+  tagProspects,
+  untagProspect,
 } from "../src/tags";
 
 let database: TestDatabase;

@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@gw/db";
-import { createAccount, createConnector, createProspect, createTestDatabase, createWebinar, gotoKey, type TestDatabase } from "@gw/testing";
+import {
+  createAccount,
+  createConnector,
+  createProspect,
+  createTestDatabase,
+  createWebinar,
+  gotoKey,
+  type TestDatabase,
+} from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyWebhookEvent } from "../src/webhooks/index";
 
@@ -22,7 +30,13 @@ afterAll(async () => database?.drop());
 async function storeEvent(connectorId: string, payload: Record<string, unknown>) {
   const eventKey = randomUUID();
   const event = await db.webhookEvent.create({
-    data: { accountId, connectorId, eventKey: `${connectorId}:${eventKey}`, eventName: String(payload.eventName), payload: { eventVersion: "1.0.0", product: "g2w", eventKey, ...payload } },
+    data: {
+      accountId,
+      connectorId,
+      eventKey: `${connectorId}:${eventKey}`,
+      eventName: String(payload.eventName),
+      payload: { eventVersion: "1.0.0", product: "g2w", eventKey, ...payload },
+    },
   });
   return event.id;
 }
@@ -47,7 +61,9 @@ describe("applyWebhookEvent", () => {
     await createProspect(db, { accountId, email: "old-address@example.com", mergedIntoId: master.id });
     const eventId = await storeEvent(connector.id, added(webinar.webinarKey, "Old-Address@example.com"));
     expect(await applyWebhookEvent({ db, eventId, polling })).toEqual({ status: "APPLIED", reason: null });
-    expect(await db.webinarRegistration.findMany({ where: { webinarId: webinar.id } })).toEqual([expect.objectContaining({ prospectId: master.id, source: "WEBHOOK" })]);
+    expect(await db.webinarRegistration.findMany({ where: { webinarId: webinar.id } })).toEqual([
+      expect.objectContaining({ prospectId: master.id, source: "WEBHOOK" }),
+    ]);
   });
 
   it("does not create an unknown registrant when the connector's create-prospects is off, and says why", async () => {
@@ -55,26 +71,49 @@ describe("applyWebhookEvent", () => {
     const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
     const eventId = await storeEvent(connector.id, added(webinar.webinarKey, `stranger-${randomUUID()}@example.com`));
     const result = await applyWebhookEvent({ db, eventId, polling });
-    expect(result).toEqual({ status: "IGNORED", reason: expect.stringMatching(/not a prospect.*does not create prospects/) });
+    expect(result).toEqual({
+      status: "IGNORED",
+      reason: expect.stringMatching(/not a prospect.*does not create prospects/),
+    });
     expect(await db.webinarRegistration.count({ where: { webinarId: webinar.id } })).toBe(0);
-    expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: eventId } })).toMatchObject({ status: "IGNORED", reason: result.reason });
+    expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: eventId } })).toMatchObject({
+      status: "IGNORED",
+      reason: result.reason,
+    });
   });
 
   it("waits while the webinar is not synced, then ignores the event on the last attempt and asks for a discovery", async () => {
-    const connector = await createConnector(db, { accountId, status: "VERIFIED", nextDiscoveryAt: new Date(Date.now() + 3_600_000) });
+    const connector = await createConnector(db, {
+      accountId,
+      status: "VERIFIED",
+      nextDiscoveryAt: new Date(Date.now() + 3_600_000),
+    });
     const eventId = await storeEvent(connector.id, added(gotoKey(), "early@example.com"));
     expect(await applyWebhookEvent({ db, eventId, polling, canWait: true })).toMatchObject({ status: "DEFERRED" });
     expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: eventId } })).status).toBe("RECEIVED");
     const now = new Date();
-    expect(await applyWebhookEvent({ db, eventId, polling, canWait: false, now })).toMatchObject({ status: "IGNORED", reason: expect.stringMatching(/not synced yet/) });
-    expect((await db.connector.findUniqueOrThrow({ where: { id: connector.id } })).nextDiscoveryAt?.getTime()).toBe(now.getTime());
+    expect(await applyWebhookEvent({ db, eventId, polling, canWait: false, now })).toMatchObject({
+      status: "IGNORED",
+      reason: expect.stringMatching(/not synced yet/),
+    });
+    expect((await db.connector.findUniqueOrThrow({ where: { id: connector.id } })).nextDiscoveryAt?.getTime()).toBe(
+      now.getTime(),
+    );
   });
 
   it("applies an event once: a second run (sweeper and original job) changes nothing", async () => {
     const connector = await createConnector(db, { accountId, status: "VERIFIED" });
     const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
     const prospect = await createProspect(db, { accountId });
-    const registration = await db.webinarRegistration.create({ data: { accountId, webinarId: webinar.id, prospectId: prospect.id, registrantKey: gotoKey(), registeredAt: new Date() } });
+    const registration = await db.webinarRegistration.create({
+      data: {
+        accountId,
+        webinarId: webinar.id,
+        prospectId: prospect.id,
+        registrantKey: gotoKey(),
+        registeredAt: new Date(),
+      },
+    });
     const eventId = await storeEvent(connector.id, {
       eventName: "survey.submitted",
       webinarKey: webinar.webinarKey,
@@ -85,14 +124,19 @@ describe("applyWebhookEvent", () => {
     expect((await applyWebhookEvent({ db, eventId, polling })).status).toBe("APPLIED");
     expect(await applyWebhookEvent({ db, eventId, polling })).toEqual({ status: "SETTLED", reason: null });
     const kept = await db.webinarRegistration.findUniqueOrThrow({ where: { id: registration.id } });
-    expect(kept.surveyResponses).toEqual([expect.objectContaining({ surveyName: "Feedback", responses: [expect.objectContaining({ answers: ["5"] })] })]);
+    expect(kept.surveyResponses).toEqual([
+      expect.objectContaining({ surveyName: "Feedback", responses: [expect.objectContaining({ answers: ["5"] })] }),
+    ]);
   });
 
   it("ignores events of a disabled connector", async () => {
     const connector = await createConnector(db, { accountId, status: "DISABLED" });
     const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
     const eventId = await storeEvent(connector.id, added(webinar.webinarKey, "paused@example.com"));
-    expect(await applyWebhookEvent({ db, eventId, polling })).toEqual({ status: "IGNORED", reason: "the connector is disabled" });
+    expect(await applyWebhookEvent({ db, eventId, polling })).toEqual({
+      status: "IGNORED",
+      reason: "the connector is disabled",
+    });
     expect(await db.webinarRegistration.count({ where: { webinarId: webinar.id } })).toBe(0);
   });
 });

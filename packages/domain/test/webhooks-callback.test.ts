@@ -20,7 +20,9 @@ describe("webhookAvailability", () => {
   ])("turns them off for %s (a %s address GoTo cannot reach) and says polling alone is used", (url, kind) => {
     const result = webhookAvailability(settings(url));
     expect(result.enabled).toBe(false);
-    expect(result.enabled ? "" : result.reason).toMatch(new RegExp(`${kind} address that GoTo cannot reach.*polling alone`));
+    expect(result.enabled ? "" : result.reason).toMatch(
+      new RegExp(`${kind} address that GoTo cannot reach.*polling alone`),
+    );
   });
 
   it("turns them off for a public address over plain http (GoTo only calls https)", () => {
@@ -43,14 +45,27 @@ describe("webhookCallbackUrl", () => {
 describe("describeConnectorWebhooks", () => {
   const connector = { status: "VERIFIED" as const, webhooksEnabled: false, webhooksError: null };
   it("explains why a connector has no webhooks: unreachable URL first, then a failed setup, then not verified yet", () => {
-    expect(describeConnectorWebhooks({ connector, config: settings("http://localhost:3000") }).reason).toMatch(/loopback/);
-    expect(
-      describeConnectorWebhooks({ connector: { ...connector, webhooksError: "Setting up GoTo webhooks failed: boom" }, config: settings("https://x.example.com") }),
-    ).toEqual({ enabled: false, reason: "Setting up GoTo webhooks failed: boom" });
-    expect(describeConnectorWebhooks({ connector: { ...connector, status: "UNVERIFIED" }, config: settings("https://x.example.com") }).reason).toMatch(
-      /when the connector is verified/,
+    expect(describeConnectorWebhooks({ connector, config: settings("http://localhost:3000") }).reason).toMatch(
+      /loopback/,
     );
-    expect(describeConnectorWebhooks({ connector: { ...connector, webhooksEnabled: true }, config: settings("https://x.example.com") })).toEqual({
+    expect(
+      describeConnectorWebhooks({
+        connector: { ...connector, webhooksError: "Setting up GoTo webhooks failed: boom" },
+        config: settings("https://x.example.com"),
+      }),
+    ).toEqual({ enabled: false, reason: "Setting up GoTo webhooks failed: boom" });
+    expect(
+      describeConnectorWebhooks({
+        connector: { ...connector, status: "UNVERIFIED" },
+        config: settings("https://x.example.com"),
+      }).reason,
+    ).toMatch(/when the connector is verified/);
+    expect(
+      describeConnectorWebhooks({
+        connector: { ...connector, webhooksEnabled: true },
+        config: settings("https://x.example.com"),
+      }),
+    ).toEqual({
       enabled: true,
       reason: null,
     });

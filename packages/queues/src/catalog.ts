@@ -1,11 +1,22 @@
 import { dispatchJob } from "./jobs";
+import { pushRegistrationJob, sweepRegistrationsJob } from "./jobs/registrations";
 import { backfillConnectorJob, discoverWebinarsJob, syncWebinarJob } from "./jobs/sync";
 import { applyWebhookEventJob, sweepWebhookEventsJob } from "./jobs/webhooks";
-import { pushRegistrationJob, sweepRegistrationsJob } from "./jobs/registrations";
 
 /** Every job the product runs. The worker refuses to start unless each has exactly one handler. */
-export const jobCatalog = [dispatchJob, discoverWebinarsJob, backfillConnectorJob, syncWebinarJob, pushRegistrationJob, sweepRegistrationsJob, applyWebhookEventJob, sweepWebhookEventsJob] as const;
+export const jobCatalog = [
+  dispatchJob,
+  discoverWebinarsJob,
+  backfillConnectorJob,
+  syncWebinarJob,
+  pushRegistrationJob,
+  sweepRegistrationsJob,
+  applyWebhookEventJob,
+  sweepWebhookEventsJob,
+] as const;
 
 export type JobName = (typeof jobCatalog)[number]["name"];
 
-export const jobsByName: ReadonlyMap<string, (typeof jobCatalog)[number]> = new Map(jobCatalog.map((job) => [job.name, job]));
+export const jobsByName: ReadonlyMap<string, (typeof jobCatalog)[number]> = new Map(
+  jobCatalog.map((job) => [job.name, job]),
+);

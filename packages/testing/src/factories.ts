@@ -11,11 +11,17 @@ export async function createAccount(db: Db, data: Partial<Prisma.AccountUnchecke
   return db.account.create({ data: { name: `Account ${unique()}`, ...data } });
 }
 
-export async function createCampaign(db: Db, data: Partial<Prisma.CampaignUncheckedCreateInput> & { accountId: string }) {
+export async function createCampaign(
+  db: Db,
+  data: Partial<Prisma.CampaignUncheckedCreateInput> & { accountId: string },
+) {
   return db.campaign.create({ data: { name: `Campaign ${unique()}`, ...data } });
 }
 
-export async function createConnector(db: Db, data: Partial<Prisma.ConnectorUncheckedCreateInput> & { accountId: string }) {
+export async function createConnector(
+  db: Db,
+  data: Partial<Prisma.ConnectorUncheckedCreateInput> & { accountId: string },
+) {
   return db.connector.create({
     data: { name: `Connector ${unique()}`, connectorUserEmail: `organizer-${unique()}@example.com`, ...data },
   });
@@ -40,14 +46,23 @@ export async function createWebinar(
   });
 }
 
-export async function createProspect(db: Db, data: Partial<Prisma.ProspectUncheckedCreateInput> & { accountId: string }) {
+export async function createProspect(
+  db: Db,
+  data: Partial<Prisma.ProspectUncheckedCreateInput> & { accountId: string },
+) {
   const id = unique();
-  return db.prospect.create({ data: { email: `person-${id}@example.com`, firstName: "Pat", lastName: `Doe ${id}`, ...data } });
+  return db.prospect.create({
+    data: { email: `person-${id}@example.com`, firstName: "Pat", lastName: `Doe ${id}`, ...data },
+  });
 }
 
 export async function createRegistration(
   db: Db,
-  data: Partial<Prisma.WebinarRegistrationUncheckedCreateInput> & { accountId: string; webinarId: string; prospectId: string },
+  data: Partial<Prisma.WebinarRegistrationUncheckedCreateInput> & {
+    accountId: string;
+    webinarId: string;
+    prospectId: string;
+  },
 ) {
   return db.webinarRegistration.create({ data: { registrantKey: gotoKey(), registeredAt: new Date(), ...data } });
 }
@@ -72,19 +87,34 @@ export async function createVerifiedConnector(
 ) {
   const { sim, organizerKey: wantedOrganizer, clientId, ...data } = options;
   const control = async <T>(path: string, body: unknown): Promise<T> => {
-    const res = await fetch(`${sim.url}/_sim${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const res = await fetch(`${sim.url}/_sim${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`stand-in POST /_sim${path} answered ${res.status}: ${await res.text()}`);
     return (await res.json()) as T;
   };
   const organizerKey =
     wantedOrganizer ??
-    (await control<{ organizerKey: string }>("/organizers", { email: `organizer-${unique()}@example.com`, firstName: "Olga", lastName: `Organizer ${unique()}` }))
-      .organizerKey;
+    (
+      await control<{ organizerKey: string }>("/organizers", {
+        email: `organizer-${unique()}@example.com`,
+        firstName: "Olga",
+        lastName: `Organizer ${unique()}`,
+      })
+    ).organizerKey;
   const tokens = await control<{ access_token: string; refresh_token?: string; expires_in: number }>("/tokens", {
     organizerKey,
     ...(clientId ? { clientId } : {}),
   });
-  const organizer = (await (await fetch(`${sim.url}/_sim/organizers`)).json()) as { organizerKey: string; accountKey: string; email: string; firstName: string; lastName: string }[];
+  const organizer = (await (await fetch(`${sim.url}/_sim/organizers`)).json()) as {
+    organizerKey: string;
+    accountKey: string;
+    email: string;
+    firstName: string;
+    lastName: string;
+  }[];
   const me = organizer.find((o) => o.organizerKey === organizerKey);
   if (!me) throw new Error(`stand-in has no organizer ${organizerKey}`);
   const now = new Date();

@@ -2,7 +2,12 @@
 // file gets its own database by a fast `CREATE DATABASE ... TEMPLATE` instead of migrating.
 import { migrateDeploy, withDatabase } from "@gw/db";
 import { databaseUrlFor, TEST_SERVER_DATABASE_URL } from "./server-urls";
-import { checkoutTemplatePrefix, FOREIGN_TEMPLATE_MAX_AGE_HOURS, TEMPLATE_LOCK, templateDatabaseName } from "./template";
+import {
+  checkoutTemplatePrefix,
+  FOREIGN_TEMPLATE_MAX_AGE_HOURS,
+  TEMPLATE_LOCK,
+  templateDatabaseName,
+} from "./template";
 
 export default async function setup(): Promise<void> {
   const name = templateDatabaseName();

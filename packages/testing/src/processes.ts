@@ -45,7 +45,8 @@ export function spawnEntry(entry: string, env: Record<string, string>): SpawnedP
     async waitForOutput(pattern, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (!pattern.test(output)) {
-        if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before ${pattern}:\n${output}`);
+        if (child.exitCode !== null)
+          throw new Error(`process exited (${child.exitCode}) before ${pattern}:\n${output}`);
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}:\n${output}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -53,7 +54,9 @@ export function spawnEntry(entry: string, env: Record<string, string>): SpawnedP
     async waitForExit(timeoutMs = 30_000) {
       return Promise.race([
         exited,
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`process did not exit:\n${output}`)), timeoutMs).unref()),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error(`process did not exit:\n${output}`)), timeoutMs).unref(),
+        ),
       ]);
     },
     kill: () => child.kill("SIGKILL"),

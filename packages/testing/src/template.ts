@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { localMigrations } from "@gw/db";
 import { fileURLToPath } from "node:url";
+import { localMigrations } from "@gw/db";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const migrationsDir = path.join(repoRoot, "prisma/migrations");
@@ -16,7 +16,8 @@ export function checkoutTemplatePrefix(): string {
 /** Named after the checkout and the migrations' content, so a changed migration gets a fresh template. */
 export function templateDatabaseName(): string {
   const hash = createHash("sha256");
-  for (const name of localMigrations()) hash.update(name).update(readFileSync(path.join(migrationsDir, name, "migration.sql")));
+  for (const name of localMigrations())
+    hash.update(name).update(readFileSync(path.join(migrationsDir, name, "migration.sql")));
   return `${checkoutTemplatePrefix()}${hash.digest("hex").slice(0, 12)}`;
 }
 

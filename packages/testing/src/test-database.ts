@@ -30,7 +30,9 @@ export async function createTestDatabase(label = "t"): Promise<TestDatabase> {
     db,
     async drop() {
       await db.$disconnect();
-      await withDatabase(TEST_SERVER_DATABASE_URL, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await withDatabase(TEST_SERVER_DATABASE_URL, (client) =>
+        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      );
     },
   };
 }

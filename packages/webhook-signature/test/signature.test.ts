@@ -22,7 +22,10 @@ describe("webhook signatures", () => {
   it("rejects a stale timestamp and a missing signature", () => {
     const scheme = "hmac-sha256-timestamp" as const;
     const headers = signWebhook({ scheme, secret: "k", body, timestamp: 1_000 });
-    expect(verifyWebhook({ scheme, secrets: ["k"], body, headers, now: 2_000 })).toEqual({ ok: false, reason: "stale-timestamp" });
+    expect(verifyWebhook({ scheme, secrets: ["k"], body, headers, now: 2_000 })).toEqual({
+      ok: false,
+      reason: "stale-timestamp",
+    });
     expect(verifyWebhook({ scheme, secrets: ["k"], body, headers: {}, now: 1_000 })).toEqual({
       ok: false,
       reason: "missing-signature",

@@ -9,7 +9,8 @@ import { DomainError } from "@gw/domain";
 import { findOrCreateAccount } from "@gw/domain/accounts";
 import { createUser, normalizeEmail } from "@gw/domain/auth";
 
-const USAGE = 'usage: npm run user:create -- --email <e-mail> --account "<account name>" [--password <at least 10 characters>] [--name "<name>"] [--role ADMIN|MARKETER] [--if-missing]';
+const USAGE =
+  'usage: npm run user:create -- --email <e-mail> --account "<account name>" [--password <at least 10 characters>] [--name "<name>"] [--role ADMIN|MARKETER] [--if-missing]';
 
 function fail(message: string): never {
   console.error(message);
@@ -47,19 +48,33 @@ try {
   fail(error instanceof ConfigError ? error.message : String(error));
 }
 
-await prepareDatabase(config.databaseUrl, { migrate: config.migrateOnStart }).catch((error: Error) => fail(error.message));
+await prepareDatabase(config.databaseUrl, { migrate: config.migrateOnStart }).catch((error: Error) =>
+  fail(error.message),
+);
 const db = createDb(config.databaseUrl, { poolSize: 2 });
 try {
-  const existing = await db.user.findUnique({ where: { email: normalizeEmail(args.email) }, include: { account: true } });
+  const existing = await db.user.findUnique({
+    where: { email: normalizeEmail(args.email) },
+    include: { account: true },
+  });
   if (existing && args["if-missing"]) {
     console.log(`User ${existing.email} already exists in account "${existing.account.name}"; nothing to do.`);
   } else {
     const generated = args.password === undefined;
     const password = args.password ?? randomBytes(12).toString("base64url");
     const { account, created } = await findOrCreateAccount({ db, name: args.account });
-    const user = await createUser({ db, accountId: account.id, email: args.email, password, role, name: args.name ?? null });
+    const user = await createUser({
+      db,
+      accountId: account.id,
+      email: args.email,
+      password,
+      role,
+      name: args.name ?? null,
+    });
     console.log(`${created ? "Created" : "Using"} account "${account.name}" (${account.id}).`);
-    console.log(`Created ${user.role} ${user.email} (${user.id}). Log in at ${config.http.publicUrl}${generated ? ` with password: ${password}` : "."}`);
+    console.log(
+      `Created ${user.role} ${user.email} (${user.id}). Log in at ${config.http.publicUrl}${generated ? ` with password: ${password}` : "."}`,
+    );
   }
 } catch (error) {
   await db.$disconnect();

@@ -1,10 +1,9 @@
 import cookie from "@fastify/cookie";
 import { DomainError } from "@gw/domain";
-import { findSession } from "@gw/domain/auth";
+import { csrfTokenFor, findSession } from "@gw/domain/auth";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { App } from "../app";
 import type { ApiDeps } from "../deps";
-import { csrfTokenFor } from "@gw/domain/auth";
 import { checkCsrf } from "./csrf";
 import { clearSessionCookie, SESSION_COOKIE } from "./session";
 
@@ -61,7 +60,12 @@ export async function registerAuth(app: App, deps: Pick<ApiDeps, "db" | "config"
     if (token) {
       const session = await findSession({ db: deps.db, token });
       if (session) {
-        request.auth = { userId: session.userId, accountId: session.accountId, role: session.role, sessionId: session.sessionId };
+        request.auth = {
+          userId: session.userId,
+          accountId: session.accountId,
+          role: session.role,
+          sessionId: session.sessionId,
+        };
         csrfSecret = session.csrfSecret;
         csrfSecrets.set(request, csrfSecret);
       } else {
@@ -75,6 +79,7 @@ export async function registerAuth(app: App, deps: Pick<ApiDeps, "db" | "config"
     authOf(request);
   });
   app.decorate("requireAdmin", async (request: FastifyRequest) => {
-    if (authOf(request).role !== "ADMIN") throw new DomainError("FORBIDDEN", "Only an admin of this account may do this.");
+    if (authOf(request).role !== "ADMIN")
+      throw new DomainError("FORBIDDEN", "Only an admin of this account may do this.");
   });
 }

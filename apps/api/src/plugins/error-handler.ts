@@ -1,7 +1,7 @@
 import { DomainError, type DomainErrorCode } from "@gw/domain";
 import type { FastifyError } from "fastify";
-import type { App } from "../app";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { App } from "../app";
 
 const STATUS: Record<DomainErrorCode, number> = {
   VALIDATION: 400,
@@ -43,7 +43,12 @@ export function registerErrorHandler(app: App) {
       statusCode = 400;
       const where = error.validationContext ?? "body";
       fields = error.validation.map((issue) => ({
-        field: [where, ...String(issue.instancePath || "").split("/").filter(Boolean)].join("."),
+        field: [
+          where,
+          ...String(issue.instancePath || "")
+            .split("/")
+            .filter(Boolean),
+        ].join("."),
         message: issue.message ?? "is invalid",
       }));
       message = fields.map((f) => `${f.field}: ${f.message}`).join("; ");
@@ -69,6 +74,11 @@ export function registerErrorHandler(app: App) {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ statusCode: 404, error: "Not Found", message: `No route for ${request.method} ${request.url.split("?")[0]}`, reqId: request.id }),
+    reply.status(404).send({
+      statusCode: 404,
+      error: "Not Found",
+      message: `No route for ${request.method} ${request.url.split("?")[0]}`,
+      reqId: request.id,
+    }),
   );
 }

@@ -7,7 +7,11 @@ import type { App } from "../app";
 export async function registerOpenApi(app: App, publicUrl: string) {
   await app.register(swagger, {
     openapi: {
-      info: { title: "Webinar Sync API", description: "GoTo Webinar marketing-automation sync service", version: "0.1.0" },
+      info: {
+        title: "Webinar Sync API",
+        description: "GoTo Webinar marketing-automation sync service",
+        version: "0.1.0",
+      },
       servers: [{ url: publicUrl }],
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "gw_session" } } },
     },

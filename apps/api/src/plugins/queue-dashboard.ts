@@ -28,24 +28,20 @@ export async function registerQueueDashboard(app: App, deps: Pick<ApiDeps, "queu
       const wantsPage = request.method === "GET" && String(request.headers.accept ?? "").includes("text/html");
       if (!request.auth) {
         if (wantsPage) return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
-        return reply
-          .status(401)
-          .send({
-            statusCode: 401,
-            error: "Unauthorized",
-            message: "Log in as an admin to see the queue dashboard.",
-            reqId: request.id,
-          });
+        return reply.status(401).send({
+          statusCode: 401,
+          error: "Unauthorized",
+          message: "Log in as an admin to see the queue dashboard.",
+          reqId: request.id,
+        });
       }
       if (request.auth.role !== "ADMIN") {
-        return reply
-          .status(403)
-          .send({
-            statusCode: 403,
-            error: "Forbidden",
-            message: "Only an admin of this account may open the queue dashboard.",
-            reqId: request.id,
-          });
+        return reply.status(403).send({
+          statusCode: 403,
+          error: "Forbidden",
+          message: "Only an admin of this account may open the queue dashboard.",
+          reqId: request.id,
+        });
       }
     });
     await scope.register(serverAdapter.registerPlugin(), { prefix: QUEUE_DASHBOARD_PATH });

@@ -16,7 +16,8 @@ class TooManyLogins extends Error {
 }
 
 /** Login, logout, the current user and the CSRF token. */
-export const authRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
+export const authRoutes =
+  (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const secure = deps.config.http.secureCookies;
     const sessionSecret = deps.config.secrets.sessionSecret;
@@ -44,7 +45,9 @@ export const authRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
               return `${request.ip}|${typeof email === "string" ? email.trim().toLowerCase() : ""}`;
             },
             errorResponseBuilder: (_request, context) =>
-              new TooManyLogins(`Too many login attempts for this e-mail from your address; try again in ${context.after}.`),
+              new TooManyLogins(
+                `Too many login attempts for this e-mail from your address; try again in ${context.after}.`,
+              ),
           },
         },
         schema: {
@@ -55,7 +58,12 @@ export const authRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
         },
       },
       async (request, reply) => {
-        const result = await logIn({ db: deps.db, sessionSecret, email: request.body.email, password: request.body.password });
+        const result = await logIn({
+          db: deps.db,
+          sessionSecret,
+          email: request.body.email,
+          password: request.body.password,
+        });
         setSessionCookie(reply, result.token, result.expiresAt, secure);
         request.log.info({ userId: result.user.id, accountId: result.user.accountId }, "user logged in");
         return {
@@ -80,7 +88,12 @@ export const authRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
       "/api/auth/me",
       {
         preHandler: app.requireAuth,
-        schema: { tags: ["auth"], summary: "The logged-in user, their account and the CSRF token", security: [{ session: [] }], response: { 200: currentUser, 401: errorBody } },
+        schema: {
+          tags: ["auth"],
+          summary: "The logged-in user, their account and the CSRF token",
+          security: [{ session: [] }],
+          response: { 200: currentUser, 401: errorBody },
+        },
       },
       async (request) => {
         const auth = authOf(request);
@@ -97,7 +110,12 @@ export const authRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
       "/api/auth/csrf",
       {
         preHandler: app.requireAuth,
-        schema: { tags: ["auth"], summary: "The CSRF token to send in x-csrf-token", security: [{ session: [] }], response: { 200: z.object({ csrfToken: z.string() }), 401: errorBody } },
+        schema: {
+          tags: ["auth"],
+          summary: "The CSRF token to send in x-csrf-token",
+          security: [{ session: [] }],
+          response: { 200: z.object({ csrfToken: z.string() }), 401: errorBody },
+        },
       },
       async (request) => {
         return { csrfToken: csrfTokenOf(request, sessionSecret) };

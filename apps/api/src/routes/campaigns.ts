@@ -10,7 +10,8 @@ const tags = ["campaigns"];
 const security = [{ session: [] }];
 
 /** Campaigns, for the connector's "campaign for created prospects" picker. */
-export const campaignRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
+export const campaignRoutes =
+  (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/api/campaigns",
@@ -28,7 +29,12 @@ export const campaignRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
         },
       },
       async (request) => ({
-        items: await listCampaigns({ db: deps.db, accountId: authOf(request).accountId, limit: request.query.limit, ...(request.query.search ? { search: request.query.search } : {}) }),
+        items: await listCampaigns({
+          db: deps.db,
+          accountId: authOf(request).accountId,
+          limit: request.query.limit,
+          ...(request.query.search ? { search: request.query.search } : {}),
+        }),
       }),
     );
 
@@ -44,6 +50,9 @@ export const campaignRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
           response: { 201: campaignView, 400: errorBody, 401: errorBody, 409: errorBody },
         },
       },
-      async (request, reply) => reply.status(201).send(await createCampaign({ db: deps.db, accountId: authOf(request).accountId, name: request.body.name })),
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await createCampaign({ db: deps.db, accountId: authOf(request).accountId, name: request.body.name })),
     );
   };

@@ -9,10 +9,19 @@ const statuses = ["RECEIVED", "APPLIED", "IGNORED", "REJECTED"] as const;
 
 const view = z.object({
   enabled: z.boolean().describe("Whether GoTo delivers this connector's events"),
-  reason: z.string().nullable().describe("Why not (PUBLIC_URL unreachable, setup failed, disabled); polling alone is then used"),
+  reason: z
+    .string()
+    .nullable()
+    .describe("Why not (PUBLIC_URL unreachable, setup failed, disabled); polling alone is then used"),
   callbackUrl: z.string(),
   subscriptions: z.array(
-    z.object({ eventName: z.string(), webhookKey: z.string(), userSubscriptionKey: z.string().nullable(), state: z.string(), createdAt: z.date() }),
+    z.object({
+      eventName: z.string(),
+      webhookKey: z.string(),
+      userSubscriptionKey: z.string().nullable(),
+      state: z.string(),
+      createdAt: z.date(),
+    }),
   ),
   last24h: z.object({ RECEIVED: z.number(), APPLIED: z.number(), IGNORED: z.number(), REJECTED: z.number() }),
   deliveries: z.array(
@@ -29,7 +38,8 @@ const view = z.object({
 });
 
 /** The admin's view of a connector's GoTo webhooks: subscriptions and recent deliveries. */
-export const connectorWebhookRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
+export const connectorWebhookRoutes =
+  (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/api/connectors/:id/webhooks",
@@ -38,7 +48,8 @@ export const connectorWebhookRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
         schema: {
           tags: ["connectors", "webhooks"],
           security: [{ session: [] }],
-          summary: "A connector's GoTo webhook subscriptions and recent deliveries (received, applied, ignored, rejected and why)",
+          summary:
+            "A connector's GoTo webhook subscriptions and recent deliveries (received, applied, ignored, rejected and why)",
           params: z.object({ id: z.uuid() }),
           querystring: z.object({
             limit: z.coerce.number().int().min(1).max(200).default(50).describe("Deliveries to list, newest first"),

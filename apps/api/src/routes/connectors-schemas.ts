@@ -32,8 +32,17 @@ export const connectorView = z
   .describe("A connector (tokens and client secrets are never included)");
 
 const oauthClient = {
-  oauthClientId: trimmed(200).nullable().optional().describe("Own GoTo OAuth client id (null clears); the service-wide one otherwise"),
-  oauthClientSecret: z.string().min(1).max(500).nullable().optional().describe("Its secret: stored encrypted, never returned"),
+  oauthClientId: trimmed(200)
+    .nullable()
+    .optional()
+    .describe("Own GoTo OAuth client id (null clears); the service-wide one otherwise"),
+  oauthClientSecret: z
+    .string()
+    .min(1)
+    .max(500)
+    .nullable()
+    .optional()
+    .describe("Its secret: stored encrypted, never returned"),
 };
 
 export const createConnectorBody = z.strictObject({

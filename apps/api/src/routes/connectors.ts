@@ -20,7 +20,8 @@ const tags = ["connectors"];
 const security = [{ session: [] }];
 
 /** The connector registry: list, create, settings, disable / enable, delete, verify. */
-export const connectorRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
+export const connectorRoutes =
+  (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db, secretBox, config } = deps;
 
@@ -28,7 +29,12 @@ export const connectorRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
       "/api/connectors",
       {
         preHandler: app.requireAuth,
-        schema: { tags, security, summary: "The account's connectors with status, organizer, last sync and last error", response: { 200: z.object({ items: z.array(connectorView) }), 401: errorBody } },
+        schema: {
+          tags,
+          security,
+          summary: "The account's connectors with status, organizer, last sync and last error",
+          response: { 200: z.object({ items: z.array(connectorView) }), 401: errorBody },
+        },
       },
       async (request) => ({ items: await listConnectors({ db, accountId: authOf(request).accountId }) }),
     );
@@ -46,7 +52,12 @@ export const connectorRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
         },
       },
       async (request, reply) => {
-        const connector = await createConnector({ db, secretBox, accountId: authOf(request).accountId, input: request.body });
+        const connector = await createConnector({
+          db,
+          secretBox,
+          accountId: authOf(request).accountId,
+          input: request.body,
+        });
         request.log.info({ connectorId: connector.id }, "connector created");
         return reply.status(201).send(connector);
       },
@@ -54,7 +65,16 @@ export const connectorRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
 
     app.get(
       "/api/connectors/:id",
-      { preHandler: app.requireAuth, schema: { tags, security, summary: "One connector", params: connectorParams, response: { 200: connectorView, 401: errorBody, 404: errorBody } } },
+      {
+        preHandler: app.requireAuth,
+        schema: {
+          tags,
+          security,
+          summary: "One connector",
+          params: connectorParams,
+          response: { 200: connectorView, 401: errorBody, 404: errorBody },
+        },
+      },
       async (request) => getConnector({ db, accountId: authOf(request).accountId, connectorId: request.params.id }),
     );
 
@@ -68,10 +88,24 @@ export const connectorRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
           summary: "Change a connector's settings",
           params: connectorParams,
           body: updateConnectorBody,
-          response: { 200: connectorView, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
+          response: {
+            200: connectorView,
+            400: errorBody,
+            401: errorBody,
+            403: errorBody,
+            404: errorBody,
+            409: errorBody,
+          },
         },
       },
-      async (request) => updateConnector({ db, secretBox, accountId: authOf(request).accountId, connectorId: request.params.id, input: request.body }),
+      async (request) =>
+        updateConnector({
+          db,
+          secretBox,
+          accountId: authOf(request).accountId,
+          connectorId: request.params.id,
+          input: request.body,
+        }),
     );
 
     for (const [action, enabled] of [
@@ -91,9 +125,29 @@ export const connectorRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
           },
         },
         async (request) => {
-          const view = await setConnectorEnabled({ db, accountId: authOf(request).accountId, connectorId: request.params.id, enabled });
+          const view = await setConnectorEnabled({
+            db,
+            accountId: authOf(request).accountId,
+            connectorId: request.params.id,
+            enabled,
+          });
           // Disabling unsubscribes GoTo webhooks, enabling subscribes again (never throws; polling remains).
-          await refreshConnectorWebhooks({ db, config, secretBox, connectorId: view.id, log: request.log, gotoClientFor: (id) => createConnectorGotoClient({ db, config, secretBox, connectorId: id, requireVerified: false, log: request.log }) });
+          await refreshConnectorWebhooks({
+            db,
+            config,
+            secretBox,
+            connectorId: view.id,
+            log: request.log,
+            gotoClientFor: (id) =>
+              createConnectorGotoClient({
+                db,
+                config,
+                secretBox,
+                connectorId: id,
+                requireVerified: false,
+                log: request.log,
+              }),
+          });
           return view;
         },
       );
@@ -118,7 +172,8 @@ export const connectorRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
           config,
           accountId: authOf(request).accountId,
           connectorId: request.params.id,
-          gotoClientFor: (connectorId) => createConnectorGotoClient({ db, config, secretBox, connectorId, requireVerified: false, log }),
+          gotoClientFor: (connectorId) =>
+            createConnectorGotoClient({ db, config, secretBox, connectorId, requireVerified: false, log }),
           log,
         });
         log.info({ connectorId: request.params.id, webhooksRemoved: result.webhooksRemoved }, "connector deleted");
@@ -133,14 +188,28 @@ export const connectorRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
         schema: {
           tags,
           security,
-          summary: "Start verification: the browser goes to authorizationUrl (GoTo's consent page) and comes back to /oauth/callback",
+          summary:
+            "Start verification: the browser goes to authorizationUrl (GoTo's consent page) and comes back to /oauth/callback",
           params: connectorParams,
-          response: { 200: z.object({ authorizationUrl: z.url() }), 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody },
+          response: {
+            200: z.object({ authorizationUrl: z.url() }),
+            401: errorBody,
+            403: errorBody,
+            404: errorBody,
+            422: errorBody,
+          },
         },
       },
       async (request) => {
         const auth = authOf(request);
-        return startConnectorVerification({ db, config, secretBox, accountId: auth.accountId, connectorId: request.params.id, sessionId: auth.sessionId });
+        return startConnectorVerification({
+          db,
+          config,
+          secretBox,
+          accountId: auth.accountId,
+          connectorId: request.params.id,
+          sessionId: auth.sessionId,
+        });
       },
     );
   };

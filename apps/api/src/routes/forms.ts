@@ -19,7 +19,12 @@ import { authOf } from "../plugins/auth";
 import { errorBody } from "./auth-schemas";
 
 const fieldView = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("standard"), name: z.enum(STANDARD_FIELD_NAMES), label: z.string(), required: z.boolean() }),
+  z.object({
+    kind: z.literal("standard"),
+    name: z.enum(STANDARD_FIELD_NAMES),
+    label: z.string(),
+    required: z.boolean(),
+  }),
   z.object({
     kind: z.literal("question"),
     name: z.string().describe("The input name on the hosted page"),
@@ -64,7 +69,14 @@ const webinarOption = z.object({
 });
 
 const registrationForm = z.object({
-  fields: z.array(z.object({ field: z.string(), required: z.boolean(), maxSize: z.number().optional(), answers: z.array(z.string()).optional() })),
+  fields: z.array(
+    z.object({
+      field: z.string(),
+      required: z.boolean(),
+      maxSize: z.number().optional(),
+      answers: z.array(z.string()).optional(),
+    }),
+  ),
   questions: z.array(
     z.object({
       questionKey: z.string(),
@@ -81,7 +93,8 @@ const formIdParams = z.object({ formId: z.uuid() });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 502: errorBody };
 
 /** Forms of the caller's account: the admin side of hosted forms (see hosted-forms.ts for the public side). */
-export const formRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
+export const formRoutes =
+  (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db, config, secretBox } = deps;
     const present = (form: FormDefinition) => ({
@@ -114,12 +127,22 @@ export const formRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
             limit: z.coerce.number().int().min(1).max(500).default(100),
             offset: z.coerce.number().int().min(0).default(0),
           }),
-          response: { 200: z.object({ forms: z.array(formView), total: z.number().int() }), 400: errorBody, 401: errorBody },
+          response: {
+            200: z.object({ forms: z.array(formView), total: z.number().int() }),
+            400: errorBody,
+            401: errorBody,
+          },
         },
       },
       async (request) => {
         const { accountId } = authOf(request);
-        const { forms, total } = await listForms({ db, accountId, includeArchived: request.query.includeArchived === "true", limit: request.query.limit, offset: request.query.offset });
+        const { forms, total } = await listForms({
+          db,
+          accountId,
+          includeArchived: request.query.includeArchived === "true",
+          limit: request.query.limit,
+          offset: request.query.offset,
+        });
         return { forms: forms.map(present), total };
       },
     );
@@ -130,13 +153,16 @@ export const formRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
         preHandler: app.requireAuth,
         schema: {
           tags: ["forms"],
-          summary: "Webinars a register-for-webinar action may pick: upcoming ones of verified connectors (never past ones)",
+          summary:
+            "Webinars a register-for-webinar action may pick: upcoming ones of verified connectors (never past ones)",
           response: { 200: z.object({ webinars: z.array(webinarOption) }), 401: errorBody },
         },
       },
       async (request) => {
         const webinars = await listWebinarOptions({ db, accountId: authOf(request).accountId });
-        return { webinars: webinars.map((w) => ({ ...w, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })) };
+        return {
+          webinars: webinars.map((w) => ({ ...w, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })),
+        };
       },
     );
 
@@ -146,12 +172,26 @@ export const formRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
         preHandler: app.requireAuth,
         schema: {
           tags: ["forms"],
-          summary: "The webinar's registration form in GoTo: required fields and custom questions (with answer keys) to map form fields to",
+          summary:
+            "The webinar's registration form in GoTo: required fields and custom questions (with answer keys) to map form fields to",
           params: z.object({ webinarId: z.uuid() }),
-          response: { 200: registrationForm, 400: errorBody, 401: errorBody, 404: errorBody, 422: errorBody, 502: errorBody },
+          response: {
+            200: registrationForm,
+            400: errorBody,
+            401: errorBody,
+            404: errorBody,
+            422: errorBody,
+            502: errorBody,
+          },
         },
       },
-      async (request) => getWebinarQuestions({ db, accountId: authOf(request).accountId, webinarId: request.params.webinarId, loadRegistrationFields }),
+      async (request) =>
+        getWebinarQuestions({
+          db,
+          accountId: authOf(request).accountId,
+          webinarId: request.params.webinarId,
+          loadRegistrationFields,
+        }),
     );
 
     app.post(
@@ -168,7 +208,12 @@ export const formRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
         },
       },
       async (request, reply) => {
-        const form = await createForm({ db, accountId: authOf(request).accountId, input: request.body, loadRegistrationFields });
+        const form = await createForm({
+          db,
+          accountId: authOf(request).accountId,
+          input: request.body,
+          loadRegistrationFields,
+        });
         request.log.info({ formId: form.id }, "form created");
         return reply.status(201).send(present(form));
       },
@@ -178,19 +223,37 @@ export const formRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
       "/api/forms/:formId",
       {
         preHandler: app.requireAuth,
-        schema: { tags: ["forms"], summary: "One form", params: formIdParams, response: { 200: formView, 400: errorBody, 401: errorBody, 404: errorBody } },
+        schema: {
+          tags: ["forms"],
+          summary: "One form",
+          params: formIdParams,
+          response: { 200: formView, 400: errorBody, 401: errorBody, 404: errorBody },
+        },
       },
-      async (request) => present(await getForm({ db, accountId: authOf(request).accountId, formId: request.params.formId })),
+      async (request) =>
+        present(await getForm({ db, accountId: authOf(request).accountId, formId: request.params.formId })),
     );
 
     app.put(
       "/api/forms/:formId",
       {
         preHandler: app.requireAuth,
-        schema: { tags: ["forms"], summary: "Replace a form's definition (same rules as create)", params: formIdParams, body: formInputSchema, response: { 200: formView, ...errors } },
+        schema: {
+          tags: ["forms"],
+          summary: "Replace a form's definition (same rules as create)",
+          params: formIdParams,
+          body: formInputSchema,
+          response: { 200: formView, ...errors },
+        },
       },
       async (request) => {
-        const form = await updateForm({ db, accountId: authOf(request).accountId, formId: request.params.formId, input: request.body, loadRegistrationFields });
+        const form = await updateForm({
+          db,
+          accountId: authOf(request).accountId,
+          formId: request.params.formId,
+          input: request.body,
+          loadRegistrationFields,
+        });
         request.log.info({ formId: form.id }, "form updated");
         return present(form);
       },

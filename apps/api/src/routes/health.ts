@@ -4,22 +4,47 @@ import { z } from "zod";
 import type { ApiDeps } from "../deps";
 
 const check = z.object({ ok: z.boolean(), detail: z.string().optional() });
-const readiness = z.object({ status: z.enum(["ready", "not ready"]), checks: z.object({ postgres: check, redis: check, migrations: check }) });
+const readiness = z.object({
+  status: z.enum(["ready", "not ready"]),
+  checks: z.object({ postgres: check, redis: check, migrations: check }),
+});
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string) =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref())]);
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref(),
+    ),
+  ]);
 
 const describe = (error: unknown) => (error instanceof Error ? error.message.split("\n")[0] : String(error));
 
-export const healthRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
+export const healthRoutes =
+  (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get("/healthz", { schema: { tags: ["health"], summary: "The process is up", response: { 200: z.object({ status: z.literal("ok") }) } } }, async () => ({
-      status: "ok" as const,
-    }));
+    app.get(
+      "/healthz",
+      {
+        schema: {
+          tags: ["health"],
+          summary: "The process is up",
+          response: { 200: z.object({ status: z.literal("ok") }) },
+        },
+      },
+      async () => ({
+        status: "ok" as const,
+      }),
+    );
 
     app.get(
       "/readyz",
-      { schema: { tags: ["health"], summary: "Postgres and Redis reachable, migrations applied", response: { 200: readiness, 503: readiness } } },
+      {
+        schema: {
+          tags: ["health"],
+          summary: "Postgres and Redis reachable, migrations applied",
+          response: { 200: readiness, 503: readiness },
+        },
+      },
       async (_request, reply) => {
         const [postgres, redis, migrations] = await Promise.all([
           withTimeout(deps.db.$queryRawUnsafe("SELECT 1"), 3_000, "Postgres").then(
@@ -39,7 +64,9 @@ export const healthRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
           ),
         ]);
         const ready = postgres.ok && redis.ok && migrations.ok;
-        return reply.status(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", checks: { postgres, redis, migrations } });
+        return reply
+          .status(ready ? 200 : 503)
+          .send({ status: ready ? "ready" : "not ready", checks: { postgres, redis, migrations } });
       },
     );
   };

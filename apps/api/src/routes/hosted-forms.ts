@@ -3,7 +3,7 @@ import { DomainError } from "@gw/domain";
 import { DEFAULT_THANK_YOU, type FormDefinition, getForm, submitForm } from "@gw/domain/forms";
 import { enqueue, type JobOutcome, pushRegistrationJob } from "@gw/queues";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { hasZodFastifySchemaValidationErrors, type FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { type FastifyPluginAsyncZod, hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { HONEYPOT_FIELD, renderFormPage, renderNoticePage, renderThankYouPage } from "../views/hosted-form";

@@ -1,23 +1,23 @@
 import type { App } from "../app";
 import type { ApiDeps } from "../deps";
+import { registerQueueDashboard } from "../plugins/queue-dashboard";
 import { authRoutes } from "./auth";
 import { campaignRoutes } from "./campaigns";
+import { connectorWebhookRoutes } from "./connector-webhooks";
 import { connectorRoutes } from "./connectors";
-import { oauthCallbackRoutes } from "./oauth-callback";
 import { formRoutes } from "./forms";
-import { hostedFormRoutes } from "./hosted-forms";
-import { registrationRequestRoutes } from "./registration-requests";
 import { healthRoutes } from "./health";
+import { hostedFormRoutes } from "./hosted-forms";
+import { listRoutes } from "./lists";
+import { oauthCallbackRoutes } from "./oauth-callback";
+import { opsRoutes } from "./ops";
+import { prospectRoutes } from "./prospects";
+import { registrationRequestRoutes } from "./registration-requests";
+import { reportRoutes } from "./reports";
 import { scoringRuleRoutes } from "./scoring-rules";
 import { syncRunRoutes } from "./sync-runs";
-import { listRoutes } from "./lists";
-import { prospectRoutes } from "./prospects";
-import { reportRoutes } from "./reports";
 import { tagRoutes } from "./tags";
 import { webhookRoutes } from "./webhooks";
-import { connectorWebhookRoutes } from "./connector-webhooks";
-import { opsRoutes } from "./ops";
-import { registerQueueDashboard } from "../plugins/queue-dashboard";
 
 /** Every route module of the API; each domain adds one line here. */
 export async function registerRoutes(app: App, deps: ApiDeps) {

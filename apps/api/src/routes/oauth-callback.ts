@@ -19,7 +19,8 @@ const requestSerializer = (req: { method: string; url: string }) => ({
  * redirect URI). Always ends in a redirect to the connectors page, with `verified=<id>` or
  * `error=<reason>&message=<text>`; never shows tokens or codes.
  */
-export const oauthCallbackRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
+export const oauthCallbackRoutes =
+  (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/oauth/callback",
@@ -34,7 +35,9 @@ export const oauthCallbackRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
             error: z.string().optional(),
             error_description: z.string().optional(),
           }),
-          response: { 302: z.null().describe("To /connectors?verified=<id> or /connectors?error=<reason>&message=<text>") },
+          response: {
+            302: z.null().describe("To /connectors?verified=<id> or /connectors?error=<reason>&message=<text>"),
+          },
         },
       },
       async (request, reply) => {
@@ -49,7 +52,21 @@ export const oauthCallbackRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
           });
           request.log.info({ connectorId }, "connector verified");
           // GoTo webhooks (never throws: a GoTo failure is recorded on the connector, polling remains).
-          await refreshConnectorWebhooks({ db: deps.db, config: deps.config, secretBox: deps.secretBox, connectorId, log: request.log, gotoClientFor: (id) => createConnectorGotoClient({ db: deps.db, config: deps.config, secretBox: deps.secretBox, connectorId: id, log: request.log }) });
+          await refreshConnectorWebhooks({
+            db: deps.db,
+            config: deps.config,
+            secretBox: deps.secretBox,
+            connectorId,
+            log: request.log,
+            gotoClientFor: (id) =>
+              createConnectorGotoClient({
+                db: deps.db,
+                config: deps.config,
+                secretBox: deps.secretBox,
+                connectorId: id,
+                log: request.log,
+              }),
+          });
           target.set("verified", connectorId);
         } catch (error) {
           if (!(error instanceof VerificationFailure)) {
@@ -57,7 +74,10 @@ export const oauthCallbackRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
             target.set("error", "internal");
             target.set("message", "Verification failed on our side; the error has been logged. Try Verify again.");
           } else {
-            request.log.info({ reason: error.reason, connectorId: error.connectorId }, "connector verification refused");
+            request.log.info(
+              { reason: error.reason, connectorId: error.connectorId },
+              "connector verification refused",
+            );
             if (error.connectorId) target.set("connector", error.connectorId);
             target.set("error", error.reason);
             target.set("message", error.message);

@@ -1,4 +1,3 @@
-import { MAX_PAGE_SIZE } from "@gw/domain/reports";
 import {
   getProspectDetail,
   mergeProspects,
@@ -6,6 +5,7 @@ import {
   searchProspects,
   updateProspect,
 } from "@gw/domain/prospect-views";
+import { MAX_PAGE_SIZE } from "@gw/domain/reports";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";

@@ -10,7 +10,12 @@ const requestView = z
   .object({
     id: z.uuid(),
     status: z.enum(["PENDING", "SUCCEEDED", "FAILED"]),
-    reason: z.string().nullable().describe("Why it failed (GoTo's message, a closed webinar, 24 hours unreachable), or the last transient error while pending"),
+    reason: z
+      .string()
+      .nullable()
+      .describe(
+        "Why it failed (GoTo's message, a closed webinar, 24 hours unreachable), or the last transient error while pending",
+      ),
     attempts: z.number().int(),
     nextAttemptAt: z.string(),
     giveUpAt: z.string(),
@@ -18,7 +23,12 @@ const requestView = z
     joinUrl: z.string().nullable(),
     createdAt: z.string(),
     completedAt: z.string().nullable(),
-    prospect: z.object({ id: z.uuid(), email: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable() }),
+    prospect: z.object({
+      id: z.uuid(),
+      email: z.string(),
+      firstName: z.string().nullable(),
+      lastName: z.string().nullable(),
+    }),
     webinar: z.object({ id: z.uuid(), subject: z.string(), startsAt: z.string() }),
     formId: z.uuid().nullable(),
   })
@@ -34,7 +44,8 @@ const present = (r: RegistrationRequestView) => ({
 });
 
 /** Form registrations on their way to GoTo: the failed ones for admins to retry, or one prospect's. */
-export const registrationRequestRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
+export const registrationRequestRoutes =
+  (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db, queues, config } = deps;
 
@@ -52,11 +63,19 @@ export const registrationRequestRoutes = (deps: ApiDeps): FastifyPluginAsyncZod 
             limit: z.coerce.number().int().min(1).max(500).default(100),
             offset: z.coerce.number().int().min(0).default(0),
           }),
-          response: { 200: z.object({ requests: z.array(requestView), total: z.number().int() }), 400: errorBody, 401: errorBody },
+          response: {
+            200: z.object({ requests: z.array(requestView), total: z.number().int() }),
+            400: errorBody,
+            401: errorBody,
+          },
         },
       },
       async (request) => {
-        const { requests, total } = await listRegistrationRequests({ db, accountId: authOf(request).accountId, ...request.query });
+        const { requests, total } = await listRegistrationRequests({
+          db,
+          accountId: authOf(request).accountId,
+          ...request.query,
+        });
         return { requests: requests.map(present), total };
       },
     );
@@ -67,18 +86,34 @@ export const registrationRequestRoutes = (deps: ApiDeps): FastifyPluginAsyncZod 
         preHandler: app.requireAdmin,
         schema: {
           tags: ["registrations"],
-          summary: "Retry a failed registration: back to PENDING with a fresh retry window, pushed to GoTo at once (admins)",
+          summary:
+            "Retry a failed registration: back to PENDING with a fresh retry window, pushed to GoTo at once (admins)",
           params: z.object({ requestId: z.uuid() }),
-          response: { 202: requestView, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
+          response: {
+            202: requestView,
+            400: errorBody,
+            401: errorBody,
+            403: errorBody,
+            404: errorBody,
+            409: errorBody,
+          },
         },
       },
       async (request, reply) => {
         const { accountId } = authOf(request);
-        const retried = await retryRegistrationRequest({ db, accountId, requestId: request.params.requestId, giveUpAfterMs: config.registrations.giveUpAfterMs });
+        const retried = await retryRegistrationRequest({
+          db,
+          accountId,
+          requestId: request.params.requestId,
+          giveUpAfterMs: config.registrations.giveUpAfterMs,
+        });
         try {
           await enqueue(queues, pushRegistrationJob, retried, { requestId: request.id });
         } catch (error) {
-          request.log.warn({ err: error, requestId: retried.requestId }, "could not enqueue the retried registration; the sweeper will pick it up");
+          request.log.warn(
+            { err: error, requestId: retried.requestId },
+            "could not enqueue the retried registration; the sweeper will pick it up",
+          );
         }
         request.log.info({ registrationRequestId: retried.requestId }, "registration retried");
         const { requests } = await listRegistrationRequests({ db, accountId, requestId: retried.requestId });

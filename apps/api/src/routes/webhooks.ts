@@ -16,18 +16,23 @@ const errorBody = z.object({
   reqId: z.string(),
   fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
-const params = z.object({ connectorId: z.string().max(100).describe("The connector whose subscription this is (from the callback URL)") });
+const params = z.object({
+  connectorId: z.string().max(100).describe("The connector whose subscription this is (from the callback URL)"),
+});
 
 /**
  * GoTo's webhook receiver: outside /api, so neither session-authenticated nor CSRF-checked; each
  * delivery proves itself with its signature instead. Stores, enqueues and answers: the work
  * happens in the worker, so GoTo gets its 200 in milliseconds.
  */
-export const webhookRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
+export const webhookRoutes =
+  (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     // The signature covers the exact bytes sent: keep the body as a string, whatever its type says.
     app.removeAllContentTypeParsers();
-    app.addContentTypeParser("*", { parseAs: "string", bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser("*", { parseAs: "string", bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) =>
+      done(null, body),
+    );
     const { secretBox } = deps;
 
     app.get(
@@ -49,7 +54,8 @@ export const webhookRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
         bodyLimit: WEBHOOK_BODY_LIMIT,
         schema: {
           tags: ["webhooks"],
-          summary: "Receive one signed GoTo Webinar event (registrant.added, registrant.joined, webinar.created, webinar.changed, survey.submitted)",
+          summary:
+            "Receive one signed GoTo Webinar event (registrant.added, registrant.joined, webinar.created, webinar.changed, survey.submitted)",
           description:
             "Verifies the signature (WEBHOOK_SIGNATURE_SCHEME, within WEBHOOK_TOLERANCE_SECONDS), stores the event once per event key and queues it. A repeated event key answers 200 with status duplicate and is not applied again. Refused deliveries are recorded with their reason.",
           params,
@@ -77,20 +83,35 @@ export const webhookRoutes = (deps: ApiDeps): FastifyPluginAsyncZod =>
           connectorId: request.params.connectorId,
           rawBody: request.body,
           headers: request.headers,
-          signature: { scheme: deps.config.webhooks.signatureScheme, toleranceSeconds: deps.config.webhooks.toleranceSeconds },
+          signature: {
+            scheme: deps.config.webhooks.signatureScheme,
+            toleranceSeconds: deps.config.webhooks.toleranceSeconds,
+          },
         });
-        const log = request.log.child({ connectorId: request.params.connectorId, eventId: result.eventId, eventName: result.eventName });
+        const log = request.log.child({
+          connectorId: request.params.connectorId,
+          eventId: result.eventId,
+          eventName: result.eventName,
+        });
         if (result.outcome === "accepted") {
           // Stored already: if Redis is down or slow the sweeper enqueues it later, and GoTo still
           // gets its 200 at once (a late add is harmless: the job id follows the event).
-          const queued = enqueue(deps.queues, applyWebhookEventJob, { eventId: result.eventId }, { requestId: request.id });
+          const queued = enqueue(
+            deps.queues,
+            applyWebhookEventJob,
+            { eventId: result.eventId },
+            { requestId: request.id },
+          );
           const outcome = await Promise.race([
             queued.then(() => "queued" as const),
             new Promise<"slow">((resolve) => setTimeout(() => resolve("slow"), ENQUEUE_TIMEOUT_MS).unref()),
           ]).catch((error: unknown) => error);
           if (outcome !== "queued") {
             queued.catch(() => undefined);
-            log.warn({ err: outcome === "slow" ? undefined : outcome }, "webhook event stored but not enqueued; the sweeper will pick it up");
+            log.warn(
+              { err: outcome === "slow" ? undefined : outcome },
+              "webhook event stored but not enqueued; the sweeper will pick it up",
+            );
           }
         } else {
           log.info({ outcome: result.outcome }, "webhook delivery not applied");

@@ -1,4 +1,11 @@
-import { COMMENTS_MAX_LENGTH, FIELD_MAX_LENGTH, type FormDefinition, type FormField, registerActionOf, STANDARD_FIELDS } from "@gw/domain/forms";
+import {
+  COMMENTS_MAX_LENGTH,
+  FIELD_MAX_LENGTH,
+  type FormDefinition,
+  type FormField,
+  registerActionOf,
+  STANDARD_FIELDS,
+} from "@gw/domain/forms";
 import { html, page, type RawHtml } from "./html";
 
 /** Bots fill every input; people never see this one (off-screen, out of the tab order). */

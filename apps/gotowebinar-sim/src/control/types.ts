@@ -5,7 +5,7 @@
 import type { SignatureScheme } from "@gw/webhook-signature";
 import type { FaultSpec, FaultType } from "../faults";
 import type { RefreshMode } from "../options";
-import type { SimStats, RequestLogEntry } from "../request-log";
+import type { RequestLogEntry, SimStats } from "../request-log";
 import type { Delivery } from "../webhooks/dispatcher";
 
 export type { Delivery, FaultSpec, FaultType, RequestLogEntry, SimStats };

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { SimContext } from "../context";
 import { INVALID_TOKEN_BODY, INVALID_TOKEN_HEADERS } from "../errors";
 import type { Fault, FaultRegistry } from "../faults";
-import { type RequestLog, pathKind } from "../request-log";
+import { pathKind, type RequestLog } from "../request-log";
 import { isoMillis } from "../time";
 import { sendJson } from "./reply";
 import "./augment";

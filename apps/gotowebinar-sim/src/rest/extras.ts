@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { SimContext } from "../context";
 import { badRequest, notFound } from "../errors";
-import { num } from "../json/lossless";
 import { sendEmpty, sendJson } from "../http/reply";
-import { parseTimes, asObject } from "../state/webinar-input";
-import { createWebinar, findWebinar } from "../state/webinars";
+import { num } from "../json/lossless";
 import type { Coorganizer } from "../state/types";
+import { asObject, parseTimes } from "../state/webinar-input";
+import { createWebinar, findWebinar } from "../state/webinars";
 import { startUrl } from "../urls";
 import { asOrganizer, authOf } from "./auth";
 import { paging, pathKey } from "./params";

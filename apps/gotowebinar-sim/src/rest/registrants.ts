@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { SimContext } from "../context";
-import { num } from "../json/lossless";
 import { sendEmpty, sendJson } from "../http/reply";
+import { num } from "../json/lossless";
 import {
   addRegistrant,
   findRegistrant,

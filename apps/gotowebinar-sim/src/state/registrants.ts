@@ -3,8 +3,6 @@ import { ApiError, badRequest, notFound } from "../errors";
 import { num } from "../json/lossless";
 import { toKey } from "../keys";
 import { publishRegistrantAdded } from "../webhooks/events";
-import { asObject } from "./webinar-input";
-import { hasEnded, hasStarted } from "./webinars";
 import {
   OPTIONAL_REGISTRANT_FIELDS,
   type OptionalRegistrantField,
@@ -13,6 +11,8 @@ import {
   type RegistrantStatus,
   type Webinar,
 } from "./types";
+import { asObject } from "./webinar-input";
+import { hasEnded, hasStarted } from "./webinars";
 
 export interface RegistrantInput {
   firstName: string;

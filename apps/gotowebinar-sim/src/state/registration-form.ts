@@ -18,7 +18,12 @@ const CHOICES: Record<string, string[]> = {
 };
 
 /** Fields GoTo's form can show; source is API-only and so is not among them. */
-export const FORM_FIELDS = ["firstName", "lastName", "email", ...OPTIONAL_REGISTRANT_FIELDS.filter((field) => field !== "source")];
+export const FORM_FIELDS = [
+  "firstName",
+  "lastName",
+  "email",
+  ...OPTIONAL_REGISTRANT_FIELDS.filter((field) => field !== "source"),
+];
 
 const ALWAYS_REQUIRED = ["firstName", "lastName", "email"];
 

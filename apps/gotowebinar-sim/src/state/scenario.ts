@@ -2,7 +2,7 @@ import type { SimContext } from "../context";
 import type { ScenarioRequest, ScenarioResult, ScenarioWebinar } from "../control/types";
 import { badRequest } from "../errors";
 import { hashUnit } from "../random";
-import { DAY, isValidTimeZone, isoSeconds, MINUTE } from "../time";
+import { DAY, isoSeconds, isValidTimeZone, MINUTE } from "../time";
 import { publishRegistrantAdded } from "../webhooks/events";
 import { endedSessions } from "./attendance";
 import { insertRegistrant } from "./registrants";

@@ -12,7 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from "../components/States";
 import { useToast } from "../components/Toast";
 import { formatRelative } from "../lib/format";
 import { FailedRegistrations } from "./FailedRegistrations";
-import { describeAction, formsOf, hostedUrl, type FormsResponse } from "./form-model";
+import { describeAction, type FormsResponse, formsOf, hostedUrl } from "./form-model";
 
 export function FormsPage() {
   const forms = useApi<FormsResponse>("/api/forms");

@@ -1,4 +1,4 @@
-import { CollectionPage, type CollectionKind } from "./CollectionPage";
+import { type CollectionKind, CollectionPage } from "./CollectionPage";
 
 const LISTS: CollectionKind = {
   noun: "list",

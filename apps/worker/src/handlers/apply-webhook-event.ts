@@ -14,9 +14,17 @@ export const handleApplyWebhookEvent: JobHandler<"apply-webhook-event"> = async 
   const { db, config } = ctx.deps;
   const lastAttempt = ctx.attempt >= MAX_ATTEMPTS;
   try {
-    const result = await applyWebhookEvent({ db, eventId: payload.eventId, polling: config.sync, canWait: !lastAttempt, log: ctx.log });
+    const result = await applyWebhookEvent({
+      db,
+      eventId: payload.eventId,
+      polling: config.sync,
+      canWait: !lastAttempt,
+      log: ctx.log,
+    });
     if (result.status === "DEFERRED") {
-      throw new DomainError("PRECONDITION", `webhook event ${payload.eventId} deferred: ${result.reason}`, { retryable: true });
+      throw new DomainError("PRECONDITION", `webhook event ${payload.eventId} deferred: ${result.reason}`, {
+        retryable: true,
+      });
     }
     ctx.log.debug({ eventId: payload.eventId, status: result.status, reason: result.reason }, "webhook event settled");
     return result;
@@ -24,7 +32,12 @@ export const handleApplyWebhookEvent: JobHandler<"apply-webhook-event"> = async 
     const final = lastAttempt || (error instanceof DomainError && error.details.retryable !== true);
     if (final) {
       const message = error instanceof Error ? error.message : String(error);
-      await markWebhookEvent({ db, eventId: payload.eventId, status: "IGNORED", reason: `could not be applied: ${message}` }).catch(() => false);
+      await markWebhookEvent({
+        db,
+        eventId: payload.eventId,
+        status: "IGNORED",
+        reason: `could not be applied: ${message}`,
+      }).catch(() => false);
     }
     throw error;
   }

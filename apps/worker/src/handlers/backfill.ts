@@ -1,6 +1,6 @@
 import { discoverWebinars, dispatchDueWork } from "@gw/domain/sync";
-import type { JobHandler } from "./types";
 import { connectGoto, enqueueDueWork, syncSettings } from "./sync-support";
+import type { JobHandler } from "./types";
 
 /** The backfill after first verification: discovery plus every past webinar of the lookback window. */
 export const handleBackfillConnector: JobHandler<"backfill-connector"> = async (payload, ctx) => {
@@ -19,7 +19,14 @@ export const handleBackfillConnector: JobHandler<"backfill-connector"> = async (
     db: ctx.deps.db,
     connectorId: payload.connectorId,
     limit: 100_000,
-    sink: { enqueue: (work) => enqueueDueWork(ctx.deps, work.filter((w) => w.kind === "webinar"), ctx.requestId) },
+    sink: {
+      enqueue: (work) =>
+        enqueueDueWork(
+          ctx.deps,
+          work.filter((w) => w.kind === "webinar"),
+          ctx.requestId,
+        ),
+    },
   });
   return { ...result.counts, ...result.details, enqueued: dispatched.webinars };
 };

@@ -1,6 +1,6 @@
 import { discoverWebinars, dispatchDueWork } from "@gw/domain/sync";
-import type { JobHandler } from "./types";
 import { connectGoto, enqueueDueWork, syncSettings } from "./sync-support";
+import type { JobHandler } from "./types";
 
 /** Discovery of one connector's webinars; new and changed ones are synced at once, not at the next tick. */
 export const handleDiscoverWebinars: JobHandler<"discover-webinars"> = async (payload, ctx) => {
@@ -19,7 +19,14 @@ export const handleDiscoverWebinars: JobHandler<"discover-webinars"> = async (pa
   const dispatched = await dispatchDueWork({
     db: ctx.deps.db,
     connectorId: payload.connectorId,
-    sink: { enqueue: (work) => enqueueDueWork(ctx.deps, work.filter((w) => w.kind === "webinar"), ctx.requestId) },
+    sink: {
+      enqueue: (work) =>
+        enqueueDueWork(
+          ctx.deps,
+          work.filter((w) => w.kind === "webinar"),
+          ctx.requestId,
+        ),
+    },
   });
   return { ...result.counts, ...result.details, enqueued: dispatched.webinars };
 };

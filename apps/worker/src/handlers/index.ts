@@ -1,11 +1,11 @@
-import { handleDispatch } from "./dispatch";
+import { handleApplyWebhookEvent } from "./apply-webhook-event";
 import { handleBackfillConnector } from "./backfill";
 import { handleDiscoverWebinars } from "./discover";
-import { handleSyncWebinar } from "./sync-webinar";
+import { handleDispatch } from "./dispatch";
 import { handlePushRegistration } from "./push-registration";
 import { handleSweepRegistrations } from "./sweep-registrations";
-import { handleApplyWebhookEvent } from "./apply-webhook-event";
 import { handleSweepWebhookEvents } from "./sweep-webhook-events";
+import { handleSyncWebinar } from "./sync-webinar";
 import type { JobHandlers } from "./types";
 
 export const handlers: JobHandlers = {

@@ -47,7 +47,10 @@ export const handlePushRegistration: JobHandler<"push-registration"> = async (pa
     db,
     requestId: payload.requestId,
     attempt: payload.attempt,
-    getGotoClient: (connectorId) => cachedClient(connectorId, () => createConnectorGotoClient({ db, config, secretBox: secretBoxFor(config), connectorId })),
+    getGotoClient: (connectorId) =>
+      cachedClient(connectorId, () =>
+        createConnectorGotoClient({ db, config, secretBox: secretBoxFor(config), connectorId }),
+      ),
     backoff: { baseMs: config.registrations.retryBaseMs, maxMs: config.registrations.retryMaxMs },
     giveUpAfterMs: config.registrations.giveUpAfterMs,
     log: ctx.log,
@@ -55,9 +58,17 @@ export const handlePushRegistration: JobHandler<"push-registration"> = async (pa
   if (result.outcome === "retry") {
     const delayMs = Math.max(1, result.nextAttemptAt.getTime() - Date.now());
     try {
-      await enqueue(queues, pushRegistrationJob, { requestId: payload.requestId, attempt: result.attempt }, { requestId: ctx.requestId, delayMs });
+      await enqueue(
+        queues,
+        pushRegistrationJob,
+        { requestId: payload.requestId, attempt: result.attempt },
+        { requestId: ctx.requestId, delayMs },
+      );
     } catch (error) {
-      ctx.log.warn({ err: error, requestId: payload.requestId }, "could not schedule the next attempt; the sweeper will");
+      ctx.log.warn(
+        { err: error, requestId: payload.requestId },
+        "could not schedule the next attempt; the sweeper will",
+      );
     }
   }
   return result;

@@ -9,7 +9,8 @@ import type { JobHandler } from "./types";
  */
 export const handleSweepWebhookEvents: JobHandler<"sweep-webhook-events"> = async (_payload, ctx) => {
   const ids = await findStuckWebhookEvents({ db: ctx.deps.db, olderThanMs: 30_000 });
-  for (const eventId of ids) await enqueue(ctx.deps.queues, applyWebhookEventJob, { eventId }, { requestId: ctx.jobId });
+  for (const eventId of ids)
+    await enqueue(ctx.deps.queues, applyWebhookEventJob, { eventId }, { requestId: ctx.jobId });
   if (ids.length > 0) ctx.log.info({ requeued: ids.length }, "re-enqueued stuck webhook events");
   return { requeued: ids.length };
 };

@@ -1,6 +1,6 @@
 import { syncWebinar } from "@gw/domain/sync";
-import type { JobHandler } from "./types";
 import { connectGoto, syncSettings } from "./sync-support";
+import type { JobHandler } from "./types";
 
 /** Registrants of one webinar, and its attendance once ended; the domain plans the next run. */
 export const handleSyncWebinar: JobHandler<"sync-webinar"> = async (payload, ctx) => {
@@ -16,6 +16,9 @@ export const handleSyncWebinar: JobHandler<"sync-webinar"> = async (payload, ctx
     ctx.log.debug({ webinarId: payload.webinarId, reason: result.reason }, "webinar sync skipped");
     return result;
   }
-  ctx.log.info({ webinarId: payload.webinarId, kind: result.kind, phase: result.phase, ...result.details }, "synced webinar");
+  ctx.log.info(
+    { webinarId: payload.webinarId, kind: result.kind, phase: result.phase, ...result.details },
+    "synced webinar",
+  );
   return { kind: result.kind, phase: result.phase, ...result.counts, ...result.details };
 };

@@ -1,5 +1,5 @@
 import type { Logger } from "@gw/logger";
-import type { JobName, PayloadOf, jobCatalog } from "@gw/queues";
+import type { JobName, jobCatalog, PayloadOf } from "@gw/queues";
 import type { WorkerDeps } from "../deps";
 
 export interface JobContext {

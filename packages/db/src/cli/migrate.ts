@@ -1,6 +1,6 @@
 // `npm run db:migrate`: creates the configured database if missing and applies every migration.
 import { ConfigError, loadConfig } from "@gw/config";
-import { ensureDatabase, databaseName } from "../database";
+import { databaseName, ensureDatabase } from "../database";
 import { migrateDeploy, migrationStatus } from "../migrations";
 
 try {

@@ -5,8 +5,8 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadConfig } from "@gw/config";
-import { latestSnapshot, schemaPath, SNAPSHOT_FILE } from "../schema-snapshots";
 import { migrationsDir } from "../migrations";
+import { latestSnapshot, SNAPSHOT_FILE, schemaPath } from "../schema-snapshots";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -20,7 +20,11 @@ const from = previous ? ["--from-schema-datamodel", previous] : ["--from-empty"]
 const sql = execFileSync(
   path.join(migrationsDir, "../../node_modules/.bin/prisma"),
   ["migrate", "diff", ...from, "--to-schema-datamodel", schemaPath, "--script"],
-  { cwd: path.join(migrationsDir, "../.."), env: { ...process.env, DATABASE_URL: maintenanceUrl.toString() }, encoding: "utf8" },
+  {
+    cwd: path.join(migrationsDir, "../.."),
+    env: { ...process.env, DATABASE_URL: maintenanceUrl.toString() },
+    encoding: "utf8",
+  },
 );
 if (!sql.split("\n").some((line) => line.trim() && !line.startsWith("--"))) {
   console.log("prisma/schema.prisma has no changes that need a migration.");

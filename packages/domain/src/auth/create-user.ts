@@ -19,7 +19,8 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 /** A login for one account; the e-mail is unique across the service (it is how people log in). */
 export async function createUser(options: CreateUserOptions) {
   const email = normalizeEmail(options.email);
-  if (!z.email().safeParse(email).success) throw invalid("email", `email must be an e-mail address, got ${JSON.stringify(options.email)}`);
+  if (!z.email().safeParse(email).success)
+    throw invalid("email", `email must be an e-mail address, got ${JSON.stringify(options.email)}`);
   if (options.password.length < MIN_PASSWORD_LENGTH) {
     throw invalid("password", `password must be at least ${MIN_PASSWORD_LENGTH} characters long`);
   }

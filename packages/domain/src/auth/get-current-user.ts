@@ -5,7 +5,14 @@ import { notFound } from "../errors/index";
 export async function getCurrentUser(options: { db: Pick<Db, "user">; userId: string }) {
   const user = await options.db.user.findUnique({
     where: { id: options.userId },
-    select: { id: true, email: true, name: true, role: true, accountId: true, account: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      accountId: true,
+      account: { select: { id: true, name: true } },
+    },
   });
   if (!user) throw notFound("User", options.userId);
   return user;

@@ -31,7 +31,13 @@ export async function logIn(options: LogInOptions) {
   const token = newSessionToken();
   const csrfSecret = newCsrfSecret();
   const session = await options.db.userSession.create({
-    data: { userId: user.id, tokenHash: hashSessionToken(token), csrfSecret, createdAt: now, expiresAt: nextSessionExpiry(now, now) },
+    data: {
+      userId: user.id,
+      tokenHash: hashSessionToken(token),
+      csrfSecret,
+      createdAt: now,
+      expiresAt: nextSessionExpiry(now, now),
+    },
   });
   return {
     token,

@@ -1,2 +1,2 @@
 export { createCampaign } from "./create-campaign";
-export { listCampaigns, type ListCampaignsOptions } from "./list-campaigns";
+export { type ListCampaignsOptions, listCampaigns } from "./list-campaigns";

@@ -1,5 +1,11 @@
 import { type Db, Prisma } from "@gw/db";
-import { createGotoClient, type GotoIdentity, GotoOAuthError, type GotoTokenSet, staticTokenSource } from "@gw/gotowebinar";
+import {
+  createGotoClient,
+  type GotoIdentity,
+  GotoOAuthError,
+  type GotoTokenSet,
+  staticTokenSource,
+} from "@gw/gotowebinar";
 import type { SecretBox } from "../security/index";
 import type { ConnectorConfig } from "./connector-config";
 import { createConnectorOAuth } from "./create-connector-oauth";
@@ -25,22 +31,40 @@ export interface CompleteConnectorVerificationOptions {
  * discovery (and, the first time, the backfill) due at once. Every refusal throws a
  * `VerificationFailure` with a short reason and leaves the connector as it was.
  */
-export async function completeConnectorVerification(options: CompleteConnectorVerificationOptions): Promise<{ connectorId: string }> {
+export async function completeConnectorVerification(
+  options: CompleteConnectorVerificationOptions,
+): Promise<{ connectorId: string }> {
   const { db, secretBox, config } = options;
   const now = options.now ?? new Date();
   const callback = new URL(options.callbackUrl, config.http.publicUrl);
   const stateValue = callback.searchParams.get("state");
-  if (!stateValue) throw new VerificationFailure("missing_state", "GoTo's answer carries no state, so it cannot be matched to a verification. Click Verify again.");
+  if (!stateValue)
+    throw new VerificationFailure(
+      "missing_state",
+      "GoTo's answer carries no state, so it cannot be matched to a verification. Click Verify again.",
+    );
 
   const state = await db.oAuthState.findUnique({ where: { stateHash: hashOAuthState(stateValue) } });
-  if (!state) throw new VerificationFailure("invalid_state", "This verification link is not one we issued (unknown or altered state). Click Verify again.");
+  if (!state)
+    throw new VerificationFailure(
+      "invalid_state",
+      "This verification link is not one we issued (unknown or altered state). Click Verify again.",
+    );
   // Claimed before anything else, so a replayed callback can never exchange a code twice.
   const claimed = await db.oAuthState.updateMany({ where: { id: state.id, usedAt: null }, data: { usedAt: now } });
   if (claimed.count === 0) {
-    throw new VerificationFailure("state_used", "This verification was already completed or abandoned; its link works once. Click Verify again.", state.connectorId);
+    throw new VerificationFailure(
+      "state_used",
+      "This verification was already completed or abandoned; its link works once. Click Verify again.",
+      state.connectorId,
+    );
   }
   if (state.expiresAt <= now) {
-    throw new VerificationFailure("state_expired", "The verification took longer than 10 minutes and expired. Click Verify again.", state.connectorId);
+    throw new VerificationFailure(
+      "state_expired",
+      "The verification took longer than 10 minutes and expired. Click Verify again.",
+      state.connectorId,
+    );
   }
   if (!options.sessionId || state.sessionId !== options.sessionId) {
     throw new VerificationFailure(
@@ -51,38 +75,78 @@ export async function completeConnectorVerification(options: CompleteConnectorVe
   }
   const connector = await db.connector.findFirst({
     where: { id: state.connectorId, deletedAt: null },
-    select: { id: true, accountId: true, organizerKey: true, organizerEmail: true, verifiedAt: true, oauthClientId: true, oauthClientSecretEnc: true },
+    select: {
+      id: true,
+      accountId: true,
+      organizerKey: true,
+      organizerEmail: true,
+      verifiedAt: true,
+      oauthClientId: true,
+      oauthClientSecretEnc: true,
+    },
   });
   if (!connector) throw new VerificationFailure("connector_gone", "The connector being verified no longer exists.");
 
   const error = callback.searchParams.get("error");
   if (error) {
     throw error === "access_denied"
-      ? new VerificationFailure("access_denied", "Access was denied at GoTo, so the connector was not verified.", connector.id)
-      : new VerificationFailure("authorization_failed", `GoTo did not authorize the connector: ${callback.searchParams.get("error_description") ?? error}.`, connector.id);
+      ? new VerificationFailure(
+          "access_denied",
+          "Access was denied at GoTo, so the connector was not verified.",
+          connector.id,
+        )
+      : new VerificationFailure(
+          "authorization_failed",
+          `GoTo did not authorize the connector: ${callback.searchParams.get("error_description") ?? error}.`,
+          connector.id,
+        );
   }
 
   let tokens: GotoTokenSet;
   try {
     const oauth = createConnectorOAuth({ config, secretBox, connector });
-    tokens = await oauth.exchangeCode({ callbackUrl: callback, expectedState: stateValue, codeVerifier: secretBox.decrypt(state.codeVerifierEnc) });
+    tokens = await oauth.exchangeCode({
+      callbackUrl: callback,
+      expectedState: stateValue,
+      codeVerifier: secretBox.decrypt(state.codeVerifierEnc),
+    });
   } catch (cause) {
     if (cause instanceof GotoOAuthError && cause.code === "invalid_grant") {
-      throw new VerificationFailure("code_rejected", "GoTo did not accept the authorization code (already used or expired). Click Verify again.", connector.id, { cause });
+      throw new VerificationFailure(
+        "code_rejected",
+        "GoTo did not accept the authorization code (already used or expired). Click Verify again.",
+        connector.id,
+        { cause },
+      );
     }
     if (cause instanceof VerificationFailure) throw cause;
     const detail = cause instanceof Error ? cause.message : String(cause);
-    throw new VerificationFailure("authorization_failed", `Could not complete the sign-in with GoTo: ${detail}`, connector.id, { cause });
+    throw new VerificationFailure(
+      "authorization_failed",
+      `Could not complete the sign-in with GoTo: ${detail}`,
+      connector.id,
+      { cause },
+    );
   }
 
   let identity: GotoIdentity;
   try {
     identity = await (options.identify ?? defaultIdentify(config))(tokens.accessToken);
   } catch (cause) {
-    throw new VerificationFailure("identity_failed", "GoTo did not say which organizer signed in; try Verify again.", connector.id, { cause });
+    throw new VerificationFailure(
+      "identity_failed",
+      "GoTo did not say which organizer signed in; try Verify again.",
+      connector.id,
+      { cause },
+    );
   }
   const organizerKey = identity.organizerKey || tokens.organizerKey;
-  if (!organizerKey) throw new VerificationFailure("identity_failed", "GoTo did not say which organizer signed in; try Verify again.", connector.id);
+  if (!organizerKey)
+    throw new VerificationFailure(
+      "identity_failed",
+      "GoTo did not say which organizer signed in; try Verify again.",
+      connector.id,
+    );
   const email = identity.email ?? tokens.principal ?? null;
 
   if (connector.organizerKey && connector.organizerKey !== organizerKey) {
@@ -135,7 +199,12 @@ export async function completeConnectorVerification(options: CompleteConnectorVe
     });
   } catch (cause) {
     if (cause instanceof Prisma.PrismaClientKnownRequestError && cause.code === "P2002") {
-      throw new VerificationFailure("organizer_taken", `The organizer ${email ?? organizerKey} is already connected by another connector of this account.`, connector.id, { cause });
+      throw new VerificationFailure(
+        "organizer_taken",
+        `The organizer ${email ?? organizerKey} is already connected by another connector of this account.`,
+        connector.id,
+        { cause },
+      );
     }
     throw cause;
   }
@@ -144,5 +213,9 @@ export async function completeConnectorVerification(options: CompleteConnectorVe
 
 function defaultIdentify(config: Pick<ConnectorConfig, "goto">) {
   return (accessToken: string) =>
-    createGotoClient({ apiBaseUrl: config.goto.apiUrl, identityBaseUrl: config.goto.identityUrl, tokens: staticTokenSource(accessToken) }).getIdentity();
+    createGotoClient({
+      apiBaseUrl: config.goto.apiUrl,
+      identityBaseUrl: config.goto.identityUrl,
+      tokens: staticTokenSource(accessToken),
+    }).getIdentity();
 }

@@ -1,5 +1,11 @@
 import type { Db } from "@gw/db";
-import { createGotoClient, type GotoClient, type GotoLogger, type RequestEvent, type TokenSource } from "@gw/gotowebinar";
+import {
+  createGotoClient,
+  type GotoClient,
+  type GotoLogger,
+  type RequestEvent,
+  type TokenSource,
+} from "@gw/gotowebinar";
 import { DomainError, notFound } from "../errors/index";
 import type { SecretBox } from "../security/index";
 import type { ConnectorConfig } from "./connector-config";
@@ -39,15 +45,29 @@ export async function createConnectorGotoClient(options: CreateConnectorGotoClie
   const now = options.now ?? Date.now;
   const row = await db.connector.findUnique({
     where: { id: connectorId },
-    select: { name: true, status: true, lastError: true, organizerKey: true, gotoAccountKey: true, accessTokenEnc: true, accessTokenExpiresAt: true },
+    select: {
+      name: true,
+      status: true,
+      lastError: true,
+      organizerKey: true,
+      gotoAccountKey: true,
+      accessTokenEnc: true,
+      accessTokenExpiresAt: true,
+    },
   });
   if (!row) throw notFound("Connector", connectorId);
   if ((options.requireVerified ?? true) && row.status !== "VERIFIED") {
     const why = row.status === "ERROR" && row.lastError ? `: ${row.lastError}` : "";
-    throw new DomainError("PRECONDITION", `Connector "${row.name}" is ${row.status}${why}; only a verified connector can reach GoTo Webinar.`);
+    throw new DomainError(
+      "PRECONDITION",
+      `Connector "${row.name}" is ${row.status}${why}; only a verified connector can reach GoTo Webinar.`,
+    );
   }
   if (!row.accessTokenEnc || !row.organizerKey) {
-    throw new DomainError("PRECONDITION", `Connector "${row.name}" has never been verified; verify it to connect GoTo Webinar.`);
+    throw new DomainError(
+      "PRECONDITION",
+      `Connector "${row.name}" has never been verified; verify it to connect GoTo Webinar.`,
+    );
   }
 
   let held: HeldAccessToken = {
@@ -110,7 +130,9 @@ function surfaceDomainErrors(client: GotoClient): GotoClient {
       if (typeof value !== "function") return value;
       return (...args: unknown[]) => {
         const result = value.apply(target, args);
-        return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(domainCause(error) ?? error)) : result;
+        return result instanceof Promise
+          ? result.catch((error: unknown) => Promise.reject(domainCause(error) ?? error))
+          : result;
       };
     },
   });

@@ -46,20 +46,34 @@ export async function resolveConnectorSettings(options: {
         accountId,
         deletedAt: null,
         ...(options.connectorId ? { id: { not: options.connectorId } } : {}),
-        OR: [{ connectorUserEmail: { equals: email, mode: "insensitive" } }, { organizerEmail: { equals: email, mode: "insensitive" } }],
+        OR: [
+          { connectorUserEmail: { equals: email, mode: "insensitive" } },
+          { organizerEmail: { equals: email, mode: "insensitive" } },
+        ],
       },
       select: { name: true },
     });
     if (other) {
-      throw conflict(`Connector "${other.name}" already connects the organizer ${email}; an account has one connector per organizer.`, "connectorUserEmail");
+      throw conflict(
+        `Connector "${other.name}" already connects the organizer ${email}; an account has one connector per organizer.`,
+        "connectorUserEmail",
+      );
     }
     data.connectorUserEmail = email;
   }
   if (input.createProspects !== undefined) data.createProspects = input.createProspects;
   if (input.campaignId !== undefined) {
     if (input.campaignId !== null) {
-      const campaign = await db.campaign.findFirst({ where: { id: input.campaignId, accountId }, select: { id: true } });
-      if (!campaign) throw invalid("campaignId", `campaignId ${input.campaignId} is not a campaign of this account`, input.campaignId);
+      const campaign = await db.campaign.findFirst({
+        where: { id: input.campaignId, accountId },
+        select: { id: true },
+      });
+      if (!campaign)
+        throw invalid(
+          "campaignId",
+          `campaignId ${input.campaignId} is not a campaign of this account`,
+          input.campaignId,
+        );
     }
     data.campaignId = input.campaignId;
   }
@@ -69,7 +83,8 @@ export async function resolveConnectorSettings(options: {
   } else if (input.oauthClientId !== undefined || input.oauthClientSecret !== undefined) {
     const clientId = input.oauthClientId?.trim() ?? options.current?.oauthClientId ?? undefined;
     if (!clientId) throw invalid("oauthClientId", "oauthClientId is required with oauthClientSecret");
-    if (!input.oauthClientSecret) throw invalid("oauthClientSecret", "oauthClientSecret is required with oauthClientId");
+    if (!input.oauthClientSecret)
+      throw invalid("oauthClientSecret", "oauthClientSecret is required with oauthClientId");
     data.oauthClientId = clientId;
     data.oauthClientSecretEnc = options.secretBox.encrypt(input.oauthClientSecret);
   }

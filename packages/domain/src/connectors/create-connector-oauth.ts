@@ -18,7 +18,9 @@ export function createConnectorOAuth(options: CreateConnectorOAuthOptions): Goto
   const { config, connector } = options;
   const own = connector.oauthClientId && connector.oauthClientSecretEnc;
   const clientId = own ? connector.oauthClientId : config.goto.clientId;
-  const clientSecret = own ? options.secretBox.decrypt(connector.oauthClientSecretEnc as string) : config.goto.clientSecret;
+  const clientSecret = own
+    ? options.secretBox.decrypt(connector.oauthClientSecretEnc as string)
+    : config.goto.clientSecret;
   if (!clientId || !clientSecret) {
     throw new DomainError(
       "PRECONDITION",
@@ -34,6 +36,11 @@ export function createConnectorOAuth(options: CreateConnectorOAuthOptions): Goto
       scopes: config.goto.scopes,
     });
   } catch (cause) {
-    throw new DomainError("PRECONDITION", `The GoTo OAuth settings are unusable: ${(cause as Error).message}`, {}, { cause });
+    throw new DomainError(
+      "PRECONDITION",
+      `The GoTo OAuth settings are unusable: ${(cause as Error).message}`,
+      {},
+      { cause },
+    );
   }
 }

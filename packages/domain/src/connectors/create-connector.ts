@@ -1,7 +1,7 @@
 import type { Db } from "@gw/db";
 import type { SecretBox } from "../security/index";
-import { type ConnectorView, connectorViewSelect, toConnectorView } from "./connector-view";
 import { type ConnectorSettingsInput, resolveConnectorSettings } from "./connector-settings";
+import { type ConnectorView, connectorViewSelect, toConnectorView } from "./connector-view";
 
 export interface CreateConnectorOptions {
   db: Pick<Db, "campaign" | "connector">;

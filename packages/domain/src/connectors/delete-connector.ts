@@ -22,17 +22,28 @@ export interface DeleteConnectorOptions {
  * are erased, and the row is hidden. Its webinars, registrations, activities and prospects stay:
  * they are the customer's data, and re-verifying the organizer in a new connector adopts them.
  */
-export async function deleteConnector(options: DeleteConnectorOptions): Promise<{ webhooksRemoved: boolean; webhookError: string | null }> {
+export async function deleteConnector(
+  options: DeleteConnectorOptions,
+): Promise<{ webhooksRemoved: boolean; webhookError: string | null }> {
   const { db, accountId, connectorId } = options;
   await getConnector({ db, accountId, connectorId });
-  const row = await db.connector.findUniqueOrThrow({ where: { id: connectorId }, select: { accessTokenEnc: true, organizerKey: true } });
+  const row = await db.connector.findUniqueOrThrow({
+    where: { id: connectorId },
+    select: { accessTokenEnc: true, organizerKey: true },
+  });
 
   let webhookError: string | null = null;
   const hasSubscriptions = (await db.webhookSubscription.count({ where: { connectorId } })) > 0;
   if (row.accessTokenEnc && row.organizerKey) {
     try {
       const gotoClient = await options.gotoClientFor(connectorId);
-      const removed = await removeWebhookSubscriptions({ db, config: options.config, gotoClient, connector: { id: connectorId }, ...(options.log ? { log: options.log } : {}) });
+      const removed = await removeWebhookSubscriptions({
+        db,
+        config: options.config,
+        gotoClient,
+        connector: { id: connectorId },
+        ...(options.log ? { log: options.log } : {}),
+      });
       webhookError = removed.error;
     } catch (error) {
       webhookError = `Could not reach GoTo to remove webhooks: ${error instanceof Error ? error.message : String(error)}`;
@@ -40,7 +51,8 @@ export async function deleteConnector(options: DeleteConnectorOptions): Promise<
   } else if (hasSubscriptions) {
     webhookError = "The connector holds no GoTo tokens, so its webhooks could not be removed at GoTo.";
   }
-  if (webhookError) options.log?.warn({ connectorId, reason: webhookError }, "connector deleted without removing its GoTo webhooks");
+  if (webhookError)
+    options.log?.warn({ connectorId, reason: webhookError }, "connector deleted without removing its GoTo webhooks");
 
   const deleted = await db.$transaction([
     db.oAuthState.deleteMany({ where: { connectorId } }),

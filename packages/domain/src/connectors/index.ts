@@ -1,17 +1,33 @@
-export { completeConnectorVerification, type CompleteConnectorVerificationOptions } from "./complete-connector-verification";
+export {
+  type CompleteConnectorVerificationOptions,
+  completeConnectorVerification,
+} from "./complete-connector-verification";
 export { type ConnectorConfig, oauthRedirectUri } from "./connector-config";
-export { type CreateConnectorGotoClientOptions, createConnectorGotoClient, REFRESH_AHEAD_MS } from "./connector-goto-client";
+export {
+  type CreateConnectorGotoClientOptions,
+  createConnectorGotoClient,
+  REFRESH_AHEAD_MS,
+} from "./connector-goto-client";
 export type { ConnectorSettingsInput } from "./connector-settings";
 export { type ConnectorView, connectorViewSelect, toConnectorView } from "./connector-view";
-export { createConnector, type CreateConnectorOptions } from "./create-connector";
+export { type CreateConnectorOptions, createConnector } from "./create-connector";
 export { type CreateConnectorOAuthOptions, createConnectorOAuth } from "./create-connector-oauth";
-export { deleteConnector, type DeleteConnectorOptions } from "./delete-connector";
+export { type DeleteConnectorOptions, deleteConnector } from "./delete-connector";
 export { getConnector } from "./get-connector";
 export { createLimiterRegistry, type LimiterRegistry, processLimiterRegistry } from "./limiter-registry";
 export { listConnectors } from "./list-connectors";
-export { type HeldAccessToken, refreshConnectorTokens, type RefreshConnectorTokensOptions } from "./refresh-connector-tokens";
-export { setConnectorEnabled, type SetConnectorEnabledOptions } from "./set-connector-enabled";
-export { hashOAuthState, OAUTH_STATE_TTL_MS, startConnectorVerification, type StartConnectorVerificationOptions } from "./start-connector-verification";
-export { updateConnector, type UpdateConnectorOptions } from "./update-connector";
+export {
+  type HeldAccessToken,
+  type RefreshConnectorTokensOptions,
+  refreshConnectorTokens,
+} from "./refresh-connector-tokens";
+export { type SetConnectorEnabledOptions, setConnectorEnabled } from "./set-connector-enabled";
+export {
+  hashOAuthState,
+  OAUTH_STATE_TTL_MS,
+  type StartConnectorVerificationOptions,
+  startConnectorVerification,
+} from "./start-connector-verification";
+export { type UpdateConnectorOptions, updateConnector } from "./update-connector";
 export { VerificationFailure, type VerificationFailureReason } from "./verification-failure";
 export { withConnectorLock } from "./with-connector-lock";

@@ -1,5 +1,5 @@
 import type { Db } from "@gw/db";
-import { GotoOAuthError, type GotoOAuth, type GotoLogger } from "@gw/gotowebinar";
+import { type GotoLogger, type GotoOAuth, GotoOAuthError } from "@gw/gotowebinar";
 import { DomainError, notFound } from "../errors/index";
 import type { SecretBox } from "../security/index";
 import { withConnectorLock } from "./with-connector-lock";
@@ -13,7 +13,13 @@ export interface HeldAccessToken {
 }
 
 /** OAuth answers that no retry will mend: a person must verify the connector again. */
-const NEEDS_REAUTHORIZATION = new Set(["invalid_grant", "invalid_client", "unauthorized_client", "invalid_scope", "access_denied"]);
+const NEEDS_REAUTHORIZATION = new Set([
+  "invalid_grant",
+  "invalid_client",
+  "unauthorized_client",
+  "invalid_scope",
+  "access_denied",
+]);
 
 export interface RefreshConnectorTokensOptions {
   db: Pick<Db, "connector">;
@@ -55,12 +61,22 @@ export async function refreshConnectorTokens(options: RefreshConnectorTokensOpti
     if (row.status !== "VERIFIED" || !row.refreshTokenEnc) {
       throw new DomainError(
         "UNAUTHORIZED",
-        row.status === "ERROR" && row.lastError ? row.lastError : `The connector is ${row.status.toLowerCase()}; verify it to reconnect GoTo Webinar.`,
+        row.status === "ERROR" && row.lastError
+          ? row.lastError
+          : `The connector is ${row.status.toLowerCase()}; verify it to reconnect GoTo Webinar.`,
       );
     }
     const stored = row.accessTokenEnc && row.accessTokenExpiresAt;
-    if (stored && row.accessTokenEnc !== options.held?.sealed && row.accessTokenExpiresAt!.getTime() - options.skewMs > now()) {
-      return { sealed: row.accessTokenEnc!, accessToken: secretBox.decrypt(row.accessTokenEnc!), expiresAt: row.accessTokenExpiresAt! };
+    if (
+      stored &&
+      row.accessTokenEnc !== options.held?.sealed &&
+      row.accessTokenExpiresAt!.getTime() - options.skewMs > now()
+    ) {
+      return {
+        sealed: row.accessTokenEnc!,
+        accessToken: secretBox.decrypt(row.accessTokenEnc!),
+        expiresAt: row.accessTokenExpiresAt!,
+      };
     }
 
     const refreshToken = secretBox.decrypt(row.refreshTokenEnc);
@@ -79,7 +95,12 @@ export async function refreshConnectorTokens(options: RefreshConnectorTokensOpti
         throw new DomainError("UNAUTHORIZED", reason, {}, { cause });
       }
       const detail = cause instanceof Error ? cause.message : String(cause);
-      throw new DomainError("UPSTREAM", `Could not renew the GoTo access token: ${detail}`, { retryable: true }, { cause });
+      throw new DomainError(
+        "UPSTREAM",
+        `Could not renew the GoTo access token: ${detail}`,
+        { retryable: true },
+        { cause },
+      );
     }
 
     const sealed = secretBox.encrypt(tokens.accessToken);
@@ -92,9 +113,16 @@ export async function refreshConnectorTokens(options: RefreshConnectorTokensOpti
         : undefined;
     const saved = await db.connector.updateMany({
       where: { id: connectorId, refreshTokenEnc: row.refreshTokenEnc },
-      data: { accessTokenEnc: sealed, accessTokenExpiresAt: tokens.expiresAt, ...(refreshTokenEnc ? { refreshTokenEnc } : {}) },
+      data: {
+        accessTokenEnc: sealed,
+        accessTokenExpiresAt: tokens.expiresAt,
+        ...(refreshTokenEnc ? { refreshTokenEnc } : {}),
+      },
     });
-    options.log?.info({ connectorId, rotated: Boolean(tokens.refreshToken), saved: saved.count === 1 }, "renewed GoTo access token");
+    options.log?.info(
+      { connectorId, rotated: Boolean(tokens.refreshToken), saved: saved.count === 1 },
+      "renewed GoTo access token",
+    );
     return { sealed, accessToken: tokens.accessToken, expiresAt: tokens.expiresAt };
   });
 }

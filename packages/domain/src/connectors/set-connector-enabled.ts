@@ -20,7 +20,10 @@ export async function setConnectorEnabled(options: SetConnectorEnabledOptions): 
   const now = options.now ?? new Date();
   const current = await getConnector({ db, accountId, connectorId });
   if (options.enabled && current.status === "DISABLED") {
-    const row = await db.connector.findUniqueOrThrow({ where: { id: connectorId }, select: { refreshTokenEnc: true, verifiedAt: true } });
+    const row = await db.connector.findUniqueOrThrow({
+      where: { id: connectorId },
+      select: { refreshTokenEnc: true, verifiedAt: true },
+    });
     const verified = Boolean(row.refreshTokenEnc && row.verifiedAt);
     await db.connector.updateMany({
       where: liveConnector(accountId, connectorId),
@@ -29,5 +32,7 @@ export async function setConnectorEnabled(options: SetConnectorEnabledOptions): 
   } else if (!options.enabled && current.status !== "DISABLED") {
     await db.connector.updateMany({ where: liveConnector(accountId, connectorId), data: { status: "DISABLED" } });
   }
-  return toConnectorView(await db.connector.findUniqueOrThrow({ where: { id: connectorId }, select: connectorViewSelect }));
+  return toConnectorView(
+    await db.connector.findUniqueOrThrow({ where: { id: connectorId }, select: connectorViewSelect }),
+  );
 }

@@ -28,15 +28,24 @@ export interface StartConnectorVerificationOptions {
  * the connector (stored hashed, single use, 10 minutes) and a PKCE verifier (stored sealed).
  * Returns the consent URL the browser goes to.
  */
-export async function startConnectorVerification(options: StartConnectorVerificationOptions): Promise<{ authorizationUrl: string }> {
+export async function startConnectorVerification(
+  options: StartConnectorVerificationOptions,
+): Promise<{ authorizationUrl: string }> {
   const { db, accountId, connectorId } = options;
   const now = options.now ?? new Date();
   const connector = await getConnector({ db, accountId, connectorId });
   if (connector.status === "DISABLED") {
     throw new DomainError("PRECONDITION", `Connector "${connector.name}" is disabled; enable it before verifying.`);
   }
-  const own = await db.connector.findFirstOrThrow({ where: liveConnector(accountId, connectorId), select: { oauthClientId: true, oauthClientSecretEnc: true } });
-  const request = await createConnectorOAuth({ config: options.config, secretBox: options.secretBox, connector: own }).createAuthorizationRequest();
+  const own = await db.connector.findFirstOrThrow({
+    where: liveConnector(accountId, connectorId),
+    select: { oauthClientId: true, oauthClientSecretEnc: true },
+  });
+  const request = await createConnectorOAuth({
+    config: options.config,
+    secretBox: options.secretBox,
+    connector: own,
+  }).createAuthorizationRequest();
   await db.oAuthState.deleteMany({ where: { expiresAt: { lt: now } } });
   await db.oAuthState.create({
     data: {

@@ -18,12 +18,19 @@ export async function withConnectorLock<T>(
     options.databaseUrl,
     async (client) => {
       for (;;) {
-        const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked", [key]);
+        const { rows } = await client.query<{ locked: boolean }>(
+          "SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked",
+          [key],
+        );
         if (rows[0]?.locked) break;
         if (Date.now() >= deadline) {
-          throw new DomainError("UPSTREAM", "Another process is renewing this connector's GoTo tokens and has not finished; try again shortly.", {
-            retryable: true,
-          });
+          throw new DomainError(
+            "UPSTREAM",
+            "Another process is renewing this connector's GoTo tokens and has not finished; try again shortly.",
+            {
+              retryable: true,
+            },
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       }

@@ -24,6 +24,9 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, id?: string) => new DomainError("NOT_FOUND", id ? `${what} ${id} was not found` : `${what} was not found`);
-export const invalid = (field: string, message: string, value?: unknown) => new DomainError("VALIDATION", message, { field, value });
-export const conflict = (message: string, field?: string) => new DomainError("CONFLICT", message, field ? { field } : {});
+export const notFound = (what: string, id?: string) =>
+  new DomainError("NOT_FOUND", id ? `${what} ${id} was not found` : `${what} was not found`);
+export const invalid = (field: string, message: string, value?: unknown) =>
+  new DomainError("VALIDATION", message, { field, value });
+export const conflict = (message: string, field?: string) =>
+  new DomainError("CONFLICT", message, field ? { field } : {});

@@ -20,14 +20,28 @@ export const STANDARD_FIELDS = {
   industry: { label: "Industry", column: "industry", autocomplete: "off", input: "text" },
   numberOfEmployees: { label: "Number of employees", column: "numberOfEmployees", autocomplete: "off", input: "text" },
   purchasingRole: { label: "Purchasing role", column: "purchasingRole", autocomplete: "off", input: "text" },
-  purchasingTimeFrame: { label: "Purchasing time frame", column: "purchasingTimeFrame", autocomplete: "off", input: "text" },
-  questionsAndComments: { label: "Questions and comments", column: "questionsAndComments", autocomplete: "off", input: "textarea" },
+  purchasingTimeFrame: {
+    label: "Purchasing time frame",
+    column: "purchasingTimeFrame",
+    autocomplete: "off",
+    input: "text",
+  },
+  questionsAndComments: {
+    label: "Questions and comments",
+    column: "questionsAndComments",
+    autocomplete: "off",
+    input: "textarea",
+  },
 } as const;
 
 export type StandardFieldName = keyof typeof STANDARD_FIELDS;
 export const STANDARD_FIELD_NAMES = Object.keys(STANDARD_FIELDS) as [StandardFieldName, ...StandardFieldName[]];
 /** GoTo refuses a registration without these three. */
-export const REGISTRATION_REQUIRED_FIELDS = ["email", "firstName", "lastName"] as const satisfies readonly StandardFieldName[];
+export const REGISTRATION_REQUIRED_FIELDS = [
+  "email",
+  "firstName",
+  "lastName",
+] as const satisfies readonly StandardFieldName[];
 
 /** GoTo caps its registrant fields at 128 characters; custom short answers carry their own size. */
 export const FIELD_MAX_LENGTH = 128;

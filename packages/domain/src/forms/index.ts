@@ -1,22 +1,28 @@
 // Forms, their hosted submissions and the "register for webinar" completion action.
-export * from "./form-definition";
-export { formInputSchema, type FormInput, type ParsedFormInput } from "./form-input";
-export { prepareForm, type LoadRegistrationFields, type PreparedForm } from "./prepare-form";
-export { createForm } from "./create-form";
-export { updateForm } from "./update-form";
-export { getForm } from "./get-form";
-export { listForms } from "./list-forms";
+
 export { archiveForm } from "./archive-form";
-export { listWebinarOptions, type WebinarOption } from "./list-webinar-options";
+export { createForm } from "./create-form";
+export * from "./form-definition";
+export { type FormInput, formInputSchema, type ParsedFormInput } from "./form-input";
+export { getForm } from "./get-form";
 export { getWebinarQuestions } from "./get-webinar-questions";
-export { webinarClosedReason } from "./webinar-availability";
-export { validateSubmission, type SubmissionCheck } from "./validate-submission";
-export { buildRegistrationPayload, prospectUpdatesFrom, registrationPayloadSchema, type RegistrationPayload } from "./registration-payload";
-export { writeSubmission, type WrittenSubmission } from "./write-submission";
-export { submitForm, type SubmitFormResult } from "./submit-form";
-export { DEFAULT_REGISTRATION_BACKOFF, registrationBackoffMs, type RegistrationBackoff } from "./registration-backoff";
-export { recordFormRegistration } from "./record-form-registration";
-export { pushRegistration, type PushRegistrationResult, type RegistrationGotoClient } from "./push-registration";
-export { sweepRegistrationRequests } from "./sweep-registration-requests";
-export { retryRegistrationRequest } from "./retry-registration-request";
+export { listForms } from "./list-forms";
 export { listRegistrationRequests, type RegistrationRequestView } from "./list-registration-requests";
+export { listWebinarOptions, type WebinarOption } from "./list-webinar-options";
+export { type LoadRegistrationFields, type PreparedForm, prepareForm } from "./prepare-form";
+export { type PushRegistrationResult, pushRegistration, type RegistrationGotoClient } from "./push-registration";
+export { recordFormRegistration } from "./record-form-registration";
+export { DEFAULT_REGISTRATION_BACKOFF, type RegistrationBackoff, registrationBackoffMs } from "./registration-backoff";
+export {
+  buildRegistrationPayload,
+  prospectUpdatesFrom,
+  type RegistrationPayload,
+  registrationPayloadSchema,
+} from "./registration-payload";
+export { retryRegistrationRequest } from "./retry-registration-request";
+export { type SubmitFormResult, submitForm } from "./submit-form";
+export { sweepRegistrationRequests } from "./sweep-registration-requests";
+export { updateForm } from "./update-form";
+export { type SubmissionCheck, validateSubmission } from "./validate-submission";
+export { webinarClosedReason } from "./webinar-availability";
+export { type WrittenSubmission, writeSubmission } from "./write-submission";

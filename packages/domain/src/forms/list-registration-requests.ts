@@ -30,7 +30,9 @@ export interface RegistrationRequestView {
 }
 
 /** Registration requests for admins: the failed ones to retry, or one prospect's history. */
-export async function listRegistrationRequests(options: ListRegistrationRequestsOptions): Promise<{ requests: RegistrationRequestView[]; total: number }> {
+export async function listRegistrationRequests(
+  options: ListRegistrationRequestsOptions,
+): Promise<{ requests: RegistrationRequestView[]; total: number }> {
   const where = {
     accountId: options.accountId,
     ...(options.status ? { status: options.status } : {}),
@@ -63,7 +65,11 @@ export async function listRegistrationRequests(options: ListRegistrationRequests
     options.db.registrationRequest.count({ where }),
   ]);
   return {
-    requests: rows.map(({ lastError, submission, ...row }) => ({ ...row, reason: lastError, formId: submission?.formId ?? null })),
+    requests: rows.map(({ lastError, submission, ...row }) => ({
+      ...row,
+      reason: lastError,
+      formId: submission?.formId ?? null,
+    })),
     total,
   };
 }

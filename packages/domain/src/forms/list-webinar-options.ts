@@ -31,6 +31,13 @@ export async function listWebinarOptions(options: ListWebinarOptionsOptions): Pr
     },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: 500,
-    select: { id: true, subject: true, startsAt: true, endsAt: true, timeZone: true, connector: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      subject: true,
+      startsAt: true,
+      endsAt: true,
+      timeZone: true,
+      connector: { select: { id: true, name: true } },
+    },
   });
 }

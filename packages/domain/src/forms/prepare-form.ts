@@ -14,7 +14,10 @@ import type { ParsedFormInput } from "./form-input";
 import { webinarClosedReason } from "./webinar-availability";
 
 /** Reads a webinar's registration form (standard fields and custom questions) from GoTo. */
-export type LoadRegistrationFields = (webinar: { connectorId: string; webinarKey: string }) => Promise<RegistrationFields>;
+export type LoadRegistrationFields = (webinar: {
+  connectorId: string;
+  webinarKey: string;
+}) => Promise<RegistrationFields>;
 
 export interface PrepareFormOptions {
   db: Db;
@@ -43,9 +46,14 @@ export async function prepareForm(options: PrepareFormOptions): Promise<Prepared
   const { db, accountId, input } = options;
   const now = options.now ?? new Date();
 
-  const registerIndexes = input.completionActions.flatMap((action, i) => (action.type === "REGISTER_WEBINAR" ? [i] : []));
+  const registerIndexes = input.completionActions.flatMap((action, i) =>
+    action.type === "REGISTER_WEBINAR" ? [i] : [],
+  );
   if (registerIndexes.length > 1) {
-    throw invalid(`completionActions.${registerIndexes[1]}`, "A form can register for one webinar only; remove the extra register-for-webinar action");
+    throw invalid(
+      `completionActions.${registerIndexes[1]}`,
+      "A form can register for one webinar only; remove the extra register-for-webinar action",
+    );
   }
 
   const seen = new Set<string>();
@@ -56,9 +64,13 @@ export async function prepareForm(options: PrepareFormOptions): Promise<Prepared
   });
 
   const emailIndex = input.fields.findIndex((field) => field.name === "email");
-  if (emailIndex < 0) throw invalid("fields", "Every form needs an email field: prospects are found by their e-mail address");
+  if (emailIndex < 0)
+    throw invalid("fields", "Every form needs an email field: prospects are found by their e-mail address");
   if (input.fields[emailIndex]!.required === false) {
-    throw invalid(`fields.${emailIndex}.required`, "The email field is always required: prospects are found by their e-mail address");
+    throw invalid(
+      `fields.${emailIndex}.required`,
+      "The email field is always required: prospects are found by their e-mail address",
+    );
   }
 
   const completionActions: CompletionAction[] = [];
@@ -66,13 +78,24 @@ export async function prepareForm(options: PrepareFormOptions): Promise<Prepared
   for (const [i, action] of input.completionActions.entries()) {
     switch (action.type) {
       case "REGISTER_WEBINAR": {
-        registerWebinar = await checkRegisterWebinar(db, accountId, action.webinarId, `completionActions.${i}.webinarId`, now);
+        registerWebinar = await checkRegisterWebinar(
+          db,
+          accountId,
+          action.webinarId,
+          `completionActions.${i}.webinarId`,
+          now,
+        );
         completionActions.push({ type: "REGISTER_WEBINAR", webinarId: action.webinarId });
         break;
       }
       case "ADD_TO_LIST": {
         const list = await db.list.findFirst({ where: { id: action.listId, accountId }, select: { id: true } });
-        if (!list) throw invalid(`completionActions.${i}.listId`, `There is no list ${action.listId} in this account`, action.listId);
+        if (!list)
+          throw invalid(
+            `completionActions.${i}.listId`,
+            `There is no list ${action.listId} in this account`,
+            action.listId,
+          );
         if (!completionActions.some((a) => a.type === "ADD_TO_LIST" && a.listId === list.id)) {
           completionActions.push({ type: "ADD_TO_LIST", listId: list.id });
         }
@@ -82,10 +105,16 @@ export async function prepareForm(options: PrepareFormOptions): Promise<Prepared
         let tag = action.tag;
         if (action.tagId) {
           const found = await db.tag.findFirst({ where: { id: action.tagId, accountId }, select: { name: true } });
-          if (!found) throw invalid(`completionActions.${i}.tagId`, `There is no tag ${action.tagId} in this account`, action.tagId);
+          if (!found)
+            throw invalid(
+              `completionActions.${i}.tagId`,
+              `There is no tag ${action.tagId} in this account`,
+              action.tagId,
+            );
           tag = found.name;
         }
-        if (tag && !completionActions.some((a) => a.type === "ADD_TAG" && a.tag === tag)) completionActions.push({ type: "ADD_TAG", tag });
+        if (tag && !completionActions.some((a) => a.type === "ADD_TAG" && a.tag === tag))
+          completionActions.push({ type: "ADD_TAG", tag });
         break;
       }
       case "ADJUST_SCORE":
@@ -95,7 +124,8 @@ export async function prepareForm(options: PrepareFormOptions): Promise<Prepared
   }
 
   if (registerWebinar) {
-    const isRequired = (name: string) => input.fields.some((field) => field.name === name && (field.required ?? name === "email"));
+    const isRequired = (name: string) =>
+      input.fields.some((field) => field.name === name && (field.required ?? name === "email"));
     const missing = REGISTRATION_REQUIRED_FIELDS.filter((name) => !isRequired(name));
     if (missing.length > 0) {
       throw invalid(
@@ -108,17 +138,31 @@ export async function prepareForm(options: PrepareFormOptions): Promise<Prepared
   const hasQuestions = input.fields.some((field) => field.questionKey !== undefined);
   if (hasQuestions && !registerWebinar) {
     const index = input.fields.findIndex((field) => field.questionKey !== undefined);
-    throw invalid(`fields.${index}.questionKey`, "A field mapped to a GoTo custom question needs a register-for-webinar action on the form");
+    throw invalid(
+      `fields.${index}.questionKey`,
+      "A field mapped to a GoTo custom question needs a register-for-webinar action on the form",
+    );
   }
-  const gotoForm = registerWebinar ? await loadRegistrationForm(options.loadRegistrationFields, registerWebinar) : undefined;
+  const gotoForm = registerWebinar
+    ? await loadRegistrationForm(options.loadRegistrationFields, registerWebinar)
+    : undefined;
 
   const fields: FormField[] = input.fields.map((field, i) => {
     if (field.name !== undefined) {
-      return { kind: "standard", name: field.name, label: field.label ?? STANDARD_FIELDS[field.name].label, required: field.required ?? field.name === "email" };
+      return {
+        kind: "standard",
+        name: field.name,
+        label: field.label ?? STANDARD_FIELDS[field.name].label,
+        required: field.required ?? field.name === "email",
+      };
     }
     const question = gotoForm?.questions.find((q) => q.questionKey === field.questionKey);
     if (!question) {
-      throw invalid(`fields.${i}.questionKey`, `Question ${field.questionKey} is not a custom question of webinar "${registerWebinar?.subject}" in GoTo Webinar`, field.questionKey);
+      throw invalid(
+        `fields.${i}.questionKey`,
+        `Question ${field.questionKey} is not a custom question of webinar "${registerWebinar?.subject}" in GoTo Webinar`,
+        field.questionKey,
+      );
     }
     const mapped: QuestionFormField = {
       kind: "question",
@@ -147,11 +191,25 @@ export async function prepareForm(options: PrepareFormOptions): Promise<Prepared
 async function checkRegisterWebinar(db: Db, accountId: string, webinarId: string, field: string, now: Date) {
   const webinar = await db.webinar.findFirst({
     where: { id: webinarId, accountId },
-    select: { id: true, subject: true, connectorId: true, webinarKey: true, status: true, startsAt: true, endsAt: true, cancelledAt: true, connector: { select: { name: true, status: true } } },
+    select: {
+      id: true,
+      subject: true,
+      connectorId: true,
+      webinarKey: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      cancelledAt: true,
+      connector: { select: { name: true, status: true } },
+    },
   });
   if (!webinar) throw invalid(field, `There is no webinar ${webinarId} in this account`, webinarId);
   if (webinar.connector.status !== "VERIFIED") {
-    throw invalid(field, `The webinar "${webinar.subject}" belongs to connector "${webinar.connector.name}", which is not verified; verify the connector or pick another webinar`, webinarId);
+    throw invalid(
+      field,
+      `The webinar "${webinar.subject}" belongs to connector "${webinar.connector.name}", which is not verified; verify the connector or pick another webinar`,
+      webinarId,
+    );
   }
   const closed = webinarClosedReason(webinar, now);
   if (closed) throw invalid(field, `Pick an upcoming webinar: for "${webinar.subject}" ${closed}`, webinarId);
@@ -181,13 +239,21 @@ function checkGotoRequirements(gotoForm: RegistrationFields, fields: FormField[]
   for (const gotoField of gotoForm.fields) {
     if (!gotoField.required || !isStandardField(gotoField.field)) continue;
     if (!fields.some((field) => field.kind === "standard" && field.name === gotoField.field && field.required)) {
-      throw invalid("fields", `GoTo Webinar requires "${STANDARD_FIELDS[gotoField.field].label}" to register for "${subject}": add it to the form as a required field`);
+      throw invalid(
+        "fields",
+        `GoTo Webinar requires "${STANDARD_FIELDS[gotoField.field].label}" to register for "${subject}": add it to the form as a required field`,
+      );
     }
   }
   for (const question of gotoForm.questions) {
     if (!question.required) continue;
-    if (!fields.some((field) => field.kind === "question" && field.questionKey === question.questionKey && field.required)) {
-      throw invalid("fields", `GoTo Webinar requires an answer to "${question.question}" (question ${question.questionKey}) to register for "${subject}": add it to the form as a required field`);
+    if (
+      !fields.some((field) => field.kind === "question" && field.questionKey === question.questionKey && field.required)
+    ) {
+      throw invalid(
+        "fields",
+        `GoTo Webinar requires an answer to "${question.question}" (question ${question.questionKey}) to register for "${subject}": add it to the form as a required field`,
+      );
     }
   }
 }

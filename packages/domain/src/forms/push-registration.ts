@@ -9,7 +9,7 @@ import {
   GotoValidationError,
 } from "@gw/gotowebinar";
 import { DomainError } from "../errors/index";
-import { webinarClosedReason } from "./webinar-availability";
+import { recordFormRegistration } from "./record-form-registration";
 import {
   DEFAULT_REGISTRATION_BACKOFF,
   describeDuration,
@@ -17,7 +17,7 @@ import {
   registrationBackoffMs,
 } from "./registration-backoff";
 import { registrationPayloadSchema } from "./registration-payload";
-import { recordFormRegistration } from "./record-form-registration";
+import { webinarClosedReason } from "./webinar-availability";
 
 export type RegistrationGotoClient = Pick<GotoClient, "createRegistrant">;
 

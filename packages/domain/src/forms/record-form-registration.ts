@@ -1,4 +1,4 @@
-import { type PgQueryDb, pgQuery, type Prisma } from "@gw/db";
+import { type PgQueryDb, type Prisma, pgQuery } from "@gw/db";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
 import { recordActivities } from "../scoring/record-activities";
 

@@ -12,7 +12,11 @@ export const DEFAULT_REGISTRATION_BACKOFF: RegistrationBackoff = { baseMs: 2_000
  * base·2^(n-1), capped. The jitter spreads the retries of a burst that failed together (GoTo was
  * down for everyone), so they do not hit its rate limit together when it comes back.
  */
-export function registrationBackoffMs(failedAttempts: number, backoff: RegistrationBackoff = DEFAULT_REGISTRATION_BACKOFF, random: () => number = Math.random): number {
+export function registrationBackoffMs(
+  failedAttempts: number,
+  backoff: RegistrationBackoff = DEFAULT_REGISTRATION_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const exponent = Math.max(0, failedAttempts - 1);
   const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.min(exponent, 30));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);

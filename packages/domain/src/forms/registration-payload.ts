@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type FormDefinition, type StandardFieldName, STANDARD_FIELDS } from "./form-definition";
+import { type FormDefinition, STANDARD_FIELDS, type StandardFieldName } from "./form-definition";
 
 /** GoTo's optional registrant fields, named as GoTo names them. */
 const GOTO_FIELDS = [
@@ -28,7 +28,10 @@ export const registrationPayloadSchema = z.object({
   lastName: z.string(),
   fields: z.partialRecord(z.enum(GOTO_FIELDS), z.string()),
   responses: z.array(
-    z.union([z.object({ questionKey: z.string(), answerKey: z.string() }), z.object({ questionKey: z.string(), responseText: z.string() })]),
+    z.union([
+      z.object({ questionKey: z.string(), answerKey: z.string() }),
+      z.object({ questionKey: z.string(), responseText: z.string() }),
+    ]),
   ),
   /** GoTo's registrant `source`: the form's name. */
   source: z.string(),
@@ -36,14 +39,21 @@ export const registrationPayloadSchema = z.object({
 export type RegistrationPayload = z.infer<typeof registrationPayloadSchema>;
 
 /** Every mapped field the person filled in, and their answers to the webinar's custom questions. */
-export function buildRegistrationPayload(form: Pick<FormDefinition, "name" | "fields">, values: Record<string, string>): RegistrationPayload {
+export function buildRegistrationPayload(
+  form: Pick<FormDefinition, "name" | "fields">,
+  values: Record<string, string>,
+): RegistrationPayload {
   const fields: RegistrationPayload["fields"] = {};
   const responses: RegistrationPayload["responses"] = [];
   for (const field of form.fields) {
     const value = values[field.name];
     if (!value) continue;
     if (field.kind === "question") {
-      responses.push(field.questionType === "multipleChoice" ? { questionKey: field.questionKey, answerKey: value } : { questionKey: field.questionKey, responseText: value });
+      responses.push(
+        field.questionType === "multipleChoice"
+          ? { questionKey: field.questionKey, answerKey: value }
+          : { questionKey: field.questionKey, responseText: value },
+      );
     } else if ((GOTO_FIELDS as readonly string[]).includes(field.name)) {
       fields[field.name as (typeof GOTO_FIELDS)[number]] = value;
     }
@@ -68,7 +78,10 @@ export function prospectUpdatesFrom(form: Pick<FormDefinition, "fields">, values
     if (field.kind === "standard") {
       if (field.name !== "email") columns[STANDARD_FIELDS[field.name].column] = value;
     } else {
-      custom[field.label] = field.questionType === "multipleChoice" ? (field.options.find((o) => o.answerKey === value)?.label ?? value) : value;
+      custom[field.label] =
+        field.questionType === "multipleChoice"
+          ? (field.options.find((o) => o.answerKey === value)?.label ?? value)
+          : value;
     }
   }
   return { columns, custom };

@@ -79,7 +79,10 @@ export async function submitForm(options: SubmitFormOptions): Promise<SubmitForm
     try {
       await options.enqueueRegistration?.(requestId);
     } catch (error) {
-      options.log?.warn({ err: error, requestId }, "could not enqueue the registration push; the sweeper will pick it up");
+      options.log?.warn(
+        { err: error, requestId },
+        "could not enqueue the registration push; the sweeper will pick it up",
+      );
     }
   }
 

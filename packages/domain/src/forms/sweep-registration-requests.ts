@@ -16,9 +16,14 @@ export interface SweepRegistrationRequestsOptions {
  * Redis, or the worker running it died (its lease ran out). Postgres is the truth; a request
  * whose job is still queued is added again under the same job id, which BullMQ ignores.
  */
-export async function sweepRegistrationRequests(options: SweepRegistrationRequestsOptions): Promise<{ enqueued: number; failedToEnqueue: number }> {
+export async function sweepRegistrationRequests(
+  options: SweepRegistrationRequestsOptions,
+): Promise<{ enqueued: number; failedToEnqueue: number }> {
   const due = await options.db.registrationRequest.findMany({
-    where: { status: "PENDING", nextAttemptAt: { lte: new Date((options.now ?? new Date()).getTime() - (options.graceMs ?? 2_000)) } },
+    where: {
+      status: "PENDING",
+      nextAttemptAt: { lte: new Date((options.now ?? new Date()).getTime() - (options.graceMs ?? 2_000)) },
+    },
     orderBy: { nextAttemptAt: "asc" },
     take: options.limit ?? 500,
     select: { id: true, attempts: true },

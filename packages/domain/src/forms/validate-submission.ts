@@ -21,13 +21,20 @@ function text(raw: unknown): string {
 }
 
 const maxLengthOf = (field: FormField) =>
-  field.kind === "question" ? field.maxLength : field.name === "questionsAndComments" ? COMMENTS_MAX_LENGTH : FIELD_MAX_LENGTH;
+  field.kind === "question"
+    ? field.maxLength
+    : field.name === "questionsAndComments"
+      ? COMMENTS_MAX_LENGTH
+      : FIELD_MAX_LENGTH;
 
 /**
  * Checks what a person sent against the form: required fields, e-mail shape, GoTo's length
  * limits, and multiple-choice answers among the question's options. Pure: no I/O.
  */
-export function validateSubmission(form: Pick<FormDefinition, "fields">, raw: Record<string, unknown>): SubmissionCheck {
+export function validateSubmission(
+  form: Pick<FormDefinition, "fields">,
+  raw: Record<string, unknown>,
+): SubmissionCheck {
   const values: Record<string, string> = {};
   const errors: Record<string, string> = {};
   for (const field of form.fields) {
@@ -42,7 +49,11 @@ export function validateSubmission(form: Pick<FormDefinition, "fields">, raw: Re
       errors[field.name] = `${field.label} must be ${max} characters or fewer (it has ${value.length})`;
     } else if (field.kind === "standard" && field.name === "email" && !EMAIL.test(value)) {
       errors[field.name] = "Enter an email address in the right format, like name@example.com";
-    } else if (field.kind === "question" && field.questionType === "multipleChoice" && !field.options.some((o) => o.answerKey === value)) {
+    } else if (
+      field.kind === "question" &&
+      field.questionType === "multipleChoice" &&
+      !field.options.some((o) => o.answerKey === value)
+    ) {
       errors[field.name] = `Choose one of the options for ${field.label}`;
     }
   }

@@ -1,11 +1,11 @@
-export { addProspectsToList, type AddProspectsToListOptions } from "./add-prospects-to-list";
-export { createList, type CreateListOptions } from "./create-list";
+export { type AddProspectsToListOptions, addProspectsToList } from "./add-prospects-to-list";
+export { type CreateListOptions, createList } from "./create-list";
 export { deleteList } from "./delete-list";
-export { findOrCreateList, type FindOrCreateListOptions } from "./find-or-create-list";
+export { type FindOrCreateListOptions, findOrCreateList } from "./find-or-create-list";
 export { getList } from "./get-list";
-export { listListMembers, type ListListMembersOptions } from "./list-list-members";
-export { listLists, type ListListsOptions } from "./list-lists";
+export { type ListListMembersOptions, listListMembers } from "./list-list-members";
+export { type ListListsOptions, listLists } from "./list-lists";
 export { MAX_NAME_LENGTH } from "./list-name";
 export type { ListView } from "./list-view";
-export { removeProspectFromList, type RemoveProspectFromListOptions } from "./remove-prospect-from-list";
-export { renameList, type RenameListOptions } from "./rename-list";
+export { type RemoveProspectFromListOptions, removeProspectFromList } from "./remove-prospect-from-list";
+export { type RenameListOptions, renameList } from "./rename-list";

@@ -2,7 +2,7 @@ export { findAccountProspect } from "./find-account-prospect";
 export { getProspectDetail, type ProspectDetail } from "./get-prospect-detail";
 export { type MergeProspectsOptions, type MergeProspectsResult, mergeProspects } from "./merge-prospects";
 export type { ProspectSummary } from "./prospect-summary";
-export { resolveProspectIds, type ResolveProspectIdsOptions } from "./resolve-prospect-ids";
+export { type ResolveProspectIdsOptions, resolveProspectIds } from "./resolve-prospect-ids";
 export {
   PROSPECT_SORTS,
   type ProspectListItem,

@@ -28,5 +28,5 @@ export {
   type WebinarReportSort,
 } from "./list-webinar-report";
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest } from "./paging";
-export { type Segment, SEGMENTS } from "./segment";
+export { SEGMENTS, type Segment } from "./segment";
 export { isFinished, type ReportTab } from "./webinar-phase";

@@ -2,16 +2,16 @@
 // to a prospect's score exactly once.
 export { ACTIVITY_TYPES, DEFAULT_SCORING_POINTS } from "./default-scoring-rules";
 export {
+  type GetScoringRulesOptions,
   getScoringPoints,
   getScoringRules,
-  type GetScoringRulesOptions,
   type ScoringRuleView,
 } from "./get-scoring-rules";
-export { MAX_ACTIVITY_POINTS, updateScoringRules, type UpdateScoringRulesOptions } from "./update-scoring-rules";
 export {
   type ActivityInput,
-  recordActivities,
   type RecordActivitiesOptions,
   type RecordActivitiesResult,
+  recordActivities,
 } from "./record-activities";
 export { retryOnDeadlock } from "./retry-on-deadlock";
+export { MAX_ACTIVITY_POINTS, type UpdateScoringRulesOptions, updateScoringRules } from "./update-scoring-rules";

@@ -1,20 +1,21 @@
 // The sync engine: what is due (dispatcher), discovery and backfill of webinars, registrant
 // and attendance syncs, and the batch upserts the webhook receiver reuses.
-export {
-  type DispatchDueWorkOptions,
-  type DispatchResult,
-  dispatchDueWork,
-  type DueWork,
-  type DueWorkSink,
-} from "./dispatch-due-work";
+
 export {
   DISCOVERY_HORIZON_DAYS,
   type DiscoverWebinarsOptions,
   type DiscoverWebinarsResult,
-  type DiscoverySettings,
   type DiscoveryClient,
+  type DiscoverySettings,
   discoverWebinars,
 } from "./discover-webinars";
+export {
+  type DispatchDueWorkOptions,
+  type DispatchResult,
+  type DueWork,
+  type DueWorkSink,
+  dispatchDueWork,
+} from "./dispatch-due-work";
 export { type AbsenteePage, type AbsenteeView, type ListAbsenteesOptions, listAbsentees } from "./list-absentees";
 export { type ListSyncRunsOptions, listSyncRuns, type SyncRunPage, type SyncRunView } from "./list-sync-runs";
 export { type GotoWebinarLike, mapGotoWebinar, type WebinarFields, webinarStatusAt } from "./map-goto-webinar";
@@ -29,11 +30,11 @@ export {
 export { type RecordAttendanceOptions, type RecordAttendanceResult, recordAttendance } from "./record-attendance";
 export {
   describeError,
-  finishSyncRun,
   type FinishSyncRunOptions,
+  finishSyncRun,
   type StartSyncRunOptions,
-  startSyncRun,
   type SyncRunHandle,
+  startSyncRun,
 } from "./record-sync-run";
 export {
   type ConnectGoto,

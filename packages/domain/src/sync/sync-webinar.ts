@@ -1,5 +1,5 @@
 import type { Db, SyncKind } from "@gw/db";
-import { GotoNotFoundError, type GotoClient } from "@gw/gotowebinar";
+import { type GotoClient, GotoNotFoundError } from "@gw/gotowebinar";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
 import { recordActivities } from "../scoring/record-activities";
 import { sessionsOf, webinarStatusAt } from "./map-goto-webinar";

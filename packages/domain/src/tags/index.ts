@@ -1,10 +1,10 @@
-export { createTag, type CreateTagOptions } from "./create-tag";
+export { type CreateTagOptions, createTag } from "./create-tag";
 export { deleteTag } from "./delete-tag";
-export { findOrCreateTag, type FindOrCreateTagOptions } from "./find-or-create-tag";
+export { type FindOrCreateTagOptions, findOrCreateTag } from "./find-or-create-tag";
 export { getTag } from "./get-tag";
-export { listTaggedProspects, type ListTaggedProspectsOptions } from "./list-tagged-prospects";
-export { listTags, type ListTagsOptions } from "./list-tags";
-export { tagProspects, type TagProspectsOptions } from "./tag-prospects";
+export { type ListTaggedProspectsOptions, listTaggedProspects } from "./list-tagged-prospects";
+export { type ListTagsOptions, listTags } from "./list-tags";
+export { type RenameTagOptions, renameTag } from "./rename-tag";
+export { type TagProspectsOptions, tagProspects } from "./tag-prospects";
 export type { TagView } from "./tag-view";
-export { untagProspect, type UntagProspectOptions } from "./untag-prospect";
-export { renameTag, type RenameTagOptions } from "./rename-tag";
+export { type UntagProspectOptions, untagProspect } from "./untag-prospect";

@@ -15,8 +15,16 @@ export async function applyRegistrantAdded(ctx: ApplyContext, event: RegistrantA
   if (webinar.status === "CANCELLED") return { status: "IGNORED", reason: `webinar ${event.webinarKey} is cancelled` };
   // Some GoTo descriptions list Cancelled among registrant statuses: treat it as the cancellation it is.
   if ((event.status ?? "").toUpperCase() === "CANCELLED") {
-    const cancelled = await cancelRegistrations({ db, webinar, registrantKeys: [event.registrantKey], now, reason: "registration cancelled in GoTo Webinar" });
-    return cancelled > 0 ? { status: "APPLIED" } : { status: "IGNORED", reason: `registrant ${event.registrantKey} is not registered here` };
+    const cancelled = await cancelRegistrations({
+      db,
+      webinar,
+      registrantKeys: [event.registrantKey],
+      now,
+      reason: "registration cancelled in GoTo Webinar",
+    });
+    return cancelled > 0
+      ? { status: "APPLIED" }
+      : { status: "IGNORED", reason: `registrant ${event.registrantKey} is not registered here` };
   }
   const result = await upsertRegistrants({
     db,
@@ -38,7 +46,10 @@ export async function applyRegistrantAdded(ctx: ApplyContext, event: RegistrantA
     now,
   });
   if (result.skipped > 0) {
-    return { status: "IGNORED", reason: "the registrant is not a prospect and this connector does not create prospects" };
+    return {
+      status: "IGNORED",
+      reason: "the registrant is not a prospect and this connector does not create prospects",
+    };
   }
   return { status: "APPLIED" };
 }

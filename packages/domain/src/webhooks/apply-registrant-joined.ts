@@ -21,13 +21,26 @@ export async function applyRegistrantJoined(ctx: ApplyContext, event: Registrant
     db,
     webinar,
     connector,
-    registrants: [{ registrantKey: event.registrantKey, email: event.email, firstName: event.firstName, lastName: event.lastName, status: "APPROVED" }],
+    registrants: [
+      {
+        registrantKey: event.registrantKey,
+        email: event.email,
+        firstName: event.firstName,
+        lastName: event.lastName,
+        status: "APPROVED",
+      },
+    ],
     source: "WEBHOOK",
     complete: false,
     now,
   });
   if (result.skipped > 0) {
-    return { status: "IGNORED", reason: "the registrant is not a prospect and this connector does not create prospects" };
+    return {
+      status: "IGNORED",
+      reason: "the registrant is not a prospect and this connector does not create prospects",
+    };
   }
-  return (await markJoined()).length > 0 ? { status: "APPLIED" } : { status: "IGNORED", reason: `registrant ${event.registrantKey} has no registration` };
+  return (await markJoined()).length > 0
+    ? { status: "APPLIED" }
+    : { status: "IGNORED", reason: `registrant ${event.registrantKey} has no registration` };
 }

@@ -30,5 +30,8 @@ export async function applySurveySubmitted(ctx: ApplyContext, event: SurveySubmi
   });
   return registration
     ? { status: "APPLIED", reason: "already kept" }
-    : { status: "DEFERRED", reason: `registrant ${event.registrantKey} is not known for webinar ${event.webinarKey} yet` };
+    : {
+        status: "DEFERRED",
+        reason: `registrant ${event.registrantKey} is not known for webinar ${event.webinarKey} yet`,
+      };
 }

@@ -1,5 +1,5 @@
 import type { Db } from "@gw/db";
-import { GotoWebhookPayloadError, type GotoWebhookEvent, parseWebhookEvent } from "@gw/gotowebinar";
+import { type GotoWebhookEvent, GotoWebhookPayloadError, parseWebhookEvent } from "@gw/gotowebinar";
 import type { PollingSettings } from "../sync/polling-policy";
 import type { ApplyContext, ApplyOutcome } from "./apply-outcome";
 import { applyRegistrantAdded } from "./apply-registrant-added";
@@ -7,7 +7,7 @@ import { applyRegistrantJoined } from "./apply-registrant-joined";
 import { applySurveySubmitted } from "./apply-survey-submitted";
 import { applyWebinarEvent } from "./apply-webinar-event";
 import { markWebhookEvent } from "./mark-webhook-event";
-import { type WebhookLog, silentLog } from "./webhook-log";
+import { silentLog, type WebhookLog } from "./webhook-log";
 
 export interface ApplyWebhookEventOptions {
   db: Db;
@@ -65,7 +65,12 @@ export async function applyWebhookEvent(options: ApplyWebhookEventOptions): Prom
   };
   if (!row.connector_id || !row.account_id || row.deleted_at) return settle("IGNORED", "the connector was deleted");
   if (row.connector_status === "DISABLED") return settle("IGNORED", "the connector is disabled");
-  const connector = { id: row.connector_id, accountId: row.account_id, createProspects: row.create_prospects ?? true, campaignId: row.campaign_id };
+  const connector = {
+    id: row.connector_id,
+    accountId: row.account_id,
+    createProspects: row.create_prospects ?? true,
+    campaignId: row.campaign_id,
+  };
 
   let event: GotoWebhookEvent;
   try {
@@ -79,7 +84,10 @@ export async function applyWebhookEvent(options: ApplyWebhookEventOptions): Prom
   const outcome = await applyEvent(ctx, polling, event);
   if (outcome.status === "DEFERRED") {
     if (options.canWait) {
-      log.info({ eventId, eventName: event.eventName, reason: outcome.reason }, "webhook event waits for the data it needs");
+      log.info(
+        { eventId, eventName: event.eventName, reason: outcome.reason },
+        "webhook event waits for the data it needs",
+      );
       return { status: "DEFERRED", reason: outcome.reason };
     }
     if (outcome.discover) {

@@ -18,11 +18,13 @@ export async function applyWebinarEvent(
   const existing = await findEventWebinar(db, connector.id, event.webinarKey);
 
   if (event.eventName === "webinar.changed" && event.status.toUpperCase() === "DELETED") {
-    if (!existing) return { status: "IGNORED", reason: `webinar ${event.webinarKey} was never synced; nothing to cancel` };
+    if (!existing)
+      return { status: "IGNORED", reason: `webinar ${event.webinarKey} was never synced; nothing to cancel` };
     const changed = await cancelWebinar({ db, webinar: existing, now });
     return changed ? { status: "APPLIED" } : { status: "APPLIED", reason: "already cancelled" };
   }
-  if (existing?.status === "CANCELLED") return { status: "IGNORED", reason: `webinar ${event.webinarKey} is cancelled` };
+  if (existing?.status === "CANCELLED")
+    return { status: "IGNORED", reason: `webinar ${event.webinarKey} is cancelled` };
 
   const fields = mapGotoWebinar({
     webinarKey: event.webinarKey,
@@ -34,7 +36,11 @@ export async function applyWebinarEvent(
   });
   if (!fields) return { status: "IGNORED", reason: `the event carries no valid times for webinar ${event.webinarKey}` };
 
-  const plan = planWebinarSync({ schedule: { startsAt: fields.startsAt, endsAt: fields.endsAt, sessions: sessionsOf(fields.times) }, now, settings: polling });
+  const plan = planWebinarSync({
+    schedule: { startsAt: fields.startsAt, endsAt: fields.endsAt, sessions: sessionsOf(fields.times) },
+    now,
+    settings: polling,
+  });
   const status = webinarStatusAt(fields, now);
   const described = {
     subject: fields.subject,

@@ -17,6 +17,10 @@ export function describeConnectorWebhooks(options: {
   if (!availability.enabled) return { enabled: false, reason: availability.reason };
   if (connector.webhooksEnabled) return { enabled: true, reason: null };
   if (connector.webhooksError) return { enabled: false, reason: connector.webhooksError };
-  if (connector.status === "DISABLED") return { enabled: false, reason: "The connector is disabled; its GoTo webhooks were removed." };
-  return { enabled: false, reason: "GoTo webhooks are set up when the connector is verified; until then changes arrive by polling." };
+  if (connector.status === "DISABLED")
+    return { enabled: false, reason: "The connector is disabled; its GoTo webhooks were removed." };
+  return {
+    enabled: false,
+    reason: "GoTo webhooks are set up when the connector is verified; until then changes arrive by polling.",
+  };
 }

@@ -1,7 +1,6 @@
 import type { Connector, Db } from "@gw/db";
 import type { GotoClient, GotoUserSubscription, GotoWebhook } from "@gw/gotowebinar";
 import { SecretBox, type SecretKey } from "../security/index";
-import { describeError, type WebhookLog, silentLog } from "./webhook-log";
 import {
   WEBHOOK_EVENT_NAMES,
   type WebhookEventName,
@@ -9,10 +8,17 @@ import {
   webhookAvailability,
   webhookCallbackUrl,
 } from "./webhook-callback";
+import { describeError, silentLog, type WebhookLog } from "./webhook-log";
 
 export type EnsureWebhooksClient = Pick<
   GotoClient,
-  "createSecretKey" | "listWebhooks" | "createWebhooks" | "updateWebhooks" | "listUserSubscriptions" | "createUserSubscriptions" | "updateUserSubscriptions"
+  | "createSecretKey"
+  | "listWebhooks"
+  | "createWebhooks"
+  | "updateWebhooks"
+  | "listUserSubscriptions"
+  | "createUserSubscriptions"
+  | "updateUserSubscriptions"
 >;
 
 export interface EnsureWebhookSubscriptionsOptions {
@@ -47,13 +53,18 @@ export interface EnsureWebhookSubscriptionsResult {
  * reused, so verifying again duplicates nothing. Never throws for a GoTo failure: it records the
  * reason on the connector (polling remains the safety net) and returns it.
  */
-export async function ensureWebhookSubscriptions(options: EnsureWebhookSubscriptionsOptions): Promise<EnsureWebhookSubscriptionsResult> {
+export async function ensureWebhookSubscriptions(
+  options: EnsureWebhookSubscriptionsOptions,
+): Promise<EnsureWebhookSubscriptionsResult> {
   const { db, config, gotoClient, connector } = options;
   const log = options.log ?? silentLog;
   const availability = webhookAvailability(config);
   if (!availability.enabled) {
     await db.connector.update({ where: { id: connector.id }, data: { webhooksEnabled: false, webhooksError: null } });
-    log.info({ connectorId: connector.id, reason: availability.reason }, "webhooks skipped: PUBLIC_URL not reachable by GoTo");
+    log.info(
+      { connectorId: connector.id, reason: availability.reason },
+      "webhooks skipped: PUBLIC_URL not reachable by GoTo",
+    );
     return { enabled: false, reason: availability.reason, subscriptions: [] };
   }
   const callbackUrl = webhookCallbackUrl(config.http.publicUrl, connector.id);
@@ -69,7 +80,10 @@ export async function ensureWebhookSubscriptions(options: EnsureWebhookSubscript
   } catch (error) {
     const reason = `Setting up GoTo webhooks failed: ${describeError(error)}. Polling alone is used until the connector is verified again.`;
     log.warn({ connectorId: connector.id, err: error }, "GoTo webhook setup failed; polling remains");
-    await db.connector.update({ where: { id: connector.id }, data: { webhooksEnabled: false, webhooksError: reason.slice(0, 1000) } });
+    await db.connector.update({
+      where: { id: connector.id },
+      data: { webhooksEnabled: false, webhooksError: reason.slice(0, 1000) },
+    });
     return { enabled: false, reason, subscriptions: [] };
   }
 }
@@ -91,7 +105,10 @@ async function ensureSecret(options: {
   secretBox: SecretBox;
 }): Promise<void> {
   const { db, gotoClient, connector, secretBox } = options;
-  const current = await db.connector.findUniqueOrThrow({ where: { id: connector.id }, select: { webhookSecretEnc: true, oauthClientId: true } });
+  const current = await db.connector.findUniqueOrThrow({
+    where: { id: connector.id },
+    select: { webhookSecretEnc: true, oauthClientId: true },
+  });
   if (current.webhookSecretEnc) return;
   const sibling = await db.connector.findFirst({
     where: { oauthClientId: current.oauthClientId, webhookSecretEnc: { not: null }, id: { not: connector.id } },
@@ -108,7 +125,10 @@ async function ensureSecret(options: {
 }
 
 /** One webhook per event at this callback URL, created if missing, then all made ACTIVE. */
-async function ensureWebhooks(gotoClient: EnsureWebhooksClient, callbackUrl: string): Promise<Map<WebhookEventName, GotoWebhook>> {
+async function ensureWebhooks(
+  gotoClient: EnsureWebhooksClient,
+  callbackUrl: string,
+): Promise<Map<WebhookEventName, GotoWebhook>> {
   const ours = (await gotoClient.listWebhooks()).filter((w) => w.callbackUrl === callbackUrl);
   const byEvent = new Map<WebhookEventName, GotoWebhook>();
   for (const eventName of WEBHOOK_EVENT_NAMES) {
@@ -117,7 +137,9 @@ async function ensureWebhooks(gotoClient: EnsureWebhooksClient, callbackUrl: str
   }
   const missing = WEBHOOK_EVENT_NAMES.filter((eventName) => !byEvent.has(eventName));
   if (missing.length > 0) {
-    const created = await gotoClient.createWebhooks(missing.map((eventName) => ({ callbackUrl, eventName, eventVersion: "1.0.0", product: "g2w" })));
+    const created = await gotoClient.createWebhooks(
+      missing.map((eventName) => ({ callbackUrl, eventName, eventVersion: "1.0.0", product: "g2w" })),
+    );
     for (const webhook of created) {
       const eventName = WEBHOOK_EVENT_NAMES.find((name) => name === webhook.eventName);
       if (eventName) byEvent.set(eventName, webhook);
@@ -142,7 +164,8 @@ async function ensureUserSubscriptions(
   const keys = new Set([...webhooks.values()].map((w) => w.webhookKey));
   const byWebhook = new Map<string, GotoUserSubscription>();
   for (const subscription of await gotoClient.listUserSubscriptions()) {
-    if (keys.has(subscription.webhookKey) && !byWebhook.has(subscription.webhookKey)) byWebhook.set(subscription.webhookKey, subscription);
+    if (keys.has(subscription.webhookKey) && !byWebhook.has(subscription.webhookKey))
+      byWebhook.set(subscription.webhookKey, subscription);
   }
   const missing = [...keys].filter((key) => !byWebhook.has(key));
   if (missing.length > 0) {
@@ -154,7 +177,11 @@ async function ensureUserSubscriptions(
   const inactive = [...byWebhook.values()].filter((s) => s.userSubscriptionState !== "ACTIVE");
   if (inactive.length > 0) {
     await gotoClient.updateUserSubscriptions(
-      inactive.map((s) => ({ userSubscriptionKey: s.userSubscriptionKey, webhookKey: s.webhookKey, userSubscriptionState: "ACTIVE" as const })),
+      inactive.map((s) => ({
+        userSubscriptionKey: s.userSubscriptionKey,
+        webhookKey: s.webhookKey,
+        userSubscriptionState: "ACTIVE" as const,
+      })),
     );
     for (const subscription of inactive) {
       subscription.userSubscriptionState = "ACTIVE";
@@ -176,7 +203,7 @@ async function recordSubscriptions(
       eventName,
       webhookKey: webhook.webhookKey,
       userSubscriptionKey: subscription?.userSubscriptionKey ?? null,
-      state: subscription ? (subscription.activationState || subscription.userSubscriptionState) : "NO_SUBSCRIPTION",
+      state: subscription ? subscription.activationState || subscription.userSubscriptionState : "NO_SUBSCRIPTION",
     };
   });
   await db.$transaction([

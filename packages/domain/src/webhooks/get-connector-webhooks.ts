@@ -15,7 +15,13 @@ export interface GetConnectorWebhooksOptions {
 
 export interface ConnectorWebhooksView extends ConnectorWebhookState {
   callbackUrl: string;
-  subscriptions: { eventName: string; webhookKey: string; userSubscriptionKey: string | null; state: string; createdAt: Date }[];
+  subscriptions: {
+    eventName: string;
+    webhookKey: string;
+    userSubscriptionKey: string | null;
+    state: string;
+    createdAt: Date;
+  }[];
   /** Deliveries over the last 24 hours by status. */
   last24h: Record<WebhookEventStatus, number>;
   deliveries: {
@@ -49,9 +55,21 @@ export async function getConnectorWebhooks(options: GetConnectorWebhooksOptions)
       where: { connectorId, ...(options.status ? { status: options.status } : {}) },
       orderBy: { receivedAt: "desc" },
       take: Math.min(Math.max(options.limit ?? 50, 1), 200),
-      select: { id: true, eventName: true, eventKey: true, status: true, reason: true, receivedAt: true, appliedAt: true },
+      select: {
+        id: true,
+        eventName: true,
+        eventKey: true,
+        status: true,
+        reason: true,
+        receivedAt: true,
+        appliedAt: true,
+      },
     }),
-    db.webhookEvent.groupBy({ by: ["status"], where: { connectorId, receivedAt: { gte: since } }, _count: { _all: true } }),
+    db.webhookEvent.groupBy({
+      by: ["status"],
+      where: { connectorId, receivedAt: { gte: since } },
+      _count: { _all: true },
+    }),
   ]);
   const last24h: Record<WebhookEventStatus, number> = { RECEIVED: 0, APPLIED: 0, IGNORED: 0, REJECTED: 0 };
   for (const row of counts) last24h[row.status] = row._count._all;
@@ -61,6 +79,9 @@ export async function getConnectorWebhooks(options: GetConnectorWebhooksOptions)
     subscriptions,
     last24h,
     // Stored keys are scoped by connector ("<connectorId>:<GoTo's key>"); show GoTo's own.
-    deliveries: deliveries.map((d) => ({ ...d, eventKey: d.eventKey ? d.eventKey.slice(d.eventKey.indexOf(":") + 1) : null })),
+    deliveries: deliveries.map((d) => ({
+      ...d,
+      eventKey: d.eventKey ? d.eventKey.slice(d.eventKey.indexOf(":") + 1) : null,
+    })),
   };
 }

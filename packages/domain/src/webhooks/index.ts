@@ -1,7 +1,7 @@
 // GoTo webhooks: subscribing a connector, receiving signed deliveries, applying each event once.
-export { applyWebhookEvent, type ApplyWebhookEventOptions, type ApplyWebhookEventResult } from "./apply-webhook-event";
-export { cancelRegistrations, type CancelRegistrationsOptions } from "./cancel-registrations";
-export { cancelWebinar, type CancelWebinarOptions } from "./cancel-webinar";
+export { type ApplyWebhookEventOptions, type ApplyWebhookEventResult, applyWebhookEvent } from "./apply-webhook-event";
+export { type CancelRegistrationsOptions, cancelRegistrations } from "./cancel-registrations";
+export { type CancelWebinarOptions, cancelWebinar } from "./cancel-webinar";
 export { type ConnectorWebhookState, describeConnectorWebhooks } from "./describe-connector-webhooks";
 export {
   type EnsureWebhookSubscriptionsOptions,
@@ -10,11 +10,19 @@ export {
   ensureWebhookSubscriptions,
   type WebhookSubscriptionView,
 } from "./ensure-webhook-subscriptions";
-export { findStuckWebhookEvents, type FindStuckWebhookEventsOptions } from "./find-stuck-webhook-events";
-export { type ConnectorWebhooksView, getConnectorWebhooks, type GetConnectorWebhooksOptions } from "./get-connector-webhooks";
-export { markWebhookEvent, type MarkWebhookEventOptions } from "./mark-webhook-event";
-export { refreshConnectorWebhooks, type RefreshConnectorWebhooksOptions } from "./refresh-connector-webhooks";
-export { receiveWebhookEvent, type ReceiveWebhookEventOptions, type ReceiveWebhookEventResult } from "./receive-webhook-event";
+export { type FindStuckWebhookEventsOptions, findStuckWebhookEvents } from "./find-stuck-webhook-events";
+export {
+  type ConnectorWebhooksView,
+  type GetConnectorWebhooksOptions,
+  getConnectorWebhooks,
+} from "./get-connector-webhooks";
+export { type MarkWebhookEventOptions, markWebhookEvent } from "./mark-webhook-event";
+export {
+  type ReceiveWebhookEventOptions,
+  type ReceiveWebhookEventResult,
+  receiveWebhookEvent,
+} from "./receive-webhook-event";
+export { type RefreshConnectorWebhooksOptions, refreshConnectorWebhooks } from "./refresh-connector-webhooks";
 export {
   type RemoveWebhookSubscriptionsOptions,
   type RemoveWebhookSubscriptionsResult,

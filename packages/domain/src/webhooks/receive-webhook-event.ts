@@ -58,12 +58,24 @@ export async function receiveWebhookEvent(options: ReceiveWebhookEventOptions): 
   };
 
   const { scheme, toleranceSeconds } = options.signature;
-  const secrets = scheme === "none" ? [] : connector.webhookSecretEnc ? [options.secretBox.decrypt(connector.webhookSecretEnc)] : [];
+  const secrets =
+    scheme === "none" ? [] : connector.webhookSecretEnc ? [options.secretBox.decrypt(connector.webhookSecretEnc)] : [];
   if (scheme !== "none" && secrets.length === 0) {
-    return reject("no webhook secret is stored for this connector", unauthorized("This connector has no webhook secret: verify it again to subscribe to GoTo webhooks."));
+    return reject(
+      "no webhook secret is stored for this connector",
+      unauthorized("This connector has no webhook secret: verify it again to subscribe to GoTo webhooks."),
+    );
   }
-  const verdict = verifyWebhook({ scheme, secrets, body: rawBody, headers: options.headers, toleranceSeconds, ...(options.now ? { now: options.now } : {}) });
-  if (!verdict.ok) return reject(REJECT_REASONS[verdict.reason], unauthorized(`Webhook refused: ${REJECT_REASONS[verdict.reason]}.`));
+  const verdict = verifyWebhook({
+    scheme,
+    secrets,
+    body: rawBody,
+    headers: options.headers,
+    toleranceSeconds,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  if (!verdict.ok)
+    return reject(REJECT_REASONS[verdict.reason], unauthorized(`Webhook refused: ${REJECT_REASONS[verdict.reason]}.`));
 
   let parsed: unknown;
   try {
@@ -76,11 +88,18 @@ export async function receiveWebhookEvent(options: ReceiveWebhookEventOptions): 
   }
   const payload = parsed as Record<string, unknown>;
   const eventName = typeof payload.eventName === "string" ? payload.eventName.slice(0, 100) : "";
-  if (!eventName) return reject("eventName is missing", invalid("body.eventName", "The webhook body must name its event in eventName."));
+  if (!eventName)
+    return reject(
+      "eventName is missing",
+      invalid("body.eventName", "The webhook body must name its event in eventName."),
+    );
 
   // GoTo's eventKey identifies the event; a body without one is keyed by its digest, so an exact
   // re-delivery still counts once. Scoped by connector: two accounts may connect one organizer.
-  const goToKey = typeof payload.eventKey === "string" && payload.eventKey ? payload.eventKey : `sha256-${createHash("sha256").update(rawBody).digest("hex")}`;
+  const goToKey =
+    typeof payload.eventKey === "string" && payload.eventKey
+      ? payload.eventKey
+      : `sha256-${createHash("sha256").update(rawBody).digest("hex")}`;
   const eventKey = `${connectorId}:${goToKey.slice(0, 200)}`;
   const known = (WEBHOOK_EVENT_NAMES as readonly string[]).includes(eventName);
   const status = known ? "RECEIVED" : "IGNORED";

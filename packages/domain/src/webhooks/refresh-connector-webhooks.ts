@@ -3,7 +3,7 @@ import type { SecretBox, SecretKey } from "../security/index";
 import { type EnsureWebhooksClient, ensureWebhookSubscriptions } from "./ensure-webhook-subscriptions";
 import { type RemoveWebhooksClient, removeWebhookSubscriptions } from "./remove-webhook-subscriptions";
 import type { WebhookSettings } from "./webhook-callback";
-import { describeError, type WebhookLog, silentLog } from "./webhook-log";
+import { describeError, silentLog, type WebhookLog } from "./webhook-log";
 
 export interface RefreshConnectorWebhooksOptions {
   db: Db;
@@ -25,13 +25,24 @@ export async function refreshConnectorWebhooks(options: RefreshConnectorWebhooks
   const { db, config, connectorId } = options;
   const log = options.log ?? silentLog;
   try {
-    const connector = await db.connector.findUnique({ where: { id: connectorId }, select: { id: true, status: true, deletedAt: true, webhooksEnabled: true } });
+    const connector = await db.connector.findUnique({
+      where: { id: connectorId },
+      select: { id: true, status: true, deletedAt: true, webhooksEnabled: true },
+    });
     if (!connector || connector.deletedAt) return;
     if (connector.status === "VERIFIED") {
       const gotoClient = await options.gotoClientFor(connectorId);
-      await ensureWebhookSubscriptions({ db, config, gotoClient, connector, ...(options.secretBox ? { secretBox: options.secretBox } : {}), log });
+      await ensureWebhookSubscriptions({
+        db,
+        config,
+        gotoClient,
+        connector,
+        ...(options.secretBox ? { secretBox: options.secretBox } : {}),
+        log,
+      });
     } else if (connector.status === "DISABLED") {
-      const subscribed = connector.webhooksEnabled || (await db.webhookSubscription.count({ where: { connectorId } })) > 0;
+      const subscribed =
+        connector.webhooksEnabled || (await db.webhookSubscription.count({ where: { connectorId } })) > 0;
       if (!subscribed) return;
       const gotoClient = await options.gotoClientFor(connectorId);
       await removeWebhookSubscriptions({ db, config, gotoClient, connector, log });

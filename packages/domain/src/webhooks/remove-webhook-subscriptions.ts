@@ -1,9 +1,12 @@
 import type { Connector, Db } from "@gw/db";
 import { type GotoClient, GotoNotFoundError } from "@gw/gotowebinar";
 import { webhookCallbackUrl } from "./webhook-callback";
-import { describeError, type WebhookLog, silentLog } from "./webhook-log";
+import { describeError, silentLog, type WebhookLog } from "./webhook-log";
 
-export type RemoveWebhooksClient = Pick<GotoClient, "deleteInstancedSubscriptions" | "deleteUserSubscriptions" | "deleteWebhooks">;
+export type RemoveWebhooksClient = Pick<
+  GotoClient,
+  "deleteInstancedSubscriptions" | "deleteUserSubscriptions" | "deleteWebhooks"
+>;
 
 export interface RemoveWebhookSubscriptionsOptions {
   db: Db;
@@ -25,7 +28,9 @@ export interface RemoveWebhookSubscriptionsResult {
  * subscriptions and webhooks at its callback URL, and any recorded under an earlier PUBLIC_URL.
  * Never throws for a GoTo failure; call it before deleting the connector (it needs the tokens).
  */
-export async function removeWebhookSubscriptions(options: RemoveWebhookSubscriptionsOptions): Promise<RemoveWebhookSubscriptionsResult> {
+export async function removeWebhookSubscriptions(
+  options: RemoveWebhookSubscriptionsOptions,
+): Promise<RemoveWebhookSubscriptionsResult> {
   const { db, config, gotoClient, connector } = options;
   const log = options.log ?? silentLog;
   const recorded = await db.webhookSubscription.findMany({ where: { connectorId: connector.id } });
@@ -38,7 +43,9 @@ export async function removeWebhookSubscriptions(options: RemoveWebhookSubscript
     });
     for (const key of deleted.userSubscriptionKeys) userSubscriptionKeys.add(key);
     for (const key of deleted.webhookKeys) webhookKeys.add(key);
-    const leftSubscriptions = recorded.flatMap((r) => (r.userSubscriptionKey && !userSubscriptionKeys.has(r.userSubscriptionKey) ? [r.userSubscriptionKey] : []));
+    const leftSubscriptions = recorded.flatMap((r) =>
+      r.userSubscriptionKey && !userSubscriptionKeys.has(r.userSubscriptionKey) ? [r.userSubscriptionKey] : [],
+    );
     const leftWebhooks = [...new Set(recorded.map((r) => r.webhookKey))].filter((key) => !webhookKeys.has(key));
     if (leftSubscriptions.length > 0) {
       await ignoreNotFound(gotoClient.deleteUserSubscriptions({ userSubscriptionKeys: leftSubscriptions }));
@@ -51,14 +58,20 @@ export async function removeWebhookSubscriptions(options: RemoveWebhookSubscript
   } catch (error) {
     const reason = `Removing GoTo webhooks failed: ${describeError(error)}`;
     log.warn({ connectorId: connector.id, err: error }, "GoTo webhook removal failed");
-    await db.connector.updateMany({ where: { id: connector.id }, data: { webhooksEnabled: false, webhooksError: reason.slice(0, 1000) } });
+    await db.connector.updateMany({
+      where: { id: connector.id },
+      data: { webhooksEnabled: false, webhooksError: reason.slice(0, 1000) },
+    });
     return { userSubscriptionKeys: [...userSubscriptionKeys], webhookKeys: [...webhookKeys], error: reason };
   }
   await db.$transaction([
     db.webhookSubscription.deleteMany({ where: { connectorId: connector.id } }),
     db.connector.updateMany({ where: { id: connector.id }, data: { webhooksEnabled: false, webhooksError: null } }),
   ]);
-  log.info({ connectorId: connector.id, subscriptions: userSubscriptionKeys.size, webhooks: webhookKeys.size }, "GoTo webhooks removed");
+  log.info(
+    { connectorId: connector.id, subscriptions: userSubscriptionKeys.size, webhooks: webhookKeys.size },
+    "GoTo webhooks removed",
+  );
   return { userSubscriptionKeys: [...userSubscriptionKeys], webhookKeys: [...webhookKeys], error: null };
 }
 

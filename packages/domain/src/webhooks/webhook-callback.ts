@@ -51,7 +51,10 @@ export function webhookAvailability(settings: WebhookSettings): WebhookAvailabil
     };
   }
   if (url.protocol !== "https:") {
-    return { enabled: false, reason: `PUBLIC_URL ${url.origin} is not https and GoTo only calls https callback URLs, ${suffix}.` };
+    return {
+      enabled: false,
+      reason: `PUBLIC_URL ${url.origin} is not https and GoTo only calls https callback URLs, ${suffix}.`,
+    };
   }
   return { enabled: true };
 }

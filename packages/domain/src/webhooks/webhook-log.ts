@@ -14,5 +14,5 @@ export function describeError(error: unknown): string {
   if (error instanceof GotoApiError) {
     return `GoTo answered ${error.status || "nothing"} to ${error.method} ${error.path}${error.message ? ` (${error.message})` : ""}`;
   }
-  return error instanceof Error ? error.message.split("\n")[0] ?? "unknown error" : String(error);
+  return error instanceof Error ? (error.message.split("\n")[0] ?? "unknown error") : String(error);
 }
