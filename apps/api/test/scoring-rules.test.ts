@@ -23,6 +23,12 @@ describe("scoring rules API", () => {
       { activityType: "ACCEPTED", points: 5, isDefault: true, updatedAt: null },
       { activityType: "ATTENDED", points: 25, isDefault: true, updatedAt: null },
       { activityType: "CANCELLED", points: 0, isDefault: true, updatedAt: null },
+      { activityType: "ABSENT", points: 0, isDefault: true, updatedAt: null },
+      { activityType: "ATTENDED_LIVE", points: 0, isDefault: true, updatedAt: null },
+      { activityType: "WATCHED_ON_DEMAND", points: 0, isDefault: true, updatedAt: null },
+      { activityType: "ASKED_QUESTION", points: 10, isDefault: true, updatedAt: null },
+      { activityType: "ANSWERED_POLL", points: 5, isDefault: true, updatedAt: null },
+      { activityType: "ANSWERED_SURVEY", points: 5, isDefault: true, updatedAt: null },
     ]);
   });
 
@@ -52,6 +58,12 @@ describe("scoring rules API", () => {
       ["ACCEPTED", 5, true],
       ["ATTENDED", 40, false],
       ["CANCELLED", -5, false],
+      ["ABSENT", 0, true],
+      ["ATTENDED_LIVE", 0, true],
+      ["WATCHED_ON_DEMAND", 0, true],
+      ["ASKED_QUESTION", 10, true],
+      ["ANSWERED_POLL", 5, true],
+      ["ANSWERED_SURVEY", 5, true],
     ]);
     const other = await createUserAndLogin(api);
     const theirs = await api.app.inject({ method: "GET", url: "/api/scoring-rules", headers: other.headers });

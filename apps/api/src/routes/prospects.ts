@@ -1,3 +1,4 @@
+import { ActivityType } from "@gw/db";
 import {
   getProspectDetail,
   mergeProspects,
@@ -82,7 +83,7 @@ const prospectDetail = prospectSummary
       .array(
         z.object({
           id: z.uuid(),
-          type: z.enum(["REGISTERED", "ACCEPTED", "ATTENDED", "CANCELLED"]),
+          type: z.enum(ActivityType),
           occurredAt: z.date(),
           points: z.number().int(),
           webinar: webinarRef,

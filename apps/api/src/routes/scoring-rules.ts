@@ -1,3 +1,4 @@
+import { ActivityType } from "@gw/db";
 import { getScoringRules, MAX_ACTIVITY_POINTS, updateScoringRules } from "@gw/domain/scoring";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -5,7 +6,7 @@ import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
 import { errorBody } from "./auth-schemas";
 
-const activityType = z.enum(["REGISTERED", "ACCEPTED", "ATTENDED", "CANCELLED"]);
+const activityType = z.enum(ActivityType);
 const rule = z
   .object({
     activityType,

@@ -107,7 +107,17 @@ export interface ProspectRow {
   createdAt: string;
 }
 
-export type ActivityType = "REGISTERED" | "ACCEPTED" | "ATTENDED" | "CANCELLED";
+export type ActivityType =
+  | "REGISTERED"
+  | "ACCEPTED"
+  | "ATTENDED"
+  | "CANCELLED"
+  | "ABSENT"
+  | "ATTENDED_LIVE"
+  | "WATCHED_ON_DEMAND"
+  | "ASKED_QUESTION"
+  | "ANSWERED_POLL"
+  | "ANSWERED_SURVEY";
 
 export const PROSPECT_FIELDS = [
   ["company", "Company"],

@@ -16,6 +16,12 @@ const ACTIVITY: Record<ActivityType, { label: string; icon: IconName }> = {
   ACCEPTED: { label: "Registration accepted for", icon: "userCheck" },
   ATTENDED: { label: "Attended", icon: "video" },
   CANCELLED: { label: "Registration cancelled for", icon: "userX" },
+  ABSENT: { label: "Did not attend", icon: "userX" },
+  ATTENDED_LIVE: { label: "Attended live", icon: "video" },
+  WATCHED_ON_DEMAND: { label: "Watched on demand", icon: "play" },
+  ASKED_QUESTION: { label: "Asked a question in", icon: "inbox" },
+  ANSWERED_POLL: { label: "Answered a poll in", icon: "checkCircle" },
+  ANSWERED_SURVEY: { label: "Answered the survey of", icon: "form" },
 };
 
 const SOURCE: Record<string, string> = { GOTO_SYNC: "GoTo Webinar sync", FORM: "Form", MANUAL: "Manual" };

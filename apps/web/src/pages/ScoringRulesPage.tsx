@@ -23,6 +23,20 @@ const TYPES: { type: ActivityType; label: string; help: string }[] = [
     label: "Cancelled",
     help: "The registration was cancelled. Use a negative number to take points away.",
   },
+  {
+    type: "ABSENT",
+    label: "Absent (no-show)",
+    help: "Registered for a webinar that has finished and did not attend. Recorded once, after the final attendance sync.",
+  },
+  { type: "ATTENDED_LIVE", label: "Attended live", help: "Attended a live session (on top of Attended)." },
+  {
+    type: "WATCHED_ON_DEMAND",
+    label: "Watched on demand",
+    help: "Watched an on-demand webinar (on top of Attended).",
+  },
+  { type: "ASKED_QUESTION", label: "Asked a question", help: "Asked at least one question during a session." },
+  { type: "ANSWERED_POLL", label: "Answered a poll", help: "Answered at least one poll during a session." },
+  { type: "ANSWERED_SURVEY", label: "Answered a survey", help: "Answered the webinar's survey." },
 ];
 
 function rulesOf(data: RulesResponse | undefined): ScoringRule[] {

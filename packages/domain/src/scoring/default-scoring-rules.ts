@@ -11,6 +11,15 @@ export const DEFAULT_SCORING_POINTS: Readonly<Record<ActivityType, number>> = Ob
   ACCEPTED: 5,
   ATTENDED: 25,
   CANCELLED: 0,
+  // A no-show scores nothing by default; an account may take points away.
+  ABSENT: 0,
+  // How someone attended: ATTENDED already scores attendance, these add on top when set.
+  ATTENDED_LIVE: 0,
+  WATCHED_ON_DEMAND: 0,
+  // Taking part says more than being there.
+  ASKED_QUESTION: 10,
+  ANSWERED_POLL: 5,
+  ANSWERED_SURVEY: 5,
 });
 
 export const ACTIVITY_TYPES = Object.keys(DEFAULT_SCORING_POINTS) as ActivityType[];
