@@ -31,7 +31,7 @@ export function EmptyState({
       <span className="icon" aria-hidden="true">
         <Icon name={icon} size={20} />
       </span>
-      <h3>{title}</h3>
+      <h2 className="state-title">{title}</h2>
       {children ? <p>{children}</p> : null}
       {action}
     </div>
@@ -55,7 +55,7 @@ export function ErrorState({
       <span className="icon" aria-hidden="true">
         <Icon name="alert" size={20} />
       </span>
-      <h3>{title}</h3>
+      <h2 className="state-title">{title}</h2>
       <p>{message}</p>
       {reqId ? (
         <p className="small">

@@ -442,7 +442,11 @@ export function FormEditPage() {
           <Card title="Preview" id="preview">
             <div className="card-body">
               {id ? (
-                <iframe key={previewKey} className="preview-frame" src={`/f/${id}`} title={`Preview of ${name}`} />
+                // Inert: the preview is to look at, not a second page to tab through (its own <main>
+                // and fields stay out of the editor's keyboard order and accessibility tree).
+                <div inert>
+                  <iframe key={previewKey} className="preview-frame" src={`/f/${id}`} title={`Preview of ${name}`} />
+                </div>
               ) : (
                 <p className="muted">Create the form to preview its hosted page.</p>
               )}

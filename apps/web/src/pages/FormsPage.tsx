@@ -71,7 +71,7 @@ export function FormsPage() {
             variant="ghost"
             icon="copy"
             onClick={() => void copy(f)}
-            aria-label={`Copy the link to ${f.name}`}
+            aria-label={`Copy link to ${f.name}`}
           >
             Copy link
           </Button>

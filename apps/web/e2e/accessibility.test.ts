@@ -1,0 +1,152 @@
+// axe-core over the admin UI and the hosted form, in the states a marketer meets them: empty,
+// filled with synced webinars, with a dialog open, with a refused form. Any WCAG 2.1 A/AA or
+// best-practice finding fails the test with the rule, the element and axe's advice.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createVerifiedConnector } from "@gw/testing";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually, logIn, type Stack, startStack } from "./harness";
+
+// Evaluated over the DevTools protocol, which the pages' Content-Security-Policy does not govern.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
+interface Finding {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+async function audit(page: Page, state: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (
+      window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }
+    ).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return result.violations;
+  }, TAGS);
+  return (violations as Finding[]).map(
+    (v) =>
+      `${state}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}: ${v.nodes[0]?.failureSummary ?? ""}`,
+  );
+}
+
+describe("accessibility (axe-core, WCAG 2.1 AA and best practice)", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack("e2eaxe");
+    const organizer = await stack.sim.control.defaultOrganizer();
+    await stack.sim.control.scenario({
+      webinars: [
+        { subject: "Quarterly roadmap", startsInMinutes: 5 * 24 * 60, durationMinutes: 45, registrants: 3 },
+        {
+          subject: "Last month's launch",
+          startsInMinutes: -30 * 24 * 60,
+          durationMinutes: 45,
+          registrants: 4,
+          attendanceRatio: 0.5,
+        },
+      ],
+    });
+    await createVerifiedConnector(stack.db, stack.apiDeps.secretBox, {
+      accountId: stack.admin.accountId,
+      sim: stack.sim,
+      organizerKey: organizer.organizerKey,
+      name: "Marketing webinars",
+    });
+    await eventually("the synced registrants", async () => (await stack.db.webinarRegistration.count()) === 7);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it("finds nothing on the login page, the admin pages in their empty and filled states, and the hosted form; the form preview is out of the Tab order", async () => {
+    const findings: string[] = [];
+    const page = await stack.newPage();
+    await page.goto("/login");
+    await page.getByRole("button", { name: "Log in" }).waitFor();
+    findings.push(...(await audit(page, "login")));
+    await logIn(page, stack);
+
+    const visit = async (path: string, ready: () => Promise<unknown>, state = path) => {
+      await page.goto(path);
+      await ready();
+      await page.waitForLoadState("networkidle");
+      findings.push(...(await audit(page, state)));
+    };
+    await visit("/", () => page.getByRole("heading", { level: 1, name: /Welcome back/ }).waitFor(), "dashboard");
+    await visit("/connectors", () => page.getByText("Marketing webinars").first().waitFor());
+    await page
+      .getByRole("button", { name: /Add connector/ })
+      .first()
+      .click();
+    await page.getByRole("dialog").waitFor();
+    findings.push(...(await audit(page, "add-connector dialog")));
+    await page.keyboard.press("Escape");
+
+    await visit("/reports/webinars?tab=finished", () =>
+      page.getByRole("link", { name: "Last month's launch", exact: true }).waitFor(),
+    );
+    await visit("/reports/webinars?tab=upcoming", () =>
+      page.getByRole("link", { name: "Quarterly roadmap", exact: true }).waitFor(),
+    );
+    await page.goto("/reports/webinars?tab=finished");
+    await page
+      .getByRole("link", { name: /Last month's launch/ })
+      .first()
+      .click();
+    await page.getByRole("heading", { level: 1, name: /Last month's launch/ }).waitFor();
+    await page.waitForLoadState("networkidle");
+    findings.push(...(await audit(page, "webinar page")));
+    const webinarUrl = new URL(page.url()).pathname;
+    await visit(
+      `${webinarUrl}/prospects?segment=absent`,
+      () => page.getByRole("table").waitFor(),
+      "absentees drill-down",
+    );
+
+    await visit("/prospects", () => page.getByRole("table").waitFor());
+    await page.getByRole("table").getByRole("link").first().click();
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.waitForLoadState("networkidle");
+    findings.push(...(await audit(page, "prospect page")));
+
+    await visit("/lists", () => page.getByRole("heading", { level: 1, name: "Lists" }).waitFor(), "lists (empty)");
+    await visit("/tags", () => page.getByRole("heading", { level: 1, name: "Tags" }).waitFor(), "tags (empty)");
+    await visit("/forms", () => page.getByRole("heading", { name: "No forms yet" }).waitFor(), "forms (empty)");
+    await visit("/forms/new", () => page.getByRole("textbox", { name: "Form name" }).waitFor(), "new form");
+    await page.getByRole("textbox", { name: "Form name" }).fill("Roadmap registration");
+    await page.getByRole("combobox", { name: "Add a completion action" }).selectOption("REGISTER_WEBINAR");
+    await page.getByRole("combobox", { name: "Register for webinar" }).waitFor();
+    await page.getByRole("button", { name: "Create form" }).click();
+    await page.waitForURL(/\/forms\/[0-9a-f-]{36}$/);
+    const formId = page.url().split("/").pop() as string;
+    await page.frameLocator("iframe[title^='Preview']").getByRole("button", { name: "Register" }).waitFor();
+    findings.push(...(await audit(page, "form editor with preview")));
+    // The preview is inert: tabbing through the whole editor never lands inside it.
+    expect(
+      await page.evaluate(() => document.querySelector("iframe[title^='Preview']")?.closest("[inert]") != null),
+    ).toBe(true);
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("IFRAME");
+    }
+    await visit("/forms", () => page.getByRole("link", { name: "Roadmap registration", exact: true }).waitFor(), "forms list");
+    await visit("/scoring", () => page.getByRole("heading", { level: 1 }).waitFor());
+    await visit("/sync", () => page.getByRole("heading", { level: 1 }).waitFor());
+    await visit("/no-such-page", () => page.getByRole("heading", { level: 2, name: "Page not found" }).waitFor(), "not found");
+
+    const visitor = await stack.newPage();
+    await visitor.goto(`/f/${formId}`);
+    await visitor.getByRole("button", { name: "Register" }).waitFor();
+    findings.push(...(await audit(visitor, "hosted form")));
+    await visitor.getByRole("button", { name: "Register" }).click();
+    await visitor.getByRole("alert").first().waitFor();
+    findings.push(...(await audit(visitor, "hosted form refused")));
+
+    expect(findings).toEqual([]);
+  });
+});
