@@ -12,6 +12,15 @@ import { eventually, logIn, type Stack, startStack } from "./harness";
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
+/** The few browser globals the page scripts below touch (the e2e project is typed for Node). */
+interface BrowserGlobals {
+  axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> };
+  document: {
+    activeElement: { tagName: string } | null;
+    querySelector(selector: string): { closest(selector: string): unknown } | null;
+  };
+}
+
 interface Finding {
   id: string;
   impact: string | null;
@@ -22,9 +31,8 @@ interface Finding {
 async function audit(page: Page, state: string): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }
-    ).axe;
+    // Runs in the page: only the type assertion is erased, so nothing from Node is referenced.
+    const { axe, document } = globalThis as unknown as BrowserGlobals;
     const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
     return result.violations;
   }, TAGS);
@@ -128,16 +136,31 @@ describe("accessibility (axe-core, WCAG 2.1 AA and best practice)", () => {
     findings.push(...(await audit(page, "form editor with preview")));
     // The preview is inert: tabbing through the whole editor never lands inside it.
     expect(
-      await page.evaluate(() => document.querySelector("iframe[title^='Preview']")?.closest("[inert]") != null),
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as BrowserGlobals).document
+            .querySelector("iframe[title^='Preview']")
+            ?.closest("[inert]") != null,
+      ),
     ).toBe(true);
     for (let i = 0; i < 60; i++) {
       await page.keyboard.press("Tab");
-      expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("IFRAME");
+      expect(
+        await page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.activeElement?.tagName),
+      ).not.toBe("IFRAME");
     }
-    await visit("/forms", () => page.getByRole("link", { name: "Roadmap registration", exact: true }).waitFor(), "forms list");
+    await visit(
+      "/forms",
+      () => page.getByRole("link", { name: "Roadmap registration", exact: true }).waitFor(),
+      "forms list",
+    );
     await visit("/scoring", () => page.getByRole("heading", { level: 1 }).waitFor());
     await visit("/sync", () => page.getByRole("heading", { level: 1 }).waitFor());
-    await visit("/no-such-page", () => page.getByRole("heading", { level: 2, name: "Page not found" }).waitFor(), "not found");
+    await visit(
+      "/no-such-page",
+      () => page.getByRole("heading", { level: 2, name: "Page not found" }).waitFor(),
+      "not found",
+    );
 
     const visitor = await stack.newPage();
     await visitor.goto(`/f/${formId}`);
