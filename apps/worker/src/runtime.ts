@@ -8,9 +8,21 @@ const SCHEDULER_REASSERT_MS = 60_000;
 
 export interface WorkerRuntime {
   workers: Worker[];
-  /** Stops taking jobs and waits for the running ones to finish. */
+  /**
+   * Stops taking jobs and waits for the running ones to finish; past the grace period
+   * (WORKER_SHUTDOWN_GRACE_MS) they are told to stop (their signal aborts) and handed back to
+   * the queue, so another worker takes them at once instead of after their lock runs out.
+   */
   close(): Promise<void>;
 }
+
+interface InFlightJob {
+  job: Job<JobEnvelope>;
+  token: string | undefined;
+  controller: AbortController;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** Refuses to start unless every job of the catalog has exactly one handler, and no stray one. */
 export function assertHandlersCoverCatalog(handlers: Record<string, unknown>): void {
@@ -32,8 +44,19 @@ export async function startWorkerRuntime(
   assertHandlersCoverCatalog(handlers);
   const { config, log } = deps;
   const queueNames = options.queues ?? Object.values(QUEUE_NAMES);
+  const inFlight = new Set<InFlightJob>();
 
-  const process = async (job: Job<JobEnvelope>) => {
+  const process = async (job: Job<JobEnvelope>, token?: string) => {
+    const running: InFlightJob = { job, token, controller: new AbortController() };
+    inFlight.add(running);
+    try {
+      return await run(job, running.controller.signal);
+    } finally {
+      inFlight.delete(running);
+    }
+  };
+
+  const run = async (job: Job<JobEnvelope>, signal: AbortSignal) => {
     const definition = jobsByName.get(job.name);
     if (!definition) throw new UnrecoverableError(`unknown job ${job.name}`);
     const parsed = definition.schema.safeParse(job.data?.payload ?? {});
@@ -43,6 +66,7 @@ export async function startWorkerRuntime(
       jobId: job.id ?? "",
       attempt: job.attemptsMade + 1,
       requestId: job.data?.requestId,
+      signal,
       log: log.child({ job: job.name, jobId: job.id, ...(job.data?.requestId ? { reqId: job.data.requestId } : {}) }),
     };
     const handler = handlers[job.name as keyof JobHandlers] as (payload: unknown, ctx: JobContext) => Promise<unknown>;
@@ -65,12 +89,21 @@ export async function startWorkerRuntime(
   // Options, not a shared instance: each worker opens and closes connections of its own, so
   // closing one never pulls a connection from under another (or from the producers).
   const connection = redisOptionsFromUrl(config.redis.url);
+  // Crash recovery: a killed worker's jobs keep their lock until it expires (lockMs, renewed every
+  // third of it while they run), then the next stalled check of any worker (every stalledCheckMs)
+  // puts them back: about lockMs + stalledCheckMs after a SIGKILL, not BullMQ's 30 s + 30 s.
+  // Every job is idempotent (deterministic ids, claims in Postgres), so a few stalls are retried
+  // rather than failed; a job that keeps killing its worker still ends failed.
   const workers = queueNames.map(
     (queue) =>
       new Worker<JobEnvelope>(queue, process, {
         connection,
         prefix: config.redis.prefix,
         concurrency: queue === QUEUE_NAMES.scheduler ? 1 : config.worker.concurrency,
+        lockDuration: config.worker.lockMs,
+        lockRenewTime: Math.floor(config.worker.lockMs / 3),
+        stalledInterval: config.worker.stalledCheckMs,
+        maxStalledCount: 3,
       }),
   );
   for (const worker of workers) {
@@ -99,11 +132,39 @@ export async function startWorkerRuntime(
   reassert.unref();
   log.info({ queues: queueNames, concurrency: config.worker.concurrency }, "worker started");
 
+  // Past the grace period: abort what still runs (handlers release what they hold, such as a
+  // registration's lease) and move each job back to waiting under its own lock token.
+  const handBack = async () => {
+    const jobs = [...inFlight];
+    log.warn(
+      { jobs: jobs.map((j) => `${j.job.name}:${j.job.id}`) },
+      "jobs still running at shutdown: handing them back",
+    );
+    for (const { controller } of jobs) controller.abort(new Error("the worker is shutting down"));
+    await Promise.all(
+      jobs.map(async ({ job, token }) => {
+        try {
+          if (token) await job.moveToWait(token);
+        } catch (error) {
+          log.warn({ err: error, jobId: job.id }, "could not hand a job back; its lock will run out");
+        }
+      }),
+    );
+  };
+
   return {
     workers,
     async close() {
       clearInterval(reassert);
-      await Promise.all(workers.map((worker) => worker.close()));
+      const closed = Promise.all(workers.map((worker) => worker.close()));
+      const inTime = await Promise.race([
+        closed.then(() => true),
+        sleep(config.worker.shutdownGraceMs).then(() => false),
+      ]);
+      if (inTime) return;
+      await handBack();
+      // Handlers that honour the signal end now; the rest are cut short when the process exits.
+      await Promise.race([closed, sleep(1_000)]);
     },
   };
 }

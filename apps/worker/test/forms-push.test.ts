@@ -1,7 +1,7 @@
 import { SecretBox } from "@gw/domain/security";
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
 import { createLogger } from "@gw/logger";
-import { createAccount, createProspect, createVerifiedConnector, createWebinar } from "@gw/testing";
+import { createAccount, createProspect, createVerifiedConnector, createWebinar, waitUntil } from "@gw/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { handlers } from "../src/handlers";
 import type { JobContext } from "../src/handlers/types";
@@ -47,6 +47,7 @@ const ctx = (): JobContext => ({
   log: createLogger({ name: "t", level: "silent", pretty: false }),
   jobId: "test",
   attempt: 1,
+  signal: new AbortController().signal,
 });
 
 async function pendingRequest(overrides: { giveUpAt?: Date; attempts?: number; nextAttemptAt?: Date } = {}) {
@@ -139,6 +140,48 @@ describe("push-registration", () => {
       /^GoTo Webinar was unreachable for 24 hours; last error: GoTo Webinar could not be reached/,
     );
     expect(await sim.control.registrants(webinarKey)).toEqual([]);
+  });
+});
+
+describe("push-registration lease", () => {
+  const withLease = (leaseMs: number, signal = new AbortController().signal): JobContext => ({
+    ...ctx(),
+    deps: { ...env.deps, config: { ...env.config, registrations: { ...env.config.registrations, leaseMs } } },
+    signal,
+  });
+  const leaseOf = async (id: string) =>
+    (await env.deps.db.registrationRequest.findUniqueOrThrow({ where: { id } })).nextAttemptAt.getTime();
+
+  it("holds a short lease and keeps extending it while GoTo is slow, so a dead worker's request moves on soon", async () => {
+    const { request, webinarKey } = await pendingRequest();
+    await sim.control.addFault({ method: "POST", path: "/registrants", type: "slow", delayMs: 3_000 });
+    const claimedAt = Date.now();
+    const push = handlers["push-registration"]({ requestId: request.id, attempt: 0 }, withLease(1_200));
+    await waitUntil(
+      "the claim",
+      async () =>
+        (await env.deps.db.registrationRequest.findUniqueOrThrow({ where: { id: request.id } })).attempts === 1,
+    );
+    expect(await leaseOf(request.id)).toBeLessThanOrEqual(claimedAt + 5_000); // short, not minutes
+    // Past the first lease's end the call still runs, and the lease is still ahead.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await leaseOf(request.id)).toBeGreaterThan(Date.now());
+    expect(await push).toMatchObject({ outcome: "succeeded" });
+    expect(await sim.control.registrants(webinarKey)).toHaveLength(1);
+  });
+
+  it("releases the lease at once when the worker shuts down mid-call (its signal aborts)", async () => {
+    const { request } = await pendingRequest();
+    await sim.control.addFault({ method: "POST", path: "/registrants", type: "slow", delayMs: 3_000 });
+    const shutdown = new AbortController();
+    const push = handlers["push-registration"](
+      { requestId: request.id, attempt: 0 },
+      withLease(60_000, shutdown.signal),
+    );
+    await waitUntil("the claim", async () => (await leaseOf(request.id)) > Date.now() + 30_000);
+    shutdown.abort();
+    await waitUntil("the lease released", async () => (await leaseOf(request.id)) <= Date.now());
+    await push;
   });
 });
 

@@ -1,6 +1,7 @@
 import { dispatchJob, enqueue, jobCatalog } from "@gw/queues";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handlers } from "../src/handlers";
+import type { JobContext } from "../src/handlers/types";
 import { assertHandlersCoverCatalog, startWorkerRuntime } from "../src/runtime";
 import { createTestWorkerEnv, type TestWorkerEnv } from "./helpers";
 
@@ -79,5 +80,38 @@ describe("worker runtime", () => {
     await env.deps.queues.scheduler.removeJobScheduler("dispatch");
     expect(finished).toBe(true);
     expect(await env.deps.queues.scheduler.getJobState(jobId)).toBe("completed");
+  });
+
+  it("hands a job still running past the shutdown grace period back to the queue, its signal aborted", async () => {
+    const graceEnv = await createTestWorkerEnv("runtimegrace", { WORKER_SHUTDOWN_GRACE_MS: "300" });
+    let aborted = false;
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    // Ignores its signal on purpose: the hand-back must not depend on the handler's manners.
+    const stuckDispatch = async (_payload: unknown, ctx: JobContext) => {
+      ctx.signal.addEventListener("abort", () => {
+        aborted = true;
+      });
+      started();
+      await new Promise(() => undefined);
+    };
+    try {
+      const runtime = await startWorkerRuntime(
+        graceEnv.deps,
+        { ...handlers, dispatch: stuckDispatch },
+        { queues: ["scheduler"] },
+      );
+      await graceEnv.deps.queues.scheduler.removeJobScheduler("dispatch");
+      await graceEnv.deps.queues.scheduler.removeJobScheduler("close-abandoned-sync-runs");
+      const job = await enqueue(graceEnv.deps.queues, dispatchJob, {});
+      await running;
+      await runtime.close();
+      expect(aborted).toBe(true);
+      expect(await graceEnv.deps.queues.scheduler.getJobState(job.id!)).toBe("waiting");
+    } finally {
+      await graceEnv.close();
+    }
   });
 });

@@ -376,7 +376,7 @@ describe("GoTo webhooks end to end with the stand-in", () => {
     });
     const result = await handlers["sweep-webhook-events"](
       {},
-      { deps: env.deps, log: env.deps.log, jobId: "sweep-test", attempt: 1 },
+      { deps: env.deps, log: env.deps.log, jobId: "sweep-test", attempt: 1, signal: new AbortController().signal },
     );
     expect(result).toMatchObject({ requeued: 1 });
     await waitFor(

@@ -86,6 +86,12 @@ export const envSchema = z
         return delays;
       }),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
+    // Recovery after a crash (issue 19): a job's lock lives WORKER_LOCK_MS unless renewed (every
+    // third of it), and workers look for jobs whose lock ran out every WORKER_STALLED_CHECK_MS.
+    WORKER_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(10_000),
+    WORKER_STALLED_CHECK_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
+    // On SIGTERM running jobs get this long to finish; then they are handed back to the queue.
+    WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
     // Form registrations (issue 6): per-IP limit of hosted form posts; push retry backoff and window; sweeper interval.
     FORM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
     // How long a hosted form's answer may wait for GoTo to confirm the registration (0: answer at once).
@@ -93,7 +99,9 @@ export const envSchema = z
     REGISTRATION_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
     REGISTRATION_RETRY_MAX_MS: z.coerce.number().int().min(100).max(86_400_000).default(1_800_000),
     REGISTRATION_GIVE_UP_HOURS: z.coerce.number().positive().max(720).default(24),
-    REGISTRATION_SWEEP_EVERY_MS: z.coerce.number().int().min(200).max(600_000).default(15_000),
+    REGISTRATION_SWEEP_EVERY_MS: z.coerce.number().int().min(200).max(600_000).default(5_000),
+    // A claimed push holds its registration this long, extended while the GoTo call runs.
+    REGISTRATION_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(8_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -150,13 +158,19 @@ export function toConfig(env: Env) {
       },
       attendanceDelaysMinutes: env.ATTENDANCE_DELAYS_MINUTES,
     },
-    worker: { concurrency: env.WORKER_CONCURRENCY },
+    worker: {
+      concurrency: env.WORKER_CONCURRENCY,
+      lockMs: env.WORKER_LOCK_MS,
+      stalledCheckMs: env.WORKER_STALLED_CHECK_MS,
+      shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
+    },
     forms: { rateLimitPerMinute: env.FORM_RATE_LIMIT_PER_MINUTE, registrationWaitMs: env.FORM_REGISTRATION_WAIT_MS },
     registrations: {
       retryBaseMs: env.REGISTRATION_RETRY_BASE_MS,
       retryMaxMs: env.REGISTRATION_RETRY_MAX_MS,
       giveUpAfterMs: Math.round(env.REGISTRATION_GIVE_UP_HOURS * 3_600_000),
       sweepEveryMs: env.REGISTRATION_SWEEP_EVERY_MS,
+      leaseMs: env.REGISTRATION_LEASE_MS,
     },
   } as const;
 }

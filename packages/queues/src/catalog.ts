@@ -1,4 +1,4 @@
-import { dispatchJob } from "./jobs";
+import { closeAbandonedSyncRunsJob, dispatchJob } from "./jobs";
 import { pushRegistrationJob, sweepRegistrationsJob } from "./jobs/registrations";
 import { backfillConnectorJob, discoverWebinarsJob, syncWebinarJob } from "./jobs/sync";
 import { applyWebhookEventJob, sweepWebhookEventsJob } from "./jobs/webhooks";
@@ -6,6 +6,7 @@ import { applyWebhookEventJob, sweepWebhookEventsJob } from "./jobs/webhooks";
 /** Every job the product runs. The worker refuses to start unless each has exactly one handler. */
 export const jobCatalog = [
   dispatchJob,
+  closeAbandonedSyncRunsJob,
   discoverWebinarsJob,
   backfillConnectorJob,
   syncWebinarJob,

@@ -9,7 +9,7 @@ const syncRun = z
   .object({
     id: z.uuid(),
     kind: z.enum(["DISCOVERY", "BACKFILL", "REGISTRANTS", "ATTENDANCE", "REGISTRATION_PUSH", "WEBHOOK"]),
-    status: z.enum(["RUNNING", "SUCCEEDED", "FAILED"]),
+    status: z.enum(["RUNNING", "SUCCEEDED", "FAILED", "ABANDONED"]),
     connectorId: z.uuid().nullable(),
     webinarId: z.uuid().nullable(),
     jobId: z.string().nullable(),

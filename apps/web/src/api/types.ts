@@ -249,7 +249,7 @@ export interface ScoringRule {
 export interface SyncRun {
   id: string;
   kind: string;
-  status: "RUNNING" | "SUCCEEDED" | "FAILED";
+  status: "RUNNING" | "SUCCEEDED" | "FAILED" | "ABANDONED";
   connectorId: string | null;
   connector?: { id: string; name: string } | null;
   webinarId: string | null;

@@ -68,6 +68,7 @@ const REGISTRATION_TONES: Record<string, Tone> = {
   FAILED: "danger",
   SUCCEEDED: "success",
   RUNNING: "info",
+  ABANDONED: "warning",
 };
 
 export function StatusBadge({ status }: { status: string }) {

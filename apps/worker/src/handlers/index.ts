@@ -1,5 +1,6 @@
 import { handleApplyWebhookEvent } from "./apply-webhook-event";
 import { handleBackfillConnector } from "./backfill";
+import { handleCloseAbandonedSyncRuns } from "./close-abandoned-sync-runs";
 import { handleDiscoverWebinars } from "./discover";
 import { handleDispatch } from "./dispatch";
 import { handlePushRegistration } from "./push-registration";
@@ -10,6 +11,7 @@ import type { JobHandlers } from "./types";
 
 export const handlers: JobHandlers = {
   dispatch: handleDispatch,
+  "close-abandoned-sync-runs": handleCloseAbandonedSyncRuns,
   "discover-webinars": handleDiscoverWebinars,
   "backfill-connector": handleBackfillConnector,
   "sync-webinar": handleSyncWebinar,

@@ -1,20 +1,8 @@
-import type { AppConfig } from "@gw/config";
 import { createConnectorGotoClient } from "@gw/domain/connectors";
 import { pushRegistration } from "@gw/domain/forms";
-import { SecretBox } from "@gw/domain/security";
 import type { GotoClient } from "@gw/gotowebinar";
 import { enqueue, pushRegistrationJob } from "@gw/queues";
 import type { JobHandler } from "./types";
-
-const secretBoxes = new WeakMap<AppConfig, SecretBox>();
-const secretBoxFor = (config: AppConfig) => {
-  let box = secretBoxes.get(config);
-  if (!box) {
-    box = new SecretBox(config.secrets.keys);
-    secretBoxes.set(config, box);
-  }
-  return box;
-};
 
 const CLIENT_TTL_MS = 60_000;
 const clients = new Map<string, { client: Promise<GotoClient>; expiresAt: number }>();
@@ -42,17 +30,17 @@ function cachedClient(connectorId: string, create: () => Promise<GotoClient>): P
  * re-adds it from the row.
  */
 export const handlePushRegistration: JobHandler<"push-registration"> = async (payload, ctx) => {
-  const { db, config, queues } = ctx.deps;
+  const { db, config, queues, secretBox } = ctx.deps;
   const result = await pushRegistration({
     db,
     requestId: payload.requestId,
     attempt: payload.attempt,
     getGotoClient: (connectorId) =>
-      cachedClient(connectorId, () =>
-        createConnectorGotoClient({ db, config, secretBox: secretBoxFor(config), connectorId }),
-      ),
+      cachedClient(connectorId, () => createConnectorGotoClient({ db, config, secretBox, connectorId })),
     backoff: { baseMs: config.registrations.retryBaseMs, maxMs: config.registrations.retryMaxMs },
     giveUpAfterMs: config.registrations.giveUpAfterMs,
+    leaseMs: config.registrations.leaseMs,
+    signal: ctx.signal,
     log: ctx.log,
   });
   if (result.outcome === "retry") {

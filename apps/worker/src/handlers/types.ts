@@ -8,6 +8,8 @@ export interface JobContext {
   jobId: string;
   attempt: number;
   requestId?: string;
+  /** Aborts when the worker shuts down and the job ran past the grace period: stop and release what you hold. */
+  signal: AbortSignal;
 }
 
 type DefinitionOf<N extends JobName> = Extract<(typeof jobCatalog)[number], { name: N }>;

@@ -36,8 +36,14 @@ export interface PushRegistrationOptions {
   log?: PushRegistrationLog;
   now?: () => Date;
   backoff?: RegistrationBackoff;
-  /** How long a claimed attempt may run before the sweeper may hand it to another worker. Default 2 minutes. */
+  /**
+   * How long a claimed attempt holds the request before the sweeper may hand it to another
+   * worker; renewed every third of it while the attempt runs, so it can stay short (a killed
+   * worker's registration moves on within about this long). Default 8 s.
+   */
   leaseMs?: number;
+  /** Aborts when the worker shuts down mid-attempt: the lease is released for another worker at once. */
+  signal?: AbortSignal;
   /** Only for the failure message: the retry window the requests were written with. Default 24 hours. */
   giveUpAfterMs?: number;
   random?: () => number;
@@ -89,7 +95,8 @@ export async function pushRegistration(options: PushRegistrationOptions): Promis
   // Claim the attempt and read what the push needs, in one statement: exactly one worker moves
   // attempts N → N+1. The lease (nextAttemptAt) lets the sweeper hand the request on if this
   // worker dies mid-call.
-  const leaseEnd = new Date(startedAt.getTime() + (options.leaseMs ?? 120_000));
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const leaseEnd = new Date(startedAt.getTime() + leaseMs);
   const [claimed] = await pgQuery<ClaimedRequest>(
     db,
     `UPDATE "RegistrationRequest" r SET "attempts" = r."attempts" + 1, "nextAttemptAt" = $1, "updatedAt" = now()
@@ -102,6 +109,56 @@ export async function pushRegistration(options: PushRegistrationOptions): Promis
     [leaseEnd, requestId, options.attempt],
   );
   if (!claimed) return { outcome: "skipped", reason: "request is no longer pending at this attempt" };
+  const lease = holdLease(db, requestId, claimed.attempts, leaseMs, options.signal);
+  try {
+    return await pushClaimed(options, claimed, startedAt);
+  } finally {
+    lease.stop();
+  }
+}
+
+const DEFAULT_LEASE_MS = 8_000;
+
+/**
+ * Keeps the claimed attempt's lease (nextAttemptAt) ahead while the attempt runs; on abort
+ * (shutdown) ends it now so the sweeper hands the request on without waiting it out. Each write
+ * is guarded by the attempt, so a request another worker took over is left alone.
+ */
+function holdLease(db: Db, requestId: string, attempts: number, leaseMs: number, signal?: AbortSignal) {
+  // Only ever moves the lease forward: a retry's later nextAttemptAt is never pulled back.
+  const extend = () =>
+    pgQuery(
+      db,
+      `UPDATE "RegistrationRequest" SET "nextAttemptAt" = $3
+      WHERE "id" = $1::uuid AND "attempts" = $2 AND "status" = 'PENDING' AND "nextAttemptAt" < $3`,
+      [requestId, attempts, new Date(Date.now() + leaseMs)],
+    ).catch(() => undefined); // a missed beat shortens the lease, it loses nothing
+  const timer = setInterval(() => void extend(), Math.max(250, Math.floor(leaseMs / 3)));
+  timer.unref();
+  const release = () => {
+    clearInterval(timer);
+    void pgQuery(
+      db,
+      `UPDATE "RegistrationRequest" SET "nextAttemptAt" = now() WHERE "id" = $1::uuid AND "attempts" = $2 AND "status" = 'PENDING'`,
+      [requestId, attempts],
+    ).catch(() => undefined);
+  };
+  signal?.addEventListener("abort", release, { once: true });
+  return {
+    stop() {
+      clearInterval(timer);
+      signal?.removeEventListener("abort", release);
+    },
+  };
+}
+
+async function pushClaimed(
+  options: PushRegistrationOptions,
+  claimed: ClaimedRequest,
+  startedAt: Date,
+): Promise<PushRegistrationResult> {
+  const { db, requestId } = options;
+  const now = options.now ?? (() => new Date());
   const request = claimed;
   const webinar = {
     id: claimed.webinarId,

@@ -2,6 +2,12 @@
 // and attendance syncs, and the batch upserts the webhook receiver reuses.
 
 export {
+  ABANDONED_NO_JOB,
+  ABANDONED_RESTARTED,
+  type CloseAbandonedSyncRunsOptions,
+  closeAbandonedSyncRuns,
+} from "./close-abandoned-sync-runs";
+export {
   DISCOVERY_HORIZON_DAYS,
   type DiscoverWebinarsOptions,
   type DiscoverWebinarsResult,

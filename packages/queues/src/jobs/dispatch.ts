@@ -13,3 +13,15 @@ export const dispatchJob = defineJob({
   options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
   every: (config) => config.sync.dispatchEveryMs,
 });
+
+/**
+ * Closes sync runs left RUNNING by a job that is gone (worker killed, Redis lost) as ABANDONED,
+ * so the Sync activity page never shows a run as running that is not.
+ */
+export const closeAbandonedSyncRunsJob = defineJob({
+  name: "close-abandoned-sync-runs",
+  queue: "scheduler",
+  schema: z.object({}).passthrough(),
+  options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+  every: () => 20_000,
+});

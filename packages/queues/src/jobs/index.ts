@@ -1,4 +1,4 @@
-export { dispatchJob } from "./dispatch";
+export { closeAbandonedSyncRunsJob, dispatchJob } from "./dispatch";
 export { pushRegistrationJob, sweepRegistrationsJob } from "./registrations";
 export { backfillConnectorJob, discoverWebinarsJob, syncWebinarJob } from "./sync";
 export { applyWebhookEventJob, sweepWebhookEventsJob } from "./webhooks";

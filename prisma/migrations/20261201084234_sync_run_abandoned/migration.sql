@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "SyncStatus" ADD VALUE 'ABANDONED';
+
