@@ -1,9 +1,11 @@
 import cookie from "@fastify/cookie";
 import { DomainError } from "@gw/domain";
+import { authenticateApiToken } from "@gw/domain/api-tokens";
 import { csrfTokenFor, findSession } from "@gw/domain/auth";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { App } from "../app";
 import type { ApiDeps } from "../deps";
+import { bearerTokenOf, checkApiTokenAccess, registerApiTokenRoutes } from "./api-token-access";
 import { checkCsrf } from "./csrf";
 import { clearSessionCookie, SESSION_COOKIE } from "./session";
 
@@ -12,7 +14,12 @@ export interface AuthContext {
   userId: string;
   accountId: string;
   role: "ADMIN" | "MARKETER";
+  /** Empty for API tokens. */
   sessionId: string;
+  /** A browser session, or another system's API token (no session, no CSRF, scoped). */
+  via: "session" | "token";
+  /** The API token's scopes; none for a session. */
+  scopes: readonly ("read" | "write")[];
 }
 
 export type AuthPreHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -55,6 +62,28 @@ export async function registerAuth(app: App, deps: Pick<ApiDeps, "db" | "config"
   app.decorateRequest("auth", null);
 
   app.addHook("onRequest", async (request, reply) => {
+    // Another system's API token: no cookie session is looked at and no CSRF token is needed
+    // (a cross-site page cannot make the browser send this header).
+    const bearer = bearerTokenOf(request);
+    if (bearer !== undefined) {
+      const context = bearer ? await authenticateApiToken({ db: deps.db, token: bearer }) : null;
+      if (!context)
+        throw new DomainError(
+          "UNAUTHORIZED",
+          "The API token in the Authorization header is unknown or revoked: create one under Settings > API tokens.",
+        );
+      request.auth = {
+        userId: context.createdById ?? context.tokenId,
+        accountId: context.accountId,
+        // A token acts as a marketer at most: admin-only routes need a logged-in admin.
+        role: "MARKETER",
+        sessionId: "",
+        via: "token",
+        scopes: context.scopes,
+      };
+      checkApiTokenAccess(request, context.scopes);
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     let csrfSecret: string | undefined;
     if (token) {
@@ -65,6 +94,8 @@ export async function registerAuth(app: App, deps: Pick<ApiDeps, "db" | "config"
           accountId: session.accountId,
           role: session.role,
           sessionId: session.sessionId,
+          via: "session",
+          scopes: [],
         };
         csrfSecret = session.csrfSecret;
         csrfSecrets.set(request, csrfSecret);
@@ -79,7 +110,10 @@ export async function registerAuth(app: App, deps: Pick<ApiDeps, "db" | "config"
     authOf(request);
   });
   app.decorate("requireAdmin", async (request: FastifyRequest) => {
-    if (authOf(request).role !== "ADMIN")
-      throw new DomainError("FORBIDDEN", "Only an admin of this account may do this.");
+    const auth = authOf(request);
+    if (auth.via === "token")
+      throw new DomainError("FORBIDDEN", "API tokens cannot do this: an admin must be logged in.");
+    if (auth.role !== "ADMIN") throw new DomainError("FORBIDDEN", "Only an admin of this account may do this.");
   });
+  registerApiTokenRoutes(app);
 }

@@ -13,7 +13,17 @@ export async function registerOpenApi(app: App, publicUrl: string) {
         version: "0.1.0",
       },
       servers: [{ url: publicUrl }],
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "gw_session" } } },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "gw_session" },
+          apiToken: {
+            type: "http",
+            scheme: "bearer",
+            description:
+              "An account API token (Settings > API tokens). Each operation lists the scope it needs: read for GET, write for changes.",
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     // Schemas named with `.meta({ id })` become components that the paths reference.

@@ -1,6 +1,7 @@
 import type { App } from "../app";
 import type { ApiDeps } from "../deps";
 import { registerQueueDashboard } from "../plugins/queue-dashboard";
+import { apiTokenRoutes } from "./api-tokens";
 import { authRoutes } from "./auth";
 import { campaignRoutes } from "./campaigns";
 import { connectorWebhookRoutes } from "./connector-webhooks";
@@ -11,6 +12,7 @@ import { hostedFormRoutes } from "./hosted-forms";
 import { listRoutes } from "./lists";
 import { oauthCallbackRoutes } from "./oauth-callback";
 import { opsRoutes } from "./ops";
+import { participationRoutes } from "./participation";
 import { prospectRoutes } from "./prospects";
 import { registrationRequestRoutes } from "./registration-requests";
 import { reportRoutes } from "./reports";
@@ -38,5 +40,7 @@ export async function registerRoutes(app: App, deps: ApiDeps) {
   await app.register(opsRoutes(deps));
   await app.register(syncRunRoutes(deps));
   await app.register(scoringRuleRoutes(deps));
+  await app.register(apiTokenRoutes(deps));
+  await app.register(participationRoutes(deps));
   await registerQueueDashboard(app, deps);
 }

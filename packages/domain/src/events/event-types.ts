@@ -1,0 +1,21 @@
+/**
+ * The event types other systems can receive. Participation types follow the activity types
+ * (`participation.<type>`), so types the engagement model adds arrive without a change here.
+ */
+export const EVENT_TYPES = [
+  "participation.registered",
+  "participation.accepted",
+  "participation.attended",
+  "participation.absent",
+  "participation.cancelled",
+  "form.submitted",
+  "registration.failed",
+  "list.added",
+  "list.removed",
+  "connector.failed",
+  "prospect.erased",
+] as const;
+
+/** A known type, or any participation type (new activity types). */
+export const EVENT_TYPE_PATTERN =
+  /^(participation\.[a-z_]+|form\.submitted|registration\.failed|list\.(added|removed)|connector\.failed|prospect\.erased)$/;
