@@ -1,9 +1,15 @@
 // `npm run demo`: the whole product on this machine — the GoTo Webinar stand-in, the API (which
 // also serves the web UI), the worker, and demo data. setup.mjs has run before this.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { DEMO_EMAIL, DEMO_PASSWORD } from "./demo-login.mjs";
 import { log, root, run, startChild } from "./lib.mjs";
+
+// `npm run demo -- --verbose` streams every process's log to the terminal; by default each
+// process logs to a file of its own so the terminal shows the demo's own messages only.
+const verbose = process.argv.includes("--verbose") || process.env.DEMO_VERBOSE === "true";
+const logDir = path.join(root, ".demo-logs");
 
 const apiPort = process.env.PORT ?? "3000";
 const simPort = process.env.SIM_PORT ?? "4100";
@@ -38,16 +44,26 @@ if (existsSync(path.join(root, "apps/web/vite.config.ts"))) {
   run("npm", ["run", "build", "-w", "@gw/web"], { stdio: ["ignore", "ignore", "inherit"] });
 }
 
+mkdirSync(logDir, { recursive: true });
+const logFileOf = (name) => path.join(logDir, `${name}.log`);
+const start = (name, entry, extraEnv = {}) => {
+  if (!verbose) writeFileSync(logFileOf(name), "");
+  const child = startChild(
+    name,
+    process.execPath,
+    ["--import", "tsx", entry],
+    { ...env, ...extraEnv },
+    {
+      logFile: verbose ? undefined : logFileOf(name),
+    },
+  );
+  child.demoName = name;
+  return child;
+};
 const children = [
-  startChild("goto-sim", process.execPath, ["--import", "tsx", "apps/gotowebinar-sim/src/main.ts"], env),
-  startChild("api", process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], {
-    ...env,
-    MIGRATE_ON_START: "false",
-  }),
-  startChild("worker", process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
-    ...env,
-    MIGRATE_ON_START: "false",
-  }),
+  start("goto-sim", "apps/gotowebinar-sim/src/main.ts"),
+  start("api", "apps/api/src/main.ts", { MIGRATE_ON_START: "false" }),
+  start("worker", "apps/worker/src/main.ts", { MIGRATE_ON_START: "false" }),
 ];
 
 const seed = path.join(root, "scripts/seed-demo.ts");
@@ -68,7 +84,10 @@ console.log(`
     Queue dashboard:     ${publicUrl}/admin/queues
     API docs (OpenAPI):  ${publicUrl}/docs
     Readiness:           ${publicUrl}/readyz
-    GoTo stand-in:       ${simUrl}
+    GoTo stand-in:       ${simUrl}  (its consent page lets you sign in as another organizer)
+
+  Log in with:  ${DEMO_EMAIL}  /  ${DEMO_PASSWORD}
+  Logs:         ${verbose ? "streamed above (--verbose)" : `${path.relative(process.cwd(), logDir)}/{api,worker,goto-sim}.log  (npm run demo -- --verbose streams them here)`}
   Ctrl-C stops everything.
 `);
 
@@ -84,7 +103,11 @@ process.on("SIGTERM", stop);
 for (const child of children) {
   child.on("exit", (code) => {
     if (!stopping) {
-      console.error(`a demo process exited (${code}); stopping the rest`);
+      console.error(`the demo's ${child.demoName} process exited (${code}); stopping the rest`);
+      if (!verbose) {
+        const tail = readFileSync(logFileOf(child.demoName), "utf8").trimEnd().split("\n").slice(-20).join("\n");
+        console.error(`last lines of ${path.relative(process.cwd(), logFileOf(child.demoName))}:\n${tail}`);
+      }
       stop();
     }
     if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(stopping ? 0 : 1);

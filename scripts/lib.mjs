@@ -2,7 +2,7 @@
 // `npm install` has, on a fresh clone.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,9 +54,18 @@ export function isRoot() {
   return typeof process.getuid === "function" && process.getuid() === 0;
 }
 
-/** Starts a long-running child whose output is prefixed with its name. */
-export function startChild(name, command, args, env) {
+/**
+ * Starts a long-running child. Its output goes to `logFile` when one is given (the terminal
+ * then stays readable), else to the terminal prefixed with the child's name.
+ */
+export function startChild(name, command, args, env, options = {}) {
   const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  if (options.logFile) {
+    const file = createWriteStream(options.logFile, { flags: "a" });
+    child.stdout.pipe(file, { end: false });
+    child.stderr.pipe(file, { end: false });
+    return child;
+  }
   const prefix = `\x1b[35m${name.padEnd(7)}\x1b[0m| `;
   const forward = (stream, target) => {
     let buffer = "";

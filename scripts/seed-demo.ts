@@ -7,9 +7,8 @@ import { createDb } from "@gw/db";
 import { findOrCreateAccount } from "@gw/domain/accounts";
 import { createUser } from "@gw/domain/auth";
 import { type ScenarioWebinar, SimControl } from "@gw/gotowebinar-sim";
+import { DEMO_EMAIL, DEMO_PASSWORD } from "./demo-login.mjs";
 
-const DEMO_EMAIL = "admin@demo.example.com";
-const DEMO_PASSWORD = "webinar-demo-2026";
 const ACCOUNT = "Acme Marketing (demo)";
 const CONNECTOR = "Acme webinars";
 const FORM = "Integrations deep dive: registration";

@@ -12,5 +12,6 @@ export default defineConfig({
     port: 5173,
     proxy: Object.fromEntries(proxied.map((prefix) => [prefix, { target: api, changeOrigin: false }])),
   },
-  build: { outDir: "dist", sourcemap: true, chunkSizeWarningLimit: 800 },
+  // No source maps in the served bundle: they would publish the sources; debug with `npm run dev`.
+  build: { outDir: "dist", sourcemap: false, chunkSizeWarningLimit: 800 },
 });

@@ -96,6 +96,50 @@ describe("OAuth authorization code flow", () => {
     expect(me.json.accounts[0].value).toBe(second.accountKey);
   });
 
+  it("lets the person sign in as a new organizer from the consent page (a second connector in the demo)", async () => {
+    const page = await request(
+      `${sim.url}/oauth/authorize?client_id=demo-client&response_type=code&redirect_uri=${encodeURIComponent(REDIRECT)}`,
+    );
+    expect(page.text).toContain('<label for="newEmail">E-mail</label>');
+    const requestId = /name="request_id" value="([^"]+)"/.exec(page.text)?.[1] ?? "";
+    const answer = await request(`${sim.url}/oauth/authorize/decision`, {
+      method: "POST",
+      body: form({
+        request_id: requestId,
+        organizerKey: "new",
+        newEmail: "nina.new@example.com",
+        newFirstName: "Nina",
+        newLastName: "New",
+        decision: "allow",
+      }),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(answer.status).toBe(302);
+    const code = new URL(answer.headers.get("location") ?? "http://invalid/").searchParams.get("code") ?? "";
+    const result = await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT });
+    expect(result.json).toMatchObject({ principal: "nina.new@example.com" });
+    const created = (await sim.control.organizers()).find((o) => o.email === "nina.new@example.com");
+    expect(created).toMatchObject({ firstName: "Nina", lastName: "New" });
+    const me = await request(`${sim.url}/identity/v1/Users/me`, { token: result.json.access_token });
+    expect(me.json.id).toBe(created?.organizerKey);
+
+    // "Someone else" without an e-mail is refused with a page that says what is missing.
+    const again = await request(
+      `${sim.url}/oauth/authorize?client_id=demo-client&response_type=code&redirect_uri=${encodeURIComponent(REDIRECT)}`,
+    );
+    const refused = await request(`${sim.url}/oauth/authorize/decision`, {
+      method: "POST",
+      body: form({
+        request_id: /name="request_id" value="([^"]+)"/.exec(again.text)?.[1] ?? "",
+        organizerKey: "new",
+        decision: "allow",
+      }),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain("Enter the new organizer");
+  });
+
   it("Deny redirects with error=access_denied and the state", async () => {
     const { answer, location } = await consent(
       { client_id: "demo-client", response_type: "code", redirect_uri: REDIRECT, state: "no" },

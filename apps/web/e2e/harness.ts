@@ -144,7 +144,8 @@ export async function logIn(page: Page, stack: Pick<Stack, "admin">): Promise<vo
   await page.getByLabel("E-mail").fill(stack.admin.email);
   await page.getByLabel("Password").fill(stack.admin.password);
   await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("navigation", { name: "Main" }).waitFor();
+  // The app's home link shows on every screen size (on a phone the navigation folds away).
+  await page.getByRole("link", { name: "Webinar Sync home" }).waitFor();
 }
 
 /** Every test leaves a full-page screenshot behind as its artifact. */

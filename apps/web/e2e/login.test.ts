@@ -65,6 +65,30 @@ describe("logging in", () => {
     expect(missingAsset.status).toBe(404);
   });
 
+  it("serves the bundle compressed and without source maps", async () => {
+    const html = await (await fetch(`${stack.url}/`)).text();
+    const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const { request } = await import("node:http");
+    const answer = await new Promise<{ encoding?: string; length: number; body: Buffer }>((resolve, reject) => {
+      const req = request(`${stack.url}${script}`, { headers: { "accept-encoding": "br, gzip" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const body = Buffer.concat(chunks);
+          resolve({ encoding: res.headers["content-encoding"], length: body.length, body });
+        });
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(answer.encoding).toMatch(/^(br|gzip)$/);
+    const plain = await (await fetch(`${stack.url}${script}`, { headers: { "accept-encoding": "identity" } })).text();
+    expect(answer.length).toBeLessThan(plain.length / 2);
+    expect(plain).not.toContain("sourceMappingURL");
+    expect((await fetch(`${stack.url}${script}.map`)).status).toBe(404);
+  });
+
   it("logs in through the helper for the other tests", async () => {
     const page = await stack.newPage();
     await logIn(page, stack);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { SimContext } from "../context";
+import { createOrganizer } from "../state/organizers";
 import { newOpaqueToken } from "../state/tokens";
 import type { OAuthClient, Organizer, PendingAuthorization } from "../state/types";
 import { DEFAULT_SCOPE, redirectAllowed } from "./clients";
@@ -89,7 +90,25 @@ export function registerAuthorizeRoutes(app: FastifyInstance, ctx: SimContext): 
     if (first(body, "decision") !== "allow") {
       return redirectWith(reply, pending.redirectUri, { error: "access_denied", state: pending.state });
     }
-    const organizer = ctx.state.organizers.get(first(body, "organizerKey") ?? "");
+    const newEmail = first(body, "newEmail")?.trim();
+    let organizer: Organizer | undefined;
+    if (newEmail || first(body, "organizerKey") === "new") {
+      // A person of the demo who is not yet a GoTo organizer: created here, as signing up would.
+      if (!newEmail) return sendPage(reply, 400, errorPage("Enter the new organizer's e-mail address."));
+      try {
+        organizer =
+          findOrganizer(ctx, newEmail) ??
+          createOrganizer(ctx.state, ctx.clock.now(), {
+            email: newEmail,
+            firstName: first(body, "newFirstName")?.trim() || newEmail.split("@")[0] || "New",
+            lastName: first(body, "newLastName")?.trim() || "Organizer",
+          });
+      } catch (error) {
+        return sendPage(reply, 400, errorPage(error instanceof Error ? error.message : String(error)));
+      }
+    } else {
+      organizer = ctx.state.organizers.get(first(body, "organizerKey") ?? "");
+    }
     if (!organizer) return sendPage(reply, 400, errorPage("Choose who is signing in."));
     return redirectWith(reply, pending.redirectUri, { code: issueCode(ctx, pending, organizer), state: pending.state });
   });

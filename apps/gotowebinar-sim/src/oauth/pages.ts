@@ -14,7 +14,9 @@ function page(title: string, body: string): string {
 <style>
   body { font-family: system-ui, sans-serif; max-width: 32rem; margin: 3rem auto; padding: 0 1rem; color: #1b1b1b; }
   label { display: block; font-weight: 600; margin: 1rem 0 .25rem; }
-  select, button { font-size: 1rem; padding: .5rem .75rem; }
+  select, button, input { font-size: 1rem; padding: .5rem .75rem; }
+  fieldset { margin-top: 1.25rem; border: 1px solid #ccc; border-radius: 6px; }
+  input { width: 100%; box-sizing: border-box; }
   .actions { display: flex; gap: .75rem; margin-top: 1.5rem; }
   .note { color: #555; font-size: .9rem; }
 </style>
@@ -50,9 +52,20 @@ ${scopes}
 <form method="post" action="/oauth/authorize/decision">
   <input type="hidden" name="request_id" value="${escapeHtml(pending.id)}">
   <label for="organizerKey">Sign in as</label>
-  <select id="organizerKey" name="organizerKey" required>
+  <select id="organizerKey" name="organizerKey">
       ${options}
+      <option value="new">Someone else: a new organizer (below)</option>
   </select>
+  <fieldset>
+    <legend>Or sign in as a new organizer</legend>
+    <p class="note">Fill these in to add another GoTo organizer (a second connector in the demo, for example). Leave them empty to sign in as the person chosen above.</p>
+    <label for="newEmail">E-mail</label>
+    <input id="newEmail" name="newEmail" type="email" autocomplete="off">
+    <label for="newFirstName">First name</label>
+    <input id="newFirstName" name="newFirstName" autocomplete="off">
+    <label for="newLastName">Last name</label>
+    <input id="newLastName" name="newLastName" autocomplete="off">
+  </fieldset>
   <div class="actions">
     <button type="submit" name="decision" value="allow">Allow</button>
     <button type="submit" name="decision" value="deny">Deny</button>

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { NavLink, useLocation } from "react-router-dom";
 import { useAuth, useMe } from "../auth/AuthProvider";
 import { Button } from "./Button";
@@ -34,10 +34,13 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { logout } = useAuth();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
+  // On a narrow screen the navigation folds behind a menu button (CSS shows the button only there).
+  const [menuOpen, setMenuOpen] = useState(false);
 
   // A route change moves focus to the page, so screen-reader users hear the new page's heading.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the path matters.
   useEffect(() => {
+    setMenuOpen(false);
     mainRef.current?.querySelector("h1")?.focus({ preventScroll: true });
   }, [location.pathname]);
 
@@ -46,14 +49,26 @@ export function AppShell({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <aside className="sidebar">
-        <NavLink to="/" className="brand" aria-label="Webinar Sync home">
-          <span className="brand-mark" aria-hidden="true">
-            <Icon name="video" size={16} />
-          </span>
-          Webinar Sync
-        </NavLink>
-        <nav aria-label="Main" className="stack" style={{ gap: 18 }}>
+      <aside className="sidebar" data-menu-open={menuOpen}>
+        <div className="sidebar-top">
+          <NavLink to="/" className="brand" aria-label="Webinar Sync home">
+            <span className="brand-mark" aria-hidden="true">
+              <Icon name="video" size={16} />
+            </span>
+            Webinar Sync
+          </NavLink>
+          <button
+            type="button"
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <Icon name={menuOpen ? "x" : "menu"} size={18} />
+            <span>Menu</span>
+          </button>
+        </div>
+        <nav id="main-nav" aria-label="Main" className="stack" style={{ gap: 18 }}>
           {NAV.map((group) => (
             <div className="nav-group" key={group.heading}>
               <span className="nav-heading">{group.heading}</span>

@@ -16,9 +16,22 @@ export function LoginPage({ expired }: { expired?: boolean }) {
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | Error>();
+  // Said before asking the API, in the words a person expects rather than a validation path.
+  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const blank = {
+      email: email.trim() ? undefined : "Enter your e-mail address",
+      password: password ? undefined : "Enter your password",
+    };
+    setMissing(blank);
+    if (blank.email || blank.password) {
+      setError(undefined);
+      const field = (event.currentTarget as HTMLFormElement).elements.namedItem(blank.email ? "email" : "password");
+      if (field instanceof HTMLInputElement) field.focus();
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
@@ -35,7 +48,8 @@ export function LoginPage({ expired }: { expired?: boolean }) {
     }
   };
 
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fieldMessage(name) : undefined);
+  const fieldError = (name: "email" | "password") =>
+    missing[name] ?? (error instanceof ApiError ? error.fieldMessage(name) : undefined);
 
   return (
     <div className="auth-page">
