@@ -7,7 +7,7 @@
 import { createDb } from "@gw/db";
 import { createConnectorGotoClient } from "@gw/domain/connectors";
 import { SecretBox } from "@gw/domain/security";
-import { ensureWebhookSubscriptions } from "@gw/domain/webhooks";
+import { ensureWebhookSubscriptions } from "@gw/domain/webhook-subscriptions";
 import { startSim } from "@gw/gotowebinar-sim";
 import {
   createAccount,

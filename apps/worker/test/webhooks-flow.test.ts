@@ -1,7 +1,11 @@
 // The whole webhook path over real HTTP: the GoTo stand-in signs and POSTs each event to the API
 // listening on a real port, the API stores it and the worker applies it to Postgres.
 import { createConnectorGotoClient } from "@gw/domain/connectors";
-import { ensureWebhookSubscriptions, removeWebhookSubscriptions, webhookCallbackUrl } from "@gw/domain/webhooks";
+import {
+  ensureWebhookSubscriptions,
+  removeWebhookSubscriptions,
+  webhookCallbackUrl,
+} from "@gw/domain/webhook-subscriptions";
 import type { GotoClient } from "@gw/gotowebinar";
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
 import { createLogger } from "@gw/logger";
@@ -420,7 +424,7 @@ describe("GoTo webhooks end to end with the stand-in", () => {
   }, 180_000);
 
   it("the admin sees the subscriptions and recent deliveries, applied and rejected with why", async () => {
-    const { getConnectorWebhooks } = await import("@gw/domain/webhooks");
+    const { getConnectorWebhooks } = await import("@gw/domain/webhook-subscriptions");
     const view = await getConnectorWebhooks({ db: db(), config: env.config, accountId, connectorId, limit: 200 });
     expect(view).toMatchObject({ enabled: true, reason: null, callbackUrl });
     expect(view.subscriptions).toHaveLength(5);

@@ -10,7 +10,7 @@ import {
   type TestDatabase,
 } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyWebhookEvent } from "../src/webhooks/index";
+import { applyWebhookEvent } from "../src/webhook-events/index";
 
 const polling = {
   pollMinutes: { threeWeeksOrMore: 120, twoToThreeWeeks: 60, oneToTwoWeeks: 30, underOneWeek: 10 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeConnectorWebhooks, webhookAvailability, webhookCallbackUrl } from "../src/webhooks/index";
+import { describeConnectorWebhooks, webhookAvailability, webhookCallbackUrl } from "../src/webhook-subscriptions/index";
 
 const settings = (publicUrl: string, allowLoopback = false) => ({ http: { publicUrl }, webhooks: { allowLoopback } });
 

@@ -1,4 +1,4 @@
-import { getConnectorWebhooks } from "@gw/domain/webhooks";
+import { getConnectorWebhooks } from "@gw/domain/webhook-subscriptions";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";

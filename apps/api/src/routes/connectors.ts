@@ -8,7 +8,7 @@ import {
   startConnectorVerification,
   updateConnector,
 } from "@gw/domain/connectors";
-import { refreshConnectorWebhooks } from "@gw/domain/webhooks";
+import { refreshConnectorWebhooks } from "@gw/domain/webhook-subscriptions";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";

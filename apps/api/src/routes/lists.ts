@@ -5,10 +5,10 @@ import {
   getList,
   listListMembers,
   listLists,
-  MAX_NAME_LENGTH,
   removeProspectFromList,
   renameList,
 } from "@gw/domain/lists";
+import { MAX_NAME_LENGTH } from "@gw/domain/names";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";

@@ -1,5 +1,5 @@
 import { completeConnectorVerification, createConnectorGotoClient, VerificationFailure } from "@gw/domain/connectors";
-import { refreshConnectorWebhooks } from "@gw/domain/webhooks";
+import { refreshConnectorWebhooks } from "@gw/domain/webhook-subscriptions";
 import { sanitizeUrl } from "@gw/logger";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";

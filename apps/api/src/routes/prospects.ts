@@ -1,12 +1,12 @@
 import { ActivityType } from "@gw/db";
+import { MAX_PAGE_SIZE } from "@gw/domain/paging";
 import {
   getProspectDetail,
   mergeProspects,
   PROSPECT_SORTS,
   searchProspects,
   updateProspect,
-} from "@gw/domain/prospect-views";
-import { MAX_PAGE_SIZE } from "@gw/domain/reports";
+} from "@gw/domain/prospects";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";

@@ -1,4 +1,5 @@
-import { receiveWebhookEvent, WEBHOOK_PATH_PREFIX } from "@gw/domain/webhooks";
+import { receiveWebhookEvent } from "@gw/domain/webhook-events";
+import { WEBHOOK_PATH_PREFIX } from "@gw/domain/webhook-subscriptions";
 import { applyWebhookEventJob, enqueue } from "@gw/queues";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";

@@ -1,5 +1,5 @@
 import { DomainError } from "@gw/domain";
-import { applyWebhookEvent, markWebhookEvent } from "@gw/domain/webhooks";
+import { applyWebhookEvent, markWebhookEvent } from "@gw/domain/webhook-events";
 import { applyWebhookEventJob } from "@gw/queues";
 import type { JobHandler } from "./types";
 

@@ -1,4 +1,4 @@
-import { findStuckWebhookEvents } from "@gw/domain/webhooks";
+import { findStuckWebhookEvents } from "@gw/domain/webhook-events";
 import { applyWebhookEventJob, enqueue } from "@gw/queues";
 import type { JobHandler } from "./types";
 

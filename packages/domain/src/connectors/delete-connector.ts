@@ -1,7 +1,7 @@
 import type { Db } from "@gw/db";
 import type { GotoLogger } from "@gw/gotowebinar";
 import { notFound } from "../errors/index";
-import { type RemoveWebhooksClient, removeWebhookSubscriptions } from "../webhooks/index";
+import { type RemoveWebhooksClient, removeWebhookSubscriptions } from "../webhook-subscriptions/index";
 import { liveConnector } from "./connector-view";
 import { getConnector } from "./get-connector";
 

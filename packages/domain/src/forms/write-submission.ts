@@ -1,6 +1,5 @@
-import { type PgQueryDb, pgQuery } from "@gw/db";
+import { type PgQueryDb, pgQuery, retryOnDeadlock } from "@gw/db";
 import { PROSPECT_PROFILE_FIELDS } from "../prospects/profile-fields";
-import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
 import type { CompletionAction } from "./form-definition";
 import type { RegistrationPayload } from "./registration-payload";
 

@@ -1,6 +1,6 @@
 import type { Db } from "@gw/db";
 import { conflict } from "../errors/index";
-import { cleanName, rethrowNameTaken } from "./list-name";
+import { cleanName, rethrowNameTaken } from "../names/unique-name";
 import { LIST_VIEW_SELECT, type ListView, toListView } from "./list-view";
 
 export interface CreateListOptions {

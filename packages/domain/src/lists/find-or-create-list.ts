@@ -1,6 +1,6 @@
 import type { Db } from "@gw/db";
 import { notFound } from "../errors/index";
-import { cleanName } from "./list-name";
+import { cleanName } from "../names/unique-name";
 
 export interface FindOrCreateListOptions {
   accountId: string;

@@ -5,7 +5,6 @@ export { type FindOrCreateListOptions, findOrCreateList } from "./find-or-create
 export { getList } from "./get-list";
 export { type ListListMembersOptions, listListMembers } from "./list-list-members";
 export { type ListListsOptions, listLists } from "./list-lists";
-export { MAX_NAME_LENGTH } from "./list-name";
 export type { ListView } from "./list-view";
 export { type RemoveProspectFromListOptions, removeProspectFromList } from "./remove-prospect-from-list";
 export { type RenameListOptions, renameList } from "./rename-list";

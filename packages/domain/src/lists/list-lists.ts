@@ -1,5 +1,5 @@
 import { type Db, Prisma } from "@gw/db";
-import { cleanQuery, containsPattern, type Page, type PageRequest, pageWindow } from "../reports/paging";
+import { cleanQuery, containsPattern, type Page, type PageRequest, pageWindow } from "../paging/paging";
 import type { ListView } from "./list-view";
 
 export interface ListListsOptions extends PageRequest {

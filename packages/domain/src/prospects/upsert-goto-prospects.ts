@@ -1,5 +1,4 @@
-import { type PgQueryDb, pgQuery } from "@gw/db";
-import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
+import { type PgQueryDb, pgQuery, retryOnDeadlock } from "@gw/db";
 import { findProspectsByEmail } from "./find-prospects-by-email";
 import { emailKey, normalizeEmail } from "./normalize-email";
 

@@ -1,10 +1,11 @@
 import { type Db, Prisma } from "@gw/db";
 import { invalid } from "../errors/index";
 import { findOrCreateList } from "../lists/find-or-create-list";
+import { cleanQuery } from "../paging/paging";
+import { prospectSearchCondition } from "../prospects/prospect-search-condition";
 import { findOrCreateTag } from "../tags/find-or-create-tag";
 import { findDrillDownWebinar } from "./find-drill-down-webinar";
-import { cleanQuery } from "./paging";
-import { prospectSearchCondition, type Segment, segmentCondition } from "./segment";
+import { type Segment, segmentCondition } from "./segment";
 
 export const WEBINAR_PROSPECTS_ACTIONS = ["ADD_TO_LIST", "ADD_TAG"] as const;
 export type WebinarProspectsAction = (typeof WEBINAR_PROSPECTS_ACTIONS)[number];

@@ -1,4 +1,6 @@
 import { type Db, Prisma } from "@gw/db";
+import { cleanQuery, type PageRequest } from "../paging/paging";
+import { prospectSearchCondition } from "../prospects/prospect-search-condition";
 import { neutralizeFormula } from "./csv-cell";
 import { findDrillDownWebinar } from "./find-drill-down-webinar";
 import {
@@ -7,8 +9,7 @@ import {
   type ListWebinarProspectsOptions,
   type WebinarProspectRow,
 } from "./list-webinar-prospects";
-import { cleanQuery, type PageRequest } from "./paging";
-import { prospectSearchCondition, segmentCondition } from "./segment";
+import { segmentCondition } from "./segment";
 
 export const EXPORT_HEADER = [
   "Email",

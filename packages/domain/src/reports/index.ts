@@ -27,6 +27,5 @@ export {
   type WebinarReportRow,
   type WebinarReportSort,
 } from "./list-webinar-report";
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest } from "./paging";
 export { SEGMENTS, type Segment } from "./segment";
 export { isFinished, type ReportTab } from "./webinar-phase";

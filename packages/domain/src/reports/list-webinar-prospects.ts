@@ -1,7 +1,8 @@
 import { type Db, Prisma, type RegistrationStatus } from "@gw/db";
+import { cleanQuery, type Page, type PageRequest, pageWindow } from "../paging/paging";
+import { prospectSearchCondition } from "../prospects/prospect-search-condition";
 import { findDrillDownWebinar } from "./find-drill-down-webinar";
-import { cleanQuery, type Page, type PageRequest, pageWindow } from "./paging";
-import { prospectSearchCondition, type Segment, segmentCondition } from "./segment";
+import { type Segment, segmentCondition } from "./segment";
 
 export const WEBINAR_PROSPECT_SORTS = ["email", "name", "company", "status", "minutes", "registeredAt"] as const;
 export type WebinarProspectSort = (typeof WEBINAR_PROSPECT_SORTS)[number];

@@ -1,5 +1,5 @@
 import { type Db, Prisma, type WebinarStatus } from "@gw/db";
-import { cleanQuery, containsPattern, type Page, type PageRequest, pageWindow } from "./paging";
+import { cleanQuery, containsPattern, type Page, type PageRequest, pageWindow } from "../paging/paging";
 import { isFinished, type ReportTab, tabCondition } from "./webinar-phase";
 
 export const WEBINAR_REPORT_SORTS = ["startsAt", "subject", "registered", "attended", "attendanceRate"] as const;

@@ -13,5 +13,4 @@ export {
   type RecordActivitiesResult,
   recordActivities,
 } from "./record-activities";
-export { retryOnDeadlock } from "./retry-on-deadlock";
 export { MAX_ACTIVITY_POINTS, type UpdateScoringRulesOptions, updateScoringRules } from "./update-scoring-rules";

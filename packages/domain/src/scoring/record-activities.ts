@@ -1,5 +1,4 @@
-import { type ActivityType, type PgQueryDb, pgQuery } from "@gw/db";
-import { retryOnDeadlock } from "./retry-on-deadlock";
+import { type ActivityType, type PgQueryDb, pgQuery, retryOnDeadlock } from "@gw/db";
 
 export interface ActivityInput {
   prospectId: string;

@@ -1,8 +1,7 @@
-import { type Db, type PgQueryDb, pgQuery } from "@gw/db";
+import { type Db, type PgQueryDb, pgQuery, retryOnDeadlock } from "@gw/db";
 import { emailKey } from "../prospects/normalize-email";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
 import { type ActivityInput, recordActivities } from "../scoring/record-activities";
-import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
 import type { AttendeeInput, PointsTable, SyncWebinar } from "./types";
 
 export interface RecordAttendanceOptions {

@@ -1,9 +1,8 @@
-import { type Db, type PgQueryDb, pgQuery, type RegistrationSource } from "@gw/db";
+import { type Db, type PgQueryDb, pgQuery, type RegistrationSource, retryOnDeadlock } from "@gw/db";
 import { emailKey } from "../prospects/normalize-email";
 import { upsertGotoProspects } from "../prospects/upsert-goto-prospects";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
 import { type ActivityInput, recordActivities } from "../scoring/record-activities";
-import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
 import type { PointsTable, RegistrantInput, SyncConnector, SyncWebinar } from "./types";
 
 export interface UpsertRegistrantsOptions {

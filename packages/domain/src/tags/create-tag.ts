@@ -1,6 +1,6 @@
 import type { Db } from "@gw/db";
 import { conflict } from "../errors/index";
-import { cleanName, rethrowNameTaken } from "../lists/list-name";
+import { cleanName, rethrowNameTaken } from "../names/unique-name";
 import { TAG_VIEW_SELECT, type TagView, toTagView } from "./tag-view";
 
 export interface CreateTagOptions {

@@ -1,8 +1,8 @@
 import { type Db, Prisma } from "@gw/db";
 import { notFound } from "../errors/index";
-import { PROSPECT_SUMMARY_COLUMNS, type ProspectSummary } from "../prospect-views/prospect-summary";
-import { cleanQuery, type Page, type PageRequest, pageWindow } from "../reports/paging";
-import { prospectSearchCondition } from "../reports/segment";
+import { cleanQuery, type Page, type PageRequest, pageWindow } from "../paging/paging";
+import { prospectSearchCondition } from "../prospects/prospect-search-condition";
+import { PROSPECT_SUMMARY_COLUMNS, type ProspectSummary } from "../prospects/prospect-summary";
 
 export interface ListTaggedProspectsOptions extends PageRequest {
   accountId: string;

@@ -1,5 +1,5 @@
 import { type Db, Prisma } from "@gw/db";
-import { cleanQuery, containsPattern, type Page, type PageRequest, pageWindow } from "../reports/paging";
+import { cleanQuery, containsPattern, type Page, type PageRequest, pageWindow } from "../paging/paging";
 import type { TagView } from "./tag-view";
 
 export interface ListTagsOptions extends PageRequest {

@@ -1,6 +1,6 @@
 import type { Db } from "@gw/db";
 import { notFound } from "../errors/index";
-import { resolveProspectIds } from "../prospect-views/resolve-prospect-ids";
+import { resolveProspectIds } from "../prospects/resolve-prospect-ids";
 
 export interface TagProspectsOptions {
   accountId: string;

@@ -1,6 +1,6 @@
 import type { Db } from "@gw/db";
 import { notFound } from "../errors/index";
-import { findAccountProspect } from "../prospect-views/find-account-prospect";
+import { findAccountProspect } from "../prospects/find-account-prospect";
 
 export interface UntagProspectOptions {
   accountId: string;

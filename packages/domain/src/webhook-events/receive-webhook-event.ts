@@ -3,7 +3,7 @@ import type { Db } from "@gw/db";
 import { parseJsonLossless, type SignatureScheme, verifyWebhook } from "@gw/gotowebinar";
 import { DomainError, invalid, notFound } from "../errors/index";
 import type { SecretBox } from "../security/index";
-import { WEBHOOK_EVENT_NAMES } from "./webhook-callback";
+import { WEBHOOK_EVENT_NAMES } from "../webhook-subscriptions/webhook-callback";
 
 export interface ReceiveWebhookEventOptions {
   db: Db;

@@ -1,7 +1,5 @@
-// GoTo webhooks: subscribing a connector, receiving signed deliveries, applying each event once.
-export { type ApplyWebhookEventOptions, type ApplyWebhookEventResult, applyWebhookEvent } from "./apply-webhook-event";
-export { type CancelRegistrationsOptions, cancelRegistrations } from "./cancel-registrations";
-export { type CancelWebinarOptions, cancelWebinar } from "./cancel-webinar";
+// A connector's GoTo webhook subscriptions: the callback URL, subscribing, refreshing, removing
+// and describing them.
 export { type ConnectorWebhookState, describeConnectorWebhooks } from "./describe-connector-webhooks";
 export {
   type EnsureWebhookSubscriptionsOptions,
@@ -10,18 +8,11 @@ export {
   ensureWebhookSubscriptions,
   type WebhookSubscriptionView,
 } from "./ensure-webhook-subscriptions";
-export { type FindStuckWebhookEventsOptions, findStuckWebhookEvents } from "./find-stuck-webhook-events";
 export {
   type ConnectorWebhooksView,
   type GetConnectorWebhooksOptions,
   getConnectorWebhooks,
 } from "./get-connector-webhooks";
-export { type MarkWebhookEventOptions, markWebhookEvent } from "./mark-webhook-event";
-export {
-  type ReceiveWebhookEventOptions,
-  type ReceiveWebhookEventResult,
-  receiveWebhookEvent,
-} from "./receive-webhook-event";
 export { type RefreshConnectorWebhooksOptions, refreshConnectorWebhooks } from "./refresh-connector-webhooks";
 export {
   type RemoveWebhookSubscriptionsOptions,

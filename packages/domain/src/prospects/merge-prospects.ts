@@ -1,7 +1,7 @@
 import type { Db } from "@gw/db";
 import { conflict, invalid, notFound } from "../errors/index";
-import { PROSPECT_PROFILE_FIELDS } from "../prospects/profile-fields";
 import { getProspectDetail, type ProspectDetail } from "./get-prospect-detail";
+import { PROSPECT_PROFILE_FIELDS } from "./profile-fields";
 
 export interface MergeProspectsOptions {
   accountId: string;

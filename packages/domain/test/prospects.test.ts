@@ -11,7 +11,7 @@ import {
   type TestDatabase,
 } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getProspectDetail, mergeProspects, searchProspects, updateProspect } from "../src/prospect-views";
+import { getProspectDetail, mergeProspects, searchProspects, updateProspect } from "../src/prospects/index";
 
 let database: TestDatabase;
 let db: Db;

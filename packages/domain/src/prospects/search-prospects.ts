@@ -1,6 +1,6 @@
 import { type Db, Prisma } from "@gw/db";
-import { cleanQuery, type Page, type PageRequest, pageWindow } from "../reports/paging";
-import { prospectSearchCondition } from "../reports/segment";
+import { cleanQuery, type Page, type PageRequest, pageWindow } from "../paging/paging";
+import { prospectSearchCondition } from "./prospect-search-condition";
 import { PROSPECT_SUMMARY_COLUMNS, type ProspectSummary } from "./prospect-summary";
 
 export const PROSPECT_SORTS = ["createdAt", "email", "name", "company", "score"] as const;

@@ -1,13 +1,13 @@
 import type { Db } from "@gw/db";
 import { type GotoWebhookEvent, GotoWebhookPayloadError, parseWebhookEvent } from "@gw/gotowebinar";
 import type { PollingSettings } from "../sync/polling-policy";
+import { silentLog, type WebhookLog } from "../webhook-subscriptions/webhook-log";
 import type { ApplyContext, ApplyOutcome } from "./apply-outcome";
 import { applyRegistrantAdded } from "./apply-registrant-added";
 import { applyRegistrantJoined } from "./apply-registrant-joined";
 import { applySurveySubmitted } from "./apply-survey-submitted";
 import { applyWebinarEvent } from "./apply-webinar-event";
 import { markWebhookEvent } from "./mark-webhook-event";
-import { silentLog, type WebhookLog } from "./webhook-log";
 
 export interface ApplyWebhookEventOptions {
   db: Db;

@@ -1,7 +1,7 @@
 import type { Db } from "@gw/db";
+import { retryOnDeadlock } from "@gw/db";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
 import { recordActivities } from "../scoring/record-activities";
-import { retryOnDeadlock } from "../scoring/retry-on-deadlock";
 
 export interface CancelRegistrationsOptions {
   db: Pick<Db, "$queryRaw" | "$queryRawUnsafe" | "scoringRule">;

@@ -1,0 +1,11 @@
+// GoTo webhook deliveries: receiving signed events, then applying each one exactly once.
+export { type ApplyWebhookEventOptions, type ApplyWebhookEventResult, applyWebhookEvent } from "./apply-webhook-event";
+export { type CancelRegistrationsOptions, cancelRegistrations } from "./cancel-registrations";
+export { type CancelWebinarOptions, cancelWebinar } from "./cancel-webinar";
+export { type FindStuckWebhookEventsOptions, findStuckWebhookEvents } from "./find-stuck-webhook-events";
+export { type MarkWebhookEventOptions, markWebhookEvent } from "./mark-webhook-event";
+export {
+  type ReceiveWebhookEventOptions,
+  type ReceiveWebhookEventResult,
+  receiveWebhookEvent,
+} from "./receive-webhook-event";
