@@ -45,6 +45,11 @@ export interface SimOptions {
   registrantAcceptMode?: "v2" | "v1";
   /** Base URL used in OAuth metadata; default: derived from each request's Host. */
   publicUrl?: string;
+  /**
+   * Leave `_embedded` out of an empty page of a list envelope. GoTo's spec marks `_embedded` as
+   * required (the default sends `{ <name>: [] }`); some clients report pages without it.
+   */
+  omitEmptyEmbedded?: boolean;
   /** The organizer that always exists. */
   defaultOrganizer?: { email?: string; firstName?: string; lastName?: string; timeZone?: string };
 }
@@ -67,6 +72,7 @@ export interface Settings {
   requireHttpsCallbacks: boolean;
   registrantAcceptMode: "v2" | "v1";
   publicUrl: string | undefined;
+  omitEmptyEmbedded: boolean;
   defaultOrganizer: { email: string; firstName: string; lastName: string; timeZone: string };
 }
 
@@ -88,6 +94,7 @@ export function resolveSettings(options: SimOptions): Settings {
     requireHttpsCallbacks: options.requireHttpsCallbacks ?? false,
     registrantAcceptMode: options.registrantAcceptMode ?? "v2",
     publicUrl: options.publicUrl?.replace(/\/+$/, ""),
+    omitEmptyEmbedded: options.omitEmptyEmbedded ?? false,
     defaultOrganizer: {
       email: options.defaultOrganizer?.email ?? "organizer@example.com",
       firstName: options.defaultOrganizer?.firstName ?? "Olivia",

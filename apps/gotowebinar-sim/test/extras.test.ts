@@ -59,21 +59,45 @@ describe("the less central webinar endpoints", () => {
     ).toBe(204);
   });
 
-  it("recording assets are empty lists in the documented shapes", async () => {
+  it("recording assets: one per ended session, in the documented shapes", async () => {
     expect((await sim.api(`/webinars/${future}/recordingAssets`)).json).toEqual({
       data: [],
       total: 0,
       page: 0,
       pageSize: 0,
     });
-    const search = await sim.api("/recordingassets/search", { method: "POST", body: { accountKey: sim.accountKey } });
-    expect(search.json.page.totalElements).toBe(0);
+    const own = await sim.api(`/webinars/${past}/recordingAssets`);
+    expect(own.json).toMatchObject({ total: 1, page: 0, pageSize: 1 });
+    expect(own.json.data[0]).toMatchObject({ productName: "G2W", webinarKey: past });
+    const search = await sim.api("/recordingassets/search?includes=webinarKey", {
+      method: "POST",
+      body: { accountKey: sim.accountKey },
+    });
+    expect(search.json.page.totalElements).toBe(1);
+    expect(search.json._embedded.recordingAssets[0]).toMatchObject({
+      recordingAssetKey: own.json.data[0].recordingAssetKey,
+      webinarKey: past,
+    });
+    const none = await sim.api("/recordingassets/search", {
+      method: "POST",
+      body: { accountKey: sim.accountKey, name: "no such recording" },
+    });
+    expect(none.json).toEqual({
+      _embedded: { recordingAssets: [] },
+      page: { size: 20, totalElements: 0, totalPages: 0, number: 0 },
+    });
   });
 
   it("session polls, surveys, questions and performance", async () => {
     const s = `${w(past)}/sessions/${pastSession}`;
     const polls = await sim.api(`${s}/polls`);
-    expect(polls.json[0]).toMatchObject({ numberOfResponses: 10 });
+    const keys = (await sim.api(`${s}/attendees`)).json.map((a: { registrantKey: string }) => String(a.registrantKey));
+    const answered = await Promise.all(
+      keys.map(async (k: string) => (await sim.api(`${s}/attendees/${k}/polls`)).json),
+    );
+    expect(polls.json[0]).toMatchObject({
+      numberOfResponses: answered.filter((a: unknown[]) => a.length === 1).length,
+    });
     const surveys = await sim.api(`${s}/surveys`);
     expect(surveys.json).toEqual([
       {
@@ -82,13 +106,28 @@ describe("the less central webinar endpoints", () => {
         responses: [{ text: "5", percentage: 100 }],
       },
     ]);
-    expect((await sim.api(`${s}/questions`)).json).toEqual([]);
+    await sim.control.askQuestion(past, {
+      registrantKey: attendeeKey,
+      sessionKey: pastSession,
+      question: "Is there a recording?",
+      askedAt: iso(Date.now() - 150 * 60_000),
+      answer: "Yes, tomorrow.",
+    });
+    const questions = (await sim.api(`${s}/questions`)).json;
+    const mine = questions.filter((q: { askerKey: string }) => q.askerKey === attendeeKey);
+    expect(mine).toContainEqual(
+      expect.objectContaining({
+        question: "Is there a recording?",
+        answers: [expect.objectContaining({ answer: "Yes, tomorrow." })],
+      }),
+    );
+    expect((await sim.api(`${s}/attendees/${attendeeKey}/questions`)).json).toEqual(mine);
     expect((await sim.api(`${s}/attendees/${attendeeKey}/surveys`)).json).toEqual([
       { question: "How would you rate this webinar?", answers: ["5"], answer: "5" },
     ]);
-    expect((await sim.api(`${s}/attendees/${attendeeKey}/polls`)).json[0].answers).toHaveLength(1);
     const perf = await sim.api(`${w(past)}/performance`);
     expect(perf.json[pastSession].attendance.percentageAttendance).toBe(100);
+    expect(perf.json[pastSession].pollsAndSurveys.questionsAsked).toBe(questions.length);
     expect((await sim.api(s)).json).toHaveLength(10);
   });
 });

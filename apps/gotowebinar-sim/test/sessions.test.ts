@@ -19,6 +19,7 @@ describe("sessions and attendees", () => {
     const w = seeded.webinars[0]!;
     const sessionKey = w.sessions[0]!.sessionKey;
     expect((await sim.api(`${base(w.webinarKey)}/sessions`)).json).toEqual({
+      _embedded: { sessionInfoResources: [] },
       page: { size: 20, totalElements: 0, totalPages: 0, number: 0 },
     });
     expect((await sim.api(`${base(w.webinarKey)}/sessions/${sessionKey}/attendees`)).status).toBe(404);

@@ -30,7 +30,7 @@ describe("webinar list", () => {
     expect(res.json).toMatchObject({ errorCode: "InvalidRequest", description: "toTime is required" });
   });
 
-  it("returns the _embedded + page envelope, pages 0-based, and omits _embedded when empty", async () => {
+  it("returns the _embedded + page envelope, pages 0-based, with an empty _embedded list when empty", async () => {
     await sim.control.scenario({ webinars: [1, 2, 3, 4, 5].map((i) => ({ startsInMinutes: i * 60 })) });
     const page1 = await sim.api(`/organizers/${sim.organizerKey}/webinars?${range}&page=1&size=2`);
     expect(page1.status).toBe(200);
@@ -52,7 +52,16 @@ describe("webinar list", () => {
     const empty = await sim.api(
       `/organizers/${sim.organizerKey}/webinars?fromTime=2000-01-01T00:00:00Z&toTime=2000-02-01T00:00:00Z`,
     );
-    expect(empty.json).toEqual({ page: { size: 20, totalElements: 0, totalPages: 0, number: 0 } });
+    expect(empty.json).toEqual({
+      _embedded: { webinars: [] },
+      page: { size: 20, totalElements: 0, totalPages: 0, number: 0 },
+    });
+    await sim.control.updateSettings({ omitEmptyEmbedded: true });
+    const bare = await sim.api(
+      `/organizers/${sim.organizerKey}/webinars?fromTime=2000-01-01T00:00:00Z&toTime=2000-02-01T00:00:00Z`,
+    );
+    await sim.control.updateSettings({ omitEmptyEmbedded: false });
+    expect(bare.json).toEqual({ page: { size: 20, totalElements: 0, totalPages: 0, number: 0 } });
   });
 
   it("refuses a page size over 200", async () => {
@@ -105,6 +114,14 @@ describe("webinar create, get, update, delete", () => {
     const series = await create({ subject: "S", type: "series", times: [times(24), times(48)] });
     expect(series.status).toBe(201);
     expect(series.json.recurrenceKey).toMatch(/^\d{19}$/);
+    // GoTo's model: each session of a series is a webinar of its own, grouped by recurrenceKey.
+    const listed = await sim.api(`/organizers/${sim.organizerKey}/webinars?${range}&size=200`);
+    const sessions = listed.json._embedded.webinars.filter(
+      (w: { recurrenceKey?: string }) => w.recurrenceKey === series.json.recurrenceKey,
+    );
+    expect(sessions.map((w: { times: unknown[] }) => w.times)).toEqual([[times(24)], [times(48)]]);
+    expect(sessions[0].webinarKey).toBe(series.json.webinarKey);
+    expect(new Set(sessions.map((w: { webinarKey: string }) => w.webinarKey)).size).toBe(2);
     const sequence = await create({
       subject: "Q",
       type: "sequence",
@@ -160,12 +177,38 @@ describe("webinar create, get, update, delete", () => {
     expect((await sim.api(`/organizers/${sim.organizerKey}/webinars/${key}`)).status).toBe(404);
   });
 
-  it("deleteAll=false drops only the next session of a series", async () => {
-    const key = (await create({ subject: "S", type: "series", times: [times(24), times(48), times(72)] })).json
-      .webinarKey;
+  it("deleteAll=false cancels only this session of a series; deleteAll cancels the whole series", async () => {
+    const created = (await create({ subject: "S", type: "series", times: [times(24), times(48), times(72)] })).json;
+    const seriesKeys = async () => {
+      const listed = await sim.api(`/organizers/${sim.organizerKey}/webinars?${range}&size=200`);
+      return listed.json._embedded.webinars
+        .filter((w: { recurrenceKey?: string }) => w.recurrenceKey === created.recurrenceKey)
+        .map((w: { webinarKey: string }) => w.webinarKey);
+    };
+    const [first, second, third] = await seriesKeys();
+    const res = await sim.api(`/organizers/${sim.organizerKey}/webinars/${first}?deleteAll=false`, {
+      method: "DELETE",
+    });
+    expect(res.status).toBe(204);
+    expect(await seriesKeys()).toEqual([second, third]);
+    await sim.api(`/organizers/${sim.organizerKey}/webinars/${second}`, { method: "DELETE" });
+    expect(await seriesKeys()).toEqual([]);
+  });
+
+  it("deleteAll=false drops only the next time of a sequence", async () => {
+    const key = (
+      await create({
+        subject: "Q",
+        type: "sequence",
+        recurrenceStart: times(24),
+        recurrencePattern: "daily",
+        recurrenceEnd: "2030-01-18",
+      })
+    ).json.webinarKey;
+    const before = await sim.api(`/organizers/${sim.organizerKey}/webinars/${key}/meetingtimes`);
     const res = await sim.api(`/organizers/${sim.organizerKey}/webinars/${key}?deleteAll=false`, { method: "DELETE" });
     expect(res.status).toBe(204);
     const meeting = await sim.api(`/organizers/${sim.organizerKey}/webinars/${key}/meetingtimes`);
-    expect(meeting.json).toEqual([times(48), times(72)]);
+    expect(meeting.json).toEqual(before.json.slice(1));
   });
 });

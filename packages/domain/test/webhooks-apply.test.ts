@@ -139,4 +139,44 @@ describe("applyWebhookEvent", () => {
     });
     expect(await db.webinarRegistration.count({ where: { webinarId: webinar.id } })).toBe(0);
   });
+
+  it("applies a registrant.joined that carries no sessionKey (GoTo's published sample), with or without registrantKey", async () => {
+    const connector = await createConnector(db, { accountId, status: "VERIFIED" });
+    const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
+    const joinTime = Date.parse("2030-01-01T10:05:00.000Z");
+    // The sample's shape: registrant fields, no sessionKey.
+    const sample = {
+      eventName: "registrant.joined",
+      webinarKey: webinar.webinarKey,
+      registrantKey: gotoKey(),
+      firstName: "Jo",
+      lastName: "Join",
+      email: "jo.join@example.com",
+      registrationDate: "2029-12-20T10:00:00.000Z",
+      status: "APPROVED",
+      joinUrl: "https://global.gotowebinar.com/join/1/2",
+      joinTime,
+    };
+    const first = await storeEvent(connector.id, sample);
+    expect((await applyWebhookEvent({ db, eventId: first, polling })).status).toBe("APPLIED");
+    const registration = await db.webinarRegistration.findFirstOrThrow({ where: { webinarId: webinar.id } });
+    expect(registration).toMatchObject({
+      registrantKey: sample.registrantKey,
+      joinUrl: sample.joinUrl,
+      joinedAt: new Date(joinTime),
+      registeredAt: new Date(sample.registrationDate),
+    });
+    // Neither sessionKey nor registrantKey nor joinTime: found by e-mail, joined at the event's timestamp.
+    const earlier = "2030-01-01T10:01:00.000Z";
+    const bare = await storeEvent(connector.id, {
+      eventName: "registrant.joined",
+      webinarKey: webinar.webinarKey,
+      email: "JO.JOIN@example.com",
+      timestamp: earlier,
+    });
+    expect((await applyWebhookEvent({ db, eventId: bare, polling })).status).toBe("APPLIED");
+    expect((await db.webinarRegistration.findUniqueOrThrow({ where: { id: registration.id } })).joinedAt).toEqual(
+      new Date(earlier),
+    );
+  });
 });

@@ -3,6 +3,7 @@ import type { PicklistRangeOptions } from "./data-sources/default-range";
 import { selectOrganizer } from "./data-sources/select-organizer";
 import { selectWebhook } from "./data-sources/select-webhook";
 import { selectWebinar } from "./data-sources/select-webinar";
+import { type EngagementOperations, engagementOperations, type WebinarExtrasOperations } from "./engagement-operations";
 import { GotoInputError } from "./http/errors";
 import { createRequestLimiter } from "./http/limiter";
 import { DEFAULT_MAX_PAGES } from "./http/paging";
@@ -94,7 +95,7 @@ import { listWebinars } from "./webinars/list-webinars";
 import { updateWebinar } from "./webinars/update-webinar";
 
 /** A typed GoTo Webinar REST v2 client for one connector (one token, one organizer). */
-export interface GotoClient {
+export interface GotoClient extends EngagementOperations, WebinarExtrasOperations {
   /** Requests made so far (every attempt counts), retries, 429s, refreshes, failed calls. */
   readonly stats: RequestStats;
 
@@ -250,5 +251,6 @@ export function createGotoClient(options: GotoClientOptions): GotoClient {
     selectWebhook: () => selectWebhook(ctx),
 
     rawRequest: (o) => rawRequest(ctx, o),
+    ...engagementOperations(ctx),
   };
 }

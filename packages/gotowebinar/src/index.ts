@@ -11,6 +11,8 @@ export {
 } from "@gw/webhook-signature";
 export { createGotoClient, DEFAULT_API_BASE_URL, DEFAULT_IDENTITY_BASE_URL, type GotoClient } from "./client";
 export type { PicklistRangeOptions } from "./data-sources/default-range";
+export type { SessionDetails } from "./engagement/session-engagement";
+export type { EngagementOperations, WebinarExtrasOperations } from "./engagement-operations";
 export { type BackoffPolicy, backoffDelayMs, parseRetryAfter } from "./http/backoff";
 export {
   GotoApiError,
@@ -51,6 +53,7 @@ export {
 // Types
 export type { FormValue, KeyValueList, RawRequestOptions, RawResponse } from "./raw-request";
 export type * from "./types/common";
+export type * from "./types/engagement";
 export type * from "./types/identity";
 export type {
   GotoClientOptions,
@@ -64,6 +67,7 @@ export type * from "./types/registrants";
 export type * from "./types/sessions";
 export type * from "./types/webhook-events";
 export type * from "./types/webhooks";
+export type * from "./types/webinar-extras";
 export type * from "./types/webinars";
 // Webhook receiver helpers
 export { GotoWebhookPayloadError, parseWebhookEvent } from "./webhooks/parse-webhook-event";

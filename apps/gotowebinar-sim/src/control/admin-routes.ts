@@ -30,6 +30,7 @@ const PATCHABLE: Array<keyof SettingsPatch> = [
   "duplicateWebhookDeliveries",
   "requireHttpsCallbacks",
   "registrantAcceptMode",
+  "omitEmptyEmbedded",
 ];
 
 function publicSettings(s: Settings): Omit<Settings, "clientSecret"> {

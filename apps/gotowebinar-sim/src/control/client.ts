@@ -11,6 +11,7 @@ import type {
   JoinRequest,
   JoinResult,
   OrganizerInfo,
+  QuestionRequest,
   RegisterRequest,
   RequestLogEntry,
   ScenarioRequest,
@@ -205,6 +206,10 @@ export class SimControl {
   /** The registrant removed in GoTo's UI (no event exists for this). */
   removeRegistrant(webinarKey: string, registrantKey: string): Promise<{ ok: true }> {
     return this.call("DELETE", `/webinars/${webinarKey}/registrants/${registrantKey}`);
+  }
+
+  askQuestion(webinarKey: string, request: QuestionRequest): Promise<{ sessionKey: string; askedAt: string }> {
+    return this.call("POST", `/webinars/${webinarKey}/questions`, request);
   }
 
   submitSurvey(webinarKey: string, request: SurveyRequest): Promise<Record<string, unknown>> {

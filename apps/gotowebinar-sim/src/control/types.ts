@@ -91,6 +91,8 @@ export interface ScenarioRequest {
 }
 
 export interface SessionInfo {
+  /** The session's webinar: its own for each session of a series. */
+  webinarKey: string;
   sessionKey: string;
   startTime: string;
   endTime: string;
@@ -100,7 +102,10 @@ export interface SessionInfo {
 
 export interface ScenarioWebinarResult {
   index: number;
+  /** The first session's webinar; a series has one per session (webinarKeys). */
   webinarKey: string;
+  webinarKeys: string[];
+  recurrenceKey?: string;
   subject: string;
   times: Array<{ startTime: string; endTime: string }>;
   sessions: SessionInfo[];
@@ -137,6 +142,8 @@ export interface ControlWebinar {
   experienceType: string;
   timeZone: string;
   times: Array<{ startTime: string; endTime: string }>;
+  /** Shared by the sessions (webinars) of one series. */
+  recurrenceKey?: string;
   sessions: SessionInfo[];
   cancelled: boolean;
   attendanceRatio: number;
@@ -187,6 +194,19 @@ export interface JoinRequest {
   leaveTime?: string;
   /** Default: the session running at joinTime, else the next one, else the last. */
   sessionKey?: string;
+  /** Send the registrant.joined webhook without sessionKey (GoTo's published sample has none). */
+  omitSessionKey?: boolean;
+}
+
+export interface QuestionRequest {
+  registrantKey: string;
+  question: string;
+  /** Default: the sim clock's now. */
+  askedAt?: string;
+  /** Default: the session running at askedAt, else the next one, else the last. */
+  sessionKey?: string;
+  /** An organizer's answer, given a minute later. */
+  answer?: string;
 }
 
 export interface JoinResult {
@@ -245,6 +265,7 @@ export interface SettingsPatch {
   duplicateWebhookDeliveries?: boolean;
   requireHttpsCallbacks?: boolean;
   registrantAcceptMode?: "v2" | "v1";
+  omitEmptyEmbedded?: boolean;
 }
 
 export interface SentEmailInfo {

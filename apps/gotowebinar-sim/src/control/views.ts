@@ -30,7 +30,9 @@ export function controlWebinar(w: Webinar, now: number): ControlWebinar {
     experienceType: w.experienceType,
     timeZone: w.timeZone,
     times: w.times.map((t) => ({ startTime: isoSeconds(t.startTime), endTime: isoSeconds(t.endTime) })),
+    recurrenceKey: w.recurrenceKey,
     sessions: w.times.map((t, i) => ({
+      webinarKey: w.webinarKey,
       sessionKey: w.sessionKeys[i] ?? "",
       startTime: isoSeconds(t.startTime),
       endTime: isoSeconds(t.endTime),

@@ -12,7 +12,7 @@ import { asObject, parseTimes } from "../state/webinar-input";
 import { applyChanges, cancelWebinar, clampRatio } from "../state/webinars";
 import { isoMillis, MINUTE, parseDateTime } from "../time";
 import { publishRegistrantJoined, publishSurveySubmitted, publishWebinarChanged } from "../webhooks/events";
-import type { JoinRequest, ScenarioRequest, SurveyRequest, WebinarPatch } from "./types";
+import type { JoinRequest, QuestionRequest, ScenarioRequest, SurveyRequest, WebinarPatch } from "./types";
 import { controlRegistrant, controlWebinar } from "./views";
 
 const STATUSES: RegistrantStatus[] = ["APPROVED", "WAITING", "DENIED"];
@@ -148,7 +148,7 @@ export function registerWebinarControlRoutes(app: FastifyInstance, rt: SimRuntim
     webinar.joins.set(registrant.registrantKey, joins);
     webinar.version++;
     const sessionKey = webinar.sessionKeys[sessionIndex] ?? "";
-    publishRegistrantJoined(ctx, webinar, registrant, sessionKey, joinTime);
+    publishRegistrantJoined(ctx, webinar, registrant, body.omitSessionKey ? undefined : sessionKey, joinTime);
     return sendJson(reply, 201, { sessionKey, joinTime: isoMillis(joinTime) });
   });
 
@@ -156,6 +156,31 @@ export function registerWebinarControlRoutes(app: FastifyInstance, rt: SimRuntim
     const webinar = webinarOf(request);
     removeRegistrant(ctx, webinar, pathKey(request.params, "registrantKey"), { onlyFuture: false });
     return sendJson(reply, 200, { ok: true });
+  });
+
+  app.post("/_sim/webinars/:webinarKey/questions", async (request, reply) => {
+    const webinar = liveWebinarOf(request);
+    const body = asObject(request.body) as unknown as QuestionRequest;
+    const registrant = findRegistrant(webinar, String(body.registrantKey ?? ""));
+    if (typeof body.question !== "string" || body.question.trim() === "") throw badRequest("question is required");
+    const askedAt = body.askedAt === undefined ? ctx.clock.now() : parseDateTime(body.askedAt);
+    if (askedAt === undefined) throw badRequest("askedAt must be an ISO 8601 date-time");
+    let sessionIndex = sessionIndexAt(webinar, askedAt);
+    if (body.sessionKey !== undefined) {
+      sessionIndex = webinar.sessionKeys.indexOf(String(body.sessionKey));
+      if (sessionIndex < 0) throw badRequest(`sessionKey ${body.sessionKey} is not a session of this webinar`);
+    }
+    webinar.askedQuestions.push({
+      registrantKey: registrant.registrantKey,
+      sessionIndex,
+      question: body.question,
+      askedAt,
+      answers: body.answer
+        ? [{ answer: body.answer, answeredBy: "", answererEmail: "", answerTime: askedAt + 60_000 }]
+        : [],
+    });
+    webinar.version++;
+    return sendJson(reply, 201, { sessionKey: webinar.sessionKeys[sessionIndex], askedAt: isoMillis(askedAt) });
   });
 
   app.post("/_sim/webinars/:webinarKey/surveys", async (request, reply) => {

@@ -1,14 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { SimContext } from "../context";
-import { badRequest, notFound } from "../errors";
+import { badRequest, forbidden, notFound } from "../errors";
 import { sendEmpty, sendJson } from "../http/reply";
 import { num } from "../json/lossless";
-import type { Coorganizer } from "../state/types";
+import { recordingsOf } from "../state/engagement";
+import type { Coorganizer, Webinar } from "../state/types";
 import { asObject, parseTimes } from "../state/webinar-input";
 import { createWebinar, findWebinar } from "../state/webinars";
+import { isoSeconds, parseDateTime } from "../time";
 import { startUrl } from "../urls";
 import { asOrganizer, authOf } from "./auth";
-import { paging, pathKey } from "./params";
+import { halPage, paging, pathKey, queryValue, slicePage } from "./params";
 
 const AUDIO_TYPES = ["PSTN", "VOIP", "Hybrid", "Private"];
 
@@ -87,18 +89,91 @@ export function registerExtraRoutes(api: FastifyInstance, ctx: SimContext): void
     return sendJson(reply, 201, { webinarKey: copy.webinarKey });
   });
 
-  api.get("/webinars/:webinarKey/recordingAssets", async (request, reply) => {
-    ownWebinar(request);
-    const page = paging(request.query, "limit");
-    return sendJson(reply, 200, { data: [], total: 0, page: page.page, pageSize: 0 });
+  // Recording assets: one per ended session of a webinar (GoTo records sessions as assets).
+  const assetsOf = (webinars: Webinar[]) =>
+    webinars.flatMap((w) =>
+      recordingsOf(w, ctx.clock.now(), () => ctx.state.newKey()).map(({ key, session }) => ({
+        key,
+        session,
+        webinar: w,
+      })),
+    );
+  type AssetRow = ReturnType<typeof assetsOf>[number];
+  const assetView = (row: AssetRow, includes: string[]) => ({
+    name: `${row.webinar.subject} (${isoSeconds(row.session.startTime).slice(0, 10)})`,
+    recordingAssetKey: row.key,
+    productName: "G2W",
+    createTime: isoSeconds(row.session.endTime),
+    creatorKey: row.webinar.organizerKey,
+    accountKey: row.webinar.accountKey,
+    totalReferenceCount: 1,
+    mp4DownloadUrl: `https://recordings.gotowebinar.com/${row.key}.mp4`,
+    recordingShareUrl: includes.includes("recordingShareUrl")
+      ? `https://recordings.gotowebinar.com/share/${row.key}`
+      : undefined,
+    webinarKey: includes.includes("webinarKey") ? row.webinar.webinarKey : undefined,
   });
 
-  const emptyAssets = async (request: FastifyRequest, reply: import("fastify").FastifyReply) => {
+  api.get("/webinars/:webinarKey/recordingAssets", async (request, reply) => {
+    const webinar = ownWebinar(request);
+    const page = paging(request.query, "limit");
+    const rows = assetsOf([webinar]);
+    const slice = slicePage(rows, page);
+    return sendJson(reply, 200, {
+      data: slice.map((r) => assetView(r, ["recordingShareUrl", "webinarKey"])),
+      total: rows.length,
+      page: page.page,
+      pageSize: slice.length,
+    });
+  });
+
+  const searchAssets = (request: FastifyRequest, accountKey: string, organizerKey: string | undefined) => {
+    const body = asObject(request.body);
     const page = paging(request.query, "size");
-    return sendJson(reply, 200, { page: { size: page.size, totalElements: 0, totalPages: 0, number: page.page } });
+    const includes = String(queryValue(request.query, "includes") ?? "")
+      .split(",")
+      .map((s) => s.trim());
+    const name = typeof body.name === "string" ? body.name.toLowerCase() : undefined;
+    const sortField = body.sortField ?? "CREATETIME";
+    const sortOrder = body.sortOrder ?? "DESC";
+    if (sortField !== "CREATETIME" && sortField !== "NAME") throw badRequest("sortField must be CREATETIME or NAME");
+    if (sortOrder !== "DESC" && sortOrder !== "ASC") throw badRequest("sortOrder must be DESC or ASC");
+    const from = body.fromTime === undefined ? undefined : parseDateTime(body.fromTime);
+    const to = body.toTime === undefined ? undefined : parseDateTime(body.toTime);
+    const webinars = [...ctx.state.webinars.values()].filter(
+      (w) => w.accountKey === accountKey && (organizerKey === undefined || w.organizerKey === organizerKey),
+    );
+    const rows = assetsOf(webinars)
+      .filter((r) => !name || assetView(r, []).name.toLowerCase().includes(name))
+      .filter((r) => (from === undefined || r.session.endTime >= from) && (to === undefined || r.session.endTime <= to))
+      .sort((a, b) => {
+        const order =
+          sortField === "NAME"
+            ? assetView(a, []).name.localeCompare(assetView(b, []).name)
+            : a.session.endTime - b.session.endTime;
+        return sortOrder === "ASC" ? order : -order;
+      });
+    return halPage("recordingAssets", rows, page, (r) => assetView(r, includes), ctx.settings.omitEmptyEmbedded);
   };
-  api.post("/recordingassets/search", emptyAssets);
-  api.post("/accounts/:accountKey/recordingassets/search", emptyAssets);
+
+  api.post("/recordingassets/search", async (request, reply) => {
+    const auth = authOf(request);
+    const accountKey = String(asObject(request.body).accountKey ?? "");
+    if (!accountKey) throw badRequest("accountKey is required");
+    if (accountKey !== auth.organizer.accountKey)
+      throw forbidden(`The access token does not belong to account ${accountKey}`);
+    return sendJson(reply, 200, searchAssets(request, accountKey, auth.organizer.organizerKey));
+  });
+
+  api.post("/accounts/:accountKey/recordingassets/search", async (request, reply) => {
+    const auth = authOf(request);
+    const accountKey = pathKey(request.params, "accountKey");
+    if (accountKey !== auth.organizer.accountKey)
+      throw forbidden(`The access token does not belong to account ${accountKey}`);
+    const organizerKey = String(asObject(request.body).organizerKey ?? "");
+    if (!organizerKey) throw badRequest("organizerKey is required");
+    return sendJson(reply, 200, searchAssets(request, accountKey, organizerKey));
+  });
 
   api.get(`${base}/panelists`, async (request, reply) => {
     const webinar = webinarOf(request);

@@ -58,11 +58,20 @@ export function slicePage<T>(items: T[], p: Paging): T[] {
   return items.slice(p.page * p.size, p.page * p.size + p.size);
 }
 
-/** The HAL envelope of the reporting lists; `_embedded` is left out when the page is empty. */
-export function halPage<T>(name: string, items: T[], p: Paging, view: (item: T) => unknown): Record<string, unknown> {
+/**
+ * The HAL envelope of GoTo's v2 lists (`_embedded` + `page`). The spec requires `_embedded`, so
+ * an empty page carries an empty list unless the sim is set to omit it (`omitEmptyEmbedded`).
+ */
+export function halPage<T>(
+  name: string,
+  items: T[],
+  p: Paging,
+  view: (item: T) => unknown,
+  omitEmptyEmbedded = false,
+): Record<string, unknown> {
   const slice = slicePage(items, p);
   return {
-    _embedded: slice.length > 0 ? { [name]: slice.map(view) } : undefined,
+    _embedded: slice.length > 0 || !omitEmptyEmbedded ? { [name]: slice.map(view) } : undefined,
     page: {
       size: p.size,
       totalElements: items.length,

@@ -2,15 +2,16 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { SimContext } from "../context";
 import { notFound } from "../errors";
 import { sendJson } from "../http/reply";
-import { hashUnit } from "../random";
 import { attendeesOf, endedSessions, findEndedSession } from "../state/attendance";
-import type { Attendee, SessionView, Webinar } from "../state/types";
+import { questionsOf, questionView } from "../state/engagement";
+import type { Attendee, Organizer, SessionView, Webinar } from "../state/types";
 import { findWebinar } from "../state/webinars";
 import { asOrganizer } from "./auth";
-import { halPage, paging, pathKey, timeRange } from "./params";
+import { halPage, type Paging, paging, pathKey, timeRange } from "./params";
 import {
   attendeeView,
   participationView,
+  pollAnswerOf,
   pollsOf,
   registrantView,
   reportingSession,
@@ -38,6 +39,15 @@ export function registerSessionRoutes(api: FastifyInstance, ctx: SimContext): vo
     return { session, attendee };
   };
 
+  const sessionPage = (sessions: SessionView[], page: Paging, organizer: Organizer) =>
+    halPage(
+      "sessionInfoResources",
+      sessions,
+      page,
+      (s) => reportingSession(s, organizer),
+      ctx.settings.omitEmptyEmbedded,
+    );
+
   api.get("/organizers/:organizerKey/sessions", async (request, reply) => {
     const auth = asOrganizer(request, pathKey(request.params, "organizerKey"));
     const { from, to } = timeRange(request.query);
@@ -48,29 +58,25 @@ export function registerSessionRoutes(api: FastifyInstance, ctx: SimContext): vo
       .flatMap((w) => endedSessions(w, now))
       .filter((s) => s.startTime <= to && s.endTime >= from)
       .sort((a, b) => a.startTime - b.startTime);
-    return sendJson(
-      reply,
-      200,
-      halPage("sessionInfoResources", sessions, page, (s) => reportingSession(s, auth.organizer)),
-    );
+    return sendJson(reply, 200, sessionPage(sessions, page, auth.organizer));
   });
 
   api.get(`${webinarBase}/sessions`, async (request, reply) => {
     const { auth, webinar } = webinarOf(request);
     const page = paging(request.query, "size");
     const sessions = endedSessions(webinar, ctx.clock.now());
-    return sendJson(
-      reply,
-      200,
-      halPage("sessionInfoResources", sessions, page, (s) => reportingSession(s, auth.organizer)),
-    );
+    return sendJson(reply, 200, sessionPage(sessions, page, auth.organizer));
   });
 
   api.get(`${webinarBase}/attendees`, async (request, reply) => {
     const { webinar } = webinarOf(request);
     const page = paging(request.query, "size");
     const attendees = endedSessions(webinar, ctx.clock.now()).flatMap((s) => attendeesOf(s));
-    return sendJson(reply, 200, halPage("attendeeParticipationResponses", attendees, page, participationView));
+    return sendJson(
+      reply,
+      200,
+      halPage("attendeeParticipationResponses", attendees, page, participationView, ctx.settings.omitEmptyEmbedded),
+    );
   });
 
   api.get(`${webinarBase}/performance`, async (request, reply) => {
@@ -98,10 +104,10 @@ export function registerSessionRoutes(api: FastifyInstance, ctx: SimContext): vo
 
   api.get(`${sessionBase}/attendees/:registrantKey/polls`, async (request, reply) => {
     const { session, attendee } = attendeeOf(request);
-    const polls = pollsOf(session).map((poll) => {
-      const answer = hashUnit(attendee.registrant.registrantKey, "poll") < 0.6 ? "Yes" : "No";
-      return { question: poll.question, answers: [answer], answer };
-    });
+    const answer = pollAnswerOf(attendee.registrant.registrantKey);
+    const polls = answer
+      ? pollsOf(session).map((poll) => ({ question: poll.question, answers: [answer], answer }))
+      : [];
     return sendJson(reply, 200, polls);
   });
 
@@ -114,8 +120,14 @@ export function registerSessionRoutes(api: FastifyInstance, ctx: SimContext): vo
   });
 
   api.get(`${sessionBase}/attendees/:registrantKey/questions`, async (request, reply) => {
-    attendeeOf(request);
-    return sendJson(reply, 200, []);
+    const { auth } = sessionOf(request);
+    const { session, attendee } = attendeeOf(request);
+    const asked = questionsOf(session).filter((q) => q.registrantKey === attendee.registrant.registrantKey);
+    return sendJson(
+      reply,
+      200,
+      asked.map((q) => questionView(q, auth.organizer.organizerKey, auth.organizer.email)),
+    );
   });
 
   api.get(`${sessionBase}/polls`, async (request, reply) => {
@@ -129,8 +141,12 @@ export function registerSessionRoutes(api: FastifyInstance, ctx: SimContext): vo
   });
 
   api.get(`${sessionBase}/questions`, async (request, reply) => {
-    sessionOf(request);
-    return sendJson(reply, 200, []);
+    const { auth, session } = sessionOf(request);
+    return sendJson(
+      reply,
+      200,
+      questionsOf(session).map((q) => questionView(q, auth.organizer.organizerKey, auth.organizer.email)),
+    );
   });
 
   api.get(`${sessionBase}/performance`, async (request, reply) => {

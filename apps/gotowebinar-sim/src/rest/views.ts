@@ -1,5 +1,7 @@
 import { num } from "../json/lossless";
+import { hashUnit } from "../random";
 import { attendeesOf } from "../state/attendance";
+import { questionsOf } from "../state/engagement";
 import type { Attendee, Organizer, Registrant, SessionView, TimeRange, Webinar } from "../state/types";
 import { isInSession } from "../state/webinars";
 import { isoMillis, isoSeconds } from "../time";
@@ -36,8 +38,12 @@ export function webinarListItem(w: Webinar): Record<string, unknown> {
     impromptu: false,
     isPasswordProtected: w.isPasswordProtected,
     recurrenceType: w.type,
+    // Not in the spec's Webinar schema (GoTo names it on create and in webinar.created); sent
+    // for series so a client can group the sessions. Clients must cope without it.
+    recurrenceKey: w.recurrenceKey,
     experienceType: w.experienceType.toLowerCase(),
     breakoutsAllowed: w.isBreakout,
+    isOndemand: w.isOndemand,
   };
 }
 
@@ -62,8 +68,10 @@ export function webinarByKey(w: Webinar, organizer: Organizer | undefined, now: 
     locale: w.locale,
     accountKey: w.accountKey,
     recurrencePeriod: w.type,
+    recurrenceKey: w.recurrenceKey,
     experienceType: w.experienceType.toLowerCase(),
     isPasswordProtected: w.isPasswordProtected,
+    isOndemand: w.isOndemand,
   };
 }
 
@@ -188,20 +196,37 @@ export function reportingSession(s: SessionView, organizer: Organizer | undefine
 }
 
 /** One fixed poll per session that had attendees: enough for clients to parse the shape. */
+export const POLL_QUESTION = "Is this topic relevant to your work?";
+
+/** An attendee's answer to the session's poll: about seven in ten answer (hash, repeatable). */
+export function pollAnswerOf(registrantKey: string): "Yes" | "No" | undefined {
+  if (hashUnit(registrantKey, "poll-answered") >= 0.7) return undefined;
+  return hashUnit(registrantKey, "poll") < 0.6 ? "Yes" : "No";
+}
+
 export function pollsOf(s: SessionView): Array<Record<string, unknown>> {
-  const attendees = attendeesOf(s).length;
-  if (attendees === 0) return [];
-  const yes = Math.round(attendees * 0.6);
+  const attendees = attendeesOf(s);
+  if (attendees.length === 0) return [];
+  const answers = attendees.map((a) => pollAnswerOf(a.registrant.registrantKey)).filter((a) => a !== undefined);
+  const yes = answers.filter((a) => a === "Yes").length;
+  const share = (n: number) => (answers.length ? Math.round((n / answers.length) * 1000) / 10 : 0);
   return [
     {
-      question: "Is this topic relevant to your work?",
-      numberOfResponses: attendees,
+      question: POLL_QUESTION,
+      numberOfResponses: answers.length,
       responses: [
-        { text: "Yes", percentage: Math.round((yes / attendees) * 1000) / 10 },
-        { text: "No", percentage: Math.round(((attendees - yes) / attendees) * 1000) / 10 },
+        { text: "Yes", percentage: share(yes) },
+        { text: "No", percentage: share(answers.length - yes) },
       ],
     },
   ];
+}
+
+function pollCompletion(s: SessionView): number {
+  const attendees = attendeesOf(s);
+  if (attendees.length === 0) return 0;
+  const answered = attendees.filter((a) => pollAnswerOf(a.registrant.registrantKey) !== undefined).length;
+  return Math.round((answered / attendees.length) * 10000) / 100;
 }
 
 export function sessionPerformance(s: SessionView): Record<string, unknown> {
@@ -234,8 +259,8 @@ export function sessionPerformance(s: SessionView): Record<string, unknown> {
     pollsAndSurveys: {
       pollCount: pollsOf(s).length,
       surveyCount: surveys,
-      questionsAsked: 0,
-      percentagePollsCompleted: attendees.length ? 60 : 0,
+      questionsAsked: questionsOf(s).length,
+      percentagePollsCompleted: pollCompletion(s),
       percentageSurveysCompleted: attendees.length ? round((surveys / attendees.length) * 100) : 0,
     },
   };

@@ -24,7 +24,11 @@ export function registerWebinarRoutes(api: FastifyInstance, ctx: SimContext): vo
     const { from, to } = timeRange(request.query);
     const page = paging(request.query, "size");
     const webinars = ctx.state.webinarsOf(auth.organizer.organizerKey).filter((w) => inRange(w, from, to));
-    return sendJson(reply, 200, halPage("webinars", webinars.sort(byStart), page, webinarListItem));
+    return sendJson(
+      reply,
+      200,
+      halPage("webinars", webinars.sort(byStart), page, webinarListItem, ctx.settings.omitEmptyEmbedded),
+    );
   });
 
   api.get("/accounts/:accountKey/webinars", async (request, reply) => {
@@ -37,7 +41,11 @@ export function registerWebinarRoutes(api: FastifyInstance, ctx: SimContext): vo
     const webinars = [...ctx.state.webinars.values()].filter(
       (w) => w.accountKey === accountKey && inRange(w, from, to),
     );
-    return sendJson(reply, 200, halPage("webinars", webinars.sort(byStart), page, webinarListItem));
+    return sendJson(
+      reply,
+      200,
+      halPage("webinars", webinars.sort(byStart), page, webinarListItem, ctx.settings.omitEmptyEmbedded),
+    );
   });
 
   api.post("/organizers/:organizerKey/webinars", async (request, reply) => {

@@ -50,7 +50,6 @@ export function attendeesOf(session: SessionView): Attendee[] {
 
 function computeAttendees(session: SessionView): Attendee[] {
   const webinar = session.webinar;
-  const sessionCount = webinar.times.length;
   const attendees: Attendee[] = [];
   for (const registrant of webinar.registrants.values()) {
     const joins = (webinar.joins.get(registrant.registrantKey) ?? []).filter((j) => j.sessionIndex === session.index);
@@ -60,10 +59,6 @@ function computeAttendees(session: SessionView): Attendee[] {
     } else {
       if (registrant.status !== "APPROVED" || registrant.registrationDate >= session.endTime) continue;
       const seed = webinar.attendanceSeed;
-      if (webinar.type === "series") {
-        const chosen = Math.floor(hashUnit(seed, registrant.registrantKey, "session") * sessionCount);
-        if (chosen !== session.index) continue;
-      }
       if (hashUnit(seed, registrant.registrantKey, session.index) >= webinar.attendanceRatio) continue;
       intervals = inventedIntervals(seed, registrant.registrantKey, session);
     }

@@ -7,7 +7,7 @@ import { publishRegistrantAdded } from "../webhooks/events";
 import { endedSessions } from "./attendance";
 import { insertRegistrant } from "./registrants";
 import type { Organizer, Registrant, RegistrantResponse, RegistrantStatus, TimeRange, Webinar } from "./types";
-import { clampRatio, createWebinar } from "./webinars";
+import { clampRatio, createSeries } from "./webinars";
 
 const FIRST_NAMES = [
   "Ada",
@@ -92,20 +92,28 @@ export function runScenario(ctx: SimContext, request: ScenarioRequest): Scenario
     throw badRequest("peoplePool must be a whole number >= 1");
 
   const webinars = request.webinars.map((spec, index) => {
-    const webinar = seedWebinar(ctx, organizer, spec, index, request);
+    const series = seedWebinar(ctx, organizer, spec, index, request);
+    const webinar = series[0] as Webinar;
     const now = ctx.clock.now();
+    // A series is one webinar per session (GoTo's model): the entry names them all.
+    const sessions = series.flatMap((w) =>
+      w.times.map((t, i) => ({
+        webinarKey: w.webinarKey,
+        sessionKey: w.sessionKeys[i] ?? "",
+        startTime: isoSeconds(t.startTime),
+        endTime: isoSeconds(t.endTime),
+        ended: endedSessions(w, now).some((s) => s.index === i),
+      })),
+    );
     return {
       index,
       webinarKey: webinar.webinarKey,
+      webinarKeys: series.map((w) => w.webinarKey),
+      recurrenceKey: webinar.recurrenceKey,
       subject: webinar.subject,
-      times: webinar.times.map((t) => ({ startTime: isoSeconds(t.startTime), endTime: isoSeconds(t.endTime) })),
-      sessions: webinar.times.map((t, i) => ({
-        sessionKey: webinar.sessionKeys[i] ?? "",
-        startTime: isoSeconds(t.startTime),
-        endTime: isoSeconds(t.endTime),
-        ended: endedSessions(webinar, now).some((s) => s.index === i),
-      })),
-      registrantKeys: [...webinar.registrants.keys()],
+      times: sessions.map((s) => ({ startTime: s.startTime, endTime: s.endTime })),
+      sessions,
+      registrantKeys: series.flatMap((w) => [...w.registrants.keys()]),
       questionKeys: webinar.questions.map((q) => q.questionKey),
     };
   });
@@ -136,12 +144,12 @@ function seedWebinar(
   spec: ScenarioWebinar,
   index: number,
   request: ScenarioRequest,
-): Webinar {
+): Webinar[] {
   const now = ctx.clock.now();
   const times = scheduleOf(spec, now);
   if (spec.timeZone !== undefined && !isValidTimeZone(spec.timeZone))
     throw badRequest(`invalid timeZone ${spec.timeZone}`);
-  const webinar = createWebinar(
+  const series = createSeries(
     ctx,
     organizer,
     {
@@ -173,12 +181,14 @@ function seedWebinar(
   if (pool !== undefined && count > pool) {
     throw badRequest(`webinar ${index} wants ${count} registrants but peoplePool has only ${pool} people`);
   }
-  webinar.registrationLimit = Math.max(webinar.registrationLimit, count);
+  for (const w of series) w.registrationLimit = Math.max(w.registrationLimit, count);
   // Registrations spread over the 30 days before the first session (or before now, if sooner).
   const windowEnd = Math.min(now, times[0]!.startTime - MINUTE);
   const windowStart = windowEnd - 30 * DAY;
   const offset = pool ? (index * 7919) % pool : 0;
   for (let j = 0; j < count; j++) {
+    // A series' registrants each pick one session.
+    const webinar = series[j % series.length] as Webinar;
     const person = pool ? (offset + j) % pool : j;
     const email = pool ? `person${person + 1}@example.com` : `person${j + 1}.${index + 1}@example.com`;
     const registrationDate = Math.floor(windowStart + ((j + 1) / (count + 1)) * (windowEnd - windowStart));
@@ -199,7 +209,7 @@ function seedWebinar(
     insertRegistrant(webinar, registrant);
     if (request.fireWebhooks) publishRegistrantAdded(ctx, webinar, registrant);
   }
-  return webinar;
+  return series;
 }
 
 function statusOf(webinar: Webinar, j: number): RegistrantStatus {

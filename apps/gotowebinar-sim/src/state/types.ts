@@ -100,6 +100,15 @@ export interface SurveySubmission {
   responses: Array<{ question: string; questionType: string; answers: string[] }>;
 }
 
+/** A question an attendee asked during a session (recorded through the control API). */
+export interface AskedQuestion {
+  registrantKey: string;
+  sessionIndex: number;
+  question: string;
+  askedAt: number;
+  answers: Array<{ answer: string; answeredBy: string; answererEmail: string; answerTime: number }>;
+}
+
 export interface Panelist {
   panelistKey: string;
   name: string;
@@ -145,6 +154,9 @@ export interface Webinar {
   registrantKeyByEmail: Map<string, string>;
   joins: Map<string, Join[]>;
   surveys: SurveySubmission[];
+  askedQuestions: AskedQuestion[];
+  /** Recording asset key per session index, allocated when a recording is first listed. */
+  recordingKeys: Map<number, string>;
   panelists: Panelist[];
   coorganizers: Coorganizer[];
   audioType: string;

@@ -14,11 +14,47 @@ export interface CreateWebinarOptions {
   publish?: boolean;
 }
 
+/**
+ * Creates a webinar. A series is what GoTo's spec says it is: one webinar (own webinarKey,
+ * one session) per entry of `times`, grouped by one recurrenceKey; the first one is returned
+ * (`createSeries` returns them all). A sequence keeps one webinarKey with several times.
+ */
 export function createWebinar(
   ctx: SimContext,
   organizer: Organizer,
   spec: WebinarSpec,
   options: CreateWebinarOptions = {},
+): Webinar {
+  return createSeries(ctx, organizer, spec, options)[0] as Webinar;
+}
+
+export function createSeries(
+  ctx: SimContext,
+  organizer: Organizer,
+  spec: WebinarSpec,
+  options: CreateWebinarOptions = {},
+): Webinar[] {
+  if (spec.type !== "series") return [createOne(ctx, organizer, spec, options, undefined)];
+  const recurrenceKey = ctx.state.newKey();
+  return [...spec.times]
+    .sort((a, b) => a.startTime - b.startTime)
+    .map((time) => createOne(ctx, organizer, { ...spec, times: [time] }, options, recurrenceKey));
+}
+
+/** The webinars of a series (the sessions sharing a recurrenceKey), by start; just this one otherwise. */
+export function seriesOf(ctx: SimContext, webinar: Webinar): Webinar[] {
+  if (!webinar.recurrenceKey) return [webinar];
+  return [...ctx.state.webinars.values()]
+    .filter((w) => w.recurrenceKey === webinar.recurrenceKey && !w.cancelled)
+    .sort((a, b) => (a.times[0]?.startTime ?? 0) - (b.times[0]?.startTime ?? 0));
+}
+
+function createOne(
+  ctx: SimContext,
+  organizer: Organizer,
+  spec: WebinarSpec,
+  options: CreateWebinarOptions,
+  recurrenceKey: string | undefined,
 ): Webinar {
   const state = ctx.state;
   const webinar: Webinar = {
@@ -34,7 +70,7 @@ export function createWebinar(
     locale: spec.locale,
     approvalType: options.approvalType ?? "AUTOMATIC",
     type: spec.type,
-    recurrenceKey: spec.type === "series" ? state.newKey() : undefined,
+    recurrenceKey,
     experienceType: spec.experienceType,
     isPasswordProtected: spec.isPasswordProtected,
     isOndemand: spec.isOndemand,
@@ -51,6 +87,8 @@ export function createWebinar(
     registrantKeyByEmail: new Map(),
     joins: new Map(),
     surveys: [],
+    askedQuestions: [],
+    recordingKeys: new Map(),
     panelists: [],
     coorganizers: [],
     audioType: "Hybrid",
@@ -136,25 +174,38 @@ export interface CancelOptions {
 }
 
 /**
- * DELETE …/webinars/{key} (§3.5). A series is one webinar here, so deleteAll=false drops only the
- * next scheduled session while others remain.
+ * DELETE …/webinars/{key} (§3.5). For a series, deleteAll (GoTo's default) cancels every
+ * scheduled session of the series, deleteAll=false only this one; for a sequence, deleteAll=false
+ * drops only its next scheduled time.
  */
 export function cancelWebinar(ctx: SimContext, webinar: Webinar, options: CancelOptions): void {
   const now = ctx.clock.now();
   if (!options.force && isInSession(webinar, now)) {
     throw conflict("WebinarInSession", "The webinar is in session and cannot be cancelled");
   }
+  if (webinar.type === "series" && options.deleteAll && webinar.recurrenceKey) {
+    for (const other of seriesOf(ctx, webinar)) {
+      if (other === webinar || isInSession(other, now) || hasEnded(other, now)) continue;
+      cancelOne(ctx, other, options.sendCancellationEmails, now);
+    }
+    cancelOne(ctx, webinar, options.sendCancellationEmails, now);
+    return;
+  }
   const upcoming = webinar.times.findIndex((t) => t.startTime > now);
-  if (!options.deleteAll && webinar.type !== "single_session" && upcoming >= 0 && webinar.times.length > 1) {
+  if (!options.deleteAll && webinar.type === "sequence" && upcoming >= 0 && webinar.times.length > 1) {
     webinar.times = webinar.times.filter((_, i) => i !== upcoming);
     webinar.sessionKeys = webinar.sessionKeys.filter((_, i) => i !== upcoming);
     webinar.version++;
     publishWebinarChanged(ctx, webinar, "UPDATED");
     return;
   }
+  cancelOne(ctx, webinar, options.sendCancellationEmails, now);
+}
+
+function cancelOne(ctx: SimContext, webinar: Webinar, sendCancellationEmails: boolean, now: number): void {
   webinar.cancelled = true;
   webinar.version++;
-  if (options.sendCancellationEmails) {
+  if (sendCancellationEmails) {
     for (const r of webinar.registrants.values()) {
       ctx.state.recordEmail({
         time: now,

@@ -91,19 +91,26 @@ export function publishRegistrantAdded(ctx: SimContext, webinar: Webinar, regist
   });
 }
 
+/**
+ * registrant.joined as GoTo's docs show it, plus the registrant fields of the one published
+ * sample (registrationDate, status, joinUrl); `sessionKey` may be left out, as in that sample.
+ */
 export function publishRegistrantJoined(
   ctx: SimContext,
   webinar: Webinar,
   registrant: Registrant,
-  sessionKey: string,
+  sessionKey: string | undefined,
   joinTime: number,
 ): void {
   ctx.events.publish(webinar.organizerKey, "registrant.joined", {
     firstName: registrant.firstName,
     lastName: registrant.lastName,
     email: registrant.email,
+    registrationDate: isoMillis(registrant.registrationDate),
+    status: registrant.status,
+    joinUrl: joinUrl(webinar.webinarKey, registrant.registrantKey),
     webinarKey: num(webinar.webinarKey),
-    sessionKey: num(sessionKey),
+    sessionKey: sessionKey ? num(sessionKey) : undefined,
     webinarTitle: webinar.subject,
     experienceType: webinar.experienceType,
     recurrenceType: webinar.type,

@@ -1,4 +1,5 @@
 import type { RegistrantJoinedEvent } from "@gw/gotowebinar";
+import { emailKey } from "../prospects/normalize-email";
 import { upsertRegistrants } from "../sync/upsert-registrants";
 import { type ApplyContext, type ApplyOutcome, findEventWebinar, webinarNotSynced } from "./apply-outcome";
 
@@ -6,17 +7,38 @@ import { type ApplyContext, type ApplyOutcome, findEventWebinar, webinarNotSynce
  * registrant.joined: attendance in progress (`joinedAt`, the first join). ATTENDED itself still
  * comes from the attendance sync after the end: GoTo sends no session-end event. A join that
  * overtakes its registrant.added creates the registration from the join's own data.
+ *
+ * GoTo may leave fields out (its one published sample has no sessionKey): the session is the
+ * webinar's (each session of a series is a webinar of its own; the attendance sync assigns the
+ * session of a sequence from the join times), a missing joinTime is the delivery's timestamp or
+ * the time we received it, and a missing registrantKey is found through the e-mail.
  */
 export async function applyRegistrantJoined(ctx: ApplyContext, event: RegistrantJoinedEvent): Promise<ApplyOutcome> {
   const { db, connector, now } = ctx;
   const webinar = await findEventWebinar(db, connector.id, event.webinarKey);
   if (!webinar) return webinarNotSynced(event.webinarKey);
-  const markJoined = () => db.$queryRaw<{ id: string }[]>`
+  const joinTime = event.joinTime ?? now;
+  const markJoined = () =>
+    event.registrantKey
+      ? db.$queryRaw<{ id: string }[]>`
     UPDATE "WebinarRegistration"
-    SET "joinedAt" = LEAST(COALESCE("joinedAt", ${event.joinTime}::timestamptz), ${event.joinTime}::timestamptz), "updatedAt" = now()
+    SET "joinedAt" = LEAST(COALESCE("joinedAt", ${joinTime}::timestamptz), ${joinTime}::timestamptz), "updatedAt" = now()
     WHERE "webinarId" = ${webinar.id}::uuid AND "registrantKey" = ${event.registrantKey}
-    RETURNING "id"`;
+    RETURNING "id"`
+      : db.$queryRaw<{ id: string }[]>`
+    UPDATE "WebinarRegistration" r
+    SET "joinedAt" = LEAST(COALESCE(r."joinedAt", ${joinTime}::timestamptz), ${joinTime}::timestamptz), "updatedAt" = now()
+    FROM "Prospect" p
+    WHERE r."webinarId" = ${webinar.id}::uuid AND p."id" = r."prospectId"
+      AND lower(p."email") = ${emailKey(event.email)}
+    RETURNING r."id"`;
   if ((await markJoined()).length > 0) return { status: "APPLIED" };
+  if (!event.registrantKey) {
+    return {
+      status: "DEFERRED",
+      reason: `no registration of ${event.email} for webinar ${event.webinarKey} yet (the registrant sync brings it)`,
+    };
+  }
   const result = await upsertRegistrants({
     db,
     webinar,
@@ -27,7 +49,9 @@ export async function applyRegistrantJoined(ctx: ApplyContext, event: Registrant
         email: event.email,
         firstName: event.firstName,
         lastName: event.lastName,
-        status: "APPROVED",
+        registrationDate: event.registrationDate ?? null,
+        status: event.status ?? "APPROVED",
+        joinUrl: event.joinUrl ?? null,
       },
     ],
     source: "WEBHOOK",

@@ -10,6 +10,9 @@ export function embeddedItems(data: unknown, name: string): unknown[] {
 }
 
 export interface EmbeddedListRequest<T> {
+  /** GET, or POST for GoTo's search calls (the body then carries the criteria). */
+  method?: "GET" | "POST";
+  body?: Record<string, unknown>;
   path: string;
   query?: Record<string, string | number | boolean | Date | undefined>;
   embeddedName: string;
@@ -28,7 +31,12 @@ export async function listEmbedded<T>(
 ): Promise<{ items: T[]; page: PageInfo }> {
   const fetchPage = async (page: number, size: number | undefined) => {
     const query: QueryInput = { ...req.query, page, size };
-    const { data } = await ctx.transport.request({ method: "GET", path: req.path, query });
+    const { data } = await ctx.transport.request({
+      method: req.method ?? "GET",
+      path: req.path,
+      query,
+      ...(req.body ? { body: { kind: "json" as const, value: req.body }, retryable: true } : {}),
+    });
     const items = embeddedItems(data, req.embeddedName).map(req.map);
     return { items, page: readPageInfo(asRecord(data).page, size ?? 20, items.length) };
   };

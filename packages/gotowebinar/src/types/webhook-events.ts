@@ -48,11 +48,18 @@ export interface RegistrantAddedEvent extends WebhookEventBase {
   responses: WebhookQuestionResponse[];
 }
 
+/**
+ * Every field but webinarKey may be missing (GoTo's published sample has no sessionKey); there
+ * is always a registrantKey or an e-mail.
+ */
 export interface RegistrantJoinedEvent extends WebhookEventBase {
   eventName: "registrant.joined";
   webinarKey: GotoKey;
-  sessionKey: GotoKey;
-  registrantKey: GotoKey;
+  sessionKey?: GotoKey;
+  registrantKey?: GotoKey;
+  registrationDate?: string;
+  status?: string;
+  joinUrl?: string;
   webinarCreatorKey?: GotoKey;
   firstName: string;
   lastName: string;
@@ -60,8 +67,8 @@ export interface RegistrantJoinedEvent extends WebhookEventBase {
   webinarTitle?: string;
   experienceType?: string;
   recurrenceType?: string;
-  /** GoTo sends epoch milliseconds. */
-  joinTime: Date;
+  /** GoTo sends epoch milliseconds; absent when neither joinTime nor timestamp came (use the receipt time). */
+  joinTime?: Date;
 }
 
 interface WebinarEventFields {

@@ -25,6 +25,13 @@ export interface GotoWebinar {
   isPasswordProtected?: boolean;
   /** single_session, series or sequence */
   recurrenceType?: string;
+  /**
+   * Groups the sessions of a series (each session has its own webinarKey). GoTo names it on
+   * create and in webinar.created; the spec's list schema does not promise it, so it may be absent.
+   */
+  recurrenceKey?: GotoKey;
+  /** Whether attendees watch it on demand. */
+  isOndemand?: boolean;
   /** classic, broadcast or simulive (GoTo answers lowercase) */
   experienceType?: string;
   breakoutsAllowed?: boolean;

@@ -77,22 +77,33 @@ export function parseWebhookEvent(rawBody: string | Uint8Array): GotoWebhookEven
         registrationSource: optStr(e.registrationSource),
         responses: mapResponses(e.responses),
       });
-    case "registrant.joined":
+    case "registrant.joined": {
+      // GoTo's one published sample has no sessionKey (and carries registrationDate, status,
+      // joinUrl instead): only the webinar and the person (key or e-mail) are needed.
+      const registrantKey = optKey(e.registrantKey);
+      const email = str(e.email);
+      if (!registrantKey && !email) {
+        throw new GotoWebhookPayloadError("invalid_payload", "webhook event lacks registrantKey and email");
+      }
       return compact({
         ...base,
         eventName,
         webinarKey: required(e, "webinarKey"),
-        sessionKey: required(e, "sessionKey"),
-        registrantKey: required(e, "registrantKey"),
+        sessionKey: optKey(e.sessionKey),
+        registrantKey,
         webinarCreatorKey: optKey(e.webinarCreatorKey),
         firstName: str(e.firstName),
         lastName: str(e.lastName),
-        email: str(e.email),
+        email,
+        registrationDate: optStr(e.registrationDate),
+        status: optStr(e.status),
+        joinUrl: optStr(e.joinUrl),
         webinarTitle: optStr(e.webinarTitle),
         experienceType: optStr(e.experienceType),
         recurrenceType: optStr(e.recurrenceType),
-        joinTime: toDate(e.joinTime, "joinTime"),
+        joinTime: optDate(e.joinTime) ?? optDate(e.timestamp),
       });
+    }
     case "webinar.created":
       return compact({
         ...base,
@@ -142,13 +153,11 @@ function required(e: JsonRecord, field: string): string {
   return key;
 }
 
-function toDate(value: unknown, field: string): Date {
+/** Epoch milliseconds (GoTo's joinTime) or an ISO date-time; undefined when absent or invalid. */
+function optDate(value: unknown): Date | undefined {
   const ms = optNum(value);
-  const date = ms !== undefined ? new Date(ms) : typeof value === "string" ? new Date(value) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) {
-    throw new GotoWebhookPayloadError("invalid_payload", `webhook event has no valid ${field}`);
-  }
-  return date;
+  const date = ms !== undefined ? new Date(ms) : typeof value === "string" ? new Date(value) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
 
 function mapResponses(value: unknown): WebhookQuestionResponse[] {

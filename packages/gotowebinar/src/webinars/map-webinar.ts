@@ -27,6 +27,8 @@ export function mapWebinar(value: unknown): GotoWebinar {
     impromptu: optBool(w.impromptu),
     isPasswordProtected: optBool(w.isPasswordProtected),
     recurrenceType: optStr(w.recurrenceType),
+    recurrenceKey: optKey(w.recurrenceKey),
+    isOndemand: optBool(w.isOndemand),
     experienceType: optStr(w.experienceType),
     breakoutsAllowed: optBool(w.breakoutsAllowed),
     registrationSettingsKey: optKey(w.registrationSettingsKey),

@@ -12,8 +12,8 @@ beforeAll(async () => {
   scenario = await h.sim.control.scenario({
     webinars: [
       {
-        subject: "Past series",
-        type: "series",
+        subject: "Past sequence",
+        type: "sequence",
         sessions: 2,
         sessionIntervalMinutes: 120,
         startsInMinutes: -DAY_MINUTES,

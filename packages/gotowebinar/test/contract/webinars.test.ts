@@ -12,7 +12,7 @@ beforeAll(async () => {
     webinars: [
       { subject: "Upcoming", startsInMinutes: 7 * DAY_MINUTES, registrants: 4 },
       { subject: "Live now", startsInMinutes: -10, durationMinutes: 60, registrants: 2 },
-      { subject: "Series", type: "series", sessions: 3, startsInMinutes: 3 * DAY_MINUTES, registrants: 2 },
+      { subject: "Sequence", type: "sequence", sessions: 3, startsInMinutes: 3 * DAY_MINUTES, registrants: 2 },
       ...Array.from({ length: 22 }, (_, i) => ({ subject: `Filler ${i}`, startsInMinutes: (i + 10) * DAY_MINUTES })),
     ],
   });
@@ -75,7 +75,7 @@ describe("webinars", () => {
     expect(webinar).toMatchObject({
       webinarKey: series.webinarKey,
       organizerKey: scenario.organizerKey,
-      subject: "Series",
+      subject: "Sequence",
       numberOfRegistrants: 2,
       inSession: false,
     });

@@ -17,6 +17,30 @@ describe("parseWebhookEvent", () => {
     expect(event.joinTime).toEqual(new Date(1554356793898));
   });
 
+  it("accepts registrant.joined in the published sample's shape: no sessionKey, registrant fields", () => {
+    const event = parseWebhookEvent(
+      `{${base},"eventName":"registrant.joined","webinarKey":5745495167550623063,"registrantKey":1234567890123456789,` +
+        `"firstName":"Ada","lastName":"L","email":"ada@example.com","registrationDate":"2024-04-01T10:00:00.000Z",` +
+        `"status":"APPROVED","joinUrl":"https://global.gotowebinar.com/join/5745495167550623063/1234567890123456789"}`,
+    );
+    expect(event).toMatchObject({
+      eventName: "registrant.joined",
+      registrantKey: "1234567890123456789",
+      status: "APPROVED",
+      registrationDate: "2024-04-01T10:00:00.000Z",
+      joinUrl: expect.stringContaining("/join/"),
+      // No joinTime: the delivery's timestamp stands in.
+      joinTime: new Date("2024-04-04T05:46:33.898Z"),
+    });
+    expect(event).not.toHaveProperty("sessionKey");
+    const byEmail = parseWebhookEvent(`{"eventName":"registrant.joined","webinarKey":1,"email":"ada@example.com"}`);
+    expect(byEmail).toMatchObject({ webinarKey: "1", email: "ada@example.com" });
+    expect(byEmail).not.toHaveProperty("joinTime");
+    expect(() => parseWebhookEvent(`{"eventName":"registrant.joined","webinarKey":1}`)).toThrow(
+      /registrantKey and email/,
+    );
+  });
+
   it("parses registrant.added with responses", () => {
     const event = parseWebhookEvent(
       Buffer.from(
