@@ -7,6 +7,8 @@ import type { ApiDeps } from "./deps";
 import { registerAuth } from "./plugins/auth";
 import { registerErrorHandler } from "./plugins/error-handler";
 import { registerOpenApi } from "./plugins/openapi";
+import { registerRouteTable } from "./plugins/route-table";
+import { registerSecurityHeaders } from "./plugins/security-headers";
 import { registerWeb } from "./plugins/web";
 import { registerRoutes } from "./routes";
 
@@ -26,7 +28,7 @@ const trustProxyOption = (setting: boolean | number | string[]) =>
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** The whole HTTP app, without listening: tests drive it with `inject` or a real port. */
-export async function buildApp(deps: ApiDeps): Promise<App> {
+export async function buildApp(deps: ApiDeps, options: { webDistDir?: string } = {}): Promise<App> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     // One id per request, taken from a proxy's header when sane, carried into enqueued jobs.
@@ -44,10 +46,13 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
     reply.header("x-request-id", request.id);
   });
   registerErrorHandler(app);
+  // Before any route: both watch routes being added.
+  registerRouteTable(app);
+  await registerSecurityHeaders(app, { https: deps.config.http.secureCookies });
   await app.register(formbody);
   await registerOpenApi(app, deps.config.http.publicUrl);
   await registerAuth(app, deps);
   await registerRoutes(app, deps);
-  await registerWeb(app);
+  await registerWeb(app, options.webDistDir ? { distDir: options.webDistDir } : {});
   return app;
 }

@@ -14,7 +14,11 @@ export interface TestApi {
 }
 
 /** The whole API on its own database and Redis prefix; `env` overrides any setting. */
-export async function createTestApi(label: string, env: Record<string, string> = {}): Promise<TestApi> {
+export async function createTestApi(
+  label: string,
+  env: Record<string, string> = {},
+  options: { webDistDir?: string } = {},
+): Promise<TestApi> {
   const database = await createTestDatabase(label);
   const redis = await createTestRedis(label);
   // Tests stand for clients behind a proxy: X-Forwarded-For gives each its own address.
@@ -25,7 +29,7 @@ export async function createTestApi(label: string, env: Record<string, string> =
     env: { TRUST_PROXY: "true", ...env },
   });
   const deps = createApiDeps(config, createLogger({ name: "api-test", level: config.logLevel, pretty: false }));
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, options);
   await app.ready();
   return {
     app,

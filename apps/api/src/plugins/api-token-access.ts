@@ -20,7 +20,8 @@ const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The bearer token of an `/api` request; undefined when none was sent, "" when malformed. */
 export function bearerTokenOf(request: FastifyRequest): string | undefined {
-  if (!request.url.startsWith("/api/")) return undefined;
+  // The matched route, not the raw URL: `/%61pi/lists` is an /api route too.
+  if (!(request.routeOptions.url ?? request.url).startsWith("/api/")) return undefined;
   const header = request.headers.authorization;
   if (header === undefined) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

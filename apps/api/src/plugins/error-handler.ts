@@ -2,6 +2,7 @@ import { DomainError, type DomainErrorCode } from "@gw/domain";
 import type { FastifyError } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { App } from "../app";
+import { errorBodyOf } from "./error-body";
 
 const STATUS: Record<DomainErrorCode, number> = {
   VALIDATION: 400,
@@ -12,21 +13,6 @@ const STATUS: Record<DomainErrorCode, number> = {
   PRECONDITION: 422,
   RATE_LIMITED: 429,
   UPSTREAM: 502,
-};
-
-const REASON: Record<number, string> = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  409: "Conflict",
-  413: "Payload Too Large",
-  415: "Unsupported Media Type",
-  422: "Unprocessable Entity",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-  502: "Bad Gateway",
-  503: "Service Unavailable",
 };
 
 /**
@@ -64,21 +50,10 @@ export function registerErrorHandler(app: App) {
     if (statusCode >= 500) request.log.error({ err: error }, "request failed");
     else request.log.info({ statusCode, message }, "request refused");
 
-    return reply.status(statusCode).send({
-      statusCode,
-      error: REASON[statusCode] ?? "Error",
-      message,
-      reqId: request.id,
-      ...(fields ? { fields } : {}),
-    });
+    return reply.status(statusCode).send(errorBodyOf(request, statusCode, message, fields));
   });
 
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
-      statusCode: 404,
-      error: "Not Found",
-      message: `No route for ${request.method} ${request.url.split("?")[0]}`,
-      reqId: request.id,
-    }),
+    reply.status(404).send(errorBodyOf(request, 404, `No route for ${request.method} ${request.url.split("?")[0]}`)),
   );
 }

@@ -4,14 +4,18 @@ import { FastifyAdapter } from "@bull-board/fastify";
 import { QUEUE_NAMES } from "@gw/queues";
 import type { App } from "../app";
 import type { ApiDeps } from "../deps";
+import { csrfTokenOf } from "./auth";
+import { sendError } from "./error-body";
 
 export const QUEUE_DASHBOARD_PATH = "/admin/queues";
+/** bull-board's client (axios) echoes this cookie in `x-xsrf-token` on its own requests. */
+export const XSRF_COOKIE = "XSRF-TOKEN";
 
 /**
  * The BullMQ dashboard (bull-board) for operators, over every queue, admins only. A browser that
  * is not logged in is sent to the UI's login page and comes back here afterwards.
  */
-export async function registerQueueDashboard(app: App, deps: Pick<ApiDeps, "queues">) {
+export async function registerQueueDashboard(app: App, deps: Pick<ApiDeps, "queues" | "config">) {
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
@@ -28,21 +32,19 @@ export async function registerQueueDashboard(app: App, deps: Pick<ApiDeps, "queu
       const wantsPage = request.method === "GET" && String(request.headers.accept ?? "").includes("text/html");
       if (!request.auth) {
         if (wantsPage) return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
-        return reply.status(401).send({
-          statusCode: 401,
-          error: "Unauthorized",
-          message: "Log in as an admin to see the queue dashboard.",
-          reqId: request.id,
-        });
+        return sendError(request, reply, 401, "Log in as an admin to see the queue dashboard.");
       }
-      if (request.auth.role !== "ADMIN") {
-        return reply.status(403).send({
-          statusCode: 403,
-          error: "Forbidden",
-          message: "Only an admin of this account may open the queue dashboard.",
-          reqId: request.id,
+      if (request.auth.role !== "ADMIN")
+        return sendError(request, reply, 403, "Only an admin of this account may open the queue dashboard.");
+      // Its pause/empty/retry/add calls are CSRF-checked like every unsafe route; the token reaches
+      // them through this cookie (readable by the dashboard's own script, sent to this path only).
+      if (wantsPage)
+        reply.setCookie(XSRF_COOKIE, csrfTokenOf(request, deps.config.secrets.sessionSecret), {
+          path: QUEUE_DASHBOARD_PATH,
+          sameSite: "strict",
+          secure: deps.config.http.secureCookies,
+          httpOnly: false,
         });
-      }
     });
     await scope.register(serverAdapter.registerPlugin(), { prefix: QUEUE_DASHBOARD_PATH });
   });

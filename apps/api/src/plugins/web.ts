@@ -14,20 +14,6 @@ const SERVER_PATHS = ["/api", "/oauth", "/f", "/docs", "/webhooks", "/healthz", 
 const isServerPath = (pathname: string) =>
   SERVER_PATHS.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 
-// The bundle has no inline script; the UI only talks to its own origin and frames its own hosted forms.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join("; ");
-
 /**
  * Serves the built admin UI when it exists (production builds, the demo, the browser tests):
  * hashed assets with a long cache, and `index.html` for every other GET that is not a server
@@ -60,11 +46,8 @@ export async function registerWeb(app: App, options: { distDir?: string } = {}) 
       // A missing asset is a real 404: answering it with HTML would only confuse the browser.
       if (relative.startsWith(`assets${path.sep}`) || path.extname(relative) !== "") return reply.callNotFound();
 
-      reply
-        .header("cache-control", "no-cache")
-        .header("content-security-policy", CONTENT_SECURITY_POLICY)
-        .header("x-content-type-options", "nosniff")
-        .header("referrer-policy", "same-origin");
+      // CSP, nosniff and the frame guard come from plugins/security-headers.ts.
+      reply.header("cache-control", "no-cache");
       return reply.sendFile("index.html", { maxAge: 0, cacheControl: false });
     });
   });

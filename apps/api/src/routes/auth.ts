@@ -35,7 +35,8 @@ export const authRoutes =
       "/api/auth/login",
       {
         config: {
-          csrf: "json-only",
+          // No session token exists before login: JSON from our own origin only (login CSRF).
+          csrf: "same-origin",
           rateLimit: {
             max: LOGIN_ATTEMPTS,
             timeWindow: LOGIN_WINDOW,
@@ -54,7 +55,14 @@ export const authRoutes =
           tags: ["auth"],
           summary: "Log in with e-mail and password; sets the gw_session cookie",
           body: loginBody,
-          response: { 200: currentUser, 400: errorBody, 401: errorBody, 415: errorBody, 429: errorBody },
+          response: {
+            200: currentUser,
+            400: errorBody,
+            401: errorBody,
+            403: errorBody,
+            415: errorBody,
+            429: errorBody,
+          },
         },
       },
       async (request, reply) => {

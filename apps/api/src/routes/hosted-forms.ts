@@ -84,7 +84,7 @@ function errorJson(
 }
 
 /**
- * The hosted form page and its submissions: public (no session, no CSRF: outside /api),
+ * The hosted form page and its submissions: public (no session, no CSRF),
  * rate-limited per IP on POST, server-rendered and usable without JavaScript.
  */
 export const hostedFormRoutes =
@@ -189,6 +189,8 @@ export const hostedFormRoutes =
       "/f/:formId",
       {
         config: {
+          // Any site may post its visitors' details here: that is what a hosted form is for.
+          csrf: false,
           rateLimit: {
             max: config.forms.rateLimitPerMinute,
             timeWindow: 60_000,

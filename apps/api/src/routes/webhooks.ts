@@ -22,7 +22,7 @@ const params = z.object({
 });
 
 /**
- * GoTo's webhook receiver: outside /api, so neither session-authenticated nor CSRF-checked; each
+ * GoTo's webhook receiver: neither session-authenticated nor CSRF-checked (opted out); each
  * delivery proves itself with its signature instead. Stores, enqueues and answers: the work
  * happens in the worker, so GoTo gets its 200 in milliseconds.
  */
@@ -53,6 +53,8 @@ export const webhookRoutes =
       `${WEBHOOK_PATH_PREFIX}/:connectorId`,
       {
         bodyLimit: WEBHOOK_BODY_LIMIT,
+        // GoTo is another site by definition; the signature is the proof.
+        config: { csrf: false },
         schema: {
           tags: ["webhooks"],
           summary:
