@@ -143,7 +143,8 @@ export async function registerAuth(app: App, deps: Pick<ApiDeps, "db" | "config"
 }
 
 function adminRefusal(auth: AuthContext): DomainError | null {
-  if (auth.via === "token") return new DomainError("FORBIDDEN", "API tokens cannot do this: an admin must be logged in.");
+  if (auth.via === "token")
+    return new DomainError("FORBIDDEN", "API tokens cannot do this: an admin must be logged in.");
   if (auth.role !== "ADMIN") return new DomainError("FORBIDDEN", "Only an admin of this account may do this.");
   return null;
 }
