@@ -163,37 +163,30 @@ async function prepare() {
 const db = createDb(databaseUrl, { poolSize: 2 });
 try {
   const { accountId, ended, upcoming } = await prepare();
-  const deps = { db };
   const rows = [
-    await time("report upcoming, page 1 (by date)", () => listWebinarReport(deps, { accountId, tab: "upcoming" })),
-    await time("report finished, page 1 (by date)", () => listWebinarReport(deps, { accountId, tab: "finished" })),
+    await time("report upcoming, page 1 (by date)", () => listWebinarReport({ db, accountId, tab: "upcoming" })),
+    await time("report finished, page 1 (by date)", () => listWebinarReport({ db, accountId, tab: "finished" })),
     await time("report finished, page 200 (by date)", () =>
-      listWebinarReport(deps, { accountId, tab: "finished", page: 200 }),
+      listWebinarReport({ db, accountId, tab: "finished", page: 200 }),
     ),
     await time("report finished, search subject", () =>
-      listWebinarReport(deps, { accountId, tab: "finished", q: "webinar 99" }),
+      listWebinarReport({ db, accountId, tab: "finished", q: "webinar 99" }),
     ),
     await time("report finished, by registered", () =>
-      listWebinarReport(deps, { accountId, tab: "finished", sort: "registered", order: "desc" }),
+      listWebinarReport({ db, accountId, tab: "finished", sort: "registered", order: "desc" }),
     ),
     await time("report finished, by attendance rate", () =>
-      listWebinarReport(deps, { accountId, tab: "finished", sort: "attendanceRate", order: "desc" }),
+      listWebinarReport({ db, accountId, tab: "finished", sort: "attendanceRate", order: "desc" }),
     ),
-    await time("webinar detail (counts, per day)", () => getWebinarDetail(deps, { accountId, webinarId: ended })),
+    await time("webinar detail (counts, per day)", () => getWebinarDetail({ db, accountId, webinarId: ended })),
     await time("drill-down absent, page 1 (by email)", () =>
-      listWebinarProspects(deps, { accountId, webinarId: ended, segment: "absent" }),
+      listWebinarProspects({ db, accountId, webinarId: ended, segment: "absent" }),
     ),
     await time("drill-down registered, by minutes", () =>
-      listWebinarProspects(deps, {
-        accountId,
-        webinarId: ended,
-        segment: "registered",
-        sort: "minutes",
-        order: "desc",
-      }),
+      listWebinarProspects({ db, accountId, webinarId: ended, segment: "registered", sort: "minutes", order: "desc" }),
     ),
     await time("drill-down upcoming, registered", () =>
-      listWebinarProspects(deps, { accountId, webinarId: upcoming, segment: "registered" }),
+      listWebinarProspects({ db, accountId, webinarId: upcoming, segment: "registered" }),
     ),
   ];
   console.table(rows);

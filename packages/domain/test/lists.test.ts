@@ -28,121 +28,121 @@ afterAll(async () => database?.drop());
 
 describe("lists", () => {
   it("creates a list with a trimmed name and refuses a duplicate, ignoring case", async () => {
-    const list = await createList({ db }, { accountId, name: "  Hot leads " });
+    const list = await createList({ db, accountId, name: "  Hot leads " });
     expect(list).toMatchObject({ name: "Hot leads", memberCount: 0 });
-    await expect(createList({ db }, { accountId, name: "HOT LEADS" })).rejects.toMatchObject({
+    await expect(createList({ db, accountId, name: "HOT LEADS" })).rejects.toMatchObject({
       code: "CONFLICT",
       details: { field: "name" },
       message: expect.stringContaining('"Hot leads" already exists'),
     });
     // Another account may use the same name.
-    await expect(createList({ db }, { accountId: otherAccountId, name: "Hot leads" })).resolves.toMatchObject({
+    await expect(createList({ db, accountId: otherAccountId, name: "Hot leads" })).resolves.toMatchObject({
       name: "Hot leads",
     });
   });
 
   it("refuses a blank or overlong name, naming the field", async () => {
-    await expect(createList({ db }, { accountId, name: "   " })).rejects.toMatchObject({
+    await expect(createList({ db, accountId, name: "   " })).rejects.toMatchObject({
       code: "VALIDATION",
       details: { field: "name" },
     });
-    await expect(createList({ db }, { accountId, name: "x".repeat(101) })).rejects.toMatchObject({
+    await expect(createList({ db, accountId, name: "x".repeat(101) })).rejects.toMatchObject({
       code: "VALIDATION",
     });
   });
 
   it("lists by name with member counts, searchable and paginated", async () => {
     const own = await createAccount(db);
-    for (const name of ["Charlie", "alpha", "Bravo"]) await createList({ db }, { accountId: own.id, name });
-    const page = await listLists({ db }, { accountId: own.id, pageSize: 2 });
+    for (const name of ["Charlie", "alpha", "Bravo"]) await createList({ db, accountId: own.id, name });
+    const page = await listLists({ db, accountId: own.id, pageSize: 2 });
     expect(page).toMatchObject({ total: 3, page: 1, pageSize: 2 });
     expect(page.items.map((l) => l.name)).toEqual(["alpha", "Bravo"]);
-    const second = await listLists({ db }, { accountId: own.id, pageSize: 2, page: 2 });
+    const second = await listLists({ db, accountId: own.id, pageSize: 2, page: 2 });
     expect(second.items.map((l) => l.name)).toEqual(["Charlie"]);
-    expect((await listLists({ db }, { accountId: own.id, q: "RAV" })).items.map((l) => l.name)).toEqual(["Bravo"]);
+    expect((await listLists({ db, accountId: own.id, q: "RAV" })).items.map((l) => l.name)).toEqual(["Bravo"]);
   });
 
   it("renames, refusing a name another list has", async () => {
-    const a = await createList({ db }, { accountId, name: "Rename me" });
-    await createList({ db }, { accountId, name: "Taken" });
-    await expect(renameList({ db }, { accountId, listId: a.id, name: "taken" })).rejects.toMatchObject({
+    const a = await createList({ db, accountId, name: "Rename me" });
+    await createList({ db, accountId, name: "Taken" });
+    await expect(renameList({ db, accountId, listId: a.id, name: "taken" })).rejects.toMatchObject({
       code: "CONFLICT",
     });
     // Changing only the case of its own name is fine.
-    await expect(renameList({ db }, { accountId, listId: a.id, name: "RENAME ME" })).resolves.toMatchObject({
+    await expect(renameList({ db, accountId, listId: a.id, name: "RENAME ME" })).resolves.toMatchObject({
       name: "RENAME ME",
     });
   });
 
   it("adds members idempotently, counts them, pages them newest first and removes them", async () => {
-    const list = await createList({ db }, { accountId, name: "Members" });
+    const list = await createList({ db, accountId, name: "Members" });
     const p1 = await createProspect(db, { accountId });
     const p2 = await createProspect(db, { accountId });
     const p3 = await createProspect(db, { accountId });
-    expect(await addProspectsToList({ db }, { accountId, listId: list.id, prospectIds: [p1.id, p2.id] })).toEqual({
+    expect(await addProspectsToList({ db, accountId, listId: list.id, prospectIds: [p1.id, p2.id] })).toEqual({
       affected: 2,
     });
-    expect(
-      await addProspectsToList({ db }, { accountId, listId: list.id, prospectIds: [p2.id, p3.id, p3.id] }),
-    ).toEqual({ affected: 1 });
-    expect((await getList({ db }, { accountId, listId: list.id })).memberCount).toBe(3);
-    const members = await listListMembers({ db }, { accountId, listId: list.id, pageSize: 2 });
+    expect(await addProspectsToList({ db, accountId, listId: list.id, prospectIds: [p2.id, p3.id, p3.id] })).toEqual({
+      affected: 1,
+    });
+    expect((await getList({ db, accountId, listId: list.id })).memberCount).toBe(3);
+    const members = await listListMembers({ db, accountId, listId: list.id, pageSize: 2 });
     expect(members.total).toBe(3);
     expect(members.items[0]).toMatchObject({ id: p3.id, email: p3.email, addedAt: expect.any(Date) });
-    expect((await listListMembers({ db }, { accountId, listId: list.id, q: p1.email })).items.map((m) => m.id)).toEqual(
-      [p1.id],
-    );
-    expect(await removeProspectFromList({ db }, { accountId, listId: list.id, prospectId: p1.id })).toEqual({
+    expect((await listListMembers({ db, accountId, listId: list.id, q: p1.email })).items.map((m) => m.id)).toEqual([
+      p1.id,
+    ]);
+    expect(await removeProspectFromList({ db, accountId, listId: list.id, prospectId: p1.id })).toEqual({
       removed: true,
     });
-    expect(await removeProspectFromList({ db }, { accountId, listId: list.id, prospectId: p1.id })).toEqual({
+    expect(await removeProspectFromList({ db, accountId, listId: list.id, prospectId: p1.id })).toEqual({
       removed: false,
     });
-    expect((await getList({ db }, { accountId, listId: list.id })).memberCount).toBe(2);
+    expect((await getList({ db, accountId, listId: list.id })).memberCount).toBe(2);
   });
 
   it("adds a merged-away prospect's master instead of the old record", async () => {
-    const list = await createList({ db }, { accountId, name: "Merged" });
+    const list = await createList({ db, accountId, name: "Merged" });
     const master = await createProspect(db, { accountId });
     const old = await createProspect(db, { accountId, mergedIntoId: master.id });
-    expect(await addProspectsToList({ db }, { accountId, listId: list.id, prospectIds: [old.id, master.id] })).toEqual({
+    expect(await addProspectsToList({ db, accountId, listId: list.id, prospectIds: [old.id, master.id] })).toEqual({
       affected: 1,
     });
-    expect((await listListMembers({ db }, { accountId, listId: list.id })).items.map((m) => m.id)).toEqual([master.id]);
+    expect((await listListMembers({ db, accountId, listId: list.id })).items.map((m) => m.id)).toEqual([master.id]);
   });
 
   it("keeps accounts apart: another account's list or prospect is not found", async () => {
-    const mine = await createList({ db }, { accountId, name: "Mine" });
-    const theirs = await createList({ db }, { accountId: otherAccountId, name: "Theirs" });
+    const mine = await createList({ db, accountId, name: "Mine" });
+    const theirs = await createList({ db, accountId: otherAccountId, name: "Theirs" });
     const foreigner = await createProspect(db, { accountId: otherAccountId });
     const notFound = { code: "NOT_FOUND" };
-    await expect(getList({ db }, { accountId, listId: theirs.id })).rejects.toMatchObject(notFound);
-    await expect(renameList({ db }, { accountId, listId: theirs.id, name: "Hijack" })).rejects.toMatchObject(notFound);
-    await expect(deleteList({ db }, { accountId, listId: theirs.id })).rejects.toMatchObject(notFound);
-    await expect(listListMembers({ db }, { accountId, listId: theirs.id })).rejects.toMatchObject(notFound);
-    await expect(addProspectsToList({ db }, { accountId, listId: theirs.id, prospectIds: [] })).rejects.toMatchObject(
+    await expect(getList({ db, accountId, listId: theirs.id })).rejects.toMatchObject(notFound);
+    await expect(renameList({ db, accountId, listId: theirs.id, name: "Hijack" })).rejects.toMatchObject(notFound);
+    await expect(deleteList({ db, accountId, listId: theirs.id })).rejects.toMatchObject(notFound);
+    await expect(listListMembers({ db, accountId, listId: theirs.id })).rejects.toMatchObject(notFound);
+    await expect(addProspectsToList({ db, accountId, listId: theirs.id, prospectIds: [] })).rejects.toMatchObject(
       notFound,
     );
     await expect(
-      addProspectsToList({ db }, { accountId, listId: mine.id, prospectIds: [foreigner.id] }),
+      addProspectsToList({ db, accountId, listId: mine.id, prospectIds: [foreigner.id] }),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
       details: { field: "prospectIds", value: [foreigner.id] },
     });
     await expect(
-      removeProspectFromList({ db }, { accountId, listId: mine.id, prospectId: foreigner.id }),
+      removeProspectFromList({ db, accountId, listId: mine.id, prospectId: foreigner.id }),
     ).rejects.toMatchObject(notFound);
     expect(await db.list.findUnique({ where: { id: theirs.id } })).toMatchObject({ name: "Theirs" });
     expect(await db.listMembership.count({ where: { prospectId: foreigner.id } })).toBe(0);
   });
 
   it("deletes a list and its memberships, leaving the prospects", async () => {
-    const list = await createList({ db }, { accountId, name: "Doomed" });
+    const list = await createList({ db, accountId, name: "Doomed" });
     const p = await createProspect(db, { accountId });
-    await addProspectsToList({ db }, { accountId, listId: list.id, prospectIds: [p.id] });
-    await deleteList({ db }, { accountId, listId: list.id });
-    await expect(getList({ db }, { accountId, listId: list.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await addProspectsToList({ db, accountId, listId: list.id, prospectIds: [p.id] });
+    await deleteList({ db, accountId, listId: list.id });
+    await expect(getList({ db, accountId, listId: list.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.prospect.findUnique({ where: { id: p.id } })).not.toBeNull();
-    await expect(deleteList({ db }, { accountId, listId: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deleteList({ db, accountId, listId: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

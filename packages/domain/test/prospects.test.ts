@@ -64,7 +64,7 @@ describe("prospect search", () => {
     await createProspect(db, { accountId: otherAccountId, email: "ada@elsewhere.test", firstName: "Ada" });
 
     const ids = async (q: string, includeMerged = false) =>
-      (await searchProspects({ db }, { accountId: own, q, includeMerged })).items.map((p) => p.id);
+      (await searchProspects({ db, accountId: own, q, includeMerged })).items.map((p) => p.id);
     expect(await ids("ADA")).toEqual([ada.id]);
     expect((await ids("ada", true)).sort()).toEqual([ada.id, oldAda.id].sort());
     expect(await ids("ada lovelace")).toEqual([ada.id]);
@@ -72,15 +72,14 @@ describe("prospect search", () => {
     expect(await ids("turing")).toEqual([alan.id]);
     expect(await ids("_")).toEqual([]);
 
-    const all = await searchProspects({ db }, { accountId: own, sort: "email", order: "asc", pageSize: 1 });
+    const all = await searchProspects({ db, accountId: own, sort: "email", order: "asc", pageSize: 1 });
     expect(all).toMatchObject({
       total: 2,
       pageSize: 1,
       items: [{ id: ada.id, mergedIntoId: null, score: 0, filtered: false }],
     });
     expect(
-      (await searchProspects({ db }, { accountId: own, sort: "email", order: "asc", pageSize: 1, page: 2 })).items[0]!
-        .id,
+      (await searchProspects({ db, accountId: own, sort: "email", order: "asc", pageSize: 1, page: 2 })).items[0]!.id,
     ).toBe(alan.id);
   });
 });
@@ -118,7 +117,7 @@ describe("prospect detail", () => {
     await db.listMembership.create({ data: { listId: list.id, prospectId: p.id } });
     await db.prospectTag.create({ data: { tagId: tag.id, prospectId: p.id } });
 
-    const detail = await getProspectDetail({ db }, { accountId, prospectId: p.id });
+    const detail = await getProspectDetail({ db, accountId, prospectId: p.id });
     expect(detail).toMatchObject({
       id: p.id,
       email: p.email,
@@ -155,11 +154,11 @@ describe("prospect detail", () => {
 
   it("is not found in another account", async () => {
     const foreigner = await createProspect(db, { accountId: otherAccountId });
-    await expect(getProspectDetail({ db }, { accountId, prospectId: foreigner.id })).rejects.toMatchObject({
+    await expect(getProspectDetail({ db, accountId, prospectId: foreigner.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(
-      updateProspect({ db }, { accountId, prospectId: foreigner.id, changes: { filtered: true } }),
+      updateProspect({ db, accountId, prospectId: foreigner.id, changes: { filtered: true } }),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
@@ -170,10 +169,12 @@ describe("prospect detail", () => {
 describe("prospect update", () => {
   it("edits basic fields and the filtered flag; a blank clears a field", async () => {
     const p = await createProspect(db, { accountId, company: "Old Co", jobTitle: "CTO" });
-    const updated = await updateProspect(
-      { db },
-      { accountId, prospectId: p.id, changes: { company: " New Co ", jobTitle: "", filtered: true } },
-    );
+    const updated = await updateProspect({
+      db,
+      accountId,
+      prospectId: p.id,
+      changes: { company: " New Co ", jobTitle: "", filtered: true },
+    });
     expect(updated).toMatchObject({ company: "New Co", jobTitle: null, filtered: true });
   });
 
@@ -181,19 +182,19 @@ describe("prospect update", () => {
     const a = await createProspect(db, { accountId, email: "taken@example.test" });
     const b = await createProspect(db, { accountId });
     await expect(
-      updateProspect({ db }, { accountId, prospectId: b.id, changes: { email: "TAKEN@example.test" } }),
+      updateProspect({ db, accountId, prospectId: b.id, changes: { email: "TAKEN@example.test" } }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
       details: { field: "email" },
     });
     await expect(
-      updateProspect({ db }, { accountId, prospectId: b.id, changes: { email: "not an email" } }),
+      updateProspect({ db, accountId, prospectId: b.id, changes: { email: "not an email" } }),
     ).rejects.toMatchObject({
       code: "VALIDATION",
       details: { field: "email" },
     });
     await expect(
-      updateProspect({ db }, { accountId, prospectId: b.id, changes: { email: " fresh@example.test " } }),
+      updateProspect({ db, accountId, prospectId: b.id, changes: { email: " fresh@example.test " } }),
     ).resolves.toMatchObject({
       email: "fresh@example.test",
     });
@@ -243,10 +244,7 @@ describe("prospect merge", () => {
     const tag = await db.tag.create({ data: { accountId, name: "Merge tag" } });
     await db.prospectTag.create({ data: { tagId: tag.id, prospectId: old.id } });
 
-    const { master: result, moved } = await mergeProspects(
-      { db },
-      { accountId, prospectId: old.id, intoId: master.id },
-    );
+    const { master: result, moved } = await mergeProspects({ db, accountId, prospectId: old.id, intoId: master.id });
     expect(moved).toEqual({ registrations: 1, activities: 2, lists: 0, tags: 1 });
 
     const regOwner = async (id: string) =>
@@ -271,7 +269,7 @@ describe("prospect merge", () => {
     expect(result.tags).toEqual([{ id: tag.id, name: "Merge tag" }]);
     expect(result.timeline).toHaveLength(3);
 
-    const oldAfter = await getProspectDetail({ db }, { accountId, prospectId: old.id });
+    const oldAfter = await getProspectDetail({ db, accountId, prospectId: old.id });
     expect(oldAfter).toMatchObject({
       mergedInto: { id: master.id, email: "a@merge.test" },
       score: 0,
@@ -289,24 +287,24 @@ describe("prospect merge", () => {
     const b = await createProspect(db, { accountId });
     const c = await createProspect(db, { accountId });
     const foreigner = await createProspect(db, { accountId: otherAccountId });
-    await expect(mergeProspects({ db }, { accountId, prospectId: a.id, intoId: a.id })).rejects.toMatchObject({
+    await expect(mergeProspects({ db, accountId, prospectId: a.id, intoId: a.id })).rejects.toMatchObject({
       code: "VALIDATION",
       details: { field: "intoId" },
     });
-    await expect(mergeProspects({ db }, { accountId, prospectId: a.id, intoId: foreigner.id })).rejects.toMatchObject({
+    await expect(mergeProspects({ db, accountId, prospectId: a.id, intoId: foreigner.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(mergeProspects({ db }, { accountId, prospectId: foreigner.id, intoId: a.id })).rejects.toMatchObject({
+    await expect(mergeProspects({ db, accountId, prospectId: foreigner.id, intoId: a.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(mergeProspects({ db }, { accountId, prospectId: randomUUID(), intoId: a.id })).rejects.toMatchObject({
+    await expect(mergeProspects({ db, accountId, prospectId: randomUUID(), intoId: a.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await mergeProspects({ db }, { accountId, prospectId: b.id, intoId: a.id });
-    await expect(mergeProspects({ db }, { accountId, prospectId: b.id, intoId: c.id })).rejects.toMatchObject({
+    await mergeProspects({ db, accountId, prospectId: b.id, intoId: a.id });
+    await expect(mergeProspects({ db, accountId, prospectId: b.id, intoId: c.id })).rejects.toMatchObject({
       code: "CONFLICT",
     });
-    await expect(mergeProspects({ db }, { accountId, prospectId: c.id, intoId: b.id })).rejects.toMatchObject({
+    await expect(mergeProspects({ db, accountId, prospectId: c.id, intoId: b.id })).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining(`merge into that master instead`),
     });

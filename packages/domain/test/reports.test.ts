@@ -133,7 +133,7 @@ afterAll(async () => database?.drop());
 
 describe("webinars report", () => {
   it("counts registered, attended and absent for a finished webinar, leaving cancelled registrations out", async () => {
-    const page = await listWebinarReport({ db }, { accountId, tab: "finished", now });
+    const page = await listWebinarReport({ db, accountId, tab: "finished", now });
     const ended = page.items.find((row) => row.id === w.ended!.id)!;
     expect(ended).toMatchObject({
       subject: "Delta ended",
@@ -148,7 +148,7 @@ describe("webinars report", () => {
   });
 
   it("splits upcoming (soonest first) from finished (latest first), cancelled ones with the finished", async () => {
-    const upcoming = await listWebinarReport({ db }, { accountId, tab: "upcoming", now });
+    const upcoming = await listWebinarReport({ db, accountId, tab: "upcoming", now });
     expect(upcoming.items.map((row) => row.subject)).toEqual(["Gamma live", "Beta tomorrow", "Alpha next week"]);
     expect(upcoming.total).toBe(3);
     expect(
@@ -156,7 +156,7 @@ describe("webinars report", () => {
     ).toBe(true);
     expect(upcoming.items.find((row) => row.id === w["next-week"]!.id)!.registered).toBe(2);
 
-    const finished = await listWebinarReport({ db }, { accountId, tab: "finished", now });
+    const finished = await listWebinarReport({ db, accountId, tab: "finished", now });
     expect(finished.items.map((row) => row.subject)).toEqual([
       "Eta cancelled",
       "Epsilon lagging",
@@ -179,64 +179,72 @@ describe("webinars report", () => {
       attendanceRate: 0,
     });
 
-    const withoutCancelled = await listWebinarReport(
-      { db },
-      { accountId, tab: "finished", includeCancelled: false, now },
-    );
+    const withoutCancelled = await listWebinarReport({ db, accountId, tab: "finished", includeCancelled: false, now });
     expect(withoutCancelled.items.map((row) => row.subject)).toEqual(["Epsilon lagging", "Delta ended", "Zeta old"]);
   });
 
   it("pages on the server without overlap and reports the total", async () => {
-    const first = await listWebinarReport({ db }, { accountId, tab: "finished", page: 1, pageSize: 3, now });
-    const second = await listWebinarReport({ db }, { accountId, tab: "finished", page: 2, pageSize: 3, now });
+    const first = await listWebinarReport({ db, accountId, tab: "finished", page: 1, pageSize: 3, now });
+    const second = await listWebinarReport({ db, accountId, tab: "finished", page: 2, pageSize: 3, now });
     expect(first).toMatchObject({ total: 4, page: 1, pageSize: 3 });
     expect(first.items).toHaveLength(3);
     expect(second.items.map((row) => row.subject)).toEqual(["Zeta old"]);
   });
 
   it("sorts by a count, by subject and by attendance rate", async () => {
-    const byRegistered = await listWebinarReport(
-      { db },
-      { accountId, tab: "finished", sort: "registered", order: "desc", now },
-    );
+    const byRegistered = await listWebinarReport({
+      db,
+      accountId,
+      tab: "finished",
+      sort: "registered",
+      order: "desc",
+      now,
+    });
     expect(byRegistered.items.map((row) => row.registered)).toEqual([5, 2, 1, 1]);
     expect(byRegistered.items.slice(2).map((row) => row.subject)).toEqual(["Eta cancelled", "Zeta old"]);
 
-    const bySubject = await listWebinarReport(
-      { db },
-      { accountId, tab: "upcoming", sort: "subject", order: "desc", now },
-    );
+    const bySubject = await listWebinarReport({ db, accountId, tab: "upcoming", sort: "subject", order: "desc", now });
     expect(bySubject.items.map((row) => row.subject)).toEqual(["Gamma live", "Beta tomorrow", "Alpha next week"]);
 
-    const byRate = await listWebinarReport(
-      { db },
-      { accountId, tab: "finished", sort: "attendanceRate", order: "desc", now },
-    );
+    const byRate = await listWebinarReport({
+      db,
+      accountId,
+      tab: "finished",
+      sort: "attendanceRate",
+      order: "desc",
+      now,
+    });
     expect(byRate.items.map((row) => row.subject).slice(0, 3)).toEqual(["Zeta old", "Delta ended", "Epsilon lagging"]);
-    const paged = await listWebinarReport(
-      { db },
-      { accountId, tab: "finished", sort: "registered", order: "desc", pageSize: 2, page: 2, now },
-    );
+    const paged = await listWebinarReport({
+      db,
+      accountId,
+      tab: "finished",
+      sort: "registered",
+      order: "desc",
+      pageSize: 2,
+      page: 2,
+      now,
+    });
     expect(paged.items.map((row) => row.subject)).toEqual(["Eta cancelled", "Zeta old"]);
   });
 
   it("filters by connector and by subject", async () => {
-    const second = await listWebinarReport({ db }, { accountId, tab: "upcoming", connectorId: otherConnectorId, now });
+    const second = await listWebinarReport({ db, accountId, tab: "upcoming", connectorId: otherConnectorId, now });
     expect(second.items.map((row) => row.subject)).toEqual(["Beta tomorrow"]);
-    const searched = await listWebinarReport({ db }, { accountId, tab: "finished", q: "DELTA", now });
+    const searched = await listWebinarReport({ db, accountId, tab: "finished", q: "DELTA", now });
     expect(searched.items.map((row) => row.subject)).toEqual(["Delta ended"]);
-    const wildcard = await listWebinarReport({ db }, { accountId, tab: "finished", q: "%", now });
+    const wildcard = await listWebinarReport({ db, accountId, tab: "finished", q: "%", now });
     expect(wildcard.total).toBe(0);
   });
 
   it("never shows another account's webinars", async () => {
-    const finished = await listWebinarReport({ db }, { accountId, tab: "finished", pageSize: 200, now });
+    const finished = await listWebinarReport({ db, accountId, tab: "finished", pageSize: 200, now });
     expect(finished.items.some((row) => row.id === w.foreign!.id)).toBe(false);
-    await expect(getWebinarDetail({ db }, { accountId, webinarId: w.foreign!.id, now })).rejects.toMatchObject({
+    await expect(getWebinarDetail({ db, accountId, webinarId: w.foreign!.id, now })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(
-      listWebinarProspects({ db }, { accountId, webinarId: w.foreign!.id, segment: "registered" }),
+      listWebinarProspects({ db, accountId, webinarId: w.foreign!.id, segment: "registered" }),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
@@ -245,7 +253,7 @@ describe("webinars report", () => {
 
 describe("webinar detail", () => {
   it("gives counts, sessions, registrations per day in the webinar's zone and attendance totals", async () => {
-    const detail = await getWebinarDetail({ db }, { accountId, webinarId: w.ended!.id, now });
+    const detail = await getWebinarDetail({ db, accountId, webinarId: w.ended!.id, now });
     expect(detail.webinar).toMatchObject({ id: w.ended!.id, registered: 5, attended: 3, absent: 2, finished: true });
     expect(detail.sessions).toEqual([expect.objectContaining({ sessionKey: "s1", registrantsAttended: 3 })]);
     expect(detail.seriesTimeZone).toBe("America/New_York");
@@ -266,7 +274,7 @@ describe("webinar detail", () => {
   });
 
   it("leaves attendance empty while a webinar is upcoming", async () => {
-    const detail = await getWebinarDetail({ db }, { accountId, webinarId: w["next-week"]!.id, now });
+    const detail = await getWebinarDetail({ db, accountId, webinarId: w["next-week"]!.id, now });
     expect(detail.webinar.finished).toBe(false);
     expect(detail.attendance).toEqual({
       registered: 2,
@@ -278,7 +286,7 @@ describe("webinar detail", () => {
   });
 
   it("answers NOT_FOUND for an unknown id", async () => {
-    await expect(getWebinarDetail({ db }, { accountId, webinarId: randomUUID() })).rejects.toBeInstanceOf(DomainError);
+    await expect(getWebinarDetail({ db, accountId, webinarId: randomUUID() })).rejects.toBeInstanceOf(DomainError);
   });
 });
 
@@ -287,7 +295,7 @@ describe("drill-down", () => {
 
   it("lists each segment's prospects", async () => {
     const base = { accountId, webinarId: w.ended!.id, now };
-    const registered = await listWebinarProspects({ db }, { ...base, segment: "registered" });
+    const registered = await listWebinarProspects({ db, ...base, segment: "registered" });
     expect(emails(registered.items)).toEqual([
       "ann@acme.test",
       "bob@bolt.test",
@@ -296,9 +304,9 @@ describe("drill-down", () => {
       "eve@evil.test",
     ]);
     expect(registered.total).toBe(5);
-    const attended = await listWebinarProspects({ db }, { ...base, segment: "attended" });
+    const attended = await listWebinarProspects({ db, ...base, segment: "attended" });
     expect(emails(attended.items)).toEqual(["ann@acme.test", "bob@bolt.test", "cid@corp.test"]);
-    const absent = await listWebinarProspects({ db }, { ...base, segment: "absent" });
+    const absent = await listWebinarProspects({ db, ...base, segment: "absent" });
     expect(emails(absent.items)).toEqual(["dee@dyn.test", "eve@evil.test"]);
     expect(absent.items[0]).toMatchObject({
       id: people.dee,
@@ -312,36 +320,49 @@ describe("drill-down", () => {
 
   it("sorts and pages on the server", async () => {
     const base = { accountId, webinarId: w.ended!.id, segment: "registered" as const, now };
-    const byMinutes = await listWebinarProspects({ db }, { ...base, sort: "minutes", order: "desc" });
+    const byMinutes = await listWebinarProspects({ db, ...base, sort: "minutes", order: "desc" });
     expect(byMinutes.items.map((row) => row.minutesAttended)).toEqual([60, 20, 10, 0, 0]);
-    const byName = await listWebinarProspects(
-      { db },
-      { ...base, segment: "attended", sort: "name", order: "desc", pageSize: 2, page: 1 },
-    );
+    const byName = await listWebinarProspects({
+      db,
+      ...base,
+      segment: "attended",
+      sort: "name",
+      order: "desc",
+      pageSize: 2,
+      page: 1,
+    });
     expect(emails(byName.items)).toEqual(["cid@corp.test", "bob@bolt.test"]);
     expect(byName.total).toBe(3);
-    const lastPage = await listWebinarProspects(
-      { db },
-      { ...base, segment: "attended", sort: "name", order: "desc", pageSize: 2, page: 2 },
-    );
+    const lastPage = await listWebinarProspects({
+      db,
+      ...base,
+      segment: "attended",
+      sort: "name",
+      order: "desc",
+      pageSize: 2,
+      page: 2,
+    });
     expect(emails(lastPage.items)).toEqual(["ann@acme.test"]);
-    const byCompany = await listWebinarProspects({ db }, { ...base, sort: "company" });
+    const byCompany = await listWebinarProspects({ db, ...base, sort: "company" });
     expect(emails(byCompany.items).at(-1)).toBe("dee@dyn.test");
-    const byStatus = await listWebinarProspects({ db }, { ...base, sort: "status", order: "asc" });
+    const byStatus = await listWebinarProspects({ db, ...base, sort: "status", order: "asc" });
     expect(byStatus.items[0]!.status).toBe("WAITING");
   });
 
   it("searches by e-mail, name or company", async () => {
     const base = { accountId, webinarId: w.ended!.id, segment: "registered" as const, now };
-    expect(emails((await listWebinarProspects({ db }, { ...base, q: "corp" })).items)).toEqual(["cid@corp.test"]);
-    expect(emails((await listWebinarProspects({ db }, { ...base, q: "ann archer" })).items)).toEqual(["ann@acme.test"]);
+    expect(emails((await listWebinarProspects({ db, ...base, q: "corp" })).items)).toEqual(["cid@corp.test"]);
+    expect(emails((await listWebinarProspects({ db, ...base, q: "ann archer" })).items)).toEqual(["ann@acme.test"]);
   });
 
   it("refuses the absent segment before a webinar has finished, naming the field", async () => {
-    const error = await listWebinarProspects(
-      { db },
-      { accountId, webinarId: w["next-week"]!.id, segment: "absent", now },
-    ).catch((e) => e);
+    const error = await listWebinarProspects({
+      db,
+      accountId,
+      webinarId: w["next-week"]!.id,
+      segment: "absent",
+      now,
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: "VALIDATION", details: { field: "segment" } });
   });
@@ -355,10 +376,14 @@ describe("CSV export", () => {
   }
 
   it("streams every row of the segment in batches, formulas neutralised", async () => {
-    const exported = await exportWebinarProspects(
-      { db },
-      { accountId, webinarId: w.ended!.id, segment: "registered", batchSize: 2, now },
-    );
+    const exported = await exportWebinarProspects({
+      db,
+      accountId,
+      webinarId: w.ended!.id,
+      segment: "registered",
+      batchSize: 2,
+      now,
+    });
     expect(exported.filename).toBe("Delta ended-registered.csv");
     expect(exported.header).toEqual([
       "Email",
@@ -395,7 +420,7 @@ describe("CSV export", () => {
 
   it("checks the webinar before streaming anything", async () => {
     await expect(
-      exportWebinarProspects({ db }, { accountId, webinarId: w.foreign!.id, segment: "registered" }),
+      exportWebinarProspects({ db, accountId, webinarId: w.foreign!.id, segment: "registered" }),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
@@ -413,9 +438,9 @@ describe("bulk actions on a drill-down", () => {
       listName: "No-shows Delta",
       now,
     };
-    const first = await applyWebinarProspectsAction({ db }, options);
+    const first = await applyWebinarProspectsAction({ db, ...options });
     expect(first).toMatchObject({ matched: 1, affected: 1, target: { name: "No-shows Delta" } });
-    const again = await applyWebinarProspectsAction({ db }, { ...options, listName: "no-shows delta" });
+    const again = await applyWebinarProspectsAction({ db, ...options, listName: "no-shows delta" });
     expect(again).toMatchObject({ matched: 1, affected: 0, target: { id: first.target.id } });
     const members = await db.listMembership.findMany({ where: { listId: first.target.id } });
     expect(members.map((m) => m.prospectId)).toEqual([people.dee]);
@@ -423,50 +448,44 @@ describe("bulk actions on a drill-down", () => {
 
   it('applies "all" to the whole segment, not just a page, and tags by id', async () => {
     const tag = await db.tag.create({ data: { accountId, name: "Attended Delta" } });
-    const result = await applyWebinarProspectsAction(
-      { db },
-      {
-        accountId,
-        webinarId: w.ended!.id,
-        segment: "attended",
-        prospectIds: "all",
-        action: "ADD_TAG",
-        tagId: tag.id,
-        now,
-      },
-    );
+    const result = await applyWebinarProspectsAction({
+      db,
+      accountId,
+      webinarId: w.ended!.id,
+      segment: "attended",
+      prospectIds: "all",
+      action: "ADD_TAG",
+      tagId: tag.id,
+      now,
+    });
     expect(result).toMatchObject({ matched: 3, affected: 3, target: { id: tag.id } });
     const tagged = await db.prospectTag.findMany({ where: { tagId: tag.id } });
     expect(tagged.map((t) => t.prospectId).sort()).toEqual([people.ann, people.bob, people.cid].sort());
-    const repeat = await applyWebinarProspectsAction(
-      { db },
-      {
-        accountId,
-        webinarId: w.ended!.id,
-        segment: "attended",
-        prospectIds: "all",
-        action: "ADD_TAG",
-        tagId: tag.id,
-        now,
-      },
-    );
+    const repeat = await applyWebinarProspectsAction({
+      db,
+      accountId,
+      webinarId: w.ended!.id,
+      segment: "attended",
+      prospectIds: "all",
+      action: "ADD_TAG",
+      tagId: tag.id,
+      now,
+    });
     expect(repeat.affected).toBe(0);
   });
 
   it('narrows "all" to the search the user is looking at', async () => {
-    const result = await applyWebinarProspectsAction(
-      { db },
-      {
-        accountId,
-        webinarId: w.ended!.id,
-        segment: "registered",
-        prospectIds: "all",
-        q: "acme",
-        action: "ADD_TAG",
-        tagName: "Acme folks",
-        now,
-      },
-    );
+    const result = await applyWebinarProspectsAction({
+      db,
+      accountId,
+      webinarId: w.ended!.id,
+      segment: "registered",
+      prospectIds: "all",
+      q: "acme",
+      action: "ADD_TAG",
+      tagName: "Acme folks",
+      now,
+    });
     expect(result).toMatchObject({ matched: 1, affected: 1 });
   });
 
@@ -474,18 +493,16 @@ describe("bulk actions on a drill-down", () => {
     const master = await createProspect(db, { accountId });
     const old = await createProspect(db, { accountId, mergedIntoId: master.id });
     await register("old", old.id);
-    const result = await applyWebinarProspectsAction(
-      { db },
-      {
-        accountId,
-        webinarId: w.old!.id,
-        segment: "registered",
-        prospectIds: [old.id],
-        action: "ADD_TO_LIST",
-        listName: "Old attendees",
-        now,
-      },
-    );
+    const result = await applyWebinarProspectsAction({
+      db,
+      accountId,
+      webinarId: w.old!.id,
+      segment: "registered",
+      prospectIds: [old.id],
+      action: "ADD_TO_LIST",
+      listName: "Old attendees",
+      now,
+    });
     expect(result.affected).toBe(1);
     expect(await db.listMembership.findMany({ where: { listId: result.target.id } })).toEqual([
       expect.objectContaining({ prospectId: master.id }),
@@ -502,17 +519,17 @@ describe("bulk actions on a drill-down", () => {
       now,
     };
     await expect(
-      applyWebinarProspectsAction({ db }, { ...base, action: "ADD_TO_LIST", listId: foreignList.id }),
+      applyWebinarProspectsAction({ db, ...base, action: "ADD_TO_LIST", listId: foreignList.id }),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     expect(await db.listMembership.count({ where: { listId: foreignList.id } })).toBe(0);
-    await expect(applyWebinarProspectsAction({ db }, { ...base, action: "ADD_TAG" })).rejects.toMatchObject({
+    await expect(applyWebinarProspectsAction({ db, ...base, action: "ADD_TAG" })).rejects.toMatchObject({
       code: "VALIDATION",
       details: { field: "tagId" },
     });
     await expect(
-      applyWebinarProspectsAction({ db }, { ...base, prospectIds: [], action: "ADD_TAG", tagName: "x" }),
+      applyWebinarProspectsAction({ db, ...base, prospectIds: [], action: "ADD_TAG", tagName: "x" }),
     ).rejects.toMatchObject({ code: "VALIDATION", details: { field: "prospectIds" } });
   });
 });

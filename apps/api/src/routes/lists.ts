@@ -30,7 +30,7 @@ export const listRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.addHook("onRequest", app.requireAuth);
-    const db = { db: deps.db };
+    const { db } = deps;
     const tags = ["lists"];
 
     app.get(
@@ -43,7 +43,7 @@ export const listRoutes =
           response: { 200: pageOf(list), ...errors },
         },
       },
-      async (request) => listLists(db, { accountId: authOf(request).accountId, ...request.query }),
+      async (request) => listLists({ db, accountId: authOf(request).accountId, ...request.query }),
     );
 
     app.post(
@@ -57,7 +57,7 @@ export const listRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createList(db, { accountId: authOf(request).accountId, name: request.body.name })),
+        reply.status(201).send(await createList({ db, accountId: authOf(request).accountId, name: request.body.name })),
     );
 
     app.get(
@@ -65,7 +65,7 @@ export const listRoutes =
       {
         schema: { tags, summary: "A list with its member count", params: idParams, response: { 200: list, ...errors } },
       },
-      async (request) => getList(db, { accountId: authOf(request).accountId, listId: request.params.id }),
+      async (request) => getList({ db, accountId: authOf(request).accountId, listId: request.params.id }),
     );
 
     app.patch(
@@ -80,7 +80,7 @@ export const listRoutes =
         },
       },
       async (request) =>
-        renameList(db, { accountId: authOf(request).accountId, listId: request.params.id, name: request.body.name }),
+        renameList({ db, accountId: authOf(request).accountId, listId: request.params.id, name: request.body.name }),
     );
 
     app.delete(
@@ -94,7 +94,7 @@ export const listRoutes =
         },
       },
       async (request, reply) => {
-        await deleteList(db, { accountId: authOf(request).accountId, listId: request.params.id });
+        await deleteList({ db, accountId: authOf(request).accountId, listId: request.params.id });
         return reply.status(204).send(null);
       },
     );
@@ -111,7 +111,7 @@ export const listRoutes =
         },
       },
       async (request) =>
-        listListMembers(db, { accountId: authOf(request).accountId, listId: request.params.id, ...request.query }),
+        listListMembers({ db, accountId: authOf(request).accountId, listId: request.params.id, ...request.query }),
     );
 
     app.post(
@@ -126,7 +126,8 @@ export const listRoutes =
         },
       },
       async (request) =>
-        addProspectsToList(db, {
+        addProspectsToList({
+          db,
           accountId: authOf(request).accountId,
           listId: request.params.id,
           prospectIds: request.body.prospectIds,
@@ -145,7 +146,7 @@ export const listRoutes =
       },
       async (request, reply) => {
         const { id, prospectId } = request.params;
-        await removeProspectFromList(db, { accountId: authOf(request).accountId, listId: id, prospectId });
+        await removeProspectFromList({ db, accountId: authOf(request).accountId, listId: id, prospectId });
         return reply.status(204).send(null);
       },
     );

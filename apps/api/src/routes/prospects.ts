@@ -146,7 +146,7 @@ export const prospectRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.addHook("onRequest", app.requireAuth);
-    const db = { db: deps.db };
+    const { db } = deps;
 
     app.get(
       "/api/prospects",
@@ -164,7 +164,7 @@ export const prospectRoutes =
           response: { 200: pageOf(prospectListItem), ...errors },
         },
       },
-      async (request) => searchProspects(db, { accountId: authOf(request).accountId, ...request.query }),
+      async (request) => searchProspects({ db, accountId: authOf(request).accountId, ...request.query }),
     );
 
     app.get(
@@ -177,7 +177,7 @@ export const prospectRoutes =
           response: { 200: prospectDetail, ...errors },
         },
       },
-      async (request) => getProspectDetail(db, { accountId: authOf(request).accountId, prospectId: request.params.id }),
+      async (request) => getProspectDetail({ db, accountId: authOf(request).accountId, prospectId: request.params.id }),
     );
 
     app.patch(
@@ -192,7 +192,8 @@ export const prospectRoutes =
         },
       },
       async (request) =>
-        updateProspect(db, {
+        updateProspect({
+          db,
           accountId: authOf(request).accountId,
           prospectId: request.params.id,
           changes: request.body,
@@ -216,7 +217,8 @@ export const prospectRoutes =
       },
       async (request) => {
         const { accountId } = authOf(request);
-        const result = await mergeProspects(db, {
+        const result = await mergeProspects({
+          db,
           accountId,
           prospectId: request.params.id,
           intoId: request.body.intoId,

@@ -126,7 +126,7 @@ export const reportRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.addHook("onRequest", app.requireAuth);
-    const db = { db: deps.db };
+    const { db } = deps;
 
     app.get(
       "/api/reports/webinars",
@@ -149,7 +149,7 @@ export const reportRoutes =
           response: { 200: pageOf(webinarReportRow), ...errors },
         },
       },
-      async (request) => listWebinarReport(db, { accountId: authOf(request).accountId, ...request.query }),
+      async (request) => listWebinarReport({ db, accountId: authOf(request).accountId, ...request.query }),
     );
 
     app.get(
@@ -162,7 +162,7 @@ export const reportRoutes =
           response: { 200: webinarDetail, ...errors },
         },
       },
-      async (request) => getWebinarDetail(db, { accountId: authOf(request).accountId, webinarId: request.params.id }),
+      async (request) => getWebinarDetail({ db, accountId: authOf(request).accountId, webinarId: request.params.id }),
     );
 
     app.get(
@@ -177,7 +177,8 @@ export const reportRoutes =
         },
       },
       async (request) =>
-        listWebinarProspects(db, {
+        listWebinarProspects({
+          db,
           accountId: authOf(request).accountId,
           webinarId: request.params.id,
           ...request.query,
@@ -199,7 +200,8 @@ export const reportRoutes =
         },
       },
       async (request, reply) => {
-        const exported = await exportWebinarProspects(db, {
+        const exported = await exportWebinarProspects({
+          db,
           accountId: authOf(request).accountId,
           webinarId: request.params.id,
           ...request.query,
@@ -241,7 +243,8 @@ export const reportRoutes =
       },
       async (request) => {
         const { accountId } = authOf(request);
-        const result = await applyWebinarProspectsAction(db, {
+        const result = await applyWebinarProspectsAction({
+          db,
           accountId,
           webinarId: request.params.id,
           ...request.body,

@@ -25,7 +25,7 @@ export const tagRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.addHook("onRequest", app.requireAuth);
-    const db = { db: deps.db };
+    const { db } = deps;
     const tags = ["tags"];
 
     app.get(
@@ -38,7 +38,7 @@ export const tagRoutes =
           response: { 200: pageOf(tag), ...errors },
         },
       },
-      async (request) => listTags(db, { accountId: authOf(request).accountId, ...request.query }),
+      async (request) => listTags({ db, accountId: authOf(request).accountId, ...request.query }),
     );
 
     app.post(
@@ -52,7 +52,7 @@ export const tagRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createTag(db, { accountId: authOf(request).accountId, name: request.body.name })),
+        reply.status(201).send(await createTag({ db, accountId: authOf(request).accountId, name: request.body.name })),
     );
 
     app.get(
@@ -60,7 +60,7 @@ export const tagRoutes =
       {
         schema: { tags, summary: "A tag with its prospect count", params: idParams, response: { 200: tag, ...errors } },
       },
-      async (request) => getTag(db, { accountId: authOf(request).accountId, tagId: request.params.id }),
+      async (request) => getTag({ db, accountId: authOf(request).accountId, tagId: request.params.id }),
     );
 
     app.patch(
@@ -75,7 +75,7 @@ export const tagRoutes =
         },
       },
       async (request) =>
-        renameTag(db, { accountId: authOf(request).accountId, tagId: request.params.id, name: request.body.name }),
+        renameTag({ db, accountId: authOf(request).accountId, tagId: request.params.id, name: request.body.name }),
     );
 
     app.delete(
@@ -89,7 +89,7 @@ export const tagRoutes =
         },
       },
       async (request, reply) => {
-        await deleteTag(db, { accountId: authOf(request).accountId, tagId: request.params.id });
+        await deleteTag({ db, accountId: authOf(request).accountId, tagId: request.params.id });
         return reply.status(204).send(null);
       },
     );
@@ -106,7 +106,7 @@ export const tagRoutes =
         },
       },
       async (request) =>
-        listTaggedProspects(db, { accountId: authOf(request).accountId, tagId: request.params.id, ...request.query }),
+        listTaggedProspects({ db, accountId: authOf(request).accountId, tagId: request.params.id, ...request.query }),
     );
 
     app.post(
@@ -121,7 +121,8 @@ export const tagRoutes =
         },
       },
       async (request) =>
-        tagProspects(db, {
+        tagProspects({
+          db,
           accountId: authOf(request).accountId,
           tagId: request.params.id,
           prospectIds: request.body.prospectIds,
@@ -140,7 +141,7 @@ export const tagRoutes =
       },
       async (request, reply) => {
         const { id, prospectId } = request.params;
-        await untagProspect(db, { accountId: authOf(request).accountId, tagId: id, prospectId });
+        await untagProspect({ db, accountId: authOf(request).accountId, tagId: id, prospectId });
         return reply.status(204).send(null);
       },
     );

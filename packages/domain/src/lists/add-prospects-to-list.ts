@@ -3,23 +3,21 @@ import { notFound } from "../errors/index";
 import { resolveProspectIds } from "../prospects/resolve-prospect-ids";
 
 export interface AddProspectsToListOptions {
+  db: Db;
   accountId: string;
   listId: string;
   prospectIds: string[];
 }
 
 /** Adds prospects to a list; those already in it are left alone. `affected` counts the new ones. */
-export async function addProspectsToList(
-  deps: { db: Db },
-  options: AddProspectsToListOptions,
-): Promise<{ affected: number }> {
-  const { db } = deps;
+export async function addProspectsToList(options: AddProspectsToListOptions): Promise<{ affected: number }> {
+  const { db } = options;
   const list = await db.list.findFirst({
     where: { id: options.listId, accountId: options.accountId },
     select: { id: true },
   });
   if (!list) throw notFound("List", options.listId);
-  const prospectIds = await resolveProspectIds(deps, options);
+  const prospectIds = await resolveProspectIds(options);
   const { count } = await db.listMembership.createMany({
     data: prospectIds.map((prospectId) => ({ listId: list.id, prospectId })),
     skipDuplicates: true,

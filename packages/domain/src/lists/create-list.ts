@@ -4,21 +4,22 @@ import { cleanName, rethrowNameTaken } from "../names/unique-name";
 import { LIST_VIEW_SELECT, type ListView, toListView } from "./list-view";
 
 export interface CreateListOptions {
+  db: Db;
   accountId: string;
   name: string;
 }
 
 /** A new list; names are unique per account, ignoring case, so "VIPs" and "vips" never coexist. */
-export async function createList(deps: { db: Db }, options: CreateListOptions): Promise<ListView> {
+export async function createList(options: CreateListOptions): Promise<ListView> {
   const name = cleanName(options.name);
-  const taken = await deps.db.list.findFirst({
+  const taken = await options.db.list.findFirst({
     where: { accountId: options.accountId, name: { equals: name, mode: "insensitive" } },
     select: { name: true },
   });
   if (taken) throw conflict(`A list named "${taken.name}" already exists; choose another name`, "name");
   try {
     return toListView(
-      await deps.db.list.create({ data: { accountId: options.accountId, name }, select: LIST_VIEW_SELECT }),
+      await options.db.list.create({ data: { accountId: options.accountId, name }, select: LIST_VIEW_SELECT }),
     );
   } catch (error) {
     rethrowNameTaken(error, "list", name);

@@ -3,6 +3,7 @@ import { notFound } from "../errors/index";
 import { cleanName } from "../names/unique-name";
 
 export interface FindOrCreateListOptions {
+  db: Db;
   accountId: string;
   listId?: string;
   /** Matched ignoring case; created when no list has it. */
@@ -11,11 +12,8 @@ export interface FindOrCreateListOptions {
 }
 
 /** The list a bulk action targets, given by id (must exist) or by name (made if new). */
-export async function findOrCreateList(
-  deps: { db: Db },
-  options: FindOrCreateListOptions,
-): Promise<{ id: string; name: string }> {
-  const { db } = deps;
+export async function findOrCreateList(options: FindOrCreateListOptions): Promise<{ id: string; name: string }> {
+  const { db } = options;
   if (options.listId) {
     const list = await db.list.findFirst({
       where: { id: options.listId, accountId: options.accountId },

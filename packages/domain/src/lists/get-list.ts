@@ -2,8 +2,8 @@ import type { Db } from "@gw/db";
 import { notFound } from "../errors/index";
 import { LIST_VIEW_SELECT, type ListView, toListView } from "./list-view";
 
-export async function getList(deps: { db: Db }, options: { accountId: string; listId: string }): Promise<ListView> {
-  const list = await deps.db.list.findFirst({
+export async function getList(options: { db: Db; accountId: string; listId: string }): Promise<ListView> {
+  const list = await options.db.list.findFirst({
     where: { id: options.listId, accountId: options.accountId },
     select: LIST_VIEW_SELECT,
   });

@@ -5,6 +5,7 @@ import { prospectSearchCondition } from "../prospects/prospect-search-condition"
 import { PROSPECT_SUMMARY_COLUMNS, type ProspectSummary } from "../prospects/prospect-summary";
 
 export interface ListListMembersOptions extends PageRequest {
+  db: Db;
   accountId: string;
   listId: string;
   q?: string;
@@ -12,10 +13,9 @@ export interface ListListMembersOptions extends PageRequest {
 
 /** A list's members, most recently added first. */
 export async function listListMembers(
-  deps: { db: Db },
   options: ListListMembersOptions,
 ): Promise<Page<ProspectSummary & { addedAt: Date }>> {
-  const { db } = deps;
+  const { db } = options;
   const list = await db.list.findFirst({
     where: { id: options.listId, accountId: options.accountId },
     select: { id: true },

@@ -3,14 +3,15 @@ import { cleanQuery, containsPattern, type Page, type PageRequest, pageWindow } 
 import type { ListView } from "./list-view";
 
 export interface ListListsOptions extends PageRequest {
+  db: Db;
   accountId: string;
   /** Name contains, ignoring case. */
   q?: string;
 }
 
 /** The account's lists by name (ignoring case), with their member counts. */
-export async function listLists(deps: { db: Db }, options: ListListsOptions): Promise<Page<ListView>> {
-  const { db } = deps;
+export async function listLists(options: ListListsOptions): Promise<Page<ListView>> {
+  const { db } = options;
   const { page, pageSize, offset } = pageWindow(options);
   const q = cleanQuery(options.q);
   const where = Prisma.sql`l."accountId" = ${options.accountId}::uuid AND ${q ? Prisma.sql`l."name" ILIKE ${containsPattern(q)}` : Prisma.sql`TRUE`}`;

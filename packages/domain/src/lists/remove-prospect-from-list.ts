@@ -3,23 +3,21 @@ import { notFound } from "../errors/index";
 import { findAccountProspect } from "../prospects/find-account-prospect";
 
 export interface RemoveProspectFromListOptions {
+  db: Db;
   accountId: string;
   listId: string;
   prospectId: string;
 }
 
 /** Idempotent: removing a prospect that is not a member is not an error. */
-export async function removeProspectFromList(
-  deps: { db: Db },
-  options: RemoveProspectFromListOptions,
-): Promise<{ removed: boolean }> {
-  const { db } = deps;
+export async function removeProspectFromList(options: RemoveProspectFromListOptions): Promise<{ removed: boolean }> {
+  const { db } = options;
   const list = await db.list.findFirst({
     where: { id: options.listId, accountId: options.accountId },
     select: { id: true },
   });
   if (!list) throw notFound("List", options.listId);
-  const prospect = await findAccountProspect(deps, options);
+  const prospect = await findAccountProspect(options);
   const { count } = await db.listMembership.deleteMany({ where: { listId: list.id, prospectId: prospect.id } });
   return { removed: count > 0 };
 }

@@ -4,13 +4,14 @@ import { cleanName, rethrowNameTaken } from "../names/unique-name";
 import { LIST_VIEW_SELECT, type ListView, toListView } from "./list-view";
 
 export interface RenameListOptions {
+  db: Db;
   accountId: string;
   listId: string;
   name: string;
 }
 
-export async function renameList(deps: { db: Db }, options: RenameListOptions): Promise<ListView> {
-  const { db } = deps;
+export async function renameList(options: RenameListOptions): Promise<ListView> {
+  const { db } = options;
   const name = cleanName(options.name);
   const list = await db.list.findFirst({
     where: { id: options.listId, accountId: options.accountId },

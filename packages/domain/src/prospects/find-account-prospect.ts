@@ -2,8 +2,8 @@ import type { Db } from "@gw/db";
 import { notFound } from "../errors/index";
 
 /** Throws 404-style when the id is not a prospect of the account. */
-export async function findAccountProspect(deps: { db: Db }, options: { accountId: string; prospectId: string }) {
-  const prospect = await deps.db.prospect.findFirst({
+export async function findAccountProspect(options: { db: Db; accountId: string; prospectId: string }) {
+  const prospect = await options.db.prospect.findFirst({
     where: { id: options.prospectId, accountId: options.accountId },
     select: { id: true, mergedIntoId: true },
   });

@@ -69,11 +69,12 @@ export interface ProspectDetail {
 const webinarRef = { select: { id: true, subject: true } } as const;
 
 /** Everything the prospect page shows, in one read. */
-export async function getProspectDetail(
-  deps: { db: Db },
-  options: { accountId: string; prospectId: string },
-): Promise<ProspectDetail> {
-  const p = await deps.db.prospect.findFirst({
+export async function getProspectDetail(options: {
+  db: Db;
+  accountId: string;
+  prospectId: string;
+}): Promise<ProspectDetail> {
+  const p = await options.db.prospect.findFirst({
     where: { id: options.prospectId, accountId: options.accountId },
     include: {
       campaign: { select: { id: true, name: true } },

@@ -4,6 +4,7 @@ import { getProspectDetail, type ProspectDetail } from "./get-prospect-detail";
 import { PROSPECT_PROFILE_FIELDS } from "./profile-fields";
 
 export interface MergeProspectsOptions {
+  db: Db;
   accountId: string;
   /** The record that is merged away. */
   prospectId: string;
@@ -26,8 +27,8 @@ const FILLABLE = [...PROSPECT_PROFILE_FIELDS, "campaignId"] as const;
  * already has: that one stays on the old record, still visible from the master's page. Its
  * score is added to the master's, memberships move, and the master's blanks are filled in.
  */
-export async function mergeProspects(deps: { db: Db }, options: MergeProspectsOptions): Promise<MergeProspectsResult> {
-  const { db } = deps;
+export async function mergeProspects(options: MergeProspectsOptions): Promise<MergeProspectsResult> {
+  const { db } = options;
   if (options.prospectId === options.intoId)
     throw invalid("intoId", "a prospect cannot be merged into itself", options.intoId);
 
@@ -87,7 +88,10 @@ export async function mergeProspects(deps: { db: Db }, options: MergeProspectsOp
     return { registrations, activities, lists, tags };
   });
 
-  return { master: await getProspectDetail(deps, { accountId: options.accountId, prospectId: options.intoId }), moved };
+  return {
+    master: await getProspectDetail({ db: options.db, accountId: options.accountId, prospectId: options.intoId }),
+    moved,
+  };
 }
 
 function asObject(value: unknown): Record<string, unknown> {

@@ -2,6 +2,7 @@ import type { Db } from "@gw/db";
 import { DomainError } from "../errors/index";
 
 export interface ResolveProspectIdsOptions {
+  db: Db;
   accountId: string;
   prospectIds: string[];
   field?: string;
@@ -12,9 +13,9 @@ export interface ResolveProspectIdsOptions {
  * (another account's ids are as unknown as made-up ones); a merged-away record stands for its
  * master, which is the one lists and tags show.
  */
-export async function resolveProspectIds(deps: { db: Db }, options: ResolveProspectIdsOptions): Promise<string[]> {
+export async function resolveProspectIds(options: ResolveProspectIdsOptions): Promise<string[]> {
   const ids = [...new Set(options.prospectIds)];
-  const found = await deps.db.prospect.findMany({
+  const found = await options.db.prospect.findMany({
     where: { accountId: options.accountId, id: { in: ids } },
     select: { id: true, mergedIntoId: true },
   });

@@ -14,6 +14,7 @@ export interface ProspectListItem extends ProspectSummary {
 }
 
 export interface SearchProspectsOptions extends PageRequest {
+  db: Db;
   accountId: string;
   /** E-mail, first, last or full name, or company contains (ignoring case). */
   q?: string;
@@ -31,11 +32,8 @@ const SORT_KEYS: Record<ProspectSort, string[]> = {
   score: [`p."score"`],
 };
 
-export async function searchProspects(
-  deps: { db: Db },
-  options: SearchProspectsOptions,
-): Promise<Page<ProspectListItem>> {
-  const { db } = deps;
+export async function searchProspects(options: SearchProspectsOptions): Promise<Page<ProspectListItem>> {
+  const { db } = options;
   const { page, pageSize, offset } = pageWindow(options);
   const sort = options.sort ?? "createdAt";
   const dir = (options.order ?? (sort === "createdAt" || sort === "score" ? "desc" : "asc")) === "asc" ? "ASC" : "DESC";

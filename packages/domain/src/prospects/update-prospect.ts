@@ -23,6 +23,7 @@ export type ProspectChanges = Partial<Record<EditableProspectField, string | nul
 };
 
 export interface UpdateProspectOptions {
+  db: Db;
   accountId: string;
   prospectId: string;
   changes: ProspectChanges;
@@ -31,8 +32,8 @@ export interface UpdateProspectOptions {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Edits what an admin may edit by hand: the basic fields, the e-mail and the filtered flag. */
-export async function updateProspect(deps: { db: Db }, options: UpdateProspectOptions): Promise<ProspectDetail> {
-  const { db } = deps;
+export async function updateProspect(options: UpdateProspectOptions): Promise<ProspectDetail> {
+  const { db } = options;
   const prospect = await db.prospect.findFirst({
     where: { id: options.prospectId, accountId: options.accountId },
     select: { id: true, mergedIntoId: true },
@@ -63,7 +64,7 @@ export async function updateProspect(deps: { db: Db }, options: UpdateProspectOp
     }
     throw error;
   }
-  return getProspectDetail(deps, options);
+  return getProspectDetail(options);
 }
 
 async function assertEmailFree(db: Db, accountId: string, email: string, selfId: string) {

@@ -11,6 +11,7 @@ export const WEBINAR_PROSPECTS_ACTIONS = ["ADD_TO_LIST", "ADD_TAG"] as const;
 export type WebinarProspectsAction = (typeof WEBINAR_PROSPECTS_ACTIONS)[number];
 
 export interface ApplyWebinarProspectsActionOptions {
+  db: Db;
   accountId: string;
   webinarId: string;
   segment: Segment;
@@ -39,15 +40,14 @@ export interface WebinarProspectsActionResult {
  * never passes through JavaScript. A merged-away registrant counts for its master.
  */
 export async function applyWebinarProspectsAction(
-  deps: { db: Db },
   options: ApplyWebinarProspectsActionOptions,
 ): Promise<WebinarProspectsActionResult> {
-  const { db } = deps;
+  const { db } = options;
   if (Array.isArray(options.prospectIds) && options.prospectIds.length === 0) {
     throw invalid("prospectIds", `prospectIds must name at least one prospect, or be "all"`, options.prospectIds);
   }
-  const webinar = await findDrillDownWebinar(deps, options);
-  const target = await findTarget(deps, options);
+  const webinar = await findDrillDownWebinar(options);
+  const target = await findTarget(options);
 
   const chosen =
     options.prospectIds === "all"
@@ -72,11 +72,21 @@ export async function applyWebinarProspectsAction(
   return { ...result, target };
 }
 
-async function findTarget(deps: { db: Db }, options: ApplyWebinarProspectsActionOptions) {
+async function findTarget(options: ApplyWebinarProspectsActionOptions) {
   if (options.action === "ADD_TO_LIST") {
     if (!options.listId && !options.listName) throw invalid("listId", "ADD_TO_LIST needs listId or listName");
-    return findOrCreateList(deps, { accountId: options.accountId, listId: options.listId, listName: options.listName });
+    return findOrCreateList({
+      db: options.db,
+      accountId: options.accountId,
+      listId: options.listId,
+      listName: options.listName,
+    });
   }
   if (!options.tagId && !options.tagName) throw invalid("tagId", "ADD_TAG needs tagId or tagName");
-  return findOrCreateTag(deps, { accountId: options.accountId, tagId: options.tagId, tagName: options.tagName });
+  return findOrCreateTag({
+    db: options.db,
+    accountId: options.accountId,
+    tagId: options.tagId,
+    tagName: options.tagName,
+  });
 }

@@ -24,6 +24,7 @@ export const EXPORT_HEADER = [
 
 /** The drill-down's filter and order, without its paging: the export streams every row. */
 export interface ExportWebinarProspectsOptions extends Omit<ListWebinarProspectsOptions, keyof PageRequest> {
+  db: Db;
   /** Rows fetched per query while streaming. */
   batchSize?: number;
 }
@@ -40,12 +41,9 @@ export interface WebinarProspectsExport {
  * A drill-down as CSV rows. The webinar is checked before anything streams, so a wrong id or
  * segment is still an ordinary error; the rows are then read in batches, never all at once.
  */
-export async function exportWebinarProspects(
-  deps: { db: Db },
-  options: ExportWebinarProspectsOptions,
-): Promise<WebinarProspectsExport> {
-  const { db } = deps;
-  const webinar = await findDrillDownWebinar(deps, options);
+export async function exportWebinarProspects(options: ExportWebinarProspectsOptions): Promise<WebinarProspectsExport> {
+  const { db } = options;
+  const webinar = await findDrillDownWebinar(options);
   const batchSize = options.batchSize ?? 1000;
   const where = Prisma.sql`r."webinarId" = ${webinar.id}::uuid AND ${segmentCondition(options.segment)}
     AND ${prospectSearchCondition(cleanQuery(options.q))}`;

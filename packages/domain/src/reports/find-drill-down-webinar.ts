@@ -7,11 +7,14 @@ import { isFinished } from "./webinar-phase";
  * The webinar behind a drill-down, in the caller's account. "absent" only means something once
  * the webinar is over: before that every registrant would be listed as absent.
  */
-export async function findDrillDownWebinar(
-  deps: { db: Db },
-  options: { accountId: string; webinarId: string; segment: Segment; now?: Date },
-) {
-  const webinar = await deps.db.webinar.findFirst({
+export async function findDrillDownWebinar(options: {
+  db: Db;
+  accountId: string;
+  webinarId: string;
+  segment: Segment;
+  now?: Date;
+}) {
+  const webinar = await options.db.webinar.findFirst({
     where: { id: options.webinarId, accountId: options.accountId },
     select: { id: true, subject: true, status: true, endsAt: true },
   });

@@ -25,6 +25,7 @@ export interface WebinarDetail {
 }
 
 export interface GetWebinarDetailOptions {
+  db: Db;
   accountId: string;
   webinarId: string;
   now?: Date;
@@ -42,8 +43,8 @@ function seriesZone(timeZone: string | null): string {
 }
 
 /** One webinar of the report, with its sessions and what a chart of it needs. */
-export async function getWebinarDetail(deps: { db: Db }, options: GetWebinarDetailOptions): Promise<WebinarDetail> {
-  const { db } = deps;
+export async function getWebinarDetail(options: GetWebinarDetailOptions): Promise<WebinarDetail> {
+  const { db } = options;
   const now = options.now ?? new Date();
   const webinar = await db.webinar.findFirst({
     where: { id: options.webinarId, accountId: options.accountId },

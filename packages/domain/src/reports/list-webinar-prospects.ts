@@ -22,6 +22,7 @@ export interface WebinarProspectRow {
 }
 
 export interface ListWebinarProspectsOptions extends PageRequest {
+  db: Db;
   accountId: string;
   webinarId: string;
   segment: Segment;
@@ -53,11 +54,10 @@ export const DRILL_DOWN_COLUMNS = Prisma.sql`
 
 /** One page of the prospects behind a webinar's count. */
 export async function listWebinarProspects(
-  deps: { db: Db },
   options: ListWebinarProspectsOptions,
 ): Promise<Page<WebinarProspectRow> & { segment: Segment }> {
-  const { db } = deps;
-  const webinar = await findDrillDownWebinar(deps, options);
+  const { db } = options;
+  const webinar = await findDrillDownWebinar(options);
   const { page, pageSize, offset } = pageWindow(options);
   const where = Prisma.sql`r."webinarId" = ${webinar.id}::uuid AND ${segmentCondition(options.segment)}
     AND ${prospectSearchCondition(cleanQuery(options.q))}`;

@@ -22,6 +22,7 @@ export interface WebinarReportRow {
 }
 
 export interface ListWebinarReportOptions extends PageRequest {
+  db: Db;
   accountId: string;
   tab: ReportTab;
   connectorId?: string;
@@ -58,11 +59,8 @@ const COUNTS = Prisma.sql`
  * the (webinarId, attended) index; sorting by a count has to count every webinar first. A
  * cancelled webinar has no attendance to rate: it sorts with the blanks.
  */
-export async function listWebinarReport(
-  deps: { db: Db },
-  options: ListWebinarReportOptions,
-): Promise<Page<WebinarReportRow>> {
-  const { db } = deps;
+export async function listWebinarReport(options: ListWebinarReportOptions): Promise<Page<WebinarReportRow>> {
+  const { db } = options;
   const now = options.now ?? new Date();
   const { page, pageSize, offset } = pageWindow(options);
   const sort = options.sort ?? "startsAt";

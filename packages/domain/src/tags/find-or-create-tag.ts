@@ -3,6 +3,7 @@ import { notFound } from "../errors/index";
 import { cleanName } from "../names/unique-name";
 
 export interface FindOrCreateTagOptions {
+  db: Db;
   accountId: string;
   tagId?: string;
   /** Matched ignoring case; created when no tag has it. */
@@ -11,11 +12,8 @@ export interface FindOrCreateTagOptions {
 }
 
 /** The tag a bulk action targets, given by id (must exist) or by name (made if new). */
-export async function findOrCreateTag(
-  deps: { db: Db },
-  options: FindOrCreateTagOptions,
-): Promise<{ id: string; name: string }> {
-  const { db } = deps;
+export async function findOrCreateTag(options: FindOrCreateTagOptions): Promise<{ id: string; name: string }> {
+  const { db } = options;
   if (options.tagId) {
     const tag = await db.tag.findFirst({
       where: { id: options.tagId, accountId: options.accountId },

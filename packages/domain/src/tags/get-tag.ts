@@ -2,8 +2,8 @@ import type { Db } from "@gw/db";
 import { notFound } from "../errors/index";
 import { TAG_VIEW_SELECT, type TagView, toTagView } from "./tag-view";
 
-export async function getTag(deps: { db: Db }, options: { accountId: string; tagId: string }): Promise<TagView> {
-  const tag = await deps.db.tag.findFirst({
+export async function getTag(options: { db: Db; accountId: string; tagId: string }): Promise<TagView> {
+  const tag = await options.db.tag.findFirst({
     where: { id: options.tagId, accountId: options.accountId },
     select: TAG_VIEW_SELECT,
   });

@@ -5,6 +5,7 @@ import { prospectSearchCondition } from "../prospects/prospect-search-condition"
 import { PROSPECT_SUMMARY_COLUMNS, type ProspectSummary } from "../prospects/prospect-summary";
 
 export interface ListTaggedProspectsOptions extends PageRequest {
+  db: Db;
   accountId: string;
   tagId: string;
   q?: string;
@@ -12,10 +13,9 @@ export interface ListTaggedProspectsOptions extends PageRequest {
 
 /** The prospects carrying a tag, most recently tagged first. */
 export async function listTaggedProspects(
-  deps: { db: Db },
   options: ListTaggedProspectsOptions,
 ): Promise<Page<ProspectSummary & { addedAt: Date }>> {
-  const { db } = deps;
+  const { db } = options;
   const tag = await db.tag.findFirst({
     where: { id: options.tagId, accountId: options.accountId },
     select: { id: true },

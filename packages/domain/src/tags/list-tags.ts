@@ -3,14 +3,15 @@ import { cleanQuery, containsPattern, type Page, type PageRequest, pageWindow } 
 import type { TagView } from "./tag-view";
 
 export interface ListTagsOptions extends PageRequest {
+  db: Db;
   accountId: string;
   /** Name contains, ignoring case. */
   q?: string;
 }
 
 /** The account's tags by name (ignoring case), with how many prospects carry each. */
-export async function listTags(deps: { db: Db }, options: ListTagsOptions): Promise<Page<TagView>> {
-  const { db } = deps;
+export async function listTags(options: ListTagsOptions): Promise<Page<TagView>> {
+  const { db } = options;
   const { page, pageSize, offset } = pageWindow(options);
   const q = cleanQuery(options.q);
   const where = Prisma.sql`t."accountId" = ${options.accountId}::uuid AND ${q ? Prisma.sql`t."name" ILIKE ${containsPattern(q)}` : Prisma.sql`TRUE`}`;

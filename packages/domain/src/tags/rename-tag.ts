@@ -4,13 +4,14 @@ import { cleanName, rethrowNameTaken } from "../names/unique-name";
 import { TAG_VIEW_SELECT, type TagView, toTagView } from "./tag-view";
 
 export interface RenameTagOptions {
+  db: Db;
   accountId: string;
   tagId: string;
   name: string;
 }
 
-export async function renameTag(deps: { db: Db }, options: RenameTagOptions): Promise<TagView> {
-  const { db } = deps;
+export async function renameTag(options: RenameTagOptions): Promise<TagView> {
+  const { db } = options;
   const name = cleanName(options.name);
   const tag = await db.tag.findFirst({
     where: { id: options.tagId, accountId: options.accountId },

@@ -13,8 +13,8 @@ export interface ReceiveWebhookEventOptions {
   rawBody: string;
   headers: Record<string, string | string[] | undefined>;
   signature: { scheme: SignatureScheme; toleranceSeconds: number };
-  /** Unix seconds; defaults to now. */
-  now?: number;
+  /** When the delivery is checked for staleness; defaults to now. */
+  now?: Date;
 }
 
 export type ReceiveWebhookEventResult =
@@ -72,7 +72,7 @@ export async function receiveWebhookEvent(options: ReceiveWebhookEventOptions): 
     body: rawBody,
     headers: options.headers,
     toleranceSeconds,
-    ...(options.now ? { now: options.now } : {}),
+    ...(options.now ? { now: Math.floor(options.now.getTime() / 1000) } : {}),
   });
   if (!verdict.ok)
     return reject(REJECT_REASONS[verdict.reason], unauthorized(`Webhook refused: ${REJECT_REASONS[verdict.reason]}.`));
