@@ -5,7 +5,10 @@
  * dispatcher → backfill job → one sync job per webinar, until every registrant is a prospect
  * with its registration and activities and every attendance is recorded.
  *
- *   npx tsx bench/sync-initial.ts [--webinars 100] [--registrants 1000] [--concurrency 8]
+ * With `--workers N` (N > 1) the sync runs in N worker processes instead, all drawing on the one
+ * GoTo budget in Redis: the 429 count shows whether they kept to GoTo's limit together.
+ *
+ *   npx tsx bench/sync-initial.ts [--webinars 100] [--registrants 1000] [--concurrency 8] [--workers 1]
  */
 import { parseArgs } from "node:util";
 import { SimControl } from "@gw/gotowebinar-sim";
@@ -31,11 +34,13 @@ const { values } = parseArgs({
     registrants: { type: "string", default: "1000" },
     concurrency: { type: "string", default: "8" },
     "rate-limit": { type: "string", default: "10" },
+    workers: { type: "string", default: "1" },
   },
 });
 const WEBINARS = Number(values.webinars);
 const REGISTRANTS = Number(values.registrants);
 const RATE = Number(values["rate-limit"]);
+const WORKERS = Number(values.workers);
 
 await setupTemplate();
 const port = await freePort();
@@ -50,22 +55,18 @@ const simUrl = `http://127.0.0.1:${port}`;
 const control = new SimControl(simUrl);
 const database = await createTestDatabase("benchsync");
 const redis = await createTestRedis("benchsync");
-const config = testConfig({
-  databaseUrl: database.url,
-  redisUrl: redis.url,
-  redisPrefix: redis.prefix,
-  env: {
-    GOTO_AUTH_URL: simUrl,
-    GOTO_API_URL: `${simUrl}/G2W/rest/v2`,
-    GOTO_IDENTITY_URL: simUrl,
-    GOTO_CLIENT_ID: "demo-client",
-    GOTO_CLIENT_SECRET: "demo-secret",
-    GOTO_REQUESTS_PER_SECOND: String(RATE),
-    DISPATCH_EVERY_MS: "1000",
-    WORKER_CONCURRENCY: values.concurrency,
-    LOG_LEVEL: "warn",
-  },
-});
+const env = {
+  GOTO_AUTH_URL: simUrl,
+  GOTO_API_URL: `${simUrl}/G2W/rest/v2`,
+  GOTO_IDENTITY_URL: simUrl,
+  GOTO_CLIENT_ID: "demo-client",
+  GOTO_CLIENT_SECRET: "demo-secret",
+  GOTO_REQUESTS_PER_SECOND: String(RATE),
+  DISPATCH_EVERY_MS: "1000",
+  WORKER_CONCURRENCY: values.concurrency,
+  LOG_LEVEL: "warn",
+};
+const config = testConfig({ databaseUrl: database.url, redisUrl: redis.url, redisPrefix: redis.prefix, env });
 const deps = createWorkerDeps(config, createLogger({ name: "bench", level: "warn", pretty: false }));
 
 try {
@@ -97,7 +98,22 @@ try {
   }, 50);
   const started = performance.now();
   const startedAtMs = Date.now();
-  const runtime = await startWorkerRuntime(deps, handlers, { queues: ["scheduler", "sync"] });
+  const workerProcesses =
+    WORKERS > 1
+      ? Array.from({ length: WORKERS }, () =>
+          spawnEntry("apps/worker/src/main.ts", {
+            ...env,
+            DATABASE_URL: database.url,
+            REDIS_URL: redis.url,
+            REDIS_PREFIX: redis.prefix,
+            MIGRATE_ON_START: "false",
+            LOG_LEVEL: "info",
+          }),
+        )
+      : [];
+  await Promise.all(workerProcesses.map((worker) => worker.waitForOutput(/worker started/, 120_000)));
+  const workersReadyS = (performance.now() - started) / 1000;
+  const runtime = WORKERS > 1 ? undefined : await startWorkerRuntime(deps, handlers, { queues: ["scheduler", "sync"] });
   let synced = 0;
   while (synced < WEBINARS) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -105,7 +121,11 @@ try {
   }
   const wallMs = performance.now() - started;
   clearInterval(sampler);
-  await runtime.close();
+  await runtime?.close();
+  for (const worker of workerProcesses) {
+    worker.child.kill("SIGTERM");
+    await worker.waitForExit().catch(() => worker.kill());
+  }
   await deps.queues.scheduler.removeJobScheduler("dispatch");
 
   const [registrations, attended, prospects, activities, runs, stats, failed] = await Promise.all([
@@ -135,6 +155,7 @@ try {
     ["activities", String(activities)],
     ["wall time", `${seconds.toFixed(1)} s`],
     ["registrants / s", (registrations / seconds).toFixed(0)],
+    ...(WORKERS > 1 ? [["worker processes started by", `${workersReadyS.toFixed(1)} s`] as [string, string]] : []),
     ["first GoTo request at", `${(Math.min(...restTimes) / 1000).toFixed(1)} s`],
     [
       "last GoTo request at",
@@ -150,8 +171,11 @@ try {
     ["requests seen by the stand-in (REST)", String(stats.byKind.rest ?? 0)],
     ["429s from the stand-in", String(stats.rateLimited)],
     ["sync runs (failed)", `${runs._count} (${failed})`],
-    ["peak RSS of the worker process", `${(peakRss / 1024 / 1024).toFixed(0)} MB`],
-    ["rate limit / worker concurrency", `${RATE} req/s / ${values.concurrency}`],
+    [
+      "peak RSS of the worker process",
+      WORKERS > 1 ? "n/a (separate processes)" : `${(peakRss / 1024 / 1024).toFixed(0)} MB`,
+    ],
+    ["rate limit / worker processes × concurrency", `${RATE} req/s / ${WORKERS} × ${values.concurrency}`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`\nInitial sync of a fresh connector (${WEBINARS} webinars × ${REGISTRANTS} registrants)`);

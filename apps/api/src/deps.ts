@@ -1,5 +1,6 @@
 import type { AppConfig } from "@gw/config";
 import { createDb, type Db } from "@gw/db";
+import { closeProcessLimiterRegistries } from "@gw/domain/connectors";
 import { SecretBox } from "@gw/domain/security";
 import type { Logger } from "@gw/logger";
 import { createJobWaiter, createQueues, createRedis, type JobWaiter, type Queues, type Redis } from "@gw/queues";
@@ -49,6 +50,7 @@ export function createApiDeps(config: AppConfig, log: Logger): ApiDeps & { close
     async close() {
       await registrationWaiter.close().catch(() => undefined);
       await queues.close().catch(() => undefined);
+      await closeProcessLimiterRegistries();
       redis.disconnect();
       await db.$disconnect();
     },

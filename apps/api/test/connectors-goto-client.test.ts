@@ -1,6 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { DomainError } from "@gw/domain";
-import { createConnectorGotoClient, processLimiterRegistry, REFRESH_AHEAD_MS } from "@gw/domain/connectors";
+import {
+  budgetKeyOf,
+  createConnectorGotoClient,
+  processLimiterRegistry,
+  REFRESH_AHEAD_MS,
+} from "@gw/domain/connectors";
 import { SecretBox } from "@gw/domain/security";
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
 import { createAccount, createConnector, createVerifiedConnector } from "@gw/testing";
@@ -171,9 +176,12 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
     await expect(clientFor("00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("shares one request limiter per connector in a process", () => {
-    const registry = processLimiterRegistry(10);
+  it("shares one request budget per OAuth client in a process", () => {
+    const registry = processLimiterRegistry({ perSecond: 10 });
+    expect(processLimiterRegistry({ perSecond: 10 })).toBe(registry);
     expect(registry.get("a")).toBe(registry.get("a"));
     expect(registry.get("a")).not.toBe(registry.get("b"));
+    expect(budgetKeyOf(api.config, null)).toBe(`client:${api.config.goto.clientId}`);
+    expect(budgetKeyOf(api.config, "own-client")).toBe("client:own-client");
   });
 });

@@ -1,5 +1,6 @@
 import type { AppConfig } from "@gw/config";
 import { createDb, type Db } from "@gw/db";
+import { closeProcessLimiterRegistries } from "@gw/domain/connectors";
 import { SecretBox } from "@gw/domain/security";
 import type { Logger } from "@gw/logger";
 import { createQueues, createRedis, type Queues, type Redis } from "@gw/queues";
@@ -31,6 +32,7 @@ export function createWorkerDeps(config: AppConfig, log: Logger): WorkerDeps & {
     secretBox: new SecretBox(config.secrets.keys),
     async close() {
       await queues.close().catch(() => undefined);
+      await closeProcessLimiterRegistries();
       redis.disconnect();
       await db.$disconnect();
     },

@@ -64,6 +64,7 @@ export const envSchema = z
     GOTO_CLIENT_SECRET: z.string().optional(),
     GOTO_SCOPES: z.string().default("collab: identity:scim.me"),
     GOTO_REQUESTS_PER_SECOND: z.coerce.number().positive().default(10),
+    GOTO_RATE_SAFETY_MARGIN: z.coerce.number().min(0).max(0.5).default(0.1),
     WEBHOOK_SIGNATURE_SCHEME: z.enum(["hmac-sha256-timestamp", "hmac-sha256", "none"]).default("hmac-sha256-timestamp"),
     WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
     /** Subscribe to GoTo webhooks even when PUBLIC_URL is loopback or private (tests, local demo with the stand-in). */
@@ -140,6 +141,7 @@ export function toConfig(env: Env) {
       clientSecret: env.GOTO_CLIENT_SECRET,
       scopes: env.GOTO_SCOPES,
       requestsPerSecond: env.GOTO_REQUESTS_PER_SECOND,
+      rateSafetyMargin: env.GOTO_RATE_SAFETY_MARGIN,
     },
     webhooks: {
       signatureScheme: env.WEBHOOK_SIGNATURE_SCHEME,

@@ -29,7 +29,13 @@ export {
 } from "./http/errors";
 export { parseJsonLossless, stringifyJson } from "./http/json";
 // HTTP building blocks callers share or test
-export { createRequestLimiter, type RequestLimiter, type RequestLimiterOptions, unlimited } from "./http/limiter";
+export {
+  createRequestLimiter,
+  type RequestLimiter,
+  type RequestLimiterOptions,
+  type RequestPriority,
+  unlimited,
+} from "./http/limiter";
 export { MAX_PAGE_SIZE, type PageInfo } from "./http/paging";
 export { checkBaseUrl, isLoopbackHost } from "./http/secure-url";
 export type { HttpMethod, ResponseType } from "./http/transport";

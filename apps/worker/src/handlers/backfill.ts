@@ -7,7 +7,7 @@ export const handleBackfillConnector: JobHandler<"backfill-connector"> = async (
   const result = await discoverWebinars({
     db: ctx.deps.db,
     connectorId: payload.connectorId,
-    connectGoto: connectGoto(ctx),
+    connectGoto: connectGoto(ctx, "background"),
     settings: syncSettings(ctx.deps),
     mode: "backfill",
     dueAt: payload.dueAt ? new Date(payload.dueAt) : null,

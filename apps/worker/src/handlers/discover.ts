@@ -7,7 +7,7 @@ export const handleDiscoverWebinars: JobHandler<"discover-webinars"> = async (pa
   const result = await discoverWebinars({
     db: ctx.deps.db,
     connectorId: payload.connectorId,
-    connectGoto: connectGoto(ctx),
+    connectGoto: connectGoto(ctx, "background"),
     settings: syncSettings(ctx.deps),
     mode: "discovery",
     dueAt: payload.dueAt ? new Date(payload.dueAt) : null,

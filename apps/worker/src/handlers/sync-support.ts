@@ -1,6 +1,6 @@
 import { createConnectorGotoClient } from "@gw/domain/connectors";
 import type { ConnectGoto, DiscoverySettings, DueWork } from "@gw/domain/sync";
-import type { GotoClient } from "@gw/gotowebinar";
+import type { GotoClient, RequestPriority } from "@gw/gotowebinar";
 import { backfillConnectorJob, discoverWebinarsJob, type JobEnvelope, syncWebinarJob } from "@gw/queues";
 import type { WorkerDeps } from "../deps";
 import type { JobContext } from "./types";
@@ -16,8 +16,12 @@ export function syncSettings(deps: WorkerDeps): DiscoverySettings {
   };
 }
 
-/** A connector's GoTo client (tokens from the DB, the process's limiter for that connector). */
-export function connectGoto(ctx: JobContext): ConnectGoto<GotoClient> {
+/**
+ * A connector's GoTo client (tokens from the DB, its OAuth client's shared request budget).
+ * Sync work waits behind form registrations: polls at "normal", backfills and discovery at
+ * "background".
+ */
+export function connectGoto(ctx: JobContext, priority: RequestPriority): ConnectGoto<GotoClient> {
   const { db, config, secretBox } = ctx.deps;
   return (connector, hooks) =>
     createConnectorGotoClient({
@@ -26,6 +30,7 @@ export function connectGoto(ctx: JobContext): ConnectGoto<GotoClient> {
       secretBox,
       connectorId: connector.id,
       log: ctx.log,
+      priority,
       onRequest: hooks.onRequest,
     });
 }

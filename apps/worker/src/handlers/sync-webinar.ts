@@ -7,7 +7,7 @@ export const handleSyncWebinar: JobHandler<"sync-webinar"> = async (payload, ctx
   const result = await syncWebinar({
     db: ctx.deps.db,
     webinarId: payload.webinarId,
-    connectGoto: connectGoto(ctx),
+    connectGoto: connectGoto(ctx, "normal"),
     settings: syncSettings(ctx.deps),
     dueAt: payload.dueAt ? new Date(payload.dueAt) : null,
     jobId: ctx.jobId,

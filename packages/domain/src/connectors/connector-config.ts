@@ -1,6 +1,8 @@
 /** The settings connector code reads; `AppConfig` satisfies it (the domain does not import config). */
 export interface ConnectorConfig {
   databaseUrl: string;
+  /** Where the GoTo request budget is shared between processes; absent: this process's own. */
+  redis?: { url: string; prefix: string };
   http: { publicUrl: string };
   goto: {
     authUrl: string;
@@ -9,7 +11,10 @@ export interface ConnectorConfig {
     clientId?: string | undefined;
     clientSecret?: string | undefined;
     scopes: string;
+    /** GoTo's request limit for one OAuth client. */
     requestsPerSecond: number;
+    /** Share of that limit left unused (jitter). Default 0.1. */
+    rateSafetyMargin?: number;
   };
 }
 

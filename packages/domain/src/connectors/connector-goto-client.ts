@@ -4,6 +4,7 @@ import {
   type GotoClient,
   type GotoLogger,
   type RequestEvent,
+  type RequestPriority,
   type TokenSource,
 } from "@gw/gotowebinar";
 import { DomainError, notFound } from "../errors/index";
@@ -21,8 +22,16 @@ export interface CreateConnectorGotoClientOptions {
   config: ConnectorConfig;
   secretBox: SecretBox;
   connectorId: string;
-  /** Default: one limiter per connector shared by the whole process. */
+  /**
+   * Default: the GoTo budget of the connector's OAuth client, shared with every process on the
+   * same Redis (config.redis), else by this process.
+   */
   limiterRegistry?: LimiterRegistry;
+  /**
+   * Default "urgent" (a person waits: form registrations, an admin's action). Polls pass
+   * "normal", backfills and discovery "background".
+   */
+  priority?: RequestPriority;
   log?: GotoLogger;
   onRequest?: (event: RequestEvent) => void;
   /**
@@ -53,6 +62,8 @@ export async function createConnectorGotoClient(options: CreateConnectorGotoClie
       gotoAccountKey: true,
       accessTokenEnc: true,
       accessTokenExpiresAt: true,
+      oauthClientId: true,
+      oauthClientSecretEnc: true,
     },
   });
   if (!row) throw notFound("Connector", connectorId);
@@ -111,11 +122,28 @@ export async function createConnectorGotoClient(options: CreateConnectorGotoClie
     organizerKey: row.organizerKey,
     ...(row.gotoAccountKey ? { accountKey: row.gotoAccountKey } : {}),
     tokens,
-    limiter: (options.limiterRegistry ?? processLimiterRegistry(config.goto.requestsPerSecond)).get(connectorId),
+    limiter: (options.limiterRegistry ?? connectorLimiterRegistry(config)).get(
+      budgetKeyOf(config, row.oauthClientId && row.oauthClientSecretEnc ? row.oauthClientId : null),
+      options.priority ?? "urgent",
+    ),
     ...(options.log ? { log: options.log } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
   return surfaceDomainErrors(client);
+}
+
+/** The process's registry for these settings: shared through Redis when the config has one. */
+export function connectorLimiterRegistry(config: ConnectorConfig): LimiterRegistry {
+  return processLimiterRegistry({
+    perSecond: config.goto.requestsPerSecond,
+    ...(config.goto.rateSafetyMargin !== undefined ? { safetyMargin: config.goto.rateSafetyMargin } : {}),
+    ...(config.redis ? { redis: { url: config.redis.url, prefix: config.redis.prefix } } : {}),
+  });
+}
+
+/** GoTo counts requests per OAuth client: a connector's own client, else the service's. */
+export function budgetKeyOf(config: ConnectorConfig, ownClientId: string | null): string {
+  return `client:${ownClientId ?? config.goto.clientId ?? "default"}`;
 }
 
 /**

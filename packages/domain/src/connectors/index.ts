@@ -4,7 +4,9 @@ export {
 } from "./complete-connector-verification";
 export { type ConnectorConfig, oauthRedirectUri } from "./connector-config";
 export {
+  budgetKeyOf,
   type CreateConnectorGotoClientOptions,
+  connectorLimiterRegistry,
   createConnectorGotoClient,
   REFRESH_AHEAD_MS,
 } from "./connector-goto-client";
@@ -14,7 +16,14 @@ export { type CreateConnectorOptions, createConnector } from "./create-connector
 export { type CreateConnectorOAuthOptions, createConnectorOAuth } from "./create-connector-oauth";
 export { type DeleteConnectorOptions, deleteConnector } from "./delete-connector";
 export { getConnector } from "./get-connector";
-export { createLimiterRegistry, type LimiterRegistry, processLimiterRegistry } from "./limiter-registry";
+export {
+  budgetSpacingMs,
+  closeProcessLimiterRegistries,
+  createLimiterRegistry,
+  type LimiterRegistry,
+  type LimiterRegistryOptions,
+  processLimiterRegistry,
+} from "./limiter-registry";
 export { listConnectors } from "./list-connectors";
 export {
   type HeldAccessToken,

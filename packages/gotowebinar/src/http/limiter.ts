@@ -1,8 +1,16 @@
 import Bottleneck from "bottleneck";
 
-/** Schedules API calls; share one per connector (GoTo allows 10 requests/s per client). */
+/** How urgently a request should get its turn when the budget is contended. */
+export type RequestPriority = "urgent" | "normal" | "background";
+
+/** Schedules API calls; share one per GoTo budget (GoTo allows 10 requests/s per OAuth client). */
 export interface RequestLimiter {
   schedule<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * GoTo answered 429: hold back every request of this budget (not only the one refused) for
+   * this long. Optional: a limiter that cannot do better leaves it to the request's own retry.
+   */
+  backOff?(delayMs: number): void;
 }
 
 export interface RequestLimiterOptions {

@@ -157,9 +157,12 @@ export class Transport {
               path: logPath,
               retryAfterMs: parseRetryAfter(attempt.headers.get("retry-after")),
             });
-      if (error instanceof GotoRateLimitedError) this.stats.rateLimited += 1;
-
       const delay = this.retryDelay(error, retryable, policy, retries);
+      if (error instanceof GotoRateLimitedError) {
+        this.stats.rateLimited += 1;
+        // GoTo counts per client: every caller sharing this budget waits, not only this request.
+        this.options.limiter.backOff?.(error.retryAfterMs ?? delay ?? policy.baseDelayMs);
+      }
       if (delay === undefined) throw error;
       retries += 1;
       this.stats.retries += 1;
