@@ -85,6 +85,15 @@ describe("the GoTo request budget shared through Redis", () => {
     expect(before, order.join(", ")).toBeLessThanOrEqual(6);
   });
 
+  it("rebuilds a budget whose keys were flushed from Redis", async () => {
+    const a = processLike({ perSecond: 50 });
+    expect(await a.get("client:flushed").schedule(() => Promise.resolve("before"))).toBe("before");
+    const keys = await redis.redis.keys(`${redis.prefix}:*goto-budget:client:flushed*`);
+    expect(keys.length).toBeGreaterThan(0);
+    await redis.redis.del(...keys);
+    expect(await a.get("client:flushed").schedule(() => Promise.resolve("after"))).toBe("after");
+  });
+
   it("takes the safety margin off GoTo's limit", () => {
     expect(budgetSpacingMs(10, 0)).toBe(100);
     expect(budgetSpacingMs(10, 0.1)).toBe(112);

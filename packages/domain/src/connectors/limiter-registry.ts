@@ -68,7 +68,7 @@ export function createLimiterRegistry(options: LimiterRegistryOptions): LimiterR
     if (options.redis) {
       // keyPrefix keeps every key of the budget under the install's prefix (REDIS_PREFIX).
       client ??= new Redis(options.redis.url, { maxRetriesPerRequest: null, keyPrefix: `${options.redis.prefix}:` });
-      connection ??= new Bottleneck.IORedisConnection({ client, Redis });
+      connection ??= redis7Compatible(new Bottleneck.IORedisConnection({ client, Redis }));
       bottleneck = new Bottleneck({
         id: budgetId(options.redis.prefix, key),
         datastore: "ioredis",
@@ -124,6 +124,29 @@ export function createLimiterRegistry(options: LimiterRegistryOptions): LimiterR
       client = undefined;
     },
   };
+}
+
+/**
+ * Redis 7 reports a script's error_reply as "ERR <code>"; Bottleneck 2 (written for earlier
+ * Redis) recognises its own codes only bare, and would otherwise never re-create a budget whose
+ * keys were flushed (SETTINGS_KEY_NOT_FOUND) or re-register a process that missed heartbeats
+ * (UNKNOWN_CLIENT): every later request of that budget would fail.
+ */
+function redis7Compatible(connection: Bottleneck.IORedisConnection): Bottleneck.IORedisConnection {
+  type ScriptArgs = (
+    name: string,
+    id: string,
+    args: unknown[],
+    cb: (err: Error | null, r: unknown) => void,
+  ) => unknown[];
+  const internals = connection as unknown as { __scriptArgs__: ScriptArgs };
+  const original = internals.__scriptArgs__.bind(connection);
+  internals.__scriptArgs__ = (name, id, args, cb) =>
+    original(name, id, args, (err, replies) => {
+      if (err) err.message = err.message.replace(/^ERR (SETTINGS_KEY_NOT_FOUND|UNKNOWN_CLIENT)\b.*$/s, "$1");
+      cb(err, replies);
+    });
+  return connection;
 }
 
 function budgetId(prefix: string, key: string): string {
