@@ -2,6 +2,7 @@
 // from another workspace package.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { UnhandledErrorsReporter } from "./unhandled-errors-reporter.js";
 
 /**
  * The vitest settings every workspace shares: real servers, so generous timeouts and forks, and
@@ -20,7 +21,9 @@ export function workspaceVitestConfig(overrides = {}) {
       hookTimeout: overrides.hookTimeout ?? 120_000,
       ...(overrides.fileParallelism === false ? { fileParallelism: false } : {}),
       pool: "forks",
-      reporters: reportDir ? ["default", "json"] : ["default"],
+      reporters: reportDir
+        ? ["default", "json", new UnhandledErrorsReporter(`${reportDir}/${name}.unhandled.json`)]
+        : ["default"],
       outputFile: reportDir ? { json: `${reportDir}/${name}.json` } : undefined,
     },
   });
