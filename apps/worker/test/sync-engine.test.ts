@@ -170,7 +170,11 @@ describe("sync engine through the worker runtime", () => {
     expect(await env.deps.db.prospect.count({ where: { accountId } })).toBe(72);
     const attended = await env.deps.db.webinarRegistration.count({ where: { accountId, attended: true } });
     const points = await env.deps.db.prospect.aggregate({ where: { accountId }, _sum: { score: true } });
-    expect(points._sum.score).toBe(72 * 15 + attended * 25);
+    // Every activity's points counted once: registered + accepted (15), attended (25), engagement (polls, questions).
+    const earned = await env.deps.db.activity.aggregate({ where: { accountId }, _sum: { points: true } });
+    expect(points._sum.score).toBe(earned._sum.points);
+    expect(await env.deps.db.activity.count({ where: { accountId, type: "ATTENDED" } })).toBe(attended);
+    expect(points._sum.score).toBeGreaterThanOrEqual(72 * 15 + attended * 25);
   });
 
   it("skips a connector in ERROR and fails at once, without retries, when GoTo revoked its tokens", async () => {

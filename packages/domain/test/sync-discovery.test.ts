@@ -172,9 +172,21 @@ describe("discovery", () => {
     expect(connector.backfilledAt).toEqual(env.now());
     expect(connector.nextDiscoveryAt).toEqual(new Date(env.now().getTime() + 10 * MINUTE));
     expect((await dueWork(connectorId)).filter((w) => w.kind === "webinar")).toHaveLength(3);
-    // Sessions known: an attendance sync asks only for their attendees (1 + 1 + 2 requests for 3 webinars' registrants).
+    // Sessions known: an attendance sync asks only for their attendees (1 + 1 + 2 requests for 3 webinars' registrants;
+    // engagement, off here, is counted in engagement-sync.test.ts and bench/sync-initial.ts).
     const runs = [];
-    for (const webinar of await env.db.webinar.findMany({ where: { connectorId } })) runs.push(await sync(webinar.id));
+    for (const webinar of await env.db.webinar.findMany({ where: { connectorId } })) {
+      runs.push(
+        await syncWebinar({
+          db: env.db,
+          webinarId: webinar.id,
+          connectGoto: env.connectGoto,
+          settings: env.settings,
+          now: env.now,
+          engagement: false,
+        }),
+      );
+    }
     const requests = runs.reduce((sum, r) => sum + (r.status === "synced" ? (r.details.apiRequests ?? 0) : 0), 0);
     expect(requests).toBe(3 + 3);
     expect(await discover(connectorId, "backfill")).toEqual({ status: "skipped", reason: "backfill already done" });

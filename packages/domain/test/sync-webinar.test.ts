@@ -292,7 +292,14 @@ describe("attendance", () => {
       points: 25,
       details: { attendanceSeconds: 1200 },
     });
-    expect(twice.score).toBe(10 + 5 + 25);
+    // Registered, accepted, attended (and, when the stand-in's poll got an answer, the poll).
+    const earned = await env.db.activity.findMany({ where: { prospectId: twice.id } });
+    expect(earned.map((a) => a.type)).toEqual(
+      expect.arrayContaining(["REGISTERED", "ACCEPTED", "ATTENDED", "ATTENDED_LIVE"]),
+    );
+    expect(twice.score).toBe(earned.reduce((sum, a) => sum + a.points, 0));
+    expect(twice.score).toBeGreaterThanOrEqual(10 + 5 + 25);
+    expect(await env.db.activity.count({ where: { webinarId: webinar.id, type: "ABSENT" } })).toBe(0);
 
     const absentees = await listAbsentees({ db: env.db, accountId, webinarId: webinar.id });
     expect(absentees.attendanceKnown).toBe(true);
@@ -325,6 +332,19 @@ describe("attendance", () => {
       nextAttendanceSyncAt: null,
       attendanceFinalAt: env.now(),
     });
-    expect(await snapshot(accountId)).toEqual(before);
+    // After the final sync: ABSENT once for the approved registrants who did not attend, none
+    // for the cancelled one (people[5]); nothing else changed.
+    const absent = await env.db.activity.findMany({
+      where: { webinarId: webinar.id, type: "ABSENT" },
+      include: { prospect: true },
+    });
+    expect(absent.map((a) => a.prospect.email).sort()).toEqual(
+      [people[2], people[3], people[4]].map((p) => p!.email).sort(),
+    );
+    const after = await snapshot(accountId);
+    expect({ ...after, activities: after.activities.filter((a) => a.type !== "ABSENT") }).toEqual(before);
+    await env.advance(HOUR);
+    await sync(webinar.id);
+    expect(await env.db.activity.count({ where: { webinarId: webinar.id, type: "ABSENT" } })).toBe(3);
   });
 });

@@ -68,6 +68,8 @@ export interface ScenarioWebinar {
   sessionIntervalMinutes?: number;
   timeZone?: string;
   experienceType?: "CLASSIC" | "BROADCAST" | "SIMULIVE";
+  /** An on-demand webinar (GoTo's isOndemand). */
+  isOndemand?: boolean;
   questions?: ScenarioQuestion[];
   /** Standard form fields to make required besides names and e-mail. */
   requiredFields?: string[];

@@ -161,7 +161,7 @@ function seedWebinar(
       type: spec.type ?? "single_session",
       experienceType: spec.experienceType ?? "CLASSIC",
       isPasswordProtected: false,
-      isOndemand: false,
+      isOndemand: spec.isOndemand === true,
       isBreakout: false,
       emailSettings: {},
     },

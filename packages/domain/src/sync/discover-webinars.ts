@@ -1,5 +1,6 @@
 import type { Db, Prisma, SyncKind, WebinarStatus } from "@gw/db";
 import { type GotoClient, GotoNotFoundError } from "@gw/gotowebinar";
+import { linkWebinarPrograms } from "../engagement/link-webinar-programs";
 import {
   type GotoWebinarLike,
   mapGotoWebinar,
@@ -72,6 +73,9 @@ const sameFields = (known: KnownWebinar, fields: WebinarFields) =>
   known.description === fields.description &&
   known.timeZone === fields.timeZone &&
   known.recurrenceType === fields.recurrenceType &&
+  known.recurrenceKey === fields.recurrenceKey &&
+  known.experienceType === fields.experienceType &&
+  known.isOndemand === fields.isOndemand &&
   known.registrationUrl === fields.registrationUrl &&
   known.approvalType === fields.approvalType &&
   sameTimes(known, fields);
@@ -129,6 +133,9 @@ export async function discoverWebinars(options: DiscoverWebinarsOptions): Promis
         description: true,
         timeZone: true,
         recurrenceType: true,
+        recurrenceKey: true,
+        experienceType: true,
+        isOndemand: true,
         registrationUrl: true,
         approvalType: true,
         startsAt: true,
@@ -184,6 +191,7 @@ export async function discoverWebinars(options: DiscoverWebinarsOptions): Promis
       else created++;
     }
     const upserted = await upsertWebinars(db, connector, writes, now);
+    if (writes.length > 0) await linkWebinarPrograms(db, connector.id);
 
     if (cancelledIds.length > 0) {
       await db.webinar.updateMany({
@@ -331,10 +339,10 @@ async function upsertWebinars(db: Db, connector: { id: string; accountId: string
   return db.$queryRaw<{ id: string; webinarKey: string; inserted: boolean }[]>`
     INSERT INTO "Webinar" (
       "accountId", "connectorId", "webinarKey", "webinarId", "subject", "description", "timeZone", "recurrenceType",
-      "registrationUrl", "approvalType", "startsAt", "endsAt", "times", "status", "cancelledAt", "nextPollAt",
+      "recurrenceKey", "experienceType", "isOndemand", "registrationUrl", "approvalType", "startsAt", "endsAt", "times", "status", "cancelledAt", "nextPollAt",
       "nextAttendanceSyncAt", "attendanceSyncs", "attendanceFinalAt", "lastSeenAt", "updatedAt")
     SELECT ${connector.accountId}::uuid, ${connector.id}::uuid, i.webinar_key, i.webinar_id, i.subject, i.description, i.time_zone,
-      i.recurrence_type, i.registration_url, i.approval_type, i.starts_at, i.ends_at, i.times, i.status::"WebinarStatus", NULL,
+      i.recurrence_type, i.recurrence_key, i.experience_type, i.is_ondemand, i.registration_url, i.approval_type, i.starts_at, i.ends_at, i.times, i.status::"WebinarStatus", NULL,
       i.next_poll_at, i.next_attendance_sync_at, i.attendance_syncs, i.attendance_final_at, ${now}::timestamptz, now()
     FROM unnest(
       ${col((w) => w.webinarKey)}::text[],
@@ -343,6 +351,9 @@ async function upsertWebinars(db: Db, connector: { id: string; accountId: string
       ${col((w) => w.description)}::text[],
       ${col((w) => w.timeZone)}::text[],
       ${col((w) => w.recurrenceType)}::text[],
+      ${col((w) => w.recurrenceKey)}::text[],
+      ${col((w) => w.experienceType)}::text[],
+      ${col((w) => w.isOndemand)}::boolean[],
       ${col((w) => w.registrationUrl)}::text[],
       ${col((w) => w.approvalType)}::text[],
       ${col((w) => w.startsAt)}::timestamptz[],
@@ -353,11 +364,14 @@ async function upsertWebinars(db: Db, connector: { id: string; accountId: string
       ${col((w) => w.nextAttendanceSyncAt)}::timestamptz[],
       ${col((w) => w.attendanceSyncs)}::int[],
       ${col((w) => w.attendanceFinalAt)}::timestamptz[]
-    ) AS i(webinar_key, webinar_id, subject, description, time_zone, recurrence_type, registration_url, approval_type,
+    ) AS i(webinar_key, webinar_id, subject, description, time_zone, recurrence_type, recurrence_key, experience_type,
+           is_ondemand, registration_url, approval_type,
            starts_at, ends_at, times, status, next_poll_at, next_attendance_sync_at, attendance_syncs, attendance_final_at)
     ON CONFLICT ("connectorId", "webinarKey") DO UPDATE SET
       "webinarId" = EXCLUDED."webinarId", "subject" = EXCLUDED."subject", "description" = EXCLUDED."description",
       "timeZone" = EXCLUDED."timeZone", "recurrenceType" = EXCLUDED."recurrenceType",
+      "recurrenceKey" = COALESCE(EXCLUDED."recurrenceKey", "Webinar"."recurrenceKey"),
+      "experienceType" = EXCLUDED."experienceType", "isOndemand" = EXCLUDED."isOndemand",
       "registrationUrl" = EXCLUDED."registrationUrl", "approvalType" = EXCLUDED."approvalType",
       "startsAt" = EXCLUDED."startsAt", "endsAt" = EXCLUDED."endsAt", "times" = EXCLUDED."times",
       "status" = EXCLUDED."status", "cancelledAt" = NULL, "nextPollAt" = EXCLUDED."nextPollAt",

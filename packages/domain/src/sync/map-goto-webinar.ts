@@ -12,6 +12,9 @@ export interface GotoWebinarLike {
   registrationUrl?: string;
   recurrenceType?: string;
   type?: string;
+  recurrenceKey?: string;
+  experienceType?: string;
+  isOndemand?: boolean;
 }
 
 export interface WebinarFields {
@@ -21,6 +24,10 @@ export interface WebinarFields {
   description: string | null;
   timeZone: string | null;
   recurrenceType: string | null;
+  recurrenceKey: string | null;
+  /** Lower case: classic, broadcast, simulive. */
+  experienceType: string | null;
+  isOndemand: boolean;
   registrationUrl: string | null;
   approvalType: string | null;
   startsAt: Date;
@@ -45,6 +52,9 @@ export function mapGotoWebinar(webinar: GotoWebinarLike): WebinarFields | null {
     description: webinar.description ?? null,
     timeZone: webinar.timeZone ?? null,
     recurrenceType: webinar.recurrenceType ?? webinar.type ?? null,
+    recurrenceKey: webinar.recurrenceKey ?? null,
+    experienceType: webinar.experienceType?.toLowerCase() ?? null,
+    isOndemand: webinar.isOndemand === true,
     registrationUrl: webinar.registrationUrl ?? null,
     approvalType: webinar.approvalType ?? null,
     startsAt: new Date(first.startTime),

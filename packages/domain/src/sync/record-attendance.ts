@@ -96,10 +96,23 @@ export async function recordAttendance(options: RecordAttendanceOptions): Promis
         "attendanceSeconds" = i.seconds,
         "attendance" = i.intervals,
         "joinedAt" = i.first_join,
+        "attendancePercent" = i.percent,
         "updatedAt" = now()
-      FROM unnest($2::uuid[], $3::int[], $4::jsonb[], $5::timestamptz[]) AS i(prospect_id, seconds, intervals, first_join)
+      FROM (
+        SELECT u.*, round(LEAST(100, 100.0 * u.seconds / NULLIF(span.seconds, 0))::numeric, 1)::float8 AS percent
+        FROM unnest($2::uuid[], $3::int[], $4::jsonb[], $5::timestamptz[]) AS u(prospect_id, seconds, intervals, first_join),
+        -- The length of the sessions that ended (GoTo's actual times), else of the schedule.
+        LATERAL (
+          SELECT COALESCE(
+            (SELECT sum(extract(epoch FROM s."endsAt" - s."startsAt")) FROM "WebinarSession" s
+             WHERE s."webinarId" = $1::uuid AND s."endsAt" <= now()),
+            (SELECT extract(epoch FROM w."endsAt" - w."startsAt") FROM "Webinar" w WHERE w."id" = $1::uuid)
+          ) AS seconds
+        ) span
+      ) AS i
       WHERE r."webinarId" = $1::uuid AND r."prospectId" = i.prospect_id
-        AND (r."attended", r."attendanceSeconds", r."attendance", r."joinedAt") IS DISTINCT FROM (true, i.seconds, i.intervals, i.first_join)
+        AND (r."attended", r."attendanceSeconds", r."attendance", r."joinedAt", r."attendancePercent")
+          IS DISTINCT FROM (true, i.seconds, i.intervals, i.first_join, i.percent)
       RETURNING 1
       )
       SELECT count(*)::int AS count FROM changed`,
@@ -114,13 +127,15 @@ export async function recordAttendance(options: RecordAttendanceOptions): Promis
   );
   result.updated = updated?.count ?? 0;
 
-  const activities: ActivityInput[] = rows.map((r) => ({
-    prospectId: r.prospectId,
-    webinarId: webinar.id,
-    type: "ATTENDED",
-    occurredAt: r.firstJoin,
-    details: { attendanceSeconds: r.seconds, registrantKeys: r.registrantKeys, intervals: r.intervals },
-  }));
+  // ATTENDED for every attendance, and beside it how: on demand when GoTo marks the webinar so.
+  const how = webinar.isOndemand ? "WATCHED_ON_DEMAND" : "ATTENDED_LIVE";
+  const activities: ActivityInput[] = rows.flatMap((r) => {
+    const details = { attendanceSeconds: r.seconds, registrantKeys: r.registrantKeys, intervals: r.intervals };
+    return [
+      { prospectId: r.prospectId, webinarId: webinar.id, type: "ATTENDED" as const, occurredAt: r.firstJoin, details },
+      { prospectId: r.prospectId, webinarId: webinar.id, type: how, occurredAt: r.firstJoin, details },
+    ];
+  });
   if (options.deferActivities) {
     result.activities = activities;
     return result;

@@ -1,5 +1,10 @@
 import type { Db, SyncKind } from "@gw/db";
 import { type GotoClient, GotoNotFoundError } from "@gw/gotowebinar";
+import { awardAttendancePoints } from "../engagement/award-attendance-points";
+import { type EngagementClient, type FetchedEngagement, fetchEngagement } from "../engagement/fetch-engagement";
+import { listAbsentActivities } from "../engagement/record-absentees";
+import { recordEngagement } from "../engagement/record-engagement";
+import { emailKey } from "../prospects/normalize-email";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
 import { recordActivities } from "../scoring/record-activities";
 import { sessionsOf, webinarStatusAt } from "./map-goto-webinar";
@@ -10,7 +15,8 @@ import type { AttendeeInput, RegistrantInput, SyncConnector, SyncCounts, SyncWeb
 import { upsertRegistrants } from "./upsert-registrants";
 import { upsertWebinarSessions } from "./upsert-webinar-sessions";
 
-export type WebinarSyncClient = Pick<GotoClient, "listAllRegistrants" | "listSessions" | "listSessionAttendees">;
+export type WebinarSyncClient = Pick<GotoClient, "listAllRegistrants" | "listSessions" | "listSessionAttendees"> &
+  EngagementClient;
 
 /** Builds the GoTo client of a connector; `onRequest` counts the API requests of the run. */
 export type ConnectGoto<C> = (
@@ -27,6 +33,11 @@ export interface SyncWebinarOptions {
   dueAt?: Date | null;
   jobId?: string;
   now?: () => Date;
+  /**
+   * After a session ended, also fetch engagement (performance, questions, poll and survey
+   * answers; see packages/domain/src/engagement). Default true.
+   */
+  engagement?: boolean;
 }
 
 export type SyncWebinarResult =
@@ -81,6 +92,8 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
 
     let registrants: RegistrantInput[];
     let attendees: AttendeeInput[] = [];
+    let endedSessions: EndedSession[] = [];
+    let engagement: FetchedEngagement | null = null;
     try {
       const [listed, attended] = await Promise.all([
         goto.listAllRegistrants({ organizerKey, webinarKey: row.webinarKey }),
@@ -93,11 +106,17 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
               webinarKey: row.webinarKey,
               sessionCount: Math.max(1, sessions.length),
               now: startedAt,
-            })
-          : [],
+            }).then(async (fetched) =>
+              options.engagement === false
+                ? { ...fetched, engagement: null }
+                : { ...fetched, engagement: await fetchEngagementOf(goto, organizerKey, row.webinarKey, fetched) },
+            )
+          : null,
       ]);
       registrants = listed;
-      attendees = attended;
+      attendees = attended?.attendees ?? [];
+      endedSessions = attended?.sessions ?? [];
+      engagement = attended?.engagement ?? null;
     } catch (error) {
       if (!(error instanceof GotoNotFoundError)) throw error;
       // GoTo answers 404 for a cancelled (deleted) webinar.
@@ -157,14 +176,22 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
           deferActivities: true,
         })
       : { updated: 0, skipped: 0, activities: [] };
-    // Every activity of the run in one statement: its points reach the scores exactly once.
-    const recorded = await recordActivities({
-      db,
-      accountId: row.accountId,
-      activities: [...written.activities, ...attendance.activities],
-      points,
-      refreshDetailsOf: ["ATTENDED"],
-    });
+    const engaged = engagement
+      ? await recordEngagement({
+          db,
+          webinar: row,
+          engagement,
+          sessionIds: new Map(endedSessions.map((s) => [s.sessionKey, s.id])),
+          prospectIdByRegistrantKey: new Map(
+            attendees.flatMap((a) => {
+              const prospectId = a.email ? written.prospectIdByEmail.get(emailKey(a.email)) : undefined;
+              return prospectId ? [[a.registrantKey, prospectId] as const] : [];
+            }),
+          ),
+          prospectIdByEmail: written.prospectIdByEmail,
+          now,
+        })
+      : null;
 
     const finishedAt = clock();
     const plan = planWebinarSync({
@@ -173,6 +200,25 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
       settings,
       lastAttendanceSyncAt: ended ? finishedAt : null,
     });
+    // No-shows once, after the final attendance sync (nothing can change attendance after it).
+    const recordAbsentees = ended && plan.phase === "final" && !row.absenteesRecordedAt;
+    const absent = recordAbsentees ? await listAbsentActivities(db, row) : [];
+    // Every activity of the run in one statement: its points reach the scores exactly once.
+    const recorded = await recordActivities({
+      db,
+      accountId: row.accountId,
+      activities: [...written.activities, ...attendance.activities, ...(engaged?.activities ?? []), ...absent],
+      points,
+      refreshDetailsOf: [
+        "ATTENDED",
+        "ATTENDED_LIVE",
+        "WATCHED_ON_DEMAND",
+        "ASKED_QUESTION",
+        "ANSWERED_POLL",
+        "ANSWERED_SURVEY",
+      ],
+    });
+    const thresholds = ended ? await awardAttendancePoints(db, row) : { awards: 0, points: 0 };
     await db.webinar.update({
       where: { id: row.id },
       data: {
@@ -182,6 +228,7 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
         nextAttendanceSyncAt: plan.nextAttendanceSyncAt,
         ...(ended ? { attendanceSyncs: { increment: 1 } } : {}),
         ...(plan.phase === "final" ? { attendanceFinalAt: finishedAt } : {}),
+        ...(recordAbsentees ? { absenteesRecordedAt: finishedAt } : {}),
       },
     });
 
@@ -209,7 +256,13 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
         registrationsCancelled: written.registrationsCancelled,
         attendanceUpdated: attendance.updated,
         activitiesCreated: recorded.created,
-        pointsAwarded: recorded.pointsAwarded,
+        pointsAwarded: recorded.pointsAwarded + thresholds.points,
+        absentees: absent.length,
+        thresholdAwards: thresholds.awards,
+        engagementSessionsFetched: engaged?.sessionsFetched ?? 0,
+        questions: engaged?.questions ?? 0,
+        pollAnswers: engaged?.pollAnswers ?? 0,
+        surveyAnswers: engaged?.surveyAnswers ?? 0,
         apiRequests,
       },
     };
@@ -249,7 +302,7 @@ async function fetchAttendees(options: {
   webinarKey: string;
   sessionCount: number;
   now: Date;
-}): Promise<AttendeeInput[]> {
+}): Promise<{ attendees: AttendeeInput[]; sessions: EndedSession[] }> {
   const { db, goto, organizerKey, webinarKey } = options;
   let known = await db.webinarSession.findMany({
     where: { webinarId: options.webinarId },
@@ -261,12 +314,11 @@ async function fetchAttendees(options: {
     await upsertWebinarSessions({ db, sessions: sessions.map((s) => ({ ...s, webinarId: options.webinarId })) });
     known = await db.webinarSession.findMany({ where: { webinarId: options.webinarId }, orderBy: { startsAt: "asc" } });
   }
+  const endedKnown = known.filter((s) => s.endsAt <= options.now);
   const lists = await Promise.all(
-    known
-      .filter((s) => s.endsAt <= options.now)
-      .map((s) => goto.listSessionAttendees({ organizerKey, webinarKey, sessionKey: s.sessionKey })),
+    endedKnown.map((s) => goto.listSessionAttendees({ organizerKey, webinarKey, sessionKey: s.sessionKey })),
   );
-  return lists.flat().map((a) => ({
+  const attendees = lists.flat().map((a) => ({
     registrantKey: a.registrantKey,
     sessionKey: a.sessionKey,
     email: a.email,
@@ -275,4 +327,27 @@ async function fetchAttendees(options: {
     attendanceTimeInSeconds: a.attendanceTimeInSeconds,
     attendance: a.attendance,
   }));
+  return { attendees, sessions: endedKnown };
+}
+
+type EndedSession = Awaited<ReturnType<Db["webinarSession"]["findMany"]>>[number];
+
+function fetchEngagementOf(
+  goto: WebinarSyncClient,
+  organizerKey: string | undefined,
+  webinarKey: string,
+  fetched: { attendees: AttendeeInput[]; sessions: EndedSession[] },
+): Promise<FetchedEngagement> {
+  return fetchEngagement({
+    goto,
+    organizerKey,
+    webinarKey,
+    sessions: fetched.sessions.map((s) => ({
+      sessionKey: s.sessionKey,
+      attendeeKeys: [
+        ...new Set(fetched.attendees.filter((a) => a.sessionKey === s.sessionKey).map((a) => a.registrantKey)),
+      ],
+      synced: { at: s.engagementSyncedAt, attendees: s.engagementAttendees },
+    })),
+  });
 }

@@ -10,6 +10,8 @@ export interface SyncWebinar {
   approvalType: string | null;
   startsAt: Date;
   endsAt: Date;
+  /** GoTo's isOndemand: attendance is then watched on demand rather than live. */
+  isOndemand?: boolean;
 }
 
 /** The connector fields the sync writes need. */

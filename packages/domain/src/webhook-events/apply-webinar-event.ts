@@ -1,4 +1,5 @@
 import type { WebinarChangedEvent, WebinarCreatedEvent } from "@gw/gotowebinar";
+import { linkWebinarPrograms } from "../engagement/link-webinar-programs";
 import { mapGotoWebinar, sessionsOf, webinarStatusAt } from "../sync/map-goto-webinar";
 import { type PollingSettings, planWebinarSync } from "../sync/polling-policy";
 import { type ApplyContext, type ApplyOutcome, findEventWebinar } from "./apply-outcome";
@@ -69,6 +70,7 @@ export async function applyWebinarEvent(
       },
       update: described,
     });
+    if (event.recurrenceKey || fields.recurrenceType === "series") await linkWebinarPrograms(db, connector.id);
     return { status: "APPLIED" };
   }
 
@@ -80,5 +82,6 @@ export async function applyWebinarEvent(
     if (existing.attendanceSyncs === 0) schedule.nextAttendanceSyncAt = plan.nextAttendanceSyncAt;
   }
   await db.webinar.update({ where: { id: existing.id }, data: { ...described, ...schedule } });
+  if (event.recurrenceKey && !existing.programId) await linkWebinarPrograms(db, connector.id);
   return { status: "APPLIED" };
 }
