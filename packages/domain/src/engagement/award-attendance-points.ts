@@ -5,10 +5,15 @@ import { type PgQueryDb, pgQuery, retryOnDeadlock } from "@gw/db";
  * least P % of the session") to the webinar's attendees who reached them. Each rule pays once
  * per prospect and webinar (the award's key), in the same statement as the score update.
  */
-export async function awardAttendancePoints(
-  db: PgQueryDb,
-  webinar: { id: string; accountId: string },
-): Promise<{ awards: number; points: number }> {
+export interface AwardAttendancePointsOptions {
+  db: PgQueryDb;
+  webinar: { id: string; accountId: string };
+}
+
+export async function awardAttendancePoints({
+  db,
+  webinar,
+}: AwardAttendancePointsOptions): Promise<{ awards: number; points: number }> {
   const [row] = await retryOnDeadlock(() =>
     pgQuery<{ awards: number; points: number }>(
       db,

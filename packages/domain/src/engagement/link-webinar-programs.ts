@@ -6,7 +6,12 @@ import { type PgQueryDb, pgQuery } from "@gw/db";
  * send is grouped by subject (`subject:<lower-cased subject>`) until a key arrives (webhook
  * webinar.created carries it), so a series never shows as unrelated webinars.
  */
-export async function linkWebinarPrograms(db: PgQueryDb, connectorId: string): Promise<number> {
+export interface LinkWebinarProgramsOptions {
+  db: PgQueryDb;
+  connectorId: string;
+}
+
+export async function linkWebinarPrograms({ db, connectorId }: LinkWebinarProgramsOptions): Promise<number> {
   const [row] = await pgQuery<{ linked: number }>(
     db,
     `WITH series AS (

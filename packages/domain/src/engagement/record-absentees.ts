@@ -6,10 +6,12 @@ import type { ActivityInput } from "../scoring/record-activities";
  * attend, once the final attendance sync is done. Cancelled, denied and waiting registrations
  * are not absentees (they were never expected to attend).
  */
-export async function listAbsentActivities(
-  db: PgQueryDb,
-  webinar: { id: string; endsAt: Date },
-): Promise<ActivityInput[]> {
+export interface ListAbsentActivitiesOptions {
+  db: PgQueryDb;
+  webinar: { id: string; endsAt: Date };
+}
+
+export async function listAbsentActivities({ db, webinar }: ListAbsentActivitiesOptions): Promise<ActivityInput[]> {
   const rows = await pgQuery<{ prospectId: string; registrantKey: string | null }>(
     db,
     `SELECT "prospectId", "registrantKey" FROM "WebinarRegistration"

@@ -191,7 +191,7 @@ export async function discoverWebinars(options: DiscoverWebinarsOptions): Promis
       else created++;
     }
     const upserted = await upsertWebinars(db, connector, writes, now);
-    if (writes.length > 0) await linkWebinarPrograms(db, connector.id);
+    if (writes.length > 0) await linkWebinarPrograms({ db, connectorId: connector.id });
 
     if (cancelledIds.length > 0) {
       await db.webinar.updateMany({

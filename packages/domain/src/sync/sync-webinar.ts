@@ -202,7 +202,7 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
     });
     // No-shows once, after the final attendance sync (nothing can change attendance after it).
     const recordAbsentees = ended && plan.phase === "final" && !row.absenteesRecordedAt;
-    const absent = recordAbsentees ? await listAbsentActivities(db, row) : [];
+    const absent = recordAbsentees ? await listAbsentActivities({ db, webinar: row }) : [];
     // Every activity of the run in one statement: its points reach the scores exactly once.
     const recorded = await recordActivities({
       db,
@@ -218,7 +218,7 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
         "ANSWERED_SURVEY",
       ],
     });
-    const thresholds = ended ? await awardAttendancePoints(db, row) : { awards: 0, points: 0 };
+    const thresholds = ended ? await awardAttendancePoints({ db, webinar: row }) : { awards: 0, points: 0 };
     await db.webinar.update({
       where: { id: row.id },
       data: {

@@ -70,7 +70,8 @@ export async function applyWebinarEvent(
       },
       update: described,
     });
-    if (event.recurrenceKey || fields.recurrenceType === "series") await linkWebinarPrograms(db, connector.id);
+    if (event.recurrenceKey || fields.recurrenceType === "series")
+      await linkWebinarPrograms({ db, connectorId: connector.id });
     return { status: "APPLIED" };
   }
 
@@ -82,6 +83,6 @@ export async function applyWebinarEvent(
     if (existing.attendanceSyncs === 0) schedule.nextAttendanceSyncAt = plan.nextAttendanceSyncAt;
   }
   await db.webinar.update({ where: { id: existing.id }, data: { ...described, ...schedule } });
-  if (event.recurrenceKey && !existing.programId) await linkWebinarPrograms(db, connector.id);
+  if (event.recurrenceKey && !existing.programId) await linkWebinarPrograms({ db, connectorId: connector.id });
   return { status: "APPLIED" };
 }
