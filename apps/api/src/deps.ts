@@ -1,6 +1,7 @@
 import type { AppConfig } from "@gw/config";
 import { createDb, type Db } from "@gw/db";
 import { closeProcessLimiterRegistries } from "@gw/domain/connectors";
+import { createHostedFormCache, type HostedFormCache } from "@gw/domain/forms";
 import { SecretBox } from "@gw/domain/security";
 import type { Logger } from "@gw/logger";
 import { createJobWaiter, createQueues, createRedis, type JobWaiter, type Queues, type Redis } from "@gw/queues";
@@ -16,6 +17,8 @@ export interface ApiDeps {
   secretBox: SecretBox;
   /** Waits for push-registration jobs to end (hosted forms answer once GoTo has the registrant). */
   registrationWaiter: JobWaiter;
+  /** The hosted forms' definitions, cached for a couple of seconds per process. */
+  hostedForms: HostedFormCache;
 }
 
 export function createApiDeps(config: AppConfig, log: Logger): ApiDeps & { close(): Promise<void> } {
@@ -47,6 +50,7 @@ export function createApiDeps(config: AppConfig, log: Logger): ApiDeps & { close
     queues,
     secretBox: new SecretBox(config.secrets.keys),
     registrationWaiter,
+    hostedForms: createHostedFormCache({ db }),
     async close() {
       await registrationWaiter.close().catch(() => undefined);
       await queues.close().catch(() => undefined);

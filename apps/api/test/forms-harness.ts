@@ -28,17 +28,25 @@ export interface FormsEnv {
 
 export async function startFormsEnv(
   label: string,
-  options: { env?: Record<string, string>; sim?: SimOptions } = {},
+  options: {
+    env?: Record<string, string>;
+    sim?: SimOptions;
+    databaseVia?: (url: string) => Promise<string> | string;
+  } = {},
 ): Promise<FormsEnv> {
   const sim = await startSim({ port: 0, ...options.sim });
-  const api = await createTestApi(label, {
-    GOTO_AUTH_URL: sim.url,
-    GOTO_API_URL: `${sim.url}/G2W/rest/v2`,
-    GOTO_IDENTITY_URL: sim.url,
-    GOTO_CLIENT_ID: "demo-client",
-    GOTO_CLIENT_SECRET: "demo-secret",
-    ...options.env,
-  });
+  const api = await createTestApi(
+    label,
+    {
+      GOTO_AUTH_URL: sim.url,
+      GOTO_API_URL: `${sim.url}/G2W/rest/v2`,
+      GOTO_IDENTITY_URL: sim.url,
+      GOTO_CLIENT_ID: "demo-client",
+      GOTO_CLIENT_SECRET: "demo-secret",
+      ...options.env,
+    },
+    { databaseVia: options.databaseVia },
+  );
   const user = await createUserAndLogin(api);
   const { connector } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, {
     accountId: user.accountId,

@@ -13,17 +13,21 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The whole API on its own database and Redis prefix; `env` overrides any setting. */
+/**
+ * The whole API on its own database and Redis prefix; `env` overrides any setting. `databaseVia`
+ * rewrites the database URL the API uses (through a proxy a test can cut, say).
+ * `webDistDir` serves that web build.
+ */
 export async function createTestApi(
   label: string,
   env: Record<string, string> = {},
-  options: { webDistDir?: string } = {},
+  options: { webDistDir?: string; databaseVia?: (url: string) => Promise<string> | string } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase(label);
   const redis = await createTestRedis(label);
   // Tests stand for clients behind a proxy: X-Forwarded-For gives each its own address.
   const config = testConfig({
-    databaseUrl: database.url,
+    databaseUrl: options.databaseVia ? await options.databaseVia(database.url) : database.url,
     redisUrl: redis.url,
     redisPrefix: redis.prefix,
     env: { TRUST_PROXY: "true", ...env },

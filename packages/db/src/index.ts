@@ -1,5 +1,6 @@
 export { createDb, type Db } from "./client";
 export { databaseName, ensureDatabase, withDatabase } from "./database";
+export { isDatabaseUnavailable } from "./database-unavailable";
 export * from "./generated/prisma/client";
 export { localMigrations, type MigrationStatus, migrateDeploy, migrationStatus } from "./migrations";
 export { type PgQueryDb, pgQuery } from "./pg-query";

@@ -1,15 +1,17 @@
+import { randomUUID } from "node:crypto";
 import {
   COMMENTS_MAX_LENGTH,
   FIELD_MAX_LENGTH,
   type FormDefinition,
   type FormField,
+  HONEYPOT_FIELD,
   registerActionOf,
   STANDARD_FIELDS,
+  SUBMISSION_TOKEN_FIELD,
 } from "@gw/domain/forms";
 import { html, page, type RawHtml } from "./html";
 
-/** Bots fill every input; people never see this one (off-screen, out of the tab order). */
-export const HONEYPOT_FIELD = "website";
+export { HONEYPOT_FIELD };
 
 const inputId = (name: string) => `f-${name}`;
 const errorId = (name: string) => `f-${name}-error`;
@@ -39,6 +41,8 @@ ${field.options.map((option) => html`<option value="${option.answerKey}"${option
 export interface FormPageState {
   values?: Record<string, string>;
   errors?: Record<string, string>;
+  /** The page's submission token; a refused form keeps the one it was sent with. */
+  token?: string;
 }
 
 /**
@@ -69,6 +73,7 @@ ${error ? html`<p class="error-message" id="${errorId(field.name)}"><span class=
   });
   const body = html`<h1>${form.name}</h1>
 ${summary}<form method="post" action="/f/${form.id}" novalidate accept-charset="utf-8">
+<input type="hidden" name="${SUBMISSION_TOKEN_FIELD}" value="${state.token ?? randomUUID()}">
 ${fields}<div class="hp" aria-hidden="true">
 <label for="${inputId(HONEYPOT_FIELD)}">Leave this field empty</label>
 <input id="${inputId(HONEYPOT_FIELD)}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="">

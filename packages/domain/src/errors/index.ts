@@ -5,12 +5,16 @@
 export type DomainErrorCode =
   | "VALIDATION"
   | "NOT_FOUND"
+  /** It existed and is closed for good (an archived form). */
+  | "GONE"
   | "CONFLICT"
   | "FORBIDDEN"
   | "UNAUTHORIZED"
   | "RATE_LIMITED"
   | "PRECONDITION"
-  | "UPSTREAM";
+  | "UPSTREAM"
+  /** Our own storage cannot be reached right now: nothing was saved, try again shortly. */
+  | "UNAVAILABLE";
 
 export class DomainError extends Error {
   constructor(

@@ -126,3 +126,8 @@ export const registerActionOf = (form: Pick<FormDefinition, "completionActions">
   form.completionActions.find((action): action is RegisterWebinarAction => action.type === "REGISTER_WEBINAR");
 
 export const DEFAULT_THANK_YOU = "Thank you. Your details have been received.";
+
+/** Bots fill every input; people never see this one (off-screen, out of the tab order). */
+export const HONEYPOT_FIELD = "website";
+/** A hidden field carrying a token per rendered page: a resent page is recognised as one submission. */
+export const SUBMISSION_TOKEN_FIELD = "_submission";

@@ -6,6 +6,7 @@ export * from "./form-definition";
 export { type FormInput, formInputSchema, type ParsedFormInput } from "./form-input";
 export { getForm } from "./get-form";
 export { getWebinarQuestions } from "./get-webinar-questions";
+export { createHostedFormCache, type HostedFormCache } from "./hosted-form-cache";
 export { listForms } from "./list-forms";
 export { listRegistrationRequests, type RegistrationRequestView } from "./list-registration-requests";
 export { listWebinarOptions, type WebinarOption } from "./list-webinar-options";
@@ -20,7 +21,13 @@ export {
   registrationPayloadSchema,
 } from "./registration-payload";
 export { retryRegistrationRequest } from "./retry-registration-request";
-export { type SubmitFormResult, submitForm } from "./submit-form";
+export {
+  type RegistrationPushes,
+  type RegistrationState,
+  type SubmitFormOptions,
+  type SubmitFormResult,
+  submitForm,
+} from "./submit-form";
 export { sweepRegistrationRequests } from "./sweep-registration-requests";
 export { updateForm } from "./update-form";
 export { type SubmissionCheck, validateSubmission } from "./validate-submission";

@@ -12,12 +12,15 @@ const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to strip them
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
-function text(raw: unknown): string {
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (value === undefined || value === null) return "";
-  if (typeof value === "string") return value.replace(CONTROL, "").trim();
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return "";
+/**
+ * A field's value as text. Numbers and booleans (from JSON callers) become their text on purpose;
+ * a list or an object is not a value a form field can take, and is refused rather than guessed at.
+ */
+function text(raw: unknown): string | { refused: string } {
+  if (raw === undefined || raw === null) return "";
+  if (typeof raw === "string") return raw.replace(CONTROL, "").trim();
+  if (typeof raw === "number" || typeof raw === "boolean") return String(raw);
+  return { refused: Array.isArray(raw) ? "a list" : "an object" };
 }
 
 const maxLengthOf = (field: FormField) =>
@@ -39,6 +42,11 @@ export function validateSubmission(
   const errors: Record<string, string> = {};
   for (const field of form.fields) {
     const value = text(raw[field.name]);
+    if (typeof value !== "string") {
+      values[field.name] = "";
+      errors[field.name] = `${field.label} must be a single value, not ${value.refused} (send the field once)`;
+      continue;
+    }
     values[field.name] = value;
     if (value === "") {
       if (field.required) errors[field.name] = `${field.label} is required`;

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { type PgQueryDb, pgQuery, retryOnDeadlock } from "@gw/db";
 import { PROSPECT_PROFILE_FIELDS } from "../prospects/profile-fields";
 import type { CompletionAction } from "./form-definition";
@@ -23,9 +24,13 @@ export interface WriteSubmissionOptions {
   userAgent: string | null;
   now: Date;
   giveUpAfterMs: number;
+  /** Identifies a retry of the same submission (see FormSubmissionKey): the answers' hash and the page's token. */
+  retryKey: { fingerprint: string; token: string | null; windowMs: number };
 }
 
 export interface WrittenSubmission {
+  /** True when this was a retry of a submission already stored: nothing was written, the ids are the first's. */
+  duplicate: boolean;
   prospectId: string;
   prospectCreated: boolean;
   filtered: boolean;
@@ -45,8 +50,24 @@ export interface WrittenSubmission {
  *   RegistrationRequest outbox row (the GoTo call happens after commit, in the push job), lists
  *   and tags are added, the score adjusted.
  * Two submissions of the same new e-mail at once make one prospect (ON CONFLICT on the index).
+ * First of all it claims the submission's retry key: a retry (same answers within the window, or
+ * the same page token) finds the key taken, writes nothing, and gets the first submission's ids.
+ * Two retries at once are ordered by the key's primary key, so exactly one writes.
  */
 export async function writeSubmission(options: WriteSubmissionOptions): Promise<WrittenSubmission> {
+  const written = await writeOnce(options);
+  if (written) return written;
+  const first = await firstSubmission(options);
+  if (first) return first;
+  // The first submission is gone (erased) while its key stayed: free the key and store this one.
+  await pgQuery(options.db, `DELETE FROM "FormSubmissionKey" WHERE "formId" = $1::uuid AND "fingerprint" = $2`, [
+    options.formId,
+    options.retryKey.fingerprint,
+  ]);
+  return (await writeOnce(options)) ?? (await firstSubmission(options))!;
+}
+
+async function writeOnce(options: WriteSubmissionOptions): Promise<WrittenSubmission | undefined> {
   const { accountId, actions, now } = options;
   const webinarIds = actions.flatMap((a) => (a.type === "REGISTER_WEBINAR" ? [a.webinarId] : []));
   const listIds = actions.flatMap((a) => (a.type === "ADD_TO_LIST" ? [a.listId] : []));
@@ -64,11 +85,23 @@ export async function writeSubmission(options: WriteSubmissionOptions): Promise<
     : "NULL::uuid";
   const listIdsParam = `${$(listIds)}::uuid[]`;
 
+  const { retryKey } = options;
+  const submissionId = randomUUID();
+  const form = `${$(options.formId)}::uuid`;
   const sql = `
-      WITH p AS (
+      WITH k AS (
+        INSERT INTO "FormSubmissionKey" ("formId", "fingerprint", "token", "submissionId", "createdAt")
+        VALUES (${form}, ${$(retryKey.fingerprint)}, ${$(retryKey.token)}, ${$(submissionId)}::uuid, ${$(now)}::timestamptz)
+        ON CONFLICT ("formId", "fingerprint") DO UPDATE
+          SET "token" = EXCLUDED."token", "submissionId" = EXCLUDED."submissionId", "createdAt" = EXCLUDED."createdAt"
+          WHERE "FormSubmissionKey"."createdAt" < ${$(new Date(now.getTime() - retryKey.windowMs))}::timestamptz
+            AND ("FormSubmissionKey"."token" IS NULL OR "FormSubmissionKey"."token" IS DISTINCT FROM EXCLUDED."token")
+        RETURNING "submissionId"
+      ), p AS (
         INSERT INTO "Prospect" ("accountId", "email", "source", "campaignId", "customFields", "score", "updatedAt", ${columnList})
-        VALUES (${account}, ${$(options.email.trim())}, 'FORM'::"ProspectSource", ${campaign}, ${$(JSON.stringify(options.custom))}::jsonb,
-          ${$(points)}::int, now(), ${COLUMNS.map((column) => `${$(options.columns[column] || null)}::text`).join(", ")})
+        SELECT ${account}, ${$(options.email.trim())}, 'FORM'::"ProspectSource", ${campaign}, ${$(JSON.stringify(options.custom))}::jsonb,
+          ${$(points)}::int, now(), ${COLUMNS.map((column) => `${$(options.columns[column] || null)}::text`).join(", ")}
+        FROM k WHERE true
         ON CONFLICT ("accountId", lower("email")) WHERE "mergedIntoId" IS NULL
         DO UPDATE SET ${keep},
           "customFields" = "Prospect"."customFields" || EXCLUDED."customFields",
@@ -76,8 +109,8 @@ export async function writeSubmission(options: WriteSubmissionOptions): Promise<
           "updatedAt" = now()
         RETURNING "id", "filtered", (xmax = 0) AS "created"
       ), s AS (
-        INSERT INTO "FormSubmission" ("accountId", "formId", "prospectId", "data", "ip", "userAgent", "createdAt")
-        SELECT ${account}, ${$(options.formId)}::uuid, p."id", ${$(JSON.stringify(options.data))}::jsonb, ${$(options.ip)}, ${$(options.userAgent)}, ${$(now)}::timestamptz FROM p
+        INSERT INTO "FormSubmission" ("id", "accountId", "formId", "prospectId", "data", "ip", "userAgent", "createdAt")
+        SELECT k."submissionId", ${account}, ${form}, p."id", ${$(JSON.stringify(options.data))}::jsonb, ${$(options.ip)}, ${$(options.userAgent)}, ${$(now)}::timestamptz FROM p, k
         RETURNING "id"
       ), r AS (
         INSERT INTO "RegistrationRequest" ("accountId", "prospectId", "webinarId", "formSubmissionId", "payload", "nextAttemptAt", "giveUpAt", "updatedAt")
@@ -117,7 +150,8 @@ export async function writeSubmission(options: WriteSubmissionOptions): Promise<
       lists: number;
     }>(options.db, sql, params),
   );
-  const written = row!;
+  if (!row) return undefined; // the key was taken: a retry
+  const written = row;
   const skipped: string[] = [];
   if (!written.filtered) {
     if (webinarIds.length > written.requestIds.length)
@@ -125,11 +159,39 @@ export async function writeSubmission(options: WriteSubmissionOptions): Promise<
     if (listIds.length > written.lists) skipped.push("ADD_TO_LIST: a list of this form no longer exists");
   }
   return {
+    duplicate: false,
     prospectId: written.prospectId,
     prospectCreated: written.created,
     filtered: written.filtered,
     submissionId: written.submissionId,
     registrationRequestIds: written.requestIds,
     skipped,
+  };
+}
+
+/** The stored submission a retry repeats: its prospect and registration requests, as first written. */
+async function firstSubmission(options: WriteSubmissionOptions): Promise<WrittenSubmission | undefined> {
+  const [row] = await pgQuery<{
+    submissionId: string;
+    prospectId: string;
+    filtered: boolean;
+    requestIds: string[];
+  }>(
+    options.db,
+    `SELECT s."id" AS "submissionId", s."prospectId", p."filtered",
+      COALESCE((SELECT array_agg(r."id"::text ORDER BY r."createdAt", r."id") FROM "RegistrationRequest" r WHERE r."formSubmissionId" = s."id"), '{}') AS "requestIds"
+    FROM "FormSubmissionKey" k JOIN "FormSubmission" s ON s."id" = k."submissionId" JOIN "Prospect" p ON p."id" = s."prospectId"
+    WHERE k."formId" = $1::uuid AND k."fingerprint" = $2`,
+    [options.formId, options.retryKey.fingerprint],
+  );
+  if (!row) return undefined;
+  return {
+    duplicate: true,
+    prospectId: row.prospectId,
+    prospectCreated: false,
+    filtered: row.filtered,
+    submissionId: row.submissionId,
+    registrationRequestIds: row.requestIds,
+    skipped: [],
   };
 }
