@@ -174,6 +174,7 @@ async function main() {
   const organizerEmail = await seedStandIn();
 
   const { account } = await findOrCreateAccount({ db, name: ACCOUNT });
+  // The demo's admin also runs the installation, so the demo shows the queue dashboard too.
   if (!(await db.user.findUnique({ where: { email: DEMO_EMAIL } }))) {
     await createUser({
       db,
@@ -182,7 +183,10 @@ async function main() {
       password: DEMO_PASSWORD,
       name: "Dana Demo",
       role: "ADMIN",
+      operator: true,
     });
+  } else {
+    await db.user.update({ where: { email: DEMO_EMAIL }, data: { isOperator: true } });
   }
 
   const session = new Session();

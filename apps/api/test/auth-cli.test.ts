@@ -62,6 +62,24 @@ describe("npm run user:create", () => {
     expect(await database.db.account.count({ where: { name: "Acme" } })).toBe(1);
   }, 60_000);
 
+  it("makes operators only from the command line: a new user with --operator, or an existing one", async () => {
+    const created = await run("--email", "ops@acme.test", "--account", "Acme", "--operator");
+    expect(created).toMatchObject({
+      code: 0,
+      output: expect.stringMatching(/Created ADMIN \(operator\) ops@acme.test/),
+    });
+    expect(await database.db.user.findUniqueOrThrow({ where: { email: "ops@acme.test" } })).toMatchObject({
+      isOperator: true,
+    });
+    expect((await database.db.user.findUniqueOrThrow({ where: { email: "second@acme.test" } })).isOperator).toBe(false);
+    const granted = await run("--email", "second@acme.test", "--account", "Acme", "--operator");
+    expect(granted).toMatchObject({
+      code: 0,
+      output: expect.stringContaining('second@acme.test (account "Acme") is now an operator'),
+    });
+    expect((await database.db.user.findUniqueOrThrow({ where: { email: "second@acme.test" } })).isOperator).toBe(true);
+  }, 120_000);
+
   it("refuses bad input with a message naming what to fix", async () => {
     expect(await run("--account", "Acme")).toMatchObject({
       code: 1,

@@ -19,7 +19,7 @@ export interface LoggedInUser {
  */
 export async function createUserAndLogin(
   api: TestApi,
-  options: { accountId?: string; role?: "ADMIN" | "MARKETER"; email?: string; name?: string } = {},
+  options: { accountId?: string; role?: "ADMIN" | "MARKETER"; operator?: boolean; email?: string; name?: string } = {},
 ): Promise<LoggedInUser> {
   const accountId = options.accountId ?? (await createAccount(api.deps.db)).id;
   const email = options.email ?? `user-${randomBytes(6).toString("hex")}@example.com`;
@@ -30,6 +30,7 @@ export async function createUserAndLogin(
     email,
     password,
     role: options.role ?? "ADMIN",
+    operator: options.operator ?? false,
     name: options.name ?? "Test User",
   });
   const res = await api.app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });

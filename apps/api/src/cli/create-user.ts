@@ -1,6 +1,8 @@
 // `npm run user:create -- --email ada@example.com --account "Acme" [--password ...] [--name ...]
-// [--role ADMIN|MARKETER] [--if-missing]`: creates the account when there is none of that name,
-// then a user who can log in. Without --password one is generated and printed once.
+// [--role ADMIN|MARKETER] [--operator] [--if-missing]`: creates the account when there is none of
+// that name, then a user who can log in. Without --password one is generated and printed once.
+// --operator makes the user an operator of the installation (the queue dashboard every account
+// shares); given for an existing e-mail it grants that to the existing user. No route can.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "@gw/config";
@@ -10,7 +12,7 @@ import { findOrCreateAccount } from "@gw/domain/accounts";
 import { createUser, normalizeEmail } from "@gw/domain/auth";
 
 const USAGE =
-  'usage: npm run user:create -- --email <e-mail> --account "<account name>" [--password <at least 10 characters>] [--name "<name>"] [--role ADMIN|MARKETER] [--if-missing]';
+  'usage: npm run user:create -- --email <e-mail> --account "<account name>" [--password <at least 10 characters>] [--name "<name>"] [--role ADMIN|MARKETER] [--operator] [--if-missing]';
 
 function fail(message: string): never {
   console.error(message);
@@ -26,6 +28,7 @@ function parse() {
       password: { type: "string" },
       name: { type: "string" },
       role: { type: "string", default: "ADMIN" },
+      operator: { type: "boolean", default: false },
       "if-missing": { type: "boolean", default: false },
     },
     strict: true,
@@ -57,7 +60,12 @@ try {
     where: { email: normalizeEmail(args.email) },
     include: { account: true },
   });
-  if (existing && args["if-missing"]) {
+  if (existing && args.operator) {
+    if (!existing.isOperator) await db.user.update({ where: { id: existing.id }, data: { isOperator: true } });
+    console.log(
+      `User ${existing.email} (account "${existing.account.name}") ${existing.isOperator ? "is already" : "is now"} an operator.`,
+    );
+  } else if (existing && args["if-missing"]) {
     console.log(`User ${existing.email} already exists in account "${existing.account.name}"; nothing to do.`);
   } else {
     const generated = args.password === undefined;
@@ -69,11 +77,12 @@ try {
       email: args.email,
       password,
       role,
+      operator: args.operator,
       name: args.name ?? null,
     });
     console.log(`${created ? "Created" : "Using"} account "${account.name}" (${account.id}).`);
     console.log(
-      `Created ${user.role} ${user.email} (${user.id}). Log in at ${config.http.publicUrl}${generated ? ` with password: ${password}` : "."}`,
+      `Created ${user.role}${user.isOperator ? " (operator)" : ""} ${user.email} (${user.id}). Log in at ${config.http.publicUrl}${generated ? ` with password: ${password}` : "."}`,
     );
   }
 } catch (error) {

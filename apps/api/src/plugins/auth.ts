@@ -15,6 +15,8 @@ export interface AuthContext {
   userId: string;
   accountId: string;
   role: "ADMIN" | "MARKETER";
+  /** Runs the installation (the shared queue dashboard); never for an API token. */
+  operator: boolean;
   /** Empty for API tokens. */
   sessionId: string;
   /**
@@ -98,6 +100,7 @@ export async function registerAuth(app: App, deps: Pick<ApiDeps, "db" | "config"
         accountId: context.accountId,
         // A token acts as a marketer at most: admin-only routes need a logged-in admin.
         role: "MARKETER",
+        operator: false,
         sessionId: "",
         via: "token",
         scopes: context.scopes,
@@ -113,6 +116,7 @@ export async function registerAuth(app: App, deps: Pick<ApiDeps, "db" | "config"
           userId: session.userId,
           accountId: session.accountId,
           role: session.role,
+          operator: session.operator,
           sessionId: session.sessionId,
           via: "session",
           scopes: [],

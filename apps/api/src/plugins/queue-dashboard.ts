@@ -12,7 +12,7 @@ export const QUEUE_DASHBOARD_PATH = "/admin/queues";
 export const XSRF_COOKIE = "XSRF-TOKEN";
 
 /**
- * The BullMQ dashboard (bull-board) for operators, over every queue, admins only. A browser that
+ * The BullMQ dashboard (bull-board) over every account's queues, for operators only. A browser that
  * is not logged in is sent to the UI's login page and comes back here afterwards.
  */
 export async function registerQueueDashboard(app: App, deps: Pick<ApiDeps, "queues" | "config">) {
@@ -32,10 +32,16 @@ export async function registerQueueDashboard(app: App, deps: Pick<ApiDeps, "queu
       const wantsPage = request.method === "GET" && String(request.headers.accept ?? "").includes("text/html");
       if (!request.auth) {
         if (wantsPage) return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
-        return sendError(request, reply, 401, "Log in as an admin to see the queue dashboard.");
+        return sendError(request, reply, 401, "Log in as an operator to see the queue dashboard.");
       }
-      if (request.auth.role !== "ADMIN")
-        return sendError(request, reply, 403, "Only an admin of this account may open the queue dashboard.");
+      // Every account's jobs are in these queues: a tenant's admin must neither see nor steer them.
+      if (!request.auth.operator || request.auth.via !== "session")
+        return sendError(
+          request,
+          reply,
+          403,
+          "Only an operator of this installation may open the queue dashboard; your account's queue health is on the Sync activity page.",
+        );
       // Its pause/empty/retry/add calls are CSRF-checked like every unsafe route; the token reaches
       // them through this cookie (readable by the dashboard's own script, sent to this path only).
       if (wantsPage)

@@ -12,7 +12,15 @@ export const errorBody = z
   .describe("The common error body");
 
 export const currentUser = z.object({
-  user: z.object({ id: z.uuid(), email: z.string(), name: z.string().nullable(), role: z.enum(["ADMIN", "MARKETER"]) }),
+  user: z.object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: z.enum(["ADMIN", "MARKETER"]),
+    operator: z
+      .boolean()
+      .describe("Runs this installation: may open the queue dashboard shared by every account (set by the CLI only)"),
+  }),
   account: z.object({ id: z.uuid(), name: z.string() }),
   /** Echo in `x-csrf-token` on every state-changing request. */
   csrfToken: z.string(),

@@ -75,7 +75,13 @@ export const authRoutes =
         setSessionCookie(reply, result.token, result.expiresAt, secure);
         request.log.info({ userId: result.user.id, accountId: result.user.accountId }, "user logged in");
         return {
-          user: { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role },
+          user: {
+            id: result.user.id,
+            email: result.user.email,
+            name: result.user.name,
+            role: result.user.role,
+            operator: result.user.operator,
+          },
           account: result.account,
           csrfToken: result.csrfToken,
         };
@@ -107,7 +113,7 @@ export const authRoutes =
         const auth = authOf(request);
         const user = await getCurrentUser({ db: deps.db, userId: auth.userId });
         return {
-          user: { id: user.id, email: user.email, name: user.name, role: user.role },
+          user: { id: user.id, email: user.email, name: user.name, role: user.role, operator: user.isOperator },
           account: user.account,
           csrfToken: csrfTokenOf(request, sessionSecret),
         };

@@ -10,7 +10,8 @@ export interface Page<T> {
 export type Role = "ADMIN" | "MARKETER";
 
 export interface Me {
-  user: { id: string; email: string; name: string | null; role: Role };
+  /** `operator`: runs this installation and may open the queue dashboard every account shares. */
+  user: { id: string; email: string; name: string | null; role: Role; operator: boolean };
   account: { id: string; name: string };
   csrfToken: string;
 }

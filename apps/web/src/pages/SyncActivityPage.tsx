@@ -3,6 +3,7 @@ import { Link } from "react-router-dom";
 import { itemsOf } from "../api/client";
 import type { Connector, OpsQueues, SyncRun } from "../api/types";
 import { useApi } from "../api/use-api";
+import { useMe } from "../auth/AuthProvider";
 import { Badge, StatusBadge } from "../components/Badge";
 import { buttonClass } from "../components/Button";
 import { type Column, DataTable } from "../components/DataTable";
@@ -31,6 +32,7 @@ const KIND: Record<string, string> = {
 
 /** What the sync did, per connector; and whether the queues are keeping up. */
 export function SyncActivityPage() {
+  const me = useMe();
   const [state, set] = useSearchState(DEFAULTS);
   const connectors = useApi<Connector[] | { items: Connector[] }>("/api/connectors");
   const queues = useApi<OpsQueues>("/api/ops/queues");
@@ -134,14 +136,17 @@ export function SyncActivityPage() {
         breadcrumbs={[{ label: "Admin" }, { label: "Sync activity" }]}
         description="Every sync job with what it fetched and changed, and the health of the job queues."
         actions={
-          <a
-            className={buttonClass("secondary")}
-            href={queues.data?.dashboardPath ?? "/admin/queues"}
-            target="_blank"
-            rel="noreferrer"
-          >
-            <Icon name="server" /> Queue dashboard <Icon name="external" size={14} />
-          </a>
+          // The dashboard shows every account's jobs: operators of the installation only.
+          me.user.operator ? (
+            <a
+              className={buttonClass("secondary")}
+              href={queues.data?.dashboardPath ?? "/admin/queues"}
+              target="_blank"
+              rel="noreferrer"
+            >
+              <Icon name="server" /> Queue dashboard <Icon name="external" size={14} />
+            </a>
+          ) : undefined
         }
       />
 

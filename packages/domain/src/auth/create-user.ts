@@ -12,6 +12,8 @@ export interface CreateUserOptions {
   password: string;
   name?: string | null;
   role?: UserRole;
+  /** Runs the installation (queue dashboard). Only the CLI sets it: no route can grant it. */
+  operator?: boolean;
 }
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -31,9 +33,10 @@ export async function createUser(options: CreateUserOptions) {
         email,
         name: options.name?.trim() || null,
         role: options.role ?? "ADMIN",
+        isOperator: options.operator ?? false,
         passwordHash: await hashPassword(options.password),
       },
-      select: { id: true, accountId: true, email: true, name: true, role: true, createdAt: true },
+      select: { id: true, accountId: true, email: true, name: true, role: true, isOperator: true, createdAt: true },
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

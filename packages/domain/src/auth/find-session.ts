@@ -7,6 +7,8 @@ export interface SessionContext {
   userId: string;
   accountId: string;
   role: UserRole;
+  /** Runs the installation: may open the shared queue dashboard. */
+  operator: boolean;
   csrfSecret: string;
   expiresAt: Date;
 }
@@ -22,7 +24,7 @@ export async function findSession(options: FindSessionOptions): Promise<SessionC
   const now = options.now ?? new Date();
   const session = await options.db.userSession.findUnique({
     where: { tokenHash: hashSessionToken(options.token) },
-    include: { user: { select: { id: true, accountId: true, role: true } } },
+    include: { user: { select: { id: true, accountId: true, role: true, isOperator: true } } },
   });
   if (!session) return null;
   if (session.expiresAt <= now) {
@@ -40,6 +42,7 @@ export async function findSession(options: FindSessionOptions): Promise<SessionC
     userId: session.user.id,
     accountId: session.user.accountId,
     role: session.user.role,
+    operator: session.user.isOperator,
     csrfSecret: session.csrfSecret,
     expiresAt,
   };

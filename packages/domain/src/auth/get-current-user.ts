@@ -10,6 +10,7 @@ export async function getCurrentUser(options: { db: Pick<Db, "user">; userId: st
       email: true,
       name: true,
       role: true,
+      isOperator: true,
       accountId: true,
       account: { select: { id: true, name: true } },
     },

@@ -44,7 +44,14 @@ export async function logIn(options: LogInOptions) {
     expiresAt: session.expiresAt,
     csrfToken: csrfTokenFor(options.sessionSecret, csrfSecret),
     session: { id: session.id, csrfSecret },
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, accountId: user.accountId },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      operator: user.isOperator,
+      accountId: user.accountId,
+    },
     account: user.account,
   };
 }
