@@ -7,7 +7,7 @@ import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
 import { createTestApi, type TestApi } from "./helpers";
 
 let api: TestApi;
-let admin: LoggedInUser;
+let operator: LoggedInUser;
 let dist: string;
 beforeAll(async () => {
   // A stand-in for the built UI: the headers are the server's, whatever the bundle holds.
@@ -15,7 +15,7 @@ beforeAll(async () => {
   mkdirSync(path.join(dist, "assets"));
   writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>UI</title>");
   api = await createTestApi("security_headers", {}, { webDistDir: dist });
-  admin = await createUserAndLogin(api);
+  operator = await createUserAndLogin(api, { operator: true }); // operators alone open /operator/queues
 });
 afterAll(async () => {
   await api?.close();
@@ -33,7 +33,7 @@ describe("security headers", () => {
       ["/api/nope", 404],
       ["/%61pi/auth/me", 200],
     ] as const) {
-      const res = await get(url, { cookie: admin.headers.cookie });
+      const res = await get(url, { cookie: operator.headers.cookie });
       expect(res.statusCode, url).toBe(status);
       expect(res.headers["cache-control"], url).toBe("no-store");
       expect(res.headers["x-content-type-options"], url).toBe("nosniff");
@@ -43,9 +43,9 @@ describe("security headers", () => {
     expect(anonymous.headers["cache-control"]).toBe("no-store");
   });
 
-  it("forbids framing the UI, /docs and /admin/queues (CSP frame-ancestors 'none' and X-Frame-Options)", async () => {
-    for (const url of ["/login", "/connectors", "/docs/", "/admin/queues"]) {
-      const res = await get(url, { cookie: admin.headers.cookie, accept: "text/html" });
+  it("forbids framing the UI, /docs and /operator/queues (CSP frame-ancestors 'none' and X-Frame-Options)", async () => {
+    for (const url of ["/login", "/connectors", "/docs/", "/operator/queues"]) {
+      const res = await get(url, { cookie: operator.headers.cookie, accept: "text/html" });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers["content-type"], url).toMatch(/text\/html/);
       expect(csp(res), url).toContain("frame-ancestors 'none'");
