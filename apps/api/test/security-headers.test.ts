@@ -15,7 +15,7 @@ beforeAll(async () => {
   mkdirSync(path.join(dist, "assets"));
   writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>UI</title>");
   api = await createTestApi("security_headers", {}, { webDistDir: dist });
-  operator = await createUserAndLogin(api, { operator: true }); // operators alone open /operator/queues
+  operator = await createUserAndLogin(api, { operator: true }); // operators alone open /admin/queues
 });
 afterAll(async () => {
   await api?.close();
@@ -43,8 +43,8 @@ describe("security headers", () => {
     expect(anonymous.headers["cache-control"]).toBe("no-store");
   });
 
-  it("forbids framing the UI, /docs and /operator/queues (CSP frame-ancestors 'none' and X-Frame-Options)", async () => {
-    for (const url of ["/login", "/connectors", "/docs/", "/operator/queues"]) {
+  it("forbids framing the UI, /docs and /admin/queues (CSP frame-ancestors 'none' and X-Frame-Options)", async () => {
+    for (const url of ["/login", "/connectors", "/docs/", "/admin/queues"]) {
       const res = await get(url, { cookie: operator.headers.cookie, accept: "text/html" });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers["content-type"], url).toMatch(/text\/html/);
