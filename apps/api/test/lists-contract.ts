@@ -37,6 +37,7 @@ export function describeCollection(
     expect(item).toEqual({
       id: expect.any(String),
       name: "Webinar fans",
+      ...(kind === "lists" ? { kind: "STATIC" } : {}),
       [countField]: 0,
       createdAt: expect.any(String),
     });

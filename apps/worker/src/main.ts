@@ -5,6 +5,7 @@ import { closeOnSignals, createLogger } from "@gw/logger";
 import { createWorkerDeps } from "./deps";
 import { handlers } from "./handlers";
 import { startWorkerRuntime } from "./runtime";
+import { type SegmentConsumer, startSegmentConsumer } from "./segment-consumer";
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -24,9 +25,12 @@ try {
 
 const deps = createWorkerDeps(config, log);
 let runtime: Awaited<ReturnType<typeof startWorkerRuntime>> | undefined;
+let segments: SegmentConsumer | undefined;
 // Listen for signals before starting, so a SIGTERM during start-up still closes cleanly.
 closeOnSignals(log, async () => {
+  await segments?.close(); // a round in progress finishes; unprocessed marks stay in Postgres
   await runtime?.close(); // running jobs finish; waiting ones stay in Redis for the next worker
   await deps.close();
 });
 runtime = await startWorkerRuntime(deps, handlers);
+segments = startSegmentConsumer(deps);

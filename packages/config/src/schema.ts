@@ -103,6 +103,10 @@ export const envSchema = z
     REGISTRATION_SWEEP_EVERY_MS: z.coerce.number().int().min(200).max(600_000).default(5_000),
     // A claimed push holds its registration this long, extended while the GoTo call runs.
     REGISTRATION_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(8_000),
+    // Dynamic lists and rules (issue 15): the consumer's fallback sweep when a NOTIFY is missed,
+    // and how often criteria with moving windows ("last 30 days") are re-evaluated.
+    SEGMENT_SWEEP_EVERY_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+    SEGMENT_REFRESH_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -173,6 +177,10 @@ export function toConfig(env: Env) {
       giveUpAfterMs: Math.round(env.REGISTRATION_GIVE_UP_HOURS * 3_600_000),
       sweepEveryMs: env.REGISTRATION_SWEEP_EVERY_MS,
       leaseMs: env.REGISTRATION_LEASE_MS,
+    },
+    segments: {
+      sweepEveryMs: env.SEGMENT_SWEEP_EVERY_MS,
+      refreshEveryMs: env.SEGMENT_REFRESH_EVERY_MINUTES * 60_000,
     },
   } as const;
 }

@@ -23,3 +23,36 @@ export async function pgQuery<T>(db: PgQueryDb, text: string, values: unknown[])
   if (pool) return (await pool.query(text, values)).rows as T[];
   return db.$queryRawUnsafe<T[]>(text, ...values);
 }
+
+export type PgTransactionQuery = <T>(text: string, values: unknown[]) => Promise<T[]>;
+
+/**
+ * Runs `work` in one transaction on one pooled connection of a client made by createDb, with
+ * `settings` applied as SET LOCAL (transaction-scoped custom settings such as
+ * `gw.segment_eval`, which triggers read). Rolls back when `work` throws.
+ */
+export async function pgTransaction<T>(
+  db: object,
+  work: (query: PgTransactionQuery) => Promise<T>,
+  settings: Record<string, string> = {},
+): Promise<T> {
+  const pool = poolOf(db);
+  if (!pool) throw new Error("pgTransaction needs a client made by createDb");
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    for (const [name, value] of Object.entries(settings)) {
+      await client.query("SELECT set_config($1, $2, true)", [name, value]);
+    }
+    const result = await work(
+      async <R>(text: string, values: unknown[]) => (await client.query(text, values)).rows as R[],
+    );
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

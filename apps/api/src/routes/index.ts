@@ -16,7 +16,9 @@ import { participationRoutes } from "./participation";
 import { prospectRoutes } from "./prospects";
 import { registrationRequestRoutes } from "./registration-requests";
 import { reportRoutes } from "./reports";
+import { ruleRoutes } from "./rules";
 import { scoringRuleRoutes } from "./scoring-rules";
+import { segmentRoutes } from "./segments";
 import { syncRunRoutes } from "./sync-runs";
 import { tagRoutes } from "./tags";
 import { webhookRoutes } from "./webhooks";
@@ -33,6 +35,8 @@ export async function registerRoutes(app: App, deps: ApiDeps) {
   await app.register(reportRoutes(deps));
   await app.register(prospectRoutes(deps));
   await app.register(listRoutes(deps));
+  await app.register(segmentRoutes(deps));
+  await app.register(ruleRoutes(deps));
   await app.register(tagRoutes(deps));
   await app.register(formRoutes(deps));
   await app.register(hostedFormRoutes(deps));

@@ -3,18 +3,24 @@ import {
   createList,
   deleteList,
   getList,
+  listCountHistory,
   listListMembers,
   listLists,
+  listMembershipChanges,
   removeProspectFromList,
   renameList,
+  setListCriteria,
+  snapshotList,
 } from "@gw/domain/lists";
 import { MAX_NAME_LENGTH } from "@gw/domain/names";
+import { evaluateDynamicList } from "@gw/domain/segments";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
 import { errorBody } from "./auth-schemas";
 import { errors, idParams, pageOf, pageQuery, prospectSummary, searchQuery } from "./prospects";
+import { criteriaInput } from "./segments";
 
 export const nameBody = z.object({ name: z.string().trim().min(1, "name must not be blank").max(MAX_NAME_LENGTH) });
 export const prospectIdsBody = z.object({ prospectIds: z.array(z.uuid()).min(1).max(1000) });
@@ -22,10 +28,21 @@ export const memberParams = z.object({ id: z.uuid(), prospectId: z.uuid() });
 export const member = prospectSummary.extend({ addedAt: z.date() });
 
 const list = z
-  .object({ id: z.uuid(), name: z.string(), memberCount: z.number().int(), createdAt: z.date() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: z.enum(["STATIC", "DYNAMIC"]).describe("DYNAMIC: the members are the criteria's matches, kept current"),
+    memberCount: z.number().int(),
+    createdAt: z.date(),
+    criteria: z.any().optional().describe("DYNAMIC only"),
+    evaluatedAt: z.date().nullable().optional().describe("DYNAMIC only: last full re-evaluation"),
+    description: z.string().optional().describe("DYNAMIC only, single list: the criteria in words"),
+  })
   .meta({ id: "List" });
 
-/** Static lists of prospects: view, create, rename, delete, and their members. */
+const nameField = nameBody.shape.name;
+
+/** Lists of prospects, static or dynamic: view, create, rename, delete, members and history. */
 export const listRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -51,13 +68,15 @@ export const listRoutes =
       {
         schema: {
           tags,
-          summary: "Create a list (names are unique per account, ignoring case)",
-          body: nameBody,
+          summary: "Create a list (names are unique per account, ignoring case); with criteria it is dynamic",
+          description:
+            "A dynamic list's members are evaluated before this answers, then kept current as prospects change.",
+          body: z.object({ name: nameField, criteria: criteriaInput.optional() }),
           response: { 201: list, ...errors, 409: errorBody },
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createList({ db, accountId: authOf(request).accountId, name: request.body.name })),
+        reply.status(201).send(await createList({ db, accountId: authOf(request).accountId, ...request.body })),
     );
 
     app.get(
@@ -73,14 +92,100 @@ export const listRoutes =
       {
         schema: {
           tags,
-          summary: "Rename a list",
+          summary: "Rename a list, or change a dynamic list's criteria (its members are then re-evaluated)",
           params: idParams,
-          body: nameBody,
+          body: z
+            .object({ name: nameField.optional(), criteria: criteriaInput.optional() })
+            .refine((b) => b.name !== undefined || b.criteria !== undefined, "send name, criteria or both"),
           response: { 200: list, ...errors, 409: errorBody },
         },
       },
+      async (request) => {
+        const target = { accountId: authOf(request).accountId, listId: request.params.id };
+        // Criteria first: a refused change (a 400) must not leave a half-applied rename.
+        if (request.body.criteria !== undefined)
+          await setListCriteria({ db, ...target, criteria: request.body.criteria });
+        if (request.body.name !== undefined) await renameList({ db, ...target, name: request.body.name });
+        return getList({ db, ...target });
+      },
+    );
+
+    app.post(
+      "/api/lists/:id/evaluate",
+      {
+        schema: {
+          tags,
+          summary: "Re-evaluate a dynamic list against every prospect now",
+          params: idParams,
+          response: {
+            200: z.object({
+              joined: z.number().int(),
+              left: z.number().int(),
+              memberCount: z.number().int(),
+              evaluatedAt: z.date(),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => evaluateDynamicList({ db, accountId: authOf(request).accountId, listId: request.params.id }),
+    );
+
+    app.post(
+      "/api/lists/:id/snapshot",
+      {
+        schema: {
+          tags,
+          summary: "Make a static list of a list's members as they are now",
+          params: idParams,
+          body: nameBody,
+          response: { 201: list, ...errors, 409: errorBody },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(
+          await snapshotList({
+            db,
+            accountId: authOf(request).accountId,
+            listId: request.params.id,
+            ...request.body,
+          }),
+        ),
+    );
+
+    app.get(
+      "/api/lists/:id/history",
+      {
+        schema: {
+          tags,
+          summary: "A list's member count over time (the last count of each hour), oldest first",
+          params: idParams,
+          querystring: z.object({ hours: z.coerce.number().int().min(1).max(2160).default(720) }),
+          response: { 200: z.array(z.object({ hour: z.date(), count: z.number().int() })), ...errors },
+        },
+      },
       async (request) =>
-        renameList({ db, accountId: authOf(request).accountId, listId: request.params.id, name: request.body.name }),
+        listCountHistory({ db, accountId: authOf(request).accountId, listId: request.params.id, ...request.query }),
+    );
+
+    app.get(
+      "/api/lists/:id/changes",
+      {
+        schema: {
+          tags,
+          summary: "Who joined and left a dynamic list, and when: newest first",
+          params: idParams,
+          querystring: z.object(pageQuery),
+          response: { 200: pageOf(prospectSummary.extend({ joined: z.boolean(), at: z.date() })), ...errors },
+        },
+      },
+      async (request) =>
+        listMembershipChanges({
+          db,
+          accountId: authOf(request).accountId,
+          listId: request.params.id,
+          ...request.query,
+        }),
     );
 
     app.delete(
@@ -119,10 +224,14 @@ export const listRoutes =
       {
         schema: {
           tags,
-          summary: "Add prospects to a list (idempotent; a merged-away prospect adds its master)",
+          summary: "Add prospects to a static list (idempotent; a merged-away prospect adds its master)",
           params: idParams,
           body: prospectIdsBody,
-          response: { 200: z.object({ affected: z.number().int().describe("members newly added") }), ...errors },
+          response: {
+            200: z.object({ affected: z.number().int().describe("members newly added") }),
+            ...errors,
+            409: errorBody,
+          },
         },
       },
       async (request) =>
@@ -139,9 +248,9 @@ export const listRoutes =
       {
         schema: {
           tags,
-          summary: "Remove a prospect from a list (idempotent)",
+          summary: "Remove a prospect from a static list (idempotent)",
           params: memberParams,
-          response: { 204: z.null(), ...errors },
+          response: { 204: z.null(), ...errors, 409: errorBody },
         },
       },
       async (request, reply) => {

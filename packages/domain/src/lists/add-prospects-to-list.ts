@@ -1,6 +1,7 @@
 import type { Db } from "@gw/db";
 import { notFound } from "../errors/index";
 import { resolveProspectIds } from "../prospects/resolve-prospect-ids";
+import { assertStaticList } from "./assert-static-list";
 
 export interface AddProspectsToListOptions {
   db: Db;
@@ -14,9 +15,10 @@ export async function addProspectsToList(options: AddProspectsToListOptions): Pr
   const { db } = options;
   const list = await db.list.findFirst({
     where: { id: options.listId, accountId: options.accountId },
-    select: { id: true },
+    select: { id: true, kind: true, name: true },
   });
   if (!list) throw notFound("List", options.listId);
+  assertStaticList(list);
   const prospectIds = await resolveProspectIds(options);
   const { count } = await db.listMembership.createMany({
     data: prospectIds.map((prospectId) => ({ listId: list.id, prospectId })),

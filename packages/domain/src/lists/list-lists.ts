@@ -16,7 +16,7 @@ export async function listLists(options: ListListsOptions): Promise<Page<ListVie
   const q = cleanQuery(options.q);
   const where = Prisma.sql`l."accountId" = ${options.accountId}::uuid AND ${q ? Prisma.sql`l."name" ILIKE ${containsPattern(q)}` : Prisma.sql`TRUE`}`;
   const items = await db.$queryRaw<ListView[]>`
-    SELECT l."id", l."name", l."createdAt",
+    SELECT l."id", l."name", l."kind", l."createdAt",
            (SELECT count(*)::int FROM "ListMembership" m WHERE m."listId" = l."id") AS "memberCount"
     FROM "List" l WHERE ${where}
     ORDER BY lower(l."name"), l."id"

@@ -1,0 +1,68 @@
+import type { PgTransactionQuery } from "@gw/db";
+import type { Criteria } from "./criteria";
+import { matchesQuery } from "./preview-criteria";
+
+export interface SyncListMembersOptions {
+  listId: string;
+  accountId: string;
+  criteria: Criteria;
+  /** Only these prospects (the incremental path); every prospect of the account when absent. */
+  prospectIds?: string[];
+}
+
+export interface ListMemberChanges {
+  joined: number;
+  left: number;
+}
+
+/**
+ * Makes a dynamic list's members equal to the criteria's matches, in one statement: matches
+ * that are not members join, members that no longer match leave, and both are logged with the
+ * time in ListMembershipChange. Run inside a transaction with gw.segment_eval = 'on' (its own
+ * membership writes are output, not changes to re-check). The hour's count in ListCountHistory
+ * moves by the difference, or is counted when the hour has none yet.
+ */
+export async function syncListMembers(
+  query: PgTransactionQuery,
+  options: SyncListMembersOptions,
+): Promise<ListMemberChanges> {
+  const { where, params } = matchesQuery(options.accountId, options.criteria);
+  const list = params.add(options.listId);
+  const only = options.prospectIds ? params.add(options.prospectIds) : undefined;
+  const [row] = await query<ListMemberChanges>(
+    `WITH target AS MATERIALIZED (
+       SELECT p."id" FROM "Prospect" p WHERE ${where}${only ? ` AND p."id" = ANY(${only}::uuid[])` : ""}
+     ), ins AS (
+       INSERT INTO "ListMembership" ("listId", "prospectId") SELECT ${list}::uuid, t."id" FROM target t
+       ON CONFLICT DO NOTHING RETURNING "prospectId"
+     ), del AS (
+       DELETE FROM "ListMembership" m WHERE m."listId" = ${list}::uuid${only ? ` AND m."prospectId" = ANY(${only}::uuid[])` : ""}
+         AND NOT EXISTS (SELECT 1 FROM target t WHERE t."id" = m."prospectId")
+       RETURNING m."prospectId"
+     ), log AS (
+       INSERT INTO "ListMembershipChange" ("listId", "prospectId", "joined")
+       SELECT ${list}::uuid, "prospectId", true FROM ins UNION ALL SELECT ${list}::uuid, "prospectId", false FROM del
+     )
+     SELECT (SELECT count(*) FROM ins)::int AS "joined", (SELECT count(*) FROM del)::int AS "left"`,
+    params.values,
+  );
+  const changes = row ?? { joined: 0, left: 0 };
+  if (changes.joined || changes.left || !options.prospectIds) {
+    await recordListCount(query, options.listId, changes.joined - changes.left);
+  }
+  return changes;
+}
+
+async function recordListCount(query: PgTransactionQuery, listId: string, delta: number): Promise<void> {
+  await query(
+    `WITH moved AS (
+       UPDATE "ListCountHistory" SET "count" = "count" + $2::int
+       WHERE "listId" = $1::uuid AND "hour" = date_trunc('hour', now()) RETURNING 1
+     )
+     INSERT INTO "ListCountHistory" ("listId", "hour", "count")
+     SELECT $1::uuid, date_trunc('hour', now()), (SELECT count(*)::int FROM "ListMembership" WHERE "listId" = $1::uuid)
+     WHERE NOT EXISTS (SELECT 1 FROM moved)
+     ON CONFLICT DO NOTHING`,
+    [listId, delta],
+  );
+}
