@@ -1,4 +1,7 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import { DomainError } from "@gw/domain";
 import {
   budgetKeyOf,
@@ -8,7 +11,7 @@ import {
 } from "@gw/domain/connectors";
 import { SecretBox } from "@gw/domain/security";
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
-import { createAccount, createConnector, createVerifiedConnector } from "@gw/testing";
+import { createAccount, createConnector, createVerifiedConnector, repoRoot } from "@gw/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { simEnv } from "./connectors-env";
 import { createTestApi, type TestApi } from "./helpers";
@@ -84,6 +87,8 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
     expect(webinars).toBeDefined();
     expect(client.stats.tokenRefreshes).toBe(1);
     expect(await tokenRequests(since)).toHaveLength(1);
+    // GoTo's answer to a stale token is 403 InvalidToken, not 401.
+    expect((await sim.control.requests(since)).find((r) => r.path.includes("/webinars"))?.status).toBe(403);
     const after = await row(connector.id);
     expect(after.refreshTokenEnc).not.toBe(connector.refreshTokenEnc);
     expect(after.status).toBe("VERIFIED");
@@ -94,10 +99,20 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
     });
   });
 
-  it("serialises concurrent refreshes across processes: one refresh, both callers served", async () => {
+  it("shares one renewal between concurrent calls of one process", async () => {
     await sim.control.updateSettings({ refreshMode: "rotate-always" });
     const { connector, organizer } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
-    // two clients stand for two processes holding the same (soon expired) token
+    const client = await clientFor(connector.id);
+    await sim.control.expireTokens(organizer.organizerKey);
+    const since = await lastRequestId();
+    const identities = await Promise.all([1, 2, 3, 4].map(() => client.getIdentity()));
+    expect(identities.map((i) => i.organizerKey)).toEqual(Array(4).fill(organizer.organizerKey));
+    expect(await tokenRequests(since)).toHaveLength(1);
+  });
+
+  it("serialises refreshes of two clients: the second adopts the token the first stored", async () => {
+    await sim.control.updateSettings({ refreshMode: "rotate-always" });
+    const { connector, organizer } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
     const [a, b] = await Promise.all([clientFor(connector.id), clientFor(connector.id)]);
     await sim.control.expireTokens(organizer.organizerKey);
     const since = await lastRequestId();
@@ -106,6 +121,56 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
     expect(ib.organizerKey).toBe(organizer.organizerKey);
     expect(await tokenRequests(since)).toHaveLength(1);
     expect((await row(connector.id)).status).toBe("VERIFIED");
+  });
+
+  it("serialises refreshes across two real processes: one refresh, both served, the rotation stored", async () => {
+    await sim.control.updateSettings({ refreshMode: "rotate-always" });
+    const { connector, organizer } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
+    const env = {
+      ...process.env,
+      ...simEnv(sim),
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+      MIGRATE_ON_START: "false",
+      DATABASE_URL: api.database.url,
+      REDIS_URL: api.redis.url,
+      REDIS_PREFIX: api.redis.prefix,
+      CONNECTOR_ID: connector.id,
+    };
+    const script = fileURLToPath(new URL("./token-refresh-process.ts", import.meta.url));
+    const processes = [0, 1].map(() => {
+      const child = spawn(process.execPath, ["--import", "tsx", script], { cwd: repoRoot, env });
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      const exited = once(child, "exit");
+      const outputMatches = async (pattern: RegExp) => {
+        while (!pattern.test(output)) {
+          if (child.exitCode !== null) throw new Error(`process exited early:\n${output}`);
+          await Promise.race([once(child.stdout, "data"), exited]);
+        }
+      };
+      return { child, output: () => output, exited, outputMatches };
+    });
+    try {
+      // Both hold the same access token before GoTo stops accepting it.
+      await Promise.all(processes.map((p) => p.outputMatches(/^ready$/m)));
+      await sim.control.expireTokens(organizer.organizerKey);
+      const since = await lastRequestId();
+      for (const p of processes) p.child.stdin.write("go\n");
+      await Promise.all(processes.map((p) => p.exited));
+      const results = processes.map((p) => JSON.parse(p.output().trim().split("\n").at(-1) ?? "{}"));
+      expect(results).toEqual([
+        { ok: true, organizerKey: organizer.organizerKey },
+        { ok: true, organizerKey: organizer.organizerKey },
+      ]);
+      expect(await tokenRequests(since)).toHaveLength(1);
+      const after = await row(connector.id);
+      expect(after.status).toBe("VERIFIED");
+      expect(after.refreshTokenEnc).not.toBe(connector.refreshTokenEnc);
+    } finally {
+      for (const p of processes) if (p.child.exitCode === null) p.child.kill();
+    }
   });
 
   it("puts the connector in ERROR with the reason when the refresh token is revoked, and throws UNAUTHORIZED", async () => {

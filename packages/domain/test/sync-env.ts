@@ -82,7 +82,7 @@ export async function createSyncEnv(label: string): Promise<SyncEnv> {
         secretBox,
         connectorId: connector.id,
         onRequest: hooks.onRequest,
-        now: () => simNow,
+        now: () => new Date(simNow),
       }),
     async createConnector(options = {}) {
       const account = await createAccount(db);

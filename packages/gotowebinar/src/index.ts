@@ -50,12 +50,7 @@ export {
 } from "./oauth/create-goto-oauth";
 export { GotoOAuthError, type GotoOAuthErrorCode } from "./oauth/errors";
 export type { GotoTokenSet } from "./oauth/token-set";
-export {
-  createRefreshingTokenSource,
-  type RefreshingTokenSourceOptions,
-  type StoredTokens,
-  staticTokenSource,
-} from "./oauth/token-source";
+export { staticTokenSource } from "./oauth/token-source";
 // Types
 export type { FormValue, KeyValueList, RawRequestOptions, RawResponse } from "./raw-request";
 export type * from "./types/common";

@@ -5,17 +5,13 @@ import {
   type GotoLogger,
   type RequestEvent,
   type RequestPriority,
-  type TokenSource,
 } from "@gw/gotowebinar";
 import { DomainError, notFound } from "../errors/index";
 import type { SecretBox } from "../security/index";
 import type { ConnectorConfig } from "./connector-config";
+import { createConnectorTokenSource } from "./connector-token-source";
 import { createConnectorOAuth } from "./create-connector-oauth";
 import { type LimiterRegistry, processLimiterRegistry } from "./limiter-registry";
-import { type HeldAccessToken, refreshConnectorTokens } from "./refresh-connector-tokens";
-
-/** Refresh when less than this is left, so no request goes out with a token about to lapse. */
-export const REFRESH_AHEAD_MS = 2 * 60_000;
 
 export interface CreateConnectorGotoClientOptions {
   db: Pick<Db, "connector">;
@@ -39,19 +35,17 @@ export interface CreateConnectorGotoClientOptions {
    * clean up its GoTo webhooks with whatever tokens it still has.
    */
   requireVerified?: boolean;
-  now?: () => number;
+  now?: () => Date;
 }
 
 /**
- * A GoTo client for one connector. Its tokens come from the Connector row (encrypted), are
- * renewed ahead of expiry and once when GoTo refuses them, under a per-connector lock shared by
- * every process. A revoked refresh puts the connector in ERROR and the call throws
- * `DomainError("UNAUTHORIZED")` (not retryable); a transient failure throws a retryable
- * `DomainError("UPSTREAM")`. Other failures are the client's typed `GotoApiError`s.
+ * A GoTo client for one connector. Its tokens come from the Connector row (encrypted), renewed
+ * by the connector token source (ahead of expiry, and when GoTo refuses them). A revoked refresh
+ * puts the connector in ERROR and the call throws `DomainError("UNAUTHORIZED")` (not retryable);
+ * a transient failure throws a retryable `DomainError("UPSTREAM")`. Other failures are the client's typed `GotoApiError`s.
  */
 export async function createConnectorGotoClient(options: CreateConnectorGotoClientOptions): Promise<GotoClient> {
   const { db, config, secretBox, connectorId } = options;
-  const now = options.now ?? Date.now;
   const row = await db.connector.findUnique({
     where: { id: connectorId },
     select: {
@@ -81,40 +75,16 @@ export async function createConnectorGotoClient(options: CreateConnectorGotoClie
     );
   }
 
-  let held: HeldAccessToken = {
-    sealed: row.accessTokenEnc,
-    accessToken: secretBox.decrypt(row.accessTokenEnc),
-    expiresAt: row.accessTokenExpiresAt ?? new Date(0),
-  };
-  let inFlight: Promise<string> | null = null;
-  const refresh = (): Promise<string> => {
-    inFlight ??= refreshConnectorTokens({
-      db,
-      databaseUrl: config.databaseUrl,
-      secretBox,
-      connectorId,
-      oauth: (connector) => createConnectorOAuth({ config, secretBox, connector }),
-      held,
-      skewMs: REFRESH_AHEAD_MS,
-      log: options.log,
-      now,
-    })
-      .then((next) => {
-        held = next;
-        return next.accessToken;
-      })
-      .finally(() => {
-        inFlight = null;
-      });
-    return inFlight;
-  };
-  const tokens: TokenSource = {
-    async getAccessToken() {
-      if (inFlight) return inFlight;
-      return held.expiresAt.getTime() - REFRESH_AHEAD_MS > now() ? held.accessToken : refresh();
-    },
-    refreshAccessToken: refresh,
-  };
+  const tokens = createConnectorTokenSource({
+    db,
+    databaseUrl: config.databaseUrl,
+    secretBox,
+    connectorId,
+    initial: { accessTokenEnc: row.accessTokenEnc, accessTokenExpiresAt: row.accessTokenExpiresAt },
+    oauth: (connector) => createConnectorOAuth({ config, secretBox, connector }),
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
 
   const client = createGotoClient({
     apiBaseUrl: config.goto.apiUrl,

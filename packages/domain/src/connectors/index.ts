@@ -8,9 +8,13 @@ export {
   type CreateConnectorGotoClientOptions,
   connectorLimiterRegistry,
   createConnectorGotoClient,
-  REFRESH_AHEAD_MS,
 } from "./connector-goto-client";
 export type { ConnectorSettingsInput } from "./connector-settings";
+export {
+  type ConnectorTokenSourceOptions,
+  createConnectorTokenSource,
+  REFRESH_AHEAD_MS,
+} from "./connector-token-source";
 export { type ConnectorView, connectorViewSelect, toConnectorView } from "./connector-view";
 export { type CreateConnectorOptions, createConnector } from "./create-connector";
 export { type CreateConnectorOAuthOptions, createConnectorOAuth } from "./create-connector-oauth";
@@ -25,11 +29,6 @@ export {
   processLimiterRegistry,
 } from "./limiter-registry";
 export { listConnectors } from "./list-connectors";
-export {
-  type HeldAccessToken,
-  type RefreshConnectorTokensOptions,
-  refreshConnectorTokens,
-} from "./refresh-connector-tokens";
 export { type SetConnectorEnabledOptions, setConnectorEnabled } from "./set-connector-enabled";
 export {
   hashOAuthState,

@@ -92,9 +92,6 @@ type Attempt =
  */
 export class Transport {
   private readonly stats: RequestStats = { requests: 0, retries: 0, rateLimited: 0, tokenRefreshes: 0, failures: 0 };
-  private refreshing: Promise<string> | null = null;
-  /** Bumped on every refresh, so requests that failed with an older token just retry. */
-  private tokenGeneration = 0;
 
   constructor(private readonly options: TransportOptions) {}
 
@@ -132,7 +129,6 @@ export class Transport {
     }
 
     for (let attemptNo = 0; ; attemptNo += 1) {
-      const generation = this.tokenGeneration;
       const token = await this.accessToken(req, logPath);
       const attempt = await this.options.limiter.schedule(() => this.send(req, url, token, attemptNo));
 
@@ -142,7 +138,7 @@ export class Transport {
 
       if (attempt.kind === "response" && isInvalidTokenResponse(attempt.status, attempt.data) && !refreshed) {
         refreshed = true;
-        if (generation === this.tokenGeneration) await this.refresh(req, logPath, attempt.status);
+        await this.refresh(req, logPath, attempt.status, token);
         continue;
       }
 
@@ -197,7 +193,6 @@ export class Transport {
 
   private async accessToken(req: ApiRequest, path: string): Promise<string> {
     try {
-      if (this.refreshing) return await this.refreshing;
       return await this.options.tokens.getAccessToken();
     } catch (cause) {
       if (cause instanceof GotoApiError) throw cause;
@@ -212,16 +207,11 @@ export class Transport {
     }
   }
 
-  private async refresh(req: ApiRequest, path: string, status: number): Promise<void> {
-    if (!this.refreshing) {
-      this.stats.tokenRefreshes += 1;
-      this.refreshing = this.options.tokens.refreshAccessToken().finally(() => {
-        this.tokenGeneration += 1;
-        this.refreshing = null;
-      });
-    }
+  /** Sharing one renewal between concurrent calls is the token source's job, not ours. */
+  private async refresh(req: ApiRequest, path: string, status: number, refused: string): Promise<void> {
+    this.stats.tokenRefreshes += 1;
     try {
-      await this.refreshing;
+      await this.options.tokens.refreshAccessToken(refused);
     } catch (cause) {
       this.options.log.warn({ method: req.method, path, status }, "GoTo token refresh failed");
       throw new GotoUnauthorizedError({

@@ -9,13 +9,19 @@ export interface GotoLogger {
 }
 
 /**
- * Where the client gets its bearer token. The product keeps tokens encrypted in its database:
- * `getAccessToken` returns the current one (refreshing ahead of expiry if it likes) and
- * `refreshAccessToken` is called once when GoTo refuses a token (403 InvalidToken or 401).
+ * Where the client gets its bearer token: the one interface between the client and whoever keeps
+ * the tokens (the product keeps them encrypted in its database, renewed under a lock). The client
+ * asks for a token before each attempt, and when GoTo refuses one (401, or 403 `InvalidToken`) it
+ * asks once per call for a replacement and retries with it.
  */
 export interface TokenSource {
+  /** The token to send now; a source may renew it here when it is about to expire. */
   getAccessToken(): Promise<string>;
-  refreshAccessToken(): Promise<string>;
+  /**
+   * GoTo refused `refused`: return another token. When the source already holds a newer one
+   * (another call renewed it meanwhile) it returns that one instead of renewing again.
+   */
+  refreshAccessToken(refused: string): Promise<string>;
 }
 
 export interface RetryOptions {
@@ -44,6 +50,7 @@ export interface RequestStats {
   requests: number;
   retries: number;
   rateLimited: number;
+  /** Calls whose token GoTo refused, so that a replacement was asked of the token source. */
   tokenRefreshes: number;
   /** Calls that ended in a thrown error. */
   failures: number;

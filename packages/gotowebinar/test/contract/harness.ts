@@ -2,12 +2,12 @@ import { type RunningSim, type SimOptions, startSim } from "@gw/gotowebinar-sim"
 import {
   createGotoClient,
   createGotoOAuth,
-  createRefreshingTokenSource,
   createRequestLimiter,
   type GotoClient,
   type GotoClientOptions,
   type GotoOAuth,
   type GotoTokenSet,
+  type TokenSource,
 } from "../../src/index";
 
 export const CLIENT_ID = "demo-client";
@@ -57,7 +57,7 @@ export interface Harness {
 export async function startHarness(simOptions: SimOptions = {}): Promise<Harness> {
   const sim = await startSim({ port: 0, autoApprove: true, ...simOptions });
   const { oauth, tokenSet } = await signIn(sim);
-  const tokens = createRefreshingTokenSource({ initial: tokenSet, refresh: (rt) => oauth.refresh(rt) });
+  const tokens = inMemoryTokenSource(oauth, tokenSet);
   const limiter = createRequestLimiter({ perSecond: 10, maxConcurrent: 5 });
   const makeClient = (overrides: Partial<GotoClientOptions> = {}) =>
     createGotoClient({
@@ -119,3 +119,29 @@ export const range = (days: number) => ({
   fromTime: new Date(Date.now() - days * 86_400_000),
   toTime: new Date(Date.now() + days * 86_400_000),
 });
+
+/**
+ * Tokens kept in memory and renewed when GoTo refuses them: what the product does with its
+ * database row and lock, reduced to one test process.
+ */
+function inMemoryTokenSource(oauth: GotoOAuth, initial: GotoTokenSet): TokenSource {
+  let accessToken = initial.accessToken;
+  let refreshToken = initial.refreshToken;
+  let renewing: Promise<string> | null = null;
+  return {
+    getAccessToken: async () => renewing ?? accessToken,
+    refreshAccessToken(refused) {
+      if (refused !== accessToken) return Promise.resolve(accessToken);
+      renewing ??= (async () => {
+        if (!refreshToken) throw new Error("the stand-in gave no refresh token");
+        const next = await oauth.refresh(refreshToken);
+        accessToken = next.accessToken;
+        refreshToken = next.refreshToken ?? refreshToken;
+        return accessToken;
+      })().finally(() => {
+        renewing = null;
+      });
+      return renewing;
+    },
+  };
+}

@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createGotoClient,
-  createGotoOAuth,
-  createRefreshingTokenSource,
-  GotoOAuthError,
-  type StoredTokens,
-  staticTokenSource,
-} from "../../src/index";
+import { createGotoClient, createGotoOAuth, GotoOAuthError, staticTokenSource } from "../../src/index";
 import { authorizeInBrowser, CLIENT_ID, type Harness, oauthFor, REDIRECT_URI, signIn, startHarness } from "./harness";
 
 let h: Harness;
@@ -146,52 +139,17 @@ describe("refresh", () => {
     expect((await clientWith(refreshed.accessToken).getIdentity()).email).toBe("organizer@example.com");
   });
 
-  it("returns the rotated refresh token, and the token source stores it", async () => {
+  it("returns the rotated refresh token when GoTo rotates: the used one is spent, the new one works", async () => {
     await h.sim.control.updateSettings({ refreshMode: "rotate-always" });
     try {
       const { oauth, tokenSet } = await signIn(h.sim);
-      const saved: StoredTokens[] = [];
-      const source = createRefreshingTokenSource({
-        initial: {
-          accessToken: tokenSet.accessToken,
-          refreshToken: tokenSet.refreshToken,
-          expiresAt: tokenSet.expiresAt,
-        },
-        refresh: (rt) => oauth.refresh(rt),
-        onTokens: (next) => {
-          saved.push(next);
-        },
-      });
-      const next = await source.refreshAccessToken();
-      expect(saved).toHaveLength(1);
-      expect(saved[0]!.accessToken).toBe(next);
-      expect(saved[0]!.refreshToken).not.toBe(tokenSet.refreshToken);
-      // The used refresh token is spent.
+      const rotated = await oauth.refresh(tokenSet.refreshToken!);
+      expect(rotated.refreshToken).toBeDefined();
+      expect(rotated.refreshToken).not.toBe(tokenSet.refreshToken);
       await expect(oauth.refresh(tokenSet.refreshToken!)).rejects.toMatchObject({ code: "invalid_grant" });
-      // The stored one still works.
-      await source.refreshAccessToken();
-      expect(saved).toHaveLength(2);
+      await expect(oauth.refresh(rotated.refreshToken!)).resolves.toMatchObject({ accessToken: expect.any(String) });
     } finally {
       await h.sim.control.updateSettings({ refreshMode: "omit" });
     }
-  });
-
-  it("the token source refreshes ahead of expiry and keeps the old refresh token when none comes back", async () => {
-    const { oauth, tokenSet } = await signIn(h.sim);
-    const saved: StoredTokens[] = [];
-    const source = createRefreshingTokenSource({
-      initial: {
-        accessToken: tokenSet.accessToken,
-        refreshToken: tokenSet.refreshToken,
-        expiresAt: new Date(Date.now() + 5_000),
-      },
-      refresh: (rt) => oauth.refresh(rt),
-      onTokens: (next) => {
-        saved.push(next);
-      },
-    });
-    const token = await source.getAccessToken();
-    expect(token).not.toBe(tokenSet.accessToken);
-    expect(saved[0]!.refreshToken).toBe(tokenSet.refreshToken);
   });
 });

@@ -38,14 +38,14 @@ describe("transport", () => {
     expect(all).not.toContain(SECRET);
   });
 
-  it("shares one refresh between concurrent calls refused with InvalidToken", async () => {
+  it("asks the token source to replace the refused token, once per call, and retries with the replacement", async () => {
     let token = "old";
-    let refreshes = 0;
+    const refused: string[] = [];
     const tokens: TokenSource = {
       getAccessToken: async () => token,
-      refreshAccessToken: async () => {
-        refreshes += 1;
-        await new Promise((r) => setTimeout(r, 20));
+      // A source that shares one renewal: only the first refusal of "old" renews.
+      refreshAccessToken: async (stale) => {
+        refused.push(stale);
         token = "new";
         return token;
       },
@@ -62,8 +62,13 @@ describe("transport", () => {
           : json(403, { int_err_code: "InvalidToken", msg: "Invalid token passed" });
       },
     });
-    await Promise.all([1, 2, 3].map(() => client.listAllRegistrants({ webinarKey: "5" })));
-    expect(refreshes).toBe(1);
+    await client.listAllRegistrants({ webinarKey: "5" });
+    expect(refused).toEqual(["old"]);
+    expect(client.stats.tokenRefreshes).toBe(1);
+    // A later call whose token is refused asks again, naming the token that was refused.
+    token = "revoked";
+    await client.getWebinar({ webinarKey: "5" });
+    expect(refused).toEqual(["old", "revoked"]);
   });
 
   it("throws GotoUnauthorizedError carrying no token when the refresh fails", async () => {

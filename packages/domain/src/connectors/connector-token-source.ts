@@ -1,16 +1,11 @@
 import type { Db } from "@gw/db";
-import { type GotoLogger, type GotoOAuth, GotoOAuthError } from "@gw/gotowebinar";
+import { type GotoLogger, type GotoOAuth, GotoOAuthError, type TokenSource } from "@gw/gotowebinar";
 import { DomainError, notFound } from "../errors/index";
 import type { SecretBox } from "../security/index";
 import { withConnectorLock } from "./with-connector-lock";
 
-/** What one process holds of a connector's access token (the refresh token stays in the row). */
-export interface HeldAccessToken {
-  /** The sealed value as stored, to tell whether another process has replaced it. */
-  sealed: string;
-  accessToken: string;
-  expiresAt: Date;
-}
+/** Refresh when less than this is left, so no request goes out with a token about to lapse. */
+export const REFRESH_AHEAD_MS = 2 * 60_000;
 
 /** OAuth answers that no retry will mend: a person must verify the connector again. */
 const NEEDS_REAUTHORIZATION = new Set([
@@ -21,29 +16,82 @@ const NEEDS_REAUTHORIZATION = new Set([
   "access_denied",
 ]);
 
-export interface RefreshConnectorTokensOptions {
+/** What this process holds of a connector's access token (the refresh token stays in the row). */
+interface HeldAccessToken {
+  /** The sealed value as stored, to tell whether another process has replaced it. */
+  sealed: string;
+  accessToken: string;
+  expiresAt: Date;
+}
+
+export interface ConnectorTokenSourceOptions {
   db: Pick<Db, "connector">;
+  /** The lock that serialises refreshes across processes lives on a connection of its own. */
   databaseUrl: string;
   secretBox: SecretBox;
   connectorId: string;
+  /** The row's sealed access token and its expiry, as the caller read them. */
+  initial: { accessTokenEnc: string; accessTokenExpiresAt: Date | null };
   /** Built lazily: the OAuth client needs the row's own client settings. */
   oauth: (connector: { oauthClientId: string | null; oauthClientSecretEnc: string | null }) => GotoOAuth;
-  /** The access token this process was using (refused, or about to expire). */
-  held: HeldAccessToken | null;
-  /** A stored token with less than this left is refreshed rather than adopted. */
-  skewMs: number;
   log?: GotoLogger;
-  now?: () => number;
+  now?: () => Date;
 }
 
 /**
- * Renews a connector's access token under its lock. When another process renewed it meanwhile,
- * its token is adopted instead. A refused refresh (revoked consent) puts the connector in ERROR
- * with the reason and throws UNAUTHORIZED; a transient failure throws a retryable UPSTREAM.
+ * The one way a connector's GoTo tokens are renewed. Every process may hold a connector's access
+ * token; renewing it happens under a per-connector Postgres advisory lock, and whoever gets the
+ * lock second adopts the token the first one stored instead of spending the refresh token again
+ * (GoTo may rotate refresh tokens and revoke the old one). A rotated refresh token is stored with
+ * the new access token. Within the process, callers that need a new token at the same time share
+ * one renewal.
+ *
+ * A refused refresh (revoked consent) puts the connector in ERROR with the reason and throws
+ * UNAUTHORIZED; a transient failure throws a retryable UPSTREAM.
  */
-export async function refreshConnectorTokens(options: RefreshConnectorTokensOptions): Promise<HeldAccessToken> {
+export function createConnectorTokenSource(options: ConnectorTokenSourceOptions): TokenSource {
+  const now = options.now ?? (() => new Date());
+  let held: HeldAccessToken = {
+    sealed: options.initial.accessTokenEnc,
+    accessToken: options.secretBox.decrypt(options.initial.accessTokenEnc),
+    expiresAt: options.initial.accessTokenExpiresAt ?? new Date(0),
+  };
+  let renewing: Promise<string> | null = null;
+  const renew = (): Promise<string> => {
+    renewing ??= renewUnderLock(options, held, now)
+      .then((next) => {
+        held = next;
+        return next.accessToken;
+      })
+      .finally(() => {
+        renewing = null;
+      });
+    return renewing;
+  };
+  const fresh = () => held.expiresAt.getTime() - REFRESH_AHEAD_MS > now().getTime();
+
+  return {
+    async getAccessToken() {
+      if (renewing) return renewing;
+      return fresh() ? held.accessToken : renew();
+    },
+    async refreshAccessToken(refused) {
+      if (renewing) return renewing;
+      // Renewed meanwhile by another caller of this process: that token has not been refused.
+      if (refused !== held.accessToken) return held.accessToken;
+      // GoTo refused it, whatever its expiry says: it must not be adopted again.
+      held = { ...held, expiresAt: new Date(0) };
+      return renew();
+    },
+  };
+}
+
+async function renewUnderLock(
+  options: ConnectorTokenSourceOptions,
+  held: HeldAccessToken,
+  now: () => Date,
+): Promise<HeldAccessToken> {
   const { db, secretBox, connectorId } = options;
-  const now = options.now ?? Date.now;
   return withConnectorLock({ databaseUrl: options.databaseUrl, connectorId }, async () => {
     const row = await db.connector.findUnique({
       where: { id: connectorId },
@@ -66,16 +114,17 @@ export async function refreshConnectorTokens(options: RefreshConnectorTokensOpti
           : `The connector is ${row.status.toLowerCase()}; verify it to reconnect GoTo Webinar.`,
       );
     }
-    const stored = row.accessTokenEnc && row.accessTokenExpiresAt;
+    // Another process renewed it while we waited for the lock: adopt its token.
     if (
-      stored &&
-      row.accessTokenEnc !== options.held?.sealed &&
-      row.accessTokenExpiresAt!.getTime() - options.skewMs > now()
+      row.accessTokenEnc &&
+      row.accessTokenExpiresAt &&
+      row.accessTokenEnc !== held.sealed &&
+      row.accessTokenExpiresAt.getTime() - REFRESH_AHEAD_MS > now().getTime()
     ) {
       return {
-        sealed: row.accessTokenEnc!,
-        accessToken: secretBox.decrypt(row.accessTokenEnc!),
-        expiresAt: row.accessTokenExpiresAt!,
+        sealed: row.accessTokenEnc,
+        accessToken: secretBox.decrypt(row.accessTokenEnc),
+        expiresAt: row.accessTokenExpiresAt,
       };
     }
 
@@ -89,7 +138,7 @@ export async function refreshConnectorTokens(options: RefreshConnectorTokensOpti
         // Only if nobody re-verified meanwhile (that would have stored another refresh token).
         await db.connector.updateMany({
           where: { id: connectorId, refreshTokenEnc: row.refreshTokenEnc },
-          data: { status: "ERROR", lastError: reason, lastErrorAt: new Date(now()) },
+          data: { status: "ERROR", lastError: reason, lastErrorAt: now() },
         });
         options.log?.warn({ connectorId, code: cause.code }, "GoTo refused the refresh token; connector put in ERROR");
         throw new DomainError("UNAUTHORIZED", reason, {}, { cause });
