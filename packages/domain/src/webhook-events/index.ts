@@ -1,4 +1,9 @@
 // GoTo webhook deliveries: receiving signed events, then applying each one exactly once.
+export {
+  type ApplyWebhookBatchOptions,
+  type ApplyWebhookBatchResult,
+  applyWebhookBatch,
+} from "./apply-webhook-batch";
 export { type ApplyWebhookEventOptions, type ApplyWebhookEventResult, applyWebhookEvent } from "./apply-webhook-event";
 export { type CancelRegistrationsOptions, cancelRegistrations } from "./cancel-registrations";
 export { type CancelWebinarOptions, cancelWebinar } from "./cancel-webinar";

@@ -1,0 +1,158 @@
+import { type Db, pgQuery } from "@gw/db";
+import { parseWebhookEvent, type RegistrantAddedEvent } from "@gw/gotowebinar";
+import { emailKey } from "../prospects/normalize-email";
+import { getScoringPoints } from "../scoring/get-scoring-rules";
+import type { SyncWebinar } from "../sync/types";
+import { upsertRegistrants } from "../sync/upsert-registrants";
+
+export interface ApplyWebhookBatchOptions {
+  db: Db;
+  /** Any received event of the connector: the batch is that connector's waiting events. */
+  eventId: string;
+  /** Events taken at most per batch. Default 1000. */
+  limit?: number;
+  now?: Date;
+}
+
+export interface ApplyWebhookBatchResult {
+  /** Events settled by this batch (APPLIED or IGNORED). */
+  settled: number;
+  /** Whether the event named by `eventId` was among them. */
+  includesEvent: boolean;
+}
+
+interface PendingRow {
+  id: string;
+  payload: unknown;
+}
+
+interface BatchWebinar extends SyncWebinar {
+  status: string;
+}
+
+const NOT_A_PROSPECT = "the registrant is not a prospect and this connector does not create prospects";
+
+/**
+ * Applies a connector's waiting registrant.added events together: per webinar one
+ * upsertRegistrants (a handful of set-based statements however many people) and one UPDATE that
+ * settles every event, in one transaction, so an event is applied and marked at once or not at
+ * all (exactly once: only RECEIVED rows are taken, and they are locked while applied).
+ *
+ * Order per webinar: the events are taken in the order received, and for each webinar only the
+ * run before its first event of another kind (or an unusual registrant.added: a cancellation, a
+ * webinar not synced or cancelled) is batched; that event and everything after it stay RECEIVED
+ * for the one-by-one path. One batch runs per connector at a time (an advisory lock), so two
+ * batches never apply one webinar's events out of order.
+ *
+ * A failure rolls the whole batch back and throws: the caller applies its own event alone, and
+ * every other event still has its own job (a poison event harms only itself).
+ */
+export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Promise<ApplyWebhookBatchResult> {
+  const { db } = options;
+  const now = options.now ?? new Date();
+  const limit = options.limit ?? 1000;
+  const [own] = await db.$queryRaw<{ connector_id: string | null; status: string }[]>`
+    SELECT "connectorId" AS connector_id, "status" FROM "WebhookEvent" WHERE "id" = ${options.eventId}::uuid`;
+  if (!own?.connector_id || own.status !== "RECEIVED") return { settled: 0, includesEvent: false };
+  const connectorId = own.connector_id;
+
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('webhook-batch'), hashtext(${connectorId}))`;
+      const [connector] = await tx.$queryRaw<
+        { id: string; accountId: string; createProspects: boolean; campaignId: string | null }[]
+      >`
+        SELECT "id", "accountId", "createProspects", "campaignId" FROM "Connector"
+        WHERE "id" = ${connectorId}::uuid AND "deletedAt" IS NULL AND "status" <> 'DISABLED'`;
+      if (!connector) return { settled: 0, includesEvent: false };
+      const pending = await pgQuery<PendingRow>(
+        tx,
+        `SELECT "id", "payload" FROM "WebhookEvent"
+         WHERE "status" = 'RECEIVED' AND "connectorId" = $1::uuid
+         ORDER BY "receivedAt", "id" LIMIT $2
+         FOR UPDATE SKIP LOCKED`,
+        [connectorId, limit],
+      );
+      const events = pending.map((row) => ({ id: row.id, event: parseQuietly(row.payload) }));
+      const keys = [...new Set(events.map((e) => e.event?.webinarKey).filter((k): k is string => !!k))];
+      if (keys.length === 0) return { settled: 0, includesEvent: false };
+      const webinars = await pgQuery<BatchWebinar>(
+        tx,
+        `SELECT "id", "accountId", "connectorId", "webinarKey", "approvalType", "startsAt", "endsAt", "status"::text AS "status"
+         FROM "Webinar" WHERE "connectorId" = $1::uuid AND "webinarKey" = ANY($2::text[])`,
+        [connectorId, keys],
+      );
+      const webinarByKey = new Map(webinars.map((w) => [w.webinarKey, w]));
+
+      // The leading run of plain registrant.added events of each webinar, in received order.
+      const runs = new Map<string, { webinar: BatchWebinar; events: { id: string; event: RegistrantAddedEvent }[] }>();
+      const stopped = new Set<string>();
+      for (const { id, event } of events) {
+        const key = event?.webinarKey;
+        if (!key || stopped.has(key)) continue;
+        const webinar = webinarByKey.get(key);
+        const plain =
+          event.eventName === "registrant.added" &&
+          webinar !== undefined &&
+          webinar.status !== "CANCELLED" &&
+          (event.status ?? "").toUpperCase() !== "CANCELLED";
+        if (!plain) {
+          stopped.add(key);
+          continue;
+        }
+        const run = runs.get(key) ?? { webinar, events: [] };
+        run.events.push({ id, event });
+        runs.set(key, run);
+      }
+      if (runs.size === 0) return { settled: 0, includesEvent: false };
+
+      const points = await getScoringPoints({ db: tx, accountId: connector.accountId });
+      const ids: string[] = [];
+      const statuses: string[] = [];
+      const reasons: (string | null)[] = [];
+      for (const { webinar, events: run } of runs.values()) {
+        const result = await upsertRegistrants({
+          db: tx,
+          webinar,
+          connector,
+          registrants: run.map(({ event }) => ({
+            registrantKey: event.registrantKey,
+            email: event.email,
+            firstName: event.firstName,
+            lastName: event.lastName,
+            registrationDate: event.registrationDate ?? null,
+            status: event.status ?? null,
+            joinUrl: event.joinUrl ?? null,
+          })),
+          source: "WEBHOOK",
+          complete: false,
+          now,
+          points,
+        });
+        for (const { id, event } of run) {
+          const applied = !!event.email && result.prospectIdByEmail.has(emailKey(event.email));
+          ids.push(id);
+          statuses.push(applied ? "APPLIED" : "IGNORED");
+          reasons.push(applied ? null : NOT_A_PROSPECT);
+        }
+      }
+      await pgQuery(
+        tx,
+        `UPDATE "WebhookEvent" e SET "status" = u.status::"WebhookEventStatus", "reason" = u.reason, "appliedAt" = $4::timestamptz
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, status, reason)
+         WHERE e."id" = u.id AND e."status" = 'RECEIVED'`,
+        [ids, statuses, reasons, now],
+      );
+      return { settled: ids.length, includesEvent: ids.includes(options.eventId) };
+    },
+    { maxWait: 30_000, timeout: 60_000 },
+  );
+}
+
+function parseQuietly(payload: unknown) {
+  try {
+    return parseWebhookEvent(JSON.stringify(payload));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@gw/db";
+import {
+  createAccount,
+  createConnector,
+  createTestDatabase,
+  createWebinar,
+  gotoKey,
+  type TestDatabase,
+} from "@gw/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyWebhookBatch, applyWebhookEvent } from "../src/webhook-events/index";
+
+const polling = {
+  pollMinutes: { threeWeeksOrMore: 120, twoToThreeWeeks: 60, oneToTwoWeeks: 30, underOneWeek: 10 },
+  attendanceDelaysMinutes: [15, 180, 1440],
+};
+let database: TestDatabase;
+let db: Db;
+let accountId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase("webhooks_batch");
+  db = database.db;
+  accountId = (await createAccount(db)).id;
+});
+afterAll(async () => database?.drop());
+
+let received = Date.now();
+async function storeEvent(connectorId: string, payload: Record<string, unknown>) {
+  const eventKey = randomUUID();
+  received += 1;
+  const event = await db.webhookEvent.create({
+    data: {
+      accountId,
+      connectorId,
+      eventKey: `${connectorId}:${eventKey}`,
+      eventName: String(payload.eventName),
+      payload: { eventVersion: "1.0.0", product: "g2w", eventKey, ...payload },
+      receivedAt: new Date(received),
+    },
+  });
+  return event.id;
+}
+
+const added = (webinarKey: string, email: string, extra: Record<string, unknown> = {}) => ({
+  eventName: "registrant.added",
+  webinarKey,
+  registrantKey: gotoKey(),
+  firstName: "Pat",
+  lastName: "Doe",
+  email,
+  status: "APPROVED",
+  responses: [],
+  ...extra,
+});
+
+const statusOf = async (id: string) => (await db.webhookEvent.findUniqueOrThrow({ where: { id } })).status;
+
+describe("applyWebhookBatch", () => {
+  it("applies a connector's waiting registrant.added events together, exactly once", async () => {
+    const connector = await createConnector(db, { accountId, status: "VERIFIED" });
+    const webinars = [
+      await createWebinar(db, { accountId, connectorId: connector.id }),
+      await createWebinar(db, { accountId, connectorId: connector.id }),
+    ];
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      ids.push(
+        await storeEvent(connector.id, added(webinars[i % 2]!.webinarKey, `batch-${i}-${randomUUID()}@example.com`)),
+      );
+    }
+    const result = await applyWebhookBatch({ db, eventId: ids[7]! });
+    expect(result).toEqual({ settled: 40, includesEvent: true });
+    const events = await db.webhookEvent.findMany({ where: { id: { in: ids } } });
+    expect(events.every((e) => e.status === "APPLIED" && e.appliedAt !== null)).toBe(true);
+    const registrations = await db.webinarRegistration.count({
+      where: { webinarId: { in: webinars.map((w) => w.id) } },
+    });
+    expect(registrations).toBe(40);
+    const activities = await db.activity.count({ where: { webinarId: { in: webinars.map((w) => w.id) } } });
+    const score = await db.prospect.aggregate({ where: { accountId }, _sum: { score: true } });
+
+    // The events' own jobs, and a second batch, find them settled: nothing twice.
+    for (const id of ids.slice(0, 5)) {
+      expect(await applyWebhookEvent({ db, eventId: id, polling })).toEqual({ status: "SETTLED", reason: null });
+    }
+    expect(await applyWebhookBatch({ db, eventId: ids[0]! })).toEqual({ settled: 0, includesEvent: false });
+    expect(await db.activity.count({ where: { webinarId: { in: webinars.map((w) => w.id) } } })).toBe(activities);
+    expect((await db.prospect.aggregate({ where: { accountId }, _sum: { score: true } }))._sum.score).toBe(
+      score._sum.score,
+    );
+  });
+
+  it("keeps each webinar's order: nothing after an event it cannot batch is applied before it", async () => {
+    const connector = await createConnector(db, { accountId, status: "VERIFIED" });
+    const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
+    const other = await createWebinar(db, { accountId, connectorId: connector.id });
+    const first = await storeEvent(connector.id, added(webinar.webinarKey, `first-${randomUUID()}@example.com`));
+    const email = `changes-${randomUUID()}@example.com`;
+    const cancelled = await storeEvent(connector.id, added(webinar.webinarKey, email, { status: "CANCELLED" }));
+    const after = await storeEvent(connector.id, added(webinar.webinarKey, `after-${randomUUID()}@example.com`));
+    const elsewhere = await storeEvent(connector.id, added(other.webinarKey, `other-${randomUUID()}@example.com`));
+
+    expect(await applyWebhookBatch({ db, eventId: after })).toEqual({ settled: 2, includesEvent: false });
+    expect([
+      await statusOf(first),
+      await statusOf(cancelled),
+      await statusOf(after),
+      await statusOf(elsewhere),
+    ]).toEqual(["APPLIED", "RECEIVED", "RECEIVED", "APPLIED"]);
+    // Once the unusual event went its own way, the rest of the webinar follows in a batch.
+    await applyWebhookEvent({ db, eventId: cancelled, polling });
+    expect(await applyWebhookBatch({ db, eventId: after })).toEqual({ settled: 1, includesEvent: true });
+    expect(await statusOf(after)).toBe("APPLIED");
+  });
+
+  it("rolls a failing batch back whole, so each event can still be applied alone", async () => {
+    const connector = await createConnector(db, { accountId, status: "VERIFIED" });
+    const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
+    const good = await storeEvent(connector.id, added(webinar.webinarKey, `good-${randomUUID()}@example.com`));
+    const poison = await storeEvent(
+      connector.id,
+      added(webinar.webinarKey, `poison-${randomUUID()}@example.com`, { registrantKey: "999000999" }),
+    );
+    await db.$executeRawUnsafe(`CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW."registrantKey" = '999000999' THEN RAISE EXCEPTION 'poison registrant'; END IF; RETURN NEW; END $$`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER poison BEFORE INSERT ON "WebinarRegistration" FOR EACH ROW EXECUTE FUNCTION poison()`,
+    );
+    try {
+      await expect(applyWebhookBatch({ db, eventId: good })).rejects.toThrow(/poison registrant/);
+      expect([await statusOf(good), await statusOf(poison)]).toEqual(["RECEIVED", "RECEIVED"]);
+      expect(await db.webinarRegistration.count({ where: { webinarId: webinar.id } })).toBe(0);
+      expect(await applyWebhookEvent({ db, eventId: good, polling })).toEqual({ status: "APPLIED", reason: null });
+      await expect(applyWebhookEvent({ db, eventId: poison, polling })).rejects.toThrow(/poison registrant/);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER poison ON "WebinarRegistration"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION poison()`);
+    }
+  });
+});
