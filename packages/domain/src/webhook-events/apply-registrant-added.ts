@@ -1,4 +1,5 @@
 import type { RegistrantAddedEvent } from "@gw/gotowebinar";
+import type { RegistrantInput } from "../sync/types";
 import { upsertRegistrants } from "../sync/upsert-registrants";
 import { type ApplyContext, type ApplyOutcome, findEventWebinar, webinarNotSynced } from "./apply-outcome";
 import { cancelRegistrations } from "./cancel-registrations";
@@ -30,17 +31,7 @@ export async function applyRegistrantAdded(ctx: ApplyContext, event: RegistrantA
     db,
     webinar,
     connector,
-    registrants: [
-      {
-        registrantKey: event.registrantKey,
-        email: event.email,
-        firstName: event.firstName,
-        lastName: event.lastName,
-        registrationDate: event.registrationDate ?? null,
-        status: event.status ?? null,
-        joinUrl: event.joinUrl ?? null,
-      },
-    ],
+    registrants: [registrantOfEvent(event)],
     source: "WEBHOOK",
     complete: false,
     now,
@@ -52,4 +43,17 @@ export async function applyRegistrantAdded(ctx: ApplyContext, event: RegistrantA
     };
   }
   return { status: "APPLIED" };
+}
+
+/** The registrant a registrant.added event delivers, as the sync writes it. */
+export function registrantOfEvent(event: RegistrantAddedEvent): RegistrantInput {
+  return {
+    registrantKey: event.registrantKey,
+    email: event.email,
+    firstName: event.firstName,
+    lastName: event.lastName,
+    registrationDate: event.registrationDate ?? null,
+    status: event.status ?? null,
+    joinUrl: event.joinUrl ?? null,
+  };
 }

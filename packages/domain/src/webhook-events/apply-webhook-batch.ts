@@ -4,6 +4,7 @@ import { emailKey } from "../prospects/normalize-email";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
 import type { SyncWebinar } from "../sync/types";
 import { upsertRegistrants } from "../sync/upsert-registrants";
+import { registrantOfEvent } from "./apply-registrant-added";
 
 export interface ApplyWebhookBatchOptions {
   db: Db;
@@ -115,15 +116,7 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
           db: tx,
           webinar,
           connector,
-          registrants: run.map(({ event }) => ({
-            registrantKey: event.registrantKey,
-            email: event.email,
-            firstName: event.firstName,
-            lastName: event.lastName,
-            registrationDate: event.registrationDate ?? null,
-            status: event.status ?? null,
-            joinUrl: event.joinUrl ?? null,
-          })),
+          registrants: run.map(({ event }) => registrantOfEvent(event)),
           source: "WEBHOOK",
           complete: false,
           now,
