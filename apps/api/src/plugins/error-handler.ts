@@ -21,7 +21,6 @@ const STATUS: Record<DomainErrorCode, number> = {
 /** Seconds a 503 asks the caller to wait before retrying (Postgres restarting, pool exhausted). */
 export const RETRY_AFTER_SECONDS = 10;
 
-
 /** The HTTP status of an error: the one status table, used by every error handler. */
 export function statusOf(error: unknown): number {
   if (hasZodFastifySchemaValidationErrors(error)) return 400;

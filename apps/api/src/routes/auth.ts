@@ -1,19 +1,14 @@
-import rateLimit from "@fastify/rate-limit";
-import { endSession, getCurrentUser, logIn } from "@gw/domain/auth";
+import { endSession, getCurrentUser, logIn, normalizeEmail } from "@gw/domain/auth";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf, csrfTokenOf } from "../plugins/auth";
+import { createLoginThrottle, LOGIN_LIMITS, TooManyLogins } from "../plugins/login-throttle";
 import { clearSessionCookie, setSessionCookie } from "../plugins/session";
 import { currentUser, errorBody, loginBody } from "./auth-schemas";
 
 /** Login attempts allowed per client IP and e-mail in one window. */
-export const LOGIN_ATTEMPTS = 10;
-const LOGIN_WINDOW = "15 minutes";
-
-class TooManyLogins extends Error {
-  readonly statusCode = 429;
-}
+export const LOGIN_ATTEMPTS = LOGIN_LIMITS.ipAndEmail;
 
 /** Login, logout, the current user and the CSRF token. */
 export const authRoutes =
@@ -22,14 +17,7 @@ export const authRoutes =
     const secure = deps.config.http.secureCookies;
     const sessionSecret = deps.config.secrets.sessionSecret;
 
-    // Counted in Redis so every API process shares the budget; a Redis outage lets logins through
-    // rather than locking everyone out.
-    await app.register(rateLimit, {
-      global: false,
-      redis: deps.redis,
-      nameSpace: `${deps.config.redis.prefix}:login-rate:`,
-      skipOnError: true,
-    });
+    const throttle = createLoginThrottle(deps.redis, deps.config.redis.prefix);
 
     app.post(
       "/api/auth/login",
@@ -37,19 +25,6 @@ export const authRoutes =
         config: {
           // No session token exists before login: JSON from our own origin only (login CSRF).
           csrf: "same-origin",
-          rateLimit: {
-            max: LOGIN_ATTEMPTS,
-            timeWindow: LOGIN_WINDOW,
-            hook: "preHandler",
-            keyGenerator: (request) => {
-              const email = (request.body as { email?: unknown } | undefined)?.email;
-              return `${request.ip}|${typeof email === "string" ? email.trim().toLowerCase() : ""}`;
-            },
-            errorResponseBuilder: (_request, context) =>
-              new TooManyLogins(
-                `Too many login attempts for this e-mail from your address; try again in ${context.after}.`,
-              ),
-          },
         },
         schema: {
           tags: ["auth"],
@@ -66,12 +41,15 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const result = await logIn({
-          db: deps.db,
-          sessionSecret,
-          email: request.body.email,
-          password: request.body.password,
-        });
+        const email = normalizeEmail(request.body.email);
+        try {
+          await throttle.attempt(request.ip, email);
+        } catch (error) {
+          if (error instanceof TooManyLogins) reply.header("retry-after", String(error.retryAfterSeconds));
+          throw error;
+        }
+        const result = await logIn({ db: deps.db, sessionSecret, email, password: request.body.password });
+        await throttle.succeeded(request.ip, email);
         setSessionCookie(reply, result.token, result.expiresAt, secure);
         request.log.info({ userId: result.user.id, accountId: result.user.accountId }, "user logged in");
         return {

@@ -78,7 +78,6 @@ function sendHtml(reply: FastifyReply, statusCode: number, body: string) {
     .send(body);
 }
 
-
 /**
  * The hosted form page and its submissions: public (no session, no CSRF),
  * rate-limited per IP on POST, server-rendered and usable without JavaScript. The rules are the
