@@ -6,6 +6,8 @@ import { authRoutes } from "./auth";
 import { campaignRoutes } from "./campaigns";
 import { connectorWebhookRoutes } from "./connector-webhooks";
 import { connectorRoutes } from "./connectors";
+import { exclusionRoutes } from "./exclusions";
+import { exportRoutes } from "./exports";
 import { formRoutes } from "./forms";
 import { healthRoutes } from "./health";
 import { hostedFormRoutes } from "./hosted-forms";
@@ -37,6 +39,8 @@ export async function registerRoutes(app: App, deps: ApiDeps) {
   await app.register(listRoutes(deps));
   await app.register(segmentRoutes(deps));
   await app.register(ruleRoutes(deps));
+  await app.register(exportRoutes(deps));
+  await app.register(exclusionRoutes(deps));
   await app.register(tagRoutes(deps));
   await app.register(formRoutes(deps));
   await app.register(hostedFormRoutes(deps));

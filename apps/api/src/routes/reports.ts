@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import {
   applyWebinarProspectsAction,
   exportWebinarProspects,
@@ -10,12 +9,12 @@ import {
   WEBINAR_PROSPECTS_ACTIONS,
   WEBINAR_REPORT_SORTS,
 } from "@gw/domain/reports";
-import { stringify } from "csv-stringify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
 import { errorBody } from "./auth-schemas";
+import { sendCsv } from "./csv-reply";
 import {
   booleanQuery,
   errors,
@@ -91,6 +90,7 @@ const drillDownQuery = {
   q: searchQuery,
   sort: z.enum(WEBINAR_PROSPECT_SORTS).optional(),
   order: orderQuery,
+  includeFiltered: booleanQuery(false).describe("show filtered prospects (employees, exclusion rules) too"),
 };
 
 const actionBody = z
@@ -114,12 +114,6 @@ const actionBody = z
       ctx.addIssue({ code: "custom", path: ["tagId"], message: "ADD_TAG needs tagId or tagName" });
     }
   });
-
-/** `attachment; filename="..."` with an ASCII fallback and the exact name in RFC 5987 form. */
-export function attachmentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\/]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-}
 
 /** Reports > Webinars: the report, a webinar's page, its drill-downs, CSV export and bulk actions. */
 export const reportRoutes =
@@ -206,19 +200,7 @@ export const reportRoutes =
           webinarId: request.params.id,
           ...request.query,
         });
-        // A byte-order mark makes spreadsheet programs read the UTF-8 names right.
-        const csv = stringify({ header: true, columns: exported.header, bom: true });
-        const rows = Readable.from(exported.rows);
-        rows.on("error", (error) => csv.destroy(error));
-        rows.pipe(csv);
-        return (
-          reply
-            .header("content-type", "text/csv; charset=utf-8")
-            .header("content-disposition", attachmentDisposition(exported.filename))
-            .header("cache-control", "no-store")
-            // Fastify streams a stream as is, bypassing the serializer; the schema only documents it.
-            .send(csv as unknown as string)
-        );
+        return sendCsv(reply, exported);
       },
     );
 

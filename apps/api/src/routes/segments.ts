@@ -3,6 +3,7 @@ import {
   CRITERIA_FIELDS,
   ENGAGEMENT_METRICS,
   FIELD_OPERATORS,
+  getProspectSegments,
   MAX_CONDITIONS,
   MAX_DEPTH,
   MAX_SAMPLE,
@@ -15,7 +16,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { errors, prospectSummary } from "./prospects";
+import { errors, idParams, prospectSummary } from "./prospects";
 
 /**
  * A criteria tree. Checked node by node by the domain (a mistake is a 400 naming the exact
@@ -90,5 +91,42 @@ export const segmentRoutes =
         },
       },
       async (request) => previewCriteria({ db: deps.db, accountId: authOf(request).accountId, ...request.body }),
+    );
+
+    app.get(
+      "/api/prospects/:id/segments",
+      {
+        schema: {
+          tags: ["prospects"],
+          summary: "Which dynamic lists and automation rules touched a prospect",
+          params: idParams,
+          response: {
+            200: z.object({
+              dynamicLists: z.array(
+                z.object({
+                  id: z.uuid(),
+                  name: z.string(),
+                  member: z.boolean(),
+                  joinedAt: z.date().nullable(),
+                  leftAt: z.date().nullable(),
+                }),
+              ),
+              ruleRuns: z.array(
+                prospectSummary.extend({
+                  runId: z.string(),
+                  ruleId: z.uuid(),
+                  ruleName: z.string(),
+                  at: z.date(),
+                  outcome: z.string(),
+                  actions: z.array(z.any()),
+                }),
+              ),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) =>
+        getProspectSegments({ db: deps.db, accountId: authOf(request).accountId, prospectId: request.params.id }),
     );
   };

@@ -9,7 +9,7 @@ import {
   type ListWebinarProspectsOptions,
   type WebinarProspectRow,
 } from "./list-webinar-prospects";
-import { segmentCondition } from "./segment";
+import { filteredCondition, segmentCondition } from "./segment";
 
 export const EXPORT_HEADER = [
   "Email",
@@ -46,7 +46,7 @@ export async function exportWebinarProspects(options: ExportWebinarProspectsOpti
   const webinar = await findDrillDownWebinar(options);
   const batchSize = options.batchSize ?? 1000;
   const where = Prisma.sql`r."webinarId" = ${webinar.id}::uuid AND ${segmentCondition(options.segment)}
-    AND ${prospectSearchCondition(cleanQuery(options.q))}`;
+    AND ${prospectSearchCondition(cleanQuery(options.q))} AND ${filteredCondition(options.includeFiltered)}`;
   const orderBy = drillDownOrder(options.sort ?? "email", options.order ?? "asc");
 
   async function* rows(): AsyncGenerator<string[]> {

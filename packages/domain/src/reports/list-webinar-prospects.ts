@@ -2,7 +2,7 @@ import { type Db, Prisma, type RegistrationStatus } from "@gw/db";
 import { cleanQuery, type Page, type PageRequest, pageWindow } from "../paging/paging";
 import { prospectSearchCondition } from "../prospects/prospect-search-condition";
 import { findDrillDownWebinar } from "./find-drill-down-webinar";
-import { type Segment, segmentCondition } from "./segment";
+import { filteredCondition, type Segment, segmentCondition } from "./segment";
 
 export const WEBINAR_PROSPECT_SORTS = ["email", "name", "company", "status", "minutes", "registeredAt"] as const;
 export type WebinarProspectSort = (typeof WEBINAR_PROSPECT_SORTS)[number];
@@ -27,6 +27,8 @@ export interface ListWebinarProspectsOptions extends PageRequest {
   webinarId: string;
   segment: Segment;
   q?: string;
+  /** Filtered prospects are hidden unless true. */
+  includeFiltered?: boolean;
   sort?: WebinarProspectSort;
   order?: "asc" | "desc";
   now?: Date;
@@ -60,7 +62,7 @@ export async function listWebinarProspects(
   const webinar = await findDrillDownWebinar(options);
   const { page, pageSize, offset } = pageWindow(options);
   const where = Prisma.sql`r."webinarId" = ${webinar.id}::uuid AND ${segmentCondition(options.segment)}
-    AND ${prospectSearchCondition(cleanQuery(options.q))}`;
+    AND ${prospectSearchCondition(cleanQuery(options.q))} AND ${filteredCondition(options.includeFiltered)}`;
 
   const items = await db.$queryRaw<WebinarProspectRow[]>`
     SELECT ${DRILL_DOWN_COLUMNS}

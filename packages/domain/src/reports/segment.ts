@@ -5,6 +5,11 @@ export const SEGMENTS = ["registered", "attended", "absent"] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
 /** Registrations (alias `r`) in a segment; cancelled registrations are in none. */
+/** Hides filtered prospects (employees, excluded addresses) unless asked for: the reports' switch. */
+export function filteredCondition(includeFiltered: boolean | undefined): Prisma.Sql {
+  return includeFiltered ? Prisma.sql`TRUE` : Prisma.sql`NOT p."filtered"`;
+}
+
 export function segmentCondition(segment: Segment): Prisma.Sql {
   switch (segment) {
     case "registered":

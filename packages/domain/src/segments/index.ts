@@ -19,6 +19,7 @@ export {
 export { describeCriteria } from "./describe-criteria";
 export { describeStoredCriteria } from "./describe-stored-criteria";
 export { evaluateDynamicList, type ListEvaluation } from "./evaluate-dynamic-list";
+export { getProspectSegments, type ProspectSegments } from "./get-prospect-segments";
 export { parseCriteria } from "./parse-criteria";
 export { type PreparedCriteria, prepareCriteria } from "./prepare-criteria";
 export { type CriteriaPreview, countMatches, MAX_SAMPLE, previewCriteria } from "./preview-criteria";

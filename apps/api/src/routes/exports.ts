@@ -1,0 +1,89 @@
+import { exportCriteriaMatches, exportListMembers, exportProspectSearch, exportTagMembers } from "@gw/domain/exports";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { ApiDeps } from "../deps";
+import { authOf } from "../plugins/auth";
+import { sendCsv } from "./csv-reply";
+import { errors, idParams, searchQuery } from "./prospects";
+import { criteriaInput } from "./segments";
+
+const csvDoc = {
+  produces: ["text/csv"],
+  response: { 200: z.string().describe("CSV"), ...errors },
+};
+const description =
+  "Streams text/csv with a header row, every row however many; cells starting with = + - @ are prefixed with ' against CSV injection.";
+
+/** CSV exports of any list, any tag's prospects, a prospect search and a segment's matches. */
+export const exportRoutes =
+  (deps: ApiDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook("onRequest", app.requireAuth);
+    const { db } = deps;
+
+    app.get(
+      "/api/lists/:id/members.csv",
+      {
+        schema: {
+          tags: ["lists"],
+          summary: "Export a list's members (static or dynamic) as CSV",
+          description,
+          params: idParams,
+          ...csvDoc,
+        },
+      },
+      async (request, reply) =>
+        sendCsv(
+          reply,
+          await exportListMembers({ db, accountId: authOf(request).accountId, listId: request.params.id }),
+        ),
+    );
+
+    app.get(
+      "/api/tags/:id/prospects.csv",
+      {
+        schema: {
+          tags: ["tags"],
+          summary: "Export a tag's prospects as CSV",
+          description,
+          params: idParams,
+          ...csvDoc,
+        },
+      },
+      async (request, reply) =>
+        sendCsv(reply, await exportTagMembers({ db, accountId: authOf(request).accountId, tagId: request.params.id })),
+    );
+
+    app.get(
+      "/api/prospects.csv",
+      {
+        schema: {
+          tags: ["prospects"],
+          summary: "Export a prospect search as CSV (all prospects without q)",
+          description,
+          querystring: z.object({ q: searchQuery }),
+          ...csvDoc,
+        },
+      },
+      async (request, reply) =>
+        sendCsv(reply, await exportProspectSearch({ db, accountId: authOf(request).accountId, q: request.query.q })),
+    );
+
+    app.post(
+      "/api/segments/export.csv",
+      {
+        schema: {
+          tags: ["segments"],
+          summary: "Export whoever matches criteria now as CSV",
+          description,
+          body: z.object({ criteria: criteriaInput }),
+          ...csvDoc,
+        },
+      },
+      async (request, reply) =>
+        sendCsv(
+          reply,
+          await exportCriteriaMatches({ db, accountId: authOf(request).accountId, criteria: request.body.criteria }),
+        ),
+    );
+  };

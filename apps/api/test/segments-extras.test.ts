@@ -1,0 +1,151 @@
+import { createProspect } from "@gw/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
+import { createTestApi, type TestApi } from "./helpers";
+import { parseCsv } from "./reports-csv";
+import { createSegmentsFixture, type SegmentsFixture } from "./segments-fixture";
+
+let api: TestApi;
+let me: LoggedInUser;
+let them: LoggedInUser;
+let f: SegmentsFixture;
+
+beforeAll(async () => {
+  api = await createTestApi("segments_extras");
+  me = await createUserAndLogin(api);
+  them = await createUserAndLogin(api);
+  f = await createSegmentsFixture(api.deps.db, me.accountId);
+});
+afterAll(async () => api?.close());
+
+const inject = (method: "GET" | "POST" | "PUT", url: string, payload?: object, user = me) =>
+  api.app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });
+const all = (...conditions: object[]) => ({ type: "group", match: "all", conditions });
+const csvRows = (body: string) => {
+  const [header = [], ...rows] = parseCsv(body.replace(/^\uFEFF/, ""));
+  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ""])));
+};
+
+describe("exclusions", () => {
+  it("filters matching prospects at once and as they arrive, releases them when the rule goes, keeps hand-filtered ones", async () => {
+    const handFiltered = await createProspect(api.deps.db, { accountId: me.accountId, email: "zed@bigcorp.example" });
+    await api.deps.db.prospect.update({ where: { id: handFiltered.id }, data: { filtered: true } });
+    const set = await inject("PUT", "/api/exclusions", {
+      rules: [
+        { kind: "EMAIL_DOMAIN", value: "@BigCorp.example" },
+        { kind: "EMAIL", value: "Bob@SmallCo.example" },
+      ],
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({
+      rules: [
+        { kind: "EMAIL_DOMAIN", value: "bigcorp.example" },
+        { kind: "EMAIL", value: "bob@smallco.example" },
+      ],
+      newlyFiltered: 3, // ada, cy (domain), bob (address); fay and zed were filtered already
+    });
+    const flags = async (id: string) =>
+      api.deps.db.prospect.findUniqueOrThrow({ where: { id }, select: { filtered: true, filteredByExclusion: true } });
+    expect(await flags(f.p.attendee.id)).toEqual({ filtered: true, filteredByExclusion: true });
+    // A new registrant from the excluded domain is filtered as the sync writes it.
+    const newcomer = await createProspect(api.deps.db, { accountId: me.accountId, email: "new@bigcorp.example" });
+    expect(await flags(newcomer.id)).toEqual({ filtered: true, filteredByExclusion: true });
+    // Filtered prospects leave criteria matches.
+    const preview = await inject("POST", "/api/segments/preview", {
+      criteria: all({ type: "webinarStatus", status: "registered", webinar: { webinarId: f.webinarX.id } }),
+    });
+    expect(preview.json().count).toBe(0);
+
+    const cleared = await inject("PUT", "/api/exclusions", { rules: [] });
+    expect(cleared.json()).toMatchObject({ rules: [], released: 4, filteredByRules: 0 });
+    expect(await flags(f.p.attendee.id)).toEqual({ filtered: false, filteredByExclusion: false });
+    expect(await flags(handFiltered.id)).toEqual({ filtered: true, filteredByExclusion: false });
+  });
+
+  it("a bad rule is a 400 naming it; marketers may read but not change; accounts are apart", async () => {
+    const bad = await inject("PUT", "/api/exclusions", { rules: [{ kind: "EMAIL_DOMAIN", value: "not a domain" }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0].field).toBe("rules.0.value");
+    const role = await inject("PUT", "/api/exclusions", { rules: [{ kind: "GOTO_ROLE", value: "JANITOR" }] });
+    expect(role.statusCode).toBe(400);
+    const marketer = await createUserAndLogin(api, { accountId: me.accountId, role: "MARKETER" });
+    expect((await inject("GET", "/api/exclusions", undefined, marketer)).statusCode).toBe(200);
+    expect((await inject("PUT", "/api/exclusions", { rules: [] }, marketer)).statusCode).toBe(403);
+    await inject("PUT", "/api/exclusions", { rules: [{ kind: "EMAIL_DOMAIN", value: "else.example" }] }, them);
+    expect((await api.deps.db.prospect.findUniqueOrThrow({ where: { id: f.p.futureOnly.id } })).filtered).toBe(false);
+  });
+
+  it("the drill-down hides filtered prospects unless asked", async () => {
+    const url = `/api/reports/webinars/${f.webinarX.id}/prospects?segment=attended`;
+    expect((await inject("GET", url)).json().items.map((p: { email: string }) => p.email)).toEqual([
+      f.p.attendee.email,
+    ]);
+    const shown = (await inject("GET", `${url}&includeFiltered=true`))
+      .json()
+      .items.map((p: { email: string }) => p.email);
+    expect(shown.sort()).toEqual([f.p.attendee.email, f.p.filtered.email].sort());
+  });
+});
+
+describe("exports", () => {
+  it("a dynamic list, a tag, a search and a segment stream as Excel-safe CSV", async () => {
+    const list = (
+      await inject("POST", "/api/lists", {
+        name: "Registered X",
+        criteria: all({ type: "webinarStatus", status: "registered", webinar: { webinarId: f.webinarX.id } }),
+      })
+    ).json();
+    await api.deps.db.prospect.update({ where: { id: f.p.attendee.id }, data: { company: "=HYPERLINK(1)" } });
+    const res = await inject("GET", `/api/lists/${list.id}/members.csv`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/text\/csv/);
+    expect(res.headers["content-disposition"]).toContain("Registered X.csv");
+    const rows = csvRows(res.body);
+    expect(rows.map((r) => r.Email).sort()).toEqual([f.p.attendee.email, f.p.absentee.email].sort());
+    expect(rows.find((r) => r.Email === f.p.attendee.email)?.Company).toBe("'=HYPERLINK(1)");
+    expect(rows[0]?.["Joined list at"]).toMatch(/^\d{4}-/);
+
+    const tag = csvRows((await inject("GET", `/api/tags/${f.tag.id}/prospects.csv`)).body);
+    expect(tag.map((r) => r.Email)).toEqual([f.p.attendee.email]);
+    const search = csvRows((await inject("GET", "/api/prospects.csv?q=smallco")).body);
+    expect(search.map((r) => r.Email)).toEqual([f.p.absentee.email]);
+    const segment = await inject("POST", "/api/segments/export.csv", {
+      criteria: all({ type: "score", op: "gte", value: 40 }),
+    });
+    expect(
+      csvRows(segment.body)
+        .map((r) => r.Email)
+        .sort(),
+    ).toEqual([f.p.attendee.email, f.p.old.email].sort());
+
+    expect((await inject("GET", `/api/lists/${list.id}/members.csv`, undefined, them)).statusCode).toBe(404);
+    expect(csvRows((await inject("GET", "/api/prospects.csv", undefined, them)).body)).toEqual([]);
+  });
+});
+
+describe("the prospect page", () => {
+  it("shows the dynamic lists and the rules that touched the prospect", async () => {
+    const list = (
+      await inject("POST", "/api/lists", {
+        name: "Attended X (page)",
+        criteria: all({ type: "webinarStatus", status: "attended", webinar: { webinarId: f.webinarX.id } }),
+      })
+    ).json();
+    const rule = (
+      await inject("POST", "/api/rules", {
+        name: "Attendees get a tag",
+        criteria: all({ type: "listMember", listId: list.id }),
+        actions: [{ type: "ADD_TAG", tag: "attendee" }],
+      })
+    ).json();
+    expect((await inject("POST", `/api/rules/${rule.id}/enable`)).json()).toMatchObject({ acted: 1 });
+    const page = (await inject("GET", `/api/prospects/${f.p.attendee.id}/segments`)).json();
+    expect(page.dynamicLists).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: list.id, member: true, joinedAt: expect.any(String) })]),
+    );
+    expect(page.ruleRuns).toEqual([
+      expect.objectContaining({ ruleId: rule.id, ruleName: "Attendees get a tag", outcome: "done" }),
+    ]);
+    expect((await inject("GET", `/api/prospects/${f.p.attendee.id}/segments`, undefined, them)).statusCode).toBe(404);
+  });
+});

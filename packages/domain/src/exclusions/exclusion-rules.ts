@@ -1,0 +1,115 @@
+import { type Db, pgQuery, pgTransaction } from "@gw/db";
+import { z } from "zod";
+import { invalid } from "../errors/index";
+
+export const EXCLUSION_KINDS = ["EMAIL_DOMAIN", "EMAIL", "GOTO_ROLE"] as const;
+/**
+ * GoTo roles the service knows people by. ORGANIZER: the organizer of one of the account's
+ * connectors. Panelists and co-organizers are not synced yet, so they are not offered.
+ */
+export const GOTO_ROLES = ["ORGANIZER"] as const;
+export const MAX_EXCLUSION_RULES = 500;
+
+export interface ExclusionRuleInput {
+  kind: (typeof EXCLUSION_KINDS)[number];
+  value: string;
+}
+
+const domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((d) => d.replace(/^@/, ""))
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/,
+        "must be a domain such as example.com",
+      ),
+  );
+const email = z.string().trim().toLowerCase().pipe(z.email("must be an e-mail address"));
+const role = z.enum(GOTO_ROLES, { error: `must be one of ${GOTO_ROLES.join(", ")}` });
+
+/** Rules as stored: domains and addresses lower-cased, duplicates dropped; a bad one is a 400 naming it. */
+export function parseExclusionRules(rules: ExclusionRuleInput[]): ExclusionRuleInput[] {
+  if (rules.length > MAX_EXCLUSION_RULES) throw invalid("rules", `at most ${MAX_EXCLUSION_RULES} exclusion rules`);
+  const seen = new Set<string>();
+  const parsed: ExclusionRuleInput[] = [];
+  rules.forEach((rule, i) => {
+    const schema = rule.kind === "EMAIL_DOMAIN" ? domain : rule.kind === "EMAIL" ? email : role;
+    const result = schema.safeParse(rule.value);
+    if (!result.success) {
+      throw invalid(`rules.${i}.value`, `rules.${i}.value: ${result.error.issues[0]?.message}`, rule.value);
+    }
+    const key = `${rule.kind}:${result.data}`;
+    if (!seen.has(key)) parsed.push({ kind: rule.kind, value: result.data });
+    seen.add(key);
+  });
+  return parsed;
+}
+
+export async function listExclusionRules(options: { db: Db; accountId: string }): Promise<ExclusionRuleInput[]> {
+  return pgQuery(
+    options.db,
+    `SELECT "kind", "value" FROM "ExclusionRule" WHERE "accountId" = $1::uuid ORDER BY "kind", "value"`,
+    [options.accountId],
+  );
+}
+
+export interface ExclusionResult {
+  rules: ExclusionRuleInput[];
+  /** Prospects the rules filter now, and how many changed either way with this change. */
+  filteredByRules: number;
+  newlyFiltered: number;
+  released: number;
+}
+
+/**
+ * Replaces the account's exclusion rules and re-applies them to every prospect at once: those
+ * matching become filtered (no completion or rule actions, out of dynamic lists, hidden from
+ * the reports by default); those the old rules filtered and the new ones do not are released.
+ * A prospect filtered by hand stays filtered. Dynamic lists and rules follow through the
+ * incremental path (the prospects' changes are marked by the triggers).
+ */
+export async function setExclusionRules(options: {
+  db: Db;
+  accountId: string;
+  rules: ExclusionRuleInput[];
+}): Promise<ExclusionResult> {
+  const rules = parseExclusionRules(options.rules);
+  return pgTransaction(
+    options.db,
+    async (query) => {
+      await query(`DELETE FROM "ExclusionRule" WHERE "accountId" = $1::uuid`, [options.accountId]);
+      await query(
+        `INSERT INTO "ExclusionRule" ("accountId", "kind", "value")
+         SELECT $1::uuid, k::"ExclusionKind", v FROM unnest($2::text[], $3::text[]) AS r(k, v)`,
+        [options.accountId, rules.map((r) => r.kind), rules.map((r) => r.value)],
+      );
+      const [filtered] = await query<{ count: number }>(
+        `WITH hit AS (UPDATE "Prospect" p SET "filtered" = true, "filteredByExclusion" = true, "updatedAt" = now()
+           WHERE p."accountId" = $1::uuid AND NOT p."filtered" AND prospect_is_excluded(p."accountId", p."email") RETURNING 1)
+         SELECT count(*)::int AS "count" FROM hit`,
+        [options.accountId],
+      );
+      const [released] = await query<{ count: number }>(
+        `WITH freed AS (UPDATE "Prospect" p SET "filtered" = false, "filteredByExclusion" = false, "updatedAt" = now()
+           WHERE p."accountId" = $1::uuid AND p."filteredByExclusion" AND NOT prospect_is_excluded(p."accountId", p."email") RETURNING 1)
+         SELECT count(*)::int AS "count" FROM freed`,
+        [options.accountId],
+      );
+      const [total] = await query<{ count: number }>(
+        `SELECT count(*)::int AS "count" FROM "Prospect" WHERE "accountId" = $1::uuid AND "filteredByExclusion"`,
+        [options.accountId],
+      );
+      return {
+        rules,
+        filteredByRules: total!.count,
+        newlyFiltered: filtered!.count,
+        released: released!.count,
+      };
+    },
+    { "gw.applying_exclusions": "on" },
+  );
+}
