@@ -8,7 +8,13 @@
  * With `--workers N` (N > 1) the sync runs in N worker processes instead, all drawing on the one
  * GoTo budget in Redis: the 429 count shows whether they kept to GoTo's limit together.
  *
+ * Engagement (`--engagement full|session|off`, as `SYNC_ENGAGEMENT`, default full): each ended
+ * webinar also costs its performance request and its session's questions, and in `full` each
+ * attendee's poll and survey answers; the table counts GoTo requests per webinar and the time
+ * they need at GoTo's limit.
+ *
  *   npx tsx bench/sync-initial.ts [--webinars 100] [--registrants 1000] [--concurrency 8] [--workers 1]
+ *                                 [--engagement full|session|off]
  */
 import { parseArgs } from "node:util";
 import { SimControl } from "@gw/gotowebinar-sim";
@@ -35,8 +41,10 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "8" },
     "rate-limit": { type: "string", default: "10" },
     workers: { type: "string", default: "1" },
+    engagement: { type: "string", default: "full" },
   },
 });
+const ENGAGEMENT = values.engagement ?? "full";
 const WEBINARS = Number(values.webinars);
 const REGISTRANTS = Number(values.registrants);
 const RATE = Number(values["rate-limit"]);
@@ -63,6 +71,7 @@ const env = {
   GOTO_CLIENT_SECRET: "demo-secret",
   GOTO_REQUESTS_PER_SECOND: String(RATE),
   DISPATCH_EVERY_MS: "1000",
+  SYNC_ENGAGEMENT: ENGAGEMENT,
   WORKER_CONCURRENCY: values.concurrency,
   LOG_LEVEL: "warn",
 };
@@ -143,6 +152,9 @@ try {
   const restTimes = restRequests.map((r) => Date.parse(r.time) - startedAtMs);
   const simBusyMs = restRequests.reduce((sum, r) => sum + r.durationMs, 0);
   const lastRequestS = Math.max(...restTimes) / 1000;
+  const engagementRequests = restRequests.filter((r) =>
+    /\/(performance|questions|polls|surveys)(\?|$)/.test(r.path),
+  ).length;
   const webinarRuns = await deps.db.syncRun.aggregate({
     where: { connectorId: connector.id, webinarId: { not: null } },
     _avg: { durationMs: true },
@@ -168,6 +180,10 @@ try {
     ],
     ["time the stand-in spent answering", `${(simBusyMs / 1000).toFixed(1)} s`],
     ["API requests (our count)", String(runs._sum.apiRequests ?? 0)],
+    ["engagement (SYNC_ENGAGEMENT)", ENGAGEMENT],
+    ["GoTo requests per webinar", (restRequests.length / WEBINARS).toFixed(1)],
+    ["of them engagement (performance, questions, polls, surveys)", (engagementRequests / WEBINARS).toFixed(1)],
+    ["time these requests need at GoTo's 10 requests/s", `${(restRequests.length / 10).toFixed(1)} s`],
     ["requests seen by the stand-in (REST)", String(stats.byKind.rest ?? 0)],
     ["429s from the stand-in", String(stats.rateLimited)],
     ["sync runs (failed)", `${runs._count} (${failed})`],

@@ -97,6 +97,7 @@ describe("GET /api/reports/webinars", () => {
           attended: 2,
           absent: 2,
           attendanceRate: 0.5,
+          program: null,
         },
       ],
       total: 1,
@@ -171,6 +172,10 @@ describe("GET /api/reports/webinars/:id/prospects", () => {
           status: "APPROVED",
           attended: true,
           minutesAttended: 45,
+          percentAttended: null,
+          questionsAsked: 0,
+          pollsAnswered: 0,
+          surveysAnswered: 0,
           registeredAt: expect.any(String),
         },
       ],
@@ -213,6 +218,10 @@ describe("GET /api/reports/webinars/:id/prospects.csv", () => {
       "Status",
       "Attended",
       "Minutes attended",
+      "% of session",
+      "Questions asked",
+      "Poll answers",
+      "Survey answers",
       "Registered at",
     ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(["ann@acme.test", "bob@bolt.test", "cid@corp.test", "dee@dyn.test"]);
@@ -224,6 +233,10 @@ describe("GET /api/reports/webinars/:id/prospects.csv", () => {
       "APPROVED",
       "yes",
       "45",
+      "",
+      "0",
+      "0",
+      "0",
       expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     ]);
     expect(rows[2]![3]).toBe("'=cmd|' /C calc'!A0");

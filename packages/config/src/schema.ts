@@ -86,6 +86,12 @@ export const envSchema = z
         }
         return delays;
       }),
+    /**
+     * After a session ends, fetch engagement: `full` (performance, questions, and each attendee's
+     * poll and survey answers, which GoTo has only per attendee), `session` (performance and
+     * questions: one or two requests per session) or `off`.
+     */
+    SYNC_ENGAGEMENT: z.enum(["full", "session", "off"]).default("full"),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
     // Recovery after a crash (issue 19): a job's lock lives WORKER_LOCK_MS unless renewed (every
     // third of it), and workers look for jobs whose lock ran out every WORKER_STALLED_CHECK_MS.
@@ -163,6 +169,7 @@ export function toConfig(env: Env) {
         underOneWeek: env.POLL_NEAR_MINUTES,
       },
       attendanceDelaysMinutes: env.ATTENDANCE_DELAYS_MINUTES,
+      engagement: env.SYNC_ENGAGEMENT,
     },
     worker: {
       concurrency: env.WORKER_CONCURRENCY,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getWebinarDetail } from "../src/reports/index";
 import { discoverWebinars, syncWebinar } from "../src/sync/index";
 import { createSyncEnv, HOUR, MINUTE, type SyncEnv } from "./sync-env";
 
@@ -42,6 +43,13 @@ describe("series", () => {
     for (const row of rows) await sync(row.id);
     const counts = await Promise.all(rows.map((w) => env.db.webinarRegistration.count({ where: { webinarId: w.id } })));
     expect(counts).toEqual([3, 3, 3]);
+    // The report shows the program with each session's registrations and the total.
+    const detail = await getWebinarDetail({ db: env.db, accountId: rows[1]!.accountId, webinarId: rows[1]!.id });
+    expect(detail.program).toMatchObject({
+      subject: "Quarterly update",
+      sessions: rows.map((w) => expect.objectContaining({ webinarId: w.id, registered: 3, attended: 0 })),
+      totals: { registered: 9, attended: 0 },
+    });
   });
 });
 
@@ -103,6 +111,15 @@ describe("engagement after a session", () => {
     expect(askerRegistration.questionsAsked).toBeGreaterThanOrEqual(1);
     expect(askerRegistration.attendancePercent).toBeGreaterThan(0);
     expect(askerRegistration.attendancePercent).toBeLessThanOrEqual(100);
+    const detail = await getWebinarDetail({ db: env.db, accountId, webinarId: webinar.id });
+    expect(detail.sessions[0]!.performance).toMatchObject({ percentageAttendance: 100, pollCount: 1 });
+    expect(detail.questions).toContainEqual(
+      expect.objectContaining({
+        question: "Which plan includes SSO?",
+        prospect: expect.objectContaining({ id: askerProspect.id, email: asker!.email }),
+        answers: [{ answer: "Enterprise.", answeredBy: expect.stringContaining("@") }],
+      }),
+    );
     const asked = await env.db.activity.findFirstOrThrow({
       where: { prospectId: askerProspect.id, webinarId: webinar.id, type: "ASKED_QUESTION" },
     });

@@ -393,6 +393,10 @@ describe("CSV export", () => {
       "Status",
       "Attended",
       "Minutes attended",
+      "% of session",
+      "Questions asked",
+      "Poll answers",
+      "Survey answers",
       "Registered at",
     ]);
     const rows = await readAll(exported.rows);
@@ -411,6 +415,10 @@ describe("CSV export", () => {
       "APPROVED",
       "yes",
       "60",
+      "",
+      "0",
+      "0",
+      "0",
       at(-9 * DAY).toISOString(),
     ]);
     expect(rows[1]![3]).toBe(`'=HYPERLINK("http://evil")`);

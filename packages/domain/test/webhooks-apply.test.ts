@@ -127,6 +127,11 @@ describe("applyWebhookEvent", () => {
     expect(kept.surveyResponses).toEqual([
       expect.objectContaining({ surveyName: "Feedback", responses: [expect.objectContaining({ answers: ["5"] })] }),
     ]);
+    // Counted and scored once: ANSWERED_SURVEY with the default 5 points.
+    expect(kept.surveysAnswered).toBe(1);
+    const answered = await db.activity.findMany({ where: { prospectId: prospect.id, type: "ANSWERED_SURVEY" } });
+    expect(answered).toEqual([expect.objectContaining({ points: 5, webinarId: webinar.id })]);
+    expect((await db.prospect.findUniqueOrThrow({ where: { id: prospect.id } })).score).toBe(prospect.score + 5);
   });
 
   it("ignores events of a disabled connector", async () => {

@@ -87,6 +87,11 @@ const prospectDetail = prospectSummary
           occurredAt: z.date(),
           points: z.number().int(),
           webinar: webinarRef,
+          answers: z
+            .array(z.object({ question: z.string(), answers: z.array(z.string()) }))
+            .describe(
+              "survey answers (ANSWERED_SURVEY), poll answers (ANSWERED_POLL), questions asked (ASKED_QUESTION)",
+            ),
         }),
       )
       .describe("webinar activities, newest first"),

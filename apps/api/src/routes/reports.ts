@@ -42,6 +42,10 @@ const webinarReportRow = z
     attended: count.nullable().describe("finished webinars only"),
     absent: count.nullable().describe("finished webinars only: registered - attended"),
     attendanceRate: z.number().nullable().describe("attended / registered, finished webinars only"),
+    program: z
+      .object({ id: z.uuid(), subject: z.string() })
+      .nullable()
+      .describe("the series this webinar is a session of (GoTo: one webinar per series session)"),
   })
   .meta({ id: "WebinarReportRow" });
 
@@ -59,8 +63,56 @@ const webinarDetail = z.object({
       startsAt: z.date(),
       endsAt: z.date(),
       registrantsAttended: count.nullable(),
+      performance: z
+        .object({
+          registrantCount: count.nullable(),
+          percentageAttendance: z.number().nullable(),
+          averageInterestRating: z.number().nullable().describe("1-100"),
+          averageAttentiveness: z.number().nullable(),
+          averageMinutesAttended: count.nullable(),
+          pollCount: count.nullable(),
+          surveyCount: z.number().nullable(),
+          questionsAsked: count.nullable(),
+          percentagePollsCompleted: z.number().nullable(),
+          percentageSurveysCompleted: z.number().nullable(),
+        })
+        .nullable()
+        .describe("GoTo's session performance, once synced after the session"),
     }),
   ),
+  questions: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        sessionKey: z.string(),
+        question: z.string(),
+        askedAt: z.date().nullable(),
+        askedBy: z.string().describe("the asker's e-mail as GoTo reports it"),
+        prospect: z
+          .object({ id: z.uuid(), email: z.string(), firstName: nullableString, lastName: nullableString })
+          .nullable(),
+        answers: z.array(z.object({ answer: z.string(), answeredBy: nullableString })),
+      }),
+    )
+    .describe("questions attendees asked, oldest first (at most 500)"),
+  program: z
+    .object({
+      id: z.uuid(),
+      subject: z.string(),
+      sessions: z.array(
+        z.object({
+          webinarId: z.uuid(),
+          subject: z.string(),
+          startsAt: z.date(),
+          status,
+          registered: count,
+          attended: count,
+        }),
+      ),
+      totals: z.object({ registered: count, attended: count }),
+    })
+    .nullable()
+    .describe("the series: each session (a webinar of its own) with registrations and attendance, and the totals"),
   registrationsPerDay: z.array(z.object({ date: z.string().describe("YYYY-MM-DD"), count, cumulative: count })),
   seriesTimeZone: z.string().describe("the zone registrationsPerDay's days are cut in"),
   attendance: z.object({
@@ -81,6 +133,10 @@ const webinarProspect = z.object({
   status: z.enum(["WAITING", "APPROVED", "DENIED", "CANCELLED"]).describe("the registration's status"),
   attended: z.boolean(),
   minutesAttended: count,
+  percentAttended: z.number().nullable().describe("attended share of the sessions' length, 0-100"),
+  questionsAsked: count,
+  pollsAnswered: count.describe("poll questions answered"),
+  surveysAnswered: count.describe("survey questions answered"),
   registeredAt: z.date(),
 });
 

@@ -11,6 +11,7 @@ export const handleSyncWebinar: JobHandler<"sync-webinar"> = async (payload, ctx
     settings: syncSettings(ctx.deps),
     dueAt: payload.dueAt ? new Date(payload.dueAt) : null,
     jobId: ctx.jobId,
+    engagement: ctx.deps.config.sync.engagement,
   });
   if (result.status === "skipped") {
     ctx.log.debug({ webinarId: payload.webinarId, reason: result.reason }, "webinar sync skipped");

@@ -21,6 +21,8 @@ export interface FetchEngagementOptions {
   goto: EngagementClient;
   organizerKey: string | undefined;
   webinarKey: string;
+  /** Ask each attendee's poll and survey answers (GoTo has them only per attendee). Default true. */
+  attendeeAnswers?: boolean;
   /** The ended sessions, with the registrant keys of their attendees. */
   sessions: { sessionKey: string; attendeeKeys: string[]; synced: { at: Date | null; attendees: number | null } }[];
 }
@@ -56,8 +58,9 @@ export async function fetchEngagement(options: FetchEngagementOptions): Promise<
       // Without performance figures for the session, ask rather than miss answers.
       const perf = performance.get(session.sessionKey)?.pollsAndSurveys;
       const ref = { organizerKey, webinarKey, sessionKey: session.sessionKey };
-      const hasPolls = !perf || perf.pollCount > 0 || perf.percentagePollsCompleted > 0;
-      const hasSurveys = !perf || perf.surveyCount > 0 || perf.percentageSurveysCompleted > 0;
+      const perAttendee = options.attendeeAnswers !== false;
+      const hasPolls = perAttendee && (!perf || perf.pollCount > 0 || perf.percentagePollsCompleted > 0);
+      const hasSurveys = perAttendee && (!perf || perf.surveyCount > 0 || perf.percentageSurveysCompleted > 0);
       const [questions] = await Promise.all([
         !perf || perf.questionsAsked > 0 ? goto.listSessionQuestions(ref) : Promise.resolve([]),
         ...session.attendeeKeys.map(async (registrantKey) => {

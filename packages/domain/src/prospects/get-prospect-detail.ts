@@ -44,6 +44,11 @@ export interface ProspectDetail {
     occurredAt: Date;
     points: number;
     webinar: { id: string; subject: string };
+    /**
+     * What was answered or asked: survey answers (GoTo's attendee surveys and survey.submitted
+     * webhooks) on ANSWERED_SURVEY, poll answers on ANSWERED_POLL, the questions on ASKED_QUESTION.
+     */
+    answers: { question: string; answers: string[] }[];
   }[];
   registrations: {
     id: string;
@@ -126,6 +131,11 @@ export async function getProspectDetail(options: {
       occurredAt: a.occurredAt,
       points: a.points,
       webinar: a.webinar,
+      answers: answersOf(
+        a.type,
+        a.details,
+        p.registrations.find((r) => r.webinarId === a.webinarId),
+      ),
     })),
     registrations: p.registrations.map((r) => ({
       id: r.id,
@@ -151,4 +161,35 @@ export async function getProspectDetail(options: {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+type QA = { question: string; answers: string[] };
+
+function qaList(value: unknown): QA[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    if (!isObject(item) || typeof item.question !== "string") return [];
+    const answers = Array.isArray(item.answers) ? item.answers.map(String) : [];
+    return [{ question: item.question, answers }];
+  });
+}
+
+function answersOf(
+  type: ActivityType,
+  details: unknown,
+  registration: { pollAnswers: unknown; surveyAnswers: unknown; surveyResponses: unknown } | undefined,
+): QA[] {
+  if (type === "ASKED_QUESTION") {
+    const questions = isObject(details) && Array.isArray(details.questions) ? details.questions : [];
+    return questions.map((q) => ({ question: String(q), answers: [] }));
+  }
+  if (!registration) return [];
+  if (type === "ANSWERED_POLL") return qaList(registration.pollAnswers);
+  if (type !== "ANSWERED_SURVEY") return [];
+  const fromApi = qaList(registration.surveyAnswers);
+  if (fromApi.length > 0) return fromApi;
+  // survey.submitted webhooks: [{ surveyName, responses: [{ question, answers }] }]
+  return Array.isArray(registration.surveyResponses)
+    ? registration.surveyResponses.flatMap((s) => (isObject(s) ? qaList(s.responses) : []))
+    : [];
 }

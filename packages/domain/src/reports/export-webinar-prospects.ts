@@ -19,6 +19,10 @@ export const EXPORT_HEADER = [
   "Status",
   "Attended",
   "Minutes attended",
+  "% of session",
+  "Questions asked",
+  "Poll answers",
+  "Survey answers",
   "Registered at",
 ];
 
@@ -74,6 +78,10 @@ function toCells(row: WebinarProspectRow): string[] {
     row.status,
     row.attended ? "yes" : "no",
     String(row.minutesAttended),
+    row.percentAttended === null ? "" : String(Math.round(row.percentAttended)),
+    String(row.questionsAsked),
+    String(row.pollsAnswered),
+    String(row.surveysAnswered),
     row.registeredAt.toISOString(),
   ].map(neutralizeFormula);
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@gw/db";
+import type { Db, WebinarStatus } from "@gw/db";
 import { notFound } from "../errors/index";
 import { toReportRow, type WebinarReportRawRow, type WebinarReportRow } from "./list-webinar-report";
 import { isFinished } from "./webinar-phase";
@@ -10,7 +10,19 @@ export interface WebinarDetail {
     registrationUrl: string | null;
     finished: boolean;
   };
-  sessions: { id: string; sessionKey: string; startsAt: Date; endsAt: Date; registrantsAttended: number | null }[];
+  sessions: {
+    id: string;
+    sessionKey: string;
+    startsAt: Date;
+    endsAt: Date;
+    registrantsAttended: number | null;
+    /** GoTo's session performance; null until synced after the session. */
+    performance: SessionPerformanceView | null;
+  }[];
+  /** The questions attendees asked, with who asked them (newest sessions first, at most 500). */
+  questions: WebinarQuestionView[];
+  /** The series this webinar is a session of: every session with its counts, and the totals. */
+  program: ProgramView | null;
   /** Registrations (not cancelled) per calendar day in the webinar's zone, gaps filled with 0. */
   registrationsPerDay: { date: string; count: number; cumulative: number }[];
   /** The zone the days above are cut in. */
@@ -22,6 +34,43 @@ export interface WebinarDetail {
     totalMinutesAttended: number | null;
     averageMinutesAttended: number | null;
   };
+}
+
+export interface SessionPerformanceView {
+  registrantCount: number | null;
+  percentageAttendance: number | null;
+  averageInterestRating: number | null;
+  averageAttentiveness: number | null;
+  averageMinutesAttended: number | null;
+  pollCount: number | null;
+  surveyCount: number | null;
+  questionsAsked: number | null;
+  percentagePollsCompleted: number | null;
+  percentageSurveysCompleted: number | null;
+}
+
+export interface WebinarQuestionView {
+  id: string;
+  sessionKey: string;
+  question: string;
+  askedAt: Date | null;
+  askedBy: string;
+  prospect: { id: string; email: string; firstName: string | null; lastName: string | null } | null;
+  answers: { answer: string; answeredBy: string | null }[];
+}
+
+export interface ProgramView {
+  id: string;
+  subject: string;
+  sessions: {
+    webinarId: string;
+    subject: string;
+    startsAt: Date;
+    status: WebinarStatus;
+    registered: number;
+    attended: number;
+  }[];
+  totals: { registered: number; attended: number };
 }
 
 export interface GetWebinarDetailOptions {
@@ -89,6 +138,7 @@ export async function getWebinarDetail(options: GetWebinarDetailOptions): Promis
     connectorName: webinar.connector.name,
     registered: counts.registered,
     attended: counts.attended,
+    programId: webinar.programId,
   };
   const row = toReportRow(raw, now);
   const finished = isFinished(webinar, now);
@@ -107,7 +157,24 @@ export async function getWebinarDetail(options: GetWebinarDetailOptions): Promis
       startsAt: s.startsAt,
       endsAt: s.endsAt,
       registrantsAttended: s.registrantsAttended,
+      performance: s.performanceSyncedAt
+        ? {
+            registrantCount: s.registrantCount,
+            percentageAttendance: s.percentageAttendance,
+            averageInterestRating: s.averageInterestRating,
+            averageAttentiveness: s.averageAttentiveness,
+            averageMinutesAttended:
+              s.averageAttendanceSeconds === null ? null : Math.round(s.averageAttendanceSeconds / 60),
+            pollCount: s.pollCount,
+            surveyCount: s.surveyCount,
+            questionsAsked: s.questionsAsked,
+            percentagePollsCompleted: s.percentagePollsCompleted,
+            percentageSurveysCompleted: s.percentageSurveysCompleted,
+          }
+        : null,
     })),
+    questions: await listQuestions(db, webinar.id, new Map(webinar.sessions.map((s) => [s.id, s.sessionKey]))),
+    program: webinar.programId ? await programOf(db, webinar.programId) : null,
     registrationsPerDay,
     seriesTimeZone: zone,
     attendance: {
@@ -117,6 +184,56 @@ export async function getWebinarDetail(options: GetWebinarDetailOptions): Promis
       totalMinutesAttended: finished ? totalMinutes : null,
       averageMinutesAttended:
         finished && counts.attended > 0 ? Math.round(counts.seconds / 60 / counts.attended) : null,
+    },
+  };
+}
+
+async function listQuestions(
+  db: Db,
+  webinarId: string,
+  sessionKeys: Map<string, string>,
+): Promise<WebinarQuestionView[]> {
+  const rows = await db.sessionQuestion.findMany({
+    where: { webinarId },
+    orderBy: [{ askedAt: "asc" }, { id: "asc" }],
+    take: 500,
+    include: { prospect: { select: { id: true, email: true, firstName: true, lastName: true } } },
+  });
+  return rows.map((q) => ({
+    id: q.id,
+    sessionKey: sessionKeys.get(q.sessionId) ?? "",
+    question: q.question,
+    askedAt: q.askedAt,
+    askedBy: q.askedBy,
+    prospect: q.prospect,
+    answers: (Array.isArray(q.answers) ? q.answers : []).map((a) => {
+      const answer = (a ?? {}) as Record<string, unknown>;
+      return {
+        answer: typeof answer.answer === "string" ? answer.answer : "",
+        answeredBy: typeof answer.answererEmail === "string" ? answer.answererEmail : null,
+      };
+    }),
+  }));
+}
+
+/** A series: its sessions (each a webinar) with registrations and attendance, and the totals. */
+async function programOf(db: Db, programId: string): Promise<ProgramView | null> {
+  const program = await db.webinarProgram.findUnique({ where: { id: programId } });
+  if (!program) return null;
+  const sessions = await db.$queryRaw<ProgramView["sessions"]>`
+    SELECT w."id" AS "webinarId", w."subject", w."startsAt", w."status"::text AS "status",
+      count(r."id") FILTER (WHERE r."status" <> 'CANCELLED')::int AS "registered",
+      count(r."id") FILTER (WHERE r."status" <> 'CANCELLED' AND r."attended")::int AS "attended"
+    FROM "Webinar" w LEFT JOIN "WebinarRegistration" r ON r."webinarId" = w."id"
+    WHERE w."programId" = ${programId}::uuid
+    GROUP BY w."id" ORDER BY w."startsAt", w."id"`;
+  return {
+    id: program.id,
+    subject: program.subject,
+    sessions,
+    totals: {
+      registered: sessions.reduce((n, s) => n + s.registered, 0),
+      attended: sessions.reduce((n, s) => n + s.attended, 0),
     },
   };
 }

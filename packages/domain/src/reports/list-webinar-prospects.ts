@@ -4,7 +4,16 @@ import { prospectSearchCondition } from "../prospects/prospect-search-condition"
 import { findDrillDownWebinar } from "./find-drill-down-webinar";
 import { filteredCondition, type Segment, segmentCondition } from "./segment";
 
-export const WEBINAR_PROSPECT_SORTS = ["email", "name", "company", "status", "minutes", "registeredAt"] as const;
+export const WEBINAR_PROSPECT_SORTS = [
+  "email",
+  "name",
+  "company",
+  "status",
+  "minutes",
+  "percent",
+  "questions",
+  "registeredAt",
+] as const;
 export type WebinarProspectSort = (typeof WEBINAR_PROSPECT_SORTS)[number];
 
 export interface WebinarProspectRow {
@@ -18,6 +27,11 @@ export interface WebinarProspectRow {
   status: RegistrationStatus;
   attended: boolean;
   minutesAttended: number;
+  /** Attended share of the sessions' length, 0-100; null until attendance is known. */
+  percentAttended: number | null;
+  questionsAsked: number;
+  pollsAnswered: number;
+  surveysAnswered: number;
   registeredAt: Date;
 }
 
@@ -40,6 +54,8 @@ const SORT_KEYS: Record<WebinarProspectSort, string[]> = {
   company: [`lower(p."company")`],
   status: [`r."status"`],
   minutes: [`r."attendanceSeconds"`],
+  percent: [`r."attendancePercent"`],
+  questions: [`r."questionsAsked"`],
   registeredAt: [`r."registeredAt"`],
 };
 
@@ -52,7 +68,8 @@ export function drillDownOrder(sort: WebinarProspectSort, order: "asc" | "desc")
 
 export const DRILL_DOWN_COLUMNS = Prisma.sql`
   p."id", p."email", p."firstName", p."lastName", p."company", r."status"::text AS "status", r."attended",
-  ((r."attendanceSeconds" + 30) / 60)::int AS "minutesAttended", r."registeredAt"`;
+  ((r."attendanceSeconds" + 30) / 60)::int AS "minutesAttended", r."attendancePercent" AS "percentAttended",
+  r."questionsAsked", r."pollsAnswered", r."surveysAnswered", r."registeredAt"`;
 
 /** One page of the prospects behind a webinar's count. */
 export async function listWebinarProspects(

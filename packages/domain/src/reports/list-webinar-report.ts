@@ -19,6 +19,8 @@ export interface WebinarReportRow {
   absent: number | null;
   /** attended / registered; null when not finished or nobody registered. */
   attendanceRate: number | null;
+  /** The series (program) this webinar is a session of; null for single webinars and sequences. */
+  program: { id: string; subject: string } | null;
 }
 
 export interface ListWebinarReportOptions extends PageRequest {
@@ -44,6 +46,8 @@ interface RawRow {
   connectorName: string;
   registered: number;
   attended: number;
+  programId?: string | null;
+  programSubject?: string | null;
 }
 
 // Counts are one index range per webinar: "registered" excludes cancelled registrations and
@@ -90,7 +94,8 @@ export async function listWebinarReport(options: ListWebinarReportOptions): Prom
         : Prisma.sql`lower(w."subject") ${dir}, ${tie}`;
     rows = await db.$queryRaw<RawRow[]>`
       SELECT w."id", w."subject", w."startsAt", w."endsAt", w."timeZone", w."status"::text AS "status",
-             w."connectorId", c."name" AS "connectorName", counts.registered, counts.attended
+             w."connectorId", c."name" AS "connectorName", counts.registered, counts.attended,
+             w."programId", (SELECT pr."subject" FROM "WebinarProgram" pr WHERE pr."id" = w."programId") AS "programSubject"
       FROM (SELECT w.* FROM "Webinar" w WHERE ${where} ORDER BY ${orderBy} LIMIT ${pageSize} OFFSET ${offset}) w
       JOIN "Connector" c ON c."id" = w."connectorId"
       CROSS JOIN LATERAL (${COUNTS}) counts
@@ -109,7 +114,8 @@ export async function listWebinarReport(options: ListWebinarReportOptions): Prom
     const nulls = Prisma.raw(order === "asc" ? "NULLS FIRST" : "NULLS LAST");
     rows = await db.$queryRaw<RawRow[]>`
       SELECT w."id", w."subject", w."startsAt", w."endsAt", w."timeZone", w."status"::text AS "status",
-             w."connectorId", c."name" AS "connectorName", ${registered}::int AS registered, ${attended}::int AS attended
+             w."connectorId", c."name" AS "connectorName", ${registered}::int AS registered, ${attended}::int AS attended,
+             w."programId", (SELECT pr."subject" FROM "WebinarProgram" pr WHERE pr."id" = w."programId") AS "programSubject"
       FROM "Webinar" w
       JOIN "Connector" c ON c."id" = w."connectorId"
       LEFT JOIN (
@@ -143,6 +149,7 @@ export function toReportRow(row: RawRow, now: Date): WebinarReportRow {
     attended: finished ? row.attended : null,
     absent: finished ? row.registered - row.attended : null,
     attendanceRate: finished && row.registered > 0 ? row.attended / row.registered : null,
+    program: row.programId ? { id: row.programId, subject: row.programSubject ?? row.subject } : null,
   };
 }
 

@@ -35,9 +35,10 @@ export interface SyncWebinarOptions {
   now?: () => Date;
   /**
    * After a session ended, also fetch engagement (performance, questions, poll and survey
-   * answers; see packages/domain/src/engagement). Default true.
+   * answers; see packages/domain/src/engagement). `session`: performance and questions only (no
+   * per-attendee requests); `off`: none. Default `full`.
    */
-  engagement?: boolean;
+  engagement?: "full" | "session" | "off" | boolean;
 }
 
 export type SyncWebinarResult =
@@ -107,9 +108,14 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
               sessionCount: Math.max(1, sessions.length),
               now: startedAt,
             }).then(async (fetched) =>
-              options.engagement === false
+              options.engagement === false || options.engagement === "off"
                 ? { ...fetched, engagement: null }
-                : { ...fetched, engagement: await fetchEngagementOf(goto, organizerKey, row.webinarKey, fetched) },
+                : {
+                    ...fetched,
+                    engagement: await fetchEngagementOf(goto, organizerKey, row.webinarKey, fetched, {
+                      attendeeAnswers: options.engagement !== "session",
+                    }),
+                  },
             )
           : null,
       ]);
@@ -337,8 +343,10 @@ function fetchEngagementOf(
   organizerKey: string | undefined,
   webinarKey: string,
   fetched: { attendees: AttendeeInput[]; sessions: EndedSession[] },
+  options: { attendeeAnswers: boolean },
 ): Promise<FetchedEngagement> {
   return fetchEngagement({
+    attendeeAnswers: options.attendeeAnswers,
     goto,
     organizerKey,
     webinarKey,

@@ -1,9 +1,12 @@
 import type { SurveySubmittedEvent } from "@gw/gotowebinar";
+import { getScoringPoints } from "../scoring/get-scoring-rules";
+import { recordActivities } from "../scoring/record-activities";
 import { type ApplyContext, type ApplyOutcome, findEventWebinar, webinarNotSynced } from "./apply-outcome";
 
 /**
  * survey.submitted: the answers kept on the registration (`surveyResponses`), each submission
- * once: it carries its event key, so applying it again appends nothing.
+ * once: it carries its event key, so applying it again appends nothing. The registration's
+ * `surveysAnswered` counts them and ANSWERED_SURVEY is recorded (its points once).
  */
 export async function applySurveySubmitted(ctx: ApplyContext, event: SurveySubmittedEvent): Promise<ApplyOutcome> {
   const { db, connector, now } = ctx;
@@ -23,7 +26,32 @@ export async function applySurveySubmitted(ctx: ApplyContext, event: SurveySubmi
     WHERE "webinarId" = ${webinar.id}::uuid AND "registrantKey" = ${event.registrantKey}
       AND NOT ("surveyResponses" @> ${marker}::jsonb)
     RETURNING "id"`;
-  if (appended.length > 0) return { status: "APPLIED" };
+  if (appended.length > 0) {
+    const [registration] = await db.$queryRaw<{ prospectId: string; surveysAnswered: number }[]>`
+      UPDATE "WebinarRegistration" SET "surveysAnswered" = GREATEST(jsonb_array_length("surveyAnswers"),
+        COALESCE((SELECT sum(jsonb_array_length(COALESCE(e->'responses', '[]'::jsonb)))::int
+                  FROM jsonb_array_elements("surveyResponses") e), 0))
+      WHERE "id" = ${appended[0]!.id}::uuid
+      RETURNING "prospectId", "surveysAnswered"`;
+    if (registration && registration.surveysAnswered > 0) {
+      await recordActivities({
+        db,
+        accountId: webinar.accountId,
+        activities: [
+          {
+            prospectId: registration.prospectId,
+            webinarId: webinar.id,
+            type: "ANSWERED_SURVEY",
+            occurredAt: event.timestamp ? new Date(event.timestamp) : now,
+            details: { surveysAnswered: registration.surveysAnswered },
+          },
+        ],
+        points: await getScoringPoints({ db, accountId: webinar.accountId }),
+        refreshDetailsOf: ["ANSWERED_SURVEY"],
+      });
+    }
+    return { status: "APPLIED" };
+  }
   const registration = await db.webinarRegistration.findFirst({
     where: { webinarId: webinar.id, registrantKey: event.registrantKey },
     select: { id: true },
