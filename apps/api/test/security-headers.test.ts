@@ -56,6 +56,13 @@ describe("security headers", () => {
     }
   });
 
+  it("serves the queue dashboard's page without fonts from the internet", async () => {
+    const res = await get("/admin/queues", { cookie: operator.headers.cookie, accept: "text/html" });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<div id="root">');
+    expect(res.body).not.toMatch(/https?:\/\/(?!127\.0\.0\.1|localhost)[^"']+/);
+  });
+
   it("lets any site embed a hosted form (its own CSP, no frame guard)", async () => {
     const res = await get(`/f/${randomUUID()}`, { accept: "text/html" });
     expect(res.statusCode).toBe(404);

@@ -8,6 +8,7 @@ import { csrfTokenOf } from "./auth";
 import { sendError } from "./error-body";
 
 export const QUEUE_DASHBOARD_PATH = "/admin/queues";
+const THIRD_PARTY_FONTS = /<link[^>]+href="https:\/\/fonts\.(googleapis|gstatic)\.com[^>]*>/g;
 /** bull-board's client (axios) echoes this cookie in `x-xsrf-token` on its own requests. */
 export const XSRF_COOKIE = "XSRF-TOKEN";
 
@@ -51,6 +52,14 @@ export async function registerQueueDashboard(app: App, deps: Pick<ApiDeps, "queu
           secure: deps.config.http.secureCookies,
           httpOnly: false,
         });
+    });
+    // bull-board's page links IBM Plex from Google Fonts: an operator's browser would tell a third
+    // party each time it opens the dashboard (and a locked-down network waits on it). Drop the link;
+    // the page falls back to the system font.
+    scope.addHook("onSend", async (_request, reply, payload) => {
+      if (typeof payload !== "string" || !String(reply.getHeader("content-type") ?? "").includes("text/html"))
+        return payload;
+      return payload.replace(THIRD_PARTY_FONTS, "");
     });
     await scope.register(serverAdapter.registerPlugin(), { prefix: QUEUE_DASHBOARD_PATH });
   });
