@@ -1,0 +1,123 @@
+import { createVerifiedConnector, createWebinar, waitUntil } from "@gw/testing";
+import { createUserAndLogin, type LoggedInUser } from "../../api/test/auth-helpers";
+import type { TestApi } from "../../api/test/helpers";
+import type { FaultCluster } from "./cluster";
+
+export interface FormSetup {
+  user: LoggedInUser;
+  connectorId: string;
+  webinar: { id: string; webinarKey: string };
+  formId: string;
+}
+
+/** An admin, a verified connector, a webinar a week out and a form registering for it (+5 points). */
+export async function setUpRegisteringForm(
+  cluster: FaultCluster,
+  options: { registrants?: number } = {},
+): Promise<FormSetup> {
+  const user = await createUserAndLogin(cluster.api as unknown as TestApi);
+  const { connector } = await createVerifiedConnector(cluster.db, cluster.secretBox, {
+    accountId: user.accountId,
+    sim: cluster.sim,
+  });
+  const scenario = await cluster.sim.control.scenario({
+    organizerKey: connector.organizerKey ?? undefined,
+    webinars: [
+      {
+        subject: "Fault drill",
+        startsInMinutes: 7 * 24 * 60,
+        durationMinutes: 60,
+        registrants: options.registrants ?? 0,
+      },
+    ],
+  });
+  const created = scenario.webinars[0]!;
+  const row = await createWebinar(cluster.db, {
+    accountId: user.accountId,
+    connectorId: connector.id,
+    webinarKey: created.webinarKey,
+    subject: created.subject,
+    startsAt: new Date(created.times[0]!.startTime),
+    endsAt: new Date(created.times.at(-1)!.endTime),
+    times: created.times,
+  });
+  const res = await cluster.api.app.inject({
+    method: "POST",
+    url: "/api/forms",
+    headers: user.headers,
+    payload: {
+      name: "Fault drill sign-up",
+      fields: [{ name: "email" }, { name: "firstName", required: true }, { name: "lastName", required: true }],
+      completionActions: [
+        { type: "REGISTER_WEBINAR", webinarId: row.id },
+        { type: "ADJUST_SCORE", points: 5 },
+      ],
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return {
+    user,
+    connectorId: connector.id,
+    webinar: { id: row.id, webinarKey: created.webinarKey },
+    formId: res.json().id,
+  };
+}
+
+export function submitForm(cluster: FaultCluster, formId: string, email: string, ip = "10.9.0.1") {
+  return cluster.api.app.inject({
+    method: "POST",
+    url: `/f/${formId}`,
+    remoteAddress: ip,
+    headers: { accept: "application/json", "content-type": "application/json" },
+    payload: { email, firstName: "Fault", lastName: email.split("@")[0]! },
+  });
+}
+
+/**
+ * The bar of issue 19: nothing lost, nothing twice. Each e-mail is one registrant in GoTo, one
+ * registration and one REGISTERED activity here, and every prospect's score is the sum of its
+ * activities' points plus the form's adjustments.
+ */
+export async function assertExactlyOnce(cluster: FaultCluster, setup: FormSetup, emails: string[]) {
+  const registrants = await cluster.sim.control.registrants(setup.webinar.webinarKey);
+  const inGoto = registrants.map((r) => r.email.toLowerCase()).sort();
+  const registrations = await cluster.db.webinarRegistration.findMany({
+    where: { webinarId: setup.webinar.id },
+    include: { prospect: { include: { activities: true } } },
+  });
+  const requests = await cluster.db.registrationRequest.findMany({ where: { webinarId: setup.webinar.id } });
+  const submissions = await cluster.db.formSubmission.findMany({ where: { formId: setup.formId } });
+  const problems: string[] = [];
+  const expected = [...emails].map((e) => e.toLowerCase()).sort();
+  if (JSON.stringify(inGoto) !== JSON.stringify(expected))
+    problems.push(`GoTo registrants ${inGoto.length} (expected ${expected.length}, each once)`);
+  if (registrations.length !== emails.length) problems.push(`registrations ${registrations.length}`);
+  if (requests.length !== emails.length) problems.push(`registration requests ${requests.length}`);
+  if (requests.some((r) => r.status !== "SUCCEEDED")) problems.push("a registration request did not succeed");
+  if (submissions.length !== emails.length) problems.push(`form submissions ${submissions.length}`);
+  for (const registration of registrations) {
+    const { prospect } = registration;
+    const registered = prospect.activities.filter((a) => a.type === "REGISTERED" && a.webinarId === setup.webinar.id);
+    if (registered.length !== 1) problems.push(`${prospect.email}: ${registered.length} REGISTERED activities`);
+    const points = prospect.activities.reduce((sum, a) => sum + a.points, 0);
+    const adjustments = 5 * submissions.filter((s) => s.prospectId === prospect.id).length;
+    if (prospect.score !== points + adjustments)
+      problems.push(`${prospect.email}: score ${prospect.score} is not ${points} (activities) + ${adjustments} (form)`);
+  }
+  if (problems.length > 0) throw new Error(`not exactly once:\n- ${problems.join("\n- ")}`);
+}
+
+export const allRequestsSucceeded = (cluster: FaultCluster, webinarId: string, count: number) =>
+  waitUntil(
+    `${count} registrations pushed`,
+    async () => (await cluster.db.registrationRequest.count({ where: { webinarId, status: "SUCCEEDED" } })) === count,
+    { timeoutMs: 150_000, everyMs: 100 },
+  );
+
+/** Every prospect's score equals the points of its activities (no form adjustments involved). */
+export async function assertScoresAreActivityPoints(cluster: FaultCluster, accountId: string) {
+  const prospects = await cluster.db.prospect.findMany({ where: { accountId }, include: { activities: true } });
+  const wrong = prospects.filter((p) => p.score !== p.activities.reduce((sum, a) => sum + a.points, 0));
+  if (wrong.length > 0)
+    throw new Error(`scores differ from activity points for ${wrong.map((p) => p.email).join(", ")}`);
+}
