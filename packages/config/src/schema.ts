@@ -113,6 +113,18 @@ export const envSchema = z
     // and how often criteria with moving windows ("last 30 days") are re-evaluated.
     SEGMENT_SWEEP_EVERY_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
     SEGMENT_REFRESH_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    // Outbound events (issue 17): private, loopback and link-local receivers are refused unless
+    // allowed (SSRF); each delivery is capped in time and response size; retried with backoff
+    // for OUTBOUND_RETRY_HOURS; an endpoint failing for OUTBOUND_DISABLE_AFTER_HOURS is disabled.
+    OUTBOUND_ALLOW_PRIVATE_URLS: bool(false),
+    OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    OUTBOUND_MAX_RESPONSE_BYTES: z.coerce.number().int().min(0).max(10_485_760).default(65_536),
+    OUTBOUND_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
+    OUTBOUND_RETRY_MAX_MS: z.coerce.number().int().min(100).max(86_400_000).default(3_600_000),
+    OUTBOUND_RETRY_HOURS: z.coerce.number().positive().max(720).default(24),
+    OUTBOUND_DISABLE_AFTER_HOURS: z.coerce.number().positive().max(8_760).default(72),
+    OUTBOUND_FAN_OUT_EVERY_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+    OUTBOUND_SWEEP_EVERY_MS: z.coerce.number().int().min(200).max(600_000).default(15_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -188,6 +200,17 @@ export function toConfig(env: Env) {
     segments: {
       sweepEveryMs: env.SEGMENT_SWEEP_EVERY_MS,
       refreshEveryMs: env.SEGMENT_REFRESH_EVERY_MINUTES * 60_000,
+    },
+    outbound: {
+      allowPrivateUrls: env.OUTBOUND_ALLOW_PRIVATE_URLS,
+      timeoutMs: env.OUTBOUND_TIMEOUT_MS,
+      maxResponseBytes: env.OUTBOUND_MAX_RESPONSE_BYTES,
+      retryBaseMs: env.OUTBOUND_RETRY_BASE_MS,
+      retryMaxMs: env.OUTBOUND_RETRY_MAX_MS,
+      giveUpAfterMs: Math.round(env.OUTBOUND_RETRY_HOURS * 3_600_000),
+      disableAfterMs: Math.round(env.OUTBOUND_DISABLE_AFTER_HOURS * 3_600_000),
+      fanOutEveryMs: env.OUTBOUND_FAN_OUT_EVERY_MS,
+      sweepEveryMs: env.OUTBOUND_SWEEP_EVERY_MS,
     },
   } as const;
 }

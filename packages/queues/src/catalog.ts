@@ -1,4 +1,5 @@
 import { closeAbandonedSyncRunsJob, dispatchJob } from "./jobs";
+import { deliverEndpointJob, fanOutEventsJob, sweepOutboundJob } from "./jobs/outbound";
 import { pushRegistrationJob, sweepRegistrationsJob } from "./jobs/registrations";
 import { backfillConnectorJob, discoverWebinarsJob, syncWebinarJob } from "./jobs/sync";
 import { applyWebhookEventJob, sweepWebhookEventsJob } from "./jobs/webhooks";
@@ -14,6 +15,9 @@ export const jobCatalog = [
   sweepRegistrationsJob,
   applyWebhookEventJob,
   sweepWebhookEventsJob,
+  fanOutEventsJob,
+  deliverEndpointJob,
+  sweepOutboundJob,
 ] as const;
 
 export type JobName = (typeof jobCatalog)[number]["name"];

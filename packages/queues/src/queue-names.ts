@@ -8,6 +8,8 @@ export const QUEUE_NAMES = {
   registrations: "registrations",
   /** Applying received GoTo webhook events. */
   webhooks: "webhooks",
+  /** Outbound events to the accounts' endpoints: slow receivers must not hold up syncs. */
+  outbound: "outbound",
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

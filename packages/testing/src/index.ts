@@ -6,3 +6,4 @@ export { testConfig } from "./test-config";
 export { createTestDatabase, type TestDatabase } from "./test-database";
 export { createTestRedis, type TestRedis } from "./test-redis";
 export { waitUntil } from "./wait";
+export { type ReceivedEvent, startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";

@@ -6,6 +6,7 @@ import { authRoutes } from "./auth";
 import { campaignRoutes } from "./campaigns";
 import { connectorWebhookRoutes } from "./connector-webhooks";
 import { connectorRoutes } from "./connectors";
+import { endpointRoutes } from "./endpoints";
 import { exclusionRoutes } from "./exclusions";
 import { exportRoutes } from "./exports";
 import { formRoutes } from "./forms";
@@ -50,5 +51,6 @@ export async function registerRoutes(app: App, deps: ApiDeps) {
   await app.register(scoringRuleRoutes(deps));
   await app.register(apiTokenRoutes(deps));
   await app.register(participationRoutes(deps));
+  await app.register(endpointRoutes(deps));
   await registerQueueDashboard(app, deps);
 }

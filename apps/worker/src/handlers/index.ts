@@ -3,6 +3,7 @@ import { handleBackfillConnector } from "./backfill";
 import { handleCloseAbandonedSyncRuns } from "./close-abandoned-sync-runs";
 import { handleDiscoverWebinars } from "./discover";
 import { handleDispatch } from "./dispatch";
+import { handleDeliverEndpoint, handleFanOutEvents, handleSweepOutbound } from "./outbound";
 import { handlePushRegistration } from "./push-registration";
 import { handleSweepRegistrations } from "./sweep-registrations";
 import { handleSweepWebhookEvents } from "./sweep-webhook-events";
@@ -19,4 +20,7 @@ export const handlers: JobHandlers = {
   "sweep-registrations": handleSweepRegistrations,
   "apply-webhook-event": handleApplyWebhookEvent,
   "sweep-webhook-events": handleSweepWebhookEvents,
+  "fan-out-events": handleFanOutEvents,
+  "deliver-endpoint": handleDeliverEndpoint,
+  "sweep-outbound": handleSweepOutbound,
 };

@@ -1,4 +1,5 @@
 import { type PgQueryDb, pgQuery, retryOnDeadlock } from "@gw/db";
+import { erasedEmailHash } from "../privacy/erased-email-hash";
 import { findProspectsByEmail } from "./find-prospects-by-email";
 import { emailKey, normalizeEmail } from "./normalize-email";
 
@@ -7,6 +8,8 @@ export interface GotoPerson {
   email: string;
   firstName?: string | null;
   lastName?: string | null;
+  /** When the person registered in GoTo: after an erasure, a later registration is a new consent. */
+  registeredAt?: Date | null;
 }
 
 export interface UpsertGotoProspectsOptions {
@@ -50,8 +53,10 @@ export async function upsertGotoProspects(options: UpsertGotoProspectsOptions): 
       email: seen?.email ?? email,
       firstName: seen?.firstName ?? blank(person.firstName),
       lastName: seen?.lastName ?? blank(person.lastName),
+      registeredAt: seen?.registeredAt ?? person.registeredAt ?? null,
     });
   }
+  await dropErasedPeople(db, accountId, people);
   const result: UpsertGotoProspectsResult = {
     prospectIdByEmail: new Map(),
     created: 0,
@@ -134,4 +139,31 @@ export async function upsertGotoProspects(options: UpsertGotoProspectsOptions): 
     }
   }
   return result;
+}
+
+/**
+ * People erased from this account (GDPR) are not brought back by a later poll of a webinar they
+ * had registered for; one who registered in GoTo after the erasure has registered again, and the
+ * erasure's mark is lifted.
+ */
+async function dropErasedPeople(db: PgQueryDb, accountId: string, people: Map<string, GotoPerson>): Promise<void> {
+  if (people.size === 0) return;
+  const hashes = new Map([...people.entries()].map(([key, person]) => [erasedEmailHash(accountId, person.email), key]));
+  const erased = await pgQuery<{ email_hash: string; erased_at: Date }>(
+    db,
+    `SELECT "emailHash" AS email_hash, "erasedAt" AS erased_at FROM "ErasedEmail" WHERE "accountId" = $1::uuid AND "emailHash" = ANY($2::text[])`,
+    [accountId, [...hashes.keys()]],
+  );
+  const again: string[] = [];
+  for (const row of erased) {
+    const key = hashes.get(row.email_hash)!;
+    const registeredAt = people.get(key)?.registeredAt;
+    if (registeredAt && registeredAt.getTime() > row.erased_at.getTime()) again.push(row.email_hash);
+    else people.delete(key);
+  }
+  if (again.length > 0)
+    await pgQuery(db, `DELETE FROM "ErasedEmail" WHERE "accountId" = $1::uuid AND "emailHash" = ANY($2::text[])`, [
+      accountId,
+      again,
+    ]);
 }

@@ -70,7 +70,12 @@ export async function upsertRegistrants(options: UpsertRegistrantsOptions): Prom
   const prospects = await upsertGotoProspects({
     db,
     accountId: webinar.accountId,
-    people: options.registrants.map((r) => ({ email: r.email, firstName: r.firstName, lastName: r.lastName })),
+    people: options.registrants.map((r) => ({
+      email: r.email,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      registeredAt: r.registrationDate ? toDate(r.registrationDate, now) : null,
+    })),
     createProspects: connector.createProspects,
     campaignId: connector.campaignId,
   });

@@ -1,4 +1,5 @@
 export { closeAbandonedSyncRunsJob, dispatchJob } from "./dispatch";
+export { deliverEndpointJob, fanOutEventsJob, sweepOutboundJob } from "./outbound";
 export { pushRegistrationJob, sweepRegistrationsJob } from "./registrations";
 export { backfillConnectorJob, discoverWebinarsJob, syncWebinarJob } from "./sync";
 export { applyWebhookEventJob, sweepWebhookEventsJob } from "./webhooks";

@@ -1,0 +1,175 @@
+import { type Db, pgQuery } from "@gw/db";
+import { type RegistrationBackoff, registrationBackoffMs } from "../forms/registration-backoff";
+import type { SecretBox } from "../security/secret-box";
+import { type OutboundHttpPolicy, type SendResult, sendWebhook } from "./send-webhook";
+
+export interface DeliverEndpointOptions {
+  db: Pick<Db, "$queryRawUnsafe">;
+  secretBox: SecretBox;
+  endpointId: string;
+  policy: OutboundHttpPolicy;
+  backoff: RegistrationBackoff;
+  /** An endpoint whose deliveries all failed for this long is disabled with a notice. */
+  disableAfterMs: number;
+  /** How long a worker holds the endpoint between renewals. */
+  leaseMs?: number;
+  /** Stop after this many deliveries (the job is re-enqueued for the rest). */
+  maxDeliveries?: number;
+  send?: (options: Parameters<typeof sendWebhook>[0]) => Promise<SendResult>;
+}
+
+export interface DeliverEndpointResult {
+  /** Another worker holds the endpoint: it delivers. */
+  busy: boolean;
+  delivered: number;
+  failed: number;
+  /** The head delivery waits for a retry at this time: schedule the next run then. */
+  retryAt: Date | null;
+  /** Stopped at maxDeliveries with more due: run again at once. */
+  more: boolean;
+  disabled: boolean;
+}
+
+interface Head {
+  id: string;
+  event_id: string;
+  payload: unknown;
+  attempts: number;
+  next_attempt_at: Date;
+  give_up_at: Date;
+}
+
+const BATCH = 100;
+
+/**
+ * Delivers an endpoint's pending events one at a time, oldest first (ordering by occurrence): a
+ * failed head waits for its retry and holds back the ones behind it, until it succeeds or its
+ * retry window ends (then it is FAILED and the next goes). One worker per endpoint, by a lease
+ * in Postgres; releasing it re-checks for work, so an event queued while the lease was held is
+ * never left for the sweeper alone.
+ */
+export async function deliverEndpoint(options: DeliverEndpointOptions): Promise<DeliverEndpointResult> {
+  const { db, endpointId, policy } = options;
+  const leaseMs = options.leaseMs ?? Math.max(30_000, policy.timeoutMs * 3);
+  const maxDeliveries = options.maxDeliveries ?? 5_000;
+  const send = options.send ?? sendWebhook;
+  const result: DeliverEndpointResult = {
+    busy: false,
+    delivered: 0,
+    failed: 0,
+    retryAt: null,
+    more: false,
+    disabled: false,
+  };
+
+  const claim = () =>
+    pgQuery<{ url: string; secret_enc: string }>(
+      db,
+      `UPDATE "OutboundEndpoint" SET "leaseUntil" = now() + make_interval(secs => $2::double precision / 1000)
+       WHERE "id" = $1::uuid AND "enabled" AND ("leaseUntil" IS NULL OR "leaseUntil" < now())
+       RETURNING "url", "secretEnc" AS secret_enc`,
+      [endpointId, leaseMs],
+    );
+  const release = () =>
+    pgQuery(db, `UPDATE "OutboundEndpoint" SET "leaseUntil" = NULL WHERE "id" = $1::uuid`, [endpointId]);
+  const dueWork = async () =>
+    (
+      await pgQuery<{ due: boolean }>(
+        db,
+        `SELECT EXISTS (SELECT 1 FROM "OutboundDelivery" d JOIN "OutboundEndpoint" e ON e."id" = d."endpointId"
+           WHERE d."endpointId" = $1::uuid AND d."status" = 'PENDING' AND d."nextAttemptAt" <= now() AND e."enabled") AS due`,
+        [endpointId],
+      )
+    )[0]?.due === true;
+
+  for (;;) {
+    const [endpoint] = await claim();
+    if (!endpoint) {
+      result.busy = result.delivered === 0 && result.failed === 0;
+      return result;
+    }
+    const secret = options.secretBox.decrypt(endpoint.secret_enc);
+    const stop = await deliverWhileDue(endpoint.url, secret);
+    await release();
+    if (stop === "retry" || stop === "disabled" || stop === "more") return result;
+    // Idle: anything queued while we held the lease is ours to deliver (its job found us busy).
+    if (!(await dueWork())) return result;
+  }
+
+  async function deliverWhileDue(url: string, secret: string): Promise<"idle" | "retry" | "disabled" | "more"> {
+    for (;;) {
+      const heads = await pgQuery<Head>(
+        db,
+        `SELECT "id"::text AS id, "eventId" AS event_id, "payload", "attempts", "nextAttemptAt" AS next_attempt_at, "giveUpAt" AS give_up_at
+         FROM "OutboundDelivery" d WHERE d."endpointId" = $1::uuid AND d."status" = 'PENDING' ORDER BY d."id" LIMIT $2`,
+        [endpointId, BATCH],
+      );
+      if (heads.length === 0) return "idle";
+      for (const head of heads) {
+        if (head.next_attempt_at.getTime() > Date.now()) {
+          result.retryAt = head.next_attempt_at;
+          return "retry";
+        }
+        if (result.delivered + result.failed >= maxDeliveries) {
+          result.more = true;
+          return "more";
+        }
+        const sent = await send({ url, secret, eventId: head.event_id, body: JSON.stringify(head.payload), policy });
+        if (sent.ok) {
+          await pgQuery(
+            db,
+            `WITH d AS (
+               UPDATE "OutboundDelivery" SET "status" = 'DELIVERED', "attempts" = "attempts" + 1, "lastStatusCode" = $2,
+                 "lastLatencyMs" = $3, "lastError" = NULL, "lastAttemptAt" = now(), "deliveredAt" = now()
+               WHERE "id" = $1::bigint RETURNING "endpointId")
+             UPDATE "OutboundEndpoint" SET "failingSince" = NULL, "leaseUntil" = now() + make_interval(secs => $4::double precision / 1000)
+             WHERE "id" = (SELECT "endpointId" FROM d) AND ("failingSince" IS NOT NULL OR "leaseUntil" < now() + make_interval(secs => $4::double precision / 2000))`,
+            [head.id, sent.statusCode, sent.latencyMs, leaseMs],
+          );
+          result.delivered++;
+          continue;
+        }
+        const attempts = head.attempts + 1;
+        const retryAt = new Date(Date.now() + registrationBackoffMs(attempts, options.backoff));
+        const givesUp = retryAt.getTime() > head.give_up_at.getTime();
+        const [endpoint] = await pgQuery<{ enabled: boolean }>(
+          db,
+          `WITH d AS (
+             UPDATE "OutboundDelivery" SET "status" = $2::"OutboundDeliveryStatus", "attempts" = $3, "lastStatusCode" = $4,
+               "lastLatencyMs" = $5, "lastError" = $6, "lastAttemptAt" = now(), "nextAttemptAt" = $7
+             WHERE "id" = $1::bigint RETURNING "endpointId")
+           UPDATE "OutboundEndpoint" e SET
+             "failingSince" = COALESCE(e."failingSince", now()),
+             "enabled" = NOT (COALESCE(e."failingSince", now()) <= now() - make_interval(secs => $8::double precision / 1000)),
+             "disabledAt" = CASE WHEN COALESCE(e."failingSince", now()) <= now() - make_interval(secs => $8::double precision / 1000) THEN now() ELSE e."disabledAt" END,
+             "disabledReason" = CASE WHEN COALESCE(e."failingSince", now()) <= now() - make_interval(secs => $8::double precision / 1000)
+               THEN 'Disabled on ' || to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC: every delivery failed since '
+                 || to_char(e."failingSince" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC (last: ' || left($6, 200) || '). Fix the receiver, enable the endpoint again and replay the failed deliveries.'
+               ELSE e."disabledReason" END
+           WHERE e."id" = (SELECT "endpointId" FROM d)
+           RETURNING e."enabled"`,
+          [
+            head.id,
+            givesUp ? "FAILED" : "PENDING",
+            attempts,
+            sent.statusCode,
+            sent.latencyMs,
+            sent.error ?? "failed",
+            retryAt,
+            options.disableAfterMs,
+          ],
+        );
+        if (endpoint && !endpoint.enabled) {
+          result.disabled = true;
+          return "disabled";
+        }
+        if (givesUp) {
+          result.failed++;
+          continue;
+        }
+        result.retryAt = retryAt;
+        return "retry";
+      }
+    }
+  }
+}

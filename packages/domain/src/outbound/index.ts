@@ -1,0 +1,19 @@
+export { guardedLookup, isPublicAddress, RefusedAddressError } from "./address-policy";
+export { type DeliverEndpointOptions, type DeliverEndpointResult, deliverEndpoint } from "./deliver-endpoint";
+export { checkEndpointUrl, newEndpointSecret } from "./endpoint-input";
+export type { EndpointView } from "./endpoint-view";
+export { type FanOutOptions, type FanOutResult, fanOutChangeEvents } from "./fan-out-change-events";
+export { findDueEndpoints } from "./find-due-endpoints";
+export { type DeliveryView, listDeliveries } from "./list-deliveries";
+export {
+  createEndpoint,
+  deleteEndpoint,
+  type EndpointDeps,
+  type EndpointInput,
+  getEndpoint,
+  getEndpointSecret,
+  listEndpoints,
+  updateEndpoint,
+} from "./manage-endpoints";
+export { replayDeliveries } from "./replay-deliveries";
+export { type OutboundHttpPolicy, type SendResult, type SendWebhookOptions, sendWebhook } from "./send-webhook";
