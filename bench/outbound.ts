@@ -60,13 +60,15 @@ async function run(endpointCount: number): Promise<string[]> {
     const account = await createAccount(deps.db);
     const connector = await createConnector(deps.db, { accountId: account.id });
     const webinar = await createWebinar(deps.db, { accountId: account.id, connectorId: connector.id });
-    const endpoint = await createEndpoint(
-      { db: deps.db, secretBox: deps.secretBox, allowPrivateUrls: true },
-      account.id,
-      {
+    const endpoint = await createEndpoint({
+      db: deps.db,
+      secretBox: deps.secretBox,
+      allowPrivateUrls: true,
+      accountId: account.id,
+      input: {
         url: endpointUrl(account.id),
       },
-    );
+    });
     secrets.set(account.id, endpoint.secret);
     accounts.push({ id: account.id, webinarId: webinar.id });
   }

@@ -88,7 +88,6 @@ export async function startWebhookReceiver(secret: () => string): Promise<Webhoo
       response.writeHead(204).end();
     });
   });
-  server.keepAliveTimeout = 1;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
   return receiver;

@@ -62,7 +62,13 @@ export const endpointRoutes =
     app.addHook("onRequest", app.requireAuth);
     const tags = ["outbound events"];
     const { db } = deps;
-    const manage = { db, secretBox: deps.secretBox, allowPrivateUrls: deps.config.outbound.allowPrivateUrls };
+    const { secretBox } = deps;
+    const { allowPrivateUrls } = deps.config.outbound;
+    const ref = (request: { params: { id: string } }, accountId: string) => ({
+      db,
+      accountId,
+      endpointId: request.params.id,
+    });
     const wake = (endpointId: string) =>
       enqueue(deps.queues, deliverEndpointJob, { endpointId, key: `a${Date.now()}` }).catch((error) =>
         // The sweeper delivers anyway within a few seconds.
@@ -90,7 +96,7 @@ export const endpointRoutes =
           response: { 200: z.object({ items: z.array(endpoint) }), ...errors },
         },
       },
-      async (request) => ({ items: await listEndpoints(db, authOf(request).accountId) }),
+      async (request) => ({ items: await listEndpoints({ db, accountId: authOf(request).accountId }) }),
     );
 
     app.post(
@@ -105,13 +111,21 @@ export const endpointRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createEndpoint(manage, authOf(request).accountId, request.body)),
+        reply.status(201).send(
+          await createEndpoint({
+            db,
+            secretBox,
+            allowPrivateUrls,
+            accountId: authOf(request).accountId,
+            input: request.body,
+          }),
+        ),
     );
 
     app.get(
       "/api/endpoints/:id",
       { schema: { tags, summary: "One endpoint", params: idParams, response: { 200: endpoint, ...errors } } },
-      async (request) => getEndpoint(db, authOf(request).accountId, request.params.id),
+      async (request) => getEndpoint(ref(request, authOf(request).accountId)),
     );
 
     app.get(
@@ -125,7 +139,9 @@ export const endpointRoutes =
           response: { 200: z.object({ secret: z.string() }), ...errors },
         },
       },
-      async (request) => ({ secret: await getEndpointSecret(manage, authOf(request).accountId, request.params.id) }),
+      async (request) => ({
+        secret: await getEndpointSecret({ ...ref(request, authOf(request).accountId), secretBox }),
+      }),
     );
 
     app.patch(
@@ -141,7 +157,11 @@ export const endpointRoutes =
         },
       },
       async (request) => {
-        const updated = await updateEndpoint(manage, authOf(request).accountId, request.params.id, request.body);
+        const updated = await updateEndpoint({
+          ...ref(request, authOf(request).accountId),
+          allowPrivateUrls,
+          input: request.body,
+        });
         if (updated.enabled) await wake(updated.id);
         return updated;
       },
@@ -159,7 +179,7 @@ export const endpointRoutes =
         },
       },
       async (request, reply) => {
-        await deleteEndpoint(db, authOf(request).accountId, request.params.id);
+        await deleteEndpoint(ref(request, authOf(request).accountId));
         return reply.status(204).send(null);
       },
     );

@@ -48,7 +48,7 @@ export const handleDeliverEndpoint: JobHandler<"deliver-endpoint"> = async (payl
 
 /** Periodic: wakes endpoints with due deliveries that no job is working on (lost with Redis). */
 export const handleSweepOutbound: JobHandler<"sweep-outbound"> = async (_payload, ctx) => {
-  const ids = await findDueEndpoints(ctx.deps.db);
+  const ids = await findDueEndpoints({ db: ctx.deps.db });
   const bucket = Math.floor(Date.now() / ctx.deps.config.outbound.sweepEveryMs);
   for (const endpointId of ids) await wake(ctx.deps, endpointId, `s${bucket}`);
   if (ids.length > 0) ctx.log.info({ endpoints: ids.length }, "re-enqueued outbound deliveries");

@@ -13,7 +13,8 @@ export interface ChangeEventInput {
  * Appends events the tables' triggers cannot see (form submitted, registration failed, connector
  * failed, erased) to the change log. Pass a transaction's client to commit it with the change.
  */
-export async function recordChangeEvents(db: PgQueryDb, events: ChangeEventInput[]): Promise<void> {
+export async function recordChangeEvents(options: { db: PgQueryDb; events: ChangeEventInput[] }): Promise<void> {
+  const { db, events } = options;
   if (events.length === 0) return;
   await pgQuery(
     db,

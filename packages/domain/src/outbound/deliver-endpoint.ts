@@ -82,6 +82,25 @@ export async function deliverEndpoint(options: DeliverEndpointOptions): Promise<
       )
     )[0]?.due === true;
 
+  // Successes are recorded a batch at a time (one statement, not one per event); a crash before
+  // that sends them again, which at-least-once allows (same event id).
+  const delivered: { id: string; statusCode: number; latencyMs: number }[] = [];
+  async function flushDelivered() {
+    if (delivered.length === 0) return;
+    const batch = delivered.splice(0);
+    await pgQuery(
+      db,
+      `WITH d AS (
+         UPDATE "OutboundDelivery" o SET "status" = 'DELIVERED', "attempts" = o."attempts" + 1, "lastStatusCode" = i.status_code,
+           "lastLatencyMs" = i.latency_ms, "lastError" = NULL, "lastAttemptAt" = now(), "deliveredAt" = now()
+         FROM unnest($1::bigint[], $2::int[], $3::int[]) AS i(id, status_code, latency_ms)
+         WHERE o."id" = i.id RETURNING 1)
+       UPDATE "OutboundEndpoint" SET "failingSince" = NULL, "leaseUntil" = now() + make_interval(secs => $5::double precision / 1000)
+       WHERE "id" = $4::uuid AND EXISTS (SELECT 1 FROM d)`,
+      [batch.map((d) => d.id), batch.map((d) => d.statusCode), batch.map((d) => d.latencyMs), endpointId, leaseMs],
+    );
+  }
+
   for (;;) {
     const [endpoint] = await claim();
     if (!endpoint) {
@@ -89,7 +108,7 @@ export async function deliverEndpoint(options: DeliverEndpointOptions): Promise<
       return result;
     }
     const secret = options.secretBox.decrypt(endpoint.secret_enc);
-    const stop = await deliverWhileDue(endpoint.url, secret);
+    const stop = await deliverWhileDue(endpoint.url, secret).finally(flushDelivered);
     await release();
     if (stop === "retry" || stop === "disabled" || stop === "more") return result;
     // Idle: anything queued while we held the lease is ours to deliver (its job found us busy).
@@ -116,19 +135,12 @@ export async function deliverEndpoint(options: DeliverEndpointOptions): Promise<
         }
         const sent = await send({ url, secret, eventId: head.event_id, body: JSON.stringify(head.payload), policy });
         if (sent.ok) {
-          await pgQuery(
-            db,
-            `WITH d AS (
-               UPDATE "OutboundDelivery" SET "status" = 'DELIVERED', "attempts" = "attempts" + 1, "lastStatusCode" = $2,
-                 "lastLatencyMs" = $3, "lastError" = NULL, "lastAttemptAt" = now(), "deliveredAt" = now()
-               WHERE "id" = $1::bigint RETURNING "endpointId")
-             UPDATE "OutboundEndpoint" SET "failingSince" = NULL, "leaseUntil" = now() + make_interval(secs => $4::double precision / 1000)
-             WHERE "id" = (SELECT "endpointId" FROM d) AND ("failingSince" IS NOT NULL OR "leaseUntil" < now() + make_interval(secs => $4::double precision / 2000))`,
-            [head.id, sent.statusCode, sent.latencyMs, leaseMs],
-          );
+          delivered.push({ id: head.id, statusCode: sent.statusCode ?? 0, latencyMs: sent.latencyMs });
           result.delivered++;
+          if (delivered.length >= 20) await flushDelivered(); // also renews the lease
           continue;
         }
+        await flushDelivered();
         const attempts = head.attempts + 1;
         const retryAt = new Date(Date.now() + registrationBackoffMs(attempts, options.backoff));
         const givesUp = retryAt.getTime() > head.give_up_at.getTime();
@@ -170,6 +182,7 @@ export async function deliverEndpoint(options: DeliverEndpointOptions): Promise<
         result.retryAt = retryAt;
         return "retry";
       }
+      await flushDelivered();
     }
   }
 }

@@ -4,7 +4,8 @@ import { type PgQueryDb, pgQuery } from "@gw/db";
  * Enabled endpoints with a delivery due and no worker on them: their job was lost (a flushed
  * Redis, a crashed worker) or never made. The sweeper enqueues them again.
  */
-export async function findDueEndpoints(db: PgQueryDb, limit = 1_000): Promise<string[]> {
+export async function findDueEndpoints(options: { db: PgQueryDb; limit?: number }): Promise<string[]> {
+  const { db, limit = 1_000 } = options;
   const rows = await pgQuery<{ id: string }>(
     db,
     `SELECT e."id" FROM "OutboundEndpoint" e

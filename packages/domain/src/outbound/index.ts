@@ -6,10 +6,11 @@ export { type FanOutOptions, type FanOutResult, fanOutChangeEvents } from "./fan
 export { findDueEndpoints } from "./find-due-endpoints";
 export { type DeliveryView, listDeliveries } from "./list-deliveries";
 export {
+  type CreateEndpointOptions,
   createEndpoint,
   deleteEndpoint,
-  type EndpointDeps,
   type EndpointInput,
+  type EndpointRef,
   getEndpoint,
   getEndpointSecret,
   listEndpoints,

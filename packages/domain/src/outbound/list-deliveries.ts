@@ -1,5 +1,5 @@
 import type { Db, OutboundDeliveryStatus } from "@gw/db";
-import { type Page, pageWindow } from "../reports/paging";
+import { type Page, pageWindow } from "../paging/paging";
 import { getEndpoint } from "./manage-endpoints";
 
 export interface DeliveryView {
@@ -26,7 +26,7 @@ export async function listDeliveries(options: {
   page?: number;
   pageSize?: number;
 }): Promise<Page<DeliveryView>> {
-  await getEndpoint(options.db, options.accountId, options.endpointId);
+  await getEndpoint(options);
   const { page, pageSize, offset } = pageWindow(options);
   const where = { endpointId: options.endpointId, ...(options.status ? { status: options.status } : {}) };
   const [rows, total] = await Promise.all([

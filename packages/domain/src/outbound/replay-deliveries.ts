@@ -15,7 +15,7 @@ export async function replayDeliveries(options: {
   deliveryId?: string;
   giveUpAfterMs: number;
 }): Promise<number> {
-  await getEndpoint(options.db, options.accountId, options.endpointId);
+  await getEndpoint(options);
   const rows = await pgQuery<{ id: string }>(
     options.db,
     `UPDATE "OutboundDelivery" SET "status" = 'PENDING', "attempts" = 0, "nextAttemptAt" = now(),

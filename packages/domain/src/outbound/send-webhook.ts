@@ -31,6 +31,27 @@ export interface SendResult {
 const SNIPPET = 300;
 
 /**
+ * Keep-alive agents, one per kind of guard: deliveries to one receiver reuse their connection
+ * (a new TCP and TLS handshake per event would cap throughput), and every new connection still
+ * goes through the guarded lookup.
+ */
+const agents = new Map<string, http.Agent>();
+function agentFor(protocol: string, allowPrivateUrls: boolean): http.Agent {
+  const key = `${protocol}${allowPrivateUrls}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    const options = {
+      keepAlive: true,
+      maxSockets: 256,
+      ...(allowPrivateUrls ? {} : { lookup: guardedLookup as never }),
+    };
+    agent = protocol === "https:" ? new https.Agent(options) : new http.Agent(options);
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
+/**
  * POSTs one event, signed per the Standard Webhooks specification with its own library
  * (webhook-id, webhook-timestamp, webhook-signature). Never follows redirects; a 2xx answer is
  * success. The answer is read up to maxResponseBytes and the whole exchange bounded by timeoutMs.
@@ -76,8 +97,7 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<SendResu
           "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
           "webhook-signature": signature,
         },
-        agent: false,
-        ...(policy.allowPrivateUrls ? {} : { lookup: guardedLookup as never }),
+        agent: agentFor(url.protocol, policy.allowPrivateUrls),
       },
       (response) => {
         const status = response.statusCode ?? 0;
