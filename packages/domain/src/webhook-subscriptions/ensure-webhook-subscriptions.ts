@@ -1,6 +1,6 @@
 import type { Connector, Db } from "@gw/db";
 import type { GotoClient, GotoUserSubscription, GotoWebhook } from "@gw/gotowebinar";
-import { SecretBox, type SecretKey } from "../security/index";
+import type { SecretBox } from "../security/index";
 import {
   WEBHOOK_EVENT_NAMES,
   type WebhookEventName,
@@ -23,12 +23,12 @@ export type EnsureWebhooksClient = Pick<
 
 export interface EnsureWebhookSubscriptionsOptions {
   db: Db;
-  config: WebhookSettings & { secrets?: { keys: readonly SecretKey[] } };
+  config: WebhookSettings;
   gotoClient: EnsureWebhooksClient;
   /** Its OAuth client (which owns the secret key) is read from the row when not given. */
   connector: Pick<Connector, "id"> & Partial<Pick<Connector, "oauthClientId">>;
-  /** Defaults to one built from `config.secrets.keys`. */
-  secretBox?: SecretBox;
+  /** The process's one SecretBox (its deps), which seals the connector's webhook secret. */
+  secretBox: SecretBox;
   log?: WebhookLog;
 }
 
@@ -69,8 +69,7 @@ export async function ensureWebhookSubscriptions(
   }
   const callbackUrl = webhookCallbackUrl(config.http.publicUrl, connector.id);
   try {
-    const secretBox = options.secretBox ?? secretBoxFrom(config);
-    await ensureSecret({ db, gotoClient, connector, secretBox });
+    await ensureSecret({ db, gotoClient, connector, secretBox: options.secretBox });
     const webhooks = await ensureWebhooks(gotoClient, callbackUrl);
     const subscriptions = await ensureUserSubscriptions(gotoClient, callbackUrl, webhooks);
     const views = await recordSubscriptions(db, connector.id, webhooks, subscriptions);
@@ -86,11 +85,6 @@ export async function ensureWebhookSubscriptions(
     });
     return { enabled: false, reason, subscriptions: [] };
   }
-}
-
-function secretBoxFrom(config: EnsureWebhookSubscriptionsOptions["config"]): SecretBox {
-  if (!config.secrets) throw new Error("ensureWebhookSubscriptions needs a secretBox or config.secrets.keys");
-  return new SecretBox(config.secrets.keys);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from "@gw/db";
-import type { SecretBox, SecretKey } from "../security/index";
+import type { SecretBox } from "../security/index";
 import { type EnsureWebhooksClient, ensureWebhookSubscriptions } from "./ensure-webhook-subscriptions";
 import { type RemoveWebhooksClient, removeWebhookSubscriptions } from "./remove-webhook-subscriptions";
 import type { WebhookSettings } from "./webhook-callback";
@@ -7,8 +7,8 @@ import { describeError, silentLog, type WebhookLog } from "./webhook-log";
 
 export interface RefreshConnectorWebhooksOptions {
   db: Db;
-  config: WebhookSettings & { secrets?: { keys: readonly SecretKey[] } };
-  secretBox?: SecretBox;
+  config: WebhookSettings;
+  secretBox: SecretBox;
   connectorId: string;
   /** A GoTo client with the connector's tokens, whatever its status (disabling still reaches GoTo). */
   gotoClientFor: (connectorId: string) => Promise<EnsureWebhooksClient & RemoveWebhooksClient>;
@@ -37,7 +37,7 @@ export async function refreshConnectorWebhooks(options: RefreshConnectorWebhooks
         config,
         gotoClient,
         connector,
-        ...(options.secretBox ? { secretBox: options.secretBox } : {}),
+        secretBox: options.secretBox,
         log,
       });
     } else if (connector.status === "DISABLED") {
