@@ -67,6 +67,9 @@ export const envSchema = z
     GOTO_RATE_SAFETY_MARGIN: z.coerce.number().min(0).max(0.5).default(0.1),
     WEBHOOK_SIGNATURE_SCHEME: z.enum(["hmac-sha256-timestamp", "hmac-sha256", "none"]).default("hmac-sha256-timestamp"),
     WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
+    /** Refused webhook deliveries: per client IP and per connector each minute (then 429), and rows kept per connector each hour. */
+    WEBHOOK_REJECTED_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+    WEBHOOK_REJECTED_STORED_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(100),
     /** Subscribe to GoTo webhooks even when PUBLIC_URL is loopback or private (tests, local demo with the stand-in). */
     WEBHOOKS_ALLOW_LOOPBACK: bool(false),
     DISPATCH_EVERY_MS: z.coerce.number().int().min(1000).max(60_000).default(10_000),
@@ -168,6 +171,8 @@ export function toConfig(env: Env) {
     webhooks: {
       signatureScheme: env.WEBHOOK_SIGNATURE_SCHEME,
       toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
+      rejectedPerMinute: env.WEBHOOK_REJECTED_PER_MINUTE,
+      rejectedStoredPerHour: env.WEBHOOK_REJECTED_STORED_PER_HOUR,
       allowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK,
     },
     sync: {

@@ -1,6 +1,7 @@
 import { DomainError } from "@gw/domain";
 import type { Redis } from "@gw/queues";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { insuredLimiter } from "./insured-limiter";
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -51,14 +52,7 @@ export function createLoginThrottle(redis: Redis, prefix: string): LoginThrottle
   const limiters = Object.fromEntries(
     (Object.keys(LOGIN_LIMITS) as Scope[]).map((scope) => [
       scope,
-      new RateLimiterRedis({
-        storeClient: redis,
-        keyPrefix: `${prefix}:login:${scope}`,
-        points: LOGIN_LIMITS[scope],
-        duration: WINDOW_SECONDS,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: new RateLimiterMemory({ points: LOGIN_LIMITS[scope], duration: WINDOW_SECONDS }),
-      }),
+      insuredLimiter(redis, `${prefix}:login:${scope}`, LOGIN_LIMITS[scope], WINDOW_SECONDS),
     ]),
   ) as Record<Scope, RateLimiterRedis>;
   const keys = (ip: string, email: string): Record<Scope, string> => ({

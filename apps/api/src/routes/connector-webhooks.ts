@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
+import { createWebhookAbuseGuard } from "../plugins/webhook-abuse";
 import { errorBody } from "./auth-schemas";
 
 const statuses = ["RECEIVED", "APPLIED", "IGNORED", "REJECTED"] as const;
@@ -24,6 +25,12 @@ const view = z.object({
     }),
   ),
   last24h: z.object({ RECEIVED: z.number(), APPLIED: z.number(), IGNORED: z.number(), REJECTED: z.number() }),
+  rejectedNotStored: z
+    .number()
+    .int()
+    .describe(
+      "Refused deliveries of the current hour counted but not recorded: past WEBHOOK_REJECTED_STORED_PER_HOUR a flood is only counted",
+    ),
   deliveries: z.array(
     z.object({
       id: z.string(),
@@ -41,6 +48,7 @@ const view = z.object({
 export const connectorWebhookRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    const guard = createWebhookAbuseGuard(deps.redis, deps.config.redis.prefix, deps.config.webhooks);
     app.get(
       "/api/connectors/:id/webhooks",
       {
@@ -58,14 +66,16 @@ export const connectorWebhookRoutes =
           response: { 200: view, 400: errorBody, 401: errorBody, 404: errorBody },
         },
       },
-      async (request) =>
-        getConnectorWebhooks({
+      async (request) => {
+        const webhooks = await getConnectorWebhooks({
           db: deps.db,
           config: deps.config,
           accountId: authOf(request).accountId,
           connectorId: request.params.id,
           limit: request.query.limit,
           ...(request.query.status ? { status: request.query.status } : {}),
-        }),
+        });
+        return { ...webhooks, rejectedNotStored: await guard.notStored(request.params.id) };
+      },
     );
   };

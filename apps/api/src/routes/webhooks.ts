@@ -1,9 +1,11 @@
+import { DomainError } from "@gw/domain";
 import { receiveWebhookEvent } from "@gw/domain/webhook-events";
 import { WEBHOOK_PATH_PREFIX } from "@gw/domain/webhook-subscriptions";
 import { applyWebhookEventJob, enqueue } from "@gw/queues";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
+import { createWebhookAbuseGuard, type RejectionVerdict } from "../plugins/webhook-abuse";
 
 /** GoTo's events are small; anything near this is not one of them. */
 const WEBHOOK_BODY_LIMIT = 256 * 1024;
@@ -35,6 +37,12 @@ export const webhookRoutes =
       done(null, body),
     );
     const { secretBox } = deps;
+    const guard = createWebhookAbuseGuard(deps.redis, deps.config.redis.prefix, deps.config.webhooks);
+    const tooMany = (seconds: number) =>
+      new DomainError(
+        "RATE_LIMITED",
+        `Too many refused webhook deliveries; try again in ${seconds} seconds. Check the webhook secret and the clock of the sender.`,
+      );
 
     app.get(
       `${WEBHOOK_PATH_PREFIX}/:connectorId`,
@@ -76,21 +84,46 @@ export const webhookRoutes =
             401: errorBody,
             404: errorBody,
             413: errorBody,
+            429: errorBody,
           },
         },
       },
-      async (request) => {
-        const result = await receiveWebhookEvent({
-          db: deps.db,
-          secretBox,
-          connectorId: request.params.connectorId,
-          rawBody: request.body,
-          headers: request.headers,
-          signature: {
-            scheme: deps.config.webhooks.signatureScheme,
-            toleranceSeconds: deps.config.webhooks.toleranceSeconds,
-          },
-        });
+      async (request, reply) => {
+        const blocked = await guard.blockedFor(request.ip);
+        if (blocked !== null) {
+          reply.header("retry-after", String(blocked));
+          throw tooMany(blocked);
+        }
+        let verdict: RejectionVerdict | undefined;
+        let result: Awaited<ReturnType<typeof receiveWebhookEvent>>;
+        try {
+          result = await receiveWebhookEvent({
+            db: deps.db,
+            secretBox,
+            connectorId: request.params.connectorId,
+            rawBody: request.body,
+            headers: request.headers,
+            signature: {
+              scheme: deps.config.webhooks.signatureScheme,
+              toleranceSeconds: deps.config.webhooks.toleranceSeconds,
+            },
+            admitRejection: async (connectorId) => {
+              verdict = await guard.rejected(request.ip, connectorId);
+              if (!verdict.store)
+                request.log.warn({ connectorId }, "refused webhook delivery counted, not stored (hourly cap)");
+              return verdict.store;
+            },
+          });
+        } catch (error) {
+          // An unknown connector id is refused before any record: it counts against the address only.
+          if (error instanceof DomainError && error.code === "NOT_FOUND")
+            verdict ??= await guard.rejected(request.ip, null);
+          if (verdict?.retryAfterSeconds) {
+            reply.header("retry-after", String(verdict.retryAfterSeconds));
+            throw tooMany(verdict.retryAfterSeconds);
+          }
+          throw error;
+        }
         const log = request.log.child({
           connectorId: request.params.connectorId,
           eventId: result.eventId,

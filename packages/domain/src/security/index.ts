@@ -1,1 +1,2 @@
+export { jsonNestingDepth } from "./json-depth";
 export { SecretBox, type SecretKey } from "./secret-box";

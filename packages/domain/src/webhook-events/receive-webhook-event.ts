@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "@gw/db";
 import { parseJsonLossless, type SignatureScheme, verifyWebhook } from "@gw/gotowebinar";
 import { DomainError, invalid, notFound } from "../errors/index";
-import type { SecretBox } from "../security/index";
+import { jsonNestingDepth, type SecretBox } from "../security/index";
 import { WEBHOOK_EVENT_NAMES } from "../webhook-subscriptions/webhook-callback";
 
 export interface ReceiveWebhookEventOptions {
@@ -15,6 +15,11 @@ export interface ReceiveWebhookEventOptions {
   signature: { scheme: SignatureScheme; toleranceSeconds: number };
   /** When the delivery is checked for staleness; defaults to now. */
   now?: Date;
+  /**
+   * Called for each refused delivery before it is recorded: false to count it without storing a
+   * row (a flood of forgeries must not fill the table). Stored when absent.
+   */
+  admitRejection?: (connectorId: string) => Promise<boolean>;
 }
 
 export type ReceiveWebhookEventResult =
@@ -27,6 +32,8 @@ export type ReceiveWebhookEventResult =
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PREVIEW_CHARS = 2_000;
+/** GoTo's events nest a few levels; far deeper is an attack on whatever parses or stores it next. */
+export const MAX_WEBHOOK_JSON_DEPTH = 32;
 
 /**
  * The receiver's rule, kept fast (two queries, no GoTo call): checks the delivery's signature and
@@ -43,6 +50,7 @@ export async function receiveWebhookEvent(options: ReceiveWebhookEventOptions): 
   if (!connector) throw notFound("Connector", connectorId);
 
   const reject = async (reason: string, error: DomainError): Promise<never> => {
+    if (options.admitRejection && !(await options.admitRejection(connectorId))) throw error;
     await db.webhookEvent.create({
       data: {
         accountId: connector.accountId,
@@ -77,6 +85,11 @@ export async function receiveWebhookEvent(options: ReceiveWebhookEventOptions): 
   if (!verdict.ok)
     return reject(REJECT_REASONS[verdict.reason], unauthorized(`Webhook refused: ${REJECT_REASONS[verdict.reason]}.`));
 
+  if (jsonNestingDepth(rawBody, MAX_WEBHOOK_JSON_DEPTH) > MAX_WEBHOOK_JSON_DEPTH)
+    return reject(
+      "body is nested too deeply",
+      invalid("body", `The webhook body nests arrays and objects more than ${MAX_WEBHOOK_JSON_DEPTH} levels deep.`),
+    );
   let parsed: unknown;
   try {
     parsed = parseJsonLossless(rawBody);
