@@ -1,0 +1,156 @@
+// The marketer's day after a webinar, end to end with the GoTo stand-in: a dynamic list
+// "attended X" and a rule "absent from X → tag + register for Y" take effect as the sync brings
+// attendance in, and the rule's registrations reach GoTo through the registration outbox.
+import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
+import { createLogger } from "@gw/logger";
+import { createAccount, createVerifiedConnector } from "@gw/testing";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type App, buildApp } from "../../api/src/app";
+import { createApiDeps } from "../../api/src/deps";
+import { createUserAndLogin, type LoggedInUser } from "../../api/test/auth-helpers";
+import type { TestApi } from "../../api/test/helpers";
+import { handlers } from "../src/handlers";
+import { startWorkerRuntime, type WorkerRuntime } from "../src/runtime";
+import { type SegmentConsumer, startSegmentConsumer } from "../src/segment-consumer";
+import { createTestWorkerEnv, type TestWorkerEnv } from "./helpers";
+
+let sim: RunningSim;
+let env: TestWorkerEnv;
+let app: App;
+let closeApi: () => Promise<void>;
+let runtime: WorkerRuntime | undefined;
+let consumer: SegmentConsumer | undefined;
+let me: LoggedInUser;
+
+beforeAll(async () => {
+  sim = await startSim({ port: 0, rateLimitPerSecond: 0 });
+  env = await createTestWorkerEnv("segments_flow", {
+    GOTO_AUTH_URL: sim.url,
+    GOTO_API_URL: `${sim.url}/G2W/rest/v2`,
+    GOTO_IDENTITY_URL: sim.url,
+    GOTO_CLIENT_ID: "demo-client",
+    GOTO_CLIENT_SECRET: "demo-secret",
+    GOTO_REQUESTS_PER_SECOND: "200",
+    DISPATCH_EVERY_MS: "1000",
+    TRUST_PROXY: "true",
+  });
+  const apiDeps = createApiDeps(
+    env.config,
+    createLogger({ name: "api-test", level: env.config.logLevel, pretty: false }),
+  );
+  app = await buildApp(apiDeps);
+  await app.ready();
+  closeApi = async () => {
+    await app.close();
+    await apiDeps.close();
+  };
+}, 60_000);
+
+afterAll(async () => {
+  await consumer?.close();
+  await runtime?.close();
+  await env?.deps.queues.scheduler.removeJobScheduler("dispatch").catch(() => undefined);
+  await closeApi?.();
+  await env?.close();
+  await sim?.close();
+});
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+it("a dynamic list 'attended X' and a rule 'absent from X → tag + register for Y' take effect after a sync", async () => {
+  const db = env.deps.db;
+  const accountId = (await createAccount(db)).id;
+  me = await createUserAndLogin({ app, deps: { db } } as unknown as TestApi, { accountId });
+  const { connector, organizer } = await createVerifiedConnector(db, env.deps.secretBox, { accountId, sim });
+  const scenario = await sim.control.scenario({
+    organizerKey: organizer.organizerKey,
+    webinars: [
+      { startsInMinutes: -2 * 24 * 60, registrants: 6, attendanceRatio: 0.5 },
+      { startsInMinutes: 7 * 24 * 60, registrants: 0 },
+    ],
+  });
+  const [xKey, yKey] = scenario.webinars.map((w) => w.webinarKey as string);
+  // The marketer sets both up first; the sync then brings registrants and attendance in.
+  await db.connector.update({ where: { id: connector.id }, data: { backfillDueAt: null } });
+  runtime = await startWorkerRuntime(env.deps, handlers, { queues: ["scheduler", "sync", "registrations"] });
+  consumer = startSegmentConsumer(env.deps, { sweepEveryMs: 500 });
+  const webinar = (key: string) =>
+    waitFor(`webinar ${key} discovered`, () =>
+      db.webinar.findUnique({ where: { connectorId_webinarKey: { connectorId: connector.id, webinarKey: key! } } }),
+    );
+  const x = await webinar(xKey!);
+  const y = await webinar(yKey!);
+
+  const inject = (method: "POST" | "GET", url: string, payload?: object) =>
+    app.inject({ method, url, headers: me.headers, ...(payload ? { payload } : {}) });
+  const list = await inject("POST", "/api/lists", {
+    name: "Attended X",
+    criteria: {
+      type: "group",
+      match: "all",
+      conditions: [{ type: "webinarStatus", status: "attended", webinar: { webinarId: x.id } }],
+    },
+  });
+  expect(list.statusCode, list.body).toBe(201);
+  const rule = await inject("POST", "/api/rules", {
+    name: "Absent from X: recording",
+    criteria: {
+      type: "group",
+      match: "all",
+      conditions: [{ type: "webinarStatus", status: "absent", webinar: { webinarId: x.id } }],
+    },
+    actions: [
+      { type: "ADD_TAG", tag: "missed X" },
+      { type: "REGISTER_WEBINAR", webinarId: y.id },
+    ],
+  });
+  expect(rule.statusCode, rule.body).toBe(201);
+  expect((await inject("POST", `/api/rules/${rule.json().id}/enable`)).statusCode).toBe(200);
+
+  // Now the sync runs (backfill: registrants and attendance of X).
+  await db.connector.update({ where: { id: connector.id }, data: { backfillDueAt: new Date() } });
+  const attendees = await waitFor("attendance synced", async () => {
+    const rows = await db.webinarRegistration.findMany({
+      where: { webinarId: x.id, attended: true },
+      select: { prospectId: true },
+    });
+    const synced = await db.webinar.findUniqueOrThrow({ where: { id: x.id } });
+    return rows.length === 3 && synced.attendanceSyncs > 0 && rows;
+  });
+  const absentees = (
+    await db.webinarRegistration.findMany({ where: { webinarId: x.id, attended: false }, select: { prospectId: true } })
+  ).map((r) => r.prospectId);
+  expect(absentees).toHaveLength(3);
+
+  await waitFor("the list holds the attendees", async () => {
+    const members = await db.listMembership.findMany({ where: { listId: list.json().id } });
+    return members.length === 3 && attendees.every((a) => members.some((m) => m.prospectId === a.prospectId));
+  });
+  await waitFor("absentees tagged and registered for Y in GoTo", async () => {
+    const tagged = await db.prospectTag.count({ where: { prospectId: { in: absentees }, tag: { name: "missed X" } } });
+    const pushed = await db.registrationRequest.count({
+      where: { webinarId: y.id, prospectId: { in: absentees }, status: "SUCCEEDED" },
+    });
+    return tagged === 3 && pushed === 3;
+  });
+  const log = (await inject("GET", `/api/rules/${rule.json().id}/runs`)).json();
+  expect(log.total).toBe(3);
+  expect(log.items[0].actions).toEqual([
+    { type: "ADD_TAG", outcome: "done" },
+    expect.objectContaining({
+      type: "REGISTER_WEBINAR",
+      outcome: "queued",
+      registration: { status: "SUCCEEDED", lastError: null },
+    }),
+  ]);
+  // Attendees got no rule actions.
+  expect(await db.prospectTag.count({ where: { prospectId: { in: attendees.map((a) => a.prospectId) } } })).toBe(0);
+}, 120_000);
