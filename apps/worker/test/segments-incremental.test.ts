@@ -2,7 +2,7 @@
 // the API (and straight in Postgres, as the sync and webhooks write) reach lists and rules
 // through the triggers and LISTEN/NOTIFY, with nothing in the write paths themselves.
 import { createLogger } from "@gw/logger";
-import { createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
+import { createConnector, createProspect, createRegistration, createWebinar, waitUntil } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../../api/src/app";
 import { createApiDeps } from "../../api/src/deps";
@@ -48,15 +48,8 @@ const inject = (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, payloa
   app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });
 const all = (...conditions: object[]) => ({ type: "group", match: "all", conditions });
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const waitFor = <T>(what: string, probe: () => Promise<T>, timeoutMs = 10_000) =>
+  waitUntil(what, probe, { timeoutMs, everyMs: 25 });
 const isMember = async (listId: string, prospectId: string) =>
   (await db().listMembership.count({ where: { listId, prospectId } })) === 1;
 /** Waits until nothing is left to re-check, so a negative assertion is about a settled state. */

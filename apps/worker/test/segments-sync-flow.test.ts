@@ -3,7 +3,7 @@
 // attendance in, and the rule's registrations reach GoTo through the registration outbox.
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
 import { createLogger } from "@gw/logger";
-import { createAccount, createVerifiedConnector } from "@gw/testing";
+import { createAccount, createVerifiedConnector, waitUntil } from "@gw/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type App, buildApp } from "../../api/src/app";
 import { createApiDeps } from "../../api/src/deps";
@@ -55,15 +55,8 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const waitFor = <T>(what: string, probe: () => Promise<T>, timeoutMs = 150_000) =>
+  waitUntil(what, probe, { timeoutMs, everyMs: 100 });
 
 it("a dynamic list 'attended X' and a rule 'absent from X → tag + register for Y' take effect after a sync", async () => {
   const db = env.deps.db;
@@ -123,7 +116,7 @@ it("a dynamic list 'attended X' and a rule 'absent from X → tag + register for
       select: { prospectId: true },
     });
     const synced = await db.webinar.findUniqueOrThrow({ where: { id: x.id } });
-    return rows.length === 3 && synced.attendanceSyncs > 0 && rows;
+    return rows.length === 3 && synced.attendanceSyncs > 0 ? rows : undefined;
   });
   const absentees = (
     await db.webinarRegistration.findMany({ where: { webinarId: x.id, attended: false }, select: { prospectId: true } })
@@ -153,4 +146,4 @@ it("a dynamic list 'attended X' and a rule 'absent from X → tag + register for
   ]);
   // Attendees got no rule actions.
   expect(await db.prospectTag.count({ where: { prospectId: { in: attendees.map((a) => a.prospectId) } } })).toBe(0);
-}, 120_000);
+}, 300_000);
