@@ -1,5 +1,5 @@
-// Prisma's CLI would download native engines; these machines reach only the npm registry.
-// Pointing the engine paths at harmless files keeps every command offline (see PRISMA.md).
+// Prisma's CLI would download native engines; this project runs with none (offline installs).
+// Pointing the engine paths at harmless files keeps every command offline (see docs/database.md).
 process.env.PRISMA_QUERY_ENGINE_LIBRARY ??= "/dev/null";
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= "/bin/false";
 

@@ -11,7 +11,7 @@ export interface SimOptions {
   redirectUris?: string[];
   /** Default 3600. */
   accessTokenTtlSeconds?: number;
-  /** gotowebinar-api.md §2.4; default "omit". */
+  /** docs/gotowebinar-api.md §2.4; default "omit". */
   refreshMode?: RefreshMode;
   /** rotate-on-expiry: age after which a refresh token counts as expired and is swapped (default 30 days). */
   refreshTokenTtlSeconds?: number;

@@ -1,5 +1,5 @@
 /**
- * GoTo allows 10 requests per second per OAuth client (gotowebinar-api.md §7). A token bucket
+ * GoTo allows 10 requests per second per OAuth client (docs/gotowebinar-api.md §7). A token bucket
  * per client, refilled in real time (not the sim clock: bursts are a wall-clock matter).
  */
 export class RateLimiter {

@@ -7,7 +7,7 @@ export type Db = PrismaClient;
 /** The node-postgres pool under each client, for pgQuery (see there for why). */
 const pools = new WeakMap<object, pg.Pool>();
 
-/** One Prisma client over node-postgres (no native query engine: see PRISMA.md). */
+/** One Prisma client over node-postgres (no native query engine: see docs/database.md). */
 export function createDb(databaseUrl: string, options: { poolSize?: number } = {}): Db {
   const pool = new pg.Pool({
     connectionString: databaseUrl,

@@ -7,7 +7,7 @@ import { databaseName, withDatabase } from "./database";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const migrationsDir = path.join(repoRoot, "prisma", "migrations");
 
-/** Applies pending migrations with Prisma's own `migrate deploy` (the PRISMA.md way). */
+/** Applies pending migrations with Prisma's own `migrate deploy` (docs/database.md). */
 export async function migrateDeploy(databaseUrl: string): Promise<void> {
   const prisma = path.join(repoRoot, "node_modules", ".bin", "prisma");
   if (!existsSync(prisma)) throw new Error(`Prisma CLI not found at ${prisma}: run npm install first`);

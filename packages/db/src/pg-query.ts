@@ -15,13 +15,20 @@ export type PgQueryDb = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
  * straight to its pool; inside a transaction it goes through the transaction's client, so it
  * still commits or rolls back with the rest.
  *
- * node-postgres parses results with its defaults: cast counts to int (bigint comes back as a
- * string), uuids are strings, timestamptz values Dates.
+ * Rows come back the same on both routes, with node-postgres's types: bigint as a string (cast
+ * counts to int), uuids strings, timestamptz Dates, json parsed. (Inside a transaction Prisma
+ * runs the statement and would hand bigint back as a BigInt: converted here to match.)
  */
 export async function pgQuery<T>(db: PgQueryDb, text: string, values: unknown[]): Promise<T[]> {
   const pool = poolOf(db);
   if (pool) return (await pool.query(text, values)).rows as T[];
-  return db.$queryRawUnsafe<T[]>(text, ...values);
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values);
+  return rows.map(bigintsAsStrings) as T[];
+}
+
+function bigintsAsStrings(row: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(row)) if (typeof value === "bigint") row[key] = value.toString();
+  return row;
 }
 
 export type PgTransactionQuery = <T>(text: string, values: unknown[]) => Promise<T[]>;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db, Prisma } from "@gw/db";
 
-// Terse test data with overridable defaults and unique values (STYLE habit 17).
+// Terse test data with overridable defaults and unique values (docs/conventions.md, 18).
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(++counter).toString(36)}${randomBytes(2).toString("hex")}`;
 /** A 19-digit key like GoTo's (they exceed JavaScript's safe integers). */

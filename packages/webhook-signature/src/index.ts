@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 /**
  * How GoTo Webinar signs webhook deliveries is not confirmed by any source we have
- * (gotowebinar-api.md §6.2). The scheme is therefore a setting shared by the receiver and the
+ * (docs/gotowebinar-api.md §6.2). The scheme is therefore a setting shared by the receiver and the
  * stand-in, and this module is the only place that knows the details:
  *
  * - `hmac-sha256-timestamp` (default): HMAC-SHA256 with the webhook secret key over

@@ -29,7 +29,7 @@ export function asObject(body: unknown, what = "request body"): Body {
   return body as Body;
 }
 
-/** Validates a `WebinarReqCreate` body (gotowebinar-api.md §3.3). */
+/** Validates a `WebinarReqCreate` body (docs/gotowebinar-api.md §3.3). */
 export function parseCreateWebinar(raw: unknown, organizer: Organizer, now: number): WebinarSpec {
   const body = asObject(raw);
   const type = parseType(body.type);

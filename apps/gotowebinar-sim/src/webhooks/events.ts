@@ -5,7 +5,7 @@ import { isoMillis, isoSeconds } from "../time";
 import { joinUrl } from "../urls";
 
 /**
- * Event payloads per gotowebinar-api.md §6.1: keys are bare JSON numbers. The common fields
+ * Event payloads per docs/gotowebinar-api.md §6.1: keys are bare JSON numbers. The common fields
  * (eventName, eventVersion, product, eventKey, timestamp) are added by the dispatcher.
  */
 

@@ -1,6 +1,6 @@
 // `npm run db:migration -- <name>`: writes the next migration as the SQL difference between the
 // schema the previous migration was made from (its snapshot) and prisma/schema.prisma.
-// `prisma migrate dev` cannot run on these machines (PRISMA.md); `migrate diff` can.
+// `prisma migrate dev` cannot run without the native engine (docs/database.md); `migrate diff` can.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * The fields a form can carry. E-mail, first and last name are what GoTo needs to register
- * anyone; the others are the optional registrant fields GoTo accepts (gotowebinar-api.md §4.1),
+ * anyone; the others are the optional registrant fields GoTo accepts (docs/gotowebinar-api.md §4.1),
  * each stored on a prospect column of the same meaning.
  */
 export const STANDARD_FIELDS = {

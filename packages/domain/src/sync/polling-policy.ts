@@ -1,4 +1,4 @@
-// The polling policy (ARCHITECTURE.md "Polling policy"): a pure function of the webinar's
+// The polling policy (docs/architecture.md, "Polling policy"): a pure function of the webinar's
 // times and the clock, so it is tested without infrastructure and the schedule it produces
 // is stored in Postgres (Webinar.nextPollAt / nextAttendanceSyncAt).
 

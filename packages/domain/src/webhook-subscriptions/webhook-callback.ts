@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { isLoopbackHost } from "@gw/gotowebinar";
 
-/** The events GoTo Webinar offers (gotowebinar-api.md §6.1); one webhook + subscription each. */
+/** The events GoTo Webinar offers (docs/gotowebinar-api.md §6.1); one webhook + subscription each. */
 export const WEBHOOK_EVENT_NAMES = [
   "registrant.added",
   "registrant.joined",

@@ -2,7 +2,7 @@ import { isInteger, isSafeNumber, LosslessNumber, parse, stringify } from "lossl
 
 /**
  * GoTo keys are 64-bit integers, sometimes sent as bare JSON numbers beyond 2^53
- * (gotowebinar-api.md §1). Every response is parsed here: integers that a JS number cannot hold
+ * (docs/gotowebinar-api.md §1). Every response is parsed here: integers that a JS number cannot hold
  * exactly stay as their decimal string; every other number becomes a plain number.
  */
 export function parseJsonLossless(text: string): unknown {

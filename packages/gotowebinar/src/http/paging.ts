@@ -56,7 +56,7 @@ export interface CollectOptions {
 }
 
 /**
- * Follows a paged list to its end (STYLE habit 14): page 0, 1, ... until the server says there
+ * Follows a paged list to its end (docs/conventions.md, 16): page 0, 1, ... until the server says there
  * is no more, capped at `maxPages` with a warning when the cap cuts the list short.
  */
 export async function collectPages<T>(
