@@ -68,15 +68,25 @@ describe("validateSubmission", () => {
     });
   });
 
-  it("accepts a complete submission, strips control characters and takes the first of repeated values", () => {
+  it("accepts a complete submission and strips control characters", () => {
     const check = validateSubmission(form, {
-      email: ["ada@example.com", "other@example.com"],
+      email: "ada@example.com",
       firstName: "Ada\u0000",
       lastName: "Lovelace",
       q11: "21",
     });
     expect(check.errors).toEqual({});
     expect(check.values).toMatchObject({ email: "ada@example.com", firstName: "Ada" });
+  });
+
+  it("refuses repeated values for a single-value field rather than keeping one of them", () => {
+    const check = validateSubmission(form, {
+      email: ["ada@example.com", "other@example.com"],
+      firstName: "Ada",
+      lastName: "Lovelace",
+      q11: "21",
+    });
+    expect(check.errors).toEqual({ email: "Email must be a single value, not a list (send the field once)" });
   });
 });
 
