@@ -35,7 +35,7 @@ describe("migrations", () => {
     expect(tables.rows.map((r) => r.table_name)).toEqual(
       expect.arrayContaining(["Prospect", "Webinar", "Activity", "Connector"]),
     );
-  });
+  }, 120_000); // every migration from empty, on a machine that may be busy with other suites
 
   it("leave no schema change without a migration (drift check)", () => {
     // Fails when prisma/schema.prisma changed but `npm run db:migration -- <name>` was not run.
