@@ -1,11 +1,10 @@
+import { csrfTokenResponse, currentUser, errorBody, loginBody, noContent } from "@gw/api-contract";
 import { endSession, getCurrentUser, logIn, normalizeEmail } from "@gw/domain/auth";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf, csrfTokenOf } from "../plugins/auth";
 import { createLoginThrottle, LOGIN_LIMITS, TooManyLogins } from "../plugins/login-throttle";
 import { clearSessionCookie, setSessionCookie } from "../plugins/session";
-import { currentUser, errorBody, loginBody } from "./auth-schemas";
 
 /** Login attempts allowed per client IP and e-mail in one window. */
 export const LOGIN_ATTEMPTS = LOGIN_LIMITS.ipAndEmail;
@@ -68,7 +67,7 @@ export const authRoutes =
 
     app.post(
       "/api/auth/logout",
-      { schema: { tags: ["auth"], summary: "End the current session", response: { 204: z.null(), 403: errorBody } } },
+      { schema: { tags: ["auth"], summary: "End the current session", response: { 204: noContent, 403: errorBody } } },
       async (request, reply) => {
         if (request.auth) await endSession({ db: deps.db, sessionId: request.auth.sessionId });
         clearSessionCookie(reply, secure);
@@ -106,7 +105,7 @@ export const authRoutes =
           tags: ["auth"],
           summary: "The CSRF token to send in x-csrf-token",
           security: [{ session: [] }],
-          response: { 200: z.object({ csrfToken: z.string() }), 401: errorBody },
+          response: { 200: csrfTokenResponse, 401: errorBody },
         },
       },
       async (request) => {

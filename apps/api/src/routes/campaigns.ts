@@ -1,10 +1,8 @@
+import { campaignList, campaignsQuery, campaignView, createCampaignBody, errorBody } from "@gw/api-contract";
 import { createCampaign, listCampaigns } from "@gw/domain/campaigns";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { errorBody } from "./auth-schemas";
-import { campaignView } from "./connectors-schemas";
 
 const tags = ["campaigns"];
 const security = [{ session: [] }];
@@ -21,11 +19,8 @@ export const campaignRoutes =
           tags,
           security,
           summary: "The account's campaigns by name",
-          querystring: z.strictObject({
-            search: z.string().trim().max(200).optional().describe("Name contains this (case-insensitive)"),
-            limit: z.coerce.number().int().min(1).max(500).default(200),
-          }),
-          response: { 200: z.object({ items: z.array(campaignView) }), 400: errorBody, 401: errorBody },
+          querystring: campaignsQuery,
+          response: { 200: campaignList, 400: errorBody, 401: errorBody },
         },
       },
       async (request) => ({
@@ -46,7 +41,7 @@ export const campaignRoutes =
           tags,
           security,
           summary: "Create a campaign",
-          body: z.strictObject({ name: z.string().trim().min(1).max(200) }),
+          body: createCampaignBody,
           response: { 201: campaignView, 400: errorBody, 401: errorBody, 409: errorBody },
         },
       },

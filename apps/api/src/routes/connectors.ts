@@ -1,4 +1,14 @@
 import {
+  connectorList,
+  connectorParams,
+  connectorView,
+  createConnectorBody,
+  errorBody,
+  noContent,
+  updateConnectorBody,
+  verificationStarted,
+} from "@gw/api-contract";
+import {
   createConnector,
   createConnectorGotoClient,
   deleteConnector,
@@ -10,11 +20,8 @@ import {
 } from "@gw/domain/connectors";
 import { refreshConnectorWebhooks } from "@gw/domain/webhook-subscriptions";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { errorBody } from "./auth-schemas";
-import { connectorParams, connectorView, createConnectorBody, updateConnectorBody } from "./connectors-schemas";
 
 const tags = ["connectors"];
 const security = [{ session: [] }];
@@ -33,7 +40,7 @@ export const connectorRoutes =
           tags,
           security,
           summary: "The account's connectors with status, organizer, last sync and last error",
-          response: { 200: z.object({ items: z.array(connectorView) }), 401: errorBody },
+          response: { 200: connectorList, 401: errorBody },
         },
       },
       async (request) => ({ items: await listConnectors({ db, accountId: authOf(request).accountId }) }),
@@ -162,7 +169,7 @@ export const connectorRoutes =
           security,
           summary: "Delete a connector and its GoTo webhooks; its webinars, prospects and activities stay",
           params: connectorParams,
-          response: { 204: z.null(), 401: errorBody, 403: errorBody, 404: errorBody },
+          response: { 204: noContent, 401: errorBody, 403: errorBody, 404: errorBody },
         },
       },
       async (request, reply) => {
@@ -192,7 +199,7 @@ export const connectorRoutes =
             "Start verification: the browser goes to authorizationUrl (GoTo's consent page) and comes back to /oauth/callback",
           params: connectorParams,
           response: {
-            200: z.object({ authorizationUrl: z.url() }),
+            200: verificationStarted,
             401: errorBody,
             403: errorBody,
             404: errorBody,

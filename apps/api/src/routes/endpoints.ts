@@ -1,3 +1,4 @@
+import { errors, idParams, pageOf, pageQuery } from "@gw/api-contract";
 import { EVENT_TYPES } from "@gw/domain/events";
 import {
   createEndpoint,
@@ -14,7 +15,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { errors, idParams, pageOf, pageQuery } from "./prospects";
 
 const endpoint = z
   .object({

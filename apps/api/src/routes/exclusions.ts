@@ -1,9 +1,9 @@
+import { errors } from "@gw/api-contract";
 import { EXCLUSION_KINDS, listExclusionRules, MAX_EXCLUSION_RULES, setExclusionRules } from "@gw/domain/exclusions";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { errors } from "./prospects";
 
 const rule = z.object({
   kind: z.enum(EXCLUSION_KINDS).describe("EMAIL_DOMAIN (example.com), EMAIL (one address) or GOTO_ROLE (ORGANIZER)"),

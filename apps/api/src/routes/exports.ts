@@ -1,10 +1,10 @@
+import { errors, idParams, searchQuery } from "@gw/api-contract";
 import { exportCriteriaMatches, exportListMembers, exportProspectSearch, exportTagMembers } from "@gw/domain/exports";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
 import { sendCsv } from "./csv-reply";
-import { errors, idParams, searchQuery } from "./prospects";
 import { criteriaInput } from "./segments";
 
 const csvDoc = {

@@ -1,96 +1,30 @@
+import {
+  errorBody,
+  formErrors,
+  formIdParams,
+  formInputSchema,
+  formList,
+  formsQuery,
+  formView,
+  registrationForm,
+  webinarOptions,
+  webinarQuestionsParams,
+} from "@gw/api-contract";
 import { createConnectorGotoClient } from "@gw/domain/connectors";
 import {
   archiveForm,
   createForm,
   type FormDefinition,
-  formInputSchema,
   getForm,
   getWebinarQuestions,
   type LoadRegistrationFields,
   listForms,
   listWebinarOptions,
-  STANDARD_FIELD_NAMES,
   updateForm,
 } from "@gw/domain/forms";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { errorBody } from "./auth-schemas";
-
-const fieldView = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("standard"),
-    name: z.enum(STANDARD_FIELD_NAMES),
-    label: z.string(),
-    required: z.boolean(),
-  }),
-  z.object({
-    kind: z.literal("question"),
-    name: z.string().describe("The input name on the hosted page"),
-    label: z.string(),
-    required: z.boolean(),
-    questionKey: z.string(),
-    questionType: z.enum(["shortAnswer", "multipleChoice"]),
-    maxLength: z.number().int(),
-    options: z.array(z.object({ answerKey: z.string(), label: z.string() })),
-  }),
-]);
-
-const actionView = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("REGISTER_WEBINAR"), webinarId: z.string() }),
-  z.object({ type: z.literal("ADD_TO_LIST"), listId: z.string() }),
-  z.object({ type: z.literal("ADD_TAG"), tag: z.string() }),
-  z.object({ type: z.literal("ADJUST_SCORE"), points: z.number().int() }),
-]);
-
-const formView = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    fields: z.array(fieldView),
-    completionActions: z.array(actionView),
-    thankYouMessage: z.string().nullable(),
-    redirectUrl: z.string().nullable(),
-    archivedAt: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    hostedUrl: z.string().describe("The public page of the form"),
-  })
-  .meta({ id: "Form" });
-
-const webinarOption = z.object({
-  id: z.uuid(),
-  subject: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  timeZone: z.string().nullable(),
-  connector: z.object({ id: z.uuid(), name: z.string() }),
-});
-
-const registrationForm = z.object({
-  fields: z.array(
-    z.object({
-      field: z.string(),
-      required: z.boolean(),
-      maxSize: z.number().optional(),
-      answers: z.array(z.string()).optional(),
-    }),
-  ),
-  questions: z.array(
-    z.object({
-      questionKey: z.string(),
-      question: z.string(),
-      required: z.boolean(),
-      type: z.string(),
-      maxSize: z.number().optional(),
-      answers: z.array(z.object({ answerKey: z.string(), answer: z.string() })).optional(),
-    }),
-  ),
-});
-
-const formIdParams = z.object({ formId: z.uuid() });
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 502: errorBody };
 
 /** Forms of the caller's account: the admin side of hosted forms (see hosted-forms.ts for the public side). */
 export const formRoutes =
@@ -122,13 +56,9 @@ export const formRoutes =
         schema: {
           tags: ["forms"],
           summary: "List the account's forms (archived ones with includeArchived=true)",
-          querystring: z.object({
-            includeArchived: z.enum(["true", "false"]).default("false"),
-            limit: z.coerce.number().int().min(1).max(500).default(100),
-            offset: z.coerce.number().int().min(0).default(0),
-          }),
+          querystring: formsQuery,
           response: {
-            200: z.object({ forms: z.array(formView), total: z.number().int() }),
+            200: formList,
             400: errorBody,
             401: errorBody,
           },
@@ -155,7 +85,7 @@ export const formRoutes =
           tags: ["forms"],
           summary:
             "Webinars a register-for-webinar action may pick: upcoming ones of verified connectors (never past ones)",
-          response: { 200: z.object({ webinars: z.array(webinarOption) }), 401: errorBody },
+          response: { 200: webinarOptions, 401: errorBody },
         },
       },
       async (request) => {
@@ -174,7 +104,7 @@ export const formRoutes =
           tags: ["forms"],
           summary:
             "The webinar's registration form in GoTo: required fields and custom questions (with answer keys) to map form fields to",
-          params: z.object({ webinarId: z.uuid() }),
+          params: webinarQuestionsParams,
           response: {
             200: registrationForm,
             400: errorBody,
@@ -204,7 +134,7 @@ export const formRoutes =
           description:
             "A form with a REGISTER_WEBINAR action must have email, first and last name as required fields, and an upcoming webinar of a verified connector; fields with questionKey answer the webinar's custom questions in GoTo.",
           body: formInputSchema,
-          response: { 201: formView, ...errors },
+          response: { 201: formView, ...formErrors },
         },
       },
       async (request, reply) => {
@@ -243,7 +173,7 @@ export const formRoutes =
           summary: "Replace a form's definition (same rules as create)",
           params: formIdParams,
           body: formInputSchema,
-          response: { 200: formView, ...errors },
+          response: { 200: formView, ...formErrors },
         },
       },
       async (request) => {

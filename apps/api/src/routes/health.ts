@@ -1,13 +1,7 @@
+import { liveness, readiness } from "@gw/api-contract";
 import { migrationStatus } from "@gw/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { ApiDeps } from "../deps";
-
-const check = z.object({ ok: z.boolean(), detail: z.string().optional() });
-const readiness = z.object({
-  status: z.enum(["ready", "not ready"]),
-  checks: z.object({ postgres: check, redis: check, migrations: check }),
-});
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string) =>
   Promise.race([
@@ -28,7 +22,7 @@ export const healthRoutes =
         schema: {
           tags: ["health"],
           summary: "The process is up",
-          response: { 200: z.object({ status: z.literal("ok") }) },
+          response: { 200: liveness },
         },
       },
       async () => ({

@@ -1,28 +1,19 @@
 import rateLimit from "@fastify/rate-limit";
+import {
+  hostedFormAccepted as accepted,
+  errorBody,
+  hostedFormSubmission,
+  hostedFormParams as params,
+} from "@gw/api-contract";
 import { DomainError } from "@gw/domain";
 import { DEFAULT_THANK_YOU, submitForm } from "@gw/domain/forms";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { errorBodyOf } from "../plugins/error-body";
 import { RETRY_AFTER_SECONDS, statusOf } from "../plugins/error-handler";
 import { createRegistrationPushes } from "../registration-pushes";
 import { renderFormPage, renderNoticePage, renderThankYouPage } from "../views/hosted-form";
-import { errorBody } from "./auth-schemas";
-
-const params = z.object({ formId: z.string().describe("The form's id") });
-const accepted = z.object({
-  status: z.literal("accepted"),
-  message: z.string().describe("The form's thank-you message"),
-  redirectUrl: z.string().optional().describe("Where a browser would be sent instead of the message"),
-  registrations: z
-    .array(z.object({ status: z.enum(["registered", "pending", "failed"]) }))
-    .optional()
-    .describe(
-      "One per webinar the form registers for: registered (GoTo Webinar has the registrant and sends its confirmation e-mail), failed (refused; an admin sees why under failed registrations), or pending (still on its way, retried until it goes through). Absent when the form registers for nothing or the person was not registered (filtered prospect).",
-    ),
-});
 
 const TOO_MANY = "Too many forms were sent from your network in a short time. Please wait a minute and try again.";
 
@@ -141,7 +132,7 @@ export const hostedFormRoutes =
           description:
             "Takes application/x-www-form-urlencoded (browsers) or JSON (API callers). With Accept: application/json the answers are JSON: 200 accepted, 400 with `fields` naming each bad field. Otherwise HTML: the thank-you page, a 303 to the form's redirect URL, or the form again (400) with field-level messages and what was typed. Each field takes one value: a list or an object is refused (400); numbers and booleans are taken as their text. A filled honeypot field gets the normal thank-you answer and nothing is stored. Rate-limited per IP (429). When the form registers for webinars, the answer waits (up to FORM_REGISTRATION_WAIT_MS, 3 s by default) until GoTo Webinar has the registrant; a slower registration still goes through, from the queue. A retry of the same submission (the same answers within 10 minutes, or the page's `_submission` token again) is answered as the first was and stores nothing more. While the database cannot be reached nothing is stored and the answer is 503 with Retry-After; once a submission is stored the answer is a success.",
           params,
-          body: z.record(z.string(), z.unknown()).optional(),
+          body: hostedFormSubmission,
           response: { 200: accepted, 400: errorBody, 404: errorBody, 410: errorBody, 429: errorBody, 503: errorBody },
         },
       },

@@ -1,4 +1,18 @@
 import {
+  errorBody,
+  errors,
+  idParams,
+  list,
+  member,
+  memberParams,
+  nameBody,
+  pageOf,
+  pageQuery,
+  prospectIdsBody,
+  prospectSummary,
+  searchQuery,
+} from "@gw/api-contract";
+import {
   addProspectsToList,
   createList,
   deleteList,
@@ -12,33 +26,12 @@ import {
   setListCriteria,
   snapshotList,
 } from "@gw/domain/lists";
-import { MAX_NAME_LENGTH } from "@gw/domain/names";
 import { evaluateDynamicList } from "@gw/domain/segments";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { errorBody } from "./auth-schemas";
-import { errors, idParams, pageOf, pageQuery, prospectSummary, searchQuery } from "./prospects";
 import { criteriaInput } from "./segments";
-
-export const nameBody = z.object({ name: z.string().trim().min(1, "name must not be blank").max(MAX_NAME_LENGTH) });
-export const prospectIdsBody = z.object({ prospectIds: z.array(z.uuid()).min(1).max(1000) });
-export const memberParams = z.object({ id: z.uuid(), prospectId: z.uuid() });
-export const member = prospectSummary.extend({ addedAt: z.date() });
-
-const list = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    kind: z.enum(["STATIC", "DYNAMIC"]).describe("DYNAMIC: the members are the criteria's matches, kept current"),
-    memberCount: z.number().int(),
-    createdAt: z.date(),
-    criteria: z.any().optional().describe("DYNAMIC only"),
-    evaluatedAt: z.date().nullable().optional().describe("DYNAMIC only: last full re-evaluation"),
-    description: z.string().optional().describe("DYNAMIC only, single list: the criteria in words"),
-  })
-  .meta({ id: "List" });
 
 const nameField = nameBody.shape.name;
 

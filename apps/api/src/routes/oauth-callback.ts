@@ -1,8 +1,8 @@
+import { oauthCallbackQuery, oauthCallbackRedirect } from "@gw/api-contract";
 import { completeConnectorVerification, createConnectorGotoClient, VerificationFailure } from "@gw/domain/connectors";
 import { refreshConnectorWebhooks } from "@gw/domain/webhook-subscriptions";
 import { sanitizeUrl } from "@gw/logger";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { ApiDeps } from "../deps";
 
 /** The web UI's connectors page, where the admin lands after verifying. */
@@ -29,14 +29,9 @@ export const oauthCallbackRoutes =
         schema: {
           tags: ["connectors"],
           summary: "OAuth redirect URI: completes a connector's verification, then redirects to the connectors page",
-          querystring: z.looseObject({
-            code: z.string().optional(),
-            state: z.string().optional(),
-            error: z.string().optional(),
-            error_description: z.string().optional(),
-          }),
+          querystring: oauthCallbackQuery,
           response: {
-            302: z.null().describe("To /connectors?verified=<id> or /connectors?error=<reason>&message=<text>"),
+            302: oauthCallbackRedirect,
           },
         },
       },

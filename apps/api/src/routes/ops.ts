@@ -1,27 +1,8 @@
+import { errorBody, opsInfo, opsQueues } from "@gw/api-contract";
 import { QUEUE_NAMES } from "@gw/queues";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { QUEUE_DASHBOARD_PATH } from "../plugins/queue-dashboard";
-
-const errorBody = z.object({ statusCode: z.number().int(), error: z.string(), message: z.string(), reqId: z.string() });
-
-const queueHealth = z.object({
-  name: z.string(),
-  waiting: z.number().int(),
-  active: z.number().int(),
-  delayed: z.number().int(),
-  failed: z.number().int(),
-  completed: z.number().int(),
-  paused: z.boolean(),
-});
-
-const queuesResponse = z.object({ queues: z.array(queueHealth), dashboardPath: z.string() });
-
-const infoResponse = z.object({
-  publicUrl: z.string(),
-  webhooks: z.object({ reachable: z.boolean(), reason: z.string().nullable() }),
-});
 
 const QUEUE_TIMEOUT_MS = 3_000;
 
@@ -61,7 +42,7 @@ export const opsRoutes =
           tags: ["ops"],
           summary: "Job counts per queue (waiting, active, delayed, failed) and the queue dashboard's path",
           security: [{ session: [] }],
-          response: { 200: queuesResponse, 401: errorBody, 503: errorBody },
+          response: { 200: opsQueues, 401: errorBody, 503: errorBody },
         },
       },
       async (request, reply) => {
@@ -111,7 +92,7 @@ export const opsRoutes =
           tags: ["ops"],
           summary: "The service's public URL and whether GoTo Webinar can reach its webhook receiver",
           security: [{ session: [] }],
-          response: { 200: infoResponse, 401: errorBody },
+          response: { 200: opsInfo, 401: errorBody },
         },
       },
       async () => ({

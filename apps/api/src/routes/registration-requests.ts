@@ -1,38 +1,15 @@
+import {
+  errorBody,
+  registrationRequestList,
+  registrationRequestParams,
+  registrationRequestsQuery,
+  registrationRequestView,
+} from "@gw/api-contract";
 import { listRegistrationRequests, type RegistrationRequestView, retryRegistrationRequest } from "@gw/domain/forms";
 import { enqueue, pushRegistrationJob } from "@gw/queues";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { errorBody } from "./auth-schemas";
-
-const requestView = z
-  .object({
-    id: z.uuid(),
-    status: z.enum(["PENDING", "SUCCEEDED", "FAILED"]),
-    reason: z
-      .string()
-      .nullable()
-      .describe(
-        "Why it failed (GoTo's message, a closed webinar, 24 hours unreachable), or the last transient error while pending",
-      ),
-    attempts: z.number().int(),
-    nextAttemptAt: z.string(),
-    giveUpAt: z.string(),
-    registrantKey: z.string().nullable(),
-    joinUrl: z.string().nullable(),
-    createdAt: z.string(),
-    completedAt: z.string().nullable(),
-    prospect: z.object({
-      id: z.uuid(),
-      email: z.string(),
-      firstName: z.string().nullable(),
-      lastName: z.string().nullable(),
-    }),
-    webinar: z.object({ id: z.uuid(), subject: z.string(), startsAt: z.string() }),
-    formId: z.uuid().nullable(),
-  })
-  .meta({ id: "RegistrationRequest" });
 
 const present = (r: RegistrationRequestView) => ({
   ...r,
@@ -56,15 +33,9 @@ export const registrationRequestRoutes =
         schema: {
           tags: ["registrations"],
           summary: "Registration requests of the account, newest first (status=FAILED: the failed registrations)",
-          querystring: z.object({
-            status: z.enum(["PENDING", "SUCCEEDED", "FAILED"]).optional(),
-            prospectId: z.uuid().optional(),
-            webinarId: z.uuid().optional(),
-            limit: z.coerce.number().int().min(1).max(500).default(100),
-            offset: z.coerce.number().int().min(0).default(0),
-          }),
+          querystring: registrationRequestsQuery,
           response: {
-            200: z.object({ requests: z.array(requestView), total: z.number().int() }),
+            200: registrationRequestList,
             400: errorBody,
             401: errorBody,
           },
@@ -88,9 +59,9 @@ export const registrationRequestRoutes =
           tags: ["registrations"],
           summary:
             "Retry a failed registration: back to PENDING with a fresh retry window, pushed to GoTo at once (admins)",
-          params: z.object({ requestId: z.uuid() }),
+          params: registrationRequestParams,
           response: {
-            202: requestView,
+            202: registrationRequestView,
             400: errorBody,
             401: errorBody,
             403: errorBody,

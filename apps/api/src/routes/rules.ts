@@ -1,3 +1,4 @@
+import { errorBody, errors, idParams, pageOf, pageQuery, prospectSummary } from "@gw/api-contract";
 import {
   createRule,
   deleteRule,
@@ -14,8 +15,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { errorBody } from "./auth-schemas";
-import { errors, idParams, pageOf, pageQuery, prospectSummary } from "./prospects";
 import { criteriaInput } from "./segments";
 
 const actionsInput = z

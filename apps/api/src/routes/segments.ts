@@ -1,3 +1,4 @@
+import { errors, idParams, prospectSummary } from "@gw/api-contract";
 import {
   CONDITION_TYPES,
   CRITERIA_FIELDS,
@@ -16,7 +17,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { errors, idParams, prospectSummary } from "./prospects";
 
 /**
  * A criteria tree. Checked node by node by the domain (a mistake is a 400 naming the exact

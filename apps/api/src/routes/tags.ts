@@ -1,4 +1,18 @@
 import {
+  collectionQuery,
+  errorBody,
+  errors,
+  idParams,
+  memberPage,
+  memberParams,
+  nameBody,
+  noContent,
+  prospectIdsBody,
+  prospectsTagged,
+  tag,
+  tagPage,
+} from "@gw/api-contract";
+import {
   createTag,
   deleteTag,
   getTag,
@@ -9,16 +23,8 @@ import {
   untagProspect,
 } from "@gw/domain/tags";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { errorBody } from "./auth-schemas";
-import { member, memberParams, nameBody, prospectIdsBody } from "./lists";
-import { errors, idParams, pageOf, pageQuery, searchQuery } from "./prospects";
-
-const tag = z
-  .object({ id: z.uuid(), name: z.string(), prospectCount: z.number().int(), createdAt: z.date() })
-  .meta({ id: "Tag" });
 
 /** Tags on prospects: view, create, rename, delete, and the prospects carrying each. */
 export const tagRoutes =
@@ -34,8 +40,8 @@ export const tagRoutes =
         schema: {
           tags,
           summary: "The account's tags by name, with how many prospects carry each",
-          querystring: z.object({ q: searchQuery, ...pageQuery }),
-          response: { 200: pageOf(tag), ...errors },
+          querystring: collectionQuery,
+          response: { 200: tagPage, ...errors },
         },
       },
       async (request) => listTags({ db, accountId: authOf(request).accountId, ...request.query }),
@@ -85,7 +91,7 @@ export const tagRoutes =
           tags,
           summary: "Delete a tag (its prospects stay)",
           params: idParams,
-          response: { 204: z.null(), ...errors },
+          response: { 204: noContent, ...errors },
         },
       },
       async (request, reply) => {
@@ -101,8 +107,8 @@ export const tagRoutes =
           tags,
           summary: "The prospects carrying a tag, most recently tagged first",
           params: idParams,
-          querystring: z.object({ q: searchQuery, ...pageQuery }),
-          response: { 200: pageOf(member), ...errors },
+          querystring: collectionQuery,
+          response: { 200: memberPage, ...errors },
         },
       },
       async (request) =>
@@ -117,7 +123,7 @@ export const tagRoutes =
           summary: "Tag prospects (idempotent; a merged-away prospect tags its master)",
           params: idParams,
           body: prospectIdsBody,
-          response: { 200: z.object({ affected: z.number().int().describe("prospects newly tagged") }), ...errors },
+          response: { 200: prospectsTagged, ...errors },
         },
       },
       async (request) =>
@@ -136,7 +142,7 @@ export const tagRoutes =
           tags,
           summary: "Untag a prospect (idempotent)",
           params: memberParams,
-          response: { 204: z.null(), ...errors },
+          response: { 204: noContent, ...errors },
         },
       },
       async (request, reply) => {

@@ -1,9 +1,16 @@
+import {
+  errorBody,
+  webhookParams as params,
+  webhookCallbackCheck,
+  webhookEventBody,
+  webhookHeaders,
+  webhookReceived,
+} from "@gw/api-contract";
 import { DomainError } from "@gw/domain";
 import { receiveWebhookEvent } from "@gw/domain/webhook-events";
 import { WEBHOOK_PATH_PREFIX } from "@gw/domain/webhook-subscriptions";
 import { applyWebhookEventJob, enqueue } from "@gw/queues";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { createWebhookAbuseGuard, type RejectionVerdict } from "../plugins/webhook-abuse";
 
@@ -11,17 +18,6 @@ import { createWebhookAbuseGuard, type RejectionVerdict } from "../plugins/webho
 const WEBHOOK_BODY_LIMIT = 256 * 1024;
 /** Enqueuing takes a millisecond; past this Redis is in trouble and the sweeper takes over. */
 const ENQUEUE_TIMEOUT_MS = 1_000;
-
-const errorBody = z.object({
-  statusCode: z.number(),
-  error: z.string(),
-  message: z.string(),
-  reqId: z.string(),
-  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-});
-const params = z.object({
-  connectorId: z.string().max(100).describe("The connector whose subscription this is (from the callback URL)"),
-});
 
 /**
  * GoTo's webhook receiver: neither session-authenticated nor CSRF-checked (opted out); each
@@ -51,7 +47,7 @@ export const webhookRoutes =
           tags: ["webhooks"],
           summary: "GoTo's callback check: answers 200 so GoTo accepts the callback URL",
           params,
-          response: { 200: z.object({ ok: z.literal(true) }) },
+          response: { 200: webhookCallbackCheck },
         },
       },
       async () => ({ ok: true as const }),
@@ -70,16 +66,10 @@ export const webhookRoutes =
           description:
             "Verifies the signature (WEBHOOK_SIGNATURE_SCHEME, within WEBHOOK_TOLERANCE_SECONDS), stores the event once per event key and queues it. A repeated event key answers 200 with status duplicate and is not applied again. Refused deliveries are recorded with their reason.",
           params,
-          headers: z.looseObject({
-            "x-webhook-signature": z.string().optional().describe("sha256=<hex HMAC-SHA256 with the webhook secret>"),
-            "x-webhook-signature-timestamp": z.string().optional().describe("Unix seconds, signed with the body"),
-          }),
-          body: z.string().describe("The event as JSON, exactly as signed"),
+          headers: webhookHeaders,
+          body: webhookEventBody,
           response: {
-            200: z.object({
-              status: z.enum(["accepted", "duplicate", "ignored"]),
-              eventId: z.string().nullable(),
-            }),
+            200: webhookReceived,
             400: errorBody,
             401: errorBody,
             404: errorBody,

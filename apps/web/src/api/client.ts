@@ -1,10 +1,10 @@
 // The one way the UI talks to the API: JSON, same-origin cookies, the CSRF token on every
 // state-changing request, and errors that carry the API's own message.
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { ErrorBody } from "@gw/api-contract";
+
+/** One field the API named in its error body (`body.email`, `querystring.pageSize`). */
+export type FieldError = NonNullable<ErrorBody["fields"]>[number];
 
 export class ApiError extends Error {
   readonly status: number;
@@ -116,10 +116,4 @@ export const del = <T = void>(path: string) => api<T>(path, { method: "DELETE" }
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
-}
-
-/** Lists come as `{ items }` (paged) or a bare array, depending on the endpoint. */
-export function itemsOf<T>(data: T[] | { items: T[] } | undefined): T[] {
-  if (!data) return [];
-  return Array.isArray(data) ? data : data.items;
 }

@@ -1,6 +1,6 @@
+import type { CurrentUser as Me } from "@gw/api-contract";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ApiError, get, onUnauthorized, post, setCsrfToken } from "../api/client";
-import type { Me } from "../api/types";
 
 type AuthState =
   | { status: "loading" }

@@ -1,5 +1,5 @@
+import type { ConnectorStatus, WebinarStatus } from "@gw/api-contract";
 import type { ReactNode } from "react";
-import type { ConnectorStatus, WebinarStatus } from "../api/types";
 import { Icon } from "./Icon";
 
 export type Tone = "neutral" | "success" | "danger" | "warning" | "info" | "primary";

@@ -1,6 +1,6 @@
+import type { BulkActionResult, List, Page, Segment, Tag } from "@gw/api-contract";
 import { useEffect, useState } from "react";
 import { errorMessage, post } from "../api/client";
-import type { BulkActionResult, NamedItem, Page, Segment } from "../api/types";
 import { useApi } from "../api/use-api";
 import { Button } from "../components/Button";
 import { Dialog } from "../components/Dialog";
@@ -32,7 +32,7 @@ export function BulkActionDialog({
 }) {
   const isList = action === "ADD_TO_LIST";
   const noun = isList ? "list" : "tag";
-  const targets = useApi<Page<NamedItem>>(action ? (isList ? "/api/lists" : "/api/tags") : null, { pageSize: 200 });
+  const targets = useApi<Page<List | Tag>>(action ? (isList ? "/api/lists" : "/api/tags") : null, { pageSize: 200 });
   const [target, setTarget] = useState("");
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);

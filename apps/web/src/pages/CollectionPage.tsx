@@ -1,7 +1,7 @@
+import type { List, Member, Page, Tag } from "@gw/api-contract";
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { ApiError, del, errorMessage, patch, post } from "../api/client";
-import type { Member, NamedItem, Page } from "../api/types";
 import { useApi } from "../api/use-api";
 import { Button } from "../components/Button";
 import { type Column, DataTable, Pagination } from "../components/DataTable";
@@ -16,7 +16,10 @@ import { useDebounced, useSearchState } from "../lib/use-search-state";
 const LIST_STATE = { q: "", page: "1" };
 const MEMBER_STATE = { mq: "", mpage: "1" };
 
-export interface CollectionKind {
+/** A list or a tag: both have a name and a count of prospects. */
+export type NamedItem = List | Tag;
+
+export interface CollectionKind<T extends NamedItem> {
   /** "list" or "tag" */
   noun: string;
   title: string;
@@ -24,23 +27,23 @@ export interface CollectionKind {
   basePath: string;
   apiPath: string;
   membersPath: string;
-  countOf(item: NamedItem): number;
+  countOf(item: T): number;
   countLabel: string;
 }
 
 /** Lists and tags share one page: their names, counts and members, created and edited in place. */
-export function CollectionPage({ kind }: { kind: CollectionKind }) {
+export function CollectionPage<T extends NamedItem>({ kind }: { kind: CollectionKind<T> }) {
   const { id } = useParams();
   const navigate = useNavigate();
   const toast = useToast();
   const [state, set] = useSearchState(LIST_STATE);
   const q = useDebounced(state.q, 250);
-  const items = useApi<Page<NamedItem>>(kind.apiPath, { q, page: state.page, pageSize: 50 });
-  const [editing, setEditing] = useState<NamedItem | "new" | null>(null);
-  const [deleting, setDeleting] = useState<NamedItem | null>(null);
+  const items = useApi<Page<T>>(kind.apiPath, { q, page: state.page, pageSize: 50 });
+  const [editing, setEditing] = useState<T | "new" | null>(null);
+  const [deleting, setDeleting] = useState<T | null>(null);
   const selected = items.data?.items.find((item) => item.id === id);
 
-  const columns: Column<NamedItem>[] = [
+  const columns: Column<T>[] = [
     {
       key: "name",
       header: "Name",
@@ -178,13 +181,13 @@ export function CollectionPage({ kind }: { kind: CollectionKind }) {
   );
 }
 
-function Members({
+function Members<T extends NamedItem>({
   kind,
   id,
   name,
   onChanged,
 }: {
-  kind: CollectionKind;
+  kind: CollectionKind<T>;
   id: string;
   name?: string;
   onChanged(): void;
@@ -268,18 +271,18 @@ function Members({
   );
 }
 
-function NameDialog({
+function NameDialog<T extends NamedItem>({
   kind,
   item,
   open,
   onClose,
   onSaved,
 }: {
-  kind: CollectionKind;
-  item: NamedItem | null;
+  kind: CollectionKind<T>;
+  item: T | null;
   open: boolean;
   onClose(): void;
-  onSaved(saved: NamedItem, created: boolean): void;
+  onSaved(saved: T, created: boolean): void;
 }) {
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
@@ -300,8 +303,8 @@ function NameDialog({
         setError(undefined);
         try {
           const saved = item
-            ? await patch<NamedItem>(`${kind.apiPath}/${item.id}`, { name: name.trim() })
-            : await post<NamedItem>(kind.apiPath, { name: name.trim() });
+            ? await patch<T>(`${kind.apiPath}/${item.id}`, { name: name.trim() })
+            : await post<T>(kind.apiPath, { name: name.trim() });
           onSaved(saved, !item);
         } catch (caught) {
           setError(caught instanceof ApiError ? (caught.fieldMessage("name") ?? caught.message) : errorMessage(caught));

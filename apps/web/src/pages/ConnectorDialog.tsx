@@ -1,6 +1,6 @@
+import type { Campaign, CampaignList, Connector } from "@gw/api-contract";
 import { useEffect, useState } from "react";
-import { ApiError, errorMessage, itemsOf, patch, post } from "../api/client";
-import type { Campaign, Connector } from "../api/types";
+import { ApiError, errorMessage, patch, post } from "../api/client";
 import { useApi } from "../api/use-api";
 import { Button } from "../components/Button";
 import { Dialog } from "../components/Dialog";
@@ -21,7 +21,7 @@ export function ConnectorDialog({
   onClose(): void;
   onSaved(connector: Connector, created: boolean): void;
 }) {
-  const campaigns = useApi<Campaign[] | { items: Campaign[] }>(open ? "/api/campaigns" : null);
+  const campaigns = useApi<CampaignList>(open ? "/api/campaigns" : null);
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [createProspects, setCreateProspects] = useState(true);
@@ -39,7 +39,7 @@ export function ConnectorDialog({
     setError(undefined);
   }, [open, connector]);
 
-  const list = itemsOf(campaigns.data);
+  const list = campaigns.data?.items ?? [];
   // With no campaign yet, offer to create the suggested one straight away.
   useEffect(() => {
     if (open && !connector && campaigns.data && list.length === 0) setCampaignId(NEW_CAMPAIGN);
@@ -54,7 +54,7 @@ export function ConnectorDialog({
       let campaign = campaignId || null;
       if (campaignId === NEW_CAMPAIGN) {
         const created = await post<Campaign>("/api/campaigns", { name: newCampaign.trim() });
-        campaigns.setData((data) => [...itemsOf(data), created]);
+        campaigns.setData((data) => ({ items: [...(data?.items ?? []), created] }));
         setCampaignId(created.id);
         campaign = created.id;
       }

@@ -1,7 +1,7 @@
+import type { Connector, ConnectorList, OpsInfo } from "@gw/api-contract";
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
-import { del, errorMessage, itemsOf, post } from "../api/client";
-import type { Connector, OpsInfo } from "../api/types";
+import { del, errorMessage, post } from "../api/client";
 import { useApi } from "../api/use-api";
 import { ConnectorStatusBadge } from "../components/Badge";
 import { Button } from "../components/Button";
@@ -11,8 +11,6 @@ import { Alert, EmptyState, ErrorState, LoadingState } from "../components/State
 import { useToast } from "../components/Toast";
 import { formatRelative, formatShortDateTime } from "../lib/format";
 import { ConnectorDialog } from "./ConnectorDialog";
-
-type ConnectorList = Connector[] | { items: Connector[] };
 
 /** Admin > Connectors: one GoTo Webinar organizer per connector, verified through OAuth. */
 export function ConnectorsPage() {
@@ -24,7 +22,7 @@ export function ConnectorsPage() {
   const [deleting, setDeleting] = useState<Connector | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const list = itemsOf(connectors.data);
+  const list = connectors.data?.items ?? [];
   const verifiedId = params.get("verified");
   const verified = verifiedId ? list.find((c) => c.id === verifiedId) : undefined;
   const oauthError = params.get("error");
@@ -223,7 +221,7 @@ export function ConnectorsPage() {
         connector={editing === "new" ? null : editing}
         onClose={() => setEditing(null)}
         onSaved={(saved, created) => {
-          connectors.setData((data) => (created ? [...itemsOf(data), saved] : replaceIn(data, saved)));
+          connectors.setData((data) => (created ? { items: [...(data?.items ?? []), saved] } : replaceIn(data, saved)));
           toast.success(created ? `${saved.name} added. Verify it to start syncing.` : `${saved.name} saved.`);
           setEditing(null);
         }}
@@ -237,7 +235,7 @@ export function ConnectorsPage() {
         onConfirm={async () => {
           if (!deleting) return;
           await del(`/api/connectors/${deleting.id}`);
-          connectors.setData((data) => itemsOf(data).filter((c) => c.id !== deleting.id));
+          connectors.setData((data) => ({ items: (data?.items ?? []).filter((c) => c.id !== deleting.id) }));
           toast.success(`${deleting.name} deleted.`);
         }}
       />
@@ -245,6 +243,6 @@ export function ConnectorsPage() {
   );
 }
 
-function replaceIn(data: ConnectorList | undefined, updated: Connector): Connector[] {
-  return itemsOf(data).map((c) => (c.id === updated.id ? updated : c));
+function replaceIn(data: ConnectorList | undefined, updated: Connector): ConnectorList {
+  return { items: (data?.items ?? []).map((c) => (c.id === updated.id ? updated : c)) };
 }

@@ -1,6 +1,5 @@
+import type { ConnectorList, Page, ProspectRow, WebinarReportRow } from "@gw/api-contract";
 import { Link } from "react-router-dom";
-import { itemsOf } from "../api/client";
-import type { Connector, Page, ProspectRow, WebinarReportRow } from "../api/types";
 import { type ApiState, useApi } from "../api/use-api";
 import { useMe } from "../auth/AuthProvider";
 import { ConnectorStatusBadge, WebinarStatusBadge } from "../components/Badge";
@@ -12,7 +11,7 @@ import { formatNumber, formatPercent, formatRelative } from "../lib/format";
 
 export function DashboardPage() {
   const me = useMe();
-  const connectors = useApi<Connector[] | { items: Connector[] }>("/api/connectors");
+  const connectors = useApi<ConnectorList>("/api/connectors");
   const upcoming = useApi<Page<WebinarReportRow>>("/api/reports/webinars", { tab: "upcoming", pageSize: 6 });
   const finished = useApi<Page<WebinarReportRow>>("/api/reports/webinars", {
     tab: "finished",
@@ -21,7 +20,7 @@ export function DashboardPage() {
   });
   const prospects = useApi<Page<ProspectRow>>("/api/prospects", { pageSize: 1 });
 
-  const list = itemsOf(connectors.data);
+  const list = connectors.data?.items ?? [];
   const verified = list.filter((c) => c.status === "VERIFIED").length;
   const needsAttention = list.filter((c) => c.status === "ERROR" || c.status === "UNVERIFIED");
   const finishedItems = finished.data?.items ?? [];

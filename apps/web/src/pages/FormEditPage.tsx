@@ -1,7 +1,7 @@
+import type { CompletionAction, Form, List, Page, WebinarOption, WebinarOptions } from "@gw/api-contract";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import { ApiError, errorMessage, get, post, put } from "../api/client";
-import type { CompletionAction, Form, NamedItem, Page, WebinarOption } from "../api/types";
 import { useApi } from "../api/use-api";
 import { Button, buttonClass } from "../components/Button";
 import { SelectField, TextAreaField, TextField } from "../components/Field";
@@ -12,7 +12,6 @@ import { useToast } from "../components/Toast";
 import { formatDateTime } from "../lib/format";
 import { describeAction, draftFields, type FieldDraft, hostedUrl, REGISTRATION_FIELDS } from "./form-model";
 
-type WebinarOptions = WebinarOption[] | { items: WebinarOption[] } | { webinars: WebinarOption[] };
 interface Question {
   questionKey: string;
   question: string;
@@ -21,9 +20,7 @@ interface Question {
 }
 
 function optionsOf(data: WebinarOptions | undefined): WebinarOption[] {
-  if (!data) return [];
-  if (Array.isArray(data)) return data;
-  return "items" in data ? data.items : data.webinars;
+  return data?.webinars ?? [];
 }
 
 /** Create or edit a form: fields, completion actions, thank-you or redirect; link and preview. */
@@ -34,7 +31,7 @@ export function FormEditPage() {
   const toast = useToast();
   const form = useApi<Form>(id ? `/api/forms/${id}` : null);
   const webinars = useApi<WebinarOptions>("/api/forms/webinar-options");
-  const lists = useApi<Page<NamedItem>>("/api/lists", { pageSize: 200 });
+  const lists = useApi<Page<List>>("/api/lists", { pageSize: 200 });
 
   const [name, setName] = useState("Webinar registration");
   const [fields, setFields] = useState<FieldDraft[]>(() => draftFields(undefined));
@@ -471,7 +468,7 @@ function ActionEditor({
   index: number;
   webinars: WebinarOption[];
   webinarsLoading: boolean;
-  lists: NamedItem[];
+  lists: List[];
   onChange(action: CompletionAction): void;
   error?: string;
 }) {

@@ -1,7 +1,7 @@
+import type { Form } from "@gw/api-contract";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { errorMessage, post } from "../api/client";
-import type { Form } from "../api/types";
 import { useApi } from "../api/use-api";
 import { Badge } from "../components/Badge";
 import { Button, ButtonLink } from "../components/Button";

@@ -1,6 +1,7 @@
+import type { List } from "@gw/api-contract";
 import { type CollectionKind, CollectionPage } from "./CollectionPage";
 
-const LISTS: CollectionKind = {
+const LISTS: CollectionKind<List> = {
   noun: "list",
   title: "Lists",
   description:
@@ -8,7 +9,7 @@ const LISTS: CollectionKind = {
   basePath: "/lists",
   apiPath: "/api/lists",
   membersPath: "members",
-  countOf: (item) => item.memberCount ?? 0,
+  countOf: (item) => item.memberCount,
   countLabel: "Members",
 };
 

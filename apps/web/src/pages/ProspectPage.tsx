@@ -1,7 +1,7 @@
+import type { ActivityType, ProspectDetail } from "@gw/api-contract";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { errorMessage, post } from "../api/client";
-import { type ActivityType, PROSPECT_FIELDS, type ProspectDetail } from "../api/types";
 import { useApi } from "../api/use-api";
 import { Badge, StatusBadge } from "../components/Badge";
 import { Button } from "../components/Button";
@@ -10,6 +10,7 @@ import { Card, PageHeader, Stat } from "../components/Layout";
 import { Alert, EmptyState, ErrorState, LoadingState } from "../components/States";
 import { useToast } from "../components/Toast";
 import { formatDateTime, formatNumber, formatRelative, fullName } from "../lib/format";
+import { PROSPECT_FIELDS } from "./prospect-fields";
 
 const ACTIVITY: Record<ActivityType, { label: string; icon: IconName }> = {
   REGISTERED: { label: "Registered for", icon: "userPlus" },

@@ -1,5 +1,5 @@
+import type { Page, ProspectRow } from "@gw/api-contract";
 import { Link } from "react-router-dom";
-import type { Page, ProspectRow } from "../api/types";
 import { useApi } from "../api/use-api";
 import { Badge } from "../components/Badge";
 import { type Column, DataTable, Pagination } from "../components/DataTable";

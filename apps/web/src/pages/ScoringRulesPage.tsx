@@ -1,6 +1,6 @@
+import type { ActivityType, ScoringRule, ScoringRules } from "@gw/api-contract";
 import { useEffect, useState } from "react";
 import { ApiError, errorMessage, put } from "../api/client";
-import type { ActivityType, ScoringRule } from "../api/types";
 import { useApi } from "../api/use-api";
 import { Button } from "../components/Button";
 import { TextField } from "../components/Field";
@@ -8,7 +8,7 @@ import { Card, PageHeader } from "../components/Layout";
 import { Alert, ErrorState, LoadingState } from "../components/States";
 import { useToast } from "../components/Toast";
 
-type RulesResponse = ScoringRule[] | { rules: ScoringRule[] } | { items: ScoringRule[] };
+type RulesResponse = ScoringRules;
 
 const TYPES: { type: ActivityType; label: string; help: string }[] = [
   {
@@ -40,9 +40,7 @@ const TYPES: { type: ActivityType; label: string; help: string }[] = [
 ];
 
 function rulesOf(data: RulesResponse | undefined): ScoringRule[] {
-  if (!data) return [];
-  if (Array.isArray(data)) return data;
-  return "rules" in data ? data.rules : data.items;
+  return data?.rules ?? [];
 }
 
 /** Points per webinar activity; a change applies to activities recorded from now on. */

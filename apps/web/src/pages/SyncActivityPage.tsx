@@ -1,7 +1,6 @@
+import type { ConnectorList, OpsQueues, SyncRun, SyncRunPage } from "@gw/api-contract";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { itemsOf } from "../api/client";
-import type { Connector, OpsQueues, SyncRun } from "../api/types";
 import { useApi } from "../api/use-api";
 import { useMe } from "../auth/AuthProvider";
 import { Badge, StatusBadge } from "../components/Badge";
@@ -14,10 +13,6 @@ import { EmptyState, ErrorState, LoadingState } from "../components/States";
 import { formatDuration, formatNumber, formatRelative, formatShortDateTime } from "../lib/format";
 import { useSearchState } from "../lib/use-search-state";
 
-interface RunsResponse {
-  items: SyncRun[];
-  nextCursor: string | null;
-}
 const DEFAULTS = { connectorId: "" };
 const PAGE_SIZE = 50;
 
@@ -34,16 +29,16 @@ const KIND: Record<string, string> = {
 export function SyncActivityPage() {
   const me = useMe();
   const [state, set] = useSearchState(DEFAULTS);
-  const connectors = useApi<Connector[] | { items: Connector[] }>("/api/connectors");
+  const connectors = useApi<ConnectorList>("/api/connectors");
   const queues = useApi<OpsQueues>("/api/ops/queues");
   // Newest first; older pages by cursor, kept on a stack so "Newer" can go back.
   const [cursors, setCursors] = useState<string[]>([]);
-  const runs = useApi<RunsResponse>("/api/sync-runs", {
+  const runs = useApi<SyncRunPage>("/api/sync-runs", {
     connectorId: state.connectorId,
     limit: PAGE_SIZE,
     cursor: cursors[cursors.length - 1],
   });
-  const connectorList = itemsOf(connectors.data);
+  const connectorList = connectors.data?.items ?? [];
   const nameOf = (id: string | null) => connectorList.find((c) => c.id === id)?.name;
   const runList = runs.data?.items ?? [];
   const nextCursor = runs.data?.nextCursor ?? null;
@@ -66,7 +61,7 @@ export function SyncActivityPage() {
           <div className="cell-title">{KIND[r.kind] ?? r.kind}</div>
           {r.webinarId ? (
             <Link to={`/reports/webinars/${r.webinarId}`} className="cell-sub">
-              {r.webinar?.subject ?? "Open the webinar"}
+              Open the webinar
             </Link>
           ) : null}
         </div>
@@ -75,7 +70,7 @@ export function SyncActivityPage() {
     {
       key: "connector",
       header: "Connector",
-      render: (r) => r.connector?.name ?? nameOf(r.connectorId) ?? <span className="muted">—</span>,
+      render: (r) => nameOf(r.connectorId) ?? <span className="muted">—</span>,
     },
     {
       key: "status",

@@ -1,5 +1,5 @@
+import type { WebinarDetail } from "@gw/api-contract";
 import { Link, useParams } from "react-router-dom";
-import type { WebinarDetail } from "../api/types";
 import { useApi } from "../api/use-api";
 import { WebinarStatusBadge } from "../components/Badge";
 import { ButtonLink } from "../components/Button";

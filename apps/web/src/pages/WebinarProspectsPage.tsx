@@ -1,7 +1,7 @@
+import type { Page, Segment, WebinarDetail, WebinarProspect } from "@gw/api-contract";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { withQuery } from "../api/client";
-import type { Page, Segment, WebinarDetail, WebinarProspect } from "../api/types";
 import { useApi } from "../api/use-api";
 import { StatusBadge, WebinarStatusBadge } from "../components/Badge";
 import { Button, buttonClass } from "../components/Button";

@@ -1,6 +1,5 @@
+import type { ConnectorList, Page, Segment, WebinarReportRow } from "@gw/api-contract";
 import { Link } from "react-router-dom";
-import { itemsOf } from "../api/client";
-import type { Connector, Page, Segment, WebinarReportRow } from "../api/types";
 import { useApi } from "../api/use-api";
 import { WebinarStatusBadge } from "../components/Badge";
 import { type Column, DataTable, Pagination } from "../components/DataTable";
@@ -20,7 +19,7 @@ export function WebinarsReportPage() {
   const [state, set] = useSearchState(DEFAULTS);
   const tab = (state.tab === "finished" ? "finished" : "upcoming") as Tab;
   const q = useDebounced(state.q, 250);
-  const connectors = useApi<Connector[] | { items: Connector[] }>("/api/connectors");
+  const connectors = useApi<ConnectorList>("/api/connectors");
   const report = useApi<Page<WebinarReportRow>>("/api/reports/webinars", {
     tab,
     q,
@@ -146,7 +145,7 @@ export function WebinarsReportPage() {
               onChange={(e) => set({ connectorId: e.target.value })}
             >
               <option value="">All connectors</option>
-              {itemsOf(connectors.data).map((c) => (
+              {(connectors.data?.items ?? []).map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
                 </option>

@@ -1,4 +1,4 @@
-import type { CompletionAction, Form, FormField } from "../api/types";
+import type { CompletionAction, Form, FormField } from "@gw/api-contract";
 
 export type FormsResponse = Form[] | { items: Form[] } | { forms: Form[] };
 

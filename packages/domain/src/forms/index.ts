@@ -3,7 +3,7 @@
 export { archiveForm } from "./archive-form";
 export { createForm } from "./create-form";
 export * from "./form-definition";
-export { type FormInput, formInputSchema, type ParsedFormInput } from "./form-input";
+export type { FormInput, ParsedFormInput } from "./form-input";
 export { getForm } from "./get-form";
 export { getWebinarQuestions } from "./get-webinar-questions";
 export { createHostedFormCache, type HostedFormCache } from "./hosted-form-cache";

@@ -1,22 +1,14 @@
 import { z } from "zod";
+import type { RequestOf, ResponseOf } from "./common";
 
-/** The common error body (see plugins/error-handler.ts), for OpenAPI responses. */
-export const errorBody = z
-  .object({
-    statusCode: z.number().int(),
-    error: z.string(),
-    message: z.string(),
-    reqId: z.string(),
-    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  })
-  .describe("The common error body");
+export const role = z.enum(["ADMIN", "MARKETER"]);
 
 export const currentUser = z.object({
   user: z.object({
     id: z.uuid(),
     email: z.string(),
     name: z.string().nullable(),
-    role: z.enum(["ADMIN", "MARKETER"]),
+    role,
     operator: z
       .boolean()
       .describe("Runs this installation: may open the queue dashboard shared by every account (set by the CLI only)"),
@@ -30,3 +22,9 @@ export const loginBody = z.object({
   email: z.email().max(320),
   password: z.string().min(1).max(1024),
 });
+
+export const csrfTokenResponse = z.object({ csrfToken: z.string() });
+
+export type Role = z.infer<typeof role>;
+export type CurrentUser = ResponseOf<typeof currentUser>;
+export type LoginBody = RequestOf<typeof loginBody>;

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import type { ResponseOf } from "./common";
+
+export const hostedFormParams = z.object({ formId: z.string().describe("The form's id") });
+export const registrationState = z.enum(["registered", "pending", "failed"]);
+export const hostedFormSubmission = z.record(z.string(), z.unknown()).optional();
+export const hostedFormAccepted = z.object({
+  status: z.literal("accepted"),
+  message: z.string().describe("The form's thank-you message"),
+  redirectUrl: z.string().optional().describe("Where a browser would be sent instead of the message"),
+  registrations: z
+    .array(z.object({ status: registrationState }))
+    .optional()
+    .describe(
+      "One per webinar the form registers for: registered (GoTo Webinar has the registrant and sends its confirmation e-mail), failed (refused; an admin sees why under failed registrations), or pending (still on its way, retried until it goes through). Absent when the form registers for nothing or the person was not registered (filtered prospect).",
+    ),
+});
+
+export type RegistrationState = z.infer<typeof registrationState>;
+export type HostedFormAccepted = ResponseOf<typeof hostedFormAccepted>;

@@ -1,0 +1,147 @@
+import { z } from "zod";
+import {
+  booleanQuery,
+  namedRef,
+  nullableString,
+  orderQuery,
+  pageOf,
+  pageQuery,
+  prospectSummary,
+  type RequestOf,
+  type ResponseOf,
+  searchQuery,
+} from "./common";
+
+export const PROSPECT_SORTS = ["createdAt", "email", "name", "company", "score"] as const;
+
+/** What a prospect did around a webinar; each type earns the points its scoring rule sets. */
+export const ACTIVITY_TYPES = [
+  "REGISTERED",
+  "ACCEPTED",
+  "ATTENDED",
+  "CANCELLED",
+  "ABSENT",
+  "ATTENDED_LIVE",
+  "WATCHED_ON_DEMAND",
+  "ASKED_QUESTION",
+  "ANSWERED_POLL",
+  "ANSWERED_SURVEY",
+] as const;
+export const activityType = z.enum(ACTIVITY_TYPES);
+const webinarRef = z.object({ id: z.uuid(), subject: z.string() });
+
+export const prospectsQuery = z.object({
+  q: searchQuery,
+  includeMerged: booleanQuery(false).describe("include merged-away records"),
+  sort: z.enum(PROSPECT_SORTS).optional(),
+  order: orderQuery,
+  ...pageQuery,
+});
+
+export const prospectListItem = prospectSummary.extend({
+  score: z.number().int(),
+  filtered: z.boolean(),
+  mergedIntoId: z.uuid().nullable(),
+  createdAt: z.date(),
+});
+export const prospectPage = pageOf(prospectListItem);
+
+export const prospectDetail = prospectSummary
+  .extend({
+    jobTitle: nullableString,
+    phone: nullableString,
+    address: nullableString,
+    city: nullableString,
+    state: nullableString,
+    zipCode: nullableString,
+    country: nullableString,
+    industry: nullableString,
+    numberOfEmployees: nullableString,
+    purchasingRole: nullableString,
+    purchasingTimeFrame: nullableString,
+    questionsAndComments: nullableString,
+    customFields: z.record(z.string(), z.unknown()),
+    score: z.number().int(),
+    source: z.enum(["GOTO_SYNC", "FORM", "MANUAL"]),
+    filtered: z.boolean(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+    campaign: namedRef.nullable(),
+    mergedInto: z.object({ id: z.uuid(), email: z.string() }).nullable(),
+    mergedFrom: z.array(z.object({ id: z.uuid(), email: z.string() })),
+    lists: z.array(namedRef),
+    tags: z.array(namedRef),
+    timeline: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          type: activityType,
+          occurredAt: z.date(),
+          points: z.number().int(),
+          webinar: webinarRef,
+          answers: z
+            .array(z.object({ question: z.string(), answers: z.array(z.string()) }))
+            .describe(
+              "survey answers (ANSWERED_SURVEY), poll answers (ANSWERED_POLL), questions asked (ASKED_QUESTION)",
+            ),
+        }),
+      )
+      .describe("webinar activities, newest first"),
+    registrations: z.array(
+      z.object({
+        id: z.uuid(),
+        webinar: webinarRef.extend({ startsAt: z.date() }),
+        status: z.enum(["WAITING", "APPROVED", "DENIED", "CANCELLED"]),
+        source: z.enum(["GOTO", "FORM", "WEBHOOK"]),
+        attended: z.boolean(),
+        minutesAttended: z.number().int(),
+        registeredAt: z.date(),
+        cancelledAt: z.date().nullable(),
+      }),
+    ),
+    registrationRequests: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          webinar: webinarRef,
+          status: z.enum(["PENDING", "SUCCEEDED", "FAILED"]),
+          lastError: nullableString,
+          attempts: z.number().int(),
+          createdAt: z.date(),
+          completedAt: z.date().nullable(),
+        }),
+      )
+      .describe(
+        "form registrations on their way to GoTo; retry a failed one with POST /api/registration-requests/:id/retry",
+      ),
+  })
+  .meta({ id: "ProspectDetail" });
+
+const editable = z.string().trim().max(1000).nullable().optional();
+export const prospectChanges = z
+  .strictObject({
+    email: z.email().max(320).optional(),
+    filtered: z.boolean().optional(),
+    firstName: editable,
+    lastName: editable,
+    company: editable,
+    jobTitle: editable,
+    phone: editable,
+    address: editable,
+    city: editable,
+    state: editable,
+    zipCode: editable,
+    country: editable,
+    industry: editable,
+  })
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), {
+    message: "send at least one field to change",
+  });
+
+export const mergeProspectBody = z.object({ intoId: z.uuid() });
+
+export type ActivityType = z.infer<typeof activityType>;
+export type ProspectRow = ResponseOf<typeof prospectListItem>;
+export type ProspectDetail = ResponseOf<typeof prospectDetail>;
+export type ProspectChanges = RequestOf<typeof prospectChanges>;
+export type MergeProspectBody = RequestOf<typeof mergeProspectBody>;
