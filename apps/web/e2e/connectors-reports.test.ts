@@ -163,7 +163,7 @@ describe("connectors and the webinar reports", () => {
     const page = await stack.newPage();
     await logIn(page, stack);
     await page.getByRole("link", { name: "Scoring rules" }).click();
-    const attended = page.getByRole("spinbutton", { name: "Points for Attended" });
+    const attended = page.getByRole("spinbutton", { name: "Points for Attended", exact: true });
     await attended.fill("40");
     await page.getByRole("button", { name: "Save rules" }).click();
     await page.getByText("Scoring rules saved").waitFor();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { RequestOf, ResponseOf } from "./common";
-import { activityType } from "./prospects";
+import { ACTIVITY_TYPES, activityType } from "./prospects";
 
 /** The most points (either way) one activity type may be worth. */
 export const MAX_ACTIVITY_POINTS = 1_000;
@@ -24,7 +24,7 @@ export const scoringRulesBody = z.object({
       }),
     )
     .min(1)
-    .max(4),
+    .max(ACTIVITY_TYPES.length),
 });
 
 export type ScoringRule = ResponseOf<typeof scoringRule>;
