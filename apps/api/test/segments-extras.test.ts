@@ -149,3 +149,21 @@ describe("the prospect page", () => {
     expect((await inject("GET", `/api/prospects/${f.p.attendee.id}/segments`, undefined, them)).statusCode).toBe(404);
   });
 });
+
+describe("dynamic lists as targets", () => {
+  it("a form's completion action cannot add to a dynamic list", async () => {
+    const dyn = (
+      await inject("POST", "/api/lists", {
+        name: "Dyn for forms",
+        criteria: all({ type: "score", op: "gte", value: 1 }),
+      })
+    ).json();
+    const res = await inject("POST", "/api/forms", {
+      name: "Form into a dynamic list",
+      fields: [{ name: "email" }, { name: "firstName" }, { name: "lastName" }],
+      completionActions: [{ type: "ADD_TO_LIST", listId: dyn.id }],
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().message).toMatch(/dynamic list/);
+  });
+});

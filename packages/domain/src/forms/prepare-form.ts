@@ -89,11 +89,21 @@ export async function prepareForm(options: PrepareFormOptions): Promise<Prepared
         break;
       }
       case "ADD_TO_LIST": {
-        const list = await db.list.findFirst({ where: { id: action.listId, accountId }, select: { id: true } });
+        const list = await db.list.findFirst({
+          where: { id: action.listId, accountId },
+          select: { id: true, kind: true, name: true },
+        });
         if (!list)
           throw invalid(
             `completionActions.${i}.listId`,
             `There is no list ${action.listId} in this account`,
+            action.listId,
+          );
+        // A dynamic list's members follow its criteria: a form cannot add to it.
+        if (list.kind === "DYNAMIC")
+          throw invalid(
+            `completionActions.${i}.listId`,
+            `"${list.name}" is a dynamic list (its members follow its criteria); choose a static list`,
             action.listId,
           );
         if (!completionActions.some((a) => a.type === "ADD_TO_LIST" && a.listId === list.id)) {
