@@ -20,6 +20,8 @@ const tsx = path.join(root, "node_modules/.bin/tsx");
 // The demo talks to the stand-in exactly as production talks to GoTo: only the URLs differ.
 const env = {
   PORT: apiPort,
+  // The demo runs with the built-in development secrets: this machine only, unless HOST says otherwise.
+  HOST: process.env.HOST ?? "127.0.0.1",
   PUBLIC_URL: publicUrl,
   DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/webinar_sync_demo",
   REDIS_PREFIX: process.env.REDIS_PREFIX ?? "gw-demo",

@@ -1,5 +1,5 @@
 // The API process: config, logger, database, then HTTP. Nothing else reads process.env.
-import { ConfigError, loadConfig } from "@gw/config";
+import { ConfigError, devSecretsRefusal, loadConfig } from "@gw/config";
 import { prepareDatabase } from "@gw/db";
 import { closeOnSignals, createLogger } from "@gw/logger";
 import { buildApp } from "./app";
@@ -14,6 +14,11 @@ try {
 }
 
 const log = createLogger({ name: "api", level: config.logLevel });
+const refusal = devSecretsRefusal(config);
+if (refusal) {
+  log.fatal(refusal);
+  process.exit(1);
+}
 if (config.secrets.usingDevDefaults)
   log.warn("SECRET_KEYS / SESSION_SECRET not set: using development defaults (never in production)");
 

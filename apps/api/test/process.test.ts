@@ -15,6 +15,35 @@ describe("the api process", () => {
     expect(proc.output()).toMatch(/PORT/);
   });
 
+  it("refuses to listen beyond loopback with the built-in development secrets", async () => {
+    const proc = spawnEntry("apps/api/src/main.ts", {
+      DATABASE_URL: database.url,
+      HOST: "0.0.0.0",
+      PORT: String(await freePort()),
+      MIGRATE_ON_START: "false",
+    });
+    expect(await proc.waitForExit()).toBe(1);
+    expect(proc.output()).toMatch(/Refusing to listen on 0\.0\.0\.0 with the built-in development SECRET_KEYS/);
+  });
+
+  it("listens beyond loopback with the development secrets when ALLOW_DEV_SECRETS=true", async () => {
+    const port = await freePort();
+    const proc = spawnEntry("apps/api/src/main.ts", {
+      DATABASE_URL: database.url,
+      HOST: "0.0.0.0",
+      PORT: String(port),
+      ALLOW_DEV_SECRETS: "true",
+      REDIS_PREFIX: `gwtest-apiproc-${port}`,
+      MIGRATE_ON_START: "false",
+    });
+    try {
+      await proc.waitForOutput(/api listening/);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      proc.kill();
+    }
+  });
+
   it("serves, then shuts down gracefully on SIGTERM", async () => {
     const port = await freePort();
     const proc = spawnEntry("apps/api/src/main.ts", {

@@ -1,2 +1,3 @@
+export { devSecretsRefusal } from "./dev-secrets";
 export { ConfigError, loadConfig } from "./load-config";
 export type { AppConfig } from "./schema";

@@ -56,6 +56,8 @@ export const envSchema = z
       ),
     SECRET_KEYS: secretKeys.optional(),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** Let the API listen beyond loopback with the built-in development secrets (never in production). */
+    ALLOW_DEV_SECRETS: bool(false),
     MIGRATE_ON_START: bool(true),
     GOTO_AUTH_URL: z.url().default("https://authentication.logmeininc.com"),
     GOTO_API_URL: z.url().default("https://api.getgo.com/G2W/rest/v2"),
@@ -156,6 +158,7 @@ export function toConfig(env: Env) {
       keys: env.SECRET_KEYS ?? secretKeys.parse(DEV_SECRET_KEY),
       sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
       usingDevDefaults: !env.SECRET_KEYS || !env.SESSION_SECRET,
+      allowDevDefaults: env.ALLOW_DEV_SECRETS,
     },
     migrateOnStart: env.MIGRATE_ON_START,
     goto: {

@@ -26,6 +26,8 @@ export const scoringRuleRoutes =
     app.put(
       "/api/scoring-rules",
       {
+        // Scores drive every account-wide list and rule: an admin decision, as documented.
+        preHandler: app.requireAdmin,
         schema: {
           tags,
           summary: "Set the points of some activity types; activities already recorded keep the points they earned",

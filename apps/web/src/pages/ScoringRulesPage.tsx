@@ -2,6 +2,7 @@ import type { ActivityType, ScoringRule, ScoringRules } from "@gw/api-contract";
 import { useEffect, useState } from "react";
 import { ApiError, errorMessage, put } from "../api/client";
 import { useApi } from "../api/use-api";
+import { useMe } from "../auth/AuthProvider";
 import { Button } from "../components/Button";
 import { TextField } from "../components/Field";
 import { Card, PageHeader } from "../components/Layout";
@@ -46,6 +47,7 @@ function rulesOf(data: RulesResponse | undefined): ScoringRule[] {
 /** Points per webinar activity; a change applies to activities recorded from now on. */
 export function ScoringRulesPage() {
   const rules = useApi<RulesResponse>("/api/scoring-rules");
+  const canEdit = useMe().user.role === "ADMIN";
   const toast = useToast();
   const [values, setValues] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -93,7 +95,9 @@ export function ScoringRulesPage() {
         title="Webinar activity"
         id="rules"
         footer={
-          rules.data ? (
+          rules.data && !canEdit ? (
+            <span className="muted small spacer">Only an admin of this account can change these points.</span>
+          ) : rules.data ? (
             <>
               <span className="muted small spacer">
                 Changes apply to activities recorded after you save; past scores stay as they are.
@@ -135,6 +139,7 @@ export function ScoringRulesPage() {
                   inputMode="numeric"
                   step={1}
                   value={values[type] ?? ""}
+                  readOnly={!canEdit}
                   onChange={(e) => setValues((v) => ({ ...v, [type]: e.target.value }))}
                   error={fieldError(index)}
                 />
