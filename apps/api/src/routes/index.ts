@@ -16,6 +16,7 @@ import { listRoutes } from "./lists";
 import { oauthCallbackRoutes } from "./oauth-callback";
 import { opsRoutes } from "./ops";
 import { participationRoutes } from "./participation";
+import { privacyRoutes } from "./privacy";
 import { prospectRoutes } from "./prospects";
 import { registrationRequestRoutes } from "./registration-requests";
 import { reportRoutes } from "./reports";
@@ -52,5 +53,6 @@ export async function registerRoutes(app: App, deps: ApiDeps) {
   await app.register(apiTokenRoutes(deps));
   await app.register(participationRoutes(deps));
   await app.register(endpointRoutes(deps));
+  await app.register(privacyRoutes(deps));
   await registerQueueDashboard(app, deps);
 }
