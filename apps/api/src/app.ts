@@ -8,6 +8,7 @@ import { registerAuth } from "./plugins/auth";
 import { registerErrorHandler } from "./plugins/error-handler";
 import { registerOpenApi } from "./plugins/openapi";
 import { registerRouteTable } from "./plugins/route-table";
+import { registerSafeText } from "./plugins/safe-text";
 import { registerSecurityHeaders } from "./plugins/security-headers";
 import { registerWeb } from "./plugins/web";
 import { registerRoutes } from "./routes";
@@ -52,6 +53,7 @@ export async function buildApp(deps: ApiDeps, options: { webDistDir?: string } =
   await app.register(formbody);
   await registerOpenApi(app, deps.config.http.publicUrl);
   await registerAuth(app, deps);
+  registerSafeText(app);
   await registerRoutes(app, deps);
   await registerWeb(app, options.webDistDir ? { distDir: options.webDistDir } : {});
   return app;

@@ -1,10 +1,12 @@
-import type { FastifyContextConfig } from "fastify";
+import type { FastifyContextConfig, FastifySchema } from "fastify";
 import type { App } from "../app";
 
 export interface RouteEntry {
   method: string;
   url: string;
   config: FastifyContextConfig;
+  /** The route's Zod schemas (params, querystring, body, response), as given. */
+  schema: FastifySchema | undefined;
 }
 
 declare module "fastify" {
@@ -26,6 +28,9 @@ export function registerRouteTable(app: App) {
         url: route.url,
         get config() {
           return route.config ?? {};
+        },
+        get schema() {
+          return route.schema;
         },
       });
   });

@@ -52,3 +52,18 @@ describe("lossless JSON", () => {
     expect(() => int64("12a", "answerKey")).toThrow(/answerKey must be a decimal integer/);
   });
 });
+
+describe("text from GoTo that Postgres cannot store", () => {
+  it("drops NUL and turns unpaired surrogates into U+FFFD, keeping real pairs and escaped backslashes", () => {
+    const parsed = parseJsonLossless(
+      '{"firstName":"Ada\\u0000","lastName":"\\ud800Love\\udc00lace","smile":"\\ud83d\\ude00","path":"C:\\\\u0000","key":12345678901234567890}',
+    ) as Record<string, string>;
+    expect(parsed).toEqual({
+      firstName: "Ada",
+      lastName: "\uFFFDLove\uFFFDlace",
+      smile: "😀",
+      path: "C:\\u0000",
+      key: "12345678901234567890",
+    });
+  });
+});
