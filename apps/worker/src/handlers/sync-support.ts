@@ -1,5 +1,11 @@
 import { createConnectorGotoClient } from "@gw/domain/connectors";
-import type { ConnectGoto, DiscoverySettings, DueWork } from "@gw/domain/sync";
+import {
+  type ConnectGoto,
+  type DiscoverySettings,
+  type DueWork,
+  discoverWebinars,
+  dispatchDueWork,
+} from "@gw/domain/sync";
 import type { GotoClient, RequestPriority } from "@gw/gotowebinar";
 import { backfillConnectorJob, discoverWebinarsJob, type JobEnvelope, syncWebinarJob } from "@gw/queues";
 import type { WorkerDeps } from "../deps";
@@ -65,4 +71,40 @@ export async function enqueueDueWork(
     return { name: definition.name, data, opts: { ...definition.options, jobId } };
   });
   await deps.queues.sync.addBulk(jobs);
+}
+
+/**
+ * Discovery or backfill of one connector, then its due webinars enqueued at once (after the
+ * writes committed), not at the next dispatcher tick.
+ */
+export async function discoverAndEnqueue(
+  ctx: JobContext,
+  payload: { connectorId: string; dueAt?: string | null | undefined },
+  options: { mode: "discovery" | "backfill"; logMessage: string; limit?: number },
+) {
+  const result = await discoverWebinars({
+    db: ctx.deps.db,
+    connectorId: payload.connectorId,
+    connectGoto: connectGoto(ctx, "background"),
+    settings: syncSettings(ctx.deps),
+    mode: options.mode,
+    dueAt: payload.dueAt ? new Date(payload.dueAt) : null,
+    jobId: ctx.jobId,
+  });
+  if (result.status === "skipped") return result;
+  ctx.log.info({ connectorId: payload.connectorId, ...result.details }, options.logMessage);
+  const dispatched = await dispatchDueWork({
+    db: ctx.deps.db,
+    connectorId: payload.connectorId,
+    ...(options.limit ? { limit: options.limit } : {}),
+    sink: {
+      enqueue: (work) =>
+        enqueueDueWork(
+          ctx.deps,
+          work.filter((w) => w.kind === "webinar"),
+          ctx.requestId,
+        ),
+    },
+  });
+  return { ...result.counts, ...result.details, enqueued: dispatched.webinars };
 }

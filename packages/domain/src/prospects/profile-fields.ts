@@ -1,8 +1,5 @@
-/**
- * The prospect's profile columns besides e-mail: what a form can fill, what a merge carries over
- * to the master. GoTo's standard registration fields map onto them (organization → company).
- */
-export const PROSPECT_PROFILE_FIELDS = [
+/** The profile columns an admin may edit on the prospect's page, besides e-mail. */
+export const EDITABLE_PROSPECT_FIELDS = [
   "firstName",
   "lastName",
   "company",
@@ -14,6 +11,15 @@ export const PROSPECT_PROFILE_FIELDS = [
   "zipCode",
   "country",
   "industry",
+] as const;
+export type EditableProspectField = (typeof EDITABLE_PROSPECT_FIELDS)[number];
+
+/**
+ * The prospect's profile columns besides e-mail: what a form can fill, what a merge carries over
+ * to the master. GoTo's standard registration fields map onto them (organization → company).
+ */
+export const PROSPECT_PROFILE_FIELDS = [
+  ...EDITABLE_PROSPECT_FIELDS,
   "numberOfEmployees",
   "purchasingRole",
   "purchasingTimeFrame",

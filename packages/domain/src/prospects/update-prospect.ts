@@ -2,20 +2,9 @@ import { type Db, Prisma } from "@gw/db";
 import { conflict, invalid, notFound } from "../errors/index";
 import { getProspectDetail, type ProspectDetail } from "./get-prospect-detail";
 
-export const EDITABLE_PROSPECT_FIELDS = [
-  "firstName",
-  "lastName",
-  "company",
-  "jobTitle",
-  "phone",
-  "address",
-  "city",
-  "state",
-  "zipCode",
-  "country",
-  "industry",
-] as const;
-export type EditableProspectField = (typeof EDITABLE_PROSPECT_FIELDS)[number];
+import { EDITABLE_PROSPECT_FIELDS, type EditableProspectField } from "./profile-fields";
+
+export { EDITABLE_PROSPECT_FIELDS, type EditableProspectField };
 
 export type ProspectChanges = Partial<Record<EditableProspectField, string | null>> & {
   email?: string;
