@@ -1,11 +1,10 @@
+import { errorBody, errors, idParams } from "@gw/api-contract";
 import { createConnectorGotoClient } from "@gw/domain/connectors";
 import { eraseProspect, exportProspect } from "@gw/domain/privacy";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { errorBody } from "./auth-schemas";
-import { errors, idParams } from "./prospects";
 
 /** GDPR: erase a prospect (here and in GoTo) and export everything held on one. */
 export const privacyRoutes =
