@@ -33,6 +33,7 @@ import { createWorkerDeps } from "../apps/worker/src/deps";
 import { handlers } from "../apps/worker/src/handlers";
 import { startWorkerRuntime } from "../apps/worker/src/runtime";
 import setupTemplate from "../packages/testing/src/global-setup";
+import { measureRawBaseline } from "./raw-baseline";
 
 const { values } = parseArgs({
   options: {
@@ -160,6 +161,19 @@ try {
     _avg: { durationMs: true },
     _max: { durationMs: true },
   });
+  // GoTo has no organizer-wide registrant or attendee listing: one registrants request per
+  // webinar and one attendees request per session is the floor; organizer-wide listings
+  // (webinars, sessions) are paid once per connector, not per webinar.
+  const perWebinarRoutes = Object.entries(stats.byRoute).filter(([route]) => route.includes(":webinarKey"));
+  const perWebinarRequests = perWebinarRoutes.reduce((sum, [, n]) => sum + n, 0);
+  const organizerWide = (stats.byKind.rest ?? 0) - perWebinarRequests;
+  const baselineAccount = await createAccount(deps.db);
+  const baseline = await measureRawBaseline({
+    databaseUrl: database.url,
+    accountId: account.id,
+    baselineAccountId: baselineAccount.id,
+    parallel: Number(values.concurrency),
+  });
   const rows: [string, string][] = [
     ["webinars synced", String(synced)],
     ["registrations (prospects)", `${registrations} (${prospects})`],
@@ -190,6 +204,18 @@ try {
     [
       "peak RSS of the worker process",
       WORKERS > 1 ? "n/a (separate processes)" : `${(peakRss / 1024 / 1024).toFixed(0)} MB`,
+    ],
+    [
+      "GoTo requests per finished webinar",
+      `${(perWebinarRequests / synced).toFixed(2)} (floor 2.00: registrants + attendees of its one session; plus ${organizerWide} organizer-wide)`,
+    ],
+    [
+      "raw Postgres baseline (same rows, multi-row INSERT)",
+      `${(baseline.ms / 1000).toFixed(1)} s for ${baseline.rows} rows`,
+    ],
+    [
+      "ratio to raw Postgres baseline",
+      `${(wallMs / baseline.ms).toFixed(1)}${RATE >= 100 ? "" : " (GoTo's limit paces this run: pass --rate-limit 1000)"}`,
     ],
     ["rate limit / worker processes × concurrency", `${RATE} req/s / ${WORKERS} × ${values.concurrency}`],
   ];
