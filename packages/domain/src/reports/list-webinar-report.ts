@@ -60,7 +60,7 @@ const COUNTS = Prisma.sql`
 /**
  * The webinars report, one page of a tab, counted in SQL. Sorting by date or subject picks the
  * page from the webinars alone (index on accountId, startsAt) and counts only that page through
- * the (webinarId, attended) index; sorting by a count has to count every webinar first. A
+ * the (webinarId, attended) index; sorting by a count reads the kept counters (WebinarCounts). A
  * cancelled webinar has no attendance to rate: it sorts with the blanks.
  */
 export async function listWebinarReport(options: ListWebinarReportOptions): Promise<Page<WebinarReportRow>> {
@@ -101,8 +101,8 @@ export async function listWebinarReport(options: ListWebinarReportOptions): Prom
       CROSS JOIN LATERAL (${COUNTS}) counts
       ORDER BY ${orderBy}`;
   } else {
-    // Sorting by a count needs every webinar's counts: one grouped pass over the account's
-    // registrations (a parallel scan) beats ten thousand per-webinar lookups by far.
+    // Sorting by a count needs every webinar's counts: the counters the registrations' triggers
+    // keep (WebinarCounts), one row per webinar, instead of counting every registration.
     const registered = Prisma.sql`COALESCE(counts.registered, 0)`;
     const attended = Prisma.sql`COALESCE(counts.attended, 0)`;
     const key =
@@ -118,13 +118,7 @@ export async function listWebinarReport(options: ListWebinarReportOptions): Prom
              w."programId", (SELECT pr."subject" FROM "WebinarProgram" pr WHERE pr."id" = w."programId") AS "programSubject"
       FROM "Webinar" w
       JOIN "Connector" c ON c."id" = w."connectorId"
-      LEFT JOIN (
-        SELECT r."webinarId",
-               count(*) FILTER (WHERE r."status" <> 'CANCELLED') AS registered,
-               count(*) FILTER (WHERE r."status" <> 'CANCELLED' AND r."attended") AS attended
-        FROM "WebinarRegistration" r WHERE r."accountId" = ${options.accountId}::uuid
-        GROUP BY r."webinarId"
-      ) counts ON counts."webinarId" = w."id"
+      LEFT JOIN "WebinarCounts" counts ON counts."webinarId" = w."id"
       WHERE ${where}
       ORDER BY ${key} ${dir} ${nulls}, ${tie}
       LIMIT ${pageSize} OFFSET ${offset}`;
