@@ -67,6 +67,8 @@ export const envSchema = z
     GOTO_SCOPES: z.string().default("collab: identity:scim.me"),
     GOTO_REQUESTS_PER_SECOND: z.coerce.number().positive().default(10),
     GOTO_RATE_SAFETY_MARGIN: z.coerce.number().min(0).max(0.5).default(0.1),
+    WEBHOOK_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    WEBHOOK_EVENT_FAILED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     WEBHOOK_SIGNATURE_SCHEME: z.enum(["hmac-sha256-timestamp", "hmac-sha256", "none"]).default("hmac-sha256-timestamp"),
     WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
     /** Refused webhook deliveries: per client IP and per connector each minute (then 429), and rows kept per connector each hour. */
@@ -177,6 +179,8 @@ export function toConfig(env: Env) {
       rejectedPerMinute: env.WEBHOOK_REJECTED_PER_MINUTE,
       rejectedStoredPerHour: env.WEBHOOK_REJECTED_STORED_PER_HOUR,
       allowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK,
+      retentionDays: env.WEBHOOK_EVENT_RETENTION_DAYS,
+      failedRetentionDays: env.WEBHOOK_EVENT_FAILED_RETENTION_DAYS,
     },
     sync: {
       dispatchEveryMs: env.DISPATCH_EVERY_MS,

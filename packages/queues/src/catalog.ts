@@ -2,7 +2,7 @@ import { closeAbandonedSyncRunsJob, dispatchJob } from "./jobs";
 import { deliverEndpointJob, fanOutEventsJob, sweepOutboundJob } from "./jobs/outbound";
 import { pushRegistrationJob, sweepRegistrationsJob } from "./jobs/registrations";
 import { backfillConnectorJob, discoverWebinarsJob, syncWebinarJob } from "./jobs/sync";
-import { applyWebhookEventJob, sweepWebhookEventsJob } from "./jobs/webhooks";
+import { applyWebhookEventJob, pruneWebhookEventsJob, sweepWebhookEventsJob } from "./jobs/webhooks";
 
 /** Every job the product runs. The worker refuses to start unless each has exactly one handler. */
 export const jobCatalog = [
@@ -18,6 +18,7 @@ export const jobCatalog = [
   fanOutEventsJob,
   deliverEndpointJob,
   sweepOutboundJob,
+  pruneWebhookEventsJob,
 ] as const;
 
 export type JobName = (typeof jobCatalog)[number]["name"];

@@ -4,6 +4,7 @@ import { handleCloseAbandonedSyncRuns } from "./close-abandoned-sync-runs";
 import { handleDiscoverWebinars } from "./discover";
 import { handleDispatch } from "./dispatch";
 import { handleDeliverEndpoint, handleFanOutEvents, handleSweepOutbound } from "./outbound";
+import { handlePruneWebhookEvents } from "./prune-webhook-events";
 import { handlePushRegistration } from "./push-registration";
 import { handleSweepRegistrations } from "./sweep-registrations";
 import { handleSweepWebhookEvents } from "./sweep-webhook-events";
@@ -23,4 +24,5 @@ export const handlers: JobHandlers = {
   "fan-out-events": handleFanOutEvents,
   "deliver-endpoint": handleDeliverEndpoint,
   "sweep-outbound": handleSweepOutbound,
+  "prune-webhook-events": handlePruneWebhookEvents,
 };

@@ -9,6 +9,7 @@ export { type CancelRegistrationsOptions, cancelRegistrations } from "./cancel-r
 export { type CancelWebinarOptions, cancelWebinar } from "./cancel-webinar";
 export { type FindStuckWebhookEventsOptions, findStuckWebhookEvents } from "./find-stuck-webhook-events";
 export { type MarkWebhookEventOptions, markWebhookEvent } from "./mark-webhook-event";
+export { type PruneWebhookEventsOptions, pruneWebhookEvents } from "./prune-webhook-events";
 export {
   type ReceiveWebhookEventOptions,
   type ReceiveWebhookEventResult,

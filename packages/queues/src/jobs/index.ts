@@ -2,4 +2,4 @@ export { closeAbandonedSyncRunsJob, dispatchJob } from "./dispatch";
 export { deliverEndpointJob, fanOutEventsJob, sweepOutboundJob } from "./outbound";
 export { pushRegistrationJob, sweepRegistrationsJob } from "./registrations";
 export { backfillConnectorJob, discoverWebinarsJob, syncWebinarJob } from "./sync";
-export { applyWebhookEventJob, sweepWebhookEventsJob } from "./webhooks";
+export { applyWebhookEventJob, pruneWebhookEventsJob, sweepWebhookEventsJob } from "./webhooks";

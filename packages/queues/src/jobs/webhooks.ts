@@ -22,3 +22,12 @@ export const sweepWebhookEventsJob = defineJob({
   options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
   every: () => 30_000,
 });
+
+/** Removes settled webhook events past their retention (WEBHOOK_EVENT_RETENTION_DAYS), in small batches. */
+export const pruneWebhookEventsJob = defineJob({
+  name: "prune-webhook-events",
+  queue: "scheduler",
+  schema: z.object({}).passthrough(),
+  options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+  every: () => 3_600_000,
+});
