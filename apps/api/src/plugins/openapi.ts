@@ -7,6 +7,9 @@ import type { App } from "../app";
 export async function registerOpenApi(app: App, publicUrl: string) {
   await app.register(swagger, {
     openapi: {
+      // 3.1: its schemas are JSON Schema 2020-12, what Zod emits (nullable as a type union), so
+      // route schemas and components are converted the same way.
+      openapi: "3.1.0",
       info: {
         title: "Webinar Sync API",
         description: "GoTo Webinar marketing-automation sync service",

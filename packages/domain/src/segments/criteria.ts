@@ -175,15 +175,18 @@ export interface Group {
 }
 export type CriteriaNode = Group | Condition;
 
-export const groupSchema: z.ZodType<Group> = z.strictObject({
-  type: z.literal("group"),
-  match: z.enum(["all", "any"]),
-  get conditions() {
-    return z.array(z.union([groupSchema, conditionSchema])).min(1, "a group needs at least one condition");
-  },
-  not: z.boolean().optional(),
-});
+// Named on the recursive schema itself, so OpenAPI refers to one component from inside it too.
+export const groupSchema: z.ZodType<Group> = z
+  .strictObject({
+    type: z.literal("group"),
+    match: z.enum(["all", "any"]),
+    get conditions() {
+      return z.array(z.union([groupSchema, conditionSchema])).min(1, "a group needs at least one condition");
+    },
+    not: z.boolean().optional(),
+  })
+  .meta({ id: "Criteria" });
 
 /** A criteria tree: its root is a group. */
-export const criteriaSchema = groupSchema.meta({ id: "Criteria" });
+export const criteriaSchema = groupSchema;
 export type Criteria = Group;
