@@ -149,6 +149,17 @@ export function ProspectPage() {
                         <time className="cell-sub" dateTime={a.occurredAt} title={formatDateTime(a.occurredAt)}>
                           {formatDateTime(a.occurredAt)} · {formatRelative(a.occurredAt)}
                         </time>
+                        {a.answers && a.answers.length > 0 ? (
+                          <dl className="tl-answers">
+                            {a.answers.map((qa, i) => (
+                              // biome-ignore lint/suspicious/noArrayIndexKey: a question may repeat across sessions
+                              <div key={i}>
+                                <dt>{qa.question}</dt>
+                                {qa.answers.length > 0 ? <dd>{qa.answers.join(", ")}</dd> : null}
+                              </div>
+                            ))}
+                          </dl>
+                        ) : null}
                       </div>
                       <span className="cell-sub num">
                         {a.points ? `${a.points > 0 ? "+" : ""}${a.points} pts` : ""}

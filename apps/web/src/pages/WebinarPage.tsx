@@ -41,7 +41,9 @@ export function WebinarPage() {
     );
   }
 
-  const { webinar, sessions, registrationsPerDay, attendance } = detail.data;
+  const { webinar, sessions, registrationsPerDay, attendance, questions = [], program = null } = detail.data;
+  const pct = (value: number | null | undefined) =>
+    value === null || value === undefined ? "—" : `${Math.round(value)}%`;
   const drill = (segment: string) => `/reports/webinars/${webinar.id}/prospects?segment=${segment}`;
 
   return (
@@ -158,17 +160,77 @@ export function WebinarPage() {
         </div>
       </div>
 
-      {sessions.length > 1 || sessions.some((s) => s.registrantsAttended !== null) ? (
+      {program ? (
+        <Card title={`Series: ${program.subject}`} id="program">
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="sr-only">Sessions of the series</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Session</th>
+                  <th scope="col">Starts</th>
+                  <th scope="col" className="right">
+                    Registered
+                  </th>
+                  <th scope="col" className="right">
+                    Attended
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {program.sessions.map((s, i) => (
+                  <tr key={s.webinarId}>
+                    <td>
+                      {s.webinarId === webinar.id ? (
+                        <strong>Session {i + 1} (this one)</strong>
+                      ) : (
+                        <Link to={`/reports/webinars/${s.webinarId}`}>Session {i + 1}</Link>
+                      )}
+                    </td>
+                    <td>{formatDateTime(s.startsAt)}</td>
+                    <td className="right num">{formatNumber(s.registered)}</td>
+                    <td className="right num">{formatNumber(s.attended)}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row" colSpan={2}>
+                    Whole series
+                  </th>
+                  <td className="right num">{formatNumber(program.totals.registered)}</td>
+                  <td className="right num">{formatNumber(program.totals.attended)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      ) : null}
+
+      {sessions.length > 1 || sessions.some((s) => s.registrantsAttended !== null || s.performance) ? (
         <Card title="Sessions" id="sessions">
           <div className="table-wrap">
             <table className="table">
-              <caption className="sr-only">Sessions</caption>
+              <caption className="sr-only">Sessions and their performance</caption>
               <thead>
                 <tr>
                   <th scope="col">Starts</th>
                   <th scope="col">Ends</th>
                   <th scope="col" className="right">
                     Attended
+                  </th>
+                  <th scope="col" className="right">
+                    Attendance
+                  </th>
+                  <th scope="col" className="right">
+                    Avg. minutes
+                  </th>
+                  <th scope="col" className="right">
+                    Interest
+                  </th>
+                  <th scope="col" className="right">
+                    Questions
+                  </th>
+                  <th scope="col" className="right">
+                    Polls completed
                   </th>
                 </tr>
               </thead>
@@ -178,11 +240,40 @@ export function WebinarPage() {
                     <td>{formatDateTime(s.startsAt)}</td>
                     <td>{formatDateTime(s.endsAt)}</td>
                     <td className="right num">{formatNumber(s.registrantsAttended)}</td>
+                    <td className="right num">{pct(s.performance?.percentageAttendance)}</td>
+                    <td className="right num">{formatNumber(s.performance?.averageMinutesAttended ?? null)}</td>
+                    <td className="right num">{formatNumber(s.performance?.averageInterestRating ?? null)}</td>
+                    <td className="right num">{formatNumber(s.performance?.questionsAsked ?? null)}</td>
+                    <td className="right num">
+                      {s.performance?.pollCount ? pct(s.performance.percentagePollsCompleted) : "—"}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+        </Card>
+      ) : null}
+
+      {questions.length > 0 ? (
+        <Card title={`Questions asked (${formatNumber(questions.length)})`} id="questions">
+          <ul className="question-list">
+            {questions.map((q) => (
+              <li key={q.id}>
+                <p>{q.question}</p>
+                <p className="muted">
+                  {q.prospect ? <Link to={`/prospects/${q.prospect.id}`}>{q.prospect.email}</Link> : q.askedBy}
+                  {q.askedAt ? ` · ${formatDateTime(q.askedAt)}` : ""}
+                </p>
+                {q.answers.map((a, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: answers have no key of their own
+                  <p key={i} className="question-answer">
+                    Answer{a.answeredBy ? ` (${a.answeredBy})` : ""}: {a.answer}
+                  </p>
+                ))}
+              </li>
+            ))}
+          </ul>
         </Card>
       ) : null}
     </>

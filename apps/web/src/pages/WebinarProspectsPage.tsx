@@ -92,6 +92,39 @@ export function WebinarProspectsPage() {
       render: (p) => <span className="num">{formatNumber(p.minutesAttended)}</span>,
     },
     {
+      key: "percent",
+      header: "% of session",
+      sortKey: "percent",
+      align: "right",
+      render: (p) =>
+        p.percentAttended === null ? (
+          <span className="muted">—</span>
+        ) : (
+          <span className="num">{Math.round(p.percentAttended)}%</span>
+        ),
+    },
+    {
+      key: "questions",
+      header: "Questions",
+      sortKey: "questions",
+      align: "right",
+      render: (p) => <span className="num">{formatNumber(p.questionsAsked)}</span>,
+    },
+    {
+      key: "answered",
+      header: "Poll / survey",
+      render: (p) =>
+        p.pollsAnswered + p.surveysAnswered === 0 ? (
+          <span className="muted">—</span>
+        ) : (
+          <span className="nowrap">
+            {p.pollsAnswered > 0 ? `${p.pollsAnswered} poll` : ""}
+            {p.pollsAnswered > 0 && p.surveysAnswered > 0 ? " · " : ""}
+            {p.surveysAnswered > 0 ? `${p.surveysAnswered} survey` : ""}
+          </span>
+        ),
+    },
+    {
       key: "registeredAt",
       header: "Registered",
       sortKey: "registeredAt",

@@ -54,6 +54,7 @@ export function WebinarsReportPage() {
           <Link to={`/reports/webinars/${w.id}`} className="cell-title">
             {w.subject}
           </Link>
+          {w.program ? <div className="cell-sub">Session of the series “{w.program.subject}”</div> : null}
           {w.status === "LIVE" || w.status === "CANCELLED" ? (
             <div style={{ marginTop: 3 }}>
               <WebinarStatusBadge status={w.status} />
