@@ -70,6 +70,50 @@ describe("scoring rules API", () => {
     expect(theirs.json().rules.find((r: { activityType: string }) => r.activityType === "ATTENDED").points).toBe(25);
   });
 
+  it("sets every activity type at once", async () => {
+    const all = ["REGISTERED", "ACCEPTED", "ATTENDED", "CANCELLED", "ABSENT", "ATTENDED_LIVE", "WATCHED_ON_DEMAND"]
+      .concat(["ASKED_QUESTION", "ANSWERED_POLL", "ANSWERED_SURVEY"])
+      .map((activityType, i) => ({ activityType, points: i }));
+    const res = await api.app.inject({
+      method: "PUT",
+      url: "/api/scoring-rules",
+      headers: user.headers,
+      payload: { rules: all },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().rules.map((r: { points: number }) => r.points)).toEqual(all.map((r) => r.points));
+  });
+
+  it("replaces attendance threshold rules and says what to fix in a bad one", async () => {
+    const put = (rules: unknown[]) =>
+      api.app.inject({
+        method: "PUT",
+        url: "/api/scoring-rules/attendance",
+        headers: user.headers,
+        payload: { rules },
+      });
+    const res = await put([
+      { minMinutes: 30, points: 10 },
+      { minPercent: 75, points: 15 },
+    ]);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().rules).toEqual([
+      { id: expect.any(String), minMinutes: 30, minPercent: null, points: 10 },
+      { id: expect.any(String), minMinutes: null, minPercent: 75, points: 15 },
+    ]);
+    const kept = res.json().rules[0].id;
+    const again = await put([{ minMinutes: 30, points: 10 }]);
+    expect(again.json().rules).toEqual([{ id: kept, minMinutes: 30, minPercent: null, points: 10 }]);
+    const neither = await put([{ points: 5 }]);
+    expect(neither.statusCode).toBe(400);
+    expect(neither.json().message).toMatch(/minMinutes or minPercent/);
+    const tooMuch = await put([{ minPercent: 150, points: 5 }]);
+    expect(tooMuch.statusCode).toBe(400);
+    expect(tooMuch.json().fields[0].field).toBe("body.rules.0.minPercent");
+    const got = await api.app.inject({ method: "GET", url: "/api/scoring-rules/attendance", headers: user.headers });
+    expect(got.json().rules).toHaveLength(1);
+  });
+
   it("answers 400 naming the field for bad points or an unknown type", async () => {
     const fraction = await api.app.inject({
       method: "PUT",

@@ -30,3 +30,31 @@ export const scoringRulesBody = z.object({
 export type ScoringRule = ResponseOf<typeof scoringRule>;
 export type ScoringRulesBody = RequestOf<typeof scoringRulesBody>;
 export type ScoringRules = ResponseOf<typeof scoringRules>;
+
+/** At most this many attendance threshold rules per account. */
+export const MAX_ATTENDANCE_RULES = 20;
+
+export const attendanceScoringRule = z
+  .object({
+    id: z.uuid(),
+    minMinutes: z.number().int().nullable().describe("attended at least this many minutes"),
+    minPercent: z.number().int().nullable().describe("attended at least this % of the session"),
+    points: z.number().int(),
+  })
+  .meta({ id: "AttendanceScoringRule" });
+export const attendanceScoringRules = z.object({ rules: z.array(attendanceScoringRule) });
+
+export const attendanceScoringRulesBody = z.object({
+  rules: z
+    .array(
+      z.object({
+        minMinutes: z.number().int().min(1).max(1440).nullable().optional(),
+        minPercent: z.number().int().min(1).max(100).nullable().optional(),
+        points: z.number().int().min(-MAX_ACTIVITY_POINTS).max(MAX_ACTIVITY_POINTS),
+      }),
+    )
+    .max(MAX_ATTENDANCE_RULES),
+});
+
+export type AttendanceScoringRule = ResponseOf<typeof attendanceScoringRule>;
+export type AttendanceScoringRulesBody = RequestOf<typeof attendanceScoringRulesBody>;

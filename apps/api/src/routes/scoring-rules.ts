@@ -1,5 +1,16 @@
-import { errorBody, scoringRules, scoringRulesBody } from "@gw/api-contract";
-import { getScoringRules, updateScoringRules } from "@gw/domain/scoring";
+import {
+  attendanceScoringRules,
+  attendanceScoringRulesBody,
+  errorBody,
+  scoringRules,
+  scoringRulesBody,
+} from "@gw/api-contract";
+import {
+  getScoringRules,
+  listAttendanceScoringRules,
+  setAttendanceScoringRules,
+  updateScoringRules,
+} from "@gw/domain/scoring";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
@@ -37,6 +48,40 @@ export const scoringRuleRoutes =
       },
       async (request) => ({
         rules: await updateScoringRules({
+          db: deps.db,
+          accountId: authOf(request).accountId,
+          rules: request.body.rules,
+        }),
+      }),
+    );
+
+    app.get(
+      "/api/scoring-rules/attendance",
+      {
+        schema: {
+          tags,
+          summary: "Attendance threshold rules: points for attending at least N minutes or P % of the session",
+          response: { 200: attendanceScoringRules, 401: errorBody },
+        },
+      },
+      async (request) => ({
+        rules: await listAttendanceScoringRules({ db: deps.db, accountId: authOf(request).accountId }),
+      }),
+    );
+
+    app.put(
+      "/api/scoring-rules/attendance",
+      {
+        schema: {
+          tags,
+          summary:
+            "Replace the attendance threshold rules; each pays once per prospect and webinar, from the next attendance sync",
+          body: attendanceScoringRulesBody,
+          response: { 200: attendanceScoringRules, 400: errorBody, 401: errorBody, 403: errorBody },
+        },
+      },
+      async (request) => ({
+        rules: await setAttendanceScoringRules({
           db: deps.db,
           accountId: authOf(request).accountId,
           rules: request.body.rules,

@@ -1,5 +1,13 @@
 // Scoring: points per activity type (per account, with defaults) and activities that add them
 // to a prospect's score exactly once.
+
+export {
+  type AttendanceScoringRuleView,
+  listAttendanceScoringRules,
+  MAX_ATTENDANCE_RULES,
+  type SetAttendanceScoringRulesOptions,
+  setAttendanceScoringRules,
+} from "./attendance-scoring-rules";
 export { ACTIVITY_TYPES, DEFAULT_SCORING_POINTS } from "./default-scoring-rules";
 export {
   type GetScoringRulesOptions,
