@@ -1,3 +1,4 @@
+import { createWebinar } from "@gw/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createUserAndLogin } from "./auth-helpers";
 import { type FormsEnv, formBody, startFormsEnv, URLENCODED, waitFor } from "./forms-harness";
@@ -350,5 +351,88 @@ describe("registering through a hosted form", () => {
     });
     expect(await env.sim.control.registrants(webinar.webinarKey)).toEqual([]);
     expect(await env.sim.control.registrants(cancelled.webinarKey)).toEqual([]);
+  });
+});
+
+describe("registering for a series", () => {
+  async function seriesOf3() {
+    const result = await env.sim.control.scenario({
+      organizerKey: env.connector.organizerKey ?? undefined,
+      webinars: [{ subject: "Series", type: "series", sessions: 3, startsInMinutes: 7 * 24 * 60, durationMinutes: 60 }],
+    });
+    const series = result.webinars[0]!;
+    const db = env.api.deps.db;
+    const program = await db.webinarProgram.create({
+      data: {
+        accountId: env.user.accountId,
+        connectorId: env.connector.id,
+        recurrenceKey: series.recurrenceKey!,
+        subject: "Series",
+      },
+    });
+    const rows = [];
+    for (const session of series.sessions) {
+      const row = await createWebinar(db, {
+        accountId: env.user.accountId,
+        connectorId: env.connector.id,
+        webinarKey: session.webinarKey,
+        subject: "Series",
+        startsAt: new Date(session.startTime),
+        endsAt: new Date(session.endTime),
+        times: [{ startTime: session.startTime, endTime: session.endTime }],
+      });
+      rows.push(
+        await db.webinar.update({ where: { id: row.id }, data: { programId: program.id, recurrenceType: "series" } }),
+      );
+    }
+    return rows;
+  }
+
+  async function formFor(webinarId: string, sessions?: "picked" | "all") {
+    return env.api.app.inject({
+      method: "POST",
+      url: "/api/forms",
+      headers: env.user.headers,
+      payload: {
+        name: "Series sign-up",
+        fields: [{ name: "email" }, { name: "firstName", required: true }, { name: "lastName", required: true }],
+        completionActions: [{ type: "REGISTER_WEBINAR", webinarId, ...(sessions ? { sessions } : {}) }],
+      },
+    });
+  }
+
+  it("registers for every session of the series when the action says all, for the picked one otherwise", async () => {
+    const sessions = await seriesOf3();
+    const all = await formFor(sessions[0]!.id, "all");
+    expect(all.statusCode, all.body).toBe(201);
+    const address = email("series");
+    await submit(all.json().id, { email: address, firstName: "Sam", lastName: "Series" });
+    const prospect = await env.api.deps.db.prospect.findFirstOrThrow({ where: { email: address } });
+    await waitFor(
+      "three registrations to reach GoTo",
+      async () =>
+        (await env.api.deps.db.registrationRequest.count({
+          where: { prospectId: prospect.id, status: "SUCCEEDED" },
+        })) === 3,
+      20_000,
+    );
+    for (const session of sessions) {
+      const people = await env.sim.control.registrants(session.webinarKey);
+      expect(people.map((p) => p.email)).toContain(address);
+    }
+
+    const picked = await formFor(sessions[1]!.id);
+    const other = email("picked");
+    await submit(picked.json().id, { email: other, firstName: "Pia", lastName: "Picked" });
+    const pia = await env.api.deps.db.prospect.findFirstOrThrow({ where: { email: other } });
+    const requests = await env.api.deps.db.registrationRequest.findMany({ where: { prospectId: pia.id } });
+    expect(requests.map((r) => r.webinarId)).toEqual([sessions[1]!.id]);
+  });
+
+  it("refuses 'every session' for a webinar that is not part of a series, saying why", async () => {
+    const single = await env.createWebinar();
+    const res = await formFor(single.id, "all");
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/not a session of a series/);
   });
 });

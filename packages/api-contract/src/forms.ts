@@ -45,7 +45,14 @@ const fieldInputSchema = z
 const uuid = z.uuid("must be a uuid");
 
 const actionInputSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("REGISTER_WEBINAR"), webinarId: uuid }),
+  z.object({
+    type: z.literal("REGISTER_WEBINAR"),
+    webinarId: uuid,
+    sessions: z
+      .enum(["picked", "all"])
+      .optional()
+      .describe("all: every upcoming session of the webinar's series; picked (default): this session only"),
+  }),
   z.object({ type: z.literal("ADD_TO_LIST"), listId: uuid }),
   z
     .object({ type: z.literal("ADD_TAG"), tagId: uuid.optional(), tag: z.string().trim().min(1).max(100).optional() })
@@ -95,7 +102,11 @@ export const formField = z.discriminatedUnion("kind", [
 ]);
 
 export const completionAction = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("REGISTER_WEBINAR"), webinarId: z.string() }),
+  z.object({
+    type: z.literal("REGISTER_WEBINAR"),
+    webinarId: z.string(),
+    sessions: z.enum(["picked", "all"]).optional().describe("all: every upcoming session of the series"),
+  }),
   z.object({ type: z.literal("ADD_TO_LIST"), listId: z.string() }),
   z.object({ type: z.literal("ADD_TAG"), tag: z.string() }),
   z.object({ type: z.literal("ADJUST_SCORE"), points: z.number().int() }),

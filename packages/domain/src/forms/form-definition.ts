@@ -77,7 +77,15 @@ export type StandardFormField = z.infer<typeof standardFieldSchema>;
 export type QuestionFormField = z.infer<typeof questionFieldSchema>;
 
 export const storedActionSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("REGISTER_WEBINAR"), webinarId: z.string() }),
+  /**
+   * `sessions: "all"` registers for every upcoming session of the picked webinar's series (each
+   * session of a GoTo series is a webinar of its own); absent or "picked": the picked one only.
+   */
+  z.object({
+    type: z.literal("REGISTER_WEBINAR"),
+    webinarId: z.string(),
+    sessions: z.enum(["picked", "all"]).optional(),
+  }),
   z.object({ type: z.literal("ADD_TO_LIST"), listId: z.string() }),
   /** Stored by name: the tag is created on first use and survives being deleted and re-created. */
   z.object({ type: z.literal("ADD_TAG"), tag: z.string() }),

@@ -74,7 +74,9 @@ export async function prepareForm(options: PrepareFormOptions): Promise<Prepared
   }
 
   const completionActions: CompletionAction[] = [];
-  let registerWebinar: { id: string; subject: string; connectorId: string; webinarKey: string } | undefined;
+  let registerWebinar:
+    | { id: string; subject: string; connectorId: string; webinarKey: string; programId: string | null }
+    | undefined;
   for (const [i, action] of input.completionActions.entries()) {
     switch (action.type) {
       case "REGISTER_WEBINAR": {
@@ -85,7 +87,18 @@ export async function prepareForm(options: PrepareFormOptions): Promise<Prepared
           `completionActions.${i}.webinarId`,
           now,
         );
-        completionActions.push({ type: "REGISTER_WEBINAR", webinarId: action.webinarId });
+        if (action.sessions === "all" && !registerWebinar.programId) {
+          throw invalid(
+            `completionActions.${i}.sessions`,
+            `"${registerWebinar.subject}" is not a session of a series; register for it alone (sessions: "picked")`,
+            action.sessions,
+          );
+        }
+        completionActions.push({
+          type: "REGISTER_WEBINAR",
+          webinarId: action.webinarId,
+          ...(action.sessions === "all" ? { sessions: "all" as const } : {}),
+        });
         break;
       }
       case "ADD_TO_LIST": {
@@ -210,6 +223,7 @@ async function checkRegisterWebinar(db: Db, accountId: string, webinarId: string
       startsAt: true,
       endsAt: true,
       cancelledAt: true,
+      programId: true,
       connector: { select: { name: true, status: true } },
     },
   });

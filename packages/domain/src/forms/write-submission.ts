@@ -70,6 +70,8 @@ export async function writeSubmission(options: WriteSubmissionOptions): Promise<
 async function writeOnce(options: WriteSubmissionOptions): Promise<WrittenSubmission | undefined> {
   const { accountId, actions, now } = options;
   const webinarIds = actions.flatMap((a) => (a.type === "REGISTER_WEBINAR" ? [a.webinarId] : []));
+  // "every session of the series": the upcoming sessions (webinars) of the picked one's program.
+  const seriesOf = actions.flatMap((a) => (a.type === "REGISTER_WEBINAR" && a.sessions === "all" ? [a.webinarId] : []));
   const listIds = actions.flatMap((a) => (a.type === "ADD_TO_LIST" ? [a.listId] : []));
   const tagNames = actions.flatMap((a) => (a.type === "ADD_TAG" ? [a.tag] : []));
   const points = actions.reduce((sum, a) => sum + (a.type === "ADJUST_SCORE" ? a.points : 0), 0);
@@ -117,7 +119,10 @@ async function writeOnce(options: WriteSubmissionOptions): Promise<WrittenSubmis
         SELECT ${account}, p."id", w."id", s."id", ${$(JSON.stringify(options.registration))}::jsonb, ${$(now)}::timestamptz,
           ${$(new Date(now.getTime() + options.giveUpAfterMs))}::timestamptz, now()
         FROM p, s, "Webinar" w
-        WHERE NOT p."filtered" AND w."id" = ANY(${$(webinarIds)}::uuid[]) AND w."accountId" = ${account}
+        WHERE NOT p."filtered" AND w."accountId" = ${account}
+          AND (w."id" = ANY(${$(webinarIds)}::uuid[])
+            OR (w."programId" IN (SELECT pw."programId" FROM "Webinar" pw WHERE pw."id" = ANY(${$(seriesOf)}::uuid[]))
+                AND w."status" = 'SCHEDULED' AND w."startsAt" > ${$(now)}::timestamptz))
         RETURNING "id"
       ), l AS (
         INSERT INTO "ListMembership" ("listId", "prospectId")
