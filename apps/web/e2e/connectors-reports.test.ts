@@ -121,7 +121,9 @@ describe("connectors and the webinar reports", () => {
     expect(download.suggestedFilename()).toMatch(/absent\.csv$/);
     const csv = await readFile((await download.path()) as string, "utf8");
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toBe("Email,First name,Last name,Company,Status,Attended,Minutes attended,% of session,Questions asked,Poll answers,Survey answers,Registered at");
+    expect(lines[0]).toBe(
+      "Email,First name,Last name,Company,Status,Attended,Minutes attended,% of session,Questions asked,Poll answers,Survey answers,Registered at",
+    );
     expect(lines).toHaveLength(absentCount + 1);
     for (const email of emails) expect(csv).toContain(email);
 
