@@ -1,5 +1,7 @@
 // The HTTP API's contract: one module per area. Routes build their schemas from these; the web
 // app imports the inferred types (type-only, so nothing of it reaches the bundle).
+
+export * from "./account-settings";
 export * from "./api-tokens";
 export * from "./auth";
 export * from "./campaigns";

@@ -31,6 +31,7 @@ export const formRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db, config, secretBox } = deps;
+    const ownHost = new URL(config.http.publicUrl).hostname;
     const present = (form: FormDefinition) => ({
       id: form.id,
       name: form.name,
@@ -143,6 +144,8 @@ export const formRoutes =
           accountId: authOf(request).accountId,
           input: request.body,
           loadRegistrationFields,
+          actor: authOf(request).role,
+          ownHost,
         });
         request.log.info({ formId: form.id }, "form created");
         return reply.status(201).send(present(form));
@@ -183,6 +186,8 @@ export const formRoutes =
           formId: request.params.formId,
           input: request.body,
           loadRegistrationFields,
+          actor: authOf(request).role,
+          ownHost,
         });
         request.log.info({ formId: form.id }, "form updated");
         return present(form);

@@ -1,6 +1,7 @@
 import type { App } from "../app";
 import type { ApiDeps } from "../deps";
 import { registerQueueDashboard } from "../plugins/queue-dashboard";
+import { accountSettingsRoutes } from "./account-settings";
 import { apiTokenRoutes } from "./api-tokens";
 import { authRoutes } from "./auth";
 import { campaignRoutes } from "./campaigns";
@@ -45,6 +46,7 @@ export async function registerRoutes(app: App, deps: ApiDeps) {
   await app.register(exclusionRoutes(deps));
   await app.register(tagRoutes(deps));
   await app.register(formRoutes(deps));
+  await app.register(accountSettingsRoutes(deps));
   await app.register(hostedFormRoutes(deps));
   await app.register(registrationRequestRoutes(deps));
   await app.register(opsRoutes(deps));

@@ -1,8 +1,17 @@
-import type { CompletionAction, Form, List, Page, WebinarOption, WebinarOptions } from "@gw/api-contract";
+import type {
+  CompletionAction,
+  Form,
+  List,
+  Page,
+  RedirectDomains,
+  WebinarOption,
+  WebinarOptions,
+} from "@gw/api-contract";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import { ApiError, errorMessage, get, post, put } from "../api/client";
 import { useApi } from "../api/use-api";
+import { useMe } from "../auth/AuthProvider";
 import { Button, buttonClass } from "../components/Button";
 import { SelectField, TextAreaField, TextField } from "../components/Field";
 import { Icon } from "../components/Icon";
@@ -32,6 +41,8 @@ export function FormEditPage() {
   const form = useApi<Form>(id ? `/api/forms/${id}` : null);
   const webinars = useApi<WebinarOptions>("/api/forms/webinar-options");
   const lists = useApi<Page<List>>("/api/lists", { pageSize: 200 });
+  const redirectDomains = useApi<RedirectDomains>("/api/settings/redirect-domains");
+  const isAdmin = useMe().user.role === "ADMIN";
 
   const [name, setName] = useState("Webinar registration");
   const [fields, setFields] = useState<FieldDraft[]>(() => draftFields(undefined));
@@ -398,8 +409,12 @@ export function FormEditPage() {
                   value={redirectUrl}
                   onChange={(e) => setRedirectUrl(e.target.value)}
                   error={fieldError("redirectUrl")}
+                  hint={redirectHint(redirectUrl, redirectDomains.data?.domains, isAdmin)}
                 />
               )}
+              {finish === "redirect" && isAdmin && redirectDomains.data ? (
+                <AllowedDomains domains={redirectDomains.data.domains} onSaved={redirectDomains.reload} />
+              ) : null}
             </div>
           </Card>
         </div>
@@ -540,4 +555,62 @@ function ActionEditor({
         />
       );
   }
+}
+
+/**
+ * What the editor says under the redirect address: where people will land, and whether that site
+ * is on the account's list (a marketer can only save listed ones; an admin is warned).
+ */
+function redirectHint(value: string, domains: string[] | undefined, isAdmin: boolean): string | undefined {
+  let host: string;
+  try {
+    host = new URL(value.trim()).hostname;
+  } catch {
+    return domains?.length ? `Allowed domains: ${domains.join(", ")}` : undefined;
+  }
+  if (host === window.location.hostname) return undefined;
+  if (domains?.some((d) => host === d || host.endsWith(`.${d}`))) return `People go to ${host}, an allowed domain.`;
+  return isAdmin
+    ? `Warning: ${host} is not on your account's allowed redirect domains. People will leave for a site nobody listed; marketers cannot choose it.`
+    : `${host} is not on your account's allowed redirect domains${domains?.length ? ` (${domains.join(", ")})` : ""}: ask an admin to add it.`;
+}
+
+/** Admins keep the account's list of redirect domains right where they choose a redirect. */
+function AllowedDomains({ domains, onSaved }: { domains: string[]; onSaved: () => void }) {
+  const [text, setText] = useState(domains.join(", "));
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const toast = useToast();
+  const save = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const list = text
+        .split(/[\s,]+/)
+        .map((d) => d.trim())
+        .filter(Boolean);
+      await put("/api/settings/redirect-domains", { domains: list });
+      toast.success("Allowed redirect domains saved");
+      onSaved();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="row" style={{ gap: 8, alignItems: "flex-end" }}>
+      <TextField
+        label="Allowed redirect domains (admins)"
+        placeholder="example.com, events.example.com"
+        hint="Marketers may redirect only to these and their subdomains."
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        error={error}
+      />
+      <Button onClick={() => void save()} loading={busy}>
+        Save domains
+      </Button>
+    </div>
+  );
 }

@@ -1,7 +1,7 @@
 import type { Db } from "@gw/db";
 import { type FormDefinition, toFormDefinition } from "./form-definition";
 import type { ParsedFormInput } from "./form-input";
-import { type LoadRegistrationFields, prepareForm } from "./prepare-form";
+import { type LoadRegistrationFields, type PrepareFormOptions, prepareForm } from "./prepare-form";
 
 export interface CreateFormOptions {
   db: Db;
@@ -9,6 +9,9 @@ export interface CreateFormOptions {
   input: ParsedFormInput;
   loadRegistrationFields: LoadRegistrationFields;
   now?: Date;
+  /** Who saves the form and the service's own host: see PrepareFormOptions. */
+  actor?: PrepareFormOptions["actor"];
+  ownHost?: string;
 }
 
 export async function createForm(options: CreateFormOptions): Promise<FormDefinition> {

@@ -1,5 +1,6 @@
 import type { Db } from "@gw/db";
 import type { RegistrationFields } from "@gw/gotowebinar";
+import { checkRedirectUrl, getRedirectDomains, type RedirectActor } from "../account-settings/redirect-domains";
 import { DomainError, invalid } from "../errors/index";
 import {
   type CompletionAction,
@@ -25,6 +26,12 @@ export interface PrepareFormOptions {
   input: ParsedFormInput;
   loadRegistrationFields: LoadRegistrationFields;
   now?: Date;
+  /** Who is saving: only an admin may redirect to a site not on the account's list. Default marketer. */
+  actor?: RedirectActor;
+  /** The service's own host (PUBLIC_URL): redirecting to its own pages is never external. */
+  ownHost?: string;
+  /** The stored form's redirect: keeping it unchanged needs no new permission. */
+  keptRedirectUrl?: string | null;
 }
 
 export interface PreparedForm {
@@ -207,7 +214,7 @@ export async function prepareForm(options: PrepareFormOptions): Promise<Prepared
     fields,
     completionActions,
     thankYouMessage: input.thankYouMessage ?? null,
-    redirectUrl: input.redirectUrl ?? null,
+    redirectUrl: await preparedRedirect(options),
   };
 }
 
@@ -280,4 +287,16 @@ function checkGotoRequirements(gotoForm: RegistrationFields, fields: FormField[]
       );
     }
   }
+}
+
+async function preparedRedirect(options: PrepareFormOptions): Promise<string | null> {
+  const wanted = options.input.redirectUrl;
+  if (!wanted) return null;
+  if (options.keptRedirectUrl && wanted === options.keptRedirectUrl) return wanted;
+  return checkRedirectUrl({
+    redirectUrl: wanted,
+    actor: options.actor ?? "MARKETER",
+    domains: await getRedirectDomains(options),
+    ...(options.ownHost ? { ownHost: options.ownHost } : {}),
+  });
 }

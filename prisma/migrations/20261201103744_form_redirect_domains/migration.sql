@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Account" ADD COLUMN     "formRedirectDomains" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
