@@ -23,7 +23,8 @@ let consumer: SegmentConsumer | undefined;
 let me: LoggedInUser;
 
 beforeAll(async () => {
-  sim = await startSim({ port: 0, rateLimitPerSecond: 0 });
+  // A fixed seed: who of the six attends is drawn from it, so every run sees the same mix.
+  sim = await startSim({ port: 0, rateLimitPerSecond: 0, seed: 20_261_201 });
   env = await createTestWorkerEnv("segments_flow", {
     GOTO_AUTH_URL: sim.url,
     GOTO_API_URL: `${sim.url}/G2W/rest/v2`,
@@ -110,32 +111,39 @@ it("a dynamic list 'attended X' and a rule 'absent from X → tag + register for
 
   // Now the sync runs (backfill: registrants and attendance of X).
   await db.connector.update({ where: { id: connector.id }, data: { backfillDueAt: new Date() } });
-  const attendees = await waitFor("attendance synced", async () => {
-    const rows = await db.webinarRegistration.findMany({
-      where: { webinarId: x.id, attended: true },
-      select: { prospectId: true },
-    });
+  // Who attended is GoTo's to say: the expectations follow what the attendance sync brought in.
+  await waitFor("attendance synced", async () => {
     const synced = await db.webinar.findUniqueOrThrow({ where: { id: x.id } });
-    return rows.length === 3 && synced.attendanceSyncs > 0 ? rows : undefined;
+    const registered = await db.webinarRegistration.count({ where: { webinarId: x.id } });
+    return synced.attendanceSyncs > 0 && registered === 6;
+  });
+  const attendees = await db.webinarRegistration.findMany({
+    where: { webinarId: x.id, attended: true },
+    select: { prospectId: true },
   });
   const absentees = (
     await db.webinarRegistration.findMany({ where: { webinarId: x.id, attended: false }, select: { prospectId: true } })
   ).map((r) => r.prospectId);
-  expect(absentees).toHaveLength(3);
+  // Both kinds are needed for the test to say anything.
+  expect(attendees.length).toBeGreaterThan(0);
+  expect(absentees.length).toBeGreaterThan(0);
+  expect(attendees.length + absentees.length).toBe(6);
 
   await waitFor("the list holds the attendees", async () => {
     const members = await db.listMembership.findMany({ where: { listId: list.json().id } });
-    return members.length === 3 && attendees.every((a) => members.some((m) => m.prospectId === a.prospectId));
+    return (
+      members.length === attendees.length && attendees.every((a) => members.some((m) => m.prospectId === a.prospectId))
+    );
   });
   await waitFor("absentees tagged and registered for Y in GoTo", async () => {
     const tagged = await db.prospectTag.count({ where: { prospectId: { in: absentees }, tag: { name: "missed X" } } });
     const pushed = await db.registrationRequest.count({
       where: { webinarId: y.id, prospectId: { in: absentees }, status: "SUCCEEDED" },
     });
-    return tagged === 3 && pushed === 3;
+    return tagged === absentees.length && pushed === absentees.length;
   });
   const log = (await inject("GET", `/api/rules/${rule.json().id}/runs`)).json();
-  expect(log.total).toBe(3);
+  expect(log.total).toBe(absentees.length);
   expect(log.items[0].actions).toEqual([
     { type: "ADD_TAG", outcome: "done" },
     expect.objectContaining({
