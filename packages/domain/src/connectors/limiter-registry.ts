@@ -117,8 +117,13 @@ export function createLimiterRegistry(options: LimiterRegistryOptions): LimiterR
       const all = [...budgets.values()];
       budgets.clear();
       limiters.clear();
-      await Promise.all(all.map((b) => Promise.resolve(b.disconnect(false)).catch(() => undefined)));
-      if (connection) await Promise.resolve(connection.disconnect(false)).catch(() => undefined);
+      // Flushing lets the commands Bottleneck already sent (a heartbeat, a settings update) be
+      // answered before the connection goes: cut off, ioredis rejects them with "Connection is
+      // closed" where nobody listens. Bounded, for a Redis that is already gone.
+      const settle = (closing: unknown) =>
+        Promise.race([Promise.resolve(closing).catch(() => undefined), sleep(1000)]).catch(() => undefined);
+      await Promise.all(all.map((b) => settle(b.disconnect(true))));
+      if (connection) await settle(connection.disconnect(true));
       client?.disconnect();
       connection = undefined;
       client = undefined;
