@@ -141,6 +141,14 @@ export const webinarOption = z.object({
   endsAt: z.string(),
   timeZone: z.string().nullable(),
   connector: z.object({ id: z.uuid(), name: z.string() }),
+  series: z
+    .object({
+      id: z.uuid(),
+      subject: z.string(),
+      upcomingSessions: z.number().int().describe("upcoming sessions of the series, this one included"),
+    })
+    .nullable()
+    .describe("set when the webinar is a session of a series"),
 });
 export const webinarOptions = z.object({ webinars: z.array(webinarOption) });
 

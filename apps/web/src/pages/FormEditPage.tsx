@@ -488,33 +488,69 @@ function ActionEditor({
   error?: string;
 }) {
   switch (action.type) {
-    case "REGISTER_WEBINAR":
+    case "REGISTER_WEBINAR": {
+      const series = webinars.find((w) => w.id === action.webinarId)?.series;
       return (
-        <SelectField
-          label="Register for webinar"
-          value={action.webinarId}
-          onChange={(e) => onChange({ ...action, webinarId: e.target.value })}
-          error={error}
-          hint={
-            webinars.length === 0 && !webinarsLoading
-              ? "No upcoming webinars of a verified connector. Past webinars are never offered."
-              : "Upcoming webinars only."
-          }
-        >
-          {webinars.length === 0 ? (
-            <option value="">{webinarsLoading ? "Loading…" : "No upcoming webinars"}</option>
+        <div className="stack">
+          <SelectField
+            label="Register for webinar"
+            value={action.webinarId}
+            onChange={(e) => {
+              // "Every session" only means something for a session of a series: drop it otherwise.
+              const next = webinars.find((w) => w.id === e.target.value);
+              const { sessions: _, ...rest } = action;
+              onChange(
+                next?.series && action.sessions === "all"
+                  ? { ...rest, webinarId: e.target.value, sessions: "all" }
+                  : { ...rest, webinarId: e.target.value },
+              );
+            }}
+            error={error}
+            hint={
+              webinars.length === 0 && !webinarsLoading
+                ? "No upcoming webinars of a verified connector. Past webinars are never offered."
+                : "Upcoming webinars only."
+            }
+          >
+            {webinars.length === 0 ? (
+              <option value="">{webinarsLoading ? "Loading…" : "No upcoming webinars"}</option>
+            ) : null}
+            {action.webinarId && !webinars.some((w) => w.id === action.webinarId) ? (
+              <option value={action.webinarId}>(a webinar that has started or ended)</option>
+            ) : null}
+            {webinars.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.subject} · {formatDateTime(w.startsAt)}
+                {w.connector ? ` · ${w.connector.name}` : ""}
+              </option>
+            ))}
+          </SelectField>
+          {series && series.upcomingSessions > 1 ? (
+            <fieldset className="stack">
+              <legend>Sessions of “{series.subject}”</legend>
+              <label className="row">
+                <input
+                  type="radio"
+                  name={`sessions-${index}`}
+                  checked={action.sessions !== "all"}
+                  onChange={() => onChange({ ...action, sessions: "picked" })}
+                />{" "}
+                This session only
+              </label>
+              <label className="row">
+                <input
+                  type="radio"
+                  name={`sessions-${index}`}
+                  checked={action.sessions === "all"}
+                  onChange={() => onChange({ ...action, sessions: "all" })}
+                />{" "}
+                Every upcoming session of the series ({series.upcomingSessions} sessions)
+              </label>
+            </fieldset>
           ) : null}
-          {action.webinarId && !webinars.some((w) => w.id === action.webinarId) ? (
-            <option value={action.webinarId}>(a webinar that has started or ended)</option>
-          ) : null}
-          {webinars.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.subject} · {formatDateTime(w.startsAt)}
-              {w.connector ? ` · ${w.connector.name}` : ""}
-            </option>
-          ))}
-        </SelectField>
+        </div>
       );
+    }
     case "ADD_TO_LIST":
       return (
         <SelectField

@@ -8,6 +8,7 @@ import { TextField } from "../components/Field";
 import { Card, PageHeader } from "../components/Layout";
 import { Alert, ErrorState, LoadingState } from "../components/States";
 import { useToast } from "../components/Toast";
+import { AttendanceRulesCard } from "./AttendanceRulesCard";
 
 type RulesResponse = ScoringRules;
 
@@ -149,6 +150,7 @@ export function ScoringRulesPage() {
           </form>
         )}
       </Card>
+      <AttendanceRulesCard canEdit={canEdit} />
     </>
   );
 }

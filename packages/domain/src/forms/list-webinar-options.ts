@@ -13,6 +13,8 @@ export interface WebinarOption {
   endsAt: Date;
   timeZone: string | null;
   connector: { id: string; name: string };
+  /** Set when the webinar is a session of a series: the form's register action may take them all. */
+  series: { id: string; subject: string; upcomingSessions: number } | null;
 }
 
 /**
@@ -21,14 +23,15 @@ export interface WebinarOption {
  */
 export async function listWebinarOptions(options: ListWebinarOptionsOptions): Promise<WebinarOption[]> {
   const now = options.now ?? new Date();
-  return options.db.webinar.findMany({
-    where: {
-      accountId: options.accountId,
-      status: "SCHEDULED",
-      cancelledAt: null,
-      startsAt: { gt: now },
-      connector: { status: "VERIFIED" },
-    },
+  const upcoming = {
+    accountId: options.accountId,
+    status: "SCHEDULED" as const,
+    cancelledAt: null,
+    startsAt: { gt: now },
+    connector: { status: "VERIFIED" as const },
+  };
+  const webinars = await options.db.webinar.findMany({
+    where: upcoming,
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: 500,
     select: {
@@ -38,6 +41,21 @@ export async function listWebinarOptions(options: ListWebinarOptionsOptions): Pr
       endsAt: true,
       timeZone: true,
       connector: { select: { id: true, name: true } },
+      program: { select: { id: true, subject: true } },
     },
   });
+  // Counted over every upcoming session, not only the 500 listed, as registering for "all" does.
+  const programIds = [...new Set(webinars.flatMap((w) => (w.program ? [w.program.id] : [])))];
+  const counts = programIds.length
+    ? await options.db.webinar.groupBy({
+        by: ["programId"],
+        where: { ...upcoming, programId: { in: programIds } },
+        _count: { _all: true },
+      })
+    : [];
+  const sessionsOf = new Map(counts.map((c) => [c.programId, c._count._all]));
+  return webinars.map(({ program, ...webinar }) => ({
+    ...webinar,
+    series: program ? { ...program, upcomingSessions: sessionsOf.get(program.id) ?? 1 } : null,
+  }));
 }
