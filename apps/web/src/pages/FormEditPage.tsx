@@ -526,7 +526,7 @@ function ActionEditor({
             ))}
           </SelectField>
           {series && series.upcomingSessions > 1 ? (
-            <fieldset className="stack">
+            <fieldset className="stack choice-group">
               <legend>Sessions of “{series.subject}”</legend>
               <label className="row">
                 <input
