@@ -14,7 +14,7 @@ import {
 } from "@gw/testing";
 import { createConnectorGotoClient } from "../src/connectors/index";
 import { SecretBox } from "../src/security/index";
-import type { ConnectGoto, DiscoverySettings } from "../src/sync/index";
+import { type ConnectGoto, type DiscoverySettings, discoverWebinars, syncWebinar } from "../src/sync/index";
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -35,6 +35,10 @@ export interface SyncEnv {
   createConnector(options?: {
     createProspects?: boolean;
   }): Promise<{ accountId: string; connectorId: string; campaignId: string; organizerKey: string }>;
+  /** One webinar sync run at the stand-in's time. */
+  sync(webinarId: string): ReturnType<typeof syncWebinar>;
+  /** A discovery run of the connector at the stand-in's time. */
+  discover(connectorId: string): ReturnType<typeof discoverWebinars>;
   close(): Promise<void>;
 }
 
@@ -58,7 +62,7 @@ export async function createSyncEnv(label: string): Promise<SyncEnv> {
   });
   const secretBox = new SecretBox(config.secrets.keys);
   const db = database.db;
-  return {
+  const env: SyncEnv = {
     database,
     db,
     sim,
@@ -101,9 +105,23 @@ export async function createSyncEnv(label: string): Promise<SyncEnv> {
         organizerKey: organizer.organizerKey,
       };
     },
+    sync(webinarId) {
+      return syncWebinar({ db, webinarId, connectGoto: env.connectGoto, settings: env.settings, now: env.now });
+    },
+    discover(connectorId) {
+      return discoverWebinars({
+        db,
+        connectorId,
+        connectGoto: env.connectGoto,
+        settings: env.settings,
+        mode: "discovery",
+        now: env.now,
+      });
+    },
     async close() {
       await sim.close();
       await database.drop();
     },
   };
+  return env;
 }

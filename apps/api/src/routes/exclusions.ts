@@ -6,7 +6,11 @@ import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
 
 const rule = z.object({
-  kind: z.enum(EXCLUSION_KINDS).describe("EMAIL_DOMAIN (example.com), EMAIL (one address) or GOTO_ROLE (ORGANIZER)"),
+  kind: z
+    .enum(EXCLUSION_KINDS)
+    .describe(
+      "EMAIL_DOMAIN (example.com), EMAIL (one address) or GOTO_ROLE (ORGANIZER; PANELIST or CO_ORGANIZER of any of the account's webinars, read by the sync)",
+    ),
   value: z.string().trim().min(1).max(254),
 });
 

@@ -1,13 +1,17 @@
-import { type Db, pgQuery, pgTransaction } from "@gw/db";
+import { type Db, type PgTransactionQuery, pgQuery, pgTransaction } from "@gw/db";
 import { z } from "zod";
 import { invalid } from "../errors/index";
 
 export const EXCLUSION_KINDS = ["EMAIL_DOMAIN", "EMAIL", "GOTO_ROLE"] as const;
 /**
  * GoTo roles the service knows people by. ORGANIZER: the organizer of one of the account's
- * connectors. Panelists and co-organizers are not synced yet, so they are not offered.
+ * connectors. PANELIST, CO_ORGANIZER: someone GoTo lists as a panelist or co-organizer of one of
+ * the account's webinars (the sync reads those lists while such a rule exists: WebinarStaff).
  */
-export const GOTO_ROLES = ["ORGANIZER"] as const;
+export const GOTO_ROLES = ["ORGANIZER", "PANELIST", "CO_ORGANIZER"] as const;
+/** The roles the sync reads from each webinar (the organizer is known from the connector). */
+export const WEBINAR_STAFF_ROLES = ["PANELIST", "CO_ORGANIZER"] as const;
+export type WebinarStaffRole = (typeof WEBINAR_STAFF_ROLES)[number];
 export const MAX_EXCLUSION_RULES = 500;
 
 export interface ExclusionRuleInput {
@@ -87,29 +91,41 @@ export async function setExclusionRules(options: {
          SELECT $1::uuid, k::"ExclusionKind", v FROM unnest($2::text[], $3::text[]) AS r(k, v)`,
         [options.accountId, rules.map((r) => r.kind), rules.map((r) => r.value)],
       );
-      const [filtered] = await query<{ count: number }>(
-        `WITH hit AS (UPDATE "Prospect" p SET "filtered" = true, "filteredByExclusion" = true, "updatedAt" = now()
-           WHERE p."accountId" = $1::uuid AND NOT p."filtered" AND prospect_is_excluded(p."accountId", p."email") RETURNING 1)
-         SELECT count(*)::int AS "count" FROM hit`,
-        [options.accountId],
-      );
-      const [released] = await query<{ count: number }>(
-        `WITH freed AS (UPDATE "Prospect" p SET "filtered" = false, "filteredByExclusion" = false, "updatedAt" = now()
-           WHERE p."accountId" = $1::uuid AND p."filteredByExclusion" AND NOT prospect_is_excluded(p."accountId", p."email") RETURNING 1)
-         SELECT count(*)::int AS "count" FROM freed`,
-        [options.accountId],
-      );
+      const changed = await reapplyExclusions(query, options.accountId);
       const [total] = await query<{ count: number }>(
         `SELECT count(*)::int AS "count" FROM "Prospect" WHERE "accountId" = $1::uuid AND "filteredByExclusion"`,
         [options.accountId],
       );
-      return {
-        rules,
-        filteredByRules: total!.count,
-        newlyFiltered: filtered!.count,
-        released: released!.count,
-      };
+      return { rules, filteredByRules: total!.count, ...changed };
     },
     { "gw.applying_exclusions": "on" },
   );
+}
+
+/**
+ * Applies the account's exclusion rules as they stand to its prospects (only those with one of
+ * `emails`, lower-cased, when given): matching ones become filtered, those the rules filtered and
+ * no longer match are released; hand-filtered ones are left alone. Runs inside a transaction with
+ * gw.applying_exclusions = 'on' (the prospect trigger would take the flag change for a hand edit).
+ */
+export async function reapplyExclusions(
+  query: PgTransactionQuery,
+  accountId: string,
+  emails?: string[],
+): Promise<{ newlyFiltered: number; released: number }> {
+  const only = emails ? ` AND lower(p."email") = ANY($2::text[])` : "";
+  const values = emails ? [accountId, emails] : [accountId];
+  const [filtered] = await query<{ count: number }>(
+    `WITH hit AS (UPDATE "Prospect" p SET "filtered" = true, "filteredByExclusion" = true, "updatedAt" = now()
+       WHERE p."accountId" = $1::uuid${only} AND NOT p."filtered" AND prospect_is_excluded(p."accountId", p."email") RETURNING 1)
+     SELECT count(*)::int AS "count" FROM hit`,
+    values,
+  );
+  const [released] = await query<{ count: number }>(
+    `WITH freed AS (UPDATE "Prospect" p SET "filtered" = false, "filteredByExclusion" = false, "updatedAt" = now()
+       WHERE p."accountId" = $1::uuid${only} AND p."filteredByExclusion" AND NOT prospect_is_excluded(p."accountId", p."email") RETURNING 1)
+     SELECT count(*)::int AS "count" FROM freed`,
+    values,
+  );
+  return { newlyFiltered: filtered!.count, released: released!.count };
 }

@@ -6,5 +6,14 @@ export {
   listExclusionRules,
   MAX_EXCLUSION_RULES,
   parseExclusionRules,
+  reapplyExclusions,
   setExclusionRules,
+  WEBINAR_STAFF_ROLES,
+  type WebinarStaffRole,
 } from "./exclusion-rules";
+export {
+  listExcludedStaffRoles,
+  type RecordWebinarStaffResult,
+  recordWebinarStaff,
+  type WebinarStaffMember,
+} from "./record-webinar-staff";

@@ -4,6 +4,12 @@ import { awardAttendancePoints } from "../engagement/award-attendance-points";
 import { type EngagementClient, type FetchedEngagement, fetchEngagement } from "../engagement/fetch-engagement";
 import { listAbsentActivities } from "../engagement/record-absentees";
 import { recordEngagement } from "../engagement/record-engagement";
+import type { WebinarStaffRole } from "../exclusions/exclusion-rules";
+import {
+  listExcludedStaffRoles,
+  recordWebinarStaff,
+  type WebinarStaffMember,
+} from "../exclusions/record-webinar-staff";
 import { emailKey } from "../prospects/normalize-email";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
 import { recordActivities } from "../scoring/record-activities";
@@ -15,7 +21,10 @@ import type { AttendeeInput, RegistrantInput, SyncConnector, SyncCounts, SyncWeb
 import { upsertRegistrants } from "./upsert-registrants";
 import { upsertWebinarSessions } from "./upsert-webinar-sessions";
 
-export type WebinarSyncClient = Pick<GotoClient, "listAllRegistrants" | "listSessions" | "listSessionAttendees"> &
+export type WebinarSyncClient = Pick<
+  GotoClient,
+  "listAllRegistrants" | "listSessions" | "listSessionAttendees" | "listPanelists" | "listCoorganizers"
+> &
   EngagementClient;
 
 /** Builds the GoTo client of a connector; `onRequest` counts the API requests of the run. */
@@ -95,8 +104,11 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
     let attendees: AttendeeInput[] = [];
     let endedSessions: EndedSession[] = [];
     let engagement: FetchedEngagement | null = null;
+    // Panelists and co-organizers only while an exclusion rule asks for them (a request each).
+    const staffRoles = await listExcludedStaffRoles({ db, accountId: row.accountId });
+    let staff: WebinarStaffMember[] = [];
     try {
-      const [listed, attended] = await Promise.all([
+      const [listed, attended, listedStaff] = await Promise.all([
         goto.listAllRegistrants({ organizerKey, webinarKey: row.webinarKey }),
         ended
           ? fetchAttendees({
@@ -118,7 +130,9 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
                   },
             )
           : null,
+        fetchStaff(goto, organizerKey, row.webinarKey, staffRoles),
       ]);
+      staff = listedStaff;
       registrants = listed;
       attendees = attended?.attendees ?? [];
       endedSessions = attended?.sessions ?? [];
@@ -160,6 +174,10 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
       });
     }
 
+    // Before the registrants: a panelist who registered is filtered as their prospect is written.
+    const staffed = staffRoles.length
+      ? await recordWebinarStaff({ db, accountId: row.accountId, webinarId: row.id, roles: staffRoles, staff })
+      : null;
     const points = await getScoringPoints({ db, accountId: row.accountId });
     const now = clock();
     const written = await upsertRegistrants({
@@ -269,6 +287,8 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
         questions: engaged?.questions ?? 0,
         pollAnswers: engaged?.pollAnswers ?? 0,
         surveyAnswers: engaged?.surveyAnswers ?? 0,
+        staff: staffed?.staff ?? 0,
+        staffFiltered: staffed?.newlyFiltered ?? 0,
         apiRequests,
       },
     };
@@ -298,6 +318,26 @@ async function postponeAfterFailure(options: {
       : { id: options.webinarId, nextPollAt: { lt: later } },
     data: options.ended ? { nextAttendanceSyncAt: later } : { nextPollAt: later },
   });
+}
+
+async function fetchStaff(
+  goto: WebinarSyncClient,
+  organizerKey: string | undefined,
+  webinarKey: string,
+  roles: WebinarStaffRole[],
+): Promise<WebinarStaffMember[]> {
+  const [panelists, coorganizers] = await Promise.all([
+    roles.includes("PANELIST") ? goto.listPanelists({ organizerKey, webinarKey }) : [],
+    roles.includes("CO_ORGANIZER") ? goto.listCoorganizers({ organizerKey, webinarKey }) : [],
+  ]);
+  return [
+    ...panelists.map((p) => ({ role: "PANELIST" as const, email: p.email, name: p.name })),
+    ...coorganizers.map((c) => ({
+      role: "CO_ORGANIZER" as const,
+      email: c.email,
+      name: [c.givenName, c.surname].filter(Boolean).join(" ") || null,
+    })),
+  ];
 }
 
 async function fetchAttendees(options: {

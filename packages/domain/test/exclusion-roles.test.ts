@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setExclusionRules } from "../src/exclusions/index";
+import { createSyncEnv, type SyncEnv } from "./sync-env";
+
+let env: SyncEnv;
+beforeAll(async () => {
+  env = await createSyncEnv("exclroles");
+});
+afterAll(async () => env?.close());
+const sync = (webinarId: string) => env.sync(webinarId);
+
+/** A connector with one upcoming webinar of three registrants in the stand-in, discovered and synced once. */
+async function upcomingWebinar() {
+  const connector = await env.createConnector();
+  const scenario = await env.sim.control.scenario({
+    organizerKey: connector.organizerKey,
+    webinars: [{ startsInMinutes: 3 * 24 * 60, registrants: 3 }],
+  });
+  const webinarKey = scenario.webinars[0]!.webinarKey;
+  await env.discover(connector.connectorId);
+  const webinar = await env.db.webinar.findFirstOrThrow({ where: { connectorId: connector.connectorId, webinarKey } });
+  const goto = await env.connectGoto(
+    { id: connector.connectorId, organizerKey: connector.organizerKey },
+    { onRequest() {} },
+  );
+  const registrants = await env.sim.control.registrants(webinarKey);
+  return { ...connector, webinar, webinarKey, goto, emails: registrants.map((r) => r.email.toLowerCase()) };
+}
+
+async function filteredEmails(accountId: string): Promise<string[]> {
+  const rows = await env.db.prospect.findMany({
+    where: { accountId, filtered: true },
+    select: { email: true },
+    orderBy: { email: "asc" },
+  });
+  return rows.map((r) => r.email.toLowerCase());
+}
+
+const requestsTo = async (path: string) =>
+  (await env.sim.control.requests()).filter((r) => r.path.endsWith(path)).length;
+
+describe("exclusion rules by GoTo role: panelists and co-organizers", () => {
+  it("without a role rule the sync asks GoTo for neither list and filters nobody", async () => {
+    const w = await upcomingWebinar();
+    await w.goto.createPanelists({
+      organizerKey: w.organizerKey,
+      webinarKey: w.webinarKey,
+      panelists: [{ name: "Pan", email: w.emails[0]! }],
+    });
+    const before = await requestsTo(`/webinars/${w.webinarKey}/panelists`);
+    const result = await sync(w.webinar.id);
+    expect(result.status).toBe("synced");
+    expect(await requestsTo(`/webinars/${w.webinarKey}/panelists`)).toBe(before);
+    expect(await requestsTo(`/webinars/${w.webinarKey}/coorganizers`)).toBe(0);
+    expect(await filteredEmails(w.accountId)).toEqual([]);
+    expect(await env.db.webinarStaff.count({ where: { webinarId: w.webinar.id } })).toBe(0);
+  });
+
+  it("a registered panelist is filtered by the next sync, a co-organizer who registers is filtered as written, and both are released when GoTo drops them", async () => {
+    const w = await upcomingWebinar();
+    await sync(w.webinar.id);
+    const [panelistEmail, other] = w.emails;
+    await setExclusionRules({
+      db: env.db,
+      accountId: w.accountId,
+      rules: [
+        { kind: "GOTO_ROLE", value: "PANELIST" },
+        { kind: "GOTO_ROLE", value: "CO_ORGANIZER" },
+      ],
+    });
+    // Setting the rules alone filters nobody: GoTo has not been asked yet.
+    expect(await filteredEmails(w.accountId)).toEqual([]);
+
+    const [panelist] = await w.goto.createPanelists({
+      organizerKey: w.organizerKey,
+      webinarKey: w.webinarKey,
+      panelists: [{ name: "Pat Panel", email: panelistEmail!.toUpperCase() }],
+    });
+    const [coorganizer] = await w.goto.createCoorganizers({
+      organizerKey: w.organizerKey,
+      webinarKey: w.webinarKey,
+      coorganizers: [{ external: true, givenName: "Cora", email: "cora.coorg@partner.example" }],
+    });
+    await w.goto.createRegistrant({
+      organizerKey: w.organizerKey,
+      webinarKey: w.webinarKey,
+      firstName: "Cora",
+      lastName: "Coorg",
+      email: "Cora.Coorg@partner.example",
+    });
+
+    const result = await sync(w.webinar.id);
+    expect(result.status === "synced" && result.details).toMatchObject({ staff: 2, staffFiltered: 1 });
+    expect(await filteredEmails(w.accountId)).toEqual(["cora.coorg@partner.example", panelistEmail].sort());
+    expect(
+      await env.db.webinarStaff.findMany({
+        where: { webinarId: w.webinar.id },
+        select: { role: true, email: true, name: true },
+        orderBy: { role: "asc" },
+      }),
+    ).toEqual([
+      { role: "PANELIST", email: panelistEmail, name: "Pat Panel" },
+      { role: "CO_ORGANIZER", email: "cora.coorg@partner.example", name: "Cora" },
+    ]);
+    const cora = await env.db.prospect.findFirstOrThrow({
+      where: { accountId: w.accountId, email: { equals: "cora.coorg@partner.example", mode: "insensitive" } },
+    });
+    expect(cora).toMatchObject({ filtered: true, filteredByExclusion: true });
+    // Their activities are still recorded.
+    expect(await env.db.activity.count({ where: { prospectId: cora.id, type: "REGISTERED" } })).toBe(1);
+    expect(await filteredEmails(w.accountId)).not.toContain(other);
+
+    // GoTo no longer lists the panelist: released at the next sync; the co-organizer stays.
+    await w.goto.deletePanelist({
+      organizerKey: w.organizerKey,
+      webinarKey: w.webinarKey,
+      panelistKey: panelist!.panelistKey,
+    });
+    await sync(w.webinar.id);
+    expect(await filteredEmails(w.accountId)).toEqual(["cora.coorg@partner.example"]);
+
+    // Dropping the rule releases the co-organizer too (the rules are re-applied at once).
+    await setExclusionRules({ db: env.db, accountId: w.accountId, rules: [{ kind: "GOTO_ROLE", value: "PANELIST" }] });
+    expect(await filteredEmails(w.accountId)).toEqual([]);
+    expect(coorganizer?.email.toLowerCase()).toBe("cora.coorg@partner.example");
+  });
+
+  it("a role rule of one account never filters another account's prospects", async () => {
+    const mine = await upcomingWebinar();
+    const theirs = await upcomingWebinar();
+    await Promise.all([sync(mine.webinar.id), sync(theirs.webinar.id)]);
+    await setExclusionRules({
+      db: env.db,
+      accountId: mine.accountId,
+      rules: [{ kind: "GOTO_ROLE", value: "PANELIST" }],
+    });
+    // The same person is a panelist of my webinar and a registrant of theirs.
+    await mine.goto.createPanelists({
+      organizerKey: mine.organizerKey,
+      webinarKey: mine.webinarKey,
+      panelists: [{ name: "Shared", email: theirs.emails[0]! }],
+    });
+    await mine.goto.createRegistrant({
+      organizerKey: mine.organizerKey,
+      webinarKey: mine.webinarKey,
+      firstName: "Shared",
+      lastName: "Person",
+      email: theirs.emails[0]!,
+    });
+    await sync(mine.webinar.id);
+    await sync(theirs.webinar.id);
+    expect(await filteredEmails(mine.accountId)).toEqual([theirs.emails[0]]);
+    expect(await filteredEmails(theirs.accountId)).toEqual([]);
+  });
+
+  it("a role GoTo does not have is a 400 naming the rule", async () => {
+    const { accountId } = await env.createConnector();
+    await expect(
+      setExclusionRules({ db: env.db, accountId, rules: [{ kind: "GOTO_ROLE", value: "ATTENDEE" }] }),
+    ).rejects.toMatchObject({
+      details: { field: "rules.0.value" },
+      message: expect.stringContaining("ORGANIZER, PANELIST, CO_ORGANIZER"),
+    });
+  });
+});
