@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import type { ApiDeps } from "./deps";
 import { registerAuth } from "./plugins/auth";
 import { registerErrorHandler } from "./plugins/error-handler";
+import { registerMetrics } from "./plugins/metrics";
 import { registerOpenApi } from "./plugins/openapi";
 import { registerRouteTable } from "./plugins/route-table";
 import { registerSafeText } from "./plugins/safe-text";
@@ -49,6 +50,7 @@ export async function buildApp(deps: ApiDeps, options: { webDistDir?: string } =
   registerErrorHandler(app);
   // Before any route: both watch routes being added.
   registerRouteTable(app);
+  registerMetrics(app, deps);
   await registerSecurityHeaders(app, { https: deps.config.http.secureCookies });
   await app.register(formbody);
   await registerOpenApi(app, deps.config.http.publicUrl);

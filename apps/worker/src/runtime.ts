@@ -1,4 +1,5 @@
 import { DomainError } from "@gw/domain";
+import { recordJob } from "@gw/metrics";
 import { type JobEnvelope, jobCatalog, jobsByName, QUEUE_NAMES, type QueueName, redisOptionsFromUrl } from "@gw/queues";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { WorkerDeps } from "./deps";
@@ -49,8 +50,15 @@ export async function startWorkerRuntime(
   const process = async (job: Job<JobEnvelope>, token?: string) => {
     const running: InFlightJob = { job, token, controller: new AbortController() };
     inFlight.add(running);
+    const started = performance.now();
     try {
-      return await run(job, running.controller.signal);
+      const result = await run(job, running.controller.signal);
+      recordJob(job.name, "completed", performance.now() - started);
+      return result;
+    } catch (error) {
+      const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      recordJob(job.name, "failed", performance.now() - started, final);
+      throw error;
     } finally {
       inFlight.delete(running);
     }

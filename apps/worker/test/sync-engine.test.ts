@@ -1,9 +1,8 @@
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
-import { createAccount, createCampaign, createVerifiedConnector } from "@gw/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { handlers } from "../src/handlers";
 import { startWorkerRuntime, type WorkerRuntime } from "../src/runtime";
-import { createTestWorkerEnv, type TestWorkerEnv } from "./helpers";
+import { createSimConnector, createTestWorkerEnv, type TestWorkerEnv } from "./helpers";
 
 const MINUTE = 60_000;
 
@@ -52,20 +51,11 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
 }
 
 /** A verified connector (discovery and backfill due now) whose organizer has these webinars. */
-async function connectorWith(
+function connectorWith(
   webinars: Parameters<RunningSim["control"]["scenario"]>[0]["webinars"],
   data: { status?: "VERIFIED" | "ERROR" } = {},
 ) {
-  const account = await createAccount(env.deps.db);
-  const campaign = await createCampaign(env.deps.db, { accountId: account.id });
-  const { connector, organizer } = await createVerifiedConnector(env.deps.db, env.deps.secretBox, {
-    accountId: account.id,
-    sim,
-    campaignId: campaign.id,
-    ...data,
-  });
-  const scenario = await sim.control.scenario({ organizerKey: organizer.organizerKey, webinars });
-  return { accountId: account.id, connectorId: connector.id, organizerKey: organizer.organizerKey, scenario };
+  return createSimConnector(env, sim, webinars, data);
 }
 
 const syncedCount = (connectorId: string) =>

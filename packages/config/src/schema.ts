@@ -132,6 +132,14 @@ export const envSchema = z
     OUTBOUND_DISABLE_AFTER_HOURS: z.coerce.number().positive().max(8_760).default(72),
     OUTBOUND_FAN_OUT_EVERY_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
     OUTBOUND_SWEEP_EVERY_MS: z.coerce.number().int().min(200).max(600_000).default(15_000),
+    // Prometheus (issue 16): /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`, on the
+    // API's port and on the worker's METRICS_PORT; without a token neither serves metrics.
+    METRICS_TOKEN: z
+      .string()
+      .min(16, "must be at least 16 characters (a random secret, e.g. `openssl rand -hex 24`)")
+      .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces (it travels in an HTTP header)")
+      .optional(),
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -224,6 +232,7 @@ export function toConfig(env: Env) {
       fanOutEveryMs: env.OUTBOUND_FAN_OUT_EVERY_MS,
       sweepEveryMs: env.OUTBOUND_SWEEP_EVERY_MS,
     },
+    metrics: { token: env.METRICS_TOKEN, workerPort: env.METRICS_PORT },
   } as const;
 }
 

@@ -56,4 +56,18 @@ describe("loadConfig", () => {
     expect(config.secrets.keys.map((k) => k.id)).toEqual(["k2", "k1"]);
     expect(config.sync.attendanceDelaysMinutes).toEqual([5, 60]);
   });
+
+  it("serves metrics only with a token long enough to be a secret, and never echoes it", () => {
+    expect(loadConfig({}).metrics).toEqual({ token: undefined, workerPort: 9464 });
+    const token = "0123456789abcdef0123";
+    expect(loadConfig({ METRICS_TOKEN: token, METRICS_PORT: "9500" }).metrics).toEqual({ token, workerPort: 9500 });
+    let message = "";
+    try {
+      loadConfig({ METRICS_TOKEN: "short-one" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/METRICS_TOKEN .*at least 16 characters/);
+    expect(message).not.toContain("short-one");
+  });
 });

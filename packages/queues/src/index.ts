@@ -5,4 +5,5 @@ export { createJobWaiter, type JobOutcome, type JobWaiter } from "./job-waiter";
 export * from "./jobs";
 export { QUEUE_NAMES, type QueueName } from "./queue-names";
 export { createQueues, type Queues } from "./queues";
+export { readQueueDepths } from "./read-queue-depths";
 export { createRedis, type Redis, redisOptionsFromUrl } from "./redis";

@@ -1,6 +1,7 @@
 export * from "./factories";
 export { type PrivatePostgres, type PrivateRedis, startPrivatePostgres, startPrivateRedis } from "./private-servers";
 export { freePort, repoRoot, type SpawnedProcess, spawnEntry } from "./processes";
+export { hasSample, sumSamples } from "./prometheus";
 export { startTcpProxy, type TcpProxy } from "./tcp-proxy";
 export { testConfig } from "./test-config";
 export { createTestDatabase, type TestDatabase } from "./test-database";

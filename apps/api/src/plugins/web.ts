@@ -9,7 +9,7 @@ import type { App } from "../app";
 export const WEB_DIST = fileURLToPath(new URL("../../../web/dist", import.meta.url));
 
 /** Paths the server owns: never answered with the UI, so an unknown API path still gets a JSON 404. */
-const SERVER_PATHS = ["/api", "/oauth", "/f", "/docs", "/webhooks", "/healthz", "/readyz", "/admin/queues"];
+const SERVER_PATHS = ["/api", "/oauth", "/f", "/docs", "/webhooks", "/healthz", "/readyz", "/metrics", "/admin/queues"];
 
 const isServerPath = (pathname: string) =>
   SERVER_PATHS.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

@@ -6,6 +6,7 @@ import {
   type RequestEvent,
   type RequestPriority,
 } from "@gw/gotowebinar";
+import { recordGotoRequest } from "@gw/metrics";
 import { DomainError, notFound } from "../errors/index";
 import type { SecretBox } from "../security/index";
 import type { ConnectorConfig } from "./connector-config";
@@ -97,7 +98,10 @@ export async function createConnectorGotoClient(options: CreateConnectorGotoClie
       options.priority ?? "urgent",
     ),
     ...(options.log ? { log: options.log } : {}),
-    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+    onRequest: (event) => {
+      recordGotoRequest(event);
+      options.onRequest?.(event);
+    },
   });
   return surfaceDomainErrors(client);
 }

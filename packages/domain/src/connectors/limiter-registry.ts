@@ -1,4 +1,5 @@
 import type { RequestLimiter, RequestPriority } from "@gw/gotowebinar";
+import { recordLimiterWait } from "@gw/metrics";
 import Bottleneck from "bottleneck";
 import { Redis } from "ioredis";
 
@@ -106,7 +107,13 @@ export function createLimiterRegistry(options: LimiterRegistryOptions): LimiterR
       if (!limiter) {
         const jobOptions = { priority: PRIORITY[priority], expiration };
         limiter = {
-          schedule: (fn) => budget(key).schedule(jobOptions, fn),
+          schedule: (fn) => {
+            const queuedAt = performance.now();
+            return budget(key).schedule(jobOptions, () => {
+              recordLimiterWait(priority, performance.now() - queuedAt);
+              return fn();
+            });
+          },
           backOff: (delayMs) => backOff(key, delayMs),
         };
         limiters.set(id, limiter);

@@ -1,0 +1,3 @@
+import { workspaceVitestConfig } from "@gw/testing/vitest";
+
+export default workspaceVitestConfig();
