@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { RequestOf, ResponseOf } from "./common";
+import { plainError } from "./sync-status";
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
@@ -23,6 +24,7 @@ export const connectorView = z
     organizerName: z.string().nullable(),
     lastError: z.string().nullable(),
     lastErrorAt: z.date().nullable(),
+    problem: plainError.nullable().describe("lastError in plain words with the action to take"),
     lastSyncAt: z.date().nullable(),
     verifiedAt: z.date().nullable(),
     webhooksEnabled: z.boolean(),

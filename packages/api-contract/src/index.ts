@@ -18,5 +18,6 @@ export * from "./registration-requests";
 export * from "./reports";
 export * from "./scoring-rules";
 export * from "./sync-runs";
+export * from "./sync-status";
 export * from "./tags";
 export * from "./webhooks";

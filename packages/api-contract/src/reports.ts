@@ -54,6 +54,8 @@ export const webinarDetail = z.object({
     description: nullableString,
     registrationUrl: nullableString,
     finished: z.boolean(),
+    lastSyncedAt: z.date().nullable().describe("When its registrants (and attendance) were last synced"),
+    nextSyncAt: z.date().nullable().describe("Its next planned sync; null when none is planned"),
   }),
   sessions: z.array(
     z.object({

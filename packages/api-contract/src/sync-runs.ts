@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ResponseOf } from "./common";
+import { plainError } from "./sync-status";
 
 export const syncRun = z
   .object({
@@ -8,6 +9,7 @@ export const syncRun = z
     status: z.enum(["RUNNING", "SUCCEEDED", "FAILED", "ABANDONED"]),
     connectorId: z.uuid().nullable(),
     webinarId: z.uuid().nullable(),
+    webinarSubject: z.string().nullable().describe("The webinar's title, for runs of one webinar"),
     jobId: z.string().nullable(),
     startedAt: z.date(),
     finishedAt: z.date().nullable(),
@@ -18,6 +20,7 @@ export const syncRun = z
     skipped: z.number().int(),
     apiRequests: z.number().int(),
     error: z.string().nullable(),
+    problem: plainError.nullable().describe("error in plain words with the action to take"),
   })
   .meta({ id: "SyncRun" });
 

@@ -24,6 +24,7 @@ import { reportRoutes } from "./reports";
 import { ruleRoutes } from "./rules";
 import { scoringRuleRoutes } from "./scoring-rules";
 import { segmentRoutes } from "./segments";
+import { syncNowRoutes } from "./sync-now";
 import { syncRunRoutes } from "./sync-runs";
 import { tagRoutes } from "./tags";
 import { webhookRoutes } from "./webhooks";
@@ -51,6 +52,7 @@ export async function registerRoutes(app: App, deps: ApiDeps) {
   await app.register(registrationRequestRoutes(deps));
   await app.register(opsRoutes(deps));
   await app.register(syncRunRoutes(deps));
+  await app.register(syncNowRoutes(deps));
   await app.register(scoringRuleRoutes(deps));
   await app.register(apiTokenRoutes(deps));
   await app.register(participationRoutes(deps));

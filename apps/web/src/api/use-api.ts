@@ -45,3 +45,14 @@ export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
   }, []);
   return { ...state, reload, setData };
 }
+
+/** Calls `reload` every `intervalMs` while it is a number (null: stopped); paused while the tab is hidden. */
+export function usePolling(reload: () => void, intervalMs: number | null): void {
+  useEffect(() => {
+    if (intervalMs === null) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState !== "hidden") reload();
+    }, intervalMs);
+    return () => clearInterval(timer);
+  }, [reload, intervalMs]);
+}

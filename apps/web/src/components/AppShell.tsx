@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { NavLink, useLocation } from "react-router-dom";
 import { useAuth, useMe } from "../auth/AuthProvider";
 import { Button } from "./Button";
+import { ConnectorProblemBanner } from "./ConnectorProblemBanner";
 import { Icon, type IconName } from "./Icon";
 
 const NAV: { heading: string; links: { to: string; label: string; icon: IconName; end?: boolean }[] }[] = [
@@ -92,7 +93,10 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </aside>
       <main className="main" id="main" ref={mainRef}>
-        <div className="content">{children}</div>
+        <div className="content">
+          <ConnectorProblemBanner />
+          {children}
+        </div>
       </main>
     </div>
   );

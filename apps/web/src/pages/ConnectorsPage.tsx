@@ -1,21 +1,29 @@
-import type { Connector, ConnectorList, OpsInfo } from "@gw/api-contract";
-import { useEffect, useState } from "react";
+import type { Connector, ConnectorList, ConnectorSyncStatusList, OpsInfo } from "@gw/api-contract";
+import { useCallback, useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { del, errorMessage, post } from "../api/client";
-import { useApi } from "../api/use-api";
+import { useApi, usePolling } from "../api/use-api";
+import { useMe } from "../auth/AuthProvider";
 import { ConnectorStatusBadge } from "../components/Badge";
 import { Button } from "../components/Button";
 import { ConfirmDialog } from "../components/Dialog";
 import { Card, PageHeader } from "../components/Layout";
 import { Alert, EmptyState, ErrorState, LoadingState } from "../components/States";
+import { SyncNowButton } from "../components/SyncNow";
 import { useToast } from "../components/Toast";
-import { formatRelative, formatShortDateTime } from "../lib/format";
 import { ConnectorDialog } from "./ConnectorDialog";
+import { ConnectorSyncCell } from "./ConnectorSyncCell";
+
+/** How often the page refreshes itself: quickly while a sync runs, slowly otherwise. */
+const POLL_SYNCING_MS = 2_000;
+const POLL_IDLE_MS = 30_000;
 
 /** Admin > Connectors: one GoTo Webinar organizer per connector, verified through OAuth. */
 export function ConnectorsPage() {
   const connectors = useApi<ConnectorList>("/api/connectors");
   const info = useApi<OpsInfo>("/api/ops/info");
+  const syncStatus = useApi<ConnectorSyncStatusList>("/api/connectors/sync-status");
+  const isAdmin = useMe().user.role === "ADMIN";
   const toast = useToast();
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState<Connector | "new" | null>(params.get("add") ? "new" : null);
@@ -27,6 +35,16 @@ export function ConnectorsPage() {
   const verified = verifiedId ? list.find((c) => c.id === verifiedId) : undefined;
   const oauthError = params.get("error");
   const oauthMessage = params.get("message");
+  const statusOf = (id: string) => syncStatus.data?.items.find((s) => s.connectorId === id);
+  const syncing = (syncStatus.data?.items ?? []).some((s) => s.initial || s.running);
+  const { reload: reloadStatus } = syncStatus;
+  const { reload: reloadConnectors } = connectors;
+  // The connector row too: a sync that fails turns it to ERROR with its explanation.
+  const refresh = useCallback(() => {
+    reloadStatus();
+    reloadConnectors();
+  }, [reloadStatus, reloadConnectors]);
+  usePolling(refresh, syncing ? POLL_SYNCING_MS : POLL_IDLE_MS);
 
   useEffect(() => {
     if (params.get("add")) {
@@ -81,8 +99,8 @@ export function ConnectorsPage() {
       {verifiedId ? (
         <Alert tone="success" title="Connector verified" onDismiss={clearResult}>
           {verified
-            ? `${verified.name} is connected to ${verified.organizerName ?? verified.organizerEmail ?? "the organizer"}${verified.organizerEmail ? ` (${verified.organizerEmail})` : ""}. Its webinars appear within a few minutes.`
-            : "The connector is connected. Its webinars appear within a few minutes."}
+            ? `${verified.name} is connected to ${verified.organizerName ?? verified.organizerEmail ?? "the organizer"}${verified.organizerEmail ? ` (${verified.organizerEmail})` : ""}. Its initial sync runs now: follow its progress below.`
+            : "The connector is connected. Its initial sync runs now: follow its progress below."}
         </Alert>
       ) : null}
       {oauthError ? (
@@ -141,9 +159,13 @@ export function ConnectorsPage() {
                     </td>
                     <td style={{ maxWidth: 280 }}>
                       <ConnectorStatusBadge status={c.status} />
-                      {c.status === "ERROR" && c.lastError ? (
-                        <div className="small" style={{ color: "var(--danger)", marginTop: 4 }}>
-                          {c.lastError}
+                      {c.status === "ERROR" && c.problem ? (
+                        <div
+                          className="small"
+                          style={{ color: "var(--danger)", marginTop: 4 }}
+                          title={c.lastError ?? ""}
+                        >
+                          {c.problem.message} <strong>{c.problem.action}</strong>
                         </div>
                       ) : null}
                       {c.status === "UNVERIFIED" ? <div className="cell-sub">Verify to start syncing</div> : null}
@@ -160,14 +182,13 @@ export function ConnectorsPage() {
                     </td>
                     <td>{c.campaign?.name ?? <span className="muted">None</span>}</td>
                     <td>
-                      {c.lastSyncAt ? (
-                        <span title={formatShortDateTime(c.lastSyncAt)}>{formatRelative(c.lastSyncAt)}</span>
-                      ) : (
-                        <span className="muted">Never</span>
-                      )}
+                      <ConnectorSyncCell connector={c} status={statusOf(c.id)} />
                     </td>
                     <td>
-                      <div className="row" style={{ justifyContent: "flex-end", flexWrap: "nowrap" }}>
+                      <div className="row" style={{ justifyContent: "flex-end", maxWidth: 360, marginLeft: "auto" }}>
+                        {isAdmin && c.status === "VERIFIED" ? (
+                          <SyncNowButton path={`/api/connectors/${c.id}/sync`} name={c.name} onQueued={refresh} />
+                        ) : null}
                         {c.status !== "DISABLED" ? (
                           <Button
                             size="sm"

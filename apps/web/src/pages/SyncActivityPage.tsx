@@ -61,7 +61,7 @@ export function SyncActivityPage() {
           <div className="cell-title">{KIND[r.kind] ?? r.kind}</div>
           {r.webinarId ? (
             <Link to={`/reports/webinars/${r.webinarId}`} className="cell-sub">
-              Open the webinar
+              {r.webinarSubject ?? "Open the webinar"}
             </Link>
           ) : null}
         </div>
@@ -78,9 +78,9 @@ export function SyncActivityPage() {
       render: (r) => (
         <div style={{ maxWidth: 320 }}>
           <StatusBadge status={r.status} />
-          {r.error ? (
-            <div className="small" style={{ color: "var(--danger)", marginTop: 3 }}>
-              {r.error}
+          {r.problem ? (
+            <div className="small" style={{ color: "var(--danger)", marginTop: 3 }} title={r.error ?? ""}>
+              {r.problem.message} {r.problem.action}
             </div>
           ) : null}
         </div>

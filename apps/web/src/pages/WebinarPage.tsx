@@ -1,18 +1,21 @@
 import type { WebinarDetail } from "@gw/api-contract";
 import { Link, useParams } from "react-router-dom";
 import { useApi } from "../api/use-api";
+import { useMe } from "../auth/AuthProvider";
 import { WebinarStatusBadge } from "../components/Badge";
 import { ButtonLink } from "../components/Button";
 import { AttendanceMeter, RegistrationsChart } from "../components/Chart";
 import { Card, PageHeader, Stat } from "../components/Layout";
 import { EmptyState, ErrorState, LoadingState } from "../components/States";
+import { NextSync, SyncNowButton } from "../components/SyncNow";
 import { WebinarWhen } from "../components/WebinarWhen";
-import { formatDateTime, formatNumber, formatPercent } from "../lib/format";
+import { formatDateTime, formatNumber, formatPercent, formatRelative, formatShortDateTime } from "../lib/format";
 
 /** One webinar: its counts, registrations over time and attendance. */
 export function WebinarPage() {
   const { id = "" } = useParams();
   const detail = useApi<WebinarDetail>(`/api/reports/webinars/${id}`);
+  const isAdmin = useMe().user.role === "ADMIN";
 
   if (detail.error) {
     return (
@@ -61,12 +64,36 @@ export function WebinarPage() {
             <span>{formatDateTime(webinar.startsAt)}</span>
             <span aria-hidden="true">·</span>
             <span>{webinar.connector.name}</span>
+            <span aria-hidden="true">·</span>
+            <span data-testid="webinar-sync">
+              Synced{" "}
+              {webinar.lastSyncedAt ? (
+                <span title={formatShortDateTime(webinar.lastSyncedAt)}>{formatRelative(webinar.lastSyncedAt)}</span>
+              ) : (
+                "not yet"
+              )}
+              {webinar.status !== "CANCELLED" ? (
+                <>
+                  {" "}
+                  · next <NextSync at={webinar.nextSyncAt} />
+                </>
+              ) : null}
+            </span>
           </span>
         }
         actions={
-          <ButtonLink to={drill("registered")} variant="primary" icon="users">
-            View registrants
-          </ButtonLink>
+          <>
+            {isAdmin && webinar.status !== "CANCELLED" ? (
+              <SyncNowButton
+                path={`/api/webinars/${webinar.id}/sync`}
+                name={webinar.subject}
+                onQueued={detail.reload}
+              />
+            ) : null}
+            <ButtonLink to={drill("registered")} variant="primary" icon="users">
+              View registrants
+            </ButtonLink>
+          </>
         }
       />
 

@@ -1,4 +1,5 @@
 import type { Prisma } from "@gw/db";
+import { explainSyncError } from "../sync/explain-sync-error";
 
 /**
  * The columns a connector is shown with, picked one by one: the row also holds sealed tokens and
@@ -30,7 +31,11 @@ type ConnectorViewRow = Prisma.ConnectorGetPayload<{ select: typeof connectorVie
 
 export function toConnectorView(row: ConnectorViewRow) {
   const { oauthClientId, ...rest } = row;
-  return { ...rest, hasCustomOAuthClient: Boolean(oauthClientId) };
+  return {
+    ...rest,
+    hasCustomOAuthClient: Boolean(oauthClientId),
+    problem: row.status === "ERROR" ? explainSyncError(row.lastError) : null,
+  };
 }
 
 export type ConnectorView = ReturnType<typeof toConnectorView>;

@@ -9,6 +9,10 @@ export interface WebinarDetail {
     description: string | null;
     registrationUrl: string | null;
     finished: boolean;
+    /** The last time its registrants (and attendance) were synced from GoTo. */
+    lastSyncedAt: Date | null;
+    /** Its next planned sync (registrants or attendance); null when none is planned. */
+    nextSyncAt: Date | null;
   };
   sessions: {
     id: string;
@@ -150,6 +154,8 @@ export async function getWebinarDetail(options: GetWebinarDetailOptions): Promis
       description: webinar.description,
       registrationUrl: webinar.registrationUrl,
       finished,
+      lastSyncedAt: webinar.lastPolledAt,
+      nextSyncAt: earliest(webinar.nextPollAt, webinar.nextAttendanceSyncAt),
     },
     sessions: webinar.sessions.map((s) => ({
       id: s.id,
@@ -237,3 +243,5 @@ async function programOf(db: Db, programId: string): Promise<ProgramView | null>
     },
   };
 }
+
+const earliest = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) : (a ?? b));

@@ -22,8 +22,10 @@ export {
   type DueWorkSink,
   dispatchDueWork,
 } from "./dispatch-due-work";
+export { explainSyncError, type PlainError } from "./explain-sync-error";
 export { type AbsenteePage, type AbsenteeView, type ListAbsenteesOptions, listAbsentees } from "./list-absentees";
 export { type ListSyncRunsOptions, listSyncRuns, type SyncRunPage, type SyncRunView } from "./list-sync-runs";
+export { type ConnectorSyncStatus, type ListSyncStatusOptions, listSyncStatus } from "./list-sync-status";
 export { type GotoWebinarLike, mapGotoWebinar, type WebinarFields, webinarStatusAt } from "./map-goto-webinar";
 export {
   type PollingSettings,
@@ -42,6 +44,7 @@ export {
   type SyncRunHandle,
   startSyncRun,
 } from "./record-sync-run";
+export { type RequestSyncNowOptions, requestSyncNow, type SyncNowJob } from "./request-sync-now";
 export {
   type ConnectGoto,
   type SyncWebinarOptions,

@@ -1,5 +1,6 @@
 import type { Db, SyncKind, SyncStatus } from "@gw/db";
 import { invalid } from "../errors/index";
+import { explainSyncError, type PlainError } from "./explain-sync-error";
 
 export interface SyncRunView {
   id: string;
@@ -7,6 +8,8 @@ export interface SyncRunView {
   status: SyncStatus;
   connectorId: string | null;
   webinarId: string | null;
+  /** The webinar's title, so a run names what it synced. */
+  webinarSubject: string | null;
   jobId: string | null;
   startedAt: Date;
   finishedAt: Date | null;
@@ -17,6 +20,7 @@ export interface SyncRunView {
   skipped: number;
   apiRequests: number;
   error: string | null;
+  problem: PlainError | null;
 }
 
 export interface ListSyncRunsOptions {
@@ -78,9 +82,14 @@ export async function listSyncRuns(options: ListSyncRunsOptions): Promise<SyncRu
       skipped: true,
       apiRequests: true,
       error: true,
+      webinar: { select: { subject: true } },
     },
   });
-  const items = rows.slice(0, limit);
+  const items = rows.slice(0, limit).map(({ webinar, ...run }) => ({
+    ...run,
+    webinarSubject: webinar?.subject ?? null,
+    problem: explainSyncError(run.error),
+  }));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
