@@ -797,6 +797,8 @@ export interface paths {
                                 organizerName: string | null;
                                 lastError: string | null;
                                 lastErrorAt: string | null;
+                                /** @description lastError in plain words with the action to take */
+                                problem: components["schemas"]["PlainError"] | null;
                                 lastSyncAt: string | null;
                                 verifiedAt: string | null;
                                 webhooksEnabled: boolean;
@@ -888,6 +890,8 @@ export interface paths {
                             organizerName: string | null;
                             lastError: string | null;
                             lastErrorAt: string | null;
+                            /** @description lastError in plain words with the action to take */
+                            problem: components["schemas"]["PlainError"] | null;
                             lastSyncAt: string | null;
                             verifiedAt: string | null;
                             webhooksEnabled: boolean;
@@ -1025,6 +1029,8 @@ export interface paths {
                             organizerName: string | null;
                             lastError: string | null;
                             lastErrorAt: string | null;
+                            /** @description lastError in plain words with the action to take */
+                            problem: components["schemas"]["PlainError"] | null;
                             lastSyncAt: string | null;
                             verifiedAt: string | null;
                             webhooksEnabled: boolean;
@@ -1207,6 +1213,8 @@ export interface paths {
                             organizerName: string | null;
                             lastError: string | null;
                             lastErrorAt: string | null;
+                            /** @description lastError in plain words with the action to take */
+                            problem: components["schemas"]["PlainError"] | null;
                             lastSyncAt: string | null;
                             verifiedAt: string | null;
                             webhooksEnabled: boolean;
@@ -1360,6 +1368,8 @@ export interface paths {
                             organizerName: string | null;
                             lastError: string | null;
                             lastErrorAt: string | null;
+                            /** @description lastError in plain words with the action to take */
+                            problem: components["schemas"]["PlainError"] | null;
                             lastSyncAt: string | null;
                             verifiedAt: string | null;
                             webhooksEnabled: boolean;
@@ -1481,6 +1491,8 @@ export interface paths {
                             organizerName: string | null;
                             lastError: string | null;
                             lastErrorAt: string | null;
+                            /** @description lastError in plain words with the action to take */
+                            problem: components["schemas"]["PlainError"] | null;
                             lastSyncAt: string | null;
                             verifiedAt: string | null;
                             webhooksEnabled: boolean;
@@ -2066,6 +2078,10 @@ export interface paths {
                                 description: string | null;
                                 registrationUrl: string | null;
                                 finished: boolean;
+                                /** @description When its registrants (and attendance) were last synced */
+                                lastSyncedAt: string | null;
+                                /** @description Its next planned sync; null when none is planned */
+                                nextSyncAt: string | null;
                             };
                             sessions: {
                                 /** Format: uuid */
@@ -9241,6 +9257,348 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/connectors/sync-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each connector's sync: initial sync progress, running now, last and next sync */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                connectorId: string;
+                                /** @description The first sync after verification is still bringing webinars in */
+                                initial: boolean;
+                                /** @description A sync job of this connector is running now */
+                                running: boolean;
+                                webinarsFound: number;
+                                /** @description Webinars synced at least once */
+                                webinarsSynced: number;
+                                /** @description Registrations brought in so far */
+                                registrants: number;
+                                /** @description The last sync of any kind that finished */
+                                lastSyncAt: string | null;
+                                /** @description The next planned sync (discovery or a webinar's poll) */
+                                nextSyncAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connectors/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sync now: the connector's discovery and its upcoming webinars' registrants (rate-limited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false when the same sync was already queued or running (it is not doubled) */
+                            queued: boolean;
+                            /** @enum {string} */
+                            job: "discover-webinars" | "backfill-connector" | "sync-webinar";
+                            /** @description The deterministic job id the scheduler uses too */
+                            jobId: string;
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webinars/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sync now: one webinar's registrants, and its attendance once ended (rate-limited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false when the same sync was already queued or running (it is not doubled) */
+                            queued: boolean;
+                            /** @enum {string} */
+                            job: "discover-webinars" | "backfill-connector" | "sync-webinar";
+                            /** @description The deterministic job id the scheduler uses too */
+                            jobId: string;
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scoring-rules": {
         parameters: {
             query?: never;
@@ -11279,6 +11637,14 @@ export interface components {
                 email: string;
             } | null;
         };
+        PlainErrorInput: {
+            /** @description What happened, in plain words */
+            message: string;
+            /** @description What to do about it */
+            action: string;
+            /** @description Whether verifying the connector again is the fix */
+            reverify: boolean;
+        };
         FormInput: {
             /** Format: uuid */
             id: string;
@@ -11580,6 +11946,8 @@ export interface components {
             status: "RUNNING" | "SUCCEEDED" | "FAILED" | "ABANDONED";
             connectorId: string | null;
             webinarId: string | null;
+            /** @description The webinar's title, for runs of one webinar */
+            webinarSubject: string | null;
             jobId: string | null;
             startedAt: unknown;
             finishedAt: unknown | null;
@@ -11590,6 +11958,8 @@ export interface components {
             skipped: number;
             apiRequests: number;
             error: string | null;
+            /** @description error in plain words with the action to take */
+            problem: components["schemas"]["PlainErrorInput"] | null;
         };
         TagInput: {
             /** Format: uuid */
@@ -11876,6 +12246,14 @@ export interface components {
                 id: string;
                 email: string;
             } | null;
+        };
+        PlainError: {
+            /** @description What happened, in plain words */
+            message: string;
+            /** @description What to do about it */
+            action: string;
+            /** @description Whether verifying the connector again is the fix */
+            reverify: boolean;
         };
         Form: {
             /** Format: uuid */
@@ -12189,6 +12567,8 @@ export interface components {
             status: "RUNNING" | "SUCCEEDED" | "FAILED" | "ABANDONED";
             connectorId: string | null;
             webinarId: string | null;
+            /** @description The webinar's title, for runs of one webinar */
+            webinarSubject: string | null;
             jobId: string | null;
             /** Format: date-time */
             startedAt: string;
@@ -12200,6 +12580,8 @@ export interface components {
             skipped: number;
             apiRequests: number;
             error: string | null;
+            /** @description error in plain words with the action to take */
+            problem: components["schemas"]["PlainError"] | null;
         };
         Tag: {
             /** Format: uuid */
