@@ -6577,7 +6577,7 @@ export interface paths {
                         "application/json": {
                             rules: {
                                 /**
-                                 * @description EMAIL_DOMAIN (example.com), EMAIL (one address) or GOTO_ROLE (ORGANIZER)
+                                 * @description EMAIL_DOMAIN (example.com), EMAIL (one address) or GOTO_ROLE (ORGANIZER; PANELIST or CO_ORGANIZER of any of the account's webinars, read by the sync)
                                  * @enum {string}
                                  */
                                 kind: "EMAIL_DOMAIN" | "EMAIL" | "GOTO_ROLE";
@@ -6676,7 +6676,7 @@ export interface paths {
                     "application/json": {
                         rules: {
                             /**
-                             * @description EMAIL_DOMAIN (example.com), EMAIL (one address) or GOTO_ROLE (ORGANIZER)
+                             * @description EMAIL_DOMAIN (example.com), EMAIL (one address) or GOTO_ROLE (ORGANIZER; PANELIST or CO_ORGANIZER of any of the account's webinars, read by the sync)
                              * @enum {string}
                              */
                             kind: "EMAIL_DOMAIN" | "EMAIL" | "GOTO_ROLE";
@@ -6695,7 +6695,7 @@ export interface paths {
                         "application/json": {
                             rules: {
                                 /**
-                                 * @description EMAIL_DOMAIN (example.com), EMAIL (one address) or GOTO_ROLE (ORGANIZER)
+                                 * @description EMAIL_DOMAIN (example.com), EMAIL (one address) or GOTO_ROLE (ORGANIZER; PANELIST or CO_ORGANIZER of any of the account's webinars, read by the sync)
                                  * @enum {string}
                                  */
                                 kind: "EMAIL_DOMAIN" | "EMAIL" | "GOTO_ROLE";
@@ -7975,6 +7975,14 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 };
+                                /** @description set when the webinar is a session of a series */
+                                series: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    subject: string;
+                                    /** @description upcoming sessions of the series, this one included */
+                                    upcomingSessions: number;
+                                } | null;
                             }[];
                         };
                     };
