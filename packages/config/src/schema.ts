@@ -69,6 +69,12 @@ export const envSchema = z
     GOTO_RATE_SAFETY_MARGIN: z.coerce.number().min(0).max(0.5).default(0.1),
     WEBHOOK_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     WEBHOOK_EVENT_FAILED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    // Retention (issue 16): days kept, then removed (or for form submissions: emptied) in batches, hourly.
+    SYNC_RUN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    FORM_SUBMISSION_PAYLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    REGISTRATION_REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    FORM_SUBMISSION_KEY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+    CHANGE_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     WEBHOOK_SIGNATURE_SCHEME: z.enum(["hmac-sha256-timestamp", "hmac-sha256", "none"]).default("hmac-sha256-timestamp"),
     WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
     /** Refused webhook deliveries: per client IP and per connector each minute (then 429), and rows kept per connector each hour. */
@@ -233,6 +239,13 @@ export function toConfig(env: Env) {
       sweepEveryMs: env.OUTBOUND_SWEEP_EVERY_MS,
     },
     metrics: { token: env.METRICS_TOKEN, workerPort: env.METRICS_PORT },
+    retention: {
+      syncRunDays: env.SYNC_RUN_RETENTION_DAYS,
+      formSubmissionPayloadDays: env.FORM_SUBMISSION_PAYLOAD_RETENTION_DAYS,
+      registrationRequestDays: env.REGISTRATION_REQUEST_RETENTION_DAYS,
+      formSubmissionKeyDays: env.FORM_SUBMISSION_KEY_RETENTION_DAYS,
+      changeEventDays: env.CHANGE_EVENT_RETENTION_DAYS,
+    },
   } as const;
 }
 

@@ -70,4 +70,15 @@ describe("loadConfig", () => {
     expect(message).toMatch(/METRICS_TOKEN .*at least 16 characters/);
     expect(message).not.toContain("short-one");
   });
+
+  it("keeps records for the documented days unless told otherwise, and refuses a retention of zero", () => {
+    expect(loadConfig({}).retention).toEqual({
+      syncRunDays: 90,
+      formSubmissionPayloadDays: 365,
+      registrationRequestDays: 90,
+      formSubmissionKeyDays: 7,
+      changeEventDays: 90,
+    });
+    expect(() => loadConfig({ CHANGE_EVENT_RETENTION_DAYS: "0" })).toThrow(/CHANGE_EVENT_RETENTION_DAYS/);
+  });
 });

@@ -1,4 +1,4 @@
-import { closeAbandonedSyncRunsJob, dispatchJob } from "./jobs";
+import { closeAbandonedSyncRunsJob, dispatchJob, pruneExpiredRecordsJob } from "./jobs";
 import { deliverEndpointJob, fanOutEventsJob, sweepOutboundJob } from "./jobs/outbound";
 import { pushRegistrationJob, sweepRegistrationsJob } from "./jobs/registrations";
 import { backfillConnectorJob, discoverWebinarsJob, syncWebinarJob } from "./jobs/sync";
@@ -19,6 +19,7 @@ export const jobCatalog = [
   deliverEndpointJob,
   sweepOutboundJob,
   pruneWebhookEventsJob,
+  pruneExpiredRecordsJob,
 ] as const;
 
 export type JobName = (typeof jobCatalog)[number]["name"];

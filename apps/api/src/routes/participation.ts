@@ -1,4 +1,4 @@
-import { errors, participationPage, participationQuery } from "@gw/api-contract";
+import { errorBody, errors, participationPage, participationQuery } from "@gw/api-contract";
 import { listParticipation } from "@gw/domain/events";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
@@ -16,11 +16,12 @@ export const participationRoutes =
           tags: ["participation"],
           summary: "Every change of a prospect's webinar state, in order, paged by cursor",
           description:
-            "Start without `since`, then pass each answer's `nextCursor` as `since`. While `hasMore` is true the next page is ready at once; otherwise poll again later with the same cursor. Pages never skip or repeat a change, even while syncs write.",
+            "Start without `since`, then pass each answer's `nextCursor` as `since`. While `hasMore` is true the next page is ready at once; otherwise poll again later with the same cursor. Pages never skip or repeat a change, even while syncs write. Changes are kept CHANGE_EVENT_RETENTION_DAYS (default 90) days: a cursor older than that is answered 410; start again without `since`.",
           querystring: participationQuery,
           response: {
             200: participationPage,
             ...errors,
+            410: errorBody,
           },
         },
       },

@@ -4,6 +4,7 @@ import { handleCloseAbandonedSyncRuns } from "./close-abandoned-sync-runs";
 import { handleDiscoverWebinars } from "./discover";
 import { handleDispatch } from "./dispatch";
 import { handleDeliverEndpoint, handleFanOutEvents, handleSweepOutbound } from "./outbound";
+import { handlePruneExpiredRecords } from "./prune-expired-records";
 import { handlePruneWebhookEvents } from "./prune-webhook-events";
 import { handlePushRegistration } from "./push-registration";
 import { handleSweepRegistrations } from "./sweep-registrations";
@@ -25,4 +26,5 @@ export const handlers: JobHandlers = {
   "deliver-endpoint": handleDeliverEndpoint,
   "sweep-outbound": handleSweepOutbound,
   "prune-webhook-events": handlePruneWebhookEvents,
+  "prune-expired-records": handlePruneExpiredRecords,
 };

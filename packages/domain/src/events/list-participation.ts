@@ -1,4 +1,6 @@
 import { type PgQueryDb, pgQuery } from "@gw/db";
+import { DomainError } from "../errors/index";
+import { CHANGE_RETENTION_CURSOR } from "../retention/index";
 import { decodeCursor, encodeCursor } from "./change-cursor";
 import {
   CHANGE_EVENT_SELECT,
@@ -34,6 +36,7 @@ export const MAX_FEED_LIMIT = 1000;
  */
 export async function listParticipation(options: ListParticipationOptions): Promise<ParticipationPage> {
   const from = decodeCursor(options.since);
+  if (options.since) await refuseCursorPastRetention(options.db, from);
   const limit = Math.min(MAX_FEED_LIMIT, Math.max(1, options.limit ?? 100));
   const rows = await pgQuery<ChangeEventRow>(
     options.db,
@@ -52,4 +55,23 @@ export async function listParticipation(options: ListParticipationOptions): Prom
     nextCursor: encodeCursor(last ? { txid: last.txid, id: last.id } : from),
     hasMore: rows.length > limit,
   };
+}
+
+/**
+ * Changes older than CHANGE_EVENT_RETENTION_DAYS are removed (once the outbound fan-out read them):
+ * a cursor from before the removed range would silently skip them, so it is refused instead.
+ */
+async function refuseCursorPastRetention(db: PgQueryDb, from: { txid: string; id: string }): Promise<void> {
+  const [stale] = await pgQuery<{ stale: boolean }>(
+    db,
+    `SELECT ($1::bigint, $2::bigint) < ("txid", "lastId") AS stale FROM "ChangeCursor" WHERE "name" = $3`,
+    [from.txid, from.id, CHANGE_RETENTION_CURSOR],
+  );
+  if (stale?.stale) {
+    throw new DomainError(
+      "GONE",
+      'Changes after this cursor are past their retention (CHANGE_EVENT_RETENTION_DAYS) and were removed: start again without "since" to read every change still kept.',
+      { field: "since" },
+    );
+  }
 }

@@ -25,3 +25,15 @@ export const closeAbandonedSyncRunsJob = defineJob({
   options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
   every: () => 20_000,
 });
+
+/**
+ * Removes records past their retention (sync runs, form submissions' raw answers, completed
+ * registration requests, resent-page keys, the change log once read), in small batches.
+ */
+export const pruneExpiredRecordsJob = defineJob({
+  name: "prune-expired-records",
+  queue: "scheduler",
+  schema: z.object({}).passthrough(),
+  options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+  every: () => 3_600_000,
+});

@@ -1,4 +1,4 @@
-export { closeAbandonedSyncRunsJob, dispatchJob } from "./dispatch";
+export { closeAbandonedSyncRunsJob, dispatchJob, pruneExpiredRecordsJob } from "./dispatch";
 export { deliverEndpointJob, fanOutEventsJob, sweepOutboundJob } from "./outbound";
 export { pushRegistrationJob, sweepRegistrationsJob } from "./registrations";
 export { backfillConnectorJob, discoverWebinarsJob, syncWebinarJob } from "./sync";

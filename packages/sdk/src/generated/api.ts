@@ -10239,7 +10239,7 @@ export interface paths {
         };
         /**
          * Every change of a prospect's webinar state, in order, paged by cursor
-         * @description Start without `since`, then pass each answer's `nextCursor` as `since`. While `hasMore` is true the next page is ready at once; otherwise poll again later with the same cursor. Pages never skip or repeat a change, even while syncs write.
+         * @description Start without `since`, then pass each answer's `nextCursor` as `since`. While `hasMore` is true the next page is ready at once; otherwise poll again later with the same cursor. Pages never skip or repeat a change, even while syncs write. Changes are kept CHANGE_EVENT_RETENTION_DAYS (default 90) days: a cursor older than that is answered 410; start again without `since`.
          */
         get: {
             parameters: {
@@ -10323,6 +10323,24 @@ export interface paths {
                 };
                 /** @description The common error body */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                410: {
                     headers: {
                         [name: string]: unknown;
                     };

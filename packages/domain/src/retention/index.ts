@@ -1,0 +1,8 @@
+// Upkeep: records past their retention removed in small batches by a periodic job.
+export {
+  CHANGE_RETENTION_CURSOR,
+  type PrunedRecords,
+  type PruneExpiredRecordsOptions,
+  pruneExpiredRecords,
+  type RetentionPeriods,
+} from "./prune-expired-records";
