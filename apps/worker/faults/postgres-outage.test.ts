@@ -1,25 +1,25 @@
 import { enqueue, syncWebinarJob } from "@gw/queues";
 import { waitUntil } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FaultCluster, secondsSince, startFaultCluster } from "./cluster";
-import { allRequestsSucceeded, assertExactlyOnce, type FormSetup, setUpRegisteringForm, submitForm } from "./setup";
+import { describe, expect, it } from "vitest";
+import { secondsSince } from "./cluster";
+import {
+  allRequestsSucceeded,
+  assertExactlyOnce,
+  submitForm,
+  syncSucceededSince,
+  useRegisteringFormDrill,
+} from "./setup";
 
 // Postgres stopped for 10 s under traffic, then started again: while it is down the hosted form
 // and the admin API answer 503 with Retry-After (never 500) and store nothing; the worker rides the
 // outage out without crashing; within 15 s of Postgres coming back, forms are taken again, every
 // accepted registration reaches GoTo exactly once and a sync runs to the end.
 const OUTAGE_MS = 10_000;
-let cluster: FaultCluster;
-let setup: FormSetup;
-beforeAll(async () => {
-  cluster = await startFaultCluster({ FORM_REGISTRATION_WAIT_MS: "0" });
-  setup = await setUpRegisteringForm(cluster);
-  await cluster.worker.start();
-});
-afterAll(async () => cluster?.close());
+const drill = useRegisteringFormDrill();
 
 describe("Postgres stopped for 10 s", () => {
   it("answers 503 while it is down, loses and doubles nothing, and is back to work within 15 s", async () => {
+    const { cluster, setup } = drill;
     const accepted = ["pg-before-a@example.com", "pg-before-b@example.com"];
     for (const [i, email] of accepted.entries())
       expect((await submitForm(cluster, setup.formId, email, `10.9.2.${i}`)).statusCode).toBe(200);
@@ -81,14 +81,7 @@ describe("Postgres stopped for 10 s", () => {
       webinarId: setup.webinar.id,
       dueAt: new Date().toISOString(),
     });
-    await waitUntil(
-      "a sync after the outage",
-      async () =>
-        (await cluster.db.syncRun.count({
-          where: { webinarId: setup.webinar.id, status: "SUCCEEDED", startedAt: { gt: new Date(back) } },
-        })) > 0,
-      { timeoutMs: 60_000, everyMs: 200 },
-    );
+    await syncSucceededSince(cluster, setup.webinar.id, back);
     const synced = secondsSince(back);
     console.log(
       `postgres outage: forms taken ${formsBack} s, registrations pushed ${pushed} s, a sync done ${synced} s after Postgres came back`,

@@ -1,25 +1,24 @@
 import { enqueue, syncWebinarJob } from "@gw/queues";
-import { waitUntil } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FaultCluster, secondsSince, startFaultCluster } from "./cluster";
-import { allRequestsSucceeded, assertExactlyOnce, type FormSetup, setUpRegisteringForm, submitForm } from "./setup";
+import { describe, expect, it } from "vitest";
+import { secondsSince } from "./cluster";
+import {
+  allRequestsSucceeded,
+  assertExactlyOnce,
+  submitForm,
+  syncSucceededSince,
+  useRegisteringFormDrill,
+} from "./setup";
 
 // Redis SIGKILLed (everything in it lost: queued jobs, schedulers, the GoTo budget) and started
 // again empty after 5 s. Postgres holds the outbox, so a form taken during the outage is still
 // pushed once Redis is back; no answer is a 5xx other than a 503; within 15 s of Redis coming back
 // every accepted registration is in GoTo exactly once and a sync runs to the end.
 const OUTAGE_MS = 5_000;
-let cluster: FaultCluster;
-let setup: FormSetup;
-beforeAll(async () => {
-  cluster = await startFaultCluster({ FORM_REGISTRATION_WAIT_MS: "0" });
-  setup = await setUpRegisteringForm(cluster);
-  await cluster.worker.start();
-});
-afterAll(async () => cluster?.close());
+const drill = useRegisteringFormDrill();
 
 describe("Redis killed and started again empty", () => {
   it("loses and doubles nothing, and is back to work within 15 s", async () => {
+    const { cluster, setup } = drill;
     const accepted = ["redis-before-a@example.com", "redis-before-b@example.com"];
     for (const [i, email] of accepted.entries())
       expect((await submitForm(cluster, setup.formId, email, `10.9.3.${i}`)).statusCode).toBe(200);
@@ -53,14 +52,7 @@ describe("Redis killed and started again empty", () => {
     await allRequestsSucceeded(cluster, setup.webinar.id, accepted.length);
     const pushed = secondsSince(back);
 
-    const run = await waitUntil(
-      "a sync after the outage",
-      () =>
-        cluster.db.syncRun.findFirst({
-          where: { webinarId: setup.webinar.id, status: "SUCCEEDED", startedAt: { gt: new Date(back) } },
-        }),
-      { timeoutMs: 60_000, everyMs: 200 },
-    );
+    const run = await syncSucceededSince(cluster, setup.webinar.id, back);
     const synced = Math.round(((run.finishedAt ?? new Date()).getTime() - back) / 100) / 10;
     console.log(
       `redis outage: ${accepted.length} registrations pushed ${pushed} s, a sync done ${synced} s after Redis came back`,

@@ -1,21 +1,15 @@
 import { waitUntil } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FaultCluster, secondsSince, startFaultCluster } from "./cluster";
-import { allRequestsSucceeded, assertExactlyOnce, type FormSetup, setUpRegisteringForm, submitForm } from "./setup";
+import { describe, expect, it } from "vitest";
+import { secondsSince } from "./cluster";
+import { allRequestsSucceeded, assertExactlyOnce, submitForm, useRegisteringFormDrill } from "./setup";
 
 // A registration push in flight when its worker is SIGKILLed resumes within 15 s of a worker
 // coming back (issue 19 measured 99-122 s: a 2-minute lease), and GoTo gets each person once.
-let cluster: FaultCluster;
-let setup: FormSetup;
-beforeAll(async () => {
-  cluster = await startFaultCluster({ FORM_REGISTRATION_WAIT_MS: "0" });
-  setup = await setUpRegisteringForm(cluster);
-  await cluster.worker.start();
-});
-afterAll(async () => cluster?.close());
+const drill = useRegisteringFormDrill();
 
 describe("a worker SIGKILLed mid-push", () => {
   it("hands the interrupted registrations on within 15 s of coming back, each registered once", async () => {
+    const { cluster, setup } = drill;
     const emails = ["kill-a@example.com", "kill-b@example.com", "kill-c@example.com"];
     // GoTo holds the three pushes long enough for the kill to land mid-call.
     await cluster.sim.control.addFault({

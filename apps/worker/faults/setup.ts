@@ -1,7 +1,8 @@
 import { createVerifiedConnector, createWebinar, waitUntil } from "@gw/testing";
+import { afterAll, beforeAll } from "vitest";
 import { createUserAndLogin, type LoggedInUser } from "../../api/test/auth-helpers";
 import type { TestApi } from "../../api/test/helpers";
-import type { FaultCluster } from "./cluster";
+import { type FaultCluster, startFaultCluster } from "./cluster";
 
 export interface FormSetup {
   user: LoggedInUser;
@@ -121,3 +122,30 @@ export async function assertScoresAreActivityPoints(cluster: FaultCluster, accou
   if (wrong.length > 0)
     throw new Error(`scores differ from activity points for ${wrong.map((p) => p.email).join(", ")}`);
 }
+
+/**
+ * The stage most drills share: a cluster whose forms answer at once (the push goes through the
+ * queue), a form registering for a webinar a week out, and the worker running. Read the fields
+ * inside the tests, after beforeAll has filled them.
+ */
+export function useRegisteringFormDrill(): { cluster: FaultCluster; setup: FormSetup } {
+  const drill = {} as { cluster: FaultCluster; setup: FormSetup };
+  beforeAll(async () => {
+    drill.cluster = await startFaultCluster({ FORM_REGISTRATION_WAIT_MS: "0" });
+    drill.setup = await setUpRegisteringForm(drill.cluster);
+    await drill.cluster.worker.start();
+  });
+  afterAll(async () => drill.cluster?.close());
+  return drill;
+}
+
+/** The first sync of the webinar that started after `since` and succeeded. */
+export const syncSucceededSince = (cluster: FaultCluster, webinarId: string, since: number) =>
+  waitUntil(
+    "a sync after the outage",
+    () =>
+      cluster.db.syncRun.findFirst({
+        where: { webinarId, status: "SUCCEEDED", startedAt: { gt: new Date(since) } },
+      }),
+    { timeoutMs: 60_000, everyMs: 200 },
+  );

@@ -71,7 +71,12 @@ describe("a worker SIGKILLed mid-sync", () => {
       `sync after SIGKILL: the killed run was closed as ABANDONED ${secondsSince(back)} s after the worker came back`,
     );
     expect([ABANDONED_NO_JOB, ABANDONED_RESTARTED]).toContain(abandoned.error);
-    expect(await cluster.db.syncRun.count({ where: { status: "RUNNING" } })).toBe(0);
+    // Syncs the dispatcher starts meanwhile may be running at this instant: none may stay so.
+    await waitUntil(
+      "no sync run left running",
+      async () => (await cluster.db.syncRun.count({ where: { status: "RUNNING" } })) === 0,
+      { timeoutMs: 60_000, everyMs: 200 },
+    );
 
     expect(await registrationsOf(webinar.id)).toBe(REGISTRANTS);
     const prospects = await cluster.db.prospect.findMany({
