@@ -1,12 +1,20 @@
 import {
   ACTIVITY_TYPES,
+  type CONDITION_TYPES,
+  type Condition as ContractCondition,
+  type Criteria as ContractCriteria,
+  type RuleAction as ContractRuleAction,
   WEBINAR_PROSPECTS_ACTIONS as contractActions,
+  MAX_ACTIONS as contractMaxActions,
   MAX_ACTIVITY_POINTS as contractMaxActivityPoints,
   MAX_FEED_LIMIT as contractMaxFeedLimit,
   MAX_NAME_LENGTH as contractMaxNameLength,
   MAX_PAGE_SIZE as contractMaxPageSize,
+  MAX_SAMPLE as contractMaxSample,
   PROSPECT_SORTS as contractProspectSorts,
   WEBINAR_REPORT_SORTS as contractReportSorts,
+  rule as contractRule,
+  RULE_ACTION_TYPES as contractRuleActionTypes,
   API_TOKEN_SCOPES as contractScopes,
   SEGMENTS as contractSegments,
   STANDARD_FIELD_NAMES as contractStandardFields,
@@ -21,8 +29,13 @@ import { MAX_NAME_LENGTH } from "@gw/domain/names";
 import { MAX_PAGE_SIZE } from "@gw/domain/paging";
 import { PROSPECT_SORTS } from "@gw/domain/prospects";
 import { SEGMENTS, WEBINAR_PROSPECT_SORTS, WEBINAR_PROSPECTS_ACTIONS, WEBINAR_REPORT_SORTS } from "@gw/domain/reports";
+import { MAX_ACTIONS, RULE_ACTION_TYPES, type RuleAction, type RuleView } from "@gw/domain/rules";
 import { MAX_ACTIVITY_POINTS } from "@gw/domain/scoring";
+import { type Condition, type Criteria, MAX_SAMPLE } from "@gw/domain/segments";
 import { describe, expect, expectTypeOf, it } from "vitest";
+
+// Each assignable to the other (toEqualTypeOf cannot compare a hand-written union with Zod's inferred one).
+type Interchangeable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 // The contract states what the API accepts; the domain implements it. Each value the API
 // accepts must be one the domain handles, and the other way round.
@@ -58,5 +71,18 @@ describe("the API contract's vocabulary matches the domain's", () => {
   it("a form's standard fields", () => {
     expect([...contractStandardFields].sort()).toEqual(Object.keys(STANDARD_FIELDS).sort());
     expectTypeOf<(typeof contractStandardFields)[number]>().toEqualTypeOf<keyof typeof STANDARD_FIELDS>();
+  });
+
+  it("criteria and rule actions (the criteria vocabulary and exclusion kinds are the contract's own)", () => {
+    expect(contractMaxSample).toBe(MAX_SAMPLE);
+    expect([...contractRuleActionTypes]).toEqual([...RULE_ACTION_TYPES]);
+    expect(contractMaxActions).toBe(MAX_ACTIONS);
+    expect([...contractRule.shape.status.options]).toEqual(["DRAFT", "ENABLED", "PAUSED"]);
+    // The criteria and actions a client builds are exactly the ones the domain parses.
+    expectTypeOf<(typeof CONDITION_TYPES)[number]>().toEqualTypeOf<Condition["type"]>();
+    expectTypeOf<Interchangeable<ContractCondition, Condition>>().toEqualTypeOf<true>();
+    expectTypeOf<Interchangeable<ContractCriteria, Criteria>>().toEqualTypeOf<true>();
+    expectTypeOf<Interchangeable<ContractRuleAction, RuleAction>>().toEqualTypeOf<true>();
+    expectTypeOf<(typeof contractRule.shape.status.options)[number]>().toEqualTypeOf<RuleView["status"]>();
   });
 });

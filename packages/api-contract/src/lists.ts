@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageOf, pageQuery, prospectSummary, type RequestOf, type ResponseOf, searchQuery } from "./common";
+import { type Criteria, criteriaInput } from "./segments";
 
 /** The longest list or tag name. */
 export const MAX_NAME_LENGTH = 100;
@@ -26,7 +27,34 @@ export const list = z
 export const listPage = pageOf(list);
 export const listMembersAdded = z.object({ affected: z.number().int().describe("members newly added") });
 
-export type List = ResponseOf<typeof list>;
+export const createListBody = z.object({ name: nameBody.shape.name, criteria: criteriaInput.optional() });
+export const updateListBody = z
+  .object({ name: nameBody.shape.name.optional(), criteria: criteriaInput.optional() })
+  .refine((b) => b.name !== undefined || b.criteria !== undefined, "send name, criteria or both");
+export const listEvaluation = z.object({
+  joined: z.number().int(),
+  left: z.number().int(),
+  memberCount: z.number().int(),
+  evaluatedAt: z.date(),
+});
+/** The longest history a list keeps answering for: 90 days. */
+export const MAX_HISTORY_HOURS = 2160;
+export const listHistoryQuery = z.object({
+  hours: z.coerce.number().int().min(1).max(MAX_HISTORY_HOURS).default(720),
+});
+export const listHistory = z.array(z.object({ hour: z.date(), count: z.number().int() }));
+export const listChange = prospectSummary.extend({
+  joined: z.boolean().describe("true: joined, false: left"),
+  at: z.date(),
+});
+export const listChangePage = pageOf(listChange);
+export const listChangesQuery = z.object(pageQuery);
+
+export type List = Omit<ResponseOf<typeof list>, "criteria"> & { criteria?: Criteria };
+export type CreateListBody = Omit<RequestOf<typeof createListBody>, "criteria"> & { criteria?: Criteria };
+export type ListEvaluation = ResponseOf<typeof listEvaluation>;
+export type ListHistory = ResponseOf<typeof listHistory>;
+export type ListChange = ResponseOf<typeof listChange>;
 export type Member = ResponseOf<typeof member>;
 export type NameBody = RequestOf<typeof nameBody>;
 export type ProspectIdsBody = RequestOf<typeof prospectIdsBody>;

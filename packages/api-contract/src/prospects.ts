@@ -12,6 +12,36 @@ import {
   searchQuery,
 } from "./common";
 
+/** The profile columns an admin may edit on the prospect's page, besides e-mail. */
+export const EDITABLE_PROSPECT_FIELDS = [
+  "firstName",
+  "lastName",
+  "company",
+  "jobTitle",
+  "phone",
+  "address",
+  "city",
+  "state",
+  "zipCode",
+  "country",
+  "industry",
+] as const;
+export type EditableProspectField = (typeof EDITABLE_PROSPECT_FIELDS)[number];
+
+/**
+ * The prospect's profile columns besides e-mail: what a form can fill, what a merge carries over
+ * to the master, what a rule's SET_FIELD may set. GoTo's standard registration fields map onto
+ * them (organization → company).
+ */
+export const PROSPECT_PROFILE_FIELDS = [
+  ...EDITABLE_PROSPECT_FIELDS,
+  "numberOfEmployees",
+  "purchasingRole",
+  "purchasingTimeFrame",
+  "questionsAndComments",
+] as const;
+export type ProspectProfileField = (typeof PROSPECT_PROFILE_FIELDS)[number];
+
 export const PROSPECT_SORTS = ["createdAt", "email", "name", "company", "score"] as const;
 
 /** What a prospect did around a webinar; each type earns the points its scoring rule sets. */

@@ -1,11 +1,10 @@
-import { errors, idParams, searchQuery } from "@gw/api-contract";
+import { errors, idParams, searchQuery, segmentExportBody } from "@gw/api-contract";
 import { exportCriteriaMatches, exportListMembers, exportProspectSearch, exportTagMembers } from "@gw/domain/exports";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
 import { sendCsv } from "./csv-reply";
-import { criteriaInput } from "./segments";
 
 const csvDoc = {
   produces: ["text/csv"],
@@ -76,7 +75,7 @@ export const exportRoutes =
           tags: ["segments"],
           summary: "Export whoever matches criteria now as CSV",
           description,
-          body: z.object({ criteria: criteriaInput }),
+          body: segmentExportBody,
           ...csvDoc,
         },
       },

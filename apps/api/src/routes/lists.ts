@@ -1,16 +1,23 @@
 import {
+  collectionQuery,
+  createListBody,
   errorBody,
   errors,
   idParams,
   list,
-  member,
+  listChangePage,
+  listChangesQuery,
+  listEvaluation,
+  listHistory,
+  listHistoryQuery,
+  listMembersAdded,
+  listPage,
+  memberPage,
   memberParams,
   nameBody,
-  pageOf,
-  pageQuery,
+  noContent,
   prospectIdsBody,
-  prospectSummary,
-  searchQuery,
+  updateListBody,
 } from "@gw/api-contract";
 import {
   addProspectsToList,
@@ -28,12 +35,8 @@ import {
 } from "@gw/domain/lists";
 import { evaluateDynamicList } from "@gw/domain/segments";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { criteriaInput } from "./segments";
-
-const nameField = nameBody.shape.name;
 
 /** Lists of prospects, static or dynamic: view, create, rename, delete, members and history. */
 export const listRoutes =
@@ -49,8 +52,8 @@ export const listRoutes =
         schema: {
           tags,
           summary: "The account's lists by name, with member counts",
-          querystring: z.object({ q: searchQuery, ...pageQuery }),
-          response: { 200: pageOf(list), ...errors },
+          querystring: collectionQuery,
+          response: { 200: listPage, ...errors },
         },
       },
       async (request) => listLists({ db, accountId: authOf(request).accountId, ...request.query }),
@@ -64,7 +67,7 @@ export const listRoutes =
           summary: "Create a list (names are unique per account, ignoring case); with criteria it is dynamic",
           description:
             "A dynamic list's members are evaluated before this answers, then kept current as prospects change.",
-          body: z.object({ name: nameField, criteria: criteriaInput.optional() }),
+          body: createListBody,
           response: { 201: list, ...errors, 409: errorBody },
         },
       },
@@ -87,9 +90,7 @@ export const listRoutes =
           tags,
           summary: "Rename a list, or change a dynamic list's criteria (its members are then re-evaluated)",
           params: idParams,
-          body: z
-            .object({ name: nameField.optional(), criteria: criteriaInput.optional() })
-            .refine((b) => b.name !== undefined || b.criteria !== undefined, "send name, criteria or both"),
+          body: updateListBody,
           response: { 200: list, ...errors, 409: errorBody },
         },
       },
@@ -110,15 +111,7 @@ export const listRoutes =
           tags,
           summary: "Re-evaluate a dynamic list against every prospect now",
           params: idParams,
-          response: {
-            200: z.object({
-              joined: z.number().int(),
-              left: z.number().int(),
-              memberCount: z.number().int(),
-              evaluatedAt: z.date(),
-            }),
-            ...errors,
-          },
+          response: { 200: listEvaluation, ...errors },
         },
       },
       async (request) => evaluateDynamicList({ db, accountId: authOf(request).accountId, listId: request.params.id }),
@@ -153,8 +146,8 @@ export const listRoutes =
           tags,
           summary: "A list's member count over time (the last count of each hour), oldest first",
           params: idParams,
-          querystring: z.object({ hours: z.coerce.number().int().min(1).max(2160).default(720) }),
-          response: { 200: z.array(z.object({ hour: z.date(), count: z.number().int() })), ...errors },
+          querystring: listHistoryQuery,
+          response: { 200: listHistory, ...errors },
         },
       },
       async (request) =>
@@ -168,8 +161,8 @@ export const listRoutes =
           tags,
           summary: "Who joined and left a dynamic list, and when: newest first",
           params: idParams,
-          querystring: z.object(pageQuery),
-          response: { 200: pageOf(prospectSummary.extend({ joined: z.boolean(), at: z.date() })), ...errors },
+          querystring: listChangesQuery,
+          response: { 200: listChangePage, ...errors },
         },
       },
       async (request) =>
@@ -188,7 +181,7 @@ export const listRoutes =
           tags,
           summary: "Delete a list (its prospects stay)",
           params: idParams,
-          response: { 204: z.null(), ...errors },
+          response: { 204: noContent, ...errors },
         },
       },
       async (request, reply) => {
@@ -204,8 +197,8 @@ export const listRoutes =
           tags,
           summary: "A list's members, most recently added first",
           params: idParams,
-          querystring: z.object({ q: searchQuery, ...pageQuery }),
-          response: { 200: pageOf(member), ...errors },
+          querystring: collectionQuery,
+          response: { 200: memberPage, ...errors },
         },
       },
       async (request) =>
@@ -220,11 +213,7 @@ export const listRoutes =
           summary: "Add prospects to a static list (idempotent; a merged-away prospect adds its master)",
           params: idParams,
           body: prospectIdsBody,
-          response: {
-            200: z.object({ affected: z.number().int().describe("members newly added") }),
-            ...errors,
-            409: errorBody,
-          },
+          response: { 200: listMembersAdded, ...errors, 409: errorBody },
         },
       },
       async (request) =>
@@ -243,7 +232,7 @@ export const listRoutes =
           tags,
           summary: "Remove a prospect from a static list (idempotent)",
           params: memberParams,
-          response: { 204: z.null(), ...errors, 409: errorBody },
+          response: { 204: noContent, ...errors, 409: errorBody },
         },
       },
       async (request, reply) => {

@@ -1,4 +1,18 @@
-import { errorBody, errors, idParams, pageOf, pageQuery, prospectSummary } from "@gw/api-contract";
+import {
+  errorBody,
+  errors,
+  idParams,
+  noContent,
+  rule,
+  ruleBody,
+  rulePage,
+  rulePageQuery,
+  rulePreview,
+  rulePreviewBody,
+  ruleRunPage,
+  ruleRunSummary,
+  ruleUpdateBody,
+} from "@gw/api-contract";
 import {
   createRule,
   deleteRule,
@@ -12,51 +26,8 @@ import {
 } from "@gw/domain/rules";
 import { enqueue, pushRegistrationJob } from "@gw/queues";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { criteriaInput } from "./segments";
-
-const actionsInput = z
-  .any()
-  .describe(
-    "Non-empty array of actions: ADD_TO_LIST / REMOVE_FROM_LIST { listId } (static lists), ADD_TAG / REMOVE_TAG { tag }, " +
-      "ADJUST_SCORE { points }, SET_CAMPAIGN { campaignId }, SET_FIELD { field, value | null }, REGISTER_WEBINAR { webinarId }.",
-  );
-
-const rule = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    status: z.enum(["DRAFT", "ENABLED", "PAUSED"]),
-    repeat: z.boolean().describe("run again each time a prospect newly matches, not only the first time"),
-    criteria: z.any(),
-    actions: z.any(),
-    enabledAt: z.date().nullable(),
-    createdAt: z.date(),
-    updatedAt: z.date(),
-    prospectsActedOn: z.number().int(),
-    runs: z.number().int(),
-    description: z.string().optional().describe("the criteria in words"),
-  })
-  .meta({ id: "AutomationRule" });
-
-const runSummary = z.object({
-  matched: z.number().int().describe("prospects matching now"),
-  acted: z.number().int().describe("prospects the actions ran on now"),
-  registrationRequestIds: z.array(z.uuid()),
-});
-
-const runView = prospectSummary.extend({
-  runId: z.string(),
-  ruleId: z.uuid(),
-  ruleName: z.string(),
-  at: z.date(),
-  outcome: z.string().describe("done, partial (some actions skipped) or skipped"),
-  actions: z
-    .array(z.any())
-    .describe("each action's outcome; REGISTER_WEBINAR with the registration's status and GoTo's refusal"),
-});
 
 /** Automation rules: criteria + actions, previewed, enabled, paused, with a log per rule. */
 export const ruleRoutes =
@@ -82,8 +53,8 @@ export const ruleRoutes =
         schema: {
           tags,
           summary: "The account's automation rules",
-          querystring: z.object(pageQuery),
-          response: { 200: pageOf(rule), ...errors },
+          querystring: rulePageQuery,
+          response: { 200: rulePage, ...errors },
         },
       },
       async (request) => listRules({ db, accountId: authOf(request).accountId, ...request.query }),
@@ -95,12 +66,7 @@ export const ruleRoutes =
         schema: {
           tags,
           summary: "Create a rule (as a draft: preview it, then enable it)",
-          body: z.object({
-            name: z.string().trim().min(1, "name must not be blank").max(100),
-            criteria: criteriaInput,
-            actions: actionsInput,
-            repeat: z.boolean().default(false),
-          }),
+          body: ruleBody,
           response: { 201: rule, ...errors, 409: errorBody },
         },
       },
@@ -128,12 +94,7 @@ export const ruleRoutes =
           tags,
           summary: "Change a rule (applies to matches from now on)",
           params: idParams,
-          body: z.object({
-            name: z.string().trim().min(1, "name must not be blank").max(100).optional(),
-            criteria: criteriaInput.optional(),
-            actions: actionsInput.optional(),
-            repeat: z.boolean().optional(),
-          }),
+          body: ruleUpdateBody,
           response: { 200: rule, ...errors, 409: errorBody },
         },
       },
@@ -148,7 +109,7 @@ export const ruleRoutes =
           tags,
           summary: "Delete a rule and its log",
           params: idParams,
-          response: { 204: z.null(), ...errors },
+          response: { 204: noContent, ...errors },
         },
       },
       async (request, reply) => {
@@ -164,11 +125,8 @@ export const ruleRoutes =
           tags,
           summary: "What enabling the rule would do now: how many match, how many it would run on, a sample",
           params: idParams,
-          body: z.object({ sampleSize: z.number().int().min(0).max(50).default(10) }).default({ sampleSize: 10 }),
-          response: {
-            200: z.object({ matching: z.number().int(), wouldRun: z.number().int(), sample: z.array(prospectSummary) }),
-            ...errors,
-          },
+          body: rulePreviewBody,
+          response: { 200: rulePreview, ...errors },
         },
       },
       async (request) =>
@@ -182,7 +140,7 @@ export const ruleRoutes =
           tags,
           summary: "Enable (or resume) a rule: it runs now on every current match, then on new matches as they happen",
           params: idParams,
-          response: { 200: runSummary, ...errors },
+          response: { 200: ruleRunSummary, ...errors },
         },
       },
       async (request) => {
@@ -205,7 +163,7 @@ export const ruleRoutes =
           tags,
           summary: "Pause a rule (resume with enable)",
           params: idParams,
-          response: { 204: z.null(), ...errors, 409: errorBody },
+          response: { 204: noContent, ...errors, 409: errorBody },
         },
       },
       async (request, reply) => {
@@ -221,8 +179,8 @@ export const ruleRoutes =
           tags,
           summary: "The rule's log: which prospect, which actions, when and the outcome, newest first",
           params: idParams,
-          querystring: z.object(pageQuery),
-          response: { 200: pageOf(runView), ...errors },
+          querystring: rulePageQuery,
+          response: { 200: ruleRunPage, ...errors },
         },
       },
       async (request) =>

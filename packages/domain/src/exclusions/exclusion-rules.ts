@@ -1,21 +1,19 @@
+import { EXCLUSION_KINDS, type ExclusionKind, GOTO_ROLES, MAX_EXCLUSION_RULES } from "@gw/api-contract";
 import { type Db, type PgTransactionQuery, pgQuery, pgTransaction } from "@gw/db";
 import { z } from "zod";
 import { invalid } from "../errors/index";
 
-export const EXCLUSION_KINDS = ["EMAIL_DOMAIN", "EMAIL", "GOTO_ROLE"] as const;
-/**
- * GoTo roles the service knows people by. ORGANIZER: the organizer of one of the account's
- * connectors. PANELIST, CO_ORGANIZER: someone GoTo lists as a panelist or co-organizer of one of
- * the account's webinars (the sync reads those lists while such a rule exists: WebinarStaff).
- */
-export const GOTO_ROLES = ["ORGANIZER", "PANELIST", "CO_ORGANIZER"] as const;
+// The kinds, roles and limit are the API contract's vocabulary.
+export { EXCLUSION_KINDS, GOTO_ROLES, MAX_EXCLUSION_RULES };
 /** The roles the sync reads from each webinar (the organizer is known from the connector). */
-export const WEBINAR_STAFF_ROLES = ["PANELIST", "CO_ORGANIZER"] as const;
+export const WEBINAR_STAFF_ROLES = [
+  "PANELIST",
+  "CO_ORGANIZER",
+] as const satisfies readonly (typeof GOTO_ROLES)[number][];
 export type WebinarStaffRole = (typeof WEBINAR_STAFF_ROLES)[number];
-export const MAX_EXCLUSION_RULES = 500;
 
 export interface ExclusionRuleInput {
-  kind: (typeof EXCLUSION_KINDS)[number];
+  kind: ExclusionKind;
   value: string;
 }
 

@@ -1,29 +1,8 @@
-/** The profile columns an admin may edit on the prospect's page, besides e-mail. */
-export const EDITABLE_PROSPECT_FIELDS = [
-  "firstName",
-  "lastName",
-  "company",
-  "jobTitle",
-  "phone",
-  "address",
-  "city",
-  "state",
-  "zipCode",
-  "country",
-  "industry",
-] as const;
-export type EditableProspectField = (typeof EDITABLE_PROSPECT_FIELDS)[number];
-
-/**
- * The prospect's profile columns besides e-mail: what a form can fill, what a merge carries over
- * to the master. GoTo's standard registration fields map onto them (organization → company).
- */
-export const PROSPECT_PROFILE_FIELDS = [
-  ...EDITABLE_PROSPECT_FIELDS,
-  "numberOfEmployees",
-  "purchasingRole",
-  "purchasingTimeFrame",
-  "questionsAndComments",
-] as const;
-
-export type ProspectProfileField = (typeof PROSPECT_PROFILE_FIELDS)[number];
+// The profile columns are part of the API's vocabulary (field conditions, SET_FIELD, the
+// prospect editor), so the contract states them and the domain takes them from there.
+export {
+  EDITABLE_PROSPECT_FIELDS,
+  type EditableProspectField,
+  PROSPECT_PROFILE_FIELDS,
+  type ProspectProfileField,
+} from "@gw/api-contract";

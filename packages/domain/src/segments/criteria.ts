@@ -1,5 +1,14 @@
+// The vocabulary (types, statuses, fields, operators) is the API contract's, so clients and this
+// model cannot drift apart; segments/index.ts re-exports it.
+import {
+  CONDITION_TYPES,
+  CRITERIA_FIELDS,
+  FIELD_OPERATORS,
+  NUMBER_OPERATORS,
+  PROSPECT_SOURCES,
+  WEBINAR_STATUSES,
+} from "@gw/api-contract";
 import { z } from "zod";
-import { PROSPECT_PROFILE_FIELDS } from "../prospects/profile-fields";
 
 /**
  * One criteria model for dynamic lists and automation rules: an AND/OR tree of typed
@@ -12,17 +21,6 @@ export const MAX_CONDITIONS = 50;
 export const MAX_DEPTH = 4;
 const MAX_TEXT = 200;
 const MAX_DAYS = 3650;
-
-export const WEBINAR_STATUSES = ["registered", "accepted", "attended", "absent", "cancelled"] as const;
-export type WebinarStatusName = (typeof WEBINAR_STATUSES)[number];
-
-/** Prospect columns a field condition or a rule's SET_FIELD may use. */
-export const CRITERIA_FIELDS = ["email", ...PROSPECT_PROFILE_FIELDS] as const;
-export type CriteriaField = (typeof CRITERIA_FIELDS)[number];
-
-export const FIELD_OPERATORS = ["equals", "contains", "startsWith", "isEmpty"] as const;
-export const NUMBER_OPERATORS = ["gte", "lte", "eq"] as const;
-export const PROSPECT_SOURCES = ["GOTO_SYNC", "FORM", "MANUAL"] as const;
 
 const uuid = z.uuid({ error: "must be an id (uuid)" });
 const text = z.string().trim().min(1, "must not be blank").max(MAX_TEXT);
@@ -60,13 +58,6 @@ const webinarStatusCondition = z.strictObject({
 });
 
 /** Engagement recorded per registration: time attended, questions asked, polls and surveys answered. */
-export const ENGAGEMENT_METRICS = [
-  "minutesAttended",
-  "attendancePercent",
-  "askedQuestion",
-  "answeredPoll",
-  "answeredSurvey",
-] as const;
 const engagementCondition = z.union([
   z.strictObject({
     type: z.literal("engagement"),
@@ -153,19 +144,8 @@ export const conditionSchema = z.union([
   lastActivityWithinCondition,
 ]);
 export type Condition = z.infer<typeof conditionSchema>;
-export const CONDITION_TYPES = [
-  "webinarStatus",
-  "engagement",
-  "score",
-  "field",
-  "campaign",
-  "createdBy",
-  "listMember",
-  "hasTag",
-  "submittedForm",
-  "createdWithin",
-  "lastActivityWithin",
-] as const satisfies readonly Condition["type"][];
+// Each listed type is one the schema parses (the vocabulary test checks the converse).
+CONDITION_TYPES satisfies readonly Condition["type"][];
 
 export interface Group {
   type: "group";

@@ -1,20 +1,24 @@
-export { checkCriteriaReferences, type ReferenceNames } from "./check-criteria-references";
-export { baseProspectCondition, compileCriteria, isTimeRelative, SqlParams } from "./compile-criteria";
 export {
   CONDITION_TYPES,
-  type Condition,
   CRITERIA_FIELDS,
-  type Criteria,
-  type CriteriaNode,
-  criteriaSchema,
+  type CriteriaField,
   ENGAGEMENT_METRICS,
   FIELD_OPERATORS,
-  type Group,
-  MAX_CONDITIONS,
-  MAX_DEPTH,
   NUMBER_OPERATORS,
   PROSPECT_SOURCES,
   WEBINAR_STATUSES,
+  type WebinarStatusName,
+} from "@gw/api-contract";
+export { checkCriteriaReferences, type ReferenceNames } from "./check-criteria-references";
+export { baseProspectCondition, compileCriteria, isTimeRelative, SqlParams } from "./compile-criteria";
+export {
+  type Condition,
+  type Criteria,
+  type CriteriaNode,
+  criteriaSchema,
+  type Group,
+  MAX_CONDITIONS,
+  MAX_DEPTH,
 } from "./criteria";
 export { describeCriteria } from "./describe-criteria";
 export { describeStoredCriteria } from "./describe-stored-criteria";

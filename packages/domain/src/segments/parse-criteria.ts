@@ -1,7 +1,7 @@
+import { CONDITION_TYPES } from "@gw/api-contract";
 import type { z } from "zod";
 import { invalid } from "../errors/index";
 import {
-  CONDITION_TYPES,
   type Condition,
   type Criteria,
   type CriteriaNode,
