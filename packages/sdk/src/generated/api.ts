@@ -3327,7 +3327,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        /** @description An AND/OR tree: { type: "group", match: "all" | "any", conditions: [condition | group], not? }. Conditions: webinarStatus { status, webinar }, engagement { metric, op?, value?, webinar }, score { op, value }, field { field | customField, op, value? }, campaign { campaignId }, createdBy { source }, listMember { listId }, hasTag { tagId }, submittedForm { formId, within? }, createdWithin { period }, lastActivityWithin { period }; each may set not: true. webinar: { webinarId } | { connectorId } | { subjectContains } | { startsWithin: period } | { anyWebinar: true }. period: { lastDays } | { from?, to? } (ISO 8601). */
+                        /** @description An AND/OR tree: { type: "group", match: "all" | "any", conditions: [condition | group], not? }. Conditions: webinarStatus { status, webinar }, engagement { metric, op?, value?, webinar }, score { op, value }, field { field | customField, op, value? }, campaign { campaignId }, createdBy { source }, listMember { listId }, hasTag { tagId }, submittedForm { formId, within? }, createdWithin { period }, lastActivityWithin { period }; each may set not: true. webinar: { webinarId } | { connectorId } | { programId } | { subjectContains } | { startsWithin: period } | { anyWebinar: true }. period: { lastDays } | { from?, to? } (ISO 8601). GET /api/segments/reference lists what is allowed. */
                         criteria?: unknown;
                     };
                 };
@@ -3653,7 +3653,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
-                        /** @description An AND/OR tree: { type: "group", match: "all" | "any", conditions: [condition | group], not? }. Conditions: webinarStatus { status, webinar }, engagement { metric, op?, value?, webinar }, score { op, value }, field { field | customField, op, value? }, campaign { campaignId }, createdBy { source }, listMember { listId }, hasTag { tagId }, submittedForm { formId, within? }, createdWithin { period }, lastActivityWithin { period }; each may set not: true. webinar: { webinarId } | { connectorId } | { subjectContains } | { startsWithin: period } | { anyWebinar: true }. period: { lastDays } | { from?, to? } (ISO 8601). */
+                        /** @description An AND/OR tree: { type: "group", match: "all" | "any", conditions: [condition | group], not? }. Conditions: webinarStatus { status, webinar }, engagement { metric, op?, value?, webinar }, score { op, value }, field { field | customField, op, value? }, campaign { campaignId }, createdBy { source }, listMember { listId }, hasTag { tagId }, submittedForm { formId, within? }, createdWithin { period }, lastActivityWithin { period }; each may set not: true. webinar: { webinarId } | { connectorId } | { programId } | { subjectContains } | { startsWithin: period } | { anyWebinar: true }. period: { lastDays } | { from?, to? } (ISO 8601). GET /api/segments/reference lists what is allowed. */
                         criteria?: unknown;
                     };
                 };
@@ -4166,6 +4166,7 @@ export interface paths {
                                 firstName: string | null;
                                 lastName: string | null;
                                 company: string | null;
+                                /** @description true: joined, false: left */
                                 joined: boolean;
                                 /** Format: date-time */
                                 at: string;
@@ -4778,7 +4779,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description An AND/OR tree: { type: "group", match: "all" | "any", conditions: [condition | group], not? }. Conditions: webinarStatus { status, webinar }, engagement { metric, op?, value?, webinar }, score { op, value }, field { field | customField, op, value? }, campaign { campaignId }, createdBy { source }, listMember { listId }, hasTag { tagId }, submittedForm { formId, within? }, createdWithin { period }, lastActivityWithin { period }; each may set not: true. webinar: { webinarId } | { connectorId } | { subjectContains } | { startsWithin: period } | { anyWebinar: true }. period: { lastDays } | { from?, to? } (ISO 8601). */
+                        /** @description An AND/OR tree: { type: "group", match: "all" | "any", conditions: [condition | group], not? }. Conditions: webinarStatus { status, webinar }, engagement { metric, op?, value?, webinar }, score { op, value }, field { field | customField, op, value? }, campaign { campaignId }, createdBy { source }, listMember { listId }, hasTag { tagId }, submittedForm { formId, within? }, createdWithin { period }, lastActivityWithin { period }; each may set not: true. webinar: { webinarId } | { connectorId } | { programId } | { subjectContains } | { startsWithin: period } | { anyWebinar: true }. period: { lastDays } | { from?, to? } (ISO 8601). GET /api/segments/reference lists what is allowed. */
                         criteria: unknown;
                         /** @default 10 */
                         sampleSize?: number;
@@ -4802,6 +4803,7 @@ export interface paths {
                                 lastName: string | null;
                                 company: string | null;
                             }[];
+                            /** @description the criteria in words */
                             description: string;
                         };
                     };
@@ -4920,22 +4922,7 @@ export interface paths {
                                 joinedAt: string | null;
                                 leftAt: string | null;
                             }[];
-                            ruleRuns: {
-                                /** Format: uuid */
-                                id: string;
-                                email: string;
-                                firstName: string | null;
-                                lastName: string | null;
-                                company: string | null;
-                                runId: string;
-                                /** Format: uuid */
-                                ruleId: string;
-                                ruleName: string;
-                                /** Format: date-time */
-                                at: string;
-                                outcome: string;
-                                actions: unknown[];
-                            }[];
+                            ruleRuns: components["schemas"]["RuleRun"][];
                         };
                     };
                 };
@@ -5144,7 +5131,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        /** @description An AND/OR tree: { type: "group", match: "all" | "any", conditions: [condition | group], not? }. Conditions: webinarStatus { status, webinar }, engagement { metric, op?, value?, webinar }, score { op, value }, field { field | customField, op, value? }, campaign { campaignId }, createdBy { source }, listMember { listId }, hasTag { tagId }, submittedForm { formId, within? }, createdWithin { period }, lastActivityWithin { period }; each may set not: true. webinar: { webinarId } | { connectorId } | { subjectContains } | { startsWithin: period } | { anyWebinar: true }. period: { lastDays } | { from?, to? } (ISO 8601). */
+                        /** @description An AND/OR tree: { type: "group", match: "all" | "any", conditions: [condition | group], not? }. Conditions: webinarStatus { status, webinar }, engagement { metric, op?, value?, webinar }, score { op, value }, field { field | customField, op, value? }, campaign { campaignId }, createdBy { source }, listMember { listId }, hasTag { tagId }, submittedForm { formId, within? }, createdWithin { period }, lastActivityWithin { period }; each may set not: true. webinar: { webinarId } | { connectorId } | { programId } | { subjectContains } | { startsWithin: period } | { anyWebinar: true }. period: { lastDays } | { from?, to? } (ISO 8601). GET /api/segments/reference lists what is allowed. */
                         criteria: unknown;
                         /** @description Non-empty array of actions: ADD_TO_LIST / REMOVE_FROM_LIST { listId } (static lists), ADD_TAG / REMOVE_TAG { tag }, ADJUST_SCORE { points }, SET_CAMPAIGN { campaignId }, SET_FIELD { field, value | null }, REGISTER_WEBINAR { webinarId }. */
                         actions: unknown;
@@ -5474,7 +5461,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
-                        /** @description An AND/OR tree: { type: "group", match: "all" | "any", conditions: [condition | group], not? }. Conditions: webinarStatus { status, webinar }, engagement { metric, op?, value?, webinar }, score { op, value }, field { field | customField, op, value? }, campaign { campaignId }, createdBy { source }, listMember { listId }, hasTag { tagId }, submittedForm { formId, within? }, createdWithin { period }, lastActivityWithin { period }; each may set not: true. webinar: { webinarId } | { connectorId } | { subjectContains } | { startsWithin: period } | { anyWebinar: true }. period: { lastDays } | { from?, to? } (ISO 8601). */
+                        /** @description An AND/OR tree: { type: "group", match: "all" | "any", conditions: [condition | group], not? }. Conditions: webinarStatus { status, webinar }, engagement { metric, op?, value?, webinar }, score { op, value }, field { field | customField, op, value? }, campaign { campaignId }, createdBy { source }, listMember { listId }, hasTag { tagId }, submittedForm { formId, within? }, createdWithin { period }, lastActivityWithin { period }; each may set not: true. webinar: { webinarId } | { connectorId } | { programId } | { subjectContains } | { startsWithin: period } | { anyWebinar: true }. period: { lastDays } | { from?, to? } (ISO 8601). GET /api/segments/reference lists what is allowed. */
                         criteria?: unknown;
                         /** @description Non-empty array of actions: ADD_TO_LIST / REMOVE_FROM_LIST { listId } (static lists), ADD_TAG / REMOVE_TAG { tag }, ADJUST_SCORE { points }, SET_CAMPAIGN { campaignId }, SET_FIELD { field, value | null }, REGISTER_WEBINAR { webinarId }. */
                         actions?: unknown;
@@ -5621,7 +5608,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description prospects matching now */
                             matching: number;
+                            /** @description of those, the ones enabling would act on now */
                             wouldRun: number;
                             sample: {
                                 /** Format: uuid */
@@ -5987,24 +5976,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                email: string;
-                                firstName: string | null;
-                                lastName: string | null;
-                                company: string | null;
-                                runId: string;
-                                /** Format: uuid */
-                                ruleId: string;
-                                ruleName: string;
-                                /** Format: date-time */
-                                at: string;
-                                /** @description done, partial (some actions skipped) or skipped */
-                                outcome: string;
-                                /** @description each action's outcome; REGISTER_WEBINAR with the registration's status and GoTo's refusal */
-                                actions: unknown[];
-                            }[];
+                            items: components["schemas"]["RuleRun"][];
                             total: number;
                             page: number;
                             pageSize: number;
@@ -6456,7 +6428,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description An AND/OR tree: { type: "group", match: "all" | "any", conditions: [condition | group], not? }. Conditions: webinarStatus { status, webinar }, engagement { metric, op?, value?, webinar }, score { op, value }, field { field | customField, op, value? }, campaign { campaignId }, createdBy { source }, listMember { listId }, hasTag { tagId }, submittedForm { formId, within? }, createdWithin { period }, lastActivityWithin { period }; each may set not: true. webinar: { webinarId } | { connectorId } | { subjectContains } | { startsWithin: period } | { anyWebinar: true }. period: { lastDays } | { from?, to? } (ISO 8601). */
+                        /** @description An AND/OR tree: { type: "group", match: "all" | "any", conditions: [condition | group], not? }. Conditions: webinarStatus { status, webinar }, engagement { metric, op?, value?, webinar }, score { op, value }, field { field | customField, op, value? }, campaign { campaignId }, createdBy { source }, listMember { listId }, hasTag { tagId }, submittedForm { formId, within? }, createdWithin { period }, lastActivityWithin { period }; each may set not: true. webinar: { webinarId } | { connectorId } | { programId } | { subjectContains } | { startsWithin: period } | { anyWebinar: true }. period: { lastDays } | { from?, to? } (ISO 8601). GET /api/segments/reference lists what is allowed. */
                         criteria: unknown;
                     };
                 };
@@ -6701,8 +6673,10 @@ export interface paths {
                                 kind: "EMAIL_DOMAIN" | "EMAIL" | "GOTO_ROLE";
                                 value: string;
                             }[];
+                            /** @description prospects the rules filter now */
                             filteredByRules: number;
                             newlyFiltered: number;
+                            /** @description prospects only the old rules filtered */
                             released: number;
                         };
                     };
@@ -11728,58 +11702,6 @@ export interface components {
             /** @description The public page of the form */
             hostedUrl: string;
         };
-        ListInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /**
-             * @description DYNAMIC: the members are the criteria's matches, kept current
-             * @enum {string}
-             */
-            kind: "STATIC" | "DYNAMIC";
-            memberCount: number;
-            createdAt: unknown;
-            /** @description DYNAMIC only */
-            criteria?: unknown;
-            /** @description DYNAMIC only: last full re-evaluation */
-            evaluatedAt?: unknown | null;
-            /** @description DYNAMIC only, single list: the criteria in words */
-            description?: string;
-        };
-        ProspectRefInput: {
-            /** Format: uuid */
-            id: string;
-            /** @description null once erased */
-            email: string | null;
-            firstName: string | null;
-            lastName: string | null;
-            company: string | null;
-            /** @description consents given on forms, by name */
-            consents: {
-                [key: string]: unknown;
-            };
-            erased: boolean;
-        };
-        ChangeEventInput: {
-            /** @description stable event id (the webhook-id of the same outbound event) */
-            id: string;
-            /** @description participation.registered, participation.attended, participation.absent, … */
-            type: string;
-            occurredAt: unknown;
-            prospect: components["schemas"]["ProspectRefInput"] | null;
-            webinar: {
-                /** Format: uuid */
-                id: string;
-                webinarKey: string;
-                subject: string;
-                startsAt: unknown;
-            } | null;
-            /** @description minutes attended (participation.attended) */
-            minutes?: number;
-            details: {
-                [key: string]: unknown;
-            };
-        };
         ProspectDetailInput: {
             /** Format: uuid */
             id: string;
@@ -11887,6 +11809,58 @@ export interface components {
                 completedAt: unknown | null;
             }[];
         };
+        ListInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description DYNAMIC: the members are the criteria's matches, kept current
+             * @enum {string}
+             */
+            kind: "STATIC" | "DYNAMIC";
+            memberCount: number;
+            createdAt: unknown;
+            /** @description DYNAMIC only */
+            criteria?: unknown;
+            /** @description DYNAMIC only: last full re-evaluation */
+            evaluatedAt?: unknown | null;
+            /** @description DYNAMIC only, single list: the criteria in words */
+            description?: string;
+        };
+        ProspectRefInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description null once erased */
+            email: string | null;
+            firstName: string | null;
+            lastName: string | null;
+            company: string | null;
+            /** @description consents given on forms, by name */
+            consents: {
+                [key: string]: unknown;
+            };
+            erased: boolean;
+        };
+        ChangeEventInput: {
+            /** @description stable event id (the webhook-id of the same outbound event) */
+            id: string;
+            /** @description participation.registered, participation.attended, participation.absent, … */
+            type: string;
+            occurredAt: unknown;
+            prospect: components["schemas"]["ProspectRefInput"] | null;
+            webinar: {
+                /** Format: uuid */
+                id: string;
+                webinarKey: string;
+                subject: string;
+                startsAt: unknown;
+            } | null;
+            /** @description minutes attended (participation.attended) */
+            minutes?: number;
+            details: {
+                [key: string]: unknown;
+            };
+        };
         RegistrationRequestInput: {
             /** Format: uuid */
             id: string;
@@ -11945,6 +11919,54 @@ export interface components {
                 id: string;
                 subject: string;
             } | null;
+        };
+        AutomationRuleInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "DRAFT" | "ENABLED" | "PAUSED";
+            /** @description run again each time a prospect newly matches, not only the first time */
+            repeat: boolean;
+            criteria: unknown;
+            actions: unknown;
+            enabledAt: unknown | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            prospectsActedOn: number;
+            runs: number;
+            /** @description the criteria in words */
+            description?: string;
+        };
+        RuleRunInput: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            firstName: string | null;
+            lastName: string | null;
+            company: string | null;
+            runId: string;
+            /** Format: uuid */
+            ruleId: string;
+            ruleName: string;
+            at: unknown;
+            /** @description done, partial (some actions skipped) or skipped */
+            outcome: string;
+            /** @description each action's outcome; REGISTER_WEBINAR with the registration's status and GoTo's refusal */
+            actions: {
+                type: string;
+                /** @description done, queued (a registration on its way) or skipped */
+                outcome: string;
+                /** @description why it was skipped */
+                reason?: string;
+                registrationRequestId?: string;
+                /** @description REGISTER_WEBINAR: where the registration stands now */
+                registration?: {
+                    status: string;
+                    /** @description GoTo's refusal, if any */
+                    lastError: string | null;
+                };
+            }[];
         };
         ScoringRuleInput: {
             /** @enum {string} */
@@ -12238,24 +12260,6 @@ export interface components {
             }))[];
             not?: boolean;
         };
-        AutomationRuleInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            status: "DRAFT" | "ENABLED" | "PAUSED";
-            /** @description run again each time a prospect newly matches, not only the first time */
-            repeat: boolean;
-            criteria: unknown;
-            actions: unknown;
-            enabledAt: unknown | null;
-            createdAt: unknown;
-            updatedAt: unknown;
-            prospectsActedOn: number;
-            runs: number;
-            /** @description the criteria in words */
-            description?: string;
-        };
         ApiToken: {
             /** Format: uuid */
             id: string;
@@ -12337,61 +12341,6 @@ export interface components {
             updatedAt: string;
             /** @description The public page of the form */
             hostedUrl: string;
-        };
-        List: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /**
-             * @description DYNAMIC: the members are the criteria's matches, kept current
-             * @enum {string}
-             */
-            kind: "STATIC" | "DYNAMIC";
-            memberCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** @description DYNAMIC only */
-            criteria?: unknown;
-            /** @description DYNAMIC only: last full re-evaluation */
-            evaluatedAt?: string | null;
-            /** @description DYNAMIC only, single list: the criteria in words */
-            description?: string;
-        };
-        ProspectRef: {
-            /** Format: uuid */
-            id: string;
-            /** @description null once erased */
-            email: string | null;
-            firstName: string | null;
-            lastName: string | null;
-            company: string | null;
-            /** @description consents given on forms, by name */
-            consents: {
-                [key: string]: unknown;
-            };
-            erased: boolean;
-        };
-        ChangeEvent: {
-            /** @description stable event id (the webhook-id of the same outbound event) */
-            id: string;
-            /** @description participation.registered, participation.attended, participation.absent, … */
-            type: string;
-            /** Format: date-time */
-            occurredAt: string;
-            prospect: components["schemas"]["ProspectRef"] | null;
-            webinar: {
-                /** Format: uuid */
-                id: string;
-                webinarKey: string;
-                subject: string;
-                /** Format: date-time */
-                startsAt: string;
-            } | null;
-            /** @description minutes attended (participation.attended) */
-            minutes?: number;
-            details: {
-                [key: string]: unknown;
-            };
         };
         ProspectDetail: {
             /** Format: uuid */
@@ -12506,6 +12455,61 @@ export interface components {
                 completedAt: string | null;
             }[];
         };
+        List: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description DYNAMIC: the members are the criteria's matches, kept current
+             * @enum {string}
+             */
+            kind: "STATIC" | "DYNAMIC";
+            memberCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description DYNAMIC only */
+            criteria?: unknown;
+            /** @description DYNAMIC only: last full re-evaluation */
+            evaluatedAt?: string | null;
+            /** @description DYNAMIC only, single list: the criteria in words */
+            description?: string;
+        };
+        ProspectRef: {
+            /** Format: uuid */
+            id: string;
+            /** @description null once erased */
+            email: string | null;
+            firstName: string | null;
+            lastName: string | null;
+            company: string | null;
+            /** @description consents given on forms, by name */
+            consents: {
+                [key: string]: unknown;
+            };
+            erased: boolean;
+        };
+        ChangeEvent: {
+            /** @description stable event id (the webhook-id of the same outbound event) */
+            id: string;
+            /** @description participation.registered, participation.attended, participation.absent, … */
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            prospect: components["schemas"]["ProspectRef"] | null;
+            webinar: {
+                /** Format: uuid */
+                id: string;
+                webinarKey: string;
+                subject: string;
+                /** Format: date-time */
+                startsAt: string;
+            } | null;
+            /** @description minutes attended (participation.attended) */
+            minutes?: number;
+            details: {
+                [key: string]: unknown;
+            };
+        };
         RegistrationRequest: {
             /** Format: uuid */
             id: string;
@@ -12566,6 +12570,57 @@ export interface components {
                 id: string;
                 subject: string;
             } | null;
+        };
+        AutomationRule: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "DRAFT" | "ENABLED" | "PAUSED";
+            /** @description run again each time a prospect newly matches, not only the first time */
+            repeat: boolean;
+            criteria: unknown;
+            actions: unknown;
+            enabledAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            prospectsActedOn: number;
+            runs: number;
+            /** @description the criteria in words */
+            description?: string;
+        };
+        RuleRun: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            firstName: string | null;
+            lastName: string | null;
+            company: string | null;
+            runId: string;
+            /** Format: uuid */
+            ruleId: string;
+            ruleName: string;
+            /** Format: date-time */
+            at: string;
+            /** @description done, partial (some actions skipped) or skipped */
+            outcome: string;
+            /** @description each action's outcome; REGISTER_WEBINAR with the registration's status and GoTo's refusal */
+            actions: {
+                type: string;
+                /** @description done, queued (a registration on its way) or skipped */
+                outcome: string;
+                /** @description why it was skipped */
+                reason?: string;
+                registrationRequestId?: string;
+                /** @description REGISTER_WEBINAR: where the registration stands now */
+                registration?: {
+                    status: string;
+                    /** @description GoTo's refusal, if any */
+                    lastError: string | null;
+                };
+            }[];
         };
         ScoringRule: {
             /** @enum {string} */
@@ -12863,26 +12918,6 @@ export interface components {
                 not?: boolean;
             }))[];
             not?: boolean;
-        };
-        AutomationRule: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            status: "DRAFT" | "ENABLED" | "PAUSED";
-            /** @description run again each time a prospect newly matches, not only the first time */
-            repeat: boolean;
-            criteria: unknown;
-            actions: unknown;
-            enabledAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            prospectsActedOn: number;
-            runs: number;
-            /** @description the criteria in words */
-            description?: string;
         };
     };
     responses: never;
