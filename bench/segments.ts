@@ -1,7 +1,8 @@
 /**
  * Are dynamic lists and automation rules fast at scale? Creates a scratch database, seeds one
  * account with 1,000,000 prospects, 3,000,000 registrations and 5,000,000 activities by SQL
- * `generate_series` (triggers off while seeding), then times:
+ * `generate_series` (triggers off and secondary indexes dropped while seeding, then rebuilt and
+ * vacuumed), then times:
  *   - the preview of a three-condition criteria (count + sample), as POST /api/segments/preview runs it;
  *   - a dynamic list's full evaluation (first, and again with nothing to change);
  *   - the incremental path: a burst of 10,000 attendances written as a sync writes them (10
@@ -69,6 +70,16 @@ try {
       };
       // Seeding is not a change anybody waits for: no dirty marks, no exclusion checks.
       await client.query("SET session_replication_role = replica");
+      // Secondary indexes are built once after the load instead of row by row during it (several
+      // times faster on 9,000,000 rows); the ones behind constraints (primary keys) stay.
+      const indexes = (
+        await client.query<{ name: string; definition: string }>(
+          `SELECT i."indexname" AS "name", i."indexdef" AS "definition" FROM pg_indexes i
+           WHERE i."schemaname" = 'public' AND i."tablename" IN ('Prospect', 'WebinarRegistration', 'Activity')
+             AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c."conname" = i."indexname")`,
+        )
+      ).rows;
+      for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
       const account = (await client.query(`INSERT INTO "Account" ("name") VALUES ('Bench') RETURNING "id"`)).rows[0]
         .id as string;
       const other = (await client.query(`INSERT INTO "Account" ("name") VALUES ('Other') RETURNING "id"`)).rows[0]
@@ -113,7 +124,11 @@ try {
         FROM "WebinarRegistration" r JOIN p ON p."id" = r."prospectId"
         CROSS JOIN LATERAL (SELECT unnest(CASE WHEN r."attended" THEN ARRAY['REGISTERED', 'ATTENDED']
           WHEN (p.i + 1) % 2 = 0 THEN ARRAY['REGISTERED', 'ACCEPTED'] ELSE ARRAY['REGISTERED'] END) t) a`);
-      await q(`ANALYZE`);
+      await client.query("SET maintenance_work_mem = '256MB'");
+      for (const index of indexes) await q(index.definition);
+      // What autovacuum leaves behind on a live database (statistics, the visibility map that
+      // index-only scans read), at once rather than whenever its thresholds are crossed.
+      await q(`VACUUM (ANALYZE)`);
       const a = (await client.query(`SELECT "id" FROM w WHERE n = 0`)).rows[0].id as string;
       const b = (await client.query(`SELECT "id" FROM "Webinar" WHERE "webinarKey" = 'wk-burst'`)).rows[0].id as string;
       return { accountId: account, webinarA: a, webinarB: b, connectorId: connector };

@@ -1,6 +1,7 @@
 import { type PgTransactionQuery, pgTransaction } from "@gw/db";
 import type { Criteria } from "../segments/criteria";
-import { matchesQuery } from "../segments/preview-criteria";
+import { matchingIdsQuery } from "../segments/preview-criteria";
+import { SEGMENT_QUERY_SETTINGS } from "../segments/segment-query-settings";
 import type { RuleAction } from "./rule-actions";
 import { runRuleActions } from "./run-rule-actions";
 
@@ -51,7 +52,7 @@ export async function runRule(db: object, rule: RunnableRule, options: RunRuleOp
       const registrationRequestIds = await runRuleActions(query, rule, acted.ids, options.giveUpAfterMs);
       return { matched: acted.matched, acted: acted.ids.length, registrationRequestIds };
     },
-    { "gw.segment_depth": String((options.depth ?? 0) + 1) },
+    { ...SEGMENT_QUERY_SETTINGS, "gw.segment_depth": String((options.depth ?? 0) + 1) },
   );
 }
 
@@ -60,14 +61,12 @@ async function advanceRuleState(
   rule: RunnableRule,
   prospectIds: string[] | undefined,
 ): Promise<{ matched: number; ids: string[] }> {
-  const { where, params } = matchesQuery(rule.accountId, rule.criteria);
+  const { sql: matching, params } = matchingIdsQuery(rule.accountId, rule.criteria, prospectIds);
   const ruleId = params.add(rule.id);
   const repeat = params.add(rule.repeat);
   const only = prospectIds ? params.add(prospectIds) : undefined;
   const [row] = await query<{ matched: number; ids: string[] }>(
-    `WITH hits AS MATERIALIZED (
-       SELECT p."id" FROM "Prospect" p WHERE ${where}${only ? ` AND p."id" = ANY(${only}::uuid[])` : ""}
-     ), prev AS MATERIALIZED (
+    `WITH hits AS MATERIALIZED (${matching}), prev AS MATERIALIZED (
        SELECT s."prospectId", s."matching", s."runs" FROM "AutomationRuleState" s
        WHERE s."ruleId" = ${ruleId}::uuid${only ? ` AND s."prospectId" = ANY(${only}::uuid[])` : ""}
      ), act AS MATERIALIZED (

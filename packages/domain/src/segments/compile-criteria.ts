@@ -53,14 +53,21 @@ interface Ctx {
   account: string;
 }
 
+/**
+ * Every node compiles to an expression that is never NULL, so NOT needs no guard. Only field
+ * conditions can be NULL (an unknown field counts as "does not match", also under NOT) and are
+ * wrapped in COALESCE; EXISTS never is. That matters for speed: the planner turns an EXISTS that
+ * stands bare among the top-level ANDs into a semi-join (NOT EXISTS into an anti-join) and one
+ * inside OR into a hashed sub-plan, but an EXISTS inside COALESCE is re-run for every prospect
+ * (bench/segments.ts: a preview over 1,000,000 prospects went from seconds to milliseconds).
+ */
 function node(n: CriteriaNode, ctx: Ctx): string {
   const sql = n.type === "group" ? group(n.conditions, n.match, ctx) : condition(n, ctx);
-  // COALESCE: a NULL (an unknown field) counts as "does not match", also under NOT.
-  return n.not ? `NOT COALESCE(${sql}, false)` : sql;
+  return n.not ? `NOT ${sql}` : sql;
 }
 
 function group(conditions: CriteriaNode[], match: "all" | "any", ctx: Ctx): string {
-  const parts = conditions.map((c) => `COALESCE(${node(c, ctx)}, false)`);
+  const parts = conditions.map((c) => node(c, ctx));
   return `(${parts.join(match === "all" ? " AND " : " OR ")})`;
 }
 
@@ -94,7 +101,7 @@ function condition(c: Condition, ctx: Ctx): string {
     case "score":
       return `p."score" ${NUMBER_OP[c.op]} ${params.add(c.value)}::int`;
     case "field":
-      return fieldCondition(c, ctx);
+      return `COALESCE(${fieldCondition(c, ctx)}, false)`;
     case "campaign":
       return `p."campaignId" IS NOT DISTINCT FROM ${params.add(c.campaignId)}::uuid`;
     case "createdBy":

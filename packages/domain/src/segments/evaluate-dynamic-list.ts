@@ -1,6 +1,7 @@
 import { type Db, pgTransaction } from "@gw/db";
 import { notFound } from "../errors/index";
 import { parseCriteria } from "./parse-criteria";
+import { SEGMENT_QUERY_SETTINGS } from "./segment-query-settings";
 import { type ListMemberChanges, syncListMembers } from "./sync-list-members";
 
 export interface ListEvaluation extends ListMemberChanges {
@@ -35,6 +36,6 @@ export async function evaluateDynamicList(options: {
       );
       return { ...changes, memberCount: row!.memberCount, evaluatedAt: row!.evaluatedAt };
     },
-    { "gw.segment_eval": "on" },
+    { ...SEGMENT_QUERY_SETTINGS, "gw.segment_eval": "on" },
   );
 }

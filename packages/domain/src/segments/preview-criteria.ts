@@ -1,8 +1,9 @@
-import { type PgQueryDb, pgQuery } from "@gw/db";
+import { type PgQueryDb, pgTransaction } from "@gw/db";
 import type { ProspectSummary } from "../prospects/prospect-summary";
 import { baseProspectCondition, compileCriteria, SqlParams } from "./compile-criteria";
 import type { Criteria } from "./criteria";
 import { prepareCriteria } from "./prepare-criteria";
+import { SEGMENT_QUERY_SETTINGS } from "./segment-query-settings";
 
 export interface CriteriaPreview {
   count: number;
@@ -13,7 +14,10 @@ export interface CriteriaPreview {
 
 export const MAX_SAMPLE = 50;
 
-/** How many of the account's prospects match criteria now, with a sample: one count, one sample query. */
+/**
+ * How many of the account's prospects match criteria now, with a sample: one count and one
+ * sample query, side by side on two connections. `db` is a client made by createDb.
+ */
 export async function previewCriteria(options: {
   db: PgQueryDb;
   accountId: string;
@@ -35,9 +39,31 @@ export function matchesQuery(accountId: string, criteria: Criteria): { where: st
   return { where: `${baseProspectCondition(account)} AND ${compileCriteria(criteria, params, account)}`, params };
 }
 
+/**
+ * A SELECT of the matching prospects' ids (`"id"`): of the whole account, or only of
+ * `prospectIds` (the incremental path). For the latter each prospect is looked up by its key and
+ * checked on its own (LATERAL ... OFFSET 0): otherwise the planner may answer "these 5,000 of a
+ * million" by scanning the account's prospects or hashing every registration of the webinars in
+ * scope, which is what the incremental path exists to avoid.
+ */
+export function matchingIdsQuery(
+  accountId: string,
+  criteria: Criteria,
+  prospectIds?: string[],
+): { sql: string; params: SqlParams } {
+  const { where, params } = matchesQuery(accountId, criteria);
+  if (!prospectIds) return { sql: `SELECT p."id" FROM "Prospect" p WHERE ${where}`, params };
+  const only = params.add(prospectIds);
+  return {
+    sql: `SELECT m."id" FROM unnest(${only}::uuid[]) AS c("id")
+      CROSS JOIN LATERAL (SELECT p."id" FROM "Prospect" p WHERE p."id" = c."id" AND ${where} OFFSET 0) m`,
+    params,
+  };
+}
+
 export async function countMatches(db: PgQueryDb, accountId: string, criteria: Criteria): Promise<number> {
   const { where, params } = matchesQuery(accountId, criteria);
-  const [row] = await pgQuery<{ count: number }>(
+  const [row] = await segmentQuery<{ count: number }>(
     db,
     `SELECT count(*)::int AS "count" FROM "Prospect" p WHERE ${where}`,
     params.values,
@@ -53,10 +79,15 @@ async function sampleMatches(
 ): Promise<ProspectSummary[]> {
   if (limit === 0) return [];
   const { where, params } = matchesQuery(accountId, criteria);
-  return pgQuery<ProspectSummary>(
+  return segmentQuery<ProspectSummary>(
     db,
     `SELECT p."id", p."email", p."firstName", p."lastName", p."company" FROM "Prospect" p WHERE ${where}
      ORDER BY p."createdAt" DESC, p."id" DESC LIMIT ${params.add(limit)}::int`,
     params.values,
   );
+}
+
+/** One statement over the account's prospects, with the segment settings (no JIT, more work_mem). */
+function segmentQuery<T>(db: PgQueryDb, text: string, values: unknown[]): Promise<T[]> {
+  return pgTransaction(db, (query) => query<T>(text, values), SEGMENT_QUERY_SETTINGS);
 }

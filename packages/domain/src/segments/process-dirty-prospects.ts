@@ -3,6 +3,7 @@ import { runRule } from "../rules/run-rule";
 import { toRunnableRule } from "../rules/run-rules";
 import { orderDynamicLists } from "./order-dynamic-lists";
 import { parseCriteria } from "./parse-criteria";
+import { SEGMENT_QUERY_SETTINGS } from "./segment-query-settings";
 import { syncListMembers } from "./sync-list-members";
 
 /**
@@ -134,7 +135,7 @@ async function recheckAccount(
           result.left += changes.left;
         }
       },
-      { "gw.segment_eval": "on" },
+      { ...SEGMENT_QUERY_SETTINGS, "gw.segment_eval": "on" },
     );
   }
 

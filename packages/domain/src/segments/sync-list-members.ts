@@ -1,6 +1,6 @@
 import type { PgTransactionQuery } from "@gw/db";
 import type { Criteria } from "./criteria";
-import { matchesQuery } from "./preview-criteria";
+import { matchingIdsQuery } from "./preview-criteria";
 
 export interface SyncListMembersOptions {
   listId: string;
@@ -19,21 +19,22 @@ export interface ListMemberChanges {
  * Makes a dynamic list's members equal to the criteria's matches, in one statement: matches
  * that are not members join, members that no longer match leave, and both are logged with the
  * time in ListMembershipChange. Run inside a transaction with gw.segment_eval = 'on' (its own
- * membership writes are output, not changes to re-check). The hour's count in ListCountHistory
+ * membership writes are output, not changes to re-check) and SEGMENT_QUERY_SETTINGS. Members
+ * already in are skipped by an anti-join before the insert (one hash over the list, instead of
+ * a conflict check per match: a re-evaluation that changes nothing writes nothing). The hour's count in ListCountHistory
  * moves by the difference, or is counted when the hour has none yet.
  */
 export async function syncListMembers(
   query: PgTransactionQuery,
   options: SyncListMembersOptions,
 ): Promise<ListMemberChanges> {
-  const { where, params } = matchesQuery(options.accountId, options.criteria);
+  const { sql: matching, params } = matchingIdsQuery(options.accountId, options.criteria, options.prospectIds);
   const list = params.add(options.listId);
   const only = options.prospectIds ? params.add(options.prospectIds) : undefined;
   const [row] = await query<ListMemberChanges>(
-    `WITH target AS MATERIALIZED (
-       SELECT p."id" FROM "Prospect" p WHERE ${where}${only ? ` AND p."id" = ANY(${only}::uuid[])` : ""}
-     ), ins AS (
+    `WITH target AS MATERIALIZED (${matching}), ins AS (
        INSERT INTO "ListMembership" ("listId", "prospectId") SELECT ${list}::uuid, t."id" FROM target t
+       WHERE NOT EXISTS (SELECT 1 FROM "ListMembership" m WHERE m."listId" = ${list}::uuid AND m."prospectId" = t."id")
        ON CONFLICT DO NOTHING RETURNING "prospectId"
      ), del AS (
        DELETE FROM "ListMembership" m WHERE m."listId" = ${list}::uuid${only ? ` AND m."prospectId" = ANY(${only}::uuid[])` : ""}
