@@ -155,7 +155,9 @@ describe("accessibility (axe-core, WCAG 2.1 AA and best practice)", () => {
       "forms list",
     );
     await visit("/scoring", () => page.getByRole("heading", { level: 1 }).waitFor());
-    await visit("/sync", () => page.getByRole("heading", { level: 1 }).waitFor());
+    await visit("/sync", () =>
+      page.getByRole("table", { name: "GoTo API requests per connector against GoTo's limit" }).waitFor(),
+    );
     await visit(
       "/no-such-page",
       () => page.getByRole("heading", { level: 2, name: "Page not found" }).waitFor(),

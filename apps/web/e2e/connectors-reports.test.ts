@@ -181,6 +181,12 @@ describe("connectors and the webinar reports", () => {
     const runs = page.getByRole("table", { name: "Recent sync runs" });
     await runs.getByText("Backfill").first().waitFor();
     await runs.getByText("Marketing webinars").first().waitFor();
+    // The backfill's GoTo requests show against the connector's budget, by what used them.
+    const budget = page.getByRole("table", { name: "GoTo API requests per connector against GoTo's limit" });
+    const row = budget.getByRole("row", { name: /Marketing webinars/ });
+    await row.getByText(/Polls \d/).waitFor();
+    await row.getByText(/Attendance \d/).waitFor();
+    expect(await row.getByText(/\/ 36[,.\s\u202f]?000/).count()).toBeGreaterThan(0);
     await screenshot(page, "sync-activity");
   });
 });

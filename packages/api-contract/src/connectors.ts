@@ -123,6 +123,34 @@ export const connectorWebhooks = z.object({
   ),
 });
 
+const usageWindow = z.object({
+  requests: z.number().int().describe("GoTo requests sent (every attempt, retries included)"),
+  limit: z.number().int().describe("What GoTo allows in this window for one OAuth client (GOTO_REQUESTS_PER_SECOND)"),
+  rateLimited: z.number().int().describe("Requests GoTo answered 429"),
+  byPurpose: z.object({
+    polls: z.number().int().describe("Registrant polls and webinar discovery"),
+    attendance: z.number().int().describe("Sessions, attendees and engagement after webinars end"),
+    registrations: z.number().int().describe("Form and rule registrations pushed to GoTo"),
+    webhooks: z.number().int().describe("Webhook subscriptions kept up to date"),
+    other: z.number().int().describe("Verification, admin actions, erasure"),
+  }),
+});
+
+export const apiBudgetList = z.object({
+  items: z.array(
+    z.object({
+      connectorId: z.string(),
+      name: z.string(),
+      ownOAuthClient: z
+        .boolean()
+        .describe("false: the connector shares the service's OAuth client, and its limit, with other connectors"),
+      lastHour: usageWindow,
+      lastDay: usageWindow,
+    }),
+  ),
+});
+export type ApiBudgetList = ResponseOf<typeof apiBudgetList>;
+
 export type ConnectorStatus = z.infer<typeof connectorStatus>;
 export type Connector = ResponseOf<typeof connectorView>;
 export type CreateConnectorBody = RequestOf<typeof createConnectorBody>;

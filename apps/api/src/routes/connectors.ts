@@ -1,4 +1,5 @@
 import {
+  apiBudgetList,
   connectorList,
   connectorParams,
   connectorView,
@@ -13,7 +14,9 @@ import {
   createConnectorGotoClient,
   deleteConnector,
   getConnector,
+  listApiBudgets,
   listConnectors,
+  processUsageLedger,
   setConnectorEnabled,
   startConnectorVerification,
   updateConnector,
@@ -68,6 +71,29 @@ export const connectorRoutes =
         request.log.info({ connectorId: connector.id }, "connector created");
         return reply.status(201).send(connector);
       },
+    );
+
+    app.get(
+      "/api/connectors/api-budget",
+      {
+        preHandler: app.requireAuth,
+        schema: {
+          tags,
+          security,
+          summary: "Each connector's GoTo requests in the last hour and day against GoTo's limit, with 429s and what used them",
+          description:
+            "Counted per minute across every API and worker process (kept 25 hours in Redis). Connectors without an OAuth client of their own share the service's client, and GoTo's limit is per client.",
+          response: { 200: apiBudgetList, 401: errorBody },
+        },
+      },
+      async (request) => ({
+        items: await listApiBudgets({
+          db,
+          accountId: authOf(request).accountId,
+          ledger: processUsageLedger(config.redis),
+          requestsPerSecond: config.goto.requestsPerSecond,
+        }),
+      }),
     );
 
     app.get(

@@ -12,6 +12,7 @@ import { Card, PageHeader } from "../components/Layout";
 import { EmptyState, ErrorState, LoadingState } from "../components/States";
 import { formatDuration, formatNumber, formatRelative, formatShortDateTime } from "../lib/format";
 import { useSearchState } from "../lib/use-search-state";
+import { ApiBudgetCard } from "./ApiBudgetCard";
 
 const DEFAULTS = { connectorId: "" };
 const PAGE_SIZE = 50;
@@ -186,6 +187,8 @@ export function SyncActivityPage() {
           </div>
         )}
       </Card>
+
+      <ApiBudgetCard />
 
       <Card
         title="Recent sync runs"

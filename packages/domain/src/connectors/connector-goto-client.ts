@@ -12,6 +12,7 @@ import type { SecretBox } from "../security/index";
 import type { ConnectorConfig } from "./connector-config";
 import { createConnectorTokenSource } from "./connector-token-source";
 import { createConnectorOAuth } from "./create-connector-oauth";
+import { processUsageLedger, type UsageLedger, usagePurposeOf } from "./goto-usage";
 import { type LimiterRegistry, processLimiterRegistry } from "./limiter-registry";
 
 export interface CreateConnectorGotoClientOptions {
@@ -29,6 +30,8 @@ export interface CreateConnectorGotoClientOptions {
    * "normal", backfills and discovery "background".
    */
   priority?: RequestPriority;
+  /** Where requests are counted for the API budget view. Default: the process's, on config.redis. */
+  usageLedger?: UsageLedger;
   log?: GotoLogger;
   onRequest?: (event: RequestEvent) => void;
   /**
@@ -87,6 +90,7 @@ export async function createConnectorGotoClient(options: CreateConnectorGotoClie
     ...(options.now ? { now: options.now } : {}),
   });
 
+  const usage = options.usageLedger ?? processUsageLedger(config.redis);
   const client = createGotoClient({
     apiBaseUrl: config.goto.apiUrl,
     identityBaseUrl: config.goto.identityUrl,
@@ -100,6 +104,7 @@ export async function createConnectorGotoClient(options: CreateConnectorGotoClie
     ...(options.log ? { log: options.log } : {}),
     onRequest: (event) => {
       recordGotoRequest(event);
+      usage.record(connectorId, usagePurposeOf(event.method, event.path), event.status);
       options.onRequest?.(event);
     },
   });

@@ -21,6 +21,16 @@ export { type CreateConnectorOAuthOptions, createConnectorOAuth } from "./create
 export { type DeleteConnectorOptions, deleteConnector } from "./delete-connector";
 export { getConnector } from "./get-connector";
 export {
+  createUsageLedger,
+  processUsageLedger,
+  USAGE_PURPOSES,
+  type UsageLedger,
+  type UsagePurpose,
+  type UsageWindow,
+  usagePurposeOf,
+} from "./goto-usage";
+export { type ApiBudget, type ListApiBudgetsOptions, listApiBudgets } from "./list-api-budgets";
+export {
   budgetSpacingMs,
   closeProcessLimiterRegistries,
   createLimiterRegistry,

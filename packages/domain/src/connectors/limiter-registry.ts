@@ -2,6 +2,7 @@ import type { RequestLimiter, RequestPriority } from "@gw/gotowebinar";
 import { recordLimiterWait } from "@gw/metrics";
 import Bottleneck from "bottleneck";
 import { Redis } from "ioredis";
+import { closeProcessUsageLedgers } from "./goto-usage";
 
 /**
  * GoTo's request budget, one per OAuth client (GoTo counts 10 requests/s per client, and the
@@ -182,9 +183,9 @@ export function processLimiterRegistry(options: LimiterRegistryOptions): Limiter
   return registry;
 }
 
-/** Closes the process's registries' Redis connections (at shutdown). */
+/** Closes the process's registries' (and usage counts') Redis connections (at shutdown). */
 export async function closeProcessLimiterRegistries(): Promise<void> {
   const all = [...processRegistries.values()];
   processRegistries.clear();
-  await Promise.all(all.map((registry) => registry.close()));
+  await Promise.all([...all.map((registry) => registry.close()), closeProcessUsageLedgers()]);
 }

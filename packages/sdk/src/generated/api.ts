@@ -983,6 +983,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/connectors/api-budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each connector's GoTo requests in the last hour and day against GoTo's limit, with 429s and what used them
+         * @description Counted per minute across every API and worker process (kept 25 hours in Redis). Connectors without an OAuth client of their own share the service's client, and GoTo's limit is per client.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                connectorId: string;
+                                name: string;
+                                /** @description false: the connector shares the service's OAuth client, and its limit, with other connectors */
+                                ownOAuthClient: boolean;
+                                lastHour: {
+                                    /** @description GoTo requests sent (every attempt, retries included) */
+                                    requests: number;
+                                    /** @description What GoTo allows in this window for one OAuth client (GOTO_REQUESTS_PER_SECOND) */
+                                    limit: number;
+                                    /** @description Requests GoTo answered 429 */
+                                    rateLimited: number;
+                                    byPurpose: {
+                                        /** @description Registrant polls and webinar discovery */
+                                        polls: number;
+                                        /** @description Sessions, attendees and engagement after webinars end */
+                                        attendance: number;
+                                        /** @description Form and rule registrations pushed to GoTo */
+                                        registrations: number;
+                                        /** @description Webhook subscriptions kept up to date */
+                                        webhooks: number;
+                                        /** @description Verification, admin actions, erasure */
+                                        other: number;
+                                    };
+                                };
+                                lastDay: {
+                                    /** @description GoTo requests sent (every attempt, retries included) */
+                                    requests: number;
+                                    /** @description What GoTo allows in this window for one OAuth client (GOTO_REQUESTS_PER_SECOND) */
+                                    limit: number;
+                                    /** @description Requests GoTo answered 429 */
+                                    rateLimited: number;
+                                    byPurpose: {
+                                        /** @description Registrant polls and webinar discovery */
+                                        polls: number;
+                                        /** @description Sessions, attendees and engagement after webinars end */
+                                        attendance: number;
+                                        /** @description Form and rule registrations pushed to GoTo */
+                                        registrations: number;
+                                        /** @description Webhook subscriptions kept up to date */
+                                        webhooks: number;
+                                        /** @description Verification, admin actions, erasure */
+                                        other: number;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/connectors/{id}": {
         parameters: {
             query?: never;
