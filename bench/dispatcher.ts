@@ -4,22 +4,103 @@
  * queued is a no-op add). Runs the real dispatch handler's domain function and sink over a
  * real Postgres and Redis, 50 ticks per case, and prints median and p99.
  *
- *   npx tsx bench/dispatcher.ts [--webinars 10000] [--ticks 50]
+ * Then the steady-state GoTo budget for `--tracked` webinars (default 1,000) at the documented
+ * intervals (the real polling policy and the default settings): requests per hour for polls and
+ * attendance, against GoTo's 10 requests/s per OAuth client less the safety margin, and the
+ * share left for registrations and webhook follow-ups. `--budget-only` skips the Postgres part.
+ *
+ *   npx tsx bench/dispatcher.ts [--webinars 10000] [--ticks 50] [--tracked 1000] [--budget-only]
  */
 import { parseArgs } from "node:util";
-import { dispatchDueWork } from "@gw/domain/sync";
+import { loadConfig } from "@gw/config";
+import { dispatchDueWork, pollIntervalMinutes } from "@gw/domain/sync";
 import { createLogger } from "@gw/logger";
 import { createAccount, createConnector, createTestDatabase, createTestRedis, testConfig } from "@gw/testing";
 import { createWorkerDeps } from "../apps/worker/src/deps";
 import { enqueueDueWork } from "../apps/worker/src/handlers/sync-support";
 import setupTemplate from "../packages/testing/src/global-setup";
 
+const CONNECTORS = 20;
+
 const { values } = parseArgs({
-  options: { webinars: { type: "string", default: "10000" }, ticks: { type: "string", default: "50" } },
+  options: {
+    webinars: { type: "string", default: "10000" },
+    ticks: { type: "string", default: "50" },
+    tracked: { type: "string", default: "1000" },
+    "budget-only": { type: "boolean", default: false },
+  },
 });
+
+/**
+ * GoTo requests per hour in steady state for `tracked` webinars whose starts are spread evenly
+ * over the next `horizonDays` (each one ending adds its attendance syncs). One registrants
+ * request per poll (up to 200 registrants a page), per attendance sync one sessions request plus
+ * one attendees request per session (single-session webinars; SYNC_ENGAGEMENT=session adds 2
+ * per session, full adds answers per attendee and is left out here).
+ */
+function steadyStateBudget(tracked: number, horizonDays = 60) {
+  const defaults = loadConfig({});
+  const settings = {
+    pollMinutes: defaults.sync.pollMinutes,
+    attendanceDelaysMinutes: defaults.sync.attendanceDelaysMinutes,
+  };
+  const DAY = 86_400_000;
+  const bands = new Map<number, { webinars: number; perHour: number }>();
+  for (let i = 0; i < tracked; i++) {
+    const msUntilStart = ((i + 0.5) / tracked) * horizonDays * DAY;
+    const interval = pollIntervalMinutes(msUntilStart, settings);
+    const band = bands.get(interval) ?? { webinars: 0, perHour: 0 };
+    band.webinars += 1;
+    band.perHour += 60 / interval;
+    bands.set(interval, band);
+  }
+  const endingPerHour = tracked / (horizonDays * 24);
+  const attendanceSyncs = settings.attendanceDelaysMinutes.length;
+  const perSync = { registrantsSessionsAttendees: 3, engagementSession: 2 };
+  const attendancePerHour = endingPerHour * attendanceSyncs * perSync.registrantsSessionsAttendees;
+  const engagementPerHour = endingPerHour * attendanceSyncs * perSync.engagementSession;
+  const discoveryPerHour = (60 / defaults.sync.discoveryEveryMinutes) * CONNECTORS;
+  const pollsPerHour = [...bands.values()].reduce((sum, b) => sum + b.perHour, 0);
+  const budgetPerHour = defaults.goto.requestsPerSecond * (1 - defaults.goto.rateSafetyMargin) * 3600;
+  return {
+    bands,
+    pollsPerHour,
+    attendancePerHour,
+    engagementPerHour,
+    discoveryPerHour,
+    budgetPerHour,
+    attendanceSyncs,
+  };
+}
+
+function printBudget(tracked: number) {
+  const b = steadyStateBudget(tracked);
+  const used = b.pollsPerHour + b.attendancePerHour + b.engagementPerHour + b.discoveryPerHour;
+  const row = (what: string, perHour: number) =>
+    console.log(
+      `${what.padEnd(62)}| ${perHour.toFixed(0).padStart(9)} | ${((100 * perHour) / b.budgetPerHour).toFixed(2).padStart(6)}%`,
+    );
+  console.log(
+    `\nSteady-state GoTo requests for ${tracked} tracked webinars (starts spread over 60 days), one OAuth client`,
+  );
+  console.log("what                                                          | per hour  | budget");
+  console.log("--------------------------------------------------------------|-----------|--------");
+  for (const [interval, band] of [...b.bands.entries()].sort((x, y) => y[0] - x[0]))
+    row(`registrant polls every ${interval} min (${band.webinars} webinars)`, band.perHour);
+  row(`attendance: ${b.attendanceSyncs} syncs x 3 requests per ended webinar`, b.attendancePerHour);
+  row("engagement (SYNC_ENGAGEMENT=session): 2 per session per sync", b.engagementPerHour);
+  row(`discovery of ${CONNECTORS} connectors every 10 min`, b.discoveryPerHour);
+  row("total background use", used);
+  row("GoTo budget (10/s less the 10% margin)", b.budgetPerHour);
+  row("left for registrations and webhook follow-ups", b.budgetPerHour - used);
+}
+
+if (values["budget-only"]) {
+  printBudget(Number(values.tracked));
+  process.exit(0);
+}
 const WEBINARS = Number(values.webinars);
 const TICKS = Number(values.ticks);
-const CONNECTORS = 20;
 
 await setupTemplate();
 const database = await createTestDatabase("benchdispatch");
@@ -107,6 +188,7 @@ try {
   console.log(
     `\nthe due-webinars query (1% due), EXPLAIN ANALYZE:\n${plan.map((row) => row["QUERY PLAN"]).join("\n")}`,
   );
+  printBudget(Number(values.tracked));
 } finally {
   await deps.queues.sync.obliterate({ force: true }).catch(() => undefined);
   await deps.close();
