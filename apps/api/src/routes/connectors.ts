@@ -80,7 +80,8 @@ export const connectorRoutes =
         schema: {
           tags,
           security,
-          summary: "Each connector's GoTo requests in the last hour and day against GoTo's limit, with 429s and what used them",
+          summary:
+            "Each connector's GoTo requests in the last hour and day against GoTo's limit, with 429s and what used them",
           description:
             "Counted per minute across every API and worker process (kept 25 hours in Redis). Connectors without an OAuth client of their own share the service's client, and GoTo's limit is per client.",
           response: { 200: apiBudgetList, 401: errorBody },

@@ -29,7 +29,6 @@ export {
   type UsageWindow,
   usagePurposeOf,
 } from "./goto-usage";
-export { type ApiBudget, type ListApiBudgetsOptions, listApiBudgets } from "./list-api-budgets";
 export {
   budgetSpacingMs,
   closeProcessLimiterRegistries,
@@ -38,6 +37,7 @@ export {
   type LimiterRegistryOptions,
   processLimiterRegistry,
 } from "./limiter-registry";
+export { type ApiBudget, type ListApiBudgetsOptions, listApiBudgets } from "./list-api-budgets";
 export { listConnectors } from "./list-connectors";
 export { type SetConnectorEnabledOptions, setConnectorEnabled } from "./set-connector-enabled";
 export {
