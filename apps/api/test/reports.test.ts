@@ -177,6 +177,7 @@ describe("GET /api/reports/webinars/:id/prospects", () => {
           pollsAnswered: 0,
           surveysAnswered: 0,
           registeredAt: expect.any(String),
+          source: null,
         },
       ],
       total: 2,
@@ -223,6 +224,7 @@ describe("GET /api/reports/webinars/:id/prospects.csv", () => {
       "Poll answers",
       "Survey answers",
       "Registered at",
+      "Source",
     ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(["ann@acme.test", "bob@bolt.test", "cid@corp.test", "dee@dyn.test"]);
     expect(rows[1]).toEqual([
@@ -238,6 +240,7 @@ describe("GET /api/reports/webinars/:id/prospects.csv", () => {
       "0",
       "0",
       expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      "",
     ]);
     expect(rows[2]![3]).toBe("'=cmd|' /C calc'!A0");
     expect(rows[3]![2]).toBe("Cole, Jr.");

@@ -20,3 +20,32 @@ export const redirectDomainsBody = z.object({
 });
 
 export type RedirectDomains = ResponseOf<typeof redirectDomainsView>;
+
+/** Admin > Settings: how a form registration's source is told to GoTo Webinar. */
+export const registrantSourceView = z.object({
+  template: z.string().describe("The template in use, e.g. {utm_source} / {utm_campaign}"),
+  isDefault: z.boolean().describe("true while the account uses the built-in default"),
+  defaultTemplate: z.string(),
+  placeholders: z.array(z.string()).describe("What a template may use, each written as {name}"),
+});
+
+export const registrantSourceBody = z.object({
+  template: z
+    .string()
+    .max(200)
+    .nullable()
+    .describe(
+      "Placeholders {utm_source}, {utm_medium}, {utm_campaign}, {utm_term}, {utm_content}, {referrer}, {referrer_host}, {form}; null restores the default",
+    ),
+});
+
+/** Admin > Settings: the campaign of prospects forms create when the form names none. */
+export const defaultCampaignView = z.object({
+  campaign: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+});
+export const defaultCampaignBody = z.object({
+  campaignId: z.uuid("must be a uuid").nullable().describe("A campaign of the account, or null for none"),
+});
+
+export type RegistrantSource = ResponseOf<typeof registrantSourceView>;
+export type DefaultCampaign = ResponseOf<typeof defaultCampaignView>;

@@ -70,6 +70,22 @@ const actionInputSchema = z.discriminatedUnion("type", [
   }),
 ]);
 
+const consentInputSchema = z.object({
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,49}$/, "must be 1-50 lowercase letters, digits, - or _ (like marketing-emails)")
+    .optional()
+    .describe("Keys the consent on the prospect; defaults to the text in lowercase with dashes"),
+  text: z.string().trim().min(1).max(2000).describe("What the person agrees to, shown beside the checkbox"),
+  version: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .describe("Change it when the text changes: the prospect keeps the version they agreed to"),
+  required: z.boolean().default(false).describe("A required consent must be ticked to submit the form"),
+});
+
 export const formInputSchema = z.object({
   name: z.string().trim().min(1).max(200),
   fields: z.array(fieldInputSchema).min(1).max(40),
@@ -80,6 +96,10 @@ export const formInputSchema = z.object({
     .max(2000)
     .nullish(),
   completionActions: z.array(actionInputSchema).max(20).default([]),
+  consents: z.array(consentInputSchema).max(10).default([]).describe("Consent checkboxes, in the order shown"),
+  campaignId: uuid
+    .nullish()
+    .describe("Campaign of the prospects the form creates; null or absent: the account's default campaign"),
 });
 
 export const formField = z.discriminatedUnion("kind", [
@@ -112,12 +132,21 @@ export const completionAction = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ADJUST_SCORE"), points: z.number().int() }),
 ]);
 
+export const formConsent = z.object({
+  name: z.string(),
+  text: z.string(),
+  version: z.string(),
+  required: z.boolean(),
+});
+
 export const formView = z
   .object({
     id: z.uuid(),
     name: z.string(),
     fields: z.array(formField),
     completionActions: z.array(completionAction),
+    consents: z.array(formConsent),
+    campaignId: z.uuid().nullable().describe("null: prospects it creates get the account's default campaign"),
     thankYouMessage: z.string().nullable(),
     redirectUrl: z.string().nullable(),
     archivedAt: z.string().nullable(),
@@ -190,6 +219,8 @@ export type ParsedFormInput = z.output<typeof formInputSchema>;
 export type FormFieldInput = FormInput["fields"][number];
 export type FormField = ResponseOf<typeof formField>;
 export type CompletionAction = ResponseOf<typeof completionAction>;
+export type FormConsent = ResponseOf<typeof formConsent>;
+export type FormConsentInput = FormInput["consents"] extends (infer C)[] | undefined ? C : never;
 export type Form = ResponseOf<typeof formView>;
 export type FormList = ResponseOf<typeof formList>;
 export type WebinarOption = ResponseOf<typeof webinarOption>;

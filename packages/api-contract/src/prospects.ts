@@ -101,6 +101,17 @@ export const prospectDetail = prospectSummary
     mergedFrom: z.array(z.object({ id: z.uuid(), email: z.string() })),
     lists: z.array(namedRef),
     tags: z.array(namedRef),
+    consents: z
+      .array(
+        z.object({
+          name: z.string(),
+          text: z.string(),
+          version: z.string(),
+          givenAt: z.date(),
+          form: namedRef.nullable(),
+        }),
+      )
+      .describe("consents the person gave on forms (the text and version they agreed to, when, on which form)"),
     timeline: z
       .array(
         z.object({
@@ -123,6 +134,7 @@ export const prospectDetail = prospectSummary
         webinar: webinarRef.extend({ startsAt: z.date() }),
         status: z.enum(["WAITING", "APPROVED", "DENIED", "CANCELLED"]),
         source: z.enum(["GOTO", "FORM", "WEBHOOK"]),
+        sourceLabel: nullableString.describe("the source told to GoTo (UTM parameters through the account's template)"),
         attended: z.boolean(),
         minutesAttended: z.number().int(),
         registeredAt: z.date(),

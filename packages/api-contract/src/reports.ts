@@ -123,6 +123,11 @@ export const webinarDetail = z.object({
     totalMinutesAttended: count.nullable(),
     averageMinutesAttended: count.nullable(),
   }),
+  sources: z
+    .array(z.object({ source: nullableString, registered: count, attended: count.nullable() }))
+    .describe(
+      "registrations and attendance by source (the label told to GoTo; null: none tracked), most registrations first; attended is null until the webinar is finished",
+    ),
 });
 
 export const webinarProspect = z.object({
@@ -139,12 +144,18 @@ export const webinarProspect = z.object({
   pollsAnswered: count.describe("poll questions answered"),
   surveysAnswered: count.describe("survey questions answered"),
   registeredAt: z.date(),
+  source: nullableString.describe("the registration's source label (UTM parameters through the account's template)"),
 });
 
 export const segment = z.enum(SEGMENTS);
 const drillDownQuery = {
   segment: segment.default("registered"),
   q: searchQuery,
+  source: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('only registrations from this source (as in the webinar\'s sources); "" for those without one'),
   sort: z.enum(WEBINAR_PROSPECT_SORTS).optional(),
   order: orderQuery,
   includeFiltered: booleanQuery(false).describe("show filtered prospects (employees, exclusion rules) too"),

@@ -398,6 +398,7 @@ describe("CSV export", () => {
       "Poll answers",
       "Survey answers",
       "Registered at",
+      "Source",
     ]);
     const rows = await readAll(exported.rows);
     expect(rows.map((row) => row[0])).toEqual([
@@ -420,6 +421,7 @@ describe("CSV export", () => {
       "0",
       "0",
       at(-9 * DAY).toISOString(),
+      "",
     ]);
     expect(rows[1]![3]).toBe(`'=HYPERLINK("http://evil")`);
     expect(rows[3]![1]).toBe("'@Dee");

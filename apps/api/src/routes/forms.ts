@@ -37,6 +37,8 @@ export const formRoutes =
       name: form.name,
       fields: form.fields,
       completionActions: form.completionActions,
+      consents: form.consents,
+      campaignId: form.campaignId,
       thankYouMessage: form.thankYouMessage,
       redirectUrl: form.redirectUrl,
       archivedAt: form.archivedAt?.toISOString() ?? null,

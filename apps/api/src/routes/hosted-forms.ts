@@ -6,7 +6,7 @@ import {
   hostedFormParams as params,
 } from "@gw/api-contract";
 import { DomainError } from "@gw/domain";
-import { DEFAULT_THANK_YOU, submitForm } from "@gw/domain/forms";
+import { DEFAULT_THANK_YOU, submitForm, visitSourceFrom } from "@gw/domain/forms";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
@@ -78,6 +78,14 @@ export const hostedFormRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { config, db, queues } = deps;
+    const ownFormPrefix = `${config.http.publicUrl}/f/`;
+    const visitOf = (request: FastifyRequest, body?: Record<string, unknown>) =>
+      visitSourceFrom({
+        ...(body ? { body } : {}),
+        query: request.query as Record<string, unknown>,
+        refererHeader: request.headers.referer,
+        ownFormPrefix,
+      });
 
     // Counted in Redis so every API process shares the budget; a Redis outage lets people submit
     // (the submission is in Postgres either way) rather than turning everyone away.
@@ -109,8 +117,13 @@ export const hostedFormRoutes =
           params,
         },
       },
+      // The visit's UTM parameters and referrer ride along in hidden inputs to the POST.
       async (request, reply) =>
-        sendHtml(reply, 200, renderFormPage(await deps.hostedForms.load(request.params.formId))),
+        sendHtml(
+          reply,
+          200,
+          renderFormPage(await deps.hostedForms.load(request.params.formId), { source: visitOf(request) }),
+        ),
     );
 
     app.post(
@@ -138,11 +151,14 @@ export const hostedFormRoutes =
       },
       async (request, reply) => {
         const waitMs = config.forms.registrationWaitMs;
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const source = visitOf(request, body);
         const result = await submitForm({
           db,
           forms: deps.hostedForms,
           formId: request.params.formId,
-          body: (request.body ?? {}) as Record<string, unknown>,
+          body,
+          source,
           ip: request.ip,
           userAgent: typeof request.headers["user-agent"] === "string" ? request.headers["user-agent"] : undefined,
           registrations: createRegistrationPushes({
@@ -167,7 +183,13 @@ export const hostedFormRoutes =
           return sendHtml(
             reply,
             400,
-            renderFormPage(form, { values: result.values, errors: result.errors, token: result.token }),
+            renderFormPage(form, {
+              values: result.values,
+              errors: result.errors,
+              consents: result.consents,
+              source,
+              ...(result.token ? { token: result.token } : {}),
+            }),
           );
         }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
   COMMENTS_MAX_LENGTH,
+  consentFieldName,
   FIELD_MAX_LENGTH,
   type FormDefinition,
   type FormField,
@@ -8,6 +9,7 @@ import {
   registerActionOf,
   STANDARD_FIELDS,
   SUBMISSION_TOKEN_FIELD,
+  type VisitSource,
 } from "@gw/domain/forms";
 import { html, page, type RawHtml } from "./html";
 
@@ -43,6 +45,22 @@ export interface FormPageState {
   errors?: Record<string, string>;
   /** The page's submission token; a refused form keeps the one it was sent with. */
   token?: string;
+  /** Consent name → ticked, as sent. */
+  consents?: Record<string, boolean>;
+  /** UTM parameters and referrer of the visit: carried to the POST in hidden inputs. */
+  source?: VisitSource;
+}
+
+function consentBox(consent: FormDefinition["consents"][number], checked: boolean, error: string | undefined): RawHtml {
+  const name = consentFieldName(consent.name);
+  const id = inputId(name);
+  return html`<div class="field consent${error ? " has-error" : ""}">
+${error ? html`<p class="error-message" id="${errorId(name)}"><span class="visually-hidden">Error:</span> ${error}</p>\n` : ""}<input id="${id}" name="${name}" type="checkbox" value="yes"${checked ? " checked" : ""}${
+    consent.required ? html` required aria-required="true"` : ""
+  }${error ? html` aria-invalid="true" aria-describedby="${errorId(name)}"` : ""}>
+<label for="${id}">${consent.text}${consent.required ? "" : html` <span class="optional">(optional)</span>`}</label>
+</div>
+`;
 }
 
 /**
@@ -53,16 +71,24 @@ export interface FormPageState {
 export function renderFormPage(form: FormDefinition, state: FormPageState = {}): string {
   const values = state.values ?? {};
   const errors = state.errors ?? {};
-  const failed = form.fields.filter((field) => errors[field.name]);
+  const failed = [...form.fields.map((f) => f.name), ...form.consents.map((c) => consentFieldName(c.name))].filter(
+    (name) => errors[name],
+  );
   const summary =
     failed.length > 0
       ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
 <h2 id="error-summary-title">There is a problem</h2>
 <ul>
-${failed.map((field) => html`<li><a href="#${inputId(field.name)}">${errors[field.name]}</a></li>\n`)}</ul>
+${failed.map((name) => html`<li><a href="#${inputId(name)}">${errors[name]}</a></li>\n`)}</ul>
 </div>
 `
       : "";
+  const consents = form.consents.map((consent) =>
+    consentBox(consent, state.consents?.[consent.name] ?? false, errors[consentFieldName(consent.name)]),
+  );
+  const hidden = Object.entries(state.source ?? {}).map(
+    ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">\n`,
+  );
   const fields = form.fields.map((field) => {
     const error = errors[field.name];
     return html`<div class="field${error ? " has-error" : ""}">
@@ -74,7 +100,7 @@ ${error ? html`<p class="error-message" id="${errorId(field.name)}"><span class=
   const body = html`<h1>${form.name}</h1>
 ${summary}<form method="post" action="/f/${form.id}" novalidate accept-charset="utf-8">
 <input type="hidden" name="${SUBMISSION_TOKEN_FIELD}" value="${state.token ?? randomUUID()}">
-${fields}<div class="hp" aria-hidden="true">
+${hidden}${fields}${consents}<div class="hp" aria-hidden="true">
 <label for="${inputId(HONEYPOT_FIELD)}">Leave this field empty</label>
 <input id="${inputId(HONEYPOT_FIELD)}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="">
 </div>

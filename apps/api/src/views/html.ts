@@ -57,6 +57,10 @@ input:focus,select:focus,textarea:focus,button:focus,a:focus,.error-summary:focu
 button{font:inherit;font-weight:600;color:#fff;background:#1d4ed8;border:0;border-radius:4px;padding:.7rem 1.4rem;cursor:pointer}
 button:hover{background:#1e40af}
 .hint{color:#4a4f57;margin:0 0 1.25rem}
+.consent{display:flex;flex-wrap:wrap;align-items:flex-start;gap:.6rem}
+.consent .error-message{flex-basis:100%}
+.consent input{flex:none;width:1.25rem;height:1.25rem;margin:.15rem 0 0;padding:0}
+.consent label{flex:1;font-weight:400;margin:0}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
 @media (max-width:30rem){main{padding:1rem .5rem}.card{padding:1rem}button{width:100%}}

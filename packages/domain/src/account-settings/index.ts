@@ -1,1 +1,3 @@
+export * from "./default-campaign";
 export * from "./redirect-domains";
+export * from "./registrant-source";

@@ -1,2 +1,3 @@
 export { createCampaign } from "./create-campaign";
+export { getAccountCampaign } from "./get-account-campaign";
 export { type ListCampaignsOptions, listCampaigns } from "./list-campaigns";

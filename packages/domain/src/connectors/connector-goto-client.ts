@@ -1,4 +1,4 @@
-import type { Db } from "@gw/db";
+import type { Db, PgQueryDb } from "@gw/db";
 import {
   createGotoClient,
   type GotoClient,
@@ -16,7 +16,7 @@ import { processUsageLedger, type UsageLedger, usagePurposeOf } from "./goto-usa
 import { type LimiterRegistry, processLimiterRegistry } from "./limiter-registry";
 
 export interface CreateConnectorGotoClientOptions {
-  db: Pick<Db, "connector">;
+  db: Pick<Db, "connector"> & PgQueryDb;
   config: ConnectorConfig;
   secretBox: SecretBox;
   connectorId: string;

@@ -1,4 +1,4 @@
-import type { Db } from "@gw/db";
+import { type Db, type PgQueryDb, pgQuery } from "@gw/db";
 import { type GotoLogger, type GotoOAuth, GotoOAuthError, type TokenSource } from "@gw/gotowebinar";
 import { DomainError, notFound } from "../errors/index";
 import type { SecretBox } from "../security/index";
@@ -25,7 +25,7 @@ interface HeldAccessToken {
 }
 
 export interface ConnectorTokenSourceOptions {
-  db: Pick<Db, "connector">;
+  db: Pick<Db, "connector"> & PgQueryDb;
   /** The lock that serialises refreshes across processes lives on a connection of its own. */
   databaseUrl: string;
   secretBox: SecretBox;
@@ -135,11 +135,21 @@ async function renewUnderLock(
     } catch (cause) {
       if (cause instanceof GotoOAuthError && NEEDS_REAUTHORIZATION.has(cause.code)) {
         const reason = `GoTo refused to renew access (${cause.code}): ${cause.message}. Verify the connector again to reconnect.`;
-        // Only if nobody re-verified meanwhile (that would have stored another refresh token).
-        await db.connector.updateMany({
-          where: { id: connectorId, refreshTokenEnc: row.refreshTokenEnc },
-          data: { status: "ERROR", lastError: reason, lastErrorAt: now() },
-        });
+        // Only if nobody re-verified meanwhile (that would have stored another refresh token); the
+        // connector.failed event is written by the same statement, so exactly one process tells.
+        await pgQuery(
+          db,
+          `WITH u AS (
+             UPDATE "Connector" SET "status" = 'ERROR', "lastError" = $3, "lastErrorAt" = $4, "updatedAt" = now()
+             WHERE "id" = $1::uuid AND "refreshTokenEnc" = $2 AND "status" <> 'ERROR'
+             RETURNING "id", "accountId", "name"
+           )
+           INSERT INTO "ChangeEvent" ("accountId", "type", "data", "occurredAt")
+           SELECT u."accountId", 'connector.failed',
+             jsonb_build_object('connectorId', u."id", 'connectorName', u."name", 'reason', 'tokens_revoked', 'message', $3::text), $4
+           FROM u`,
+          [connectorId, row.refreshTokenEnc, reason, now()],
+        );
         options.log?.warn({ connectorId, code: cause.code }, "GoTo refused the refresh token; connector put in ERROR");
         throw new DomainError("UNAUTHORIZED", reason, {}, { cause });
       }

@@ -94,6 +94,21 @@ export const storedActionSchema = z.discriminatedUnion("type", [
 export type CompletionAction = z.infer<typeof storedActionSchema>;
 export type RegisterWebinarAction = Extract<CompletionAction, { type: "REGISTER_WEBINAR" }>;
 
+/**
+ * A consent checkbox. `name` keys the consent on the prospect (a new `version` of the same
+ * consent replaces the old one there); the text and version a person saw are kept as given.
+ */
+export const storedConsentSchema = z.object({
+  name: z.string(),
+  text: z.string(),
+  version: z.string(),
+  required: z.boolean(),
+});
+export type FormConsent = z.infer<typeof storedConsentSchema>;
+
+/** The input name of a consent checkbox on the hosted page (and in a JSON body). */
+export const consentFieldName = (name: string) => `consent_${name}`;
+
 /** A form as the domain reads it, its JSON columns parsed. */
 export interface FormDefinition {
   id: string;
@@ -101,6 +116,9 @@ export interface FormDefinition {
   name: string;
   fields: FormField[];
   completionActions: CompletionAction[];
+  consents: FormConsent[];
+  /** Campaign of the prospects it creates; null: the account's default campaign. */
+  campaignId: string | null;
   thankYouMessage: string | null;
   redirectUrl: string | null;
   archivedAt: Date | null;
@@ -114,6 +132,8 @@ export interface FormRow {
   name: string;
   fields: unknown;
   completionActions: unknown;
+  consents: unknown;
+  campaignId: string | null;
   thankYouMessage: string | null;
   redirectUrl: string | null;
   archivedAt: Date | null;
@@ -127,6 +147,7 @@ export function toFormDefinition(row: FormRow): FormDefinition {
     ...row,
     fields: z.array(storedFieldSchema).parse(row.fields),
     completionActions: z.array(storedActionSchema).parse(row.completionActions),
+    consents: z.array(storedConsentSchema).parse(row.consents),
   };
 }
 

@@ -6,9 +6,15 @@ import { getForm } from "./get-form";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_ENTRIES = 1_000;
 
+/** A form with the account settings its submissions need. */
+export interface HostedForm extends FormDefinition {
+  /** The account's registrant source template; null: the built-in default. */
+  sourceTemplate: string | null;
+}
+
 export interface HostedFormCache {
   /** The open form at this id: NOT_FOUND for no such form (or not an id), GONE for an archived one. */
-  load(formId: string): Promise<FormDefinition>;
+  load(formId: string): Promise<HostedForm>;
 }
 
 /**
@@ -19,7 +25,7 @@ export interface HostedFormCache {
 export function createHostedFormCache(options: { db: Db; ttlMs?: number; now?: () => number }): HostedFormCache {
   const ttlMs = options.ttlMs ?? 2_000;
   const now = options.now ?? Date.now;
-  const cache = new Map<string, { form: FormDefinition; until: number }>();
+  const cache = new Map<string, { form: HostedForm; until: number }>();
   const notFound = () => new DomainError("NOT_FOUND", "There is no form at this address. Check the link you followed.");
   return {
     async load(formId) {
@@ -28,7 +34,12 @@ export function createHostedFormCache(options: { db: Db; ttlMs?: number; now?: (
       let form = cached && cached.until > now() ? cached.form : undefined;
       if (!form) {
         try {
-          form = await getForm({ db: options.db, formId });
+          const definition = await getForm({ db: options.db, formId });
+          const account = await options.db.account.findUnique({
+            where: { id: definition.accountId },
+            select: { registrantSourceTemplate: true },
+          });
+          form = { ...definition, sourceTemplate: account?.registrantSourceTemplate ?? null };
         } catch (error) {
           if (error instanceof DomainError && error.code === "NOT_FOUND") throw notFound();
           throw error;

@@ -6,7 +6,7 @@ export * from "./form-definition";
 export type { FormInput, ParsedFormInput } from "./form-input";
 export { getForm } from "./get-form";
 export { getWebinarQuestions } from "./get-webinar-questions";
-export { createHostedFormCache, type HostedFormCache } from "./hosted-form-cache";
+export { createHostedFormCache, type HostedForm, type HostedFormCache } from "./hosted-form-cache";
 export { listForms } from "./list-forms";
 export { listRegistrationRequests, type RegistrationRequestView } from "./list-registration-requests";
 export { listWebinarOptions, type WebinarOption } from "./list-webinar-options";
@@ -22,6 +22,12 @@ export {
 } from "./registration-payload";
 export { retryRegistrationRequest } from "./retry-registration-request";
 export {
+  DEFAULT_SOURCE_TEMPLATE,
+  renderSourceLabel,
+  SOURCE_PLACEHOLDERS,
+  sourceTemplateProblem,
+} from "./source-label";
+export {
   type RegistrationPushes,
   type RegistrationState,
   type SubmitFormOptions,
@@ -30,6 +36,7 @@ export {
 } from "./submit-form";
 export { sweepRegistrationRequests } from "./sweep-registration-requests";
 export { updateForm } from "./update-form";
-export { type SubmissionCheck, validateSubmission } from "./validate-submission";
+export { type GivenConsent, type SubmissionCheck, validateSubmission } from "./validate-submission";
+export { REFERRER_FIELD, UTM_KEYS, type VisitSource, type VisitSourceInput, visitSourceFrom } from "./visit-source";
 export { webinarClosedReason } from "./webinar-availability";
 export { type WrittenSubmission, writeSubmission } from "./write-submission";

@@ -1,9 +1,11 @@
 import type { Db } from "@gw/db";
 import type { RegistrationFields } from "@gw/gotowebinar";
 import { checkRedirectUrl, getRedirectDomains, type RedirectActor } from "../account-settings/redirect-domains";
+import { getAccountCampaign } from "../campaigns/get-account-campaign";
 import { DomainError, invalid } from "../errors/index";
 import {
   type CompletionAction,
+  type FormConsent,
   type FormField,
   isStandardField,
   type QuestionFormField,
@@ -38,6 +40,8 @@ export interface PreparedForm {
   name: string;
   fields: FormField[];
   completionActions: CompletionAction[];
+  consents: FormConsent[];
+  campaignId: string | null;
   thankYouMessage: string | null;
   redirectUrl: string | null;
 }
@@ -213,9 +217,40 @@ export async function prepareForm(options: PrepareFormOptions): Promise<Prepared
     name: input.name,
     fields,
     completionActions,
+    consents: prepareConsents(input.consents ?? []),
+    campaignId: await checkCampaign(db, accountId, input.campaignId ?? null),
     thankYouMessage: input.thankYouMessage ?? null,
     redirectUrl: await preparedRedirect(options),
   };
+}
+
+/** Names default to the text made a key; two consents of one name would overwrite each other on the prospect. */
+function prepareConsents(input: NonNullable<ParsedFormInput["consents"]>): FormConsent[] {
+  const consents: FormConsent[] = [];
+  input.forEach((consent, i) => {
+    const name =
+      consent.name ??
+      (consent.text
+        .toLowerCase()
+        .normalize("NFKD")
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+/, "")
+        .slice(0, 50)
+        .replace(/-+$/, "") ||
+        `consent-${i + 1}`);
+    if (consents.some((c) => c.name === name))
+      throw invalid(
+        `consents.${i}.name`,
+        `Two consents are named "${name}"; give each its own name (it keys the consent on the prospect)`,
+        name,
+      );
+    consents.push({ name, text: consent.text, version: consent.version, required: consent.required ?? false });
+  });
+  return consents;
+}
+
+async function checkCampaign(db: Db, accountId: string, campaignId: string | null): Promise<string | null> {
+  return campaignId ? (await getAccountCampaign({ db, accountId, campaignId, field: "campaignId" })).id : null;
 }
 
 async function checkRegisterWebinar(db: Db, accountId: string, webinarId: string, field: string, now: Date) {

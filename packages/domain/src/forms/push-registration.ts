@@ -9,6 +9,7 @@ import {
   GotoValidationError,
 } from "@gw/gotowebinar";
 import { DomainError } from "../errors/index";
+import { recordChangeEvents } from "../events/index";
 import { recordFormRegistration } from "./record-form-registration";
 import {
   DEFAULT_REGISTRATION_BACKOFF,
@@ -174,7 +175,7 @@ async function pushClaimed(
   const log = { requestId, webinarId: webinar.id, attempt: request.attempts };
 
   const closed = webinarClosedReason(webinar, startedAt);
-  if (closed) return fail(options, `Not registered: ${closed} ("${webinar.subject}")`);
+  if (closed) return fail(options, claimed, `Not registered: ${closed} ("${webinar.subject}")`);
 
   const connector = {
     name: claimed.connectorName,
@@ -182,9 +183,9 @@ async function pushClaimed(
     lastError: claimed.connectorLastError,
   };
   if (connector.status === "DISABLED")
-    return fail(options, `Not registered: connector "${connector.name}" is disabled`);
+    return fail(options, claimed, `Not registered: connector "${connector.name}" is disabled`);
   if (connector.status === "UNVERIFIED")
-    return fail(options, `Not registered: connector "${connector.name}" is not verified`);
+    return fail(options, claimed, `Not registered: connector "${connector.name}" is not verified`);
   if (connector.status === "ERROR") {
     // Re-verifying the connector fixes this: keep the request until the retry window ends.
     return retry(
@@ -196,7 +197,11 @@ async function pushClaimed(
 
   const parsed = registrationPayloadSchema.safeParse(request.payload);
   if (!parsed.success)
-    return fail(options, `Not registered: the stored request is malformed (${parsed.error.issues[0]?.message})`);
+    return fail(
+      options,
+      claimed,
+      `Not registered: the stored request is malformed (${parsed.error.issues[0]?.message})`,
+    );
   const payload = parsed.data;
 
   let result: Awaited<ReturnType<RegistrationGotoClient["createRegistrant"]>>;
@@ -214,7 +219,7 @@ async function pushClaimed(
   } catch (error) {
     const verdict = classify(error, connector.name);
     options.log?.warn({ ...log, err: error, verdict: verdict.kind }, "registration push failed");
-    return verdict.kind === "fail" ? fail(options, verdict.reason) : retry(options, request, verdict.reason);
+    return verdict.kind === "fail" ? fail(options, claimed, verdict.reason) : retry(options, request, verdict.reason);
   }
 
   const finishedAt = now();
@@ -231,6 +236,8 @@ async function pushClaimed(
     status: result.status,
     registrationStatus: webinar.approvalType === "MANUAL" ? "WAITING" : "APPROVED",
     occurredAt: finishedAt,
+    sourceLabel: payload.source,
+    utm: payload.utm ?? null,
     details: {
       source: "form",
       formId: request.formId,
@@ -287,12 +294,41 @@ function classify(error: unknown, connectorName: string): Verdict {
   return { kind: "retry", reason: `GoTo Webinar could not be reached: ${(error as Error)?.message ?? String(error)}` };
 }
 
-async function fail(options: PushRegistrationOptions, reason: string): Promise<PushRegistrationResult> {
+/**
+ * Ends the request FAILED, and tells other systems in the same transaction (registration.failed,
+ * with the reason): GoTo refused it or it could not be sent within its retry window.
+ */
+async function fail(
+  options: PushRegistrationOptions,
+  claimed: ClaimedRequest,
+  reason: string,
+): Promise<PushRegistrationResult> {
   const now = (options.now ?? (() => new Date()))();
-  await options.db.registrationRequest.update({
-    where: { id: options.requestId },
-    data: { status: "FAILED", lastError: reason, completedAt: now },
-    select: { id: true },
+  await options.db.$transaction(async (tx) => {
+    await tx.registrationRequest.update({
+      where: { id: options.requestId },
+      data: { status: "FAILED", lastError: reason, completedAt: now },
+      select: { id: true },
+    });
+    await recordChangeEvents({
+      db: tx,
+      events: [
+        {
+          accountId: claimed.accountId,
+          type: "registration.failed",
+          prospectId: claimed.prospectId,
+          webinarId: claimed.webinarId,
+          occurredAt: now,
+          data: {
+            registrationRequestId: options.requestId,
+            formId: claimed.formId,
+            formSubmissionId: claimed.formSubmissionId,
+            attempts: claimed.attempts,
+            reason,
+          },
+        },
+      ],
+    });
   });
   options.log?.warn({ requestId: options.requestId, reason }, "registration request failed");
   return { outcome: "failed", reason };
@@ -300,7 +336,7 @@ async function fail(options: PushRegistrationOptions, reason: string): Promise<P
 
 async function retry(
   options: PushRegistrationOptions,
-  request: { attempts: number; giveUpAt: Date },
+  request: ClaimedRequest,
   reason: string,
 ): Promise<PushRegistrationResult> {
   const now = (options.now ?? (() => new Date()))();
@@ -311,6 +347,7 @@ async function retry(
   if (nextAttemptAt.getTime() > request.giveUpAt.getTime()) {
     return fail(
       options,
+      request,
       `GoTo Webinar was unreachable for ${describeDuration(options.giveUpAfterMs ?? 24 * 3_600_000)}; last error: ${reason}`,
     );
   }

@@ -16,6 +16,9 @@ export interface RecordFormRegistrationOptions {
   registrationStatus: "APPROVED" | "WAITING";
   occurredAt: Date;
   details: Record<string, unknown>;
+  /** The `source` told to GoTo, and the visit's UTM parameters: kept from the first form that had them. */
+  sourceLabel?: string | null;
+  utm?: Record<string, string> | null;
 }
 
 /**
@@ -31,18 +34,30 @@ export async function recordFormRegistration(
   pointsLookup.catch(() => undefined);
   // "created": GoTo made the registrant for us, so ours is the registration's source. "existing":
   // already registered (GoTo's own page, an earlier form): keep where it came from, fill gaps.
+  const keepSource = `"sourceLabel" = COALESCE("WebinarRegistration"."sourceLabel", EXCLUDED."sourceLabel"),
+         "utm" = COALESCE("WebinarRegistration"."utm", EXCLUDED."utm")`;
   const onConflict =
     options.status === "created"
       ? `"registrantKey" = EXCLUDED."registrantKey", "joinUrl" = COALESCE(EXCLUDED."joinUrl", "WebinarRegistration"."joinUrl"),
-         "status" = EXCLUDED."status", "source" = 'FORM'::"RegistrationSource", "cancelledAt" = NULL, "updatedAt" = now()`
+         "status" = EXCLUDED."status", "source" = 'FORM'::"RegistrationSource", "cancelledAt" = NULL, ${keepSource}, "updatedAt" = now()`
       : `"registrantKey" = COALESCE("WebinarRegistration"."registrantKey", EXCLUDED."registrantKey"),
-         "joinUrl" = COALESCE("WebinarRegistration"."joinUrl", EXCLUDED."joinUrl"), "updatedAt" = now()`;
+         "joinUrl" = COALESCE("WebinarRegistration"."joinUrl", EXCLUDED."joinUrl"), ${keepSource}, "updatedAt" = now()`;
   await pgQuery(
     tx,
-    `INSERT INTO "WebinarRegistration" ("accountId", "webinarId", "prospectId", "registrantKey", "joinUrl", "status", "source", "registeredAt", "updatedAt")
-    VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6::"RegistrationStatus", 'FORM'::"RegistrationSource", $7, now())
+    `INSERT INTO "WebinarRegistration" ("accountId", "webinarId", "prospectId", "registrantKey", "joinUrl", "status", "source", "registeredAt", "sourceLabel", "utm", "updatedAt")
+    VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6::"RegistrationStatus", 'FORM'::"RegistrationSource", $7, $8, $9::jsonb, now())
     ON CONFLICT ("webinarId", "prospectId") DO UPDATE SET ${onConflict}`,
-    [accountId, webinarId, prospectId, registrantKey, joinUrl, options.registrationStatus, occurredAt],
+    [
+      accountId,
+      webinarId,
+      prospectId,
+      registrantKey,
+      joinUrl,
+      options.registrationStatus,
+      occurredAt,
+      options.sourceLabel ?? null,
+      options.utm ? JSON.stringify(options.utm) : null,
+    ],
   );
 
   const points = await pointsLookup;

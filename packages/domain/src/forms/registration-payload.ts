@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { type FormDefinition, STANDARD_FIELDS, type StandardFieldName } from "./form-definition";
+import { renderSourceLabel } from "./source-label";
+import { isEmptySource, type VisitSource } from "./visit-source";
 
 /** GoTo's optional registrant fields, named as GoTo names them. */
 const GOTO_FIELDS = [
@@ -33,8 +35,10 @@ export const registrationPayloadSchema = z.object({
       z.object({ questionKey: z.string(), responseText: z.string() }),
     ]),
   ),
-  /** GoTo's registrant `source`: the form's name. */
+  /** GoTo's registrant `source`: the account's template over the visit's UTM parameters (else the form's name). */
   source: z.string(),
+  /** Where the visit came from (UTM parameters, referrer), kept on the registration; absent in older rows. */
+  utm: z.record(z.string(), z.string()).optional(),
 });
 export type RegistrationPayload = z.infer<typeof registrationPayloadSchema>;
 
@@ -42,6 +46,7 @@ export type RegistrationPayload = z.infer<typeof registrationPayloadSchema>;
 export function buildRegistrationPayload(
   form: Pick<FormDefinition, "name" | "fields">,
   values: Record<string, string>,
+  visit: { source: VisitSource; template: string | null } = { source: {}, template: null },
 ): RegistrationPayload {
   const fields: RegistrationPayload["fields"] = {};
   const responses: RegistrationPayload["responses"] = [];
@@ -64,7 +69,8 @@ export function buildRegistrationPayload(
     lastName: values.lastName ?? "",
     fields,
     responses,
-    source: form.name.slice(0, 128) || "Webinar Sync form",
+    source: renderSourceLabel(visit.template, visit.source, form.name),
+    ...(isEmptySource(visit.source) ? {} : { utm: visit.source }),
   };
 }
 

@@ -5,6 +5,7 @@ import { type FormDefinition, HONEYPOT_FIELD, SUBMISSION_TOKEN_FIELD } from "./f
 import type { HostedFormCache } from "./hosted-form-cache";
 import { buildRegistrationPayload, prospectUpdatesFrom } from "./registration-payload";
 import { validateSubmission } from "./validate-submission";
+import { isEmptySource, type VisitSource } from "./visit-source";
 import { type WrittenSubmission, writeSubmission } from "./write-submission";
 
 export interface SubmitFormLog {
@@ -30,6 +31,8 @@ export interface SubmitFormOptions {
   formId: string;
   /** The body as posted (urlencoded or JSON), field name → value. */
   body: Record<string, unknown>;
+  /** Where the visit came from (see visitSourceFrom). */
+  source?: VisitSource;
   ip?: string;
   userAgent?: string;
   registrations?: RegistrationPushes;
@@ -49,6 +52,8 @@ export type SubmitFormResult =
       form: FormDefinition;
       values: Record<string, string>;
       errors: Record<string, string>;
+      /** Consent name → ticked: a refused form keeps the boxes as they were. */
+      consents: Record<string, boolean>;
       token?: string;
     }
   /** A bot filled the honeypot: it gets the normal thank-you, and nothing is stored. */
@@ -92,24 +97,36 @@ export async function submitForm(options: SubmitFormOptions): Promise<SubmitForm
   const token = typeof rawToken === "string" && TOKEN.test(rawToken) ? rawToken : null;
   const check = validateSubmission(form, options.body);
   if (Object.keys(check.errors).length > 0)
-    return { outcome: "invalid", form, values: check.values, errors: check.errors, ...(token ? { token } : {}) };
+    return {
+      outcome: "invalid",
+      form,
+      values: check.values,
+      errors: check.errors,
+      consents: Object.fromEntries(check.consents.map((c) => [c.name, c.given])),
+      ...(token ? { token } : {}),
+    };
   const honeypot = options.body[HONEYPOT_FIELD];
   if (typeof honeypot === "string" ? honeypot.trim() !== "" : honeypot !== undefined && honeypot !== null)
     return { outcome: "discarded", form };
 
   const { values } = check;
   const updates = prospectUpdatesFrom(form, values);
+  const source = options.source ?? {};
   const written = await beforeSaving(() =>
     writeSubmission({
       db,
       accountId: form.accountId,
       formId: form.id,
+      formName: form.name,
+      campaignId: form.campaignId,
       actions: form.completionActions,
       email: values.email ?? "",
       columns: updates.columns,
       custom: updates.custom,
       data: values,
-      registration: buildRegistrationPayload(form, values),
+      consents: check.consents,
+      utm: isEmptySource(source) ? null : source,
+      registration: buildRegistrationPayload(form, values, { source, template: form.sourceTemplate }),
       ip: options.ip ?? null,
       userAgent: options.userAgent?.slice(0, 500) ?? null,
       now,

@@ -1,10 +1,24 @@
-import { COMMENTS_MAX_LENGTH, FIELD_MAX_LENGTH, type FormDefinition, type FormField } from "./form-definition";
+import {
+  COMMENTS_MAX_LENGTH,
+  consentFieldName,
+  FIELD_MAX_LENGTH,
+  type FormConsent,
+  type FormDefinition,
+  type FormField,
+} from "./form-definition";
+
+/** A consent as the person answered it, with the text and version they were shown. */
+export interface GivenConsent extends Omit<FormConsent, "required"> {
+  given: boolean;
+}
 
 export interface SubmissionCheck {
   /** Every field of the form, trimmed, as the person typed it: re-rendered on refusal. */
   values: Record<string, string>;
   /** Field name → what to fix. Empty when the submission is acceptable. */
   errors: Record<string, string>;
+  /** Every consent of the form, ticked or not. */
+  consents: GivenConsent[];
 }
 
 const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
@@ -32,10 +46,18 @@ const maxLengthOf = (field: FormField) =>
 
 /**
  * Checks what a person sent against the form: required fields, e-mail shape, GoTo's length
- * limits, and multiple-choice answers among the question's options. Pure: no I/O.
+ * limits, multiple-choice answers among the question's options, and required consents ticked.
+ * Pure: no I/O.
  */
+// What a ticked box sends: browsers "on" (or the value attribute), JSON callers true.
+const TICKED = new Set(["on", "yes", "true", "1"]);
+const isTicked = (raw: unknown) =>
+  raw === true || raw === 1 || (typeof raw === "string" && TICKED.has(raw.trim().toLowerCase()));
+
+const shortText = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
+
 export function validateSubmission(
-  form: Pick<FormDefinition, "fields">,
+  form: Pick<FormDefinition, "fields"> & Partial<Pick<FormDefinition, "consents">>,
   raw: Record<string, unknown>,
 ): SubmissionCheck {
   const values: Record<string, string> = {};
@@ -65,5 +87,11 @@ export function validateSubmission(
       errors[field.name] = `Choose one of the options for ${field.label}`;
     }
   }
-  return { values, errors };
+  const consents = (form.consents ?? []).map(({ required, ...consent }) => {
+    const given = isTicked(raw[consentFieldName(consent.name)]);
+    if (required && !given)
+      errors[consentFieldName(consent.name)] = `Tick the box to agree to "${shortText(consent.text)}" (required)`;
+    return { ...consent, given };
+  });
+  return { values, errors, consents };
 }

@@ -3,6 +3,8 @@ import { type PgQueryDb, pgQuery, retryOnDeadlock } from "@gw/db";
 import { PROSPECT_PROFILE_FIELDS } from "../prospects/profile-fields";
 import type { CompletionAction } from "./form-definition";
 import type { RegistrationPayload } from "./registration-payload";
+import type { GivenConsent } from "./validate-submission";
+import type { VisitSource } from "./visit-source";
 
 /** Prospect columns a form can fill (every profile field: e-mail is the key). */
 const COLUMNS = PROSPECT_PROFILE_FIELDS;
@@ -11,6 +13,10 @@ export interface WriteSubmissionOptions {
   db: PgQueryDb;
   accountId: string;
   formId: string;
+  /** Named in the form.submitted event. */
+  formName: string;
+  /** The form's campaign for a new prospect; null: the account's default campaign. */
+  campaignId: string | null;
   actions: CompletionAction[];
   email: string;
   /** Prospect column → value from the form; only non-blank values, which overwrite (the form is newer). */
@@ -19,6 +25,10 @@ export interface WriteSubmissionOptions {
   custom: Record<string, string>;
   /** What the person sent, as stored on the FormSubmission. */
   data: Record<string, string>;
+  /** Every consent of the form as answered: stored with the submission; the ticked ones on the prospect too. */
+  consents: GivenConsent[];
+  /** UTM parameters and referrer of the visit, or null when none was known. */
+  utm: VisitSource | null;
   registration: RegistrationPayload;
   ip: string | null;
   userAgent: string | null;
@@ -45,7 +55,9 @@ export interface WrittenSubmission {
  * - find or create the prospect by e-mail — Pardot's form rule: matched trimmed and
  *   case-insensitively only among records not merged away (the partial unique index), so an
  *   old e-mail of a merged record makes a NEW prospect; the form's values overwrite, blanks never do;
- * - store the FormSubmission;
+ * - store the FormSubmission (with its consents and UTM parameters) and the form.submitted event;
+ * - record the ticked consents on the prospect (text, version, when, which form): a consent
+ *   left unticked on a later form does not withdraw one given before;
  * - unless the prospect is filtered, run the completion actions: a register action writes the
  *   RegistrationRequest outbox row (the GoTo call happens after commit, in the push job), lists
  *   and tags are added, the score adjusted.
@@ -81,10 +93,18 @@ async function writeOnce(options: WriteSubmissionOptions): Promise<WrittenSubmis
   const columnList = COLUMNS.map((c) => `"${c}"`).join(", ");
   const keep = COLUMNS.map((c) => `"${c}" = COALESCE(EXCLUDED."${c}", "Prospect"."${c}")`).join(", ");
   const account = `${$(accountId)}::uuid`;
-  // A new prospect gets the campaign of the register action's connector.
-  const campaign = webinarIds[0]
-    ? `(SELECT c."campaignId" FROM "Webinar" w JOIN "Connector" c ON c."id" = w."connectorId" WHERE w."id" = ${$(webinarIds[0])}::uuid)`
-    : "NULL::uuid";
+  // A new prospect gets the form's campaign, else the account's default (not the connector's:
+  // the form is where the person came in).
+  const campaign = `COALESCE(${$(options.campaignId)}::uuid, (SELECT a."defaultCampaignId" FROM "Account" a WHERE a."id" = ${account}))`;
+  const given = Object.fromEntries(
+    options.consents
+      .filter((c) => c.given)
+      .map((c) => [c.name, { text: c.text, version: c.version, givenAt: now.toISOString(), formId: options.formId }]),
+  );
+  const consentsParam = `${$(JSON.stringify(given))}::jsonb`;
+  const answersParam = `${$(JSON.stringify(options.data))}::jsonb`;
+  const givenParam = `${$(JSON.stringify(options.consents))}::jsonb`;
+  const utmParam = `${$(options.utm ? JSON.stringify(options.utm) : null)}::jsonb`;
   const listIdsParam = `${$(listIds)}::uuid[]`;
 
   const { retryKey } = options;
@@ -100,19 +120,29 @@ async function writeOnce(options: WriteSubmissionOptions): Promise<WrittenSubmis
             AND ("FormSubmissionKey"."token" IS NULL OR "FormSubmissionKey"."token" IS DISTINCT FROM EXCLUDED."token")
         RETURNING "submissionId"
       ), p AS (
-        INSERT INTO "Prospect" ("accountId", "email", "source", "campaignId", "customFields", "score", "updatedAt", ${columnList})
-        SELECT ${account}, ${$(options.email.trim())}, 'FORM'::"ProspectSource", ${campaign}, ${$(JSON.stringify(options.custom))}::jsonb,
+        INSERT INTO "Prospect" ("accountId", "email", "source", "campaignId", "consents", "customFields", "score", "updatedAt", ${columnList})
+        SELECT ${account}, ${$(options.email.trim())}, 'FORM'::"ProspectSource", ${campaign}, ${consentsParam}, ${$(JSON.stringify(options.custom))}::jsonb,
           ${$(points)}::int, now(), ${COLUMNS.map((column) => `${$(options.columns[column] || null)}::text`).join(", ")}
         FROM k WHERE true
         ON CONFLICT ("accountId", lower("email")) WHERE "mergedIntoId" IS NULL
         DO UPDATE SET ${keep},
           "customFields" = "Prospect"."customFields" || EXCLUDED."customFields",
+          "consents" = "Prospect"."consents" || EXCLUDED."consents",
           "score" = "Prospect"."score" + CASE WHEN "Prospect"."filtered" THEN 0 ELSE EXCLUDED."score" END,
           "updatedAt" = now()
         RETURNING "id", "filtered", (xmax = 0) AS "created"
       ), s AS (
-        INSERT INTO "FormSubmission" ("id", "accountId", "formId", "prospectId", "data", "ip", "userAgent", "createdAt")
-        SELECT k."submissionId", ${account}, ${form}, p."id", ${$(JSON.stringify(options.data))}::jsonb, ${$(options.ip)}, ${$(options.userAgent)}, ${$(now)}::timestamptz FROM p, k
+        INSERT INTO "FormSubmission" ("id", "accountId", "formId", "prospectId", "data", "consents", "utm", "ip", "userAgent", "createdAt")
+        SELECT k."submissionId", ${account}, ${form}, p."id", ${answersParam}, ${givenParam}, ${utmParam},
+          ${$(options.ip)}, ${$(options.userAgent)}, ${$(now)}::timestamptz FROM p, k
+        RETURNING "id"
+      ), e AS (
+        INSERT INTO "ChangeEvent" ("accountId", "type", "prospectId", "data", "occurredAt")
+        SELECT ${account}, 'form.submitted', p."id",
+          jsonb_build_object('formId', ${form}, 'formName', ${$(options.formName)}::text, 'submissionId', s."id",
+            'prospectCreated', p."created", 'answers', ${answersParam}, 'consents', ${givenParam}, 'utm', ${utmParam}),
+          ${$(now)}::timestamptz
+        FROM p, s
         RETURNING "id"
       ), r AS (
         INSERT INTO "RegistrationRequest" ("accountId", "prospectId", "webinarId", "formSubmissionId", "payload", "nextAttemptAt", "giveUpAt", "updatedAt")

@@ -38,6 +38,8 @@ export interface ProspectDetail {
   lists: { id: string; name: string }[];
   tags: { id: string; name: string }[];
   /** Newest first. */
+  consents: { name: string; text: string; version: string; givenAt: Date; form: { id: string; name: string } | null }[];
+  /** Newest first. */
   timeline: {
     id: string;
     type: ActivityType;
@@ -55,6 +57,7 @@ export interface ProspectDetail {
     webinar: { id: string; subject: string; startsAt: Date };
     status: RegistrationStatus;
     source: RegistrationSource;
+    sourceLabel: string | null;
     attended: boolean;
     minutesAttended: number;
     registeredAt: Date;
@@ -96,6 +99,7 @@ export async function getProspectDetail(options: {
     },
   });
   if (!p) throw notFound("Prospect", options.prospectId);
+  const consents = await consentsOf(options.db, p.consents);
   return {
     id: p.id,
     email: p.email,
@@ -125,6 +129,7 @@ export async function getProspectDetail(options: {
     mergedFrom: p.mergedFrom,
     lists: p.lists.map((m) => m.list),
     tags: p.tags.map((t) => t.tag),
+    consents,
     timeline: p.activities.map((a) => ({
       id: a.id,
       type: a.type,
@@ -142,6 +147,7 @@ export async function getProspectDetail(options: {
       webinar: r.webinar,
       status: r.status,
       source: r.source,
+      sourceLabel: r.sourceLabel,
       attended: r.attended,
       minutesAttended: Math.round(r.attendanceSeconds / 60),
       registeredAt: r.registeredAt,
@@ -192,4 +198,27 @@ function answersOf(
   return Array.isArray(registration.surveyResponses)
     ? registration.surveyResponses.flatMap((s) => (isObject(s) ? qaList(s.responses) : []))
     : [];
+}
+
+type StoredConsent = { text?: unknown; version?: unknown; givenAt?: unknown; formId?: unknown };
+
+/** The prospect's consents (stored by name, see writeSubmission) with the forms' names, newest first. */
+async function consentsOf(db: Db, stored: unknown): Promise<ProspectDetail["consents"]> {
+  if (!isObject(stored)) return [];
+  const entries = Object.entries(stored as Record<string, StoredConsent>).filter(
+    ([, c]) => isObject(c) && typeof c.text === "string" && typeof c.givenAt === "string",
+  );
+  const formIds = [...new Set(entries.flatMap(([, c]) => (typeof c.formId === "string" ? [c.formId] : [])))];
+  const forms = formIds.length
+    ? await db.form.findMany({ where: { id: { in: formIds } }, select: { id: true, name: true } })
+    : [];
+  return entries
+    .map(([name, c]) => ({
+      name,
+      text: String(c.text),
+      version: String(c.version ?? ""),
+      givenAt: new Date(String(c.givenAt)),
+      form: forms.find((f) => f.id === c.formId) ?? null,
+    }))
+    .sort((a, b) => b.givenAt.getTime() - a.givenAt.getTime());
 }

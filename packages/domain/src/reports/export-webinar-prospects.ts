@@ -9,7 +9,7 @@ import {
   type ListWebinarProspectsOptions,
   type WebinarProspectRow,
 } from "./list-webinar-prospects";
-import { filteredCondition, segmentCondition } from "./segment";
+import { filteredCondition, segmentCondition, sourceCondition } from "./segment";
 
 export const EXPORT_HEADER = [
   "Email",
@@ -24,6 +24,7 @@ export const EXPORT_HEADER = [
   "Poll answers",
   "Survey answers",
   "Registered at",
+  "Source",
 ];
 
 /** The drill-down's filter and order, without its paging: the export streams every row. */
@@ -50,7 +51,8 @@ export async function exportWebinarProspects(options: ExportWebinarProspectsOpti
   const webinar = await findDrillDownWebinar(options);
   const batchSize = options.batchSize ?? 1000;
   const where = Prisma.sql`r."webinarId" = ${webinar.id}::uuid AND ${segmentCondition(options.segment)}
-    AND ${prospectSearchCondition(cleanQuery(options.q))} AND ${filteredCondition(options.includeFiltered)}`;
+    AND ${prospectSearchCondition(cleanQuery(options.q))} AND ${filteredCondition(options.includeFiltered)}
+    AND ${sourceCondition(options.source)}`;
   const orderBy = drillDownOrder(options.sort ?? "email", options.order ?? "asc");
 
   async function* rows(): AsyncGenerator<string[]> {
@@ -83,5 +85,6 @@ function toCells(row: WebinarProspectRow): string[] {
     String(row.pollsAnswered),
     String(row.surveysAnswered),
     row.registeredAt.toISOString(),
+    row.source ?? "",
   ].map(neutralizeFormula);
 }

@@ -1,6 +1,7 @@
 import type { Db, WebinarStatus } from "@gw/db";
 import { notFound } from "../errors/index";
 import { toReportRow, type WebinarReportRawRow, type WebinarReportRow } from "./list-webinar-report";
+import { listWebinarSources } from "./list-webinar-sources";
 import { isFinished } from "./webinar-phase";
 
 export interface WebinarDetail {
@@ -38,6 +39,8 @@ export interface WebinarDetail {
     totalMinutesAttended: number | null;
     averageMinutesAttended: number | null;
   };
+  /** Registrations and attendance by source (attended null until the webinar is finished). */
+  sources: { source: string | null; registered: number; attended: number | null }[];
 }
 
 export interface SessionPerformanceView {
@@ -191,6 +194,10 @@ export async function getWebinarDetail(options: GetWebinarDetailOptions): Promis
       averageMinutesAttended:
         finished && counts.attended > 0 ? Math.round(counts.seconds / 60 / counts.attended) : null,
     },
+    sources: (await listWebinarSources({ db, webinarId: webinar.id })).map((s) => ({
+      ...s,
+      attended: finished ? s.attended : null,
+    })),
   };
 }
 

@@ -27,5 +27,6 @@ export {
   type WebinarReportRow,
   type WebinarReportSort,
 } from "./list-webinar-report";
+export { listWebinarSources, type WebinarSourceRow } from "./list-webinar-sources";
 export { SEGMENTS, type Segment } from "./segment";
 export { isFinished, type ReportTab } from "./webinar-phase";

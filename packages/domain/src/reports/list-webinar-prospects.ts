@@ -2,7 +2,7 @@ import { type Db, Prisma, type RegistrationStatus } from "@gw/db";
 import { cleanQuery, type Page, type PageRequest, pageWindow } from "../paging/paging";
 import { prospectSearchCondition } from "../prospects/prospect-search-condition";
 import { findDrillDownWebinar } from "./find-drill-down-webinar";
-import { filteredCondition, type Segment, segmentCondition } from "./segment";
+import { filteredCondition, type Segment, segmentCondition, sourceCondition } from "./segment";
 
 export const WEBINAR_PROSPECT_SORTS = [
   "email",
@@ -33,6 +33,8 @@ export interface WebinarProspectRow {
   pollsAnswered: number;
   surveysAnswered: number;
   registeredAt: Date;
+  /** The registration's source label (see sourceCondition); null when none was tracked. */
+  source: string | null;
 }
 
 export interface ListWebinarProspectsOptions extends PageRequest {
@@ -41,6 +43,8 @@ export interface ListWebinarProspectsOptions extends PageRequest {
   webinarId: string;
   segment: Segment;
   q?: string;
+  /** Only registrations from this source label; "" for those without one. */
+  source?: string;
   /** Filtered prospects are hidden unless true. */
   includeFiltered?: boolean;
   sort?: WebinarProspectSort;
@@ -69,7 +73,7 @@ export function drillDownOrder(sort: WebinarProspectSort, order: "asc" | "desc")
 export const DRILL_DOWN_COLUMNS = Prisma.sql`
   p."id", p."email", p."firstName", p."lastName", p."company", r."status"::text AS "status", r."attended",
   ((r."attendanceSeconds" + 30) / 60)::int AS "minutesAttended", r."attendancePercent" AS "percentAttended",
-  r."questionsAsked", r."pollsAnswered", r."surveysAnswered", r."registeredAt"`;
+  r."questionsAsked", r."pollsAnswered", r."surveysAnswered", r."registeredAt", r."sourceLabel" AS "source"`;
 
 /** One page of the prospects behind a webinar's count. */
 export async function listWebinarProspects(
@@ -79,7 +83,8 @@ export async function listWebinarProspects(
   const webinar = await findDrillDownWebinar(options);
   const { page, pageSize, offset } = pageWindow(options);
   const where = Prisma.sql`r."webinarId" = ${webinar.id}::uuid AND ${segmentCondition(options.segment)}
-    AND ${prospectSearchCondition(cleanQuery(options.q))} AND ${filteredCondition(options.includeFiltered)}`;
+    AND ${prospectSearchCondition(cleanQuery(options.q))} AND ${filteredCondition(options.includeFiltered)}
+    AND ${sourceCondition(options.source)}`;
 
   const items = await db.$queryRaw<WebinarProspectRow[]>`
     SELECT ${DRILL_DOWN_COLUMNS}

@@ -20,3 +20,12 @@ export function segmentCondition(segment: Segment): Prisma.Sql {
       return Prisma.sql`(r."status" <> 'CANCELLED' AND NOT r."attended")`;
   }
 }
+
+/**
+ * Registrations (alias `r`) from one source, the label told to GoTo; "" picks those with none
+ * (registered on GoTo's own page, or before sources were tracked). Absent: every source.
+ */
+export function sourceCondition(source: string | undefined): Prisma.Sql {
+  if (source === undefined) return Prisma.sql`TRUE`;
+  return source === "" ? Prisma.sql`r."sourceLabel" IS NULL` : Prisma.sql`r."sourceLabel" = ${source}`;
+}
