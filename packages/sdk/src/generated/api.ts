@@ -2268,6 +2268,12 @@ export interface paths {
                                 totalMinutesAttended: number | null;
                                 averageMinutesAttended: number | null;
                             };
+                            /** @description registrations and attendance by source (the label told to GoTo; null: none tracked), most registrations first; attended is null until the webinar is finished */
+                            sources: {
+                                source: string | null;
+                                registered: number;
+                                attended: number | null;
+                            }[];
                         };
                     };
                 };
@@ -2367,6 +2373,8 @@ export interface paths {
                     segment?: "registered" | "attended" | "absent";
                     /** @description contains, ignoring case */
                     q?: string;
+                    /** @description only registrations from this source (as in the webinar's sources); "" for those without one */
+                    source?: string;
                     sort?: "email" | "name" | "company" | "status" | "minutes" | "percent" | "questions" | "registeredAt";
                     order?: "asc" | "desc";
                     /** @description show filtered prospects (employees, exclusion rules) too */
@@ -2417,6 +2425,8 @@ export interface paths {
                                 surveysAnswered: number;
                                 /** Format: date-time */
                                 registeredAt: string;
+                                /** @description the registration's source label (UTM parameters through the account's template) */
+                                source: string | null;
                             }[];
                             total: number;
                             page: number;
@@ -2525,6 +2535,8 @@ export interface paths {
                     segment?: "registered" | "attended" | "absent";
                     /** @description contains, ignoring case */
                     q?: string;
+                    /** @description only registrations from this source (as in the webinar's sources); "" for those without one */
+                    source?: string;
                     sort?: "email" | "name" | "company" | "status" | "minutes" | "percent" | "questions" | "registeredAt";
                     order?: "asc" | "desc";
                     /** @description show filtered prospects (employees, exclusion rules) too */
@@ -7888,6 +7900,25 @@ export interface paths {
                             type: "ADJUST_SCORE";
                             points: number;
                         })[];
+                        /**
+                         * @description Consent checkboxes, in the order shown
+                         * @default []
+                         */
+                        consents?: {
+                            /** @description Keys the consent on the prospect; defaults to the text in lowercase with dashes */
+                            name?: string;
+                            /** @description What the person agrees to, shown beside the checkbox */
+                            text: string;
+                            /** @description Change it when the text changes: the prospect keeps the version they agreed to */
+                            version: string;
+                            /**
+                             * @description A required consent must be ticked to submit the form
+                             * @default false
+                             */
+                            required?: boolean;
+                        }[];
+                        /** @description Campaign of the prospects the form creates; null or absent: the account's default campaign */
+                        campaignId?: string | null;
                     };
                 };
             };
@@ -8373,6 +8404,25 @@ export interface paths {
                             type: "ADJUST_SCORE";
                             points: number;
                         })[];
+                        /**
+                         * @description Consent checkboxes, in the order shown
+                         * @default []
+                         */
+                        consents?: {
+                            /** @description Keys the consent on the prospect; defaults to the text in lowercase with dashes */
+                            name?: string;
+                            /** @description What the person agrees to, shown beside the checkbox */
+                            text: string;
+                            /** @description Change it when the text changes: the prospect keeps the version they agreed to */
+                            version: string;
+                            /**
+                             * @description A required consent must be ticked to submit the form
+                             * @default false
+                             */
+                            required?: boolean;
+                        }[];
+                        /** @description Campaign of the prospects the form creates; null or absent: the account's default campaign */
+                        campaignId?: string | null;
                     };
                 };
             };
@@ -8670,6 +8720,304 @@ export interface paths {
                         "application/json": {
                             /** @description Host names (each also covers its subdomains) a marketer may use as a form's thank-you redirect; an admin may set any https redirect, with a warning in the editor */
                             domains: string[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/registrant-source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How form registrations name their source to GoTo Webinar (the template over UTM parameters) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The template in use, e.g. {utm_source} / {utm_campaign} */
+                            template: string;
+                            /** @description true while the account uses the built-in default */
+                            isDefault: boolean;
+                            defaultTemplate: string;
+                            /** @description What a template may use, each written as {name} */
+                            placeholders: string[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the registrant source template (admins); null restores the default */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Placeholders {utm_source}, {utm_medium}, {utm_campaign}, {utm_term}, {utm_content}, {referrer}, {referrer_host}, {form}; null restores the default */
+                        template: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The template in use, e.g. {utm_source} / {utm_campaign} */
+                            template: string;
+                            /** @description true while the account uses the built-in default */
+                            isDefault: boolean;
+                            defaultTemplate: string;
+                            /** @description What a template may use, each written as {name} */
+                            placeholders: string[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/default-campaign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign of prospects a form creates when the form names none */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaign: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the account's default campaign for prospects forms create (admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A campaign of the account, or null for none */
+                        campaignId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaign: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
                         };
                     };
                 };
@@ -11798,6 +12146,14 @@ export interface components {
                 type: "ADJUST_SCORE";
                 points: number;
             })[];
+            consents: {
+                name: string;
+                text: string;
+                version: string;
+                required: boolean;
+            }[];
+            /** @description null: prospects it creates get the account's default campaign */
+            campaignId: string | null;
             thankYouMessage: string | null;
             redirectUrl: string | null;
             archivedAt: string | null;
@@ -11859,6 +12215,18 @@ export interface components {
                 id: string;
                 name: string;
             }[];
+            /** @description consents the person gave on forms (the text and version they agreed to, when, on which form) */
+            consents: {
+                name: string;
+                text: string;
+                version: string;
+                givenAt: unknown;
+                form: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            }[];
             /** @description webinar activities, newest first */
             timeline: {
                 /** Format: uuid */
@@ -11891,6 +12259,8 @@ export interface components {
                 status: "WAITING" | "APPROVED" | "DENIED" | "CANCELLED";
                 /** @enum {string} */
                 source: "GOTO" | "FORM" | "WEBHOOK";
+                /** @description the source told to GoTo (UTM parameters through the account's template) */
+                sourceLabel: string | null;
                 attended: boolean;
                 minutesAttended: number;
                 registeredAt: unknown;
@@ -12438,6 +12808,14 @@ export interface components {
                 type: "ADJUST_SCORE";
                 points: number;
             })[];
+            consents: {
+                name: string;
+                text: string;
+                version: string;
+                required: boolean;
+            }[];
+            /** @description null: prospects it creates get the account's default campaign */
+            campaignId: string | null;
             thankYouMessage: string | null;
             redirectUrl: string | null;
             archivedAt: string | null;
@@ -12501,6 +12879,19 @@ export interface components {
                 id: string;
                 name: string;
             }[];
+            /** @description consents the person gave on forms (the text and version they agreed to, when, on which form) */
+            consents: {
+                name: string;
+                text: string;
+                version: string;
+                /** Format: date-time */
+                givenAt: string;
+                form: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            }[];
             /** @description webinar activities, newest first */
             timeline: {
                 /** Format: uuid */
@@ -12535,6 +12926,8 @@ export interface components {
                 status: "WAITING" | "APPROVED" | "DENIED" | "CANCELLED";
                 /** @enum {string} */
                 source: "GOTO" | "FORM" | "WEBHOOK";
+                /** @description the source told to GoTo (UTM parameters through the account's template) */
+                sourceLabel: string | null;
                 attended: boolean;
                 minutesAttended: number;
                 /** Format: date-time */
