@@ -2,6 +2,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import type { App } from "../app";
+import { addOperationExamples, sortComponents } from "./openapi-examples";
 
 /** The route schemas drive validation, serialisation and this OpenAPI document alike. */
 export async function registerOpenApi(app: App, publicUrl: string) {
@@ -29,8 +30,10 @@ export async function registerOpenApi(app: App, publicUrl: string) {
       },
     },
     transform: jsonSchemaTransform,
-    // Schemas named with `.meta({ id })` become components that the paths reference.
-    transformObject: jsonSchemaTransformObject,
+    // Schemas named with `.meta({ id })` become components that the paths reference; the main
+    // resources' operations get the contract's examples.
+    transformObject: (documentObject) =>
+      addOperationExamples(sortComponents(jsonSchemaTransformObject(documentObject))),
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
 }

@@ -776,6 +776,36 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "items": [
+                         *         {
+                         *           "id": "0b8f6d52-3c1e-4f7a-9d2b-6a4e1c9f8e07",
+                         *           "name": "Marketing organizer",
+                         *           "connectorUserEmail": "webinars@acme.example",
+                         *           "status": "VERIFIED",
+                         *           "createProspects": true,
+                         *           "campaignId": "5c2e9a71-8d3f-4b6e-a1c4-7f0d2b9e6a35",
+                         *           "campaign": {
+                         *             "id": "5c2e9a71-8d3f-4b6e-a1c4-7f0d2b9e6a35",
+                         *             "name": "Webinars 2026"
+                         *           },
+                         *           "organizerKey": "8139204853306473997",
+                         *           "gotoAccountKey": "6574830021937465123",
+                         *           "organizerEmail": "webinars@acme.example",
+                         *           "organizerName": "Acme Webinars",
+                         *           "lastError": null,
+                         *           "lastErrorAt": null,
+                         *           "lastSyncAt": "2026-12-01T11:40:00.000Z",
+                         *           "verifiedAt": "2026-10-01T14:05:42.000Z",
+                         *           "webhooksEnabled": true,
+                         *           "hasCustomOAuthClient": false,
+                         *           "createdAt": "2026-10-01T14:03:10.000Z",
+                         *           "updatedAt": "2026-12-01T11:40:00.000Z"
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         "application/json": {
                             items: {
                                 /** Format: uuid */
@@ -842,6 +872,14 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "Marketing organizer",
+                     *       "connectorUserEmail": "webinars@acme.example",
+                     *       "createProspects": true,
+                     *       "campaignId": "5c2e9a71-8d3f-4b6e-a1c4-7f0d2b9e6a35"
+                     *     }
+                     */
                     "application/json": {
                         name: string;
                         /**
@@ -870,6 +908,32 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "0b8f6d52-3c1e-4f7a-9d2b-6a4e1c9f8e07",
+                         *       "name": "Marketing organizer",
+                         *       "connectorUserEmail": "webinars@acme.example",
+                         *       "status": "UNVERIFIED",
+                         *       "createProspects": true,
+                         *       "campaignId": "5c2e9a71-8d3f-4b6e-a1c4-7f0d2b9e6a35",
+                         *       "campaign": {
+                         *         "id": "5c2e9a71-8d3f-4b6e-a1c4-7f0d2b9e6a35",
+                         *         "name": "Webinars 2026"
+                         *       },
+                         *       "organizerKey": null,
+                         *       "gotoAccountKey": null,
+                         *       "organizerEmail": null,
+                         *       "organizerName": null,
+                         *       "lastError": null,
+                         *       "lastErrorAt": null,
+                         *       "lastSyncAt": null,
+                         *       "verifiedAt": null,
+                         *       "webhooksEnabled": false,
+                         *       "hasCustomOAuthClient": false,
+                         *       "createdAt": "2026-10-01T14:03:10.000Z",
+                         *       "updatedAt": "2026-10-01T14:03:10.000Z"
+                         *     }
+                         */
                         "application/json": {
                             /** Format: uuid */
                             id: string;
@@ -2031,6 +2095,32 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "items": [
+                         *         {
+                         *           "id": "9d4b2f86-1a7e-4c3d-b5f9-0e8a6c2d4b71",
+                         *           "subject": "Q3 product launch: what's new in Insights",
+                         *           "startsAt": "2026-11-18T16:00:00.000Z",
+                         *           "endsAt": "2026-11-18T17:00:00.000Z",
+                         *           "timeZone": "America/New_York",
+                         *           "status": "ENDED",
+                         *           "connector": {
+                         *             "id": "0b8f6d52-3c1e-4f7a-9d2b-6a4e1c9f8e07",
+                         *             "name": "Marketing organizer"
+                         *           },
+                         *           "registered": 412,
+                         *           "attended": 187,
+                         *           "absent": 225,
+                         *           "attendanceRate": 0.4539,
+                         *           "program": null
+                         *         }
+                         *       ],
+                         *       "total": 1,
+                         *       "page": 1,
+                         *       "pageSize": 25
+                         *     }
+                         */
                         "application/json": {
                             items: components["schemas"]["WebinarReportRow"][];
                             total: number;
@@ -2268,12 +2358,6 @@ export interface paths {
                                 totalMinutesAttended: number | null;
                                 averageMinutesAttended: number | null;
                             };
-                            /** @description registrations and attendance by source (the label told to GoTo; null: none tracked), most registrations first; attended is null until the webinar is finished */
-                            sources: {
-                                source: string | null;
-                                registered: number;
-                                attended: number | null;
-                            }[];
                         };
                     };
                 };
@@ -2373,8 +2457,6 @@ export interface paths {
                     segment?: "registered" | "attended" | "absent";
                     /** @description contains, ignoring case */
                     q?: string;
-                    /** @description only registrations from this source (as in the webinar's sources); "" for those without one */
-                    source?: string;
                     sort?: "email" | "name" | "company" | "status" | "minutes" | "percent" | "questions" | "registeredAt";
                     order?: "asc" | "desc";
                     /** @description show filtered prospects (employees, exclusion rules) too */
@@ -2398,6 +2480,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "segment": "attended",
+                         *       "items": [
+                         *         {
+                         *           "id": "2a7c9e14-6f3b-4d81-8e2a-5b9f0c7d3e68",
+                         *           "email": "ann.archer@acme.example",
+                         *           "firstName": "Ann",
+                         *           "lastName": "Archer",
+                         *           "company": "Acme Analytics",
+                         *           "status": "APPROVED",
+                         *           "attended": true,
+                         *           "minutesAttended": 52,
+                         *           "percentAttended": 86.7,
+                         *           "questionsAsked": 2,
+                         *           "pollsAnswered": 3,
+                         *           "surveysAnswered": 0,
+                         *           "registeredAt": "2026-11-02T09:14:28.000Z"
+                         *         }
+                         *       ],
+                         *       "total": 187,
+                         *       "page": 1,
+                         *       "pageSize": 25
+                         *     }
+                         */
                         "application/json": {
                             items: {
                                 /**
@@ -2425,8 +2532,6 @@ export interface paths {
                                 surveysAnswered: number;
                                 /** Format: date-time */
                                 registeredAt: string;
-                                /** @description the registration's source label (UTM parameters through the account's template) */
-                                source: string | null;
                             }[];
                             total: number;
                             page: number;
@@ -2535,8 +2640,6 @@ export interface paths {
                     segment?: "registered" | "attended" | "absent";
                     /** @description contains, ignoring case */
                     q?: string;
-                    /** @description only registrations from this source (as in the webinar's sources); "" for those without one */
-                    source?: string;
                     sort?: "email" | "name" | "company" | "status" | "minutes" | "percent" | "questions" | "registeredAt";
                     order?: "asc" | "desc";
                     /** @description show filtered prospects (employees, exclusion rules) too */
@@ -2662,6 +2765,14 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "segment": "absent",
+                     *       "prospectIds": "all",
+                     *       "action": "ADD_TO_LIST",
+                     *       "listName": "Launch no-shows: send the recording"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {string} */
                         segment: "registered" | "attended" | "absent";
@@ -2689,6 +2800,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "matched": 225,
+                         *       "affected": 225,
+                         *       "target": {
+                         *         "id": "c8d2e5a7-9b1f-4c6e-8a3d-2f7b0e9c4d16",
+                         *         "name": "Launch no-shows: send the recording"
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             /** @description selected prospects in the segment */
                             matched: number;
@@ -2834,6 +2955,37 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "items": [
+                         *         {
+                         *           "id": "2a7c9e14-6f3b-4d81-8e2a-5b9f0c7d3e68",
+                         *           "email": "ann.archer@acme.example",
+                         *           "firstName": "Ann",
+                         *           "lastName": "Archer",
+                         *           "company": "Acme Analytics",
+                         *           "score": 35,
+                         *           "filtered": false,
+                         *           "mergedIntoId": null,
+                         *           "createdAt": "2026-11-02T09:14:27.000Z"
+                         *         },
+                         *         {
+                         *           "id": "7e3f1b9c-2d6a-4e85-b0c7-9a4d8f2e1c53",
+                         *           "email": "bob.baker@bolt.example",
+                         *           "firstName": "Bob",
+                         *           "lastName": "Baker",
+                         *           "company": null,
+                         *           "score": 5,
+                         *           "filtered": false,
+                         *           "mergedIntoId": null,
+                         *           "createdAt": "2026-11-10T17:41:09.000Z"
+                         *         }
+                         *       ],
+                         *       "total": 2,
+                         *       "page": 1,
+                         *       "pageSize": 25
+                         *     }
+                         */
                         "application/json": {
                             items: {
                                 /** Format: uuid */
@@ -2961,6 +3113,83 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "2a7c9e14-6f3b-4d81-8e2a-5b9f0c7d3e68",
+                         *       "email": "ann.archer@acme.example",
+                         *       "firstName": "Ann",
+                         *       "lastName": "Archer",
+                         *       "company": "Acme Analytics",
+                         *       "jobTitle": "Head of Marketing Operations",
+                         *       "phone": "+1 617 555 0142",
+                         *       "address": null,
+                         *       "city": "Boston",
+                         *       "state": "MA",
+                         *       "zipCode": "02110",
+                         *       "country": "United States",
+                         *       "industry": "Software",
+                         *       "numberOfEmployees": "201-500",
+                         *       "purchasingRole": "Decision Maker",
+                         *       "purchasingTimeFrame": "1-3 months",
+                         *       "questionsAndComments": null,
+                         *       "customFields": {
+                         *         "How did you hear about us?": "Newsletter"
+                         *       },
+                         *       "score": 35,
+                         *       "source": "FORM",
+                         *       "filtered": false,
+                         *       "createdAt": "2026-11-02T09:14:27.000Z",
+                         *       "updatedAt": "2026-11-18T17:20:03.000Z",
+                         *       "campaign": {
+                         *         "id": "5c2e9a71-8d3f-4b6e-a1c4-7f0d2b9e6a35",
+                         *         "name": "Webinars 2026"
+                         *       },
+                         *       "mergedInto": null,
+                         *       "mergedFrom": [],
+                         *       "lists": [
+                         *         {
+                         *           "id": "c8d2e5a7-9b1f-4c6e-8a3d-2f7b0e9c4d16",
+                         *           "name": "Launch attendees"
+                         *         }
+                         *       ],
+                         *       "tags": [
+                         *         {
+                         *           "id": "4f9b7d2e-1c8a-4e3f-b6d0-8a5c2e7f9b41",
+                         *           "name": "hot lead"
+                         *         }
+                         *       ],
+                         *       "timeline": [
+                         *         {
+                         *           "id": "d1f4b8e2-6a9c-4d37-8b5e-0f2a7c3e9d65",
+                         *           "type": "ATTENDED",
+                         *           "occurredAt": "2026-11-18T16:02:11.000Z",
+                         *           "points": 25,
+                         *           "webinar": {
+                         *             "id": "9d4b2f86-1a7e-4c3d-b5f9-0e8a6c2d4b71",
+                         *             "subject": "Q3 product launch: what's new in Insights"
+                         *           },
+                         *           "answers": []
+                         *         }
+                         *       ],
+                         *       "registrations": [
+                         *         {
+                         *           "id": "f7a2d9c4-3e6b-4a18-9c0f-5d8e1b4a7c29",
+                         *           "webinar": {
+                         *             "id": "9d4b2f86-1a7e-4c3d-b5f9-0e8a6c2d4b71",
+                         *             "subject": "Q3 product launch: what's new in Insights",
+                         *             "startsAt": "2026-11-18T16:00:00.000Z"
+                         *           },
+                         *           "status": "APPROVED",
+                         *           "source": "FORM",
+                         *           "attended": true,
+                         *           "minutesAttended": 52,
+                         *           "registeredAt": "2026-11-02T09:14:28.000Z",
+                         *           "cancelledAt": null
+                         *         }
+                         *       ],
+                         *       "registrationRequests": []
+                         *     }
+                         */
                         "application/json": components["schemas"]["ProspectDetail"];
                     };
                 };
@@ -3345,6 +3574,36 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "items": [
+                         *         {
+                         *           "id": "c8d2e5a7-9b1f-4c6e-8a3d-2f7b0e9c4d16",
+                         *           "name": "Launch no-shows",
+                         *           "kind": "DYNAMIC",
+                         *           "memberCount": 225,
+                         *           "createdAt": "2026-11-19T08:30:00.000Z",
+                         *           "criteria": {
+                         *             "type": "group",
+                         *             "match": "all",
+                         *             "conditions": [
+                         *               {
+                         *                 "type": "webinarStatus",
+                         *                 "status": "absent",
+                         *                 "webinar": {
+                         *                   "webinarId": "9d4b2f86-1a7e-4c3d-b5f9-0e8a6c2d4b71"
+                         *                 }
+                         *               }
+                         *             ]
+                         *           },
+                         *           "evaluatedAt": "2026-11-19T08:30:01.000Z"
+                         *         }
+                         *       ],
+                         *       "total": 1,
+                         *       "page": 1,
+                         *       "pageSize": 25
+                         *     }
+                         */
                         "application/json": {
                             items: components["schemas"]["List"][];
                             total: number;
@@ -3441,6 +3700,24 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "Launch no-shows",
+                     *       "criteria": {
+                     *         "type": "group",
+                     *         "match": "all",
+                     *         "conditions": [
+                     *           {
+                     *             "type": "webinarStatus",
+                     *             "status": "absent",
+                     *             "webinar": {
+                     *               "webinarId": "9d4b2f86-1a7e-4c3d-b5f9-0e8a6c2d4b71"
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         name: string;
                         /** @description An AND/OR tree: { type: "group", match: "all" | "any", conditions: [condition | group], not? }. Conditions: webinarStatus { status, webinar }, engagement { metric, op?, value?, webinar }, score { op, value }, field { field | customField, op, value? }, campaign { campaignId }, createdBy { source }, listMember { listId }, hasTag { tagId }, submittedForm { formId, within? }, createdWithin { period }, lastActivityWithin { period }; each may set not: true. webinar: { webinarId } | { connectorId } | { programId } | { subjectContains } | { startsWithin: period } | { anyWebinar: true }. period: { lastDays } | { from?, to? } (ISO 8601). GET /api/segments/reference lists what is allowed. */
@@ -3455,6 +3732,29 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "c8d2e5a7-9b1f-4c6e-8a3d-2f7b0e9c4d16",
+                         *       "name": "Launch no-shows",
+                         *       "kind": "DYNAMIC",
+                         *       "memberCount": 225,
+                         *       "createdAt": "2026-11-19T08:30:00.000Z",
+                         *       "criteria": {
+                         *         "type": "group",
+                         *         "match": "all",
+                         *         "conditions": [
+                         *           {
+                         *             "type": "webinarStatus",
+                         *             "status": "absent",
+                         *             "webinar": {
+                         *               "webinarId": "9d4b2f86-1a7e-4c3d-b5f9-0e8a6c2d4b71"
+                         *             }
+                         *           }
+                         *         ]
+                         *       },
+                         *       "evaluatedAt": "2026-11-19T08:30:01.000Z"
+                         *     }
+                         */
                         "application/json": components["schemas"]["List"];
                     };
                 };
@@ -7862,6 +8162,46 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "Q3 launch: register",
+                     *       "fields": [
+                     *         {
+                     *           "name": "email",
+                     *           "label": "Work e-mail"
+                     *         },
+                     *         {
+                     *           "name": "firstName",
+                     *           "label": "First name",
+                     *           "required": true
+                     *         },
+                     *         {
+                     *           "name": "lastName",
+                     *           "label": "Last name",
+                     *           "required": true
+                     *         },
+                     *         {
+                     *           "name": "organization",
+                     *           "label": "Company"
+                     *         }
+                     *       ],
+                     *       "completionActions": [
+                     *         {
+                     *           "type": "REGISTER_WEBINAR",
+                     *           "webinarId": "9d4b2f86-1a7e-4c3d-b5f9-0e8a6c2d4b71"
+                     *         },
+                     *         {
+                     *           "type": "ADD_TO_LIST",
+                     *           "listId": "c8d2e5a7-9b1f-4c6e-8a3d-2f7b0e9c4d16"
+                     *         },
+                     *         {
+                     *           "type": "ADJUST_SCORE",
+                     *           "points": 10
+                     *         }
+                     *       ],
+                     *       "thankYouMessage": "Thanks! Your join link is on its way to your inbox."
+                     *     }
+                     */
                     "application/json": {
                         name: string;
                         fields: {
@@ -7900,25 +8240,6 @@ export interface paths {
                             type: "ADJUST_SCORE";
                             points: number;
                         })[];
-                        /**
-                         * @description Consent checkboxes, in the order shown
-                         * @default []
-                         */
-                        consents?: {
-                            /** @description Keys the consent on the prospect; defaults to the text in lowercase with dashes */
-                            name?: string;
-                            /** @description What the person agrees to, shown beside the checkbox */
-                            text: string;
-                            /** @description Change it when the text changes: the prospect keeps the version they agreed to */
-                            version: string;
-                            /**
-                             * @description A required consent must be ticked to submit the form
-                             * @default false
-                             */
-                            required?: boolean;
-                        }[];
-                        /** @description Campaign of the prospects the form creates; null or absent: the account's default campaign */
-                        campaignId?: string | null;
                     };
                 };
             };
@@ -7929,6 +8250,58 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "b3e8a6d1-7f2c-4b9e-a5d8-1c6f4e0b7a92",
+                         *       "name": "Q3 launch: register",
+                         *       "fields": [
+                         *         {
+                         *           "kind": "standard",
+                         *           "name": "email",
+                         *           "label": "Work e-mail",
+                         *           "required": true
+                         *         },
+                         *         {
+                         *           "kind": "standard",
+                         *           "name": "firstName",
+                         *           "label": "First name",
+                         *           "required": true
+                         *         },
+                         *         {
+                         *           "kind": "standard",
+                         *           "name": "lastName",
+                         *           "label": "Last name",
+                         *           "required": true
+                         *         },
+                         *         {
+                         *           "kind": "standard",
+                         *           "name": "organization",
+                         *           "label": "Company",
+                         *           "required": false
+                         *         }
+                         *       ],
+                         *       "completionActions": [
+                         *         {
+                         *           "type": "REGISTER_WEBINAR",
+                         *           "webinarId": "9d4b2f86-1a7e-4c3d-b5f9-0e8a6c2d4b71"
+                         *         },
+                         *         {
+                         *           "type": "ADD_TO_LIST",
+                         *           "listId": "c8d2e5a7-9b1f-4c6e-8a3d-2f7b0e9c4d16"
+                         *         },
+                         *         {
+                         *           "type": "ADJUST_SCORE",
+                         *           "points": 10
+                         *         }
+                         *       ],
+                         *       "thankYouMessage": "Thanks! Your join link is on its way to your inbox.",
+                         *       "redirectUrl": null,
+                         *       "archivedAt": null,
+                         *       "createdAt": "2026-10-28T13:45:00.000Z",
+                         *       "updatedAt": "2026-10-30T09:12:00.000Z",
+                         *       "hostedUrl": "https://sync.acme.example/f/b3e8a6d1-7f2c-4b9e-a5d8-1c6f4e0b7a92"
+                         *     }
+                         */
                         "application/json": components["schemas"]["Form"];
                     };
                 };
@@ -8404,25 +8777,6 @@ export interface paths {
                             type: "ADJUST_SCORE";
                             points: number;
                         })[];
-                        /**
-                         * @description Consent checkboxes, in the order shown
-                         * @default []
-                         */
-                        consents?: {
-                            /** @description Keys the consent on the prospect; defaults to the text in lowercase with dashes */
-                            name?: string;
-                            /** @description What the person agrees to, shown beside the checkbox */
-                            text: string;
-                            /** @description Change it when the text changes: the prospect keeps the version they agreed to */
-                            version: string;
-                            /**
-                             * @description A required consent must be ticked to submit the form
-                             * @default false
-                             */
-                            required?: boolean;
-                        }[];
-                        /** @description Campaign of the prospects the form creates; null or absent: the account's default campaign */
-                        campaignId?: string | null;
                     };
                 };
             };
@@ -8786,304 +9140,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/settings/registrant-source": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** How form registrations name their source to GoTo Webinar (the template over UTM parameters) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The template in use, e.g. {utm_source} / {utm_campaign} */
-                            template: string;
-                            /** @description true while the account uses the built-in default */
-                            isDefault: boolean;
-                            defaultTemplate: string;
-                            /** @description What a template may use, each written as {name} */
-                            placeholders: string[];
-                        };
-                    };
-                };
-                /** @description The common error body */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            error: string;
-                            message: string;
-                            reqId: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        /** Set the registrant source template (admins); null restores the default */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Placeholders {utm_source}, {utm_medium}, {utm_campaign}, {utm_term}, {utm_content}, {referrer}, {referrer_host}, {form}; null restores the default */
-                        template: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The template in use, e.g. {utm_source} / {utm_campaign} */
-                            template: string;
-                            /** @description true while the account uses the built-in default */
-                            isDefault: boolean;
-                            defaultTemplate: string;
-                            /** @description What a template may use, each written as {name} */
-                            placeholders: string[];
-                        };
-                    };
-                };
-                /** @description The common error body */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            error: string;
-                            message: string;
-                            reqId: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The common error body */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            error: string;
-                            message: string;
-                            reqId: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The common error body */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            error: string;
-                            message: string;
-                            reqId: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/settings/default-campaign": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The campaign of prospects a form creates when the form names none */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            campaign: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                        };
-                    };
-                };
-                /** @description The common error body */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            error: string;
-                            message: string;
-                            reqId: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        /** Set the account's default campaign for prospects forms create (admins) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description A campaign of the account, or null for none */
-                        campaignId: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            campaign: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                        };
-                    };
-                };
-                /** @description The common error body */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            error: string;
-                            message: string;
-                            reqId: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The common error body */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            error: string;
-                            message: string;
-                            reqId: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The common error body */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            error: string;
-                            message: string;
-                            reqId: string;
-                            fields?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/f/{formId}": {
         parameters: {
             query?: never;
@@ -9133,6 +9189,14 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "email": "cat.cole@corp.example",
+                     *       "firstName": "Cat",
+                     *       "lastName": "Cole",
+                     *       "organization": "Corp Ltd"
+                     *     }
+                     */
                     "application/json": {
                         [key: string]: unknown;
                     };
@@ -9145,6 +9209,17 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "status": "accepted",
+                         *       "message": "Thanks! Your join link is on its way to your inbox.",
+                         *       "registrations": [
+                         *         {
+                         *           "status": "registered"
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         "application/json": {
                             /** @enum {string} */
                             status: "accepted";
@@ -10340,6 +10415,27 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "items": [
+                         *         {
+                         *           "id": "a5c1e7b3-9d4f-4e2a-8b6c-3f0d9e5a1b87",
+                         *           "name": "Warehouse export",
+                         *           "prefix": "gwt_Zk3pQ8vL",
+                         *           "scopes": [
+                         *             "read"
+                         *           ],
+                         *           "createdAt": "2026-11-20T10:00:00.000Z",
+                         *           "lastUsedAt": "2026-12-01T06:00:04.000Z",
+                         *           "revokedAt": null,
+                         *           "createdBy": {
+                         *             "id": "6b0d3f8a-5e2c-4a97-b1d4-8c7e2a9f0b36",
+                         *             "email": "admin@acme.example"
+                         *           }
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         "application/json": {
                             items: components["schemas"]["ApiToken"][];
                         };
@@ -10430,6 +10526,15 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "CRM sync",
+                     *       "scopes": [
+                     *         "read",
+                     *         "write"
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         /** @description which system uses it */
                         name: string;
@@ -10445,6 +10550,25 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "a5c1e7b3-9d4f-4e2a-8b6c-3f0d9e5a1b87",
+                         *       "name": "CRM sync",
+                         *       "prefix": "gwt_R2xv7NcE",
+                         *       "scopes": [
+                         *         "read",
+                         *         "write"
+                         *       ],
+                         *       "createdAt": "2026-12-01T11:45:00.000Z",
+                         *       "lastUsedAt": null,
+                         *       "revokedAt": null,
+                         *       "createdBy": {
+                         *         "id": "6b0d3f8a-5e2c-4a97-b1d4-8c7e2a9f0b36",
+                         *         "email": "admin@acme.example"
+                         *       },
+                         *       "token": "gwt_R2xv7NcEk1bQ9sT4wY6zA0dF3gH5jL8mP2rV7xC1nB4"
+                         *     }
+                         */
                         "application/json": {
                             /** Format: uuid */
                             id: string;
@@ -12073,6 +12197,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiToken: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description the token's first characters, to tell tokens apart */
+            prefix: string;
+            scopes: ("read" | "write")[];
+            /** Format: date-time */
+            createdAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+            } | null;
+        };
         ApiTokenInput: {
             /** Format: uuid */
             id: string;
@@ -12089,231 +12230,83 @@ export interface components {
                 email: string;
             } | null;
         };
-        PlainErrorInput: {
-            /** @description What happened, in plain words */
-            message: string;
-            /** @description What to do about it */
-            action: string;
-            /** @description Whether verifying the connector again is the fix */
-            reverify: boolean;
+        AttendanceScoringRule: {
+            /** Format: uuid */
+            id: string;
+            /** @description attended at least this many minutes */
+            minMinutes: number | null;
+            /** @description attended at least this % of the session */
+            minPercent: number | null;
+            points: number;
         };
-        FormInput: {
+        AttendanceScoringRuleInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description attended at least this many minutes */
+            minMinutes: number | null;
+            /** @description attended at least this % of the session */
+            minPercent: number | null;
+            points: number;
+        };
+        AutomationRule: {
             /** Format: uuid */
             id: string;
             name: string;
-            fields: ({
-                /** @constant */
-                kind: "standard";
-                /** @enum {string} */
-                name: "email" | "firstName" | "lastName" | "organization" | "jobTitle" | "phone" | "address" | "city" | "state" | "zipCode" | "country" | "industry" | "numberOfEmployees" | "purchasingRole" | "purchasingTimeFrame" | "questionsAndComments";
-                label: string;
-                required: boolean;
-            } | {
-                /** @constant */
-                kind: "question";
-                /** @description The input name on the hosted page */
-                name: string;
-                label: string;
-                required: boolean;
-                questionKey: string;
-                /** @enum {string} */
-                questionType: "shortAnswer" | "multipleChoice";
-                maxLength: number;
-                options: {
-                    answerKey: string;
-                    label: string;
-                }[];
-            })[];
-            completionActions: ({
-                /** @constant */
-                type: "REGISTER_WEBINAR";
-                webinarId: string;
-                /**
-                 * @description all: every upcoming session of the series
-                 * @enum {string}
-                 */
-                sessions?: "picked" | "all";
-            } | {
-                /** @constant */
-                type: "ADD_TO_LIST";
-                listId: string;
-            } | {
-                /** @constant */
-                type: "ADD_TAG";
-                tag: string;
-            } | {
-                /** @constant */
-                type: "ADJUST_SCORE";
-                points: number;
-            })[];
-            consents: {
-                name: string;
-                text: string;
-                version: string;
-                required: boolean;
-            }[];
-            /** @description null: prospects it creates get the account's default campaign */
-            campaignId: string | null;
-            thankYouMessage: string | null;
-            redirectUrl: string | null;
-            archivedAt: string | null;
-            createdAt: string;
-            updatedAt: string;
-            /** @description The public page of the form */
-            hostedUrl: string;
-        };
-        ProspectDetailInput: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            firstName: string | null;
-            lastName: string | null;
-            company: string | null;
-            jobTitle: string | null;
-            phone: string | null;
-            address: string | null;
-            city: string | null;
-            state: string | null;
-            zipCode: string | null;
-            country: string | null;
-            industry: string | null;
-            numberOfEmployees: string | null;
-            purchasingRole: string | null;
-            purchasingTimeFrame: string | null;
-            questionsAndComments: string | null;
-            customFields: {
-                [key: string]: unknown;
-            };
-            score: number;
             /** @enum {string} */
-            source: "GOTO_SYNC" | "FORM" | "MANUAL";
-            filtered: boolean;
-            createdAt: unknown;
-            updatedAt: unknown;
-            campaign: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            mergedInto: {
-                /** Format: uuid */
-                id: string;
-                email: string;
-            } | null;
-            mergedFrom: {
-                /** Format: uuid */
-                id: string;
-                email: string;
-            }[];
-            lists: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            }[];
-            tags: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            }[];
-            /** @description consents the person gave on forms (the text and version they agreed to, when, on which form) */
-            consents: {
-                name: string;
-                text: string;
-                version: string;
-                givenAt: unknown;
-                form: {
-                    /** Format: uuid */
-                    id: string;
-                    name: string;
-                } | null;
-            }[];
-            /** @description webinar activities, newest first */
-            timeline: {
-                /** Format: uuid */
-                id: string;
-                /** @enum {string} */
-                type: "REGISTERED" | "ACCEPTED" | "ATTENDED" | "CANCELLED" | "ABSENT" | "ATTENDED_LIVE" | "WATCHED_ON_DEMAND" | "ASKED_QUESTION" | "ANSWERED_POLL" | "ANSWERED_SURVEY";
-                occurredAt: unknown;
-                points: number;
-                webinar: {
-                    /** Format: uuid */
-                    id: string;
-                    subject: string;
-                };
-                /** @description survey answers (ANSWERED_SURVEY), poll answers (ANSWERED_POLL), questions asked (ASKED_QUESTION) */
-                answers: {
-                    question: string;
-                    answers: string[];
-                }[];
-            }[];
-            registrations: {
-                /** Format: uuid */
-                id: string;
-                webinar: {
-                    /** Format: uuid */
-                    id: string;
-                    subject: string;
-                    startsAt: unknown;
-                };
-                /** @enum {string} */
-                status: "WAITING" | "APPROVED" | "DENIED" | "CANCELLED";
-                /** @enum {string} */
-                source: "GOTO" | "FORM" | "WEBHOOK";
-                /** @description the source told to GoTo (UTM parameters through the account's template) */
-                sourceLabel: string | null;
-                attended: boolean;
-                minutesAttended: number;
-                registeredAt: unknown;
-                cancelledAt: unknown | null;
-            }[];
-            /** @description form registrations on their way to GoTo; retry a failed one with POST /api/registration-requests/:id/retry */
-            registrationRequests: {
-                /** Format: uuid */
-                id: string;
-                webinar: {
-                    /** Format: uuid */
-                    id: string;
-                    subject: string;
-                };
-                /** @enum {string} */
-                status: "PENDING" | "SUCCEEDED" | "FAILED";
-                lastError: string | null;
-                attempts: number;
-                createdAt: unknown;
-                completedAt: unknown | null;
-            }[];
-        };
-        ListInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /**
-             * @description DYNAMIC: the members are the criteria's matches, kept current
-             * @enum {string}
-             */
-            kind: "STATIC" | "DYNAMIC";
-            memberCount: number;
-            createdAt: unknown;
-            /** @description DYNAMIC only */
-            criteria?: unknown;
-            /** @description DYNAMIC only: last full re-evaluation */
-            evaluatedAt?: unknown | null;
-            /** @description DYNAMIC only, single list: the criteria in words */
+            status: "DRAFT" | "ENABLED" | "PAUSED";
+            /** @description run again each time a prospect newly matches, not only the first time */
+            repeat: boolean;
+            criteria: unknown;
+            actions: unknown;
+            enabledAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            prospectsActedOn: number;
+            runs: number;
+            /** @description the criteria in words */
             description?: string;
         };
-        ProspectRefInput: {
+        AutomationRuleInput: {
             /** Format: uuid */
             id: string;
-            /** @description null once erased */
-            email: string | null;
-            firstName: string | null;
-            lastName: string | null;
-            company: string | null;
-            /** @description consents given on forms, by name */
-            consents: {
+            name: string;
+            /** @enum {string} */
+            status: "DRAFT" | "ENABLED" | "PAUSED";
+            /** @description run again each time a prospect newly matches, not only the first time */
+            repeat: boolean;
+            criteria: unknown;
+            actions: unknown;
+            enabledAt: unknown | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+            prospectsActedOn: number;
+            runs: number;
+            /** @description the criteria in words */
+            description?: string;
+        };
+        ChangeEvent: {
+            /** @description stable event id (the webhook-id of the same outbound event) */
+            id: string;
+            /** @description participation.registered, participation.attended, participation.absent, … */
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            prospect: components["schemas"]["ProspectRef"] | null;
+            webinar: {
+                /** Format: uuid */
+                id: string;
+                webinarKey: string;
+                subject: string;
+                /** Format: date-time */
+                startsAt: string;
+            } | null;
+            /** @description minutes attended (participation.attended) */
+            minutes?: number;
+            details: {
                 [key: string]: unknown;
             };
-            erased: boolean;
         };
         ChangeEventInput: {
             /** @description stable event id (the webhook-id of the same outbound event) */
@@ -12335,191 +12328,218 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        RegistrationRequestInput: {
-            /** Format: uuid */
-            id: string;
+        Criteria: {
+            /** @constant */
+            type: "group";
             /** @enum {string} */
-            status: "PENDING" | "SUCCEEDED" | "FAILED";
-            /** @description Why it failed (GoTo's message, a closed webinar, 24 hours unreachable), or the last transient error while pending */
-            reason: string | null;
-            attempts: number;
-            nextAttemptAt: string;
-            giveUpAt: string;
-            registrantKey: string | null;
-            joinUrl: string | null;
-            createdAt: string;
-            completedAt: string | null;
-            prospect: {
-                /** Format: uuid */
-                id: string;
-                email: string;
-                firstName: string | null;
-                lastName: string | null;
-            };
-            webinar: {
-                /** Format: uuid */
-                id: string;
-                subject: string;
-                startsAt: string;
-            };
-            formId: string | null;
-        };
-        WebinarReportRowInput: {
-            /** Format: uuid */
-            id: string;
-            subject: string;
-            startsAt: unknown;
-            endsAt: unknown;
-            /** @description the webinar's IANA time zone */
-            timeZone: string | null;
-            /** @enum {string} */
-            status: "SCHEDULED" | "LIVE" | "ENDED" | "CANCELLED";
-            connector: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            /** @description registrations not cancelled */
-            registered: number;
-            /** @description finished webinars only */
-            attended: number | null;
-            /** @description finished webinars only: registered - attended */
-            absent: number | null;
-            /** @description attended / registered, finished webinars only */
-            attendanceRate: number | null;
-            /** @description the series this webinar is a session of (GoTo: one webinar per series session) */
-            program: {
-                /** Format: uuid */
-                id: string;
-                subject: string;
-            } | null;
-        };
-        AutomationRuleInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            status: "DRAFT" | "ENABLED" | "PAUSED";
-            /** @description run again each time a prospect newly matches, not only the first time */
-            repeat: boolean;
-            criteria: unknown;
-            actions: unknown;
-            enabledAt: unknown | null;
-            createdAt: unknown;
-            updatedAt: unknown;
-            prospectsActedOn: number;
-            runs: number;
-            /** @description the criteria in words */
-            description?: string;
-        };
-        RuleRunInput: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            firstName: string | null;
-            lastName: string | null;
-            company: string | null;
-            runId: string;
-            /** Format: uuid */
-            ruleId: string;
-            ruleName: string;
-            at: unknown;
-            /** @description done, partial (some actions skipped) or skipped */
-            outcome: string;
-            /** @description each action's outcome; REGISTER_WEBINAR with the registration's status and GoTo's refusal */
-            actions: {
-                type: string;
-                /** @description done, queued (a registration on its way) or skipped */
-                outcome: string;
-                /** @description why it was skipped */
-                reason?: string;
-                registrationRequestId?: string;
-                /** @description REGISTER_WEBINAR: where the registration stands now */
-                registration?: {
-                    status: string;
-                    /** @description GoTo's refusal, if any */
-                    lastError: string | null;
+            match: "all" | "any";
+            conditions: (components["schemas"]["Criteria"] | ({
+                /** @constant */
+                type: "webinarStatus";
+                /** @enum {string} */
+                status: "registered" | "accepted" | "attended" | "absent" | "cancelled";
+                webinar: {
+                    /** Format: uuid */
+                    webinarId: string;
+                } | {
+                    /** Format: uuid */
+                    connectorId: string;
+                } | {
+                    /** Format: uuid */
+                    programId: string;
+                } | {
+                    subjectContains: string;
+                } | {
+                    startsWithin: {
+                        lastDays: number;
+                    } | {
+                        /** Format: date-time */
+                        from?: string;
+                        /** Format: date-time */
+                        to?: string;
+                    };
+                } | {
+                    /** @constant */
+                    anyWebinar: true;
                 };
-            }[];
-        };
-        ScoringRuleInput: {
-            /** @enum {string} */
-            activityType: "REGISTERED" | "ACCEPTED" | "ATTENDED" | "CANCELLED" | "ABSENT" | "ATTENDED_LIVE" | "WATCHED_ON_DEMAND" | "ASKED_QUESTION" | "ANSWERED_POLL" | "ANSWERED_SURVEY";
-            points: number;
-            /** @description true while the account has not set this type and the default applies */
-            isDefault: boolean;
-            updatedAt: unknown | null;
-        };
-        AttendanceScoringRuleInput: {
-            /** Format: uuid */
-            id: string;
-            /** @description attended at least this many minutes */
-            minMinutes: number | null;
-            /** @description attended at least this % of the session */
-            minPercent: number | null;
-            points: number;
-        };
-        SyncRunInput: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "DISCOVERY" | "BACKFILL" | "REGISTRANTS" | "ATTENDANCE" | "REGISTRATION_PUSH" | "WEBHOOK";
-            /** @enum {string} */
-            status: "RUNNING" | "SUCCEEDED" | "FAILED" | "ABANDONED";
-            connectorId: string | null;
-            webinarId: string | null;
-            /** @description The webinar's title, for runs of one webinar */
-            webinarSubject: string | null;
-            jobId: string | null;
-            startedAt: unknown;
-            finishedAt: unknown | null;
-            durationMs: number | null;
-            fetched: number;
-            created: number;
-            updated: number;
-            skipped: number;
-            apiRequests: number;
-            error: string | null;
-            /** @description error in plain words with the action to take */
-            problem: components["schemas"]["PlainErrorInput"] | null;
-        };
-        TagInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            prospectCount: number;
-            createdAt: unknown;
-        };
-        OutboundEndpointInput: {
-            /** Format: uuid */
-            id: string;
-            url: string;
-            description: string | null;
-            /** @description the types it receives; empty: all */
-            eventTypes: string[];
-            enabled: boolean;
-            /** @description why it was disabled: the notice to act on */
-            disabledReason: string | null;
-            disabledAt: unknown | null;
-            failingSince: unknown | null;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        OutboundDeliveryInput: {
-            id: string;
-            /** @description the webhook-id header: the same on every attempt and replay */
-            eventId: string;
-            type: string;
-            /** @enum {string} */
-            status: "PENDING" | "DELIVERED" | "FAILED";
-            attempts: number;
-            lastStatusCode: number | null;
-            lastLatencyMs: number | null;
-            lastError: string | null;
-            lastAttemptAt: unknown | null;
-            nextAttemptAt: unknown | null;
-            deliveredAt: unknown | null;
-            createdAt: unknown;
+                not?: boolean;
+            } | ({
+                /** @constant */
+                type: "engagement";
+                /** @constant */
+                metric: "minutesAttended";
+                /** @enum {string} */
+                op: "gte" | "lte";
+                value: number;
+                webinar: {
+                    /** Format: uuid */
+                    webinarId: string;
+                } | {
+                    /** Format: uuid */
+                    connectorId: string;
+                } | {
+                    /** Format: uuid */
+                    programId: string;
+                } | {
+                    subjectContains: string;
+                } | {
+                    startsWithin: {
+                        lastDays: number;
+                    } | {
+                        /** Format: date-time */
+                        from?: string;
+                        /** Format: date-time */
+                        to?: string;
+                    };
+                } | {
+                    /** @constant */
+                    anyWebinar: true;
+                };
+                not?: boolean;
+            } | {
+                /** @constant */
+                type: "engagement";
+                /** @constant */
+                metric: "attendancePercent";
+                /** @enum {string} */
+                op: "gte" | "lte";
+                value: number;
+                webinar: {
+                    /** Format: uuid */
+                    webinarId: string;
+                } | {
+                    /** Format: uuid */
+                    connectorId: string;
+                } | {
+                    /** Format: uuid */
+                    programId: string;
+                } | {
+                    subjectContains: string;
+                } | {
+                    startsWithin: {
+                        lastDays: number;
+                    } | {
+                        /** Format: date-time */
+                        from?: string;
+                        /** Format: date-time */
+                        to?: string;
+                    };
+                } | {
+                    /** @constant */
+                    anyWebinar: true;
+                };
+                not?: boolean;
+            } | {
+                /** @constant */
+                type: "engagement";
+                /** @enum {string} */
+                metric: "askedQuestion" | "answeredPoll" | "answeredSurvey";
+                webinar: {
+                    /** Format: uuid */
+                    webinarId: string;
+                } | {
+                    /** Format: uuid */
+                    connectorId: string;
+                } | {
+                    /** Format: uuid */
+                    programId: string;
+                } | {
+                    subjectContains: string;
+                } | {
+                    startsWithin: {
+                        lastDays: number;
+                    } | {
+                        /** Format: date-time */
+                        from?: string;
+                        /** Format: date-time */
+                        to?: string;
+                    };
+                } | {
+                    /** @constant */
+                    anyWebinar: true;
+                };
+                not?: boolean;
+            }) | {
+                /** @constant */
+                type: "score";
+                /** @enum {string} */
+                op: "gte" | "lte" | "eq";
+                value: number;
+                not?: boolean;
+            } | {
+                /** @constant */
+                type: "field";
+                /** @enum {string} */
+                field?: "email" | "firstName" | "lastName" | "company" | "jobTitle" | "phone" | "address" | "city" | "state" | "zipCode" | "country" | "industry" | "numberOfEmployees" | "purchasingRole" | "purchasingTimeFrame" | "questionsAndComments";
+                customField?: string;
+                /** @enum {string} */
+                op: "equals" | "contains" | "startsWith" | "isEmpty";
+                value?: string;
+                not?: boolean;
+            } | {
+                /** @constant */
+                type: "campaign";
+                /** Format: uuid */
+                campaignId: string;
+                not?: boolean;
+            } | {
+                /** @constant */
+                type: "createdBy";
+                /** @enum {string} */
+                source: "GOTO_SYNC" | "FORM" | "MANUAL";
+                not?: boolean;
+            } | {
+                /** @constant */
+                type: "listMember";
+                /** Format: uuid */
+                listId: string;
+                not?: boolean;
+            } | {
+                /** @constant */
+                type: "hasTag";
+                /** Format: uuid */
+                tagId: string;
+                not?: boolean;
+            } | {
+                /** @constant */
+                type: "submittedForm";
+                /** Format: uuid */
+                formId: string;
+                within?: {
+                    lastDays: number;
+                } | {
+                    /** Format: date-time */
+                    from?: string;
+                    /** Format: date-time */
+                    to?: string;
+                };
+                not?: boolean;
+            } | {
+                /** @constant */
+                type: "createdWithin";
+                period: {
+                    lastDays: number;
+                } | {
+                    /** Format: date-time */
+                    from?: string;
+                    /** Format: date-time */
+                    to?: string;
+                };
+                not?: boolean;
+            } | {
+                /** @constant */
+                type: "lastActivityWithin";
+                period: {
+                    lastDays: number;
+                } | {
+                    /** Format: date-time */
+                    from?: string;
+                    /** Format: date-time */
+                    to?: string;
+                };
+                not?: boolean;
+            }))[];
+            not?: boolean;
         };
         CriteriaInput: {
             /** @constant */
@@ -12734,31 +12754,6 @@ export interface components {
             }))[];
             not?: boolean;
         };
-        ApiToken: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @description the token's first characters, to tell tokens apart */
-            prefix: string;
-            scopes: ("read" | "write")[];
-            /** Format: date-time */
-            createdAt: string;
-            lastUsedAt: string | null;
-            revokedAt: string | null;
-            createdBy: {
-                /** Format: uuid */
-                id: string;
-                email: string;
-            } | null;
-        };
-        PlainError: {
-            /** @description What happened, in plain words */
-            message: string;
-            /** @description What to do about it */
-            action: string;
-            /** @description Whether verifying the connector again is the fix */
-            reverify: boolean;
-        };
         Form: {
             /** Format: uuid */
             id: string;
@@ -12808,14 +12803,6 @@ export interface components {
                 type: "ADJUST_SCORE";
                 points: number;
             })[];
-            consents: {
-                name: string;
-                text: string;
-                version: string;
-                required: boolean;
-            }[];
-            /** @description null: prospects it creates get the account's default campaign */
-            campaignId: string | null;
             thankYouMessage: string | null;
             redirectUrl: string | null;
             archivedAt: string | null;
@@ -12823,6 +12810,181 @@ export interface components {
             updatedAt: string;
             /** @description The public page of the form */
             hostedUrl: string;
+        };
+        FormInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            fields: ({
+                /** @constant */
+                kind: "standard";
+                /** @enum {string} */
+                name: "email" | "firstName" | "lastName" | "organization" | "jobTitle" | "phone" | "address" | "city" | "state" | "zipCode" | "country" | "industry" | "numberOfEmployees" | "purchasingRole" | "purchasingTimeFrame" | "questionsAndComments";
+                label: string;
+                required: boolean;
+            } | {
+                /** @constant */
+                kind: "question";
+                /** @description The input name on the hosted page */
+                name: string;
+                label: string;
+                required: boolean;
+                questionKey: string;
+                /** @enum {string} */
+                questionType: "shortAnswer" | "multipleChoice";
+                maxLength: number;
+                options: {
+                    answerKey: string;
+                    label: string;
+                }[];
+            })[];
+            completionActions: ({
+                /** @constant */
+                type: "REGISTER_WEBINAR";
+                webinarId: string;
+                /**
+                 * @description all: every upcoming session of the series
+                 * @enum {string}
+                 */
+                sessions?: "picked" | "all";
+            } | {
+                /** @constant */
+                type: "ADD_TO_LIST";
+                listId: string;
+            } | {
+                /** @constant */
+                type: "ADD_TAG";
+                tag: string;
+            } | {
+                /** @constant */
+                type: "ADJUST_SCORE";
+                points: number;
+            })[];
+            thankYouMessage: string | null;
+            redirectUrl: string | null;
+            archivedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description The public page of the form */
+            hostedUrl: string;
+        };
+        List: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description DYNAMIC: the members are the criteria's matches, kept current
+             * @enum {string}
+             */
+            kind: "STATIC" | "DYNAMIC";
+            memberCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description DYNAMIC only */
+            criteria?: unknown;
+            /** @description DYNAMIC only: last full re-evaluation */
+            evaluatedAt?: string | null;
+            /** @description DYNAMIC only, single list: the criteria in words */
+            description?: string;
+        };
+        ListInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description DYNAMIC: the members are the criteria's matches, kept current
+             * @enum {string}
+             */
+            kind: "STATIC" | "DYNAMIC";
+            memberCount: number;
+            createdAt: unknown;
+            /** @description DYNAMIC only */
+            criteria?: unknown;
+            /** @description DYNAMIC only: last full re-evaluation */
+            evaluatedAt?: unknown | null;
+            /** @description DYNAMIC only, single list: the criteria in words */
+            description?: string;
+        };
+        OutboundDelivery: {
+            id: string;
+            /** @description the webhook-id header: the same on every attempt and replay */
+            eventId: string;
+            type: string;
+            /** @enum {string} */
+            status: "PENDING" | "DELIVERED" | "FAILED";
+            attempts: number;
+            lastStatusCode: number | null;
+            lastLatencyMs: number | null;
+            lastError: string | null;
+            lastAttemptAt: string | null;
+            nextAttemptAt: string | null;
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        OutboundDeliveryInput: {
+            id: string;
+            /** @description the webhook-id header: the same on every attempt and replay */
+            eventId: string;
+            type: string;
+            /** @enum {string} */
+            status: "PENDING" | "DELIVERED" | "FAILED";
+            attempts: number;
+            lastStatusCode: number | null;
+            lastLatencyMs: number | null;
+            lastError: string | null;
+            lastAttemptAt: unknown | null;
+            nextAttemptAt: unknown | null;
+            deliveredAt: unknown | null;
+            createdAt: unknown;
+        };
+        OutboundEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string | null;
+            /** @description the types it receives; empty: all */
+            eventTypes: string[];
+            enabled: boolean;
+            /** @description why it was disabled: the notice to act on */
+            disabledReason: string | null;
+            disabledAt: string | null;
+            failingSince: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OutboundEndpointInput: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string | null;
+            /** @description the types it receives; empty: all */
+            eventTypes: string[];
+            enabled: boolean;
+            /** @description why it was disabled: the notice to act on */
+            disabledReason: string | null;
+            disabledAt: unknown | null;
+            failingSince: unknown | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        PlainError: {
+            /** @description What happened, in plain words */
+            message: string;
+            /** @description What to do about it */
+            action: string;
+            /** @description Whether verifying the connector again is the fix */
+            reverify: boolean;
+        };
+        PlainErrorInput: {
+            /** @description What happened, in plain words */
+            message: string;
+            /** @description What to do about it */
+            action: string;
+            /** @description Whether verifying the connector again is the fix */
+            reverify: boolean;
         };
         ProspectDetail: {
             /** Format: uuid */
@@ -12879,19 +13041,6 @@ export interface components {
                 id: string;
                 name: string;
             }[];
-            /** @description consents the person gave on forms (the text and version they agreed to, when, on which form) */
-            consents: {
-                name: string;
-                text: string;
-                version: string;
-                /** Format: date-time */
-                givenAt: string;
-                form: {
-                    /** Format: uuid */
-                    id: string;
-                    name: string;
-                } | null;
-            }[];
             /** @description webinar activities, newest first */
             timeline: {
                 /** Format: uuid */
@@ -12926,8 +13075,6 @@ export interface components {
                 status: "WAITING" | "APPROVED" | "DENIED" | "CANCELLED";
                 /** @enum {string} */
                 source: "GOTO" | "FORM" | "WEBHOOK";
-                /** @description the source told to GoTo (UTM parameters through the account's template) */
-                sourceLabel: string | null;
                 attended: boolean;
                 minutesAttended: number;
                 /** Format: date-time */
@@ -12952,24 +13099,112 @@ export interface components {
                 completedAt: string | null;
             }[];
         };
-        List: {
+        ProspectDetailInput: {
             /** Format: uuid */
             id: string;
-            name: string;
-            /**
-             * @description DYNAMIC: the members are the criteria's matches, kept current
-             * @enum {string}
-             */
-            kind: "STATIC" | "DYNAMIC";
-            memberCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** @description DYNAMIC only */
-            criteria?: unknown;
-            /** @description DYNAMIC only: last full re-evaluation */
-            evaluatedAt?: string | null;
-            /** @description DYNAMIC only, single list: the criteria in words */
-            description?: string;
+            email: string;
+            firstName: string | null;
+            lastName: string | null;
+            company: string | null;
+            jobTitle: string | null;
+            phone: string | null;
+            address: string | null;
+            city: string | null;
+            state: string | null;
+            zipCode: string | null;
+            country: string | null;
+            industry: string | null;
+            numberOfEmployees: string | null;
+            purchasingRole: string | null;
+            purchasingTimeFrame: string | null;
+            questionsAndComments: string | null;
+            customFields: {
+                [key: string]: unknown;
+            };
+            score: number;
+            /** @enum {string} */
+            source: "GOTO_SYNC" | "FORM" | "MANUAL";
+            filtered: boolean;
+            createdAt: unknown;
+            updatedAt: unknown;
+            campaign: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            mergedInto: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+            } | null;
+            mergedFrom: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+            }[];
+            lists: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            tags: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            /** @description webinar activities, newest first */
+            timeline: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                type: "REGISTERED" | "ACCEPTED" | "ATTENDED" | "CANCELLED" | "ABSENT" | "ATTENDED_LIVE" | "WATCHED_ON_DEMAND" | "ASKED_QUESTION" | "ANSWERED_POLL" | "ANSWERED_SURVEY";
+                occurredAt: unknown;
+                points: number;
+                webinar: {
+                    /** Format: uuid */
+                    id: string;
+                    subject: string;
+                };
+                /** @description survey answers (ANSWERED_SURVEY), poll answers (ANSWERED_POLL), questions asked (ASKED_QUESTION) */
+                answers: {
+                    question: string;
+                    answers: string[];
+                }[];
+            }[];
+            registrations: {
+                /** Format: uuid */
+                id: string;
+                webinar: {
+                    /** Format: uuid */
+                    id: string;
+                    subject: string;
+                    startsAt: unknown;
+                };
+                /** @enum {string} */
+                status: "WAITING" | "APPROVED" | "DENIED" | "CANCELLED";
+                /** @enum {string} */
+                source: "GOTO" | "FORM" | "WEBHOOK";
+                attended: boolean;
+                minutesAttended: number;
+                registeredAt: unknown;
+                cancelledAt: unknown | null;
+            }[];
+            /** @description form registrations on their way to GoTo; retry a failed one with POST /api/registration-requests/:id/retry */
+            registrationRequests: {
+                /** Format: uuid */
+                id: string;
+                webinar: {
+                    /** Format: uuid */
+                    id: string;
+                    subject: string;
+                };
+                /** @enum {string} */
+                status: "PENDING" | "SUCCEEDED" | "FAILED";
+                lastError: string | null;
+                attempts: number;
+                createdAt: unknown;
+                completedAt: unknown | null;
+            }[];
         };
         ProspectRef: {
             /** Format: uuid */
@@ -12985,27 +13220,19 @@ export interface components {
             };
             erased: boolean;
         };
-        ChangeEvent: {
-            /** @description stable event id (the webhook-id of the same outbound event) */
+        ProspectRefInput: {
+            /** Format: uuid */
             id: string;
-            /** @description participation.registered, participation.attended, participation.absent, … */
-            type: string;
-            /** Format: date-time */
-            occurredAt: string;
-            prospect: components["schemas"]["ProspectRef"] | null;
-            webinar: {
-                /** Format: uuid */
-                id: string;
-                webinarKey: string;
-                subject: string;
-                /** Format: date-time */
-                startsAt: string;
-            } | null;
-            /** @description minutes attended (participation.attended) */
-            minutes?: number;
-            details: {
+            /** @description null once erased */
+            email: string | null;
+            firstName: string | null;
+            lastName: string | null;
+            company: string | null;
+            /** @description consents given on forms, by name */
+            consents: {
                 [key: string]: unknown;
             };
+            erased: boolean;
         };
         RegistrationRequest: {
             /** Format: uuid */
@@ -13035,6 +13262,176 @@ export interface components {
                 startsAt: string;
             };
             formId: string | null;
+        };
+        RegistrationRequestInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "PENDING" | "SUCCEEDED" | "FAILED";
+            /** @description Why it failed (GoTo's message, a closed webinar, 24 hours unreachable), or the last transient error while pending */
+            reason: string | null;
+            attempts: number;
+            nextAttemptAt: string;
+            giveUpAt: string;
+            registrantKey: string | null;
+            joinUrl: string | null;
+            createdAt: string;
+            completedAt: string | null;
+            prospect: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                firstName: string | null;
+                lastName: string | null;
+            };
+            webinar: {
+                /** Format: uuid */
+                id: string;
+                subject: string;
+                startsAt: string;
+            };
+            formId: string | null;
+        };
+        RuleRun: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            firstName: string | null;
+            lastName: string | null;
+            company: string | null;
+            runId: string;
+            /** Format: uuid */
+            ruleId: string;
+            ruleName: string;
+            /** Format: date-time */
+            at: string;
+            /** @description done, partial (some actions skipped) or skipped */
+            outcome: string;
+            /** @description each action's outcome; REGISTER_WEBINAR with the registration's status and GoTo's refusal */
+            actions: {
+                type: string;
+                /** @description done, queued (a registration on its way) or skipped */
+                outcome: string;
+                /** @description why it was skipped */
+                reason?: string;
+                registrationRequestId?: string;
+                /** @description REGISTER_WEBINAR: where the registration stands now */
+                registration?: {
+                    status: string;
+                    /** @description GoTo's refusal, if any */
+                    lastError: string | null;
+                };
+            }[];
+        };
+        RuleRunInput: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            firstName: string | null;
+            lastName: string | null;
+            company: string | null;
+            runId: string;
+            /** Format: uuid */
+            ruleId: string;
+            ruleName: string;
+            at: unknown;
+            /** @description done, partial (some actions skipped) or skipped */
+            outcome: string;
+            /** @description each action's outcome; REGISTER_WEBINAR with the registration's status and GoTo's refusal */
+            actions: {
+                type: string;
+                /** @description done, queued (a registration on its way) or skipped */
+                outcome: string;
+                /** @description why it was skipped */
+                reason?: string;
+                registrationRequestId?: string;
+                /** @description REGISTER_WEBINAR: where the registration stands now */
+                registration?: {
+                    status: string;
+                    /** @description GoTo's refusal, if any */
+                    lastError: string | null;
+                };
+            }[];
+        };
+        ScoringRule: {
+            /** @enum {string} */
+            activityType: "REGISTERED" | "ACCEPTED" | "ATTENDED" | "CANCELLED" | "ABSENT" | "ATTENDED_LIVE" | "WATCHED_ON_DEMAND" | "ASKED_QUESTION" | "ANSWERED_POLL" | "ANSWERED_SURVEY";
+            points: number;
+            /** @description true while the account has not set this type and the default applies */
+            isDefault: boolean;
+            updatedAt: string | null;
+        };
+        ScoringRuleInput: {
+            /** @enum {string} */
+            activityType: "REGISTERED" | "ACCEPTED" | "ATTENDED" | "CANCELLED" | "ABSENT" | "ATTENDED_LIVE" | "WATCHED_ON_DEMAND" | "ASKED_QUESTION" | "ANSWERED_POLL" | "ANSWERED_SURVEY";
+            points: number;
+            /** @description true while the account has not set this type and the default applies */
+            isDefault: boolean;
+            updatedAt: unknown | null;
+        };
+        SyncRun: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "DISCOVERY" | "BACKFILL" | "REGISTRANTS" | "ATTENDANCE" | "REGISTRATION_PUSH" | "WEBHOOK";
+            /** @enum {string} */
+            status: "RUNNING" | "SUCCEEDED" | "FAILED" | "ABANDONED";
+            connectorId: string | null;
+            webinarId: string | null;
+            /** @description The webinar's title, for runs of one webinar */
+            webinarSubject: string | null;
+            jobId: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            finishedAt: string | null;
+            durationMs: number | null;
+            fetched: number;
+            created: number;
+            updated: number;
+            skipped: number;
+            apiRequests: number;
+            error: string | null;
+            /** @description error in plain words with the action to take */
+            problem: components["schemas"]["PlainError"] | null;
+        };
+        SyncRunInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "DISCOVERY" | "BACKFILL" | "REGISTRANTS" | "ATTENDANCE" | "REGISTRATION_PUSH" | "WEBHOOK";
+            /** @enum {string} */
+            status: "RUNNING" | "SUCCEEDED" | "FAILED" | "ABANDONED";
+            connectorId: string | null;
+            webinarId: string | null;
+            /** @description The webinar's title, for runs of one webinar */
+            webinarSubject: string | null;
+            jobId: string | null;
+            startedAt: unknown;
+            finishedAt: unknown | null;
+            durationMs: number | null;
+            fetched: number;
+            created: number;
+            updated: number;
+            skipped: number;
+            apiRequests: number;
+            error: string | null;
+            /** @description error in plain words with the action to take */
+            problem: components["schemas"]["PlainErrorInput"] | null;
+        };
+        Tag: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            prospectCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TagInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            prospectCount: number;
+            createdAt: unknown;
         };
         WebinarReportRow: {
             /** Format: uuid */
@@ -13068,353 +13465,35 @@ export interface components {
                 subject: string;
             } | null;
         };
-        AutomationRule: {
+        WebinarReportRowInput: {
             /** Format: uuid */
             id: string;
-            name: string;
+            subject: string;
+            startsAt: unknown;
+            endsAt: unknown;
+            /** @description the webinar's IANA time zone */
+            timeZone: string | null;
             /** @enum {string} */
-            status: "DRAFT" | "ENABLED" | "PAUSED";
-            /** @description run again each time a prospect newly matches, not only the first time */
-            repeat: boolean;
-            criteria: unknown;
-            actions: unknown;
-            enabledAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            prospectsActedOn: number;
-            runs: number;
-            /** @description the criteria in words */
-            description?: string;
-        };
-        RuleRun: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            firstName: string | null;
-            lastName: string | null;
-            company: string | null;
-            runId: string;
-            /** Format: uuid */
-            ruleId: string;
-            ruleName: string;
-            /** Format: date-time */
-            at: string;
-            /** @description done, partial (some actions skipped) or skipped */
-            outcome: string;
-            /** @description each action's outcome; REGISTER_WEBINAR with the registration's status and GoTo's refusal */
-            actions: {
-                type: string;
-                /** @description done, queued (a registration on its way) or skipped */
-                outcome: string;
-                /** @description why it was skipped */
-                reason?: string;
-                registrationRequestId?: string;
-                /** @description REGISTER_WEBINAR: where the registration stands now */
-                registration?: {
-                    status: string;
-                    /** @description GoTo's refusal, if any */
-                    lastError: string | null;
-                };
-            }[];
-        };
-        ScoringRule: {
-            /** @enum {string} */
-            activityType: "REGISTERED" | "ACCEPTED" | "ATTENDED" | "CANCELLED" | "ABSENT" | "ATTENDED_LIVE" | "WATCHED_ON_DEMAND" | "ASKED_QUESTION" | "ANSWERED_POLL" | "ANSWERED_SURVEY";
-            points: number;
-            /** @description true while the account has not set this type and the default applies */
-            isDefault: boolean;
-            updatedAt: string | null;
-        };
-        AttendanceScoringRule: {
-            /** Format: uuid */
-            id: string;
-            /** @description attended at least this many minutes */
-            minMinutes: number | null;
-            /** @description attended at least this % of the session */
-            minPercent: number | null;
-            points: number;
-        };
-        SyncRun: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "DISCOVERY" | "BACKFILL" | "REGISTRANTS" | "ATTENDANCE" | "REGISTRATION_PUSH" | "WEBHOOK";
-            /** @enum {string} */
-            status: "RUNNING" | "SUCCEEDED" | "FAILED" | "ABANDONED";
-            connectorId: string | null;
-            webinarId: string | null;
-            /** @description The webinar's title, for runs of one webinar */
-            webinarSubject: string | null;
-            jobId: string | null;
-            /** Format: date-time */
-            startedAt: string;
-            finishedAt: string | null;
-            durationMs: number | null;
-            fetched: number;
-            created: number;
-            updated: number;
-            skipped: number;
-            apiRequests: number;
-            error: string | null;
-            /** @description error in plain words with the action to take */
-            problem: components["schemas"]["PlainError"] | null;
-        };
-        Tag: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            prospectCount: number;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        OutboundEndpoint: {
-            /** Format: uuid */
-            id: string;
-            url: string;
-            description: string | null;
-            /** @description the types it receives; empty: all */
-            eventTypes: string[];
-            enabled: boolean;
-            /** @description why it was disabled: the notice to act on */
-            disabledReason: string | null;
-            disabledAt: string | null;
-            failingSince: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        OutboundDelivery: {
-            id: string;
-            /** @description the webhook-id header: the same on every attempt and replay */
-            eventId: string;
-            type: string;
-            /** @enum {string} */
-            status: "PENDING" | "DELIVERED" | "FAILED";
-            attempts: number;
-            lastStatusCode: number | null;
-            lastLatencyMs: number | null;
-            lastError: string | null;
-            lastAttemptAt: string | null;
-            nextAttemptAt: string | null;
-            deliveredAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        Criteria: {
-            /** @constant */
-            type: "group";
-            /** @enum {string} */
-            match: "all" | "any";
-            conditions: (components["schemas"]["Criteria"] | ({
-                /** @constant */
-                type: "webinarStatus";
-                /** @enum {string} */
-                status: "registered" | "accepted" | "attended" | "absent" | "cancelled";
-                webinar: {
-                    /** Format: uuid */
-                    webinarId: string;
-                } | {
-                    /** Format: uuid */
-                    connectorId: string;
-                } | {
-                    /** Format: uuid */
-                    programId: string;
-                } | {
-                    subjectContains: string;
-                } | {
-                    startsWithin: {
-                        lastDays: number;
-                    } | {
-                        /** Format: date-time */
-                        from?: string;
-                        /** Format: date-time */
-                        to?: string;
-                    };
-                } | {
-                    /** @constant */
-                    anyWebinar: true;
-                };
-                not?: boolean;
-            } | ({
-                /** @constant */
-                type: "engagement";
-                /** @constant */
-                metric: "minutesAttended";
-                /** @enum {string} */
-                op: "gte" | "lte";
-                value: number;
-                webinar: {
-                    /** Format: uuid */
-                    webinarId: string;
-                } | {
-                    /** Format: uuid */
-                    connectorId: string;
-                } | {
-                    /** Format: uuid */
-                    programId: string;
-                } | {
-                    subjectContains: string;
-                } | {
-                    startsWithin: {
-                        lastDays: number;
-                    } | {
-                        /** Format: date-time */
-                        from?: string;
-                        /** Format: date-time */
-                        to?: string;
-                    };
-                } | {
-                    /** @constant */
-                    anyWebinar: true;
-                };
-                not?: boolean;
-            } | {
-                /** @constant */
-                type: "engagement";
-                /** @constant */
-                metric: "attendancePercent";
-                /** @enum {string} */
-                op: "gte" | "lte";
-                value: number;
-                webinar: {
-                    /** Format: uuid */
-                    webinarId: string;
-                } | {
-                    /** Format: uuid */
-                    connectorId: string;
-                } | {
-                    /** Format: uuid */
-                    programId: string;
-                } | {
-                    subjectContains: string;
-                } | {
-                    startsWithin: {
-                        lastDays: number;
-                    } | {
-                        /** Format: date-time */
-                        from?: string;
-                        /** Format: date-time */
-                        to?: string;
-                    };
-                } | {
-                    /** @constant */
-                    anyWebinar: true;
-                };
-                not?: boolean;
-            } | {
-                /** @constant */
-                type: "engagement";
-                /** @enum {string} */
-                metric: "askedQuestion" | "answeredPoll" | "answeredSurvey";
-                webinar: {
-                    /** Format: uuid */
-                    webinarId: string;
-                } | {
-                    /** Format: uuid */
-                    connectorId: string;
-                } | {
-                    /** Format: uuid */
-                    programId: string;
-                } | {
-                    subjectContains: string;
-                } | {
-                    startsWithin: {
-                        lastDays: number;
-                    } | {
-                        /** Format: date-time */
-                        from?: string;
-                        /** Format: date-time */
-                        to?: string;
-                    };
-                } | {
-                    /** @constant */
-                    anyWebinar: true;
-                };
-                not?: boolean;
-            }) | {
-                /** @constant */
-                type: "score";
-                /** @enum {string} */
-                op: "gte" | "lte" | "eq";
-                value: number;
-                not?: boolean;
-            } | {
-                /** @constant */
-                type: "field";
-                /** @enum {string} */
-                field?: "email" | "firstName" | "lastName" | "company" | "jobTitle" | "phone" | "address" | "city" | "state" | "zipCode" | "country" | "industry" | "numberOfEmployees" | "purchasingRole" | "purchasingTimeFrame" | "questionsAndComments";
-                customField?: string;
-                /** @enum {string} */
-                op: "equals" | "contains" | "startsWith" | "isEmpty";
-                value?: string;
-                not?: boolean;
-            } | {
-                /** @constant */
-                type: "campaign";
+            status: "SCHEDULED" | "LIVE" | "ENDED" | "CANCELLED";
+            connector: {
                 /** Format: uuid */
-                campaignId: string;
-                not?: boolean;
-            } | {
-                /** @constant */
-                type: "createdBy";
-                /** @enum {string} */
-                source: "GOTO_SYNC" | "FORM" | "MANUAL";
-                not?: boolean;
-            } | {
-                /** @constant */
-                type: "listMember";
+                id: string;
+                name: string;
+            };
+            /** @description registrations not cancelled */
+            registered: number;
+            /** @description finished webinars only */
+            attended: number | null;
+            /** @description finished webinars only: registered - attended */
+            absent: number | null;
+            /** @description attended / registered, finished webinars only */
+            attendanceRate: number | null;
+            /** @description the series this webinar is a session of (GoTo: one webinar per series session) */
+            program: {
                 /** Format: uuid */
-                listId: string;
-                not?: boolean;
-            } | {
-                /** @constant */
-                type: "hasTag";
-                /** Format: uuid */
-                tagId: string;
-                not?: boolean;
-            } | {
-                /** @constant */
-                type: "submittedForm";
-                /** Format: uuid */
-                formId: string;
-                within?: {
-                    lastDays: number;
-                } | {
-                    /** Format: date-time */
-                    from?: string;
-                    /** Format: date-time */
-                    to?: string;
-                };
-                not?: boolean;
-            } | {
-                /** @constant */
-                type: "createdWithin";
-                period: {
-                    lastDays: number;
-                } | {
-                    /** Format: date-time */
-                    from?: string;
-                    /** Format: date-time */
-                    to?: string;
-                };
-                not?: boolean;
-            } | {
-                /** @constant */
-                type: "lastActivityWithin";
-                period: {
-                    lastDays: number;
-                } | {
-                    /** Format: date-time */
-                    from?: string;
-                    /** Format: date-time */
-                    to?: string;
-                };
-                not?: boolean;
-            }))[];
-            not?: boolean;
+                id: string;
+                subject: string;
+            } | null;
         };
     };
     responses: never;
