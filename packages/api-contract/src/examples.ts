@@ -144,6 +144,7 @@ const connector = response(connectorView, {
   organizerName: "Acme Webinars",
   lastError: null,
   lastErrorAt: null,
+  problem: null,
   lastSyncAt: "2026-12-01T11:40:00.000Z",
   verifiedAt: "2026-10-01T14:05:42.000Z",
   webhooksEnabled: true,
