@@ -91,6 +91,15 @@ const annDetail = response(prospectDetail, {
   mergedFrom: [],
   lists: [{ id: ids.list, name: "Launch attendees" }],
   tags: [{ id: ids.tag, name: "hot lead" }],
+  consents: [
+    {
+      name: "marketing-emails",
+      text: "Send me product news and webinar invitations. I can unsubscribe at any time.",
+      version: "2026-10",
+      givenAt: "2026-11-02T09:14:28.000Z",
+      form: { id: ids.form, name: "Q3 launch: register" },
+    },
+  ],
   timeline: [
     {
       id: ids.activity,
@@ -107,6 +116,7 @@ const annDetail = response(prospectDetail, {
       webinar: { id: ids.webinar, subject: launchRow.subject, startsAt: launchRow.startsAt },
       status: "APPROVED",
       source: "FORM",
+      sourceLabel: "newsletter / email / q3-launch",
       attended: true,
       minutesAttended: 52,
       registeredAt: "2026-11-02T09:14:28.000Z",
@@ -180,6 +190,15 @@ const replayForm = response(formView, {
   ],
   thankYouMessage: "Thanks! Your join link is on its way to your inbox.",
   redirectUrl: null,
+  consents: [
+    {
+      name: "marketing-emails",
+      text: "Send me product news and webinar invitations. I can unsubscribe at any time.",
+      version: "2026-10",
+      required: false,
+    },
+  ],
+  campaignId: ids.campaign,
   archivedAt: null,
   createdAt: "2026-10-28T13:45:00.000Z",
   updatedAt: "2026-10-30T09:12:00.000Z",
@@ -210,6 +229,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
             pollsAnswered: 3,
             surveysAnswered: 0,
             registeredAt: "2026-11-02T09:14:28.000Z",
+            source: "newsletter / email / q3-launch",
           },
         ],
         total: 187,

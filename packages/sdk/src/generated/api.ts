@@ -2360,6 +2360,12 @@ export interface paths {
                                 totalMinutesAttended: number | null;
                                 averageMinutesAttended: number | null;
                             };
+                            /** @description registrations and attendance by source (the label told to GoTo; null: none tracked), most registrations first; attended is null until the webinar is finished */
+                            sources: {
+                                source: string | null;
+                                registered: number;
+                                attended: number | null;
+                            }[];
                         };
                     };
                 };
@@ -2459,6 +2465,8 @@ export interface paths {
                     segment?: "registered" | "attended" | "absent";
                     /** @description contains, ignoring case */
                     q?: string;
+                    /** @description only registrations from this source (as in the webinar's sources); "" for those without one */
+                    source?: string;
                     sort?: "email" | "name" | "company" | "status" | "minutes" | "percent" | "questions" | "registeredAt";
                     order?: "asc" | "desc";
                     /** @description show filtered prospects (employees, exclusion rules) too */
@@ -2499,7 +2507,8 @@ export interface paths {
                          *           "questionsAsked": 2,
                          *           "pollsAnswered": 3,
                          *           "surveysAnswered": 0,
-                         *           "registeredAt": "2026-11-02T09:14:28.000Z"
+                         *           "registeredAt": "2026-11-02T09:14:28.000Z",
+                         *           "source": "newsletter / email / q3-launch"
                          *         }
                          *       ],
                          *       "total": 187,
@@ -2534,6 +2543,8 @@ export interface paths {
                                 surveysAnswered: number;
                                 /** Format: date-time */
                                 registeredAt: string;
+                                /** @description the registration's source label (UTM parameters through the account's template) */
+                                source: string | null;
                             }[];
                             total: number;
                             page: number;
@@ -2642,6 +2653,8 @@ export interface paths {
                     segment?: "registered" | "attended" | "absent";
                     /** @description contains, ignoring case */
                     q?: string;
+                    /** @description only registrations from this source (as in the webinar's sources); "" for those without one */
+                    source?: string;
                     sort?: "email" | "name" | "company" | "status" | "minutes" | "percent" | "questions" | "registeredAt";
                     order?: "asc" | "desc";
                     /** @description show filtered prospects (employees, exclusion rules) too */
@@ -3160,6 +3173,18 @@ export interface paths {
                          *           "name": "hot lead"
                          *         }
                          *       ],
+                         *       "consents": [
+                         *         {
+                         *           "name": "marketing-emails",
+                         *           "text": "Send me product news and webinar invitations. I can unsubscribe at any time.",
+                         *           "version": "2026-10",
+                         *           "givenAt": "2026-11-02T09:14:28.000Z",
+                         *           "form": {
+                         *             "id": "b3e8a6d1-7f2c-4b9e-a5d8-1c6f4e0b7a92",
+                         *             "name": "Q3 launch: register"
+                         *           }
+                         *         }
+                         *       ],
                          *       "timeline": [
                          *         {
                          *           "id": "d1f4b8e2-6a9c-4d37-8b5e-0f2a7c3e9d65",
@@ -3183,6 +3208,7 @@ export interface paths {
                          *           },
                          *           "status": "APPROVED",
                          *           "source": "FORM",
+                         *           "sourceLabel": "newsletter / email / q3-launch",
                          *           "attended": true,
                          *           "minutesAttended": 52,
                          *           "registeredAt": "2026-11-02T09:14:28.000Z",
@@ -8242,6 +8268,25 @@ export interface paths {
                             type: "ADJUST_SCORE";
                             points: number;
                         })[];
+                        /**
+                         * @description Consent checkboxes, in the order shown
+                         * @default []
+                         */
+                        consents?: {
+                            /** @description Keys the consent on the prospect; defaults to the text in lowercase with dashes */
+                            name?: string;
+                            /** @description What the person agrees to, shown beside the checkbox */
+                            text: string;
+                            /** @description Change it when the text changes: the prospect keeps the version they agreed to */
+                            version: string;
+                            /**
+                             * @description A required consent must be ticked to submit the form
+                             * @default false
+                             */
+                            required?: boolean;
+                        }[];
+                        /** @description Campaign of the prospects the form creates; null or absent: the account's default campaign */
+                        campaignId?: string | null;
                     };
                 };
             };
@@ -8298,6 +8343,15 @@ export interface paths {
                          *       ],
                          *       "thankYouMessage": "Thanks! Your join link is on its way to your inbox.",
                          *       "redirectUrl": null,
+                         *       "consents": [
+                         *         {
+                         *           "name": "marketing-emails",
+                         *           "text": "Send me product news and webinar invitations. I can unsubscribe at any time.",
+                         *           "version": "2026-10",
+                         *           "required": false
+                         *         }
+                         *       ],
+                         *       "campaignId": "5c2e9a71-8d3f-4b6e-a1c4-7f0d2b9e6a35",
                          *       "archivedAt": null,
                          *       "createdAt": "2026-10-28T13:45:00.000Z",
                          *       "updatedAt": "2026-10-30T09:12:00.000Z",
@@ -8779,6 +8833,25 @@ export interface paths {
                             type: "ADJUST_SCORE";
                             points: number;
                         })[];
+                        /**
+                         * @description Consent checkboxes, in the order shown
+                         * @default []
+                         */
+                        consents?: {
+                            /** @description Keys the consent on the prospect; defaults to the text in lowercase with dashes */
+                            name?: string;
+                            /** @description What the person agrees to, shown beside the checkbox */
+                            text: string;
+                            /** @description Change it when the text changes: the prospect keeps the version they agreed to */
+                            version: string;
+                            /**
+                             * @description A required consent must be ticked to submit the form
+                             * @default false
+                             */
+                            required?: boolean;
+                        }[];
+                        /** @description Campaign of the prospects the form creates; null or absent: the account's default campaign */
+                        campaignId?: string | null;
                     };
                 };
             };
@@ -9076,6 +9149,304 @@ export interface paths {
                         "application/json": {
                             /** @description Host names (each also covers its subdomains) a marketer may use as a form's thank-you redirect; an admin may set any https redirect, with a warning in the editor */
                             domains: string[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/registrant-source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How form registrations name their source to GoTo Webinar (the template over UTM parameters) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The template in use, e.g. {utm_source} / {utm_campaign} */
+                            template: string;
+                            /** @description true while the account uses the built-in default */
+                            isDefault: boolean;
+                            defaultTemplate: string;
+                            /** @description What a template may use, each written as {name} */
+                            placeholders: string[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the registrant source template (admins); null restores the default */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Placeholders {utm_source}, {utm_medium}, {utm_campaign}, {utm_term}, {utm_content}, {referrer}, {referrer_host}, {form}; null restores the default */
+                        template: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The template in use, e.g. {utm_source} / {utm_campaign} */
+                            template: string;
+                            /** @description true while the account uses the built-in default */
+                            isDefault: boolean;
+                            defaultTemplate: string;
+                            /** @description What a template may use, each written as {name} */
+                            placeholders: string[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/default-campaign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign of prospects a form creates when the form names none */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaign: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the account's default campaign for prospects forms create (admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A campaign of the account, or null for none */
+                        campaignId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaign: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
                         };
                     };
                 };
@@ -12805,6 +13176,14 @@ export interface components {
                 type: "ADJUST_SCORE";
                 points: number;
             })[];
+            consents: {
+                name: string;
+                text: string;
+                version: string;
+                required: boolean;
+            }[];
+            /** @description null: prospects it creates get the account's default campaign */
+            campaignId: string | null;
             thankYouMessage: string | null;
             redirectUrl: string | null;
             archivedAt: string | null;
@@ -12862,6 +13241,14 @@ export interface components {
                 type: "ADJUST_SCORE";
                 points: number;
             })[];
+            consents: {
+                name: string;
+                text: string;
+                version: string;
+                required: boolean;
+            }[];
+            /** @description null: prospects it creates get the account's default campaign */
+            campaignId: string | null;
             thankYouMessage: string | null;
             redirectUrl: string | null;
             archivedAt: string | null;
@@ -13043,6 +13430,19 @@ export interface components {
                 id: string;
                 name: string;
             }[];
+            /** @description consents the person gave on forms (the text and version they agreed to, when, on which form) */
+            consents: {
+                name: string;
+                text: string;
+                version: string;
+                /** Format: date-time */
+                givenAt: string;
+                form: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            }[];
             /** @description webinar activities, newest first */
             timeline: {
                 /** Format: uuid */
@@ -13077,6 +13477,8 @@ export interface components {
                 status: "WAITING" | "APPROVED" | "DENIED" | "CANCELLED";
                 /** @enum {string} */
                 source: "GOTO" | "FORM" | "WEBHOOK";
+                /** @description the source told to GoTo (UTM parameters through the account's template) */
+                sourceLabel: string | null;
                 attended: boolean;
                 minutesAttended: number;
                 /** Format: date-time */
@@ -13154,6 +13556,18 @@ export interface components {
                 id: string;
                 name: string;
             }[];
+            /** @description consents the person gave on forms (the text and version they agreed to, when, on which form) */
+            consents: {
+                name: string;
+                text: string;
+                version: string;
+                givenAt: unknown;
+                form: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            }[];
             /** @description webinar activities, newest first */
             timeline: {
                 /** Format: uuid */
@@ -13186,6 +13600,8 @@ export interface components {
                 status: "WAITING" | "APPROVED" | "DENIED" | "CANCELLED";
                 /** @enum {string} */
                 source: "GOTO" | "FORM" | "WEBHOOK";
+                /** @description the source told to GoTo (UTM parameters through the account's template) */
+                sourceLabel: string | null;
                 attended: boolean;
                 minutesAttended: number;
                 registeredAt: unknown;
