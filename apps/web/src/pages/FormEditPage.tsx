@@ -19,6 +19,7 @@ import { Card, PageHeader } from "../components/Layout";
 import { Alert, ErrorState, LoadingState } from "../components/States";
 import { useToast } from "../components/Toast";
 import { formatDateTime } from "../lib/format";
+import { type ConsentDraft, FormConsentsCard } from "./FormConsentsCard";
 import { describeAction, draftFields, type FieldDraft, hostedUrl, REGISTRATION_FIELDS } from "./form-model";
 
 interface Question {
@@ -50,6 +51,8 @@ export function FormEditPage() {
   const [finish, setFinish] = useState<"message" | "redirect">("message");
   const [thankYou, setThankYou] = useState("Thank you for registering! GoTo Webinar will e-mail you the link to join.");
   const [redirectUrl, setRedirectUrl] = useState("");
+  const [consents, setConsents] = useState<ConsentDraft[]>([]);
+  const [campaignId, setCampaignId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
   const [previewKey, setPreviewKey] = useState(0);
@@ -63,6 +66,8 @@ export function FormEditPage() {
     setFinish(form.data.redirectUrl ? "redirect" : "message");
     setThankYou(form.data.thankYouMessage ?? "");
     setRedirectUrl(form.data.redirectUrl ?? "");
+    setConsents(form.data.consents);
+    setCampaignId(form.data.campaignId);
   }, [form.data]);
 
   const webinarList = optionsOf(webinars.data);
@@ -139,6 +144,8 @@ export function FormEditPage() {
         completionActions: actions,
         thankYouMessage: finish === "message" ? thankYou.trim() || null : null,
         redirectUrl: finish === "redirect" ? redirectUrl.trim() || null : null,
+        consents,
+        campaignId,
       };
       const saved = isNew ? await post<Form>("/api/forms", body) : await put<Form>(`/api/forms/${id}`, body);
       toast.success(
@@ -371,6 +378,14 @@ export function FormEditPage() {
               ))}
             </div>
           </Card>
+
+          <FormConsentsCard
+            consents={consents}
+            onConsentsChange={setConsents}
+            campaignId={campaignId}
+            onCampaignChange={setCampaignId}
+            fieldError={fieldError}
+          />
 
           <Card title="After submitting" id="after">
             <div className="card-body stack">

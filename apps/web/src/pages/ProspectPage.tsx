@@ -10,6 +10,7 @@ import { Card, PageHeader, Stat } from "../components/Layout";
 import { Alert, EmptyState, ErrorState, LoadingState } from "../components/States";
 import { useToast } from "../components/Toast";
 import { formatDateTime, formatNumber, formatRelative, fullName } from "../lib/format";
+import { ProspectPrivacyCard } from "./ProspectPrivacyCard";
 import { PROSPECT_FIELDS } from "./prospect-fields";
 
 const ACTIVITY: Record<ActivityType, { label: string; icon: IconName }> = {
@@ -210,6 +211,7 @@ export function ProspectPage() {
           </Card>
         </div>
         <div className="stack" style={{ gap: 20 }}>
+          <ProspectPrivacyCard prospect={p} onErased={prospect.reload} />
           <Card title="Lists and tags" id="segments">
             <div className="card-body stack" style={{ gap: 12 }}>
               <div className="stack" style={{ gap: 6 }}>

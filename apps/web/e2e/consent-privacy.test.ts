@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { logIn, type Stack, screenshot, startStack } from "./harness";
+
+describe("consent in the form editor, on the hosted form and on the prospect page", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack("e2econsent");
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it("adds a required consent, the visitor must tick it, and the prospect page shows it with export and erase", async () => {
+    const page = await stack.newPage();
+    await logIn(page, stack);
+    await page.getByRole("link", { name: "Forms" }).click();
+    await page.getByRole("link", { name: "New form" }).first().click();
+    await page.getByRole("textbox", { name: "Form name" }).fill("Newsletter");
+    await page.getByRole("button", { name: "Add consent checkbox" }).click();
+    await page.getByRole("textbox", { name: "Text shown beside the checkbox" }).fill("I agree to the privacy policy");
+    await page.getByRole("textbox", { name: "Version" }).fill("v3");
+    await page.getByRole("checkbox", { name: "Required to submit" }).check();
+    await page.getByRole("button", { name: "Create form" }).click();
+    await page.waitForURL(/\/forms\/[0-9a-f-]{36}$/);
+    const formId = page.url().split("/").pop() as string;
+    await screenshot(page, "form-editor-consent");
+
+    const visitor = await stack.newPage();
+    await visitor.goto(`/f/${formId}?utm_source=newsletter`);
+    await visitor.getByRole("textbox", { name: /^Email/ }).fill("ada.consent@example.com");
+    await visitor.getByRole("textbox", { name: /^First name/ }).fill("Ada");
+    await visitor.getByRole("textbox", { name: /^Last name/ }).fill("Consent");
+    await visitor.getByRole("button", { name: "Submit" }).click();
+    await visitor.getByRole("link", { name: /Tick the box to agree to "I agree to the privacy policy"/ }).waitFor();
+    await visitor.getByRole("checkbox", { name: "I agree to the privacy policy" }).check();
+    await visitor.getByRole("button", { name: "Submit" }).click();
+    await visitor.getByText(/Thank you/).waitFor();
+
+    const prospect = await stack.db.prospect.findFirstOrThrow({ where: { email: "ada.consent@example.com" } });
+    await page.goto(`/prospects/${prospect.id}`);
+    const card = page.getByRole("region", { name: "Consent and privacy" });
+    await card.getByText("I agree to the privacy policy").waitFor();
+    await expect(card.getByText("(version v3)").isVisible()).resolves.toBe(true);
+    await screenshot(page, "prospect-consent");
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      card.getByRole("link", { name: "Export data" }).click(),
+    ]);
+    const path = await download.path();
+    const { readFile } = await import("node:fs/promises");
+    const exported = JSON.parse(await readFile(path, "utf8"));
+    expect(exported.prospect.email).toBe("ada.consent@example.com");
+
+    await card.getByRole("button", { name: "Erase" }).click();
+    const dialog = page.getByRole("dialog", { name: /Erase ada\.consent@example\.com/ });
+    await dialog.getByRole("button", { name: "Erase prospect" }).click();
+    await page.getByText("Prospect erased.").waitFor();
+    const erased = await stack.db.prospect.findUniqueOrThrow({ where: { id: prospect.id } });
+    expect(erased.erasedAt).not.toBeNull();
+  });
+});
