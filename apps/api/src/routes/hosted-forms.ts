@@ -1,19 +1,28 @@
 import rateLimit from "@fastify/rate-limit";
 import {
   hostedFormAccepted as accepted,
+  hostedFormCalendarQuery as calendarQuery,
   errorBody,
   hostedFormSubmission,
   hostedFormParams as params,
 } from "@gw/api-contract";
 import { DomainError } from "@gw/domain";
-import { DEFAULT_THANK_YOU, submitForm, visitSourceFrom } from "@gw/domain/forms";
+import {
+  DEFAULT_THANK_YOU,
+  getFormWebinar,
+  listRegistrationLinks,
+  submitForm,
+  visitSourceFrom,
+} from "@gw/domain/forms";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { errorBodyOf } from "../plugins/error-body";
 import { RETRY_AFTER_SECONDS, statusOf } from "../plugins/error-handler";
 import { createRegistrationPushes } from "../registration-pushes";
+import { googleCalendarUrl, outlookCalendarUrl, renderIcs } from "../views/calendar";
 import { renderFormPage, renderNoticePage, renderThankYouPage } from "../views/hosted-form";
+import { LOCAL_TIME_SCRIPT_HASH } from "../views/html";
 
 const TOO_MANY = "Too many forms were sent from your network in a short time. Please wait a minute and try again.";
 
@@ -65,7 +74,10 @@ function sendHtml(reply: FastifyReply, statusCode: number, body: string) {
     .header("cache-control", "no-store")
     .header("x-content-type-options", "nosniff")
     .header("referrer-policy", "same-origin")
-    .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'")
+    .header(
+      "content-security-policy",
+      `default-src 'none'; style-src 'unsafe-inline'; script-src ${LOCAL_TIME_SCRIPT_HASH}; base-uri 'none'`,
+    )
     .send(body);
 }
 
@@ -118,12 +130,37 @@ export const hostedFormRoutes =
         },
       },
       // The visit's UTM parameters and referrer ride along in hidden inputs to the POST.
-      async (request, reply) =>
-        sendHtml(
-          reply,
-          200,
-          renderFormPage(await deps.hostedForms.load(request.params.formId), { source: visitOf(request) }),
-        ),
+      async (request, reply) => {
+        const form = await deps.hostedForms.load(request.params.formId);
+        const webinar = await getFormWebinar({ db, form });
+        return sendHtml(reply, 200, renderFormPage(form, { webinar, source: visitOf(request) }));
+      },
+    );
+    app.get(
+      "/f/:formId/calendar.ics",
+      {
+        schema: {
+          tags: ["hosted forms"],
+          summary: "The form's webinar as an iCalendar file (every session), with the registrant's join link",
+          description:
+            "`registration` is the id the thank-you page links with: the file then carries that registrant's join link. 404 when the form registers for no webinar.",
+          params,
+          querystring: calendarQuery,
+        },
+      },
+      async (request, reply) => {
+        const form = await deps.hostedForms.load(request.params.formId);
+        const webinar = await getFormWebinar({ db, form });
+        if (!webinar) throw new DomainError("NOT_FOUND", "This form does not register for a webinar.");
+        const [link] = request.query.registration
+          ? await listRegistrationLinks({ db, requestIds: [request.query.registration], formId: form.id })
+          : [];
+        return reply
+          .header("content-type", "text/calendar; charset=utf-8")
+          .header("content-disposition", 'attachment; filename="webinar.ics"')
+          .header("cache-control", "no-store")
+          .send(renderIcs({ webinar, joinUrl: link?.joinUrl ?? null }));
+      },
     );
 
     app.post(
@@ -209,18 +246,57 @@ export const hostedFormRoutes =
           );
 
         const message = form.thankYouMessage ?? DEFAULT_THANK_YOU;
+        const requestIds = result.outcome === "accepted" ? result.registrationRequestIds : [];
+        // What the person needs next: GoTo's join link and the webinar for their calendar.
+        const [webinar, links] = await Promise.all([
+          requestIds.length > 0 ? getFormWebinar({ db, form }) : null,
+          listRegistrationLinks({ db, requestIds }),
+        ]).catch((error) => {
+          request.log.warn({ err: error, formId: form.id }, "thank-you details unavailable");
+          return [null, []] as const;
+        });
+        const icsUrl = (requestId: string) =>
+          `${config.http.publicUrl}/f/${form.id}/calendar.ics?registration=${encodeURIComponent(requestId)}`;
+        const entryOf = (joinUrl: string | null) => (webinar ? { webinar, joinUrl } : null);
         if (wantsJson(request)) {
           return reply.status(200).send({
             status: "accepted" as const,
             message,
             ...(form.redirectUrl ? { redirectUrl: form.redirectUrl } : {}),
-            ...(result.outcome === "accepted" && result.registrationRequestIds.length > 0
-              ? { registrations: result.registrations.map((status) => ({ status })) }
+            ...(result.outcome === "accepted" && requestIds.length > 0
+              ? {
+                  registrations: result.registrations.map((status, i) => {
+                    const link = links.find((l) => l.requestId === requestIds[i]);
+                    const entry = entryOf(link?.joinUrl ?? null);
+                    return {
+                      status,
+                      joinUrl: link?.joinUrl ?? null,
+                      ...(entry && requestIds[i]
+                        ? {
+                            calendar: {
+                              ics: icsUrl(requestIds[i]),
+                              google: googleCalendarUrl(entry),
+                              outlook: outlookCalendarUrl(entry),
+                            },
+                          }
+                        : {}),
+                    };
+                  }),
+                }
               : {}),
           });
         }
         if (form.redirectUrl) return reply.header("cache-control", "no-store").redirect(form.redirectUrl, 303);
-        return sendHtml(reply, 200, renderThankYouPage(form, message));
+        const first = links[0];
+        return sendHtml(
+          reply,
+          200,
+          renderThankYouPage(form, message, {
+            webinar,
+            joinUrl: first?.joinUrl ?? null,
+            icsUrl: first ? icsUrl(first.requestId) : null,
+          }),
+        );
       },
     );
   };

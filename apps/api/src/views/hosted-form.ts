@@ -5,12 +5,14 @@ import {
   FIELD_MAX_LENGTH,
   type FormDefinition,
   type FormField,
+  type FormWebinar,
   HONEYPOT_FIELD,
   registerActionOf,
   STANDARD_FIELDS,
   SUBMISSION_TOKEN_FIELD,
   type VisitSource,
 } from "@gw/domain/forms";
+import { type CalendarEntry, googleCalendarUrl, outlookCalendarUrl } from "./calendar";
 import { html, page, type RawHtml } from "./html";
 
 export { HONEYPOT_FIELD };
@@ -40,6 +42,72 @@ ${field.options.map((option) => html`<option value="${option.answerKey}"${option
   } value="${value}">`;
 }
 
+function formatRange(session: { startsAt: Date; endsAt: Date }, timeZone: string | null): string {
+  const options: Intl.DateTimeFormatOptions = {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  };
+  try {
+    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: timeZone ?? "UTC" }).formatRange(
+      session.startsAt,
+      session.endsAt,
+    );
+  } catch {
+    // A zone name Intl does not know: UTC, said as such.
+    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).formatRange(
+      session.startsAt,
+      session.endsAt,
+    );
+  }
+}
+
+const durationText = (minutes: number) =>
+  minutes < 60 ? `${minutes} minutes` : `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
+
+/**
+ * What the form registers for: title, each session in the webinar's zone (the page's one script
+ * adds the visitor's own time beside it), duration, organizer and description.
+ */
+function webinarCard(webinar: FormWebinar): RawHtml {
+  const many = webinar.sessions.length > 1;
+  const sessions = webinar.sessions.map(
+    (session) =>
+      html`<li><time datetime="${session.startsAt.toISOString()}" data-end="${session.endsAt.toISOString()}" data-zone="${webinar.timeZone ?? "UTC"}">${formatRange(session, webinar.timeZone)}</time>${
+        webinar.timeZone ? html` <span class="zone">(${webinar.timeZone})</span>` : ""
+      }</li>
+`,
+  );
+  return html`<section class="webinar" aria-labelledby="webinar-title">
+<h2 id="webinar-title">${webinar.subject}</h2>
+${
+  many
+    ? html`<p class="hint">Registering signs you up for every session below.</p>
+`
+    : ""
+}<ul class="sessions">
+${sessions}</ul>
+<dl class="facts">
+<div><dt>Duration</dt><dd>${durationText(webinar.durationMinutes)}${many ? " each" : ""}</dd></div>
+${
+  webinar.organizer
+    ? html`<div><dt>Organizer</dt><dd>${webinar.organizer}</dd></div>
+`
+    : ""
+}</dl>
+${
+  webinar.description
+    ? html`<p class="description">${webinar.description}</p>
+`
+    : ""
+}</section>
+`;
+}
+
 export interface FormPageState {
   values?: Record<string, string>;
   errors?: Record<string, string>;
@@ -49,6 +117,8 @@ export interface FormPageState {
   consents?: Record<string, boolean>;
   /** UTM parameters and referrer of the visit: carried to the POST in hidden inputs. */
   source?: VisitSource;
+  /** The webinar the form registers for, shown above the fields. */
+  webinar?: FormWebinar | null;
 }
 
 function consentBox(consent: FormDefinition["consents"][number], checked: boolean, error: string | undefined): RawHtml {
@@ -97,8 +167,16 @@ ${error ? html`<p class="error-message" id="${errorId(field.name)}"><span class=
 </div>
 `;
   });
+  const webinar = state.webinar ?? null;
+  if (webinar?.closedReason) {
+    return page({
+      title: `Registration closed: ${form.name}`,
+      body: html`<h1>${form.name}</h1>
+${webinarCard(webinar)}<div class="notice" role="status"><p><strong>Registration is closed:</strong> ${webinar.closedReason}.</p></div>`,
+    });
+  }
   const body = html`<h1>${form.name}</h1>
-${summary}<form method="post" action="/f/${form.id}" novalidate accept-charset="utf-8">
+${webinar ? webinarCard(webinar) : ""}${summary}<form method="post" action="/f/${form.id}" novalidate accept-charset="utf-8">
 <input type="hidden" name="${SUBMISSION_TOKEN_FIELD}" value="${state.token ?? randomUUID()}">
 ${hidden}${fields}${consents}<div class="hp" aria-hidden="true">
 <label for="${inputId(HONEYPOT_FIELD)}">Leave this field empty</label>
@@ -109,11 +187,43 @@ ${hidden}${fields}${consents}<div class="hp" aria-hidden="true">
   return page({ title: failed.length > 0 ? `Error: ${form.name}` : form.name, body });
 }
 
-export function renderThankYouPage(form: FormDefinition, message: string): string {
+export interface ThankYouDetails {
+  webinar: FormWebinar | null;
+  /** The registrant's join link from GoTo (null while the registration is on its way). */
+  joinUrl: string | null;
+  /** The .ics download for this registration. */
+  icsUrl: string | null;
+}
+
+export function renderThankYouPage(form: FormDefinition, message: string, details?: ThankYouDetails): string {
+  const webinar = details?.webinar ?? null;
+  const entry: CalendarEntry | null = webinar ? { webinar, joinUrl: details?.joinUrl ?? null } : null;
+  const join = details?.joinUrl
+    ? html`<p><a class="join" href="${details.joinUrl}">Join the webinar</a></p>
+<p class="hint">This link is yours: keep it. GoTo Webinar also e-mails it to you with its confirmation.</p>
+`
+    : webinar
+      ? html`<p class="hint">GoTo Webinar e-mails you the link to join with its confirmation.</p>
+`
+      : "";
+  const calendar = entry
+    ? html`<h2>Add to your calendar</h2>
+<ul class="calendar-links">
+${
+  details?.icsUrl
+    ? html`<li><a href="${details.icsUrl}" download>Calendar file (.ics)</a> <span class="hint-inline">Apple Calendar, Outlook</span></li>
+`
+    : ""
+}<li><a href="${googleCalendarUrl(entry)}" rel="noopener" target="_blank">Google Calendar</a></li>
+<li><a href="${outlookCalendarUrl(entry)}" rel="noopener" target="_blank">Outlook.com</a></li>
+</ul>
+`
+    : "";
   return page({
     title: `Thank you: ${form.name}`,
     body: html`<h1>${form.name}</h1>
-<div role="status"><p>${message}</p></div>`,
+<div role="status"><p>${message}</p></div>
+${webinar ? webinarCard(webinar) : ""}${join}${calendar}`,
   });
 }
 

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(value: string): string {
   return value.replace(
@@ -63,8 +65,28 @@ button:hover{background:#1e40af}
 .consent label{flex:1;font-weight:400;margin:0}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
+.webinar{border:1px solid #d0d4da;border-radius:6px;padding:1rem;margin:0 0 1.5rem;background:#f8f9fb}
+.sessions{margin:0 0 .75rem;padding-left:1.1rem}
+.zone,.local-time,.hint-inline{color:#4a4f57}
+.local-time{display:block}
+.facts{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;margin:0 0 .5rem}
+.facts dt{font-weight:600;display:inline}
+.facts dt::after{content:":"}
+.facts dd{display:inline;margin:0 0 0 .25rem}
+.description{white-space:pre-line;margin:0}
+.notice{border-left:4px solid #1d4ed8;padding:.5rem .75rem;background:#eef2ff}
+.join{display:inline-block;font-weight:600;color:#fff;background:#1d4ed8;border-radius:4px;padding:.6rem 1.2rem;text-decoration:none}
+a{color:#1d4ed8}
+.calendar-links{padding-left:1.1rem}
 @media (max-width:30rem){main{padding:1rem .5rem}.card{padding:1rem}button{width:100%}}
 `;
+
+// The one script of a hosted page: beside each webinar time (written in the webinar's zone) it
+// adds the visitor's own time. Without JavaScript the webinar's zone, named, remains.
+const LOCAL_TIME_SCRIPT = `(function(){var f;try{f=new Intl.DateTimeFormat(undefined,{weekday:"long",day:"numeric",month:"long",year:"numeric",hour:"2-digit",minute:"2-digit",timeZoneName:"short"});}catch(e){return;}var z=Intl.DateTimeFormat().resolvedOptions().timeZone;document.querySelectorAll("time[data-end]").forEach(function(t){if(t.getAttribute("data-zone")===z)return;var s=document.createElement("span");s.className="local-time";s.textContent="Your time: "+f.formatRange(new Date(t.dateTime),new Date(t.getAttribute("data-end")));t.parentNode.appendChild(s);});})();`;
+
+/** The CSP source that allows exactly that script and nothing else. */
+export const LOCAL_TIME_SCRIPT_HASH = `'sha256-${createHash("sha256").update(LOCAL_TIME_SCRIPT).digest("base64")}'`;
 
 export function page(options: { title: string; body: RawHtml }): string {
   return `<!doctype html>
@@ -82,6 +104,7 @@ ${html`<html lang="en">
 ${options.body}
 </div>
 </main>
+<script>${raw(LOCAL_TIME_SCRIPT)}</script>
 </body>
 </html>
 `}`;

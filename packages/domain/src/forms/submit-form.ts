@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { type Db, isDatabaseUnavailable } from "@gw/db";
 import { DomainError } from "../errors/index";
-import { type FormDefinition, HONEYPOT_FIELD, SUBMISSION_TOKEN_FIELD } from "./form-definition";
+import { type FormDefinition, HONEYPOT_FIELD, registerActionOf, SUBMISSION_TOKEN_FIELD } from "./form-definition";
+import { getFormWebinar } from "./get-form-webinar";
 import type { HostedFormCache } from "./hosted-form-cache";
 import { buildRegistrationPayload, prospectUpdatesFrom } from "./registration-payload";
 import { validateSubmission } from "./validate-submission";
@@ -108,6 +109,15 @@ export async function submitForm(options: SubmitFormOptions): Promise<SubmitForm
   const honeypot = options.body[HONEYPOT_FIELD];
   if (typeof honeypot === "string" ? honeypot.trim() !== "" : honeypot !== undefined && honeypot !== null)
     return { outcome: "discarded", form };
+  // A webinar that has started or ended takes no registrations: say so instead of storing a
+  // submission whose registration can only fail.
+  const webinar = registerActionOf(form) ? await beforeSaving(() => getFormWebinar({ db, form, now })) : null;
+  if (webinar?.closedReason) {
+    throw new DomainError(
+      "GONE",
+      `Registration for “${webinar.subject}” is closed: ${webinar.closedReason}. Nothing was sent.`,
+    );
+  }
 
   const { values } = check;
   const updates = prospectUpdatesFrom(form, values);

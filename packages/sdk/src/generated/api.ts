@@ -9604,6 +9604,16 @@ export interface paths {
                             registrations?: {
                                 /** @enum {string} */
                                 status: "registered" | "pending" | "failed";
+                                /** @description The registrant's own join link GoTo returned; null while the registration is on its way */
+                                joinUrl?: string | null;
+                                calendar?: {
+                                    /** @description An iCalendar file of every session (with the join link once GoTo gave it) */
+                                    ics: string;
+                                    /** @description Opens Google Calendar with the first session filled in */
+                                    google: string;
+                                    /** @description Opens Outlook.com with the first session filled in */
+                                    outlook: string;
+                                };
                             }[];
                         };
                     };
@@ -9700,6 +9710,49 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/f/{formId}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The form's webinar as an iCalendar file (every session), with the registrant's join link
+         * @description `registration` is the id the thank-you page links with: the file then carries that registrant's join link. 404 when the form registers for no webinar.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The registration id the thank-you page links with */
+                    registration?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The form's id */
+                    formId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,0 +1,94 @@
+import { readFile } from "node:fs/promises";
+import { createVerifiedConnector } from "@gw/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually, logIn, type Stack, screenshot, startStack } from "./harness";
+
+describe("the hosted form names its webinar; the thank-you page gives the join link and calendar", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack("e2ehfweb");
+    const organizer = await stack.sim.control.defaultOrganizer();
+    await stack.sim.control.scenario({
+      webinars: [
+        {
+          subject: "Roadmap 2027",
+          startsInMinutes: 6 * 24 * 60,
+          durationMinutes: 45,
+          registrants: 1,
+          timeZone: "America/New_York",
+        },
+      ],
+    });
+    await createVerifiedConnector(stack.db, stack.apiDeps.secretBox, {
+      accountId: stack.admin.accountId,
+      sim: stack.sim,
+      organizerKey: organizer.organizerKey,
+      name: "Marketing webinars",
+    });
+    await eventually("the discovered webinar", async () => (await stack.db.webinar.count()) === 1);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it("shows title, times in the webinar's and the visitor's zone, duration and organizer; registers and offers join link and .ics", async () => {
+    const page = await stack.newPage();
+    await logIn(page, stack);
+    await page.goto("/forms/new");
+    await page.getByRole("textbox", { name: "Form name" }).fill("Roadmap sign-up");
+    await page.getByRole("combobox", { name: "Add a completion action" }).selectOption("REGISTER_WEBINAR");
+    await page.getByRole("combobox", { name: "Register for webinar" }).waitFor();
+    await page.getByRole("button", { name: "Create form" }).click();
+    await page.waitForURL(/\/forms\/[0-9a-f-]{36}$/);
+    const formId = page.url().split("/").pop() as string;
+
+    // The visitor is in London; the webinar is in New York: both times are shown.
+    const visitor = await stack.newPage();
+    await visitor.goto(`/f/${formId}`);
+    const card = visitor.getByRole("region", { name: "Roadmap 2027" });
+    await card.getByRole("heading", { level: 2, name: "Roadmap 2027" }).waitFor();
+    await card.getByText("(America/New_York)").waitFor();
+    await card.getByText(/^Your time: .*(GMT|BST|UTC)/).waitFor();
+    await card.getByText("45 minutes").waitFor();
+    await card.getByText("Organizer", { exact: true }).waitFor();
+    await screenshot(visitor, "hosted-form-webinar");
+
+    await visitor.getByRole("textbox", { name: /^Email/ }).fill("ada.lovelace@example.com");
+    await visitor.getByRole("textbox", { name: /^First name/ }).fill("Ada");
+    await visitor.getByRole("textbox", { name: /^Last name/ }).fill("Lovelace");
+    await visitor.getByRole("button", { name: "Register" }).click();
+    const join = visitor.getByRole("link", { name: "Join the webinar" });
+    await join.waitFor();
+    const webinar = await stack.db.webinar.findFirstOrThrow({ where: { subject: "Roadmap 2027" } });
+    const registrant = (await stack.sim.control.registrants(webinar.webinarKey)).find(
+      (r) => r.email === "ada.lovelace@example.com",
+    );
+    expect(await join.getAttribute("href")).toBe(registrant?.joinUrl);
+    await visitor.getByRole("heading", { level: 2, name: "Add to your calendar" }).waitFor();
+    expect(await visitor.getByRole("link", { name: "Google Calendar" }).getAttribute("href")).toMatch(
+      /^https:\/\/calendar\.google\.com\//,
+    );
+    await screenshot(visitor, "hosted-form-thank-you");
+
+    const [download] = await Promise.all([
+      visitor.waitForEvent("download"),
+      visitor.getByRole("link", { name: "Calendar file (.ics)" }).click(),
+    ]);
+    const ics = (await readFile((await download.path()) as string, "utf8")).replace(/\r\n /g, "");
+    expect(ics).toContain("SUMMARY:Roadmap 2027");
+    expect(ics).toContain(`URL;VALUE=URI:${registrant?.joinUrl}`);
+  });
+
+  it("says so instead of taking registrations once the webinar has started", async () => {
+    const form = await stack.db.form.findFirstOrThrow({ where: { name: "Roadmap sign-up" } });
+    await stack.db.webinar.updateMany({
+      where: { subject: "Roadmap 2027" },
+      data: { startsAt: new Date(Date.now() - 60_000), status: "LIVE" },
+    });
+    const visitor = await stack.newPage();
+    await visitor.goto(`/f/${form.id}`);
+    await visitor.getByText("Registration is closed:").waitFor();
+    expect(await visitor.getByRole("button", { name: "Register" }).count()).toBe(0);
+    await screenshot(visitor, "hosted-form-closed");
+  });
+});
