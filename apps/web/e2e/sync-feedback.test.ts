@@ -55,7 +55,7 @@ describe("sync feedback: progress, Sync now, errors in plain words", () => {
 
     const connector = await stack.db.connector.findFirstOrThrow({ where: { name: "Marketing webinars" } });
     const runsBefore = await stack.db.syncRun.count({ where: { connectorId: connector.id, kind: "DISCOVERY" } });
-    await row.getByRole("button", { name: "Sync Marketing webinars now" }).click();
+    await row.getByRole("button", { name: "Sync now: Marketing webinars" }).click();
     await page.getByText("Syncing Marketing webinars now.").waitFor();
     await eventually(
       "the discovery Sync now queued",
@@ -73,7 +73,7 @@ describe("sync feedback: progress, Sync now, errors in plain words", () => {
       .getByTestId("webinar-sync")
       .getByText(/Synced .*(ago|just now)/)
       .waitFor();
-    await page.getByRole("button", { name: "Sync Roadmap briefing now" }).click();
+    await page.getByRole("button", { name: "Sync now: Roadmap briefing" }).click();
     await page.getByText(/Syncing Roadmap briefing now\.|Roadmap briefing is already being synced/).waitFor();
     await screenshot(page, "webinar-sync-now");
 
@@ -90,7 +90,7 @@ describe("sync feedback: progress, Sync now, errors in plain words", () => {
     await logIn(page, stack);
     await page.goto("/connectors");
     const row = page.locator("tr", { hasText: "Marketing webinars" });
-    await row.getByRole("button", { name: "Sync Marketing webinars now" }).click();
+    await row.getByRole("button", { name: "Sync now: Marketing webinars" }).click();
     // The sync finds its access refused; the row turns to error without a reload.
     await row.getByText("GoTo refused the connection: the organizer revoked access.").waitFor({ timeout: 60_000 });
 

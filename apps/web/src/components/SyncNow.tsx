@@ -43,7 +43,7 @@ export function SyncNowButton({
       loading={busy}
       disabled={disabled}
       onClick={() => void run()}
-      aria-label={`Sync ${name} now`}
+      aria-label={`Sync now: ${name}`}
     >
       Sync now
     </Button>

@@ -12,8 +12,10 @@ import { useToast } from "../components/Toast";
 import { formatDateTime, formatNumber, formatRelative, fullName } from "../lib/format";
 import { ProspectPrivacyCard } from "./ProspectPrivacyCard";
 import { PROSPECT_FIELDS } from "./prospect-fields";
+import { timelineLines } from "./timeline-model";
 
-const ACTIVITY: Record<ActivityType, { label: string; icon: IconName }> = {
+const ACTIVITY: Record<ActivityType | "FORM_REGISTRATION", { label: string; icon: IconName }> = {
+  FORM_REGISTRATION: { label: "Filled in a form to register for", icon: "form" },
   REGISTERED: { label: "Registered for", icon: "userPlus" },
   ACCEPTED: { label: "Registration accepted for", icon: "userCheck" },
   ATTENDED: { label: "Attended", icon: "video" },
@@ -71,6 +73,7 @@ export function ProspectPage() {
   }
 
   const p = prospect.data;
+  const timeline = timelineLines(p);
   const name = fullName(p);
   const failed = p.registrationRequests.filter((r) => r.status === "FAILED");
   const pending = p.registrationRequests.filter((r) => r.status === "PENDING");
@@ -133,19 +136,28 @@ export function ProspectPage() {
         <div className="stack" style={{ gap: 20 }}>
           <Card title="Webinar activity" id="timeline">
             <div className="card-body">
-              {p.timeline.length === 0 ? (
+              {timeline.length === 0 ? (
                 <EmptyState icon="activity" title="No webinar activity yet" />
               ) : (
                 <ol className="timeline" aria-label="Webinar activity, newest first">
-                  {p.timeline.map((a) => (
-                    <li key={a.id} className={`tl-${a.type}`}>
+                  {timeline.map((a) => (
+                    <li key={a.key} className={`tl-${a.type}`}>
                       <span className="tl-icon" aria-hidden="true">
                         <Icon name={ACTIVITY[a.type]?.icon ?? "activity"} />
                       </span>
                       <div>
                         <div>
-                          <strong>{ACTIVITY[a.type]?.label ?? a.type}</strong>{" "}
+                          <strong>
+                            {a.accepted ? "Registered (and accepted) for" : (ACTIVITY[a.type]?.label ?? a.type)}
+                          </strong>{" "}
                           <Link to={`/reports/webinars/${a.webinar.id}`}>{a.webinar.subject}</Link>
+                          {a.minutes ? <span className="cell-sub"> · {formatNumber(a.minutes)} minutes</span> : null}
+                          {a.requestStatus && a.requestStatus !== "SUCCEEDED" ? (
+                            <span className="cell-sub">
+                              {" "}
+                              · {a.requestStatus === "FAILED" ? "not registered in GoTo" : "on its way to GoTo"}
+                            </span>
+                          ) : null}
                         </div>
                         <time className="cell-sub" dateTime={a.occurredAt} title={formatDateTime(a.occurredAt)}>
                           {formatDateTime(a.occurredAt)} · {formatRelative(a.occurredAt)}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { timelineLines } from "./timeline-model";
+
+const webinar = { id: "w1", subject: "Roadmap" };
+const at = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 10, minutes)).toISOString();
+const activity = (id: string, type: string, minutes: number, points = 0) =>
+  ({ id, type, occurredAt: at(minutes), points, webinar, answers: [] }) as never;
+
+describe("timelineLines", () => {
+  it("folds registered and accepted into one line when they happen together, adding their points", () => {
+    const lines = timelineLines({
+      timeline: [activity("a", "ACCEPTED", 1, 5), activity("r", "REGISTERED", 0, 10)],
+      registrations: [],
+      registrationRequests: [],
+    });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ type: "REGISTERED", accepted: true, points: 15 });
+  });
+
+  it("keeps an acceptance that came much later on its own line", () => {
+    const lines = timelineLines({
+      timeline: [activity("a", "ACCEPTED", 50), activity("r", "REGISTERED", 0)],
+      registrations: [],
+      registrationRequests: [],
+    });
+    expect(lines.map((l) => l.type)).toEqual(["ACCEPTED", "REGISTERED"]);
+    expect(lines[1]?.accepted).toBeUndefined();
+  });
+
+  it("shows minutes attended on attendance lines and the form registration as its own line", () => {
+    const lines = timelineLines({
+      timeline: [activity("t", "ATTENDED_LIVE", 30), activity("r", "REGISTERED", 2)],
+      registrations: [{ webinar: { ...webinar, startsAt: at(20) }, minutesAttended: 42 }] as never,
+      registrationRequests: [{ id: "q", webinar, status: "SUCCEEDED", createdAt: at(1) }] as never,
+    });
+    expect(lines.map((l) => l.type)).toEqual(["ATTENDED_LIVE", "REGISTERED", "FORM_REGISTRATION"]);
+    expect(lines[0]?.minutes).toBe(42);
+  });
+});
