@@ -120,7 +120,7 @@ describe("pruneExpiredRecords", () => {
       db.changeEvent.create({
         data: { accountId: account.id, type: "participation.registered", createdAt: ago(days), occurredAt: ago(days) },
       });
-    const events = [];
+    const events: Awaited<ReturnType<typeof change>>[] = [];
     for (const days of [200, 150, 120, 100, 30]) events.push(await change(days));
     const position = (e: (typeof events)[number]) => ({ txid: e.txid, lastId: e.id });
 
