@@ -159,6 +159,17 @@ describe("accessibility (axe-core, WCAG 2.1 AA and best practice)", () => {
       page.getByRole("table", { name: "GoTo API requests per connector against GoTo's limit" }).waitFor(),
     );
     await visit(
+      "/rules",
+      () => page.getByRole("heading", { level: 1, name: "Automation rules" }).waitFor(),
+      "rules (empty)",
+    );
+    await visit(
+      "/rules/new",
+      () => page.getByTestId("match-count").waitFor(),
+      "new rule with the criteria builder's live count",
+    );
+    await visit("/exclusions", () => page.getByRole("heading", { level: 1, name: "Exclusions" }).waitFor());
+    await visit(
       "/no-such-page",
       () => page.getByRole("heading", { level: 2, name: "Page not found" }).waitFor(),
       "not found",

@@ -5,6 +5,7 @@ import { ErrorState, LoadingState } from "./components/States";
 import { safeNext } from "./lib/safe-next";
 import { ConnectorsPage } from "./pages/ConnectorsPage";
 import { DashboardPage } from "./pages/DashboardPage";
+import { ExclusionsPage } from "./pages/ExclusionsPage";
 import { FormEditPage } from "./pages/FormEditPage";
 import { FormsPage } from "./pages/FormsPage";
 import { ListsPage } from "./pages/ListsPage";
@@ -12,6 +13,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ProspectPage } from "./pages/ProspectPage";
 import { ProspectsPage } from "./pages/ProspectsPage";
+import { RuleEditPage, RulesPage } from "./pages/RulesPage";
 import { ScoringRulesPage } from "./pages/ScoringRulesPage";
 import { SyncActivityPage } from "./pages/SyncActivityPage";
 import { TagsPage } from "./pages/TagsPage";
@@ -68,6 +70,10 @@ export function App() {
               <Route path="scoring" element={<ScoringRulesPage />} />
               <Route path="lists" element={<ListsPage />} />
               <Route path="lists/:id" element={<ListsPage />} />
+              <Route path="rules" element={<RulesPage />} />
+              <Route path="rules/new" element={<RuleEditPage />} />
+              <Route path="rules/:id" element={<RuleEditPage key="edit" />} />
+              <Route path="exclusions" element={<ExclusionsPage />} />
               <Route path="tags" element={<TagsPage />} />
               <Route path="tags/:id" element={<TagsPage />} />
               <Route path="sync" element={<SyncActivityPage />} />

@@ -18,6 +18,7 @@ const NAV: { heading: string; links: { to: string; label: string; icon: IconName
       { to: "/forms", label: "Forms", icon: "form" },
       { to: "/lists", label: "Lists", icon: "list" },
       { to: "/tags", label: "Tags", icon: "tag" },
+      { to: "/rules", label: "Automation rules", icon: "activity" },
     ],
   },
   {
@@ -25,6 +26,7 @@ const NAV: { heading: string; links: { to: string; label: string; icon: IconName
     links: [
       { to: "/connectors", label: "Connectors", icon: "plug" },
       { to: "/scoring", label: "Scoring rules", icon: "star" },
+      { to: "/exclusions", label: "Exclusions", icon: "eye" },
       { to: "/sync", label: "Sync activity", icon: "activity" },
     ],
   },
