@@ -10,6 +10,7 @@ import { Card, PageHeader, Stat } from "../components/Layout";
 import { Alert, EmptyState, ErrorState, LoadingState } from "../components/States";
 import { useToast } from "../components/Toast";
 import { formatDateTime, formatNumber, formatRelative, fullName } from "../lib/format";
+import { ProspectAutomation } from "./ProspectAutomation";
 import { ProspectPrivacyCard } from "./ProspectPrivacyCard";
 import { PROSPECT_FIELDS } from "./prospect-fields";
 import { timelineLines } from "./timeline-model";
@@ -256,6 +257,7 @@ export function ProspectPage() {
               </div>
             </div>
           </Card>
+          <ProspectAutomation prospectId={p.id} />
           <Card title="Fields" id="fields">
             <dl className="dl card-body">
               <dt>E-mail</dt>
