@@ -122,7 +122,7 @@ describe("connectors and the webinar reports", () => {
     const csv = await readFile((await download.path()) as string, "utf8");
     const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toBe(
-      "Email,First name,Last name,Company,Status,Attended,Minutes attended,% of session,Questions asked,Poll answers,Survey answers,Registered at",
+      "Email,First name,Last name,Company,Status,Attended,Minutes attended,% of session,Questions asked,Poll answers,Survey answers,Registered at,Source",
     );
     expect(lines).toHaveLength(absentCount + 1);
     for (const email of emails) expect(csv).toContain(email);
