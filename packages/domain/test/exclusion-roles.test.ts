@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setExclusionRules } from "../src/exclusions/index";
+import { cancelWebinar } from "../src/webhook-events/index";
 import { createSyncEnv, type SyncEnv } from "./sync-env";
 
 let env: SyncEnv;
@@ -151,6 +152,83 @@ describe("exclusion rules by GoTo role: panelists and co-organizers", () => {
     await sync(theirs.webinar.id);
     expect(await filteredEmails(mine.accountId)).toEqual([theirs.emails[0]]);
     expect(await filteredEmails(theirs.accountId)).toEqual([]);
+  });
+
+  it("a webinar GoTo deleted releases its staff at the sync that finds it gone, unless another webinar still lists them", async () => {
+    const w = await upcomingWebinar();
+    await setExclusionRules({ db: env.db, accountId: w.accountId, rules: [{ kind: "GOTO_ROLE", value: "PANELIST" }] });
+    const [onlyHere, alsoElsewhere] = w.emails;
+    await w.goto.createPanelists({
+      organizerKey: w.organizerKey,
+      webinarKey: w.webinarKey,
+      panelists: [
+        { name: "Only here", email: onlyHere! },
+        { name: "Also elsewhere", email: alsoElsewhere! },
+      ],
+    });
+    // A second webinar of the same account where one of them is a panelist too.
+    const second = await env.sim.control.scenario({
+      organizerKey: w.organizerKey,
+      webinars: [{ startsInMinutes: 4 * 24 * 60, registrants: 1 }],
+    });
+    const secondKey = second.webinars[0]!.webinarKey;
+    await env.discover(w.connectorId);
+    const secondWebinar = await env.db.webinar.findFirstOrThrow({
+      where: { connectorId: w.connectorId, webinarKey: secondKey },
+    });
+    await w.goto.createPanelists({
+      organizerKey: w.organizerKey,
+      webinarKey: secondKey,
+      panelists: [{ name: "Also elsewhere", email: alsoElsewhere! }],
+    });
+    await sync(w.webinar.id);
+    await sync(secondWebinar.id);
+    expect(await filteredEmails(w.accountId)).toEqual([onlyHere, alsoElsewhere].sort());
+
+    // Deleted in GoTo: the next sync gets a 404 and cancels the webinar.
+    await w.goto.cancelWebinar({ organizerKey: w.organizerKey, webinarKey: w.webinarKey });
+    const result = await sync(w.webinar.id);
+    expect(result.status === "synced" && result.phase).toBe("cancelled");
+    expect(await filteredEmails(w.accountId)).toEqual([alsoElsewhere]);
+    const released = await env.db.prospect.findFirstOrThrow({
+      where: { accountId: w.accountId, email: { equals: onlyHere!, mode: "insensitive" } },
+    });
+    expect(released).toMatchObject({ filtered: false, filteredByExclusion: false });
+
+    // The other webinar cancelled too (here by GoTo's webhook path): nobody is staff any more.
+    await cancelWebinar({ db: env.db, webinar: secondWebinar, now: env.now() });
+    expect(await filteredEmails(w.accountId)).toEqual([]);
+  });
+
+  it("a cancelled webinar releases nobody filtered by hand or by another rule", async () => {
+    const w = await upcomingWebinar();
+    const [byHand, byAddress, byRole] = w.emails;
+    await setExclusionRules({
+      db: env.db,
+      accountId: w.accountId,
+      rules: [
+        { kind: "GOTO_ROLE", value: "PANELIST" },
+        { kind: "EMAIL", value: byAddress! },
+      ],
+    });
+    await w.goto.createPanelists({
+      organizerKey: w.organizerKey,
+      webinarKey: w.webinarKey,
+      panelists: [byHand!, byAddress!, byRole!].map((email) => ({ name: "Panel", email })),
+    });
+    await sync(w.webinar.id);
+    // An operator filters one by hand (the flag is theirs now, not the rules').
+    await env.db.prospect.updateMany({
+      where: { accountId: w.accountId, email: { equals: byHand!, mode: "insensitive" } },
+      data: { filtered: false },
+    });
+    await env.db.prospect.updateMany({
+      where: { accountId: w.accountId, email: { equals: byHand!, mode: "insensitive" } },
+      data: { filtered: true },
+    });
+    expect(await filteredEmails(w.accountId)).toEqual([byHand, byAddress, byRole].sort());
+    await cancelWebinar({ db: env.db, webinar: w.webinar, now: env.now() });
+    expect(await filteredEmails(w.accountId)).toEqual([byHand, byAddress].sort());
   });
 
   it("a role GoTo does not have is a 400 naming the rule", async () => {
