@@ -178,6 +178,7 @@ describe("GET /api/reports/webinars/:id/prospects", () => {
           surveysAnswered: 0,
           registeredAt: expect.any(String),
           source: null,
+          filtered: false,
         },
       ],
       total: 2,

@@ -84,6 +84,20 @@ describe("exclusions", () => {
       .json()
       .items.map((p: { email: string }) => p.email);
     expect(shown.sort()).toEqual([f.p.attendee.email, f.p.filtered.email].sort());
+    const flagged = (await inject("GET", `${url}&includeFiltered=true`)).json().items;
+    expect(flagged.find((p: { email: string }) => p.email === f.p.filtered.email).filtered).toBe(true);
+    const csv = await inject("GET", url.replace("/prospects?", "/prospects.csv?"));
+    expect(csv.body).not.toContain(f.p.filtered.email);
+    expect(
+      (await inject("GET", `${url.replace("/prospects?", "/prospects.csv?")}&includeFiltered=true`)).body,
+    ).toContain(f.p.filtered.email);
+  });
+
+  it("adding all of a segment takes filtered prospects only when the drill-down shows them", async () => {
+    const action = `/api/reports/webinars/${f.webinarX.id}/prospects/actions`;
+    const body = { segment: "attended", prospectIds: "all", action: "ADD_TAG" };
+    expect((await inject("POST", action, { ...body, tagName: "hidden off" })).json().matched).toBe(1);
+    expect((await inject("POST", action, { ...body, tagName: "shown", includeFiltered: true })).json().matched).toBe(2);
   });
 });
 

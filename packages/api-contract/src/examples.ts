@@ -230,6 +230,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
             surveysAnswered: 0,
             registeredAt: "2026-11-02T09:14:28.000Z",
             source: "newsletter / email / q3-launch",
+            filtered: false,
           },
         ],
         total: 187,

@@ -145,6 +145,11 @@ export const webinarProspect = z.object({
   surveysAnswered: count.describe("survey questions answered"),
   registeredAt: z.date(),
   source: nullableString.describe("the registration's source label (UTM parameters through the account's template)"),
+  filtered: z
+    .boolean()
+    .describe(
+      "matched by an exclusion rule (employee, excluded address or GoTo role); listed only with includeFiltered=true",
+    ),
 });
 
 export const segment = z.enum(SEGMENTS);
@@ -168,6 +173,10 @@ export const webinarProspectsActionBody = z
       .union([z.literal("all"), z.array(z.uuid()).min(1).max(5000)])
       .describe('chosen prospect ids, or "all" of the segment'),
     q: searchQuery.describe('with "all": the drill-down search to honour'),
+    includeFiltered: z
+      .boolean()
+      .default(false)
+      .describe('with "all": take filtered prospects too, as the drill-down showing them does'),
     action: z.enum(WEBINAR_PROSPECTS_ACTIONS),
     listId: z.uuid().optional(),
     listName: z.string().trim().min(1).max(100).optional().describe("a list to use, made if new"),

@@ -17,6 +17,7 @@ export function BulkActionDialog({
   webinarId,
   segment,
   q,
+  includeFiltered,
   prospectIds,
   count,
   onDone,
@@ -26,6 +27,7 @@ export function BulkActionDialog({
   webinarId: string;
   segment: Segment;
   q: string;
+  includeFiltered: boolean;
   prospectIds: string[] | "all";
   count: number;
   onDone(): void;
@@ -70,6 +72,7 @@ export function BulkActionDialog({
         segment,
         prospectIds,
         ...(prospectIds === "all" && q ? { q } : {}),
+        ...(prospectIds === "all" && includeFiltered ? { includeFiltered } : {}),
         action,
         ...chosen,
       });

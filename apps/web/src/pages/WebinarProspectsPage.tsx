@@ -3,10 +3,10 @@ import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { withQuery } from "../api/client";
 import { useApi } from "../api/use-api";
-import { StatusBadge, WebinarStatusBadge } from "../components/Badge";
+import { Badge, StatusBadge, WebinarStatusBadge } from "../components/Badge";
 import { Button, buttonClass } from "../components/Button";
 import { type Column, DataTable, Pagination } from "../components/DataTable";
-import { SearchInput } from "../components/Field";
+import { SearchInput, Switch } from "../components/Field";
 import { Icon } from "../components/Icon";
 import { Card, PageHeader } from "../components/Layout";
 import { EmptyState, ErrorState, LoadingState } from "../components/States";
@@ -15,7 +15,15 @@ import { formatDateTime, formatNumber, formatShortDateTime, fullName } from "../
 import { nextSort, useDebounced, useSearchState } from "../lib/use-search-state";
 import { BulkActionDialog } from "./BulkActionDialog";
 
-const DEFAULTS = { segment: "registered", q: "", page: "1", pageSize: "25", sort: "email", order: "asc" };
+const DEFAULTS = {
+  segment: "registered",
+  q: "",
+  page: "1",
+  pageSize: "25",
+  sort: "email",
+  order: "asc",
+  includeFiltered: "false",
+};
 const SEGMENT_LABEL: Record<Segment, string> = { registered: "Registered", attended: "Attended", absent: "Absent" };
 
 /** The people behind a webinar's count: paged and sorted on the server, exported, listed or tagged. */
@@ -26,6 +34,7 @@ export function WebinarProspectsPage() {
     ["registered", "attended", "absent"].includes(state.segment) ? state.segment : "registered"
   ) as Segment;
   const q = useDebounced(state.q, 250);
+  const includeFiltered = state.includeFiltered === "true";
   const detail = useApi<WebinarDetail>(`/api/reports/webinars/${id}`);
   const prospects = useApi<Page<WebinarProspect>>(`/api/reports/webinars/${id}/prospects`, {
     segment,
@@ -34,6 +43,7 @@ export function WebinarProspectsPage() {
     pageSize: state.pageSize,
     sort: state.sort,
     order: state.order,
+    includeFiltered: includeFiltered || undefined,
   });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allSelected, setAllSelected] = useState(false);
@@ -44,7 +54,7 @@ export function WebinarProspectsPage() {
   useEffect(() => {
     setSelected(new Set());
     setAllSelected(false);
-  }, [segment, q]);
+  }, [segment, q, includeFiltered]);
 
   const webinar = detail.data?.webinar;
   const finished = webinar?.finished ?? false;
@@ -63,6 +73,7 @@ export function WebinarProspectsPage() {
     q,
     sort: state.sort,
     order: state.order,
+    includeFiltered: includeFiltered || undefined,
   });
 
   const columns: Column<WebinarProspect>[] = [
@@ -71,9 +82,17 @@ export function WebinarProspectsPage() {
       header: "E-mail",
       sortKey: "email",
       render: (p) => (
-        <Link to={`/prospects/${p.id}`} className="cell-title">
-          {p.email}
-        </Link>
+        <>
+          <Link to={`/prospects/${p.id}`} className="cell-title">
+            {p.email}
+          </Link>
+          {p.filtered ? (
+            <>
+              {" "}
+              <Badge tone="warning">Filtered</Badge>
+            </>
+          ) : null}
+        </>
       ),
     },
     { key: "name", header: "Name", sortKey: "name", render: (p) => fullName(p) || <span className="muted">—</span> },
@@ -185,6 +204,12 @@ export function WebinarProspectsPage() {
               onChange={(value) => set({ q: value })}
               placeholder="Search e-mail, name, company…"
             />
+            <Switch
+              label="Show filtered prospects"
+              description="People your exclusion rules match (your own domain, excluded addresses, panelists): recorded, but given no automation."
+              checked={includeFiltered}
+              onChange={(on) => set({ includeFiltered: on ? "true" : "false" })}
+            />
             <span className="spacer" />
             <Button icon="list" disabled={selectionCount === 0} onClick={() => setAction("ADD_TO_LIST")}>
               Add to list
@@ -273,6 +298,7 @@ export function WebinarProspectsPage() {
         webinarId={id}
         segment={segment}
         q={q}
+        includeFiltered={includeFiltered}
         prospectIds={allSelected ? "all" : [...selected]}
         count={selectionCount}
         onDone={() => {

@@ -5,7 +5,7 @@ import { cleanQuery } from "../paging/paging";
 import { prospectSearchCondition } from "../prospects/prospect-search-condition";
 import { findOrCreateTag } from "../tags/find-or-create-tag";
 import { findDrillDownWebinar } from "./find-drill-down-webinar";
-import { type Segment, segmentCondition } from "./segment";
+import { filteredCondition, type Segment, segmentCondition } from "./segment";
 
 export const WEBINAR_PROSPECTS_ACTIONS = ["ADD_TO_LIST", "ADD_TAG"] as const;
 export type WebinarProspectsAction = (typeof WEBINAR_PROSPECTS_ACTIONS)[number];
@@ -19,6 +19,8 @@ export interface ApplyWebinarProspectsActionOptions {
   prospectIds: string[] | "all";
   /** With "all": the drill-down's search, so "all" means all that the user is looking at. */
   q?: string;
+  /** With "all": filtered prospects are taken only when the drill-down shows them. */
+  includeFiltered?: boolean;
   action: WebinarProspectsAction;
   listId?: string;
   listName?: string;
@@ -51,7 +53,7 @@ export async function applyWebinarProspectsAction(
 
   const chosen =
     options.prospectIds === "all"
-      ? prospectSearchCondition(cleanQuery(options.q))
+      ? Prisma.sql`${prospectSearchCondition(cleanQuery(options.q))} AND ${filteredCondition(options.includeFiltered)}`
       : Prisma.sql`p."id" = ANY(${[...new Set(options.prospectIds)]}::uuid[])`;
   const selected = Prisma.sql`
     SELECT p."id", COALESCE(p."mergedIntoId", p."id") AS "targetId"

@@ -35,6 +35,8 @@ export interface WebinarProspectRow {
   registeredAt: Date;
   /** The registration's source label (see sourceCondition); null when none was tracked. */
   source: string | null;
+  /** Matched by an exclusion rule: only listed when the caller asks for filtered prospects too. */
+  filtered: boolean;
 }
 
 export interface ListWebinarProspectsOptions extends PageRequest {
@@ -73,7 +75,8 @@ export function drillDownOrder(sort: WebinarProspectSort, order: "asc" | "desc")
 export const DRILL_DOWN_COLUMNS = Prisma.sql`
   p."id", p."email", p."firstName", p."lastName", p."company", r."status"::text AS "status", r."attended",
   ((r."attendanceSeconds" + 30) / 60)::int AS "minutesAttended", r."attendancePercent" AS "percentAttended",
-  r."questionsAsked", r."pollsAnswered", r."surveysAnswered", r."registeredAt", r."sourceLabel" AS "source"`;
+  r."questionsAsked", r."pollsAnswered", r."surveysAnswered", r."registeredAt", r."sourceLabel" AS "source",
+  p."filtered"`;
 
 /** One page of the prospects behind a webinar's count. */
 export async function listWebinarProspects(

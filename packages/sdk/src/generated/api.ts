@@ -2508,7 +2508,8 @@ export interface paths {
                          *           "pollsAnswered": 3,
                          *           "surveysAnswered": 0,
                          *           "registeredAt": "2026-11-02T09:14:28.000Z",
-                         *           "source": "newsletter / email / q3-launch"
+                         *           "source": "newsletter / email / q3-launch",
+                         *           "filtered": false
                          *         }
                          *       ],
                          *       "total": 187,
@@ -2545,6 +2546,8 @@ export interface paths {
                                 registeredAt: string;
                                 /** @description the registration's source label (UTM parameters through the account's template) */
                                 source: string | null;
+                                /** @description matched by an exclusion rule (employee, excluded address or GoTo role); listed only with includeFiltered=true */
+                                filtered: boolean;
                             }[];
                             total: number;
                             page: number;
@@ -2795,6 +2798,11 @@ export interface paths {
                         prospectIds: "all" | string[];
                         /** @description with "all": the drill-down search to honour */
                         q?: string;
+                        /**
+                         * @description with "all": take filtered prospects too, as the drill-down showing them does
+                         * @default false
+                         */
+                        includeFiltered?: boolean;
                         /** @enum {string} */
                         action: "ADD_TO_LIST" | "ADD_TAG";
                         /** Format: uuid */
