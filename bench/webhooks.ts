@@ -19,11 +19,14 @@ import {
   testConfig,
 } from "@gw/testing";
 import { signWebhook } from "@gw/webhook-signature";
+import setupTemplate from "../packages/testing/src/global-setup";
 
 const EVENTS = Number(process.argv[2] ?? 1000);
 const RATE = Number(process.argv[3] ?? 20);
 const MAX_IN_FLIGHT = 64;
 
+// The migrated template each test database is copied from (vitest makes it; a bench must too).
+await setupTemplate();
 const sim = await startSim({ port: 0, rateLimitPerSecond: 0 });
 const database = await createTestDatabase("bench_webhooks");
 const redis = await createTestRedis("bench_webhooks");

@@ -1,4 +1,4 @@
-import type { Db } from "@gw/db";
+import { type Db, pgTransaction } from "@gw/db";
 import {
   createAccount,
   createConnector,
@@ -9,7 +9,12 @@ import {
 } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeCursor, listParticipation } from "../src/events/index";
-import { CHANGE_RETENTION_CURSOR, pruneExpiredRecords, type RetentionPeriods } from "../src/retention/index";
+import {
+  CHANGE_RETENTION_CURSOR,
+  pruneExpiredRecords,
+  RETENTION_STATEMENTS,
+  type RetentionPeriods,
+} from "../src/retention/index";
 
 let database: TestDatabase;
 let db: Db;
@@ -150,5 +155,27 @@ describe("pruneExpiredRecords", () => {
     expect((await pruneExpiredRecords({ db, retention, now })).changeEvents).toBe(2);
     const rest = await db.changeEvent.findMany({ where: { accountId: account.id }, select: { id: true } });
     expect(rest.map((e) => e.id)).toEqual([events[4]!.id]);
+  });
+
+  it("finds what is due in submissions and registration requests by their age indexes, never by a sequential scan", async () => {
+    // Sequential scans priced out: a statement that could not use its index would still show one.
+    const plans = await pgTransaction(
+      db,
+      async (query) => {
+        const plan = async (statement: string) => {
+          const [row] = await query<{ "QUERY PLAN": unknown }>(`EXPLAIN (FORMAT JSON) ${statement}`, [1000, ago(90)]);
+          return JSON.stringify(row?.["QUERY PLAN"]);
+        };
+        return {
+          submissions: await plan(RETENTION_STATEMENTS.formSubmissionPayloads),
+          requests: await plan(RETENTION_STATEMENTS.registrationRequests),
+        };
+      },
+      { enable_seqscan: "off", plan_cache_mode: "force_custom_plan" },
+    );
+    expect(plans.submissions).toContain('"Index Name":"FormSubmission_payload_age_idx"');
+    expect(plans.submissions).not.toContain('"Node Type":"Seq Scan"');
+    expect(plans.requests).toContain('"Index Name":"RegistrationRequest_completed_age_idx"');
+    expect(plans.requests).not.toContain('"Node Type":"Seq Scan"');
   });
 });

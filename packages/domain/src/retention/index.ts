@@ -4,5 +4,6 @@ export {
   type PrunedRecords,
   type PruneExpiredRecordsOptions,
   pruneExpiredRecords,
+  RETENTION_STATEMENTS,
   type RetentionPeriods,
 } from "./prune-expired-records";
