@@ -146,4 +146,28 @@ describe("WebinarCounts", () => {
     await expectExact("after deletions");
     expect(await db.webinarCounts.count({ where: { webinarId: a.id } })).toBe(0);
   });
+
+  it("gives every webinar its row carrying the account, the start and whether it is cancelled, which the count sorts read", async () => {
+    const account = await createAccount(db);
+    const connector = await createConnector(db, { accountId: account.id, status: "VERIFIED" });
+    const webinar = await createWebinar(db, { accountId: account.id, connectorId: connector.id });
+    const row = () => db.webinarCounts.findUniqueOrThrow({ where: { webinarId: webinar.id } });
+    expect(await row()).toMatchObject({
+      accountId: account.id,
+      startsAt: webinar.startsAt,
+      cancelled: false,
+      registered: 0,
+      attended: 0,
+    });
+    const moved = new Date(webinar.startsAt.getTime() + 86_400_000);
+    await db.webinar.update({
+      where: { id: webinar.id },
+      data: { startsAt: moved, endsAt: new Date(moved.getTime() + 3_600_000) },
+    });
+    expect(await row()).toMatchObject({ startsAt: moved, cancelled: false });
+    await db.webinar.update({ where: { id: webinar.id }, data: { status: "CANCELLED" } });
+    expect(await row()).toMatchObject({ startsAt: moved, cancelled: true });
+    await db.webinar.update({ where: { id: webinar.id }, data: { status: "SCHEDULED" } });
+    expect((await row()).cancelled).toBe(false);
+  });
 });

@@ -60,7 +60,7 @@ const COUNTS = Prisma.sql`
 /**
  * The webinars report, one page of a tab, counted in SQL. Sorting by date or subject picks the
  * page from the webinars alone (index on accountId, startsAt) and counts only that page through
- * the (webinarId, attended) index; sorting by a count reads the kept counters (WebinarCounts). A
+ * the (webinarId, attended) index; sorting by a count walks the kept counters' index (WebinarCounts). A
  * cancelled webinar has no attendance to rate: it sorts with the blanks.
  */
 export async function listWebinarReport(options: ListWebinarReportOptions): Promise<Page<WebinarReportRow>> {
@@ -101,26 +101,30 @@ export async function listWebinarReport(options: ListWebinarReportOptions): Prom
       CROSS JOIN LATERAL (${COUNTS}) counts
       ORDER BY ${orderBy}`;
   } else {
-    // Sorting by a count needs every webinar's counts: the counters the registrations' triggers
-    // keep (WebinarCounts), one row per webinar, instead of counting every registration.
-    const registered = Prisma.sql`COALESCE(counts.registered, 0)`;
-    const attended = Prisma.sql`COALESCE(counts.attended, 0)`;
+    // Sorting by a count reads the counters the triggers keep (WebinarCounts: one row per
+    // webinar, with its account, start and cancellation beside the counts) through the index of
+    // that count, in order, and stops at the page. Each key and tie-breaker is spelled exactly as
+    // its index (webinar_counts_sort migration) or the planner sorts every webinar instead.
     const key =
       sort === "registered"
-        ? registered
+        ? Prisma.sql`counts."registered" ${dir}`
         : sort === "attended"
-          ? attended
-          : Prisma.sql`(CASE WHEN w."status" = 'CANCELLED' THEN NULL ELSE ${attended}::float8 / NULLIF(${registered}, 0) END)`;
-    const nulls = Prisma.raw(order === "asc" ? "NULLS FIRST" : "NULLS LAST");
+          ? Prisma.sql`counts."attended" ${dir}`
+          : Prisma.sql`(CASE WHEN counts."cancelled" THEN NULL ELSE counts."attended"::float8 / NULLIF(counts."registered", 0) END) ${dir} ${Prisma.raw(order === "asc" ? "NULLS FIRST" : "NULLS LAST")}`;
+    const countsTie = Prisma.raw(
+      options.tab === "upcoming"
+        ? `counts."startsAt" ASC, counts."webinarId" ASC`
+        : `counts."startsAt" DESC, counts."webinarId" DESC`,
+    );
     rows = await db.$queryRaw<RawRow[]>`
       SELECT w."id", w."subject", w."startsAt", w."endsAt", w."timeZone", w."status"::text AS "status",
-             w."connectorId", c."name" AS "connectorName", ${registered}::int AS registered, ${attended}::int AS attended,
+             w."connectorId", c."name" AS "connectorName", counts."registered"::int AS registered, counts."attended"::int AS attended,
              w."programId", (SELECT pr."subject" FROM "WebinarProgram" pr WHERE pr."id" = w."programId") AS "programSubject"
-      FROM "Webinar" w
+      FROM "WebinarCounts" counts
+      JOIN "Webinar" w ON w."id" = counts."webinarId"
       JOIN "Connector" c ON c."id" = w."connectorId"
-      LEFT JOIN "WebinarCounts" counts ON counts."webinarId" = w."id"
-      WHERE ${where}
-      ORDER BY ${key} ${dir} ${nulls}, ${tie}
+      WHERE counts."accountId" = ${options.accountId}::uuid AND ${where}
+      ORDER BY ${key}, ${countsTie}
       LIMIT ${pageSize} OFFSET ${offset}`;
   }
   const [{ total }] = (await db.$queryRaw<{ total: number }[]>`
