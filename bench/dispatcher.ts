@@ -34,9 +34,13 @@ const { values } = parseArgs({
 /**
  * GoTo requests per hour in steady state for `tracked` webinars whose starts are spread evenly
  * over the next `horizonDays` (each one ending adds its attendance syncs). One registrants
- * request per poll (up to 200 registrants a page), per attendance sync one sessions request plus
- * one attendees request per session (single-session webinars; SYNC_ENGAGEMENT=session adds 2
- * per session, full adds answers per attendee and is left out here).
+ * request per poll (up to 200 registrants a page). Attendance of single-session webinars:
+ * before, every attendance sync asked registrants, sessions and attendees (3) and engagement
+ * (SYNC_ENGAGEMENT=session: performance and questions, 2); now only the first sync after the end
+ * asks all of them, later ones ask the attendees alone (registrants cannot change after the
+ * end; engagement is asked again only when the attendees changed, taken here as never). A
+ * session nobody attended costs no attendees or engagement request at all (left out here).
+ * SYNC_ENGAGEMENT=full adds answers per attendee and is left out too.
  */
 function steadyStateBudget(tracked: number, horizonDays = 60) {
   const defaults = loadConfig({});
@@ -56,43 +60,49 @@ function steadyStateBudget(tracked: number, horizonDays = 60) {
   }
   const endingPerHour = tracked / (horizonDays * 24);
   const attendanceSyncs = settings.attendanceDelaysMinutes.length;
-  const perSync = { registrantsSessionsAttendees: 3, engagementSession: 2 };
-  const attendancePerHour = endingPerHour * attendanceSyncs * perSync.registrantsSessionsAttendees;
-  const engagementPerHour = endingPerHour * attendanceSyncs * perSync.engagementSession;
+  const later = Math.max(0, attendanceSyncs - 1);
+  const attendance = {
+    before: endingPerHour * attendanceSyncs * 3,
+    after: endingPerHour * (attendanceSyncs > 0 ? 3 + later : 0),
+  };
+  const engagement = {
+    before: endingPerHour * attendanceSyncs * 2,
+    after: endingPerHour * (attendanceSyncs > 0 ? 2 : 0),
+  };
   const discoveryPerHour = (60 / defaults.sync.discoveryEveryMinutes) * CONNECTORS;
   const pollsPerHour = [...bands.values()].reduce((sum, b) => sum + b.perHour, 0);
   const budgetPerHour = defaults.goto.requestsPerSecond * (1 - defaults.goto.rateSafetyMargin) * 3600;
-  return {
-    bands,
-    pollsPerHour,
-    attendancePerHour,
-    engagementPerHour,
-    discoveryPerHour,
-    budgetPerHour,
-    attendanceSyncs,
-  };
+  return { bands, pollsPerHour, attendance, engagement, discoveryPerHour, budgetPerHour, attendanceSyncs };
 }
 
 function printBudget(tracked: number) {
   const b = steadyStateBudget(tracked);
-  const used = b.pollsPerHour + b.attendancePerHour + b.engagementPerHour + b.discoveryPerHour;
-  const row = (what: string, perHour: number) =>
-    console.log(
-      `${what.padEnd(62)}| ${perHour.toFixed(0).padStart(9)} | ${((100 * perHour) / b.budgetPerHour).toFixed(2).padStart(6)}%`,
-    );
+  const fixed = b.pollsPerHour + b.discoveryPerHour;
+  const used = {
+    before: fixed + b.attendance.before + b.engagement.before,
+    after: fixed + b.attendance.after + b.engagement.after,
+  };
+  const cell = (perHour: number) =>
+    `${perHour.toFixed(1).padStart(8)} ${`${((100 * perHour) / b.budgetPerHour).toFixed(2)}%`.padStart(7)}`;
+  const row = (what: string, before: number, after = before) =>
+    console.log(`${what.padEnd(66)}| ${cell(before)} | ${cell(after)}`);
   console.log(
     `\nSteady-state GoTo requests for ${tracked} tracked webinars (starts spread over 60 days), one OAuth client`,
   );
-  console.log("what                                                          | per hour  | budget");
-  console.log("--------------------------------------------------------------|-----------|--------");
+  console.log(`${"what".padEnd(66)}| before: per hour, budget | after: per hour, budget`);
+  console.log(`${"-".repeat(66)}|--------------------------|-------------------------`);
   for (const [interval, band] of [...b.bands.entries()].sort((x, y) => y[0] - x[0]))
     row(`registrant polls every ${interval} min (${band.webinars} webinars)`, band.perHour);
-  row(`attendance: ${b.attendanceSyncs} syncs x 3 requests per ended webinar`, b.attendancePerHour);
-  row("engagement (SYNC_ENGAGEMENT=session): 2 per session per sync", b.engagementPerHour);
+  row(
+    `attendance: ${b.attendanceSyncs} syncs per ended webinar (3 each → 3, then 1)`,
+    b.attendance.before,
+    b.attendance.after,
+  );
+  row("engagement (SYNC_ENGAGEMENT=session): 2 per sync → 2 once", b.engagement.before, b.engagement.after);
   row(`discovery of ${CONNECTORS} connectors every 10 min`, b.discoveryPerHour);
-  row("total background use", used);
+  row("total background use", used.before, used.after);
   row("GoTo budget (10/s less the 10% margin)", b.budgetPerHour);
-  row("left for registrations and webhook follow-ups", b.budgetPerHour - used);
+  row("left for registrations and webhook follow-ups", b.budgetPerHour - used.before, b.budgetPerHour - used.after);
 }
 
 if (values["budget-only"]) {

@@ -37,11 +37,23 @@ export interface FetchedEngagement {
  * (every session at once); per session, questions (one request, with who asked them) only when
  * performance counts any; poll and survey answers exist only per attendee, so they are asked
  * only for sessions that had polls or surveys. A session already fetched with the same
- * attendees is not fetched again (later attendance syncs cost one request per webinar).
+ * attendees, or one nobody attended, is not fetched again; when no session is left to fetch the
+ * performance request is skipped too (later attendance syncs then cost no engagement request).
  */
 export async function fetchEngagement(options: FetchEngagementOptions): Promise<FetchedEngagement> {
   const { goto, organizerKey, webinarKey } = options;
-  const performance = await goto.getWebinarPerformance({ organizerKey, webinarKey });
+  const toFetch = new Set(
+    options.sessions
+      .filter((session) => {
+        const unchanged = session.synced.at !== null && session.synced.attendees === session.attendeeKeys.length;
+        return !unchanged && session.attendeeKeys.length > 0;
+      })
+      .map((session) => session.sessionKey),
+  );
+  // Nothing to fetch for any session (nobody attended, or the same attendees as last time, whose
+  // performance was stored then): the performance request could change nothing either.
+  const performance =
+    toFetch.size > 0 ? await goto.getWebinarPerformance({ organizerKey, webinarKey }) : new Map<string, never>();
   const sessions = await Promise.all(
     options.sessions.map(async (session): Promise<SessionEngagement> => {
       const result: SessionEngagement = {
@@ -52,8 +64,7 @@ export async function fetchEngagement(options: FetchEngagementOptions): Promise<
         pollAnswers: new Map(),
         surveyAnswers: new Map(),
       };
-      const unchanged = session.synced.at !== null && session.synced.attendees === session.attendeeKeys.length;
-      if (unchanged || session.attendeeKeys.length === 0) return result;
+      if (!toFetch.has(session.sessionKey)) return result;
       result.fetched = true;
       // Without performance figures for the session, ask rather than miss answers.
       const perf = performance.get(session.sessionKey)?.pollsAndSurveys;

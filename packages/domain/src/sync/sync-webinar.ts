@@ -107,9 +107,13 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
     // Panelists and co-organizers only while an exclusion rule asks for them (a request each).
     const staffRoles = await listExcludedStaffRoles({ db, accountId: row.accountId });
     let staff: WebinarStaffMember[] = [];
+    // GoTo takes no registrations once a webinar has ended (on-demand ones excepted): after one
+    // attendance sync has read the registrants past the end, later ones skip that request and
+    // upsert the attendees alone (the registrants' list is not complete, so nobody is cancelled).
+    const registrantsSettled = ended && !row.isOndemand && row.attendanceSyncs > 0;
     try {
       const [listed, attended, listedStaff] = await Promise.all([
-        goto.listAllRegistrants({ organizerKey, webinarKey: row.webinarKey }),
+        registrantsSettled ? [] : goto.listAllRegistrants({ organizerKey, webinarKey: row.webinarKey }),
         ended
           ? fetchAttendees({
               db,
@@ -185,7 +189,7 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
       webinar,
       connector: syncConnector,
       registrants,
-      complete: true,
+      complete: !registrantsSettled,
       now,
       points,
       deferActivities: true,
@@ -361,8 +365,11 @@ async function fetchAttendees(options: {
     known = await db.webinarSession.findMany({ where: { webinarId: options.webinarId }, orderBy: { startsAt: "asc" } });
   }
   const endedKnown = known.filter((s) => s.endsAt <= options.now);
+  // A session GoTo's session list reports nobody attended has no attendees to ask for.
   const lists = await Promise.all(
-    endedKnown.map((s) => goto.listSessionAttendees({ organizerKey, webinarKey, sessionKey: s.sessionKey })),
+    endedKnown
+      .filter((s) => s.registrantsAttended !== 0)
+      .map((s) => goto.listSessionAttendees({ organizerKey, webinarKey, sessionKey: s.sessionKey })),
   );
   const attendees = lists.flat().map((a) => ({
     registrantKey: a.registrantKey,
