@@ -75,6 +75,39 @@ describe("exclusions", () => {
     expect((await api.deps.db.prospect.findUniqueOrThrow({ where: { id: f.p.futureOnly.id } })).filtered).toBe(false);
   });
 
+  it("a panelist rule added queues one low-priority staff fetch per webinar no sync reads again, once", async () => {
+    const webinars = await api.deps.db.webinar.findMany({
+      where: { accountId: me.accountId },
+      select: { id: true, nextPollAt: true, nextAttendanceSyncAt: true },
+    });
+    const stillPolled = webinars.find((w) => w.nextPollAt || w.nextAttendanceSyncAt);
+    const done = webinars.filter((w) => w !== stillPolled);
+    expect(done.length).toBeGreaterThan(0);
+    const set = await inject("PUT", "/api/exclusions", { rules: [{ kind: "GOTO_ROLE", value: "PANELIST" }] });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().staffWebinarsQueued).toBe(done.length);
+    for (const webinar of done) {
+      const job = await api.deps.queues.sync.getJob(`staff-${webinar.id}-PANELIST`);
+      expect(job?.name).toBe("fetch-webinar-staff");
+      expect(job?.data.payload).toEqual({ webinarId: webinar.id, roles: ["PANELIST"] });
+      // Behind every sync job without a priority (BullMQ serves those first).
+      expect(job?.opts.priority).toBeGreaterThan(0);
+    }
+    // Saving again asks for nothing more; adding the other role asks for that role only.
+    expect((await inject("PUT", "/api/exclusions", { rules: set.json().rules })).json().staffWebinarsQueued).toBe(0);
+    const both = await inject("PUT", "/api/exclusions", {
+      rules: [
+        { kind: "GOTO_ROLE", value: "PANELIST" },
+        { kind: "GOTO_ROLE", value: "CO_ORGANIZER" },
+      ],
+    });
+    expect(both.json().staffWebinarsQueued).toBe(done.length);
+    expect((await api.deps.queues.sync.getJob(`staff-${done[0]!.id}-CO_ORGANIZER`))?.data.payload.roles).toEqual([
+      "CO_ORGANIZER",
+    ]);
+    await inject("PUT", "/api/exclusions", { rules: [] });
+  });
+
   it("the drill-down hides filtered prospects unless asked", async () => {
     const url = `/api/reports/webinars/${f.webinarX.id}/prospects?segment=attended`;
     expect((await inject("GET", url)).json().items.map((p: { email: string }) => p.email)).toEqual([

@@ -24,6 +24,14 @@ export const exclusionsApplied = exclusionRules.extend({
   filteredByRules: z.number().int().describe("prospects the rules filter now"),
   newlyFiltered: z.number().int(),
   released: z.number().int().describe("prospects only the old rules filtered"),
+  staffWebinarsQueued: z
+    .number()
+    .int()
+    .describe(
+      "webinars no sync reads again (fully synced) whose panelists / co-organizers are now fetched from GoTo in the background, " +
+        "because this change added a PANELIST or CO_ORGANIZER rule (one request per role per webinar, behind other sync work); " +
+        "those they name are filtered as each webinar's answer arrives",
+    ),
 });
 
 export type ExclusionKind = (typeof EXCLUSION_KINDS)[number];

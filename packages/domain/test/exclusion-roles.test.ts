@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setExclusionRules } from "../src/exclusions/index";
+import { fetchWebinarStaff, listWebinarsWithoutStaffSync, setExclusionRules } from "../src/exclusions/index";
 import { cancelWebinar } from "../src/webhook-events/index";
 import { createSyncEnv, type SyncEnv } from "./sync-env";
 
@@ -152,6 +152,76 @@ describe("exclusion rules by GoTo role: panelists and co-organizers", () => {
     await sync(theirs.webinar.id);
     expect(await filteredEmails(mine.accountId)).toEqual([theirs.emails[0]]);
     expect(await filteredEmails(theirs.accountId)).toEqual([]);
+  });
+
+  it("a role rule added after a webinar's last sync reaches its staff: one request per role for each webinar no sync reads again", async () => {
+    const w = await upcomingWebinar();
+    await sync(w.webinar.id);
+    // As the final attendance sync leaves a webinar: nothing planned any more.
+    await env.db.webinar.update({
+      where: { id: w.webinar.id },
+      data: { nextPollAt: null, nextAttendanceSyncAt: null, attendanceFinalAt: env.now() },
+    });
+    await env.sim.control.scenario({
+      organizerKey: w.organizerKey,
+      webinars: [{ startsInMinutes: 5 * 24 * 60, registrants: 1 }],
+    });
+    await env.discover(w.connectorId);
+    const [panelist, other] = w.emails;
+    await w.goto.createPanelists({
+      organizerKey: w.organizerKey,
+      webinarKey: w.webinarKey,
+      panelists: [{ name: "Late Panel", email: panelist! }],
+    });
+
+    const set = await setExclusionRules({
+      db: env.db,
+      accountId: w.accountId,
+      rules: [{ kind: "GOTO_ROLE", value: "PANELIST" }],
+    });
+    expect(set.addedStaffRoles).toEqual(["PANELIST"]);
+    // The webinar still polled reads the list at its next sync; only the finished one is asked now.
+    const pending = await listWebinarsWithoutStaffSync({ db: env.db, accountId: w.accountId });
+    expect(pending).toEqual([w.webinar.id]);
+
+    const panelistsAsked = await requestsTo(`/webinars/${w.webinarKey}/panelists`);
+    const result = await fetchWebinarStaff({
+      db: env.db,
+      webinarId: w.webinar.id,
+      roles: ["PANELIST"],
+      connectGoto: env.connectGoto,
+    });
+    expect(result).toMatchObject({
+      status: "fetched",
+      roles: ["PANELIST"],
+      apiRequests: 1,
+      staff: 1,
+      newlyFiltered: 1,
+    });
+    expect(await requestsTo(`/webinars/${w.webinarKey}/panelists`)).toBe(panelistsAsked + 1);
+    expect(await requestsTo(`/webinars/${w.webinarKey}/coorganizers`)).toBe(0);
+    expect(await filteredEmails(w.accountId)).toEqual([panelist]);
+    expect(await filteredEmails(w.accountId)).not.toContain(other);
+
+    // Saving the same rules again adds no role; a rule removed before its fetch ran asks GoTo nothing.
+    expect((await setExclusionRules({ db: env.db, accountId: w.accountId, rules: set.rules })).addedStaffRoles).toEqual(
+      [],
+    );
+    const both = await setExclusionRules({
+      db: env.db,
+      accountId: w.accountId,
+      rules: [...set.rules, { kind: "GOTO_ROLE", value: "CO_ORGANIZER" }],
+    });
+    expect(both.addedStaffRoles).toEqual(["CO_ORGANIZER"]);
+    await setExclusionRules({ db: env.db, accountId: w.accountId, rules: set.rules });
+    const skipped = await fetchWebinarStaff({
+      db: env.db,
+      webinarId: w.webinar.id,
+      roles: ["CO_ORGANIZER"],
+      connectGoto: env.connectGoto,
+    });
+    expect(skipped.status).toBe("skipped");
+    expect(await requestsTo(`/webinars/${w.webinarKey}/coorganizers`)).toBe(0);
   });
 
   it("a webinar GoTo deleted releases its staff at the sync that finds it gone, unless another webinar still lists them", async () => {

@@ -1,7 +1,7 @@
 import { closeAbandonedSyncRunsJob, dispatchJob, pruneExpiredRecordsJob } from "./jobs";
 import { deliverEndpointJob, fanOutEventsJob, sweepOutboundJob } from "./jobs/outbound";
 import { pushRegistrationJob, sweepRegistrationsJob } from "./jobs/registrations";
-import { backfillConnectorJob, discoverWebinarsJob, syncWebinarJob } from "./jobs/sync";
+import { backfillConnectorJob, discoverWebinarsJob, fetchWebinarStaffJob, syncWebinarJob } from "./jobs/sync";
 import { applyWebhookEventJob, pruneWebhookEventsJob, sweepWebhookEventsJob } from "./jobs/webhooks";
 
 /** Every job the product runs. The worker refuses to start unless each has exactly one handler. */
@@ -11,6 +11,7 @@ export const jobCatalog = [
   discoverWebinarsJob,
   backfillConnectorJob,
   syncWebinarJob,
+  fetchWebinarStaffJob,
   pushRegistrationJob,
   sweepRegistrationsJob,
   applyWebhookEventJob,

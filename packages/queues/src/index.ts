@@ -1,6 +1,6 @@
 export { type JobName, jobCatalog, jobsByName } from "./catalog";
 export { defineJob, type JobDefinition, type JobEnvelope, type PayloadOf } from "./define-job";
-export { type EnqueueOptions, enqueue } from "./enqueue";
+export { type EnqueueOptions, enqueue, enqueueAll } from "./enqueue";
 export { createJobWaiter, type JobOutcome, type JobWaiter } from "./job-waiter";
 export * from "./jobs";
 export { QUEUE_NAMES, type QueueName } from "./queue-names";

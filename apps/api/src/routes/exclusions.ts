@@ -3,6 +3,7 @@ import { listExclusionRules, setExclusionRules } from "@gw/domain/exclusions";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
+import { queueStaffFetches } from "../staff-fetches";
 
 /** Admin > Exclusions: who the account keeps out of automation (filtered prospects). */
 export const exclusionRoutes =
@@ -34,11 +35,23 @@ export const exclusionRoutes =
           description:
             "Matching prospects become filtered: the sync still records their activities, but they get no completion or rule " +
             "actions, leave dynamic lists, and the reports hide them unless includeFiltered=true. Prospects only the old rules " +
-            "filtered are released; prospects filtered by hand stay filtered.",
+            "filtered are released; prospects filtered by hand stay filtered. A PANELIST or CO_ORGANIZER rule added here also " +
+            "queues, for each webinar no sync reads again, one GoTo request per role (in the background, behind other sync " +
+            "work): their staff are filtered as the answers arrive (staffWebinarsQueued).",
           body: exclusionRulesBody,
           response: { 200: exclusionsApplied, ...errors },
         },
       },
-      async (request) => setExclusionRules({ db, accountId: authOf(request).accountId, rules: request.body.rules }),
+      async (request) => {
+        const { accountId } = authOf(request);
+        const { addedStaffRoles, ...applied } = await setExclusionRules({ db, accountId, rules: request.body.rules });
+        const staffWebinarsQueued = await queueStaffFetches(deps, {
+          accountId,
+          roles: addedStaffRoles,
+          requestId: request.id,
+          log: request.log,
+        });
+        return { ...applied, staffWebinarsQueued };
+      },
     );
   };

@@ -3,6 +3,7 @@ import { handleBackfillConnector } from "./backfill";
 import { handleCloseAbandonedSyncRuns } from "./close-abandoned-sync-runs";
 import { handleDiscoverWebinars } from "./discover";
 import { handleDispatch } from "./dispatch";
+import { handleFetchWebinarStaff } from "./fetch-webinar-staff";
 import { handleDeliverEndpoint, handleFanOutEvents, handleSweepOutbound } from "./outbound";
 import { handlePruneExpiredRecords } from "./prune-expired-records";
 import { handlePruneWebhookEvents } from "./prune-webhook-events";
@@ -18,6 +19,7 @@ export const handlers: JobHandlers = {
   "discover-webinars": handleDiscoverWebinars,
   "backfill-connector": handleBackfillConnector,
   "sync-webinar": handleSyncWebinar,
+  "fetch-webinar-staff": handleFetchWebinarStaff,
   "push-registration": handlePushRegistration,
   "sweep-registrations": handleSweepRegistrations,
   "apply-webhook-event": handleApplyWebhookEvent,

@@ -12,6 +12,18 @@ export const WEBINAR_STAFF_ROLES = [
 ] as const satisfies readonly (typeof GOTO_ROLES)[number][];
 export type WebinarStaffRole = (typeof WEBINAR_STAFF_ROLES)[number];
 
+/** The staff roles `after` names and `before` did not (a role rule just added). */
+export function addedStaffRoles(
+  before: { kind: string; value: string }[],
+  after: { kind: string; value: string }[],
+): WebinarStaffRole[] {
+  const named = (rules: { kind: string; value: string }[]) =>
+    new Set(rules.filter((r) => r.kind === "GOTO_ROLE").map((r) => r.value));
+  const had = named(before);
+  const has = named(after);
+  return WEBINAR_STAFF_ROLES.filter((role) => has.has(role) && !had.has(role));
+}
+
 export interface ExclusionRuleInput {
   kind: ExclusionKind;
   value: string;
@@ -65,6 +77,8 @@ export interface ExclusionResult {
   filteredByRules: number;
   newlyFiltered: number;
   released: number;
+  /** PANELIST / CO_ORGANIZER when this change added a rule for them (their staff lists are to be read). */
+  addedStaffRoles: WebinarStaffRole[];
 }
 
 /**
@@ -83,7 +97,10 @@ export async function setExclusionRules(options: {
   return pgTransaction(
     options.db,
     async (query) => {
-      await query(`DELETE FROM "ExclusionRule" WHERE "accountId" = $1::uuid`, [options.accountId]);
+      const before = await query<ExclusionRuleInput>(
+        `DELETE FROM "ExclusionRule" WHERE "accountId" = $1::uuid RETURNING "kind", "value"`,
+        [options.accountId],
+      );
       await query(
         `INSERT INTO "ExclusionRule" ("accountId", "kind", "value")
          SELECT $1::uuid, k::"ExclusionKind", v FROM unnest($2::text[], $3::text[]) AS r(k, v)`,
@@ -94,7 +111,7 @@ export async function setExclusionRules(options: {
         `SELECT count(*)::int AS "count" FROM "Prospect" WHERE "accountId" = $1::uuid AND "filteredByExclusion"`,
         [options.accountId],
       );
-      return { rules, filteredByRules: total!.count, ...changed };
+      return { rules, filteredByRules: total!.count, ...changed, addedStaffRoles: addedStaffRoles(before, rules) };
     },
     { "gw.applying_exclusions": "on" },
   );

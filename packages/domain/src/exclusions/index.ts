@@ -1,4 +1,5 @@
 export {
+  addedStaffRoles,
   EXCLUSION_KINDS,
   type ExclusionResult,
   type ExclusionRuleInput,
@@ -11,6 +12,13 @@ export {
   WEBINAR_STAFF_ROLES,
   type WebinarStaffRole,
 } from "./exclusion-rules";
+export {
+  type FetchWebinarStaffResult,
+  fetchStaff,
+  fetchWebinarStaff,
+  listWebinarsWithoutStaffSync,
+  type StaffClient,
+} from "./fetch-webinar-staff";
 export {
   listExcludedStaffRoles,
   type RecordWebinarStaffResult,

@@ -4,7 +4,7 @@ import { awardAttendancePoints } from "../engagement/award-attendance-points";
 import { type EngagementClient, type FetchedEngagement, fetchEngagement } from "../engagement/fetch-engagement";
 import { listAbsentActivities } from "../engagement/record-absentees";
 import { recordEngagement } from "../engagement/record-engagement";
-import type { WebinarStaffRole } from "../exclusions/exclusion-rules";
+import { fetchStaff } from "../exclusions/fetch-webinar-staff";
 import {
   listExcludedStaffRoles,
   recordWebinarStaff,
@@ -322,26 +322,6 @@ async function postponeAfterFailure(options: {
       : { id: options.webinarId, nextPollAt: { lt: later } },
     data: options.ended ? { nextAttendanceSyncAt: later } : { nextPollAt: later },
   });
-}
-
-async function fetchStaff(
-  goto: WebinarSyncClient,
-  organizerKey: string | undefined,
-  webinarKey: string,
-  roles: WebinarStaffRole[],
-): Promise<WebinarStaffMember[]> {
-  const [panelists, coorganizers] = await Promise.all([
-    roles.includes("PANELIST") ? goto.listPanelists({ organizerKey, webinarKey }) : [],
-    roles.includes("CO_ORGANIZER") ? goto.listCoorganizers({ organizerKey, webinarKey }) : [],
-  ]);
-  return [
-    ...panelists.map((p) => ({ role: "PANELIST" as const, email: p.email, name: p.name })),
-    ...coorganizers.map((c) => ({
-      role: "CO_ORGANIZER" as const,
-      email: c.email,
-      name: [c.givenName, c.surname].filter(Boolean).join(" ") || null,
-    })),
-  ];
 }
 
 async function fetchAttendees(options: {

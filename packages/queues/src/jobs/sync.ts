@@ -41,3 +41,16 @@ export const syncWebinarJob = defineJob({
   jobId: (payload) => `webinar-${payload.webinarId}`,
   options: retried,
 });
+
+/**
+ * One webinar's panelists and/or co-organizers, read from GoTo because an exclusion rule for the
+ * role was added after the webinar's last sync. Behind every other sync job (BullMQ serves
+ * prioritised jobs after those without one), at the GoTo budget's background priority.
+ */
+export const fetchWebinarStaffJob = defineJob({
+  name: "fetch-webinar-staff",
+  queue: "sync",
+  schema: z.object({ webinarId: z.uuid(), roles: z.array(z.enum(["PANELIST", "CO_ORGANIZER"])).min(1) }),
+  jobId: (payload) => `staff-${payload.webinarId}-${[...payload.roles].sort().join("-")}`,
+  options: { ...retried, priority: 100 },
+});

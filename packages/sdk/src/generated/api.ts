@@ -7086,7 +7086,7 @@ export interface paths {
         };
         /**
          * Replace the exclusion rules and re-apply them to every prospect now (admins)
-         * @description Matching prospects become filtered: the sync still records their activities, but they get no completion or rule actions, leave dynamic lists, and the reports hide them unless includeFiltered=true. Prospects only the old rules filtered are released; prospects filtered by hand stay filtered.
+         * @description Matching prospects become filtered: the sync still records their activities, but they get no completion or rule actions, leave dynamic lists, and the reports hide them unless includeFiltered=true. Prospects only the old rules filtered are released; prospects filtered by hand stay filtered. A PANELIST or CO_ORGANIZER rule added here also queues, for each webinar no sync reads again, one GoTo request per role (in the background, behind other sync work): their staff are filtered as the answers arrive (staffWebinarsQueued).
          */
         put: {
             parameters: {
@@ -7130,6 +7130,8 @@ export interface paths {
                             newlyFiltered: number;
                             /** @description prospects only the old rules filtered */
                             released: number;
+                            /** @description webinars no sync reads again (fully synced) whose panelists / co-organizers are now fetched from GoTo in the background, because this change added a PANELIST or CO_ORGANIZER rule (one request per role per webinar, behind other sync work); those they name are filtered as each webinar's answer arrives */
+                            staffWebinarsQueued: number;
                         };
                     };
                 };
