@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { createVerifiedConnector } from "@gw/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually, logIn, type Stack, startStack } from "./harness";
+import { createRegisteredList, eventually, logIn, type Stack, startStack } from "./harness";
 
 // Evaluated over the DevTools protocol, which the pages' Content-Security-Policy does not govern.
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -124,6 +124,26 @@ describe("accessibility (axe-core, WCAG 2.1 AA and best practice)", () => {
     findings.push(...(await audit(page, "prospect page")));
 
     await visit("/lists", () => page.getByRole("heading", { level: 1, name: "Lists" }).waitFor(), "lists (empty)");
+    await visit(
+      "/lists/new",
+      () => page.getByTestId("match-count").waitFor(),
+      "new dynamic list with the criteria builder's live count",
+    );
+    const dynamic = await createRegisteredList(stack, "Registered for anything");
+    await visit(
+      `/lists/${dynamic.id}`,
+      () => page.getByRole("region", { name: "Joined and left" }).getByRole("table").waitFor(),
+      "dynamic list page",
+    );
+    await page.getByRole("button", { name: "Snapshot to a static list" }).click();
+    await page.getByRole("dialog").waitFor();
+    findings.push(...(await audit(page, "snapshot dialog")));
+    await page.keyboard.press("Escape");
+    await visit(
+      `${webinarUrl}/prospects?segment=registered&includeFiltered=true`,
+      () => page.getByRole("switch", { name: /Show filtered prospects/, checked: true }).waitFor(),
+      "drill-down showing filtered prospects",
+    );
     await visit("/tags", () => page.getByRole("heading", { level: 1, name: "Tags" }).waitFor(), "tags (empty)");
     await visit("/forms", () => page.getByRole("heading", { name: "No forms yet" }).waitFor(), "forms (empty)");
     await visit("/forms/new", () => page.getByRole("textbox", { name: "Form name" }).waitFor(), "new form");

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { AppConfig } from "@gw/config";
 import type { Db } from "@gw/db";
 import { createUser } from "@gw/domain/auth";
+import { createList } from "@gw/domain/lists";
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
 import { createLogger } from "@gw/logger";
 import {
@@ -184,4 +185,18 @@ export async function appears(locator: Locator, timeoutMs = 4_000): Promise<bool
       () => true,
       () => false,
     );
+}
+
+/** A dynamic list of everyone registered for any webinar: members as soon as anything is synced. */
+export async function createRegisteredList(stack: Pick<Stack, "db" | "admin">, name: string): Promise<{ id: string }> {
+  return createList({
+    db: stack.db,
+    accountId: stack.admin.accountId,
+    name,
+    criteria: {
+      type: "group",
+      match: "all",
+      conditions: [{ type: "webinarStatus", status: "registered", webinar: { anyWebinar: true } }],
+    },
+  });
 }

@@ -4,7 +4,7 @@
 import { createVerifiedConnector } from "@gw/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually, logIn, type Stack, screenshot, startStack } from "./harness";
+import { createRegisteredList, eventually, logIn, type Stack, screenshot, startStack } from "./harness";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -57,7 +57,7 @@ describe("on a phone", () => {
     await stack?.close();
   });
 
-  it("shows the dashboard, the reports, a drill-down and the hosted form without sideways scrolling", async () => {
+  it("shows the dashboard, the reports, a drill-down, the dynamic list pages and the hosted form without sideways scrolling", async () => {
     const page = await stack.newPage();
     await page.setViewportSize(PHONE);
     await logIn(page, stack);
@@ -85,6 +85,17 @@ describe("on a phone", () => {
     await page.getByRole("table").waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, "phone-drill-down");
+
+    // Lists: the builder of a new dynamic list, and a dynamic list's page.
+    await page.goto("/lists/new");
+    await page.getByTestId("match-count").waitFor();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, "phone-dynamic-list-new");
+    const dynamic = await createRegisteredList(stack, "Registered for anything");
+    await page.goto(`/lists/${dynamic.id}`);
+    await page.getByRole("region", { name: "Joined and left" }).getByRole("table").waitFor();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, "phone-dynamic-list");
 
     const visitor = await stack.newPage();
     await visitor.setViewportSize(PHONE);

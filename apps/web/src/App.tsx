@@ -5,6 +5,7 @@ import { ErrorState, LoadingState } from "./components/States";
 import { safeNext } from "./lib/safe-next";
 import { ConnectorsPage } from "./pages/ConnectorsPage";
 import { DashboardPage } from "./pages/DashboardPage";
+import { DynamicListEditPage } from "./pages/DynamicListEditPage";
 import { ExclusionsPage } from "./pages/ExclusionsPage";
 import { FormEditPage } from "./pages/FormEditPage";
 import { FormsPage } from "./pages/FormsPage";
@@ -70,6 +71,8 @@ export function App() {
               <Route path="scoring" element={<ScoringRulesPage />} />
               <Route path="lists" element={<ListsPage />} />
               <Route path="lists/:id" element={<ListsPage />} />
+              <Route path="lists/new" element={<DynamicListEditPage />} />
+              <Route path="lists/:id/edit" element={<DynamicListEditPage key="edit" />} />
               <Route path="rules" element={<RulesPage />} />
               <Route path="rules/new" element={<RuleEditPage />} />
               <Route path="rules/:id" element={<RuleEditPage key="edit" />} />

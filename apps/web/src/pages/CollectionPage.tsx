@@ -1,5 +1,5 @@
 import type { List, Member, Page, Tag } from "@gw/api-contract";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { ApiError, del, errorMessage, patch, post } from "../api/client";
 import { useApi } from "../api/use-api";
@@ -29,6 +29,10 @@ export interface CollectionKind<T extends NamedItem> {
   membersPath: string;
   countOf(item: T): number;
   countLabel: string;
+  /** Shown after an item's name, e.g. that a list is dynamic. */
+  badgeOf?(item: T): ReactNode;
+  /** Beside "New …" in the page header. */
+  moreActions?: ReactNode;
 }
 
 /** Lists and tags share one page: their names, counts and members, created and edited in place. */
@@ -47,15 +51,7 @@ export function CollectionPage<T extends NamedItem>({ kind }: { kind: Collection
     {
       key: "name",
       header: "Name",
-      render: (item) => (
-        <Link
-          to={`${kind.basePath}/${item.id}`}
-          className="cell-title"
-          aria-current={item.id === id ? "true" : undefined}
-        >
-          {item.name}
-        </Link>
-      ),
+      render: (item) => <NameCell item={item} kind={kind} current={item.id === id} />,
     },
     {
       key: "count",
@@ -94,9 +90,12 @@ export function CollectionPage<T extends NamedItem>({ kind }: { kind: Collection
         title={kind.title}
         description={kind.description}
         actions={
-          <Button variant="primary" icon="plus" onClick={() => setEditing("new")}>
-            New {kind.noun}
-          </Button>
+          <>
+            {kind.moreActions}
+            <Button variant="primary" icon="plus" onClick={() => setEditing("new")}>
+              New {kind.noun}
+            </Button>
+          </>
         }
       />
       <div className="grid-2" style={{ gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1.4fr)" }}>
@@ -325,6 +324,29 @@ function NameDialog<T extends NamedItem>({
     >
       <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={error} required autoFocus />
     </Dialog>
+  );
+}
+
+function NameCell<T extends NamedItem>({
+  item,
+  kind,
+  current,
+}: {
+  item: T;
+  kind: CollectionKind<T>;
+  current: boolean;
+}) {
+  const link = (
+    <Link to={`${kind.basePath}/${item.id}`} className="cell-title" aria-current={current ? "true" : undefined}>
+      {item.name}
+    </Link>
+  );
+  const badge = kind.badgeOf?.(item);
+  if (!badge) return link;
+  return (
+    <span className="row" style={{ gap: 6 }}>
+      {link} {badge}
+    </span>
   );
 }
 

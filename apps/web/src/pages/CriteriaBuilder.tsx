@@ -34,6 +34,13 @@ export interface CriteriaOptions {
 
 export function useCriteriaOptions(): CriteriaOptions {
   const webinars = useApi<Page<WebinarReportRow>>("/api/reports/webinars", { pageSize: 200, sort: "startsAt" });
+  // The report answers one tab at a time: without this, "attended X" could not name a past webinar.
+  const finished = useApi<Page<WebinarReportRow>>("/api/reports/webinars", {
+    tab: "finished",
+    pageSize: 200,
+    sort: "startsAt",
+    order: "desc",
+  });
   const upcoming = useApi<WebinarOptions>("/api/forms/webinar-options");
   const lists = useApi<Page<List>>("/api/lists", { pageSize: 200 });
   const tags = useApi<Page<Tag>>("/api/tags", { pageSize: 200 });
@@ -41,9 +48,10 @@ export function useCriteriaOptions(): CriteriaOptions {
   const campaigns = useApi<CampaignList>("/api/campaigns");
   const connectors = new Map<string, { id: string; name: string }>();
   for (const w of upcoming.data?.webinars ?? []) connectors.set(w.connector.id, w.connector);
-  for (const w of webinars.data?.items ?? []) connectors.set(w.connector.id, w.connector);
+  const reported = [...(webinars.data?.items ?? []), ...(finished.data?.items ?? [])];
+  for (const w of reported) connectors.set(w.connector.id, w.connector);
   const byId = new Map<string, { id: string; subject: string; startsAt: string }>();
-  for (const w of [...(webinars.data?.items ?? []), ...(upcoming.data?.webinars ?? [])]) byId.set(w.id, w);
+  for (const w of [...reported, ...(upcoming.data?.webinars ?? [])]) byId.set(w.id, w);
   return {
     webinars: [...byId.values()].sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
     connectors: [...connectors.values()],
