@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import type { RegisterRequest } from "../src/control/types";
 import { HOUR, startTestSim } from "./helpers";
 
 const sim = await startTestSim({ accessTokenTtlSeconds: 365 * 24 * 3600 });
@@ -122,6 +123,33 @@ describe("registrant create", () => {
     expect(
       (await sim.control.emails()).filter((e) => e.to === "dup@example.com" || e.to === "DUP@example.com"),
     ).toHaveLength(2);
+  });
+
+  it("registers a batch through the control API, all or none: a refused entry is named and nobody is added", async () => {
+    await sim.control.updateWebinar(webinarKey, { questions: [] });
+    const people = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        firstName: "Batch",
+        lastName: `${i}`,
+        email: `${prefix}-${i}@example.com`,
+      }));
+    const added = await sim.control.registerMany(webinarKey, people("batch", 3));
+    expect(added.map((r) => r.email)).toEqual(["batch-0@example.com", "batch-1@example.com", "batch-2@example.com"]);
+    const listed = await sim.control.registrants(webinarKey);
+    expect(listed.map((r) => r.email).sort()).toEqual(added.map((r) => r.email).sort());
+
+    const refused = [...people("more", 2), { firstName: "Again", lastName: "X", email: "BATCH-1@example.com" }];
+    await expect(sim.control.registerMany(webinarKey, refused)).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("registrants[2]: BATCH-1@example.com is already registered"),
+    });
+    await expect(
+      sim.control.registerMany(webinarKey, [
+        people("x", 1)[0]!,
+        { firstName: "No", lastName: "Mail" } as unknown as RegisterRequest,
+      ]),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringContaining("registrants[1]") });
+    expect(await sim.control.registrants(webinarKey)).toHaveLength(3);
   });
 
   it("puts registrants of a MANUAL-approval webinar in WAITING", async () => {

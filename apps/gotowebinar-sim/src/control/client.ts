@@ -190,6 +190,11 @@ export class SimControl {
     return this.call("POST", `/webinars/${webinarKey}/registrants`, request);
   }
 
+  /** Many registrations in one call (each fires registrant.added); all or none are added. */
+  registerMany(webinarKey: string, requests: RegisterRequest[]): Promise<ControlRegistrant[]> {
+    return this.call("POST", `/webinars/${webinarKey}/registrants/batch`, { registrants: requests });
+  }
+
   setRegistrantStatus(
     webinarKey: string,
     registrantKey: string,

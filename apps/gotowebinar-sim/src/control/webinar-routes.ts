@@ -16,6 +16,7 @@ import type { JoinRequest, QuestionRequest, ScenarioRequest, SurveyRequest, Webi
 import { controlRegistrant, controlWebinar } from "./views";
 
 const STATUSES: RegistrantStatus[] = ["APPROVED", "WAITING", "DENIED"];
+const MAX_BATCH = 1000;
 
 /** Acting as GoTo itself: seeding, and what organizers and attendees do in GoTo's own UI. */
 export function registerWebinarControlRoutes(app: FastifyInstance, rt: SimRuntime): void {
@@ -115,6 +116,44 @@ export function registerWebinarControlRoutes(app: FastifyInstance, rt: SimRuntim
     const input = parseRegistrant(body, webinar, { basicOnly: false });
     const { registrant } = addRegistrant(ctx, webinar, input, { origin: "goto-page", status });
     return sendJson(reply, 201, controlRegistrant(registrant, webinar));
+  });
+
+  // Many people on GoTo's own page at once, one registrant.added each: a load driver's calls
+  // stay few whatever the rate. Every entry is checked before any is added, so a refused batch
+  // (400 naming the entry) adds nobody.
+  app.post("/_sim/webinars/:webinarKey/registrants/batch", async (request, reply) => {
+    const webinar = liveWebinarOf(request);
+    const list = asObject(request.body).registrants;
+    if (!Array.isArray(list) || list.length === 0 || list.length > MAX_BATCH)
+      throw badRequest(`registrants must be an array of 1 to ${MAX_BATCH} registrations`);
+    const seen = new Set<string>();
+    const parsed = list.map((raw, i) => {
+      const body = asObject(raw);
+      const status = body.status as RegistrantStatus | undefined;
+      if (status !== undefined && !STATUSES.includes(status))
+        throw badRequest(`registrants[${i}].status must be one of ${STATUSES.join(", ")}`);
+      let input: ReturnType<typeof parseRegistrant>;
+      try {
+        input = parseRegistrant(body, webinar, { basicOnly: false });
+      } catch (error) {
+        throw badRequest(`registrants[${i}]: ${(error as Error).message}`);
+      }
+      const email = input.email.toLowerCase();
+      if (seen.has(email) || webinar.registrantKeyByEmail.has(email))
+        throw badRequest(`registrants[${i}]: ${input.email} is already registered`);
+      seen.add(email);
+      return { input, status };
+    });
+    if (webinar.registrants.size + parsed.length > webinar.registrationLimit)
+      throw badRequest(`The batch would pass the webinar's registration limit of ${webinar.registrationLimit}`);
+    const added = parsed.map(
+      ({ input, status }) => addRegistrant(ctx, webinar, input, { origin: "goto-page", status }).registrant,
+    );
+    return sendJson(
+      reply,
+      201,
+      added.map((registrant) => controlRegistrant(registrant, webinar)),
+    );
   });
 
   app.post("/_sim/webinars/:webinarKey/registrants/:registrantKey/status", async (request, reply) => {
