@@ -9,8 +9,13 @@
  * attendance, against GoTo's 10 requests/s per OAuth client less the safety margin, and the
  * share left for registrations and webhook follow-ups. `--budget-only` skips the Postgres part.
  *
+ * `--run` checks the arithmetic against a run: the real scheduler and worker against the stand-in
+ * (see runAgainstStandIn), counting the requests GoTo would see.
+ *
  *   npx tsx bench/dispatcher.ts [--webinars 10000] [--ticks 50] [--tracked 1000] [--budget-only]
+ *   npx tsx bench/dispatcher.ts --run [--run-webinars 40]
  */
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { loadConfig } from "@gw/config";
 import { dispatchDueWork, pollIntervalMinutes } from "@gw/domain/sync";
@@ -28,6 +33,8 @@ const { values } = parseArgs({
     ticks: { type: "string", default: "50" },
     tracked: { type: "string", default: "1000" },
     "budget-only": { type: "boolean", default: false },
+    run: { type: "boolean", default: false },
+    "run-webinars": { type: "string", default: "40" },
   },
 });
 
@@ -108,6 +115,116 @@ function printBudget(tracked: number) {
 if (values["budget-only"]) {
   printBudget(Number(values.tracked));
   process.exit(0);
+}
+if (values.run) {
+  await runAgainstStandIn(Number(values["run-webinars"]));
+  process.exit(0);
+}
+
+/**
+ * The arithmetic checked by a run: the real scheduler and worker against the stand-in (its own
+ * process, GoTo's 10 requests/s), with the poll intervals scaled down (4, 2, 2, 1 minutes for
+ * ≥ 3 weeks, 2-3 weeks, 1-2 weeks, under a week; discovery every 2 minutes) so a few minutes
+ * show the steady state. Once every webinar had its first poll, the stand-in's requests over a
+ * 4-minute window (a multiple of every interval) are counted by route and compared with what
+ * the same policy and settings predict.
+ */
+async function runAgainstStandIn(webinars: number) {
+  const { SimControl } = await import("@gw/gotowebinar-sim");
+  const { freePort, spawnEntry, createVerifiedConnector } = await import("@gw/testing");
+  const { handlers } = await import("../apps/worker/src/handlers");
+  const { startWorkerRuntime } = await import("../apps/worker/src/runtime");
+  const WINDOW_MINUTES = 4;
+  const scaled = { POLL_3W_MINUTES: "4", POLL_2W_MINUTES: "2", POLL_1W_MINUTES: "2", POLL_NEAR_MINUTES: "1" };
+  await setupTemplate();
+  const simPort = await freePort();
+  const simProcess = spawnEntry("apps/gotowebinar-sim/src/main.ts", {
+    SIM_PORT: String(simPort),
+    SIM_RATE_LIMIT: "10",
+    LOG_LEVEL: "warn",
+  });
+  await simProcess.waitForOutput(/listening on/);
+  const simUrl = `http://127.0.0.1:${simPort}`;
+  const control = new SimControl(simUrl);
+  const database = await createTestDatabase("benchdisprun");
+  const redis = await createTestRedis("benchdisprun");
+  const config = testConfig({
+    databaseUrl: database.url,
+    redisUrl: redis.url,
+    redisPrefix: redis.prefix,
+    env: {
+      GOTO_AUTH_URL: simUrl,
+      GOTO_API_URL: `${simUrl}/G2W/rest/v2`,
+      GOTO_IDENTITY_URL: simUrl,
+      GOTO_CLIENT_ID: "demo-client",
+      GOTO_CLIENT_SECRET: "demo-secret",
+      DISPATCH_EVERY_MS: "1000",
+      DISCOVERY_EVERY_MINUTES: "2",
+      SYNC_ENGAGEMENT: "session",
+      LOG_LEVEL: "warn",
+      ...scaled,
+    },
+  });
+  const deps = createWorkerDeps(config, createLogger({ name: "bench", level: "warn", pretty: false }));
+  try {
+    const account = await createAccount(deps.db);
+    const { connector, organizer } = await createVerifiedConnector(deps.db, deps.secretBox, {
+      accountId: account.id,
+      sim: { url: simUrl },
+    });
+    const DAY_MIN = 24 * 60;
+    // Starts spread over the next 60 days, as in the arithmetic (none ends within the run).
+    const starts = Array.from({ length: webinars }, (_, i) => Math.round(((i + 0.5) / webinars) * 60 * DAY_MIN) + 60);
+    await control.scenario({
+      organizerKey: organizer.organizerKey,
+      webinars: starts.map((startsInMinutes, i) => ({ subject: `Tracked ${i}`, startsInMinutes, registrants: 20 })),
+    });
+    const runtime = await startWorkerRuntime(deps, handlers, { queues: ["scheduler", "sync"] });
+    const firstPolled = performance.now();
+    for (;;) {
+      const polled = await deps.db.webinar.count({ where: { connectorId: connector.id, lastPolledAt: { not: null } } });
+      if (polled >= webinars) break;
+      if (performance.now() - firstPolled > 300_000) throw new Error(`only ${polled} of ${webinars} webinars polled`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await control.clearRequests();
+    const windowStart = Date.now();
+    console.log(`all ${webinars} webinars polled once; counting the stand-in's requests for ${WINDOW_MINUTES} min ...`);
+    await new Promise((resolve) => setTimeout(resolve, WINDOW_MINUTES * 60_000));
+    const requests = (await control.requests()).filter(
+      (r) => r.kind === "rest" && Date.parse(r.time) < windowStart + WINDOW_MINUTES * 60_000,
+    );
+    await runtime.close();
+    const registrantPolls = requests.filter((r) => /\/webinars\/[^/]+\/registrants$/.test(r.path)).length;
+    const other = requests.length - registrantPolls;
+    const settings = { pollMinutes: config.sync.pollMinutes, attendanceDelaysMinutes: [] };
+    const predicted = starts.reduce(
+      (sum, startsInMinutes) => sum + WINDOW_MINUTES / pollIntervalMinutes((startsInMinutes - 1) * 60_000, settings),
+      0,
+    );
+    const discoveries = WINDOW_MINUTES / config.sync.discoveryEveryMinutes;
+    console.log(
+      `\nRun against the stand-in: ${webinars} tracked webinars, one connector, intervals scaled to 4/2/2/1 min, ${WINDOW_MINUTES}-min window (load average ${os.loadavg()[0]?.toFixed(1)})`,
+    );
+    console.table([
+      { what: "registrant polls", predicted: Number(predicted.toFixed(1)), counted: registrantPolls },
+      {
+        what: "organizer-wide (discovery) and other requests",
+        predicted: `${discoveries} discoveries`,
+        counted: other,
+      },
+      { what: "all GoTo requests", predicted: "", counted: requests.length },
+      { what: "429s", predicted: 0, counted: requests.filter((r) => r.status === 429).length },
+    ]);
+    console.log(
+      `counted / predicted registrant polls: ${(registrantPolls / predicted).toFixed(2)} (the arithmetic above assumes every poll runs on time)`,
+    );
+  } finally {
+    await deps.close();
+    await redis.cleanup();
+    await database.drop();
+    simProcess.kill();
+  }
 }
 const WEBINARS = Number(values.webinars);
 const TICKS = Number(values.ticks);
