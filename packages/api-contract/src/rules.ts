@@ -12,6 +12,7 @@ export const RULE_ACTION_TYPES = [
   "SET_CAMPAIGN",
   "SET_FIELD",
   "REGISTER_WEBINAR",
+  "EMIT_EVENT",
 ] as const;
 export const RULE_STATUSES = ["DRAFT", "ENABLED", "PAUSED"] as const;
 /** The most actions one rule may have. */
@@ -29,7 +30,9 @@ export type RuleAction =
   | { type: "SET_CAMPAIGN"; campaignId: string }
   /** value null clears the field. */
   | { type: "SET_FIELD"; field: ProspectProfileField; value: string | null }
-  | { type: "REGISTER_WEBINAR"; webinarId: string };
+  | { type: "REGISTER_WEBINAR"; webinarId: string }
+  /** Sends `rule.matched` (the rule's id and name, the prospect) to the outbound endpoints that want it. */
+  | { type: "EMIT_EVENT" };
 export type RuleActionType = (typeof RULE_ACTION_TYPES)[number];
 export type RuleStatus = (typeof RULE_STATUSES)[number];
 
@@ -37,7 +40,8 @@ const actionsInput = z
   .any()
   .describe(
     "Non-empty array of actions: ADD_TO_LIST / REMOVE_FROM_LIST { listId } (static lists), ADD_TAG / REMOVE_TAG { tag }, " +
-      "ADJUST_SCORE { points }, SET_CAMPAIGN { campaignId }, SET_FIELD { field, value | null }, REGISTER_WEBINAR { webinarId }.",
+      "ADJUST_SCORE { points }, SET_CAMPAIGN { campaignId }, SET_FIELD { field, value | null }, REGISTER_WEBINAR { webinarId }, " +
+      "EMIT_EVENT {} (a rule.matched outbound event with the rule and the prospect).",
   );
 const ruleName = z.string().trim().min(1, "name must not be blank").max(100);
 

@@ -119,6 +119,7 @@ const ACTION_LABELS: Record<RuleAction["type"], string> = {
   SET_CAMPAIGN: "Set the campaign",
   SET_FIELD: "Set a field",
   REGISTER_WEBINAR: "Register for a webinar",
+  EMIT_EVENT: "Send an event to your endpoints",
 };
 
 function newAction(
@@ -142,6 +143,8 @@ function newAction(
       return { type, field: "industry", value: "" };
     case "REGISTER_WEBINAR":
       return { type, webinarId: upcoming[0]?.id ?? "" };
+    case "EMIT_EVENT":
+      return { type };
   }
 }
 
@@ -368,6 +371,11 @@ function ActionEditor({
             onChange={(e) => onChange({ ...action, value: e.target.value === "" ? null : e.target.value })}
           />
         </>
+      ) : action.type === "EMIT_EVENT" ? (
+        <span className="muted small">
+          a <code>rule.matched</code> event with this rule and the prospect, to every outbound endpoint that receives it
+          (<code>/api/endpoints</code>)
+        </span>
       ) : (
         <Picker
           label={`Webinar in ${name}`}

@@ -14,8 +14,12 @@ export const EVENT_TYPES = [
   "list.removed",
   "connector.failed",
   "prospect.erased",
+  "rule.matched",
 ] as const;
+
+/** An automation rule with an EMIT_EVENT action ran on a prospect (details: the rule's id and name). */
+export const RULE_MATCHED_EVENT = "rule.matched";
 
 /** A known type, or any participation type (new activity types). */
 export const EVENT_TYPE_PATTERN =
-  /^(participation\.[a-z_]+|form\.submitted|registration\.failed|list\.(added|removed)|connector\.failed|prospect\.erased)$/;
+  /^(participation\.[a-z_]+|form\.submitted|registration\.failed|list\.(added|removed)|connector\.failed|prospect\.erased|rule\.matched)$/;

@@ -9,7 +9,7 @@ export {
   VISIBLE_HORIZON,
   type WebinarRef,
 } from "./change-event-view";
-export { EVENT_TYPE_PATTERN, EVENT_TYPES } from "./event-types";
+export { EVENT_TYPE_PATTERN, EVENT_TYPES, RULE_MATCHED_EVENT } from "./event-types";
 export {
   type ListParticipationOptions,
   listParticipation,

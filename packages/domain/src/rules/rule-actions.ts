@@ -8,8 +8,9 @@ const uuid = z.uuid({ error: "must be an id (uuid)" });
 const tagName = z.string().trim().min(1, "must not be blank").max(100);
 
 /**
- * What a rule does to each prospect it runs on. Outbound events (EMIT_EVENT) join this list once
- * the outbound-events outbox exists: add a variant here and its step in run-rule-actions.ts.
+ * What a rule does to each prospect it runs on: a new action is a variant here and its step in
+ * run-rule-actions.ts. EMIT_EVENT tells other systems through the outbound events
+ * (`rule.matched`), so what a rule cannot do itself (a CRM task, a Slack message) happens there.
  */
 export const ruleActionSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("ADD_TO_LIST"), listId: uuid }),
@@ -33,6 +34,7 @@ export const ruleActionSchema = z.discriminatedUnion("type", [
     value: z.string().trim().max(1000).nullable(),
   }),
   z.strictObject({ type: z.literal("REGISTER_WEBINAR"), webinarId: uuid }),
+  z.strictObject({ type: z.literal("EMIT_EVENT") }),
 ]);
 export type RuleAction = z.infer<typeof ruleActionSchema>;
 export const RULE_ACTION_TYPES = ruleActionSchema.options.map((o) => o.shape.type.value);

@@ -1,4 +1,5 @@
 import type { PgTransactionQuery } from "@gw/db";
+import { RULE_MATCHED_EVENT } from "../events/event-types";
 import type { RuleAction } from "./rule-actions";
 import type { RunnableRule } from "./run-rule";
 
@@ -115,6 +116,16 @@ export async function runRuleActions(
         await query(
           `UPDATE "Prospect" SET "${action.field}" = $1, "updatedAt" = now() WHERE "id" = ANY($2::uuid[]) AND "accountId" = $3::uuid`,
           [action.value || null, ids, account],
+        );
+        everyone({ type: action.type, outcome: "done" });
+        break;
+      case "EMIT_EVENT":
+        // Into the change log in this transaction: the outbound fan-out delivers it to every
+        // endpoint that wants rule.matched, and only if the rule's run commits.
+        await query(
+          `INSERT INTO "ChangeEvent" ("accountId", "type", "prospectId", "data")
+           SELECT $1::uuid, $2, p."id", $3::jsonb FROM "Prospect" p WHERE p."id" = ANY($4::uuid[]) AND p."accountId" = $1::uuid`,
+          [account, RULE_MATCHED_EVENT, JSON.stringify({ rule: { id: rule.id, name: rule.name } }), ids],
         );
         everyone({ type: action.type, outcome: "done" });
         break;

@@ -5585,7 +5585,7 @@ export interface paths {
                         name: string;
                         /** @description An AND/OR tree: { type: "group", match: "all" | "any", conditions: [condition | group], not? }. Conditions: webinarStatus { status, webinar }, engagement { metric, op?, value?, webinar }, score { op, value }, field { field | customField, op, value? }, campaign { campaignId }, createdBy { source }, listMember { listId }, hasTag { tagId }, submittedForm { formId, within? }, createdWithin { period }, lastActivityWithin { period }; each may set not: true. webinar: { webinarId } | { connectorId } | { programId } | { subjectContains } | { startsWithin: period } | { anyWebinar: true }. period: { lastDays } | { from?, to? } (ISO 8601). GET /api/segments/reference lists what is allowed. */
                         criteria: unknown;
-                        /** @description Non-empty array of actions: ADD_TO_LIST / REMOVE_FROM_LIST { listId } (static lists), ADD_TAG / REMOVE_TAG { tag }, ADJUST_SCORE { points }, SET_CAMPAIGN { campaignId }, SET_FIELD { field, value | null }, REGISTER_WEBINAR { webinarId }. */
+                        /** @description Non-empty array of actions: ADD_TO_LIST / REMOVE_FROM_LIST { listId } (static lists), ADD_TAG / REMOVE_TAG { tag }, ADJUST_SCORE { points }, SET_CAMPAIGN { campaignId }, SET_FIELD { field, value | null }, REGISTER_WEBINAR { webinarId }, EMIT_EVENT {} (a rule.matched outbound event with the rule and the prospect). */
                         actions: unknown;
                         /** @default false */
                         repeat?: boolean;
@@ -5915,7 +5915,7 @@ export interface paths {
                         name?: string;
                         /** @description An AND/OR tree: { type: "group", match: "all" | "any", conditions: [condition | group], not? }. Conditions: webinarStatus { status, webinar }, engagement { metric, op?, value?, webinar }, score { op, value }, field { field | customField, op, value? }, campaign { campaignId }, createdBy { source }, listMember { listId }, hasTag { tagId }, submittedForm { formId, within? }, createdWithin { period }, lastActivityWithin { period }; each may set not: true. webinar: { webinarId } | { connectorId } | { programId } | { subjectContains } | { startsWithin: period } | { anyWebinar: true }. period: { lastDays } | { from?, to? } (ISO 8601). GET /api/segments/reference lists what is allowed. */
                         criteria?: unknown;
-                        /** @description Non-empty array of actions: ADD_TO_LIST / REMOVE_FROM_LIST { listId } (static lists), ADD_TAG / REMOVE_TAG { tag }, ADJUST_SCORE { points }, SET_CAMPAIGN { campaignId }, SET_FIELD { field, value | null }, REGISTER_WEBINAR { webinarId }. */
+                        /** @description Non-empty array of actions: ADD_TO_LIST / REMOVE_FROM_LIST { listId } (static lists), ADD_TAG / REMOVE_TAG { tag }, ADJUST_SCORE { points }, SET_CAMPAIGN { campaignId }, SET_FIELD { field, value | null }, REGISTER_WEBINAR { webinarId }, EMIT_EVENT {} (a rule.matched outbound event with the rule and the prospect). */
                         actions?: unknown;
                         repeat?: boolean;
                     };
