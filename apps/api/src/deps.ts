@@ -1,7 +1,12 @@
 import type { AppConfig } from "@gw/config";
 import { createDb, type Db } from "@gw/db";
 import { closeProcessLimiterRegistries } from "@gw/domain/connectors";
-import { createHostedFormCache, type HostedFormCache } from "@gw/domain/forms";
+import {
+  createFormViewCounter,
+  createHostedFormCache,
+  type FormViewCounter,
+  type HostedFormCache,
+} from "@gw/domain/forms";
 import { SecretBox } from "@gw/domain/security";
 import type { Logger } from "@gw/logger";
 import { createJobWaiter, createQueues, createRedis, type JobWaiter, type Queues, type Redis } from "@gw/queues";
@@ -19,6 +24,8 @@ export interface ApiDeps {
   registrationWaiter: JobWaiter;
   /** The hosted forms' definitions, cached for a couple of seconds per process. */
   hostedForms: HostedFormCache;
+  /** Hosted form views, counted in memory and written in batches. */
+  formViews: FormViewCounter;
 }
 
 export function createApiDeps(config: AppConfig, log: Logger): ApiDeps & { close(): Promise<void> } {
@@ -42,6 +49,7 @@ export function createApiDeps(config: AppConfig, log: Logger): ApiDeps & { close
     },
     close: async () => waiter?.close(),
   };
+  const formViews = createFormViewCounter({ db, log });
   return {
     config,
     log,
@@ -51,7 +59,9 @@ export function createApiDeps(config: AppConfig, log: Logger): ApiDeps & { close
     secretBox: new SecretBox(config.secrets.keys),
     registrationWaiter,
     hostedForms: createHostedFormCache({ db }),
+    formViews,
     async close() {
+      await formViews.close().catch(() => undefined);
       await registrationWaiter.close().catch(() => undefined);
       await queues.close().catch(() => undefined);
       await closeProcessLimiterRegistries();

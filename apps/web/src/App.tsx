@@ -3,6 +3,7 @@ import { useAuth } from "./auth/AuthProvider";
 import { AppShell } from "./components/AppShell";
 import { ErrorState, LoadingState } from "./components/States";
 import { safeNext } from "./lib/safe-next";
+import { BrandingPage } from "./pages/BrandingPage";
 import { ConnectorsPage } from "./pages/ConnectorsPage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { DynamicListEditPage } from "./pages/DynamicListEditPage";
@@ -80,6 +81,7 @@ export function App() {
               <Route path="tags" element={<TagsPage />} />
               <Route path="tags/:id" element={<TagsPage />} />
               <Route path="sync" element={<SyncActivityPage />} />
+              <Route path="settings/branding" element={<BrandingPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </AppShell>

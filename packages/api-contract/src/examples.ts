@@ -124,6 +124,7 @@ const annDetail = response(prospectDetail, {
     },
   ],
   registrationRequests: [],
+  unregisteredSubmissions: [],
 });
 
 const followUpList = response(list, {

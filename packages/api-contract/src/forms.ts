@@ -49,11 +49,27 @@ const actionInputSchema = z.discriminatedUnion("type", [
     type: z.literal("REGISTER_WEBINAR"),
     webinarId: uuid,
     sessions: z
-      .enum(["picked", "all"])
+      .enum(["picked", "all", "choose"])
       .optional()
-      .describe("all: every upcoming session of the webinar's series; picked (default): this session only"),
+      .describe(
+        "all: every upcoming session of the webinar's series; choose: the visitor picks one upcoming session of the series on the hosted form; picked (default): this session only",
+      ),
   }),
-  z.object({ type: z.literal("ADD_TO_LIST"), listId: uuid }),
+  z
+    .object({
+      type: z.literal("ADD_TO_LIST"),
+      listId: uuid.optional(),
+      list: z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe("A list name: the static list of that name, made when missing"),
+    })
+    .refine((action) => (action.listId === undefined) !== (action.list === undefined), {
+      message: "give either listId (an existing list) or list (a list name, created when missing)",
+    }),
   z
     .object({ type: z.literal("ADD_TAG"), tagId: uuid.optional(), tag: z.string().trim().min(1).max(100).optional() })
     .refine((action) => (action.tagId === undefined) !== (action.tag === undefined), {
@@ -125,7 +141,10 @@ export const completionAction = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("REGISTER_WEBINAR"),
     webinarId: z.string(),
-    sessions: z.enum(["picked", "all"]).optional().describe("all: every upcoming session of the series"),
+    sessions: z
+      .enum(["picked", "all", "choose"])
+      .optional()
+      .describe("all: every upcoming session of the series; choose: the visitor picks one"),
   }),
   z.object({ type: z.literal("ADD_TO_LIST"), listId: z.string() }),
   z.object({ type: z.literal("ADD_TAG"), tag: z.string() }),
@@ -161,7 +180,26 @@ export const formsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
-export const formList = z.object({ forms: z.array(formView), total: z.number().int() });
+export const formStats = z.object({
+  views: z
+    .number()
+    .int()
+    .describe("Hosted page views by people (HEAD, prefetches, bots and the editor's preview are not counted)"),
+  submissions: z.number().int(),
+  registrations: z.number().int().describe("Registrations GoTo Webinar has"),
+  pending: z.number().int().describe("Registrations on their way to GoTo Webinar"),
+  failures: z.number().int().describe("Registrations GoTo Webinar refused, or that gave up"),
+});
+export const formListItem = formView.extend({
+  stats: formStats,
+  names: z
+    .object({
+      webinars: z.record(z.string(), z.string()).describe("webinar id → subject, for the register action"),
+      lists: z.record(z.string(), z.string()).describe("list id → name, for the add-to-list actions"),
+    })
+    .describe("What the completion actions point at, named"),
+});
+export const formList = z.object({ forms: z.array(formListItem), total: z.number().int() });
 
 export const webinarOption = z.object({
   id: z.uuid(),
@@ -223,6 +261,7 @@ export type FormConsent = ResponseOf<typeof formConsent>;
 export type FormConsentInput = FormInput["consents"] extends (infer C)[] | undefined ? C : never;
 export type Form = ResponseOf<typeof formView>;
 export type FormList = ResponseOf<typeof formList>;
+export type FormListItem = ResponseOf<typeof formListItem>;
 export type WebinarOption = ResponseOf<typeof webinarOption>;
 export type WebinarOptions = ResponseOf<typeof webinarOptions>;
 export type RegistrationForm = ResponseOf<typeof registrationForm>;

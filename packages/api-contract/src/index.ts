@@ -4,6 +4,7 @@
 export * from "./account-settings";
 export * from "./api-tokens";
 export * from "./auth";
+export * from "./branding";
 export * from "./campaigns";
 export * from "./common";
 export * from "./connectors";

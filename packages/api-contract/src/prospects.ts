@@ -156,6 +156,20 @@ export const prospectDetail = prospectSummary
       .describe(
         "form registrations on their way to GoTo; retry a failed one with POST /api/registration-requests/:id/retry",
       ),
+    unregisteredSubmissions: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          form: namedRef,
+          submittedAt: z.date(),
+          reason: z
+            .enum(["NO_REGISTER_ACTION", "NOT_REGISTERED"])
+            .describe(
+              "NO_REGISTER_ACTION: the form registers for no webinar; NOT_REGISTERED: it does, but the prospect was filtered (or the webinar gone) when it was sent",
+            ),
+        }),
+      )
+      .describe("form submissions that registered the person for nothing, newest first (at most 200)"),
   })
   .meta({ id: "ProspectDetail" });
 

@@ -18,6 +18,7 @@ import {
   getForm,
   getWebinarQuestions,
   type LoadRegistrationFields,
+  listFormStats,
   listForms,
   listWebinarOptions,
   updateForm,
@@ -76,7 +77,32 @@ export const formRoutes =
           limit: request.query.limit,
           offset: request.query.offset,
         });
-        return { forms: forms.map(present), total };
+        const stats = await listFormStats({
+          db,
+          accountId,
+          forms: forms.map((form) => ({
+            id: form.id,
+            webinarIds: form.completionActions.flatMap((a) => (a.type === "REGISTER_WEBINAR" ? [a.webinarId] : [])),
+            listIds: form.completionActions.flatMap((a) => (a.type === "ADD_TO_LIST" ? [a.listId] : [])),
+          })),
+        });
+        return {
+          forms: forms.map((form) => {
+            const found = stats.get(form.id);
+            return {
+              ...present(form),
+              stats: {
+                views: found?.views ?? 0,
+                submissions: found?.submissions ?? 0,
+                registrations: found?.registrations ?? 0,
+                pending: found?.pending ?? 0,
+                failures: found?.failures ?? 0,
+              },
+              names: { webinars: found?.webinarSubjects ?? {}, lists: found?.listNames ?? {} },
+            };
+          }),
+          total,
+        };
       },
     );
 

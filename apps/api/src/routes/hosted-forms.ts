@@ -9,6 +9,7 @@ import {
 import { DomainError } from "@gw/domain";
 import {
   DEFAULT_THANK_YOU,
+  forRegisteredSession,
   getFormWebinar,
   listRegistrationLinks,
   submitForm,
@@ -21,8 +22,10 @@ import { errorBodyOf } from "../plugins/error-body";
 import { RETRY_AFTER_SECONDS, statusOf } from "../plugins/error-handler";
 import { createRegistrationPushes } from "../registration-pushes";
 import { googleCalendarUrl, outlookCalendarUrl, renderIcs } from "../views/calendar";
+import { type CspBranding, hostedPageCsp } from "../views/hosted-csp";
 import { renderFormPage, renderNoticePage, renderThankYouPage } from "../views/hosted-form";
-import { LOCAL_TIME_SCRIPT_HASH } from "../views/html";
+import { hostedFormAssetRoutes } from "./hosted-form-assets";
+import { isPersonView } from "./hosted-form-view";
 
 const TOO_MANY = "Too many forms were sent from your network in a short time. Please wait a minute and try again.";
 
@@ -67,17 +70,14 @@ function wantsJson(request: FastifyRequest): boolean {
   return String(request.headers["content-type"] ?? "").startsWith("application/json");
 }
 
-function sendHtml(reply: FastifyReply, statusCode: number, body: string) {
+function sendHtml(reply: FastifyReply, statusCode: number, body: string, branding?: CspBranding) {
   return reply
     .status(statusCode)
     .header("content-type", "text/html; charset=utf-8")
     .header("cache-control", "no-store")
     .header("x-content-type-options", "nosniff")
     .header("referrer-policy", "same-origin")
-    .header(
-      "content-security-policy",
-      `default-src 'none'; style-src 'unsafe-inline'; script-src ${LOCAL_TIME_SCRIPT_HASH}; base-uri 'none'`,
-    )
+    .header("content-security-policy", hostedPageCsp(branding))
     .send(body);
 }
 
@@ -133,7 +133,8 @@ export const hostedFormRoutes =
       async (request, reply) => {
         const form = await deps.hostedForms.load(request.params.formId);
         const webinar = await getFormWebinar({ db, form });
-        return sendHtml(reply, 200, renderFormPage(form, { webinar, source: visitOf(request) }));
+        if (isPersonView(request)) deps.formViews.count(form.id);
+        return sendHtml(reply, 200, renderFormPage(form, { webinar, source: visitOf(request) }), form.branding);
       },
     );
     app.get(
@@ -159,9 +160,11 @@ export const hostedFormRoutes =
           .header("content-type", "text/calendar; charset=utf-8")
           .header("content-disposition", 'attachment; filename="webinar.ics"')
           .header("cache-control", "no-store")
-          .send(renderIcs({ webinar, joinUrl: link?.joinUrl ?? null }));
+          .send(renderIcs({ webinar: forRegisteredSession(webinar, link?.webinarId), joinUrl: link?.joinUrl ?? null }));
       },
     );
+
+    await app.register(hostedFormAssetRoutes(deps));
 
     app.post(
       "/f/:formId",
@@ -225,8 +228,11 @@ export const hostedFormRoutes =
               errors: result.errors,
               consents: result.consents,
               source,
+              webinar: await getFormWebinar({ db, form }),
               ...(result.token ? { token: result.token } : {}),
+              ...(result.session ? { session: result.session } : {}),
             }),
+            form.branding,
           );
         }
 
@@ -248,13 +254,14 @@ export const hostedFormRoutes =
         const message = form.thankYouMessage ?? DEFAULT_THANK_YOU;
         const requestIds = result.outcome === "accepted" ? result.registrationRequestIds : [];
         // What the person needs next: GoTo's join link and the webinar for their calendar.
-        const [webinar, links] = await Promise.all([
+        const [formWebinar, links] = await Promise.all([
           requestIds.length > 0 ? getFormWebinar({ db, form }) : null,
           listRegistrationLinks({ db, requestIds }),
         ]).catch((error) => {
           request.log.warn({ err: error, formId: form.id }, "thank-you details unavailable");
           return [null, []] as const;
         });
+        const webinar = formWebinar && forRegisteredSession(formWebinar, links[0]?.webinarId);
         const icsUrl = (requestId: string) =>
           `${config.http.publicUrl}/f/${form.id}/calendar.ics?registration=${encodeURIComponent(requestId)}`;
         const entryOf = (joinUrl: string | null) => (webinar ? { webinar, joinUrl } : null);
@@ -296,6 +303,7 @@ export const hostedFormRoutes =
             joinUrl: first?.joinUrl ?? null,
             icsUrl: first ? icsUrl(first.requestId) : null,
           }),
+          form.branding,
         );
       },
     );

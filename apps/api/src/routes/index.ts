@@ -4,6 +4,7 @@ import { registerQueueDashboard } from "../plugins/queue-dashboard";
 import { accountSettingsRoutes } from "./account-settings";
 import { apiTokenRoutes } from "./api-tokens";
 import { authRoutes } from "./auth";
+import { brandingRoutes } from "./branding";
 import { campaignRoutes } from "./campaigns";
 import { connectorWebhookRoutes } from "./connector-webhooks";
 import { connectorRoutes } from "./connectors";
@@ -48,6 +49,7 @@ export async function registerRoutes(app: App, deps: ApiDeps) {
   await app.register(tagRoutes(deps));
   await app.register(formRoutes(deps));
   await app.register(accountSettingsRoutes(deps));
+  await app.register(brandingRoutes(deps));
   await app.register(hostedFormRoutes(deps));
   await app.register(registrationRequestRoutes(deps));
   await app.register(opsRoutes(deps));

@@ -7,13 +7,15 @@ import {
   type FormField,
   type FormWebinar,
   HONEYPOT_FIELD,
+  type HostedBranding,
   registerActionOf,
+  SESSION_FIELD,
   STANDARD_FIELDS,
   SUBMISSION_TOKEN_FIELD,
   type VisitSource,
 } from "@gw/domain/forms";
 import { type CalendarEntry, googleCalendarUrl, outlookCalendarUrl } from "./calendar";
-import { html, page, type RawHtml } from "./html";
+import { html, type PageBranding, page, type RawHtml } from "./html";
 
 export { HONEYPOT_FIELD };
 
@@ -73,26 +75,40 @@ const durationText = (minutes: number) =>
  * What the form registers for: title, each session in the webinar's zone (the page's one script
  * adds the visitor's own time beside it), duration, organizer and description.
  */
+const sessionTime = (webinar: FormWebinar, session: FormWebinar["sessions"][number]) =>
+  html`<time datetime="${session.startsAt.toISOString()}" data-end="${session.endsAt.toISOString()}" data-zone="${webinar.timeZone ?? "UTC"}">${formatRange(session, webinar.timeZone)}</time>${
+    webinar.timeZone ? html` <span class="zone">(${webinar.timeZone})</span>` : ""
+  }`;
+
 function webinarCard(webinar: FormWebinar): RawHtml {
   const many = webinar.sessions.length > 1;
-  const sessions = webinar.sessions.map(
-    (session) =>
-      html`<li><time datetime="${session.startsAt.toISOString()}" data-end="${session.endsAt.toISOString()}" data-zone="${webinar.timeZone ?? "UTC"}">${formatRange(session, webinar.timeZone)}</time>${
-        webinar.timeZone ? html` <span class="zone">(${webinar.timeZone})</span>` : ""
-      }</li>
+  // A visitor choosing a session sees the sessions once, as the choice in the form.
+  const choosing = webinar.mode === "choose" && !webinar.closedReason;
+  const sessions = choosing
+    ? []
+    : webinar.sessions.map(
+        (session) => html`<li>${sessionTime(webinar, session)}</li>
 `,
-  );
+      );
   return html`<section class="webinar" aria-labelledby="webinar-title">
 <h2 id="webinar-title">${webinar.subject}</h2>
 ${
-  many
-    ? html`<p class="hint">Registering signs you up for every session below.</p>
+  choosing
+    ? html`<p class="hint">Choose the session that suits you in the form below.</p>
+`
+    : many
+      ? html`<p class="hint">Registering signs you up for every session below.</p>
+`
+      : ""
+}${
+  sessions.length > 0
+    ? html`<ul class="sessions">
+${sessions}</ul>
 `
     : ""
-}<ul class="sessions">
-${sessions}</ul>
+}
 <dl class="facts">
-<div><dt>Duration</dt><dd>${durationText(webinar.durationMinutes)}${many ? " each" : ""}</dd></div>
+<div><dt>Duration</dt><dd>${durationText(webinar.durationMinutes)}${many && !choosing ? " each" : ""}</dd></div>
 ${
   webinar.organizer
     ? html`<div><dt>Organizer</dt><dd>${webinar.organizer}</dd></div>
@@ -119,6 +135,33 @@ export interface FormPageState {
   source?: VisitSource;
   /** The webinar the form registers for, shown above the fields. */
   webinar?: FormWebinar | null;
+  /** The session chosen, as sent (a "visitor chooses a session" form shown again). */
+  session?: string;
+}
+
+/** The form as the hosted page renders it: its definition and, when loaded for the page, the account's branding. */
+export type RenderedForm = FormDefinition & { branding?: HostedBranding | PageBranding | null };
+
+/** One radio per open session of the series; the only one is chosen already. */
+function sessionChoice(webinar: FormWebinar, chosen: string | undefined, error: string | undefined): RawHtml {
+  const only = webinar.sessions.length === 1 ? webinar.sessions[0]?.id : undefined;
+  const options = webinar.sessions.map((session, i) => {
+    const id = i === 0 ? inputId(SESSION_FIELD) : `${inputId(SESSION_FIELD)}-${i + 1}`;
+    const checked = session.id === (chosen ?? only);
+    return html`<div class="session-option"><input type="radio" id="${id}" name="${SESSION_FIELD}" value="${session.id ?? ""}"${checked ? " checked" : ""} required${
+      error ? html` aria-invalid="true" aria-describedby="${errorId(SESSION_FIELD)}"` : ""
+    }><label for="${id}">${sessionTime(webinar, session)}</label></div>
+`;
+  });
+  return html`<fieldset class="sessions-choice${error ? " field has-error" : ""}">
+<legend>Session</legend>
+${
+  error
+    ? html`<p class="error-message" id="${errorId(SESSION_FIELD)}"><span class="visually-hidden">Error:</span> ${error}</p>
+`
+    : ""
+}${options}</fieldset>
+`;
 }
 
 function consentBox(consent: FormDefinition["consents"][number], checked: boolean, error: string | undefined): RawHtml {
@@ -138,12 +181,16 @@ ${error ? html`<p class="error-message" id="${errorId(name)}"><span class="visua
  * linking to its input), a message above each bad field tied to it by aria-describedby, and
  * everything the person typed (escaped).
  */
-export function renderFormPage(form: FormDefinition, state: FormPageState = {}): string {
+export function renderFormPage(form: RenderedForm, state: FormPageState = {}): string {
   const values = state.values ?? {};
   const errors = state.errors ?? {};
-  const failed = [...form.fields.map((f) => f.name), ...form.consents.map((c) => consentFieldName(c.name))].filter(
-    (name) => errors[name],
-  );
+  const webinar = state.webinar ?? null;
+  const choosing = webinar?.mode === "choose" && !webinar.closedReason;
+  const failed = [
+    ...(choosing ? [SESSION_FIELD] : []),
+    ...form.fields.map((f) => f.name),
+    ...form.consents.map((c) => consentFieldName(c.name)),
+  ].filter((name) => errors[name]);
   const summary =
     failed.length > 0
       ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
@@ -167,9 +214,10 @@ ${error ? html`<p class="error-message" id="${errorId(field.name)}"><span class=
 </div>
 `;
   });
-  const webinar = state.webinar ?? null;
+  const branding = form.branding ?? null;
   if (webinar?.closedReason) {
     return page({
+      branding,
       title: `Registration closed: ${form.name}`,
       body: html`<h1>${form.name}</h1>
 ${webinarCard(webinar)}<div class="notice" role="status"><p><strong>Registration is closed:</strong> ${webinar.closedReason}.</p></div>`,
@@ -178,13 +226,13 @@ ${webinarCard(webinar)}<div class="notice" role="status"><p><strong>Registration
   const body = html`<h1>${form.name}</h1>
 ${webinar ? webinarCard(webinar) : ""}${summary}<form method="post" action="/f/${form.id}" novalidate accept-charset="utf-8">
 <input type="hidden" name="${SUBMISSION_TOKEN_FIELD}" value="${state.token ?? randomUUID()}">
-${hidden}${fields}${consents}<div class="hp" aria-hidden="true">
+${hidden}${choosing && webinar ? sessionChoice(webinar, state.session, errors[SESSION_FIELD]) : ""}${fields}${consents}<div class="hp" aria-hidden="true">
 <label for="${inputId(HONEYPOT_FIELD)}">Leave this field empty</label>
 <input id="${inputId(HONEYPOT_FIELD)}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="">
 </div>
 <button type="submit">${registerActionOf(form) ? "Register" : "Submit"}</button>
 </form>`;
-  return page({ title: failed.length > 0 ? `Error: ${form.name}` : form.name, body });
+  return page({ branding, title: failed.length > 0 ? `Error: ${form.name}` : form.name, body });
 }
 
 export interface ThankYouDetails {
@@ -195,7 +243,7 @@ export interface ThankYouDetails {
   icsUrl: string | null;
 }
 
-export function renderThankYouPage(form: FormDefinition, message: string, details?: ThankYouDetails): string {
+export function renderThankYouPage(form: RenderedForm, message: string, details?: ThankYouDetails): string {
   const webinar = details?.webinar ?? null;
   const entry: CalendarEntry | null = webinar ? { webinar, joinUrl: details?.joinUrl ?? null } : null;
   const join = details?.joinUrl
@@ -220,6 +268,7 @@ ${
 `
     : "";
   return page({
+    branding: form.branding ?? null,
     title: `Thank you: ${form.name}`,
     body: html`<h1>${form.name}</h1>
 <div role="status"><p>${message}</p></div>

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readableTextOn } from "@gw/domain/branding";
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(value: string): string {
@@ -39,7 +40,8 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): RawHtml {
 // fits a phone and caps its width on a desktop; nothing needs JavaScript.
 const STYLE = `
 *,*::before,*::after{box-sizing:border-box}
-body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f4f5f7}
+:root{--accent:#1d4ed8;--page-bg:#f4f5f7;--page-text:#1a1a1a}
+body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:var(--page-bg)}
 main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem 3rem}
 .card{background:#fff;border:1px solid #d0d4da;border-radius:8px;padding:1.5rem}
 h1{font-size:1.6rem;line-height:1.25;margin:0 0 1rem}
@@ -51,13 +53,13 @@ label{display:block;font-weight:600;margin-bottom:.25rem}
 input,select,textarea{display:block;width:100%;font:inherit;color:#1a1a1a;background:#fff;border:2px solid #5f6670;border-radius:4px;padding:.5rem .6rem}
 textarea{min-height:6rem;resize:vertical}
 input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{border-color:#b3261e}
-input:focus,select:focus,textarea:focus,button:focus,a:focus,.error-summary:focus{outline:3px solid #1d4ed8;outline-offset:2px}
+input:focus,select:focus,textarea:focus,button:focus,a:focus,.error-summary:focus{outline:3px solid var(--accent);outline-offset:2px}
 .error-message{color:#b3261e;font-weight:600;margin:0 0 .35rem}
 .error-summary{border:4px solid #b3261e;border-radius:4px;padding:1rem;margin:0 0 1.5rem;background:#fff}
 .error-summary ul{margin:0;padding-left:1.25rem}
 .error-summary a{color:#b3261e;font-weight:600}
-button{font:inherit;font-weight:600;color:#fff;background:#1d4ed8;border:0;border-radius:4px;padding:.7rem 1.4rem;cursor:pointer}
-button:hover{background:#1e40af}
+button{font:inherit;font-weight:600;color:#fff;background:var(--accent);border:0;border-radius:4px;padding:.7rem 1.4rem;cursor:pointer}
+button:hover{filter:brightness(.88)}
 .hint{color:#4a4f57;margin:0 0 1.25rem}
 .consent{display:flex;flex-wrap:wrap;align-items:flex-start;gap:.6rem}
 .consent .error-message{flex-basis:100%}
@@ -74,21 +76,50 @@ button:hover{background:#1e40af}
 .facts dt::after{content:":"}
 .facts dd{display:inline;margin:0 0 0 .25rem}
 .description{white-space:pre-line;margin:0}
-.notice{border-left:4px solid #1d4ed8;padding:.5rem .75rem;background:#eef2ff}
-.join{display:inline-block;font-weight:600;color:#fff;background:#1d4ed8;border-radius:4px;padding:.6rem 1.2rem;text-decoration:none}
-a{color:#1d4ed8}
+.notice{border-left:4px solid var(--accent);padding:.5rem .75rem;background:#eef2ff}
+.join{display:inline-block;font-weight:600;color:#fff;background:var(--accent);border-radius:4px;padding:.6rem 1.2rem;text-decoration:none}
+a{color:var(--accent)}
+.brand{margin:0 0 1rem;text-align:center}
+.brand img{max-height:4rem;max-width:100%;height:auto}
+.brand-footer{color:var(--page-text);margin:1.25rem 0 0;text-align:center;white-space:pre-line;font-size:.95rem}
+.sessions-choice{border:0;margin:0 0 1.25rem;padding:0}
+.sessions-choice legend{font-weight:600;margin-bottom:.25rem;padding:0}
+.session-option{display:flex;align-items:flex-start;gap:.6rem;margin:.35rem 0}
+.session-option input{flex:none;width:1.25rem;height:1.25rem;margin:.15rem 0 0;padding:0}
+.session-option label{font-weight:400;margin:0}
 .calendar-links{padding-left:1.1rem}
 @media (max-width:30rem){main{padding:1rem .5rem}.card{padding:1rem}button{width:100%}}
 `;
 
 // The one script of a hosted page: beside each webinar time (written in the webinar's zone) it
-// adds the visitor's own time. Without JavaScript the webinar's zone, named, remains.
-const LOCAL_TIME_SCRIPT = `(function(){var f;try{f=new Intl.DateTimeFormat(undefined,{weekday:"long",day:"numeric",month:"long",year:"numeric",hour:"2-digit",minute:"2-digit",timeZoneName:"short"});}catch(e){return;}var z=Intl.DateTimeFormat().resolvedOptions().timeZone;document.querySelectorAll("time[data-end]").forEach(function(t){if(t.getAttribute("data-zone")===z)return;var s=document.createElement("span");s.className="local-time";s.textContent="Your time: "+f.formatRange(new Date(t.dateTime),new Date(t.getAttribute("data-end")));t.parentNode.appendChild(s);});})();`;
+// adds the visitor's own time; in a frame it tells the embedding page its height (the embed
+// script sizes the frame to it). Without JavaScript the webinar's zone, named, remains.
+const LOCAL_TIME_SCRIPT = `(function(){if(window.parent!==window){var h=function(){window.parent.postMessage({type:"gw-form-height",height:document.documentElement.scrollHeight},"*");};h();window.addEventListener("load",h);window.addEventListener("resize",h);}var f;try{f=new Intl.DateTimeFormat(undefined,{weekday:"long",day:"numeric",month:"long",year:"numeric",hour:"2-digit",minute:"2-digit",timeZoneName:"short"});}catch(e){return;}var z=Intl.DateTimeFormat().resolvedOptions().timeZone;document.querySelectorAll("time[data-end]").forEach(function(t){if(t.getAttribute("data-zone")===z)return;var s=document.createElement("span");s.className="local-time";s.textContent="Your time: "+f.formatRange(new Date(t.dateTime),new Date(t.getAttribute("data-end")));t.parentNode.appendChild(s);});})();`;
 
 /** The CSP source that allows exactly that script and nothing else. */
 export const LOCAL_TIME_SCRIPT_HASH = `'sha256-${createHash("sha256").update(LOCAL_TIME_SCRIPT).digest("base64")}'`;
 
-export function page(options: { title: string; body: RawHtml }): string {
+/** The colours and pieces of an account's branding a page shows (see HostedBranding). */
+export interface PageBranding {
+  accountName: string;
+  logoUrl: string | null;
+  accentColor: string | null;
+  backgroundColor: string | null;
+  footerText: string | null;
+}
+
+// The colours were validated as #rrggbb (and for contrast) when saved: safe inside <style>.
+const HEX = /^#[0-9a-f]{6}$/i;
+function brandStyle(branding: PageBranding | null | undefined): string {
+  const vars: string[] = [];
+  if (branding?.accentColor && HEX.test(branding.accentColor)) vars.push(`--accent:${branding.accentColor}`);
+  if (branding?.backgroundColor && HEX.test(branding.backgroundColor))
+    vars.push(`--page-bg:${branding.backgroundColor}`, `--page-text:${readableTextOn(branding.backgroundColor)}`);
+  return vars.length > 0 ? `:root{${vars.join(";")}}` : "";
+}
+
+export function page(options: { title: string; body: RawHtml; branding?: PageBranding | null }): string {
+  const branding = options.branding ?? null;
   return `<!doctype html>
 ${html`<html lang="en">
 <head>
@@ -96,14 +127,24 @@ ${html`<html lang="en">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${options.title}</title>
-<style>${raw(STYLE)}</style>
+<style>${raw(STYLE + brandStyle(branding))}</style>
 </head>
 <body>
 <main>
-<div class="card">
+${
+  branding?.logoUrl
+    ? html`<header class="brand"><img src="${branding.logoUrl}" alt="${branding.accountName || "Logo"}"></header>
+`
+    : ""
+}<div class="card">
 ${options.body}
 </div>
-</main>
+${
+  branding?.footerText
+    ? html`<footer class="brand-footer">${branding.footerText}</footer>
+`
+    : ""
+}</main>
 <script>${raw(LOCAL_TIME_SCRIPT)}</script>
 </body>
 </html>

@@ -28,6 +28,7 @@ const NAV: { heading: string; links: { to: string; label: string; icon: IconName
       { to: "/scoring", label: "Scoring rules", icon: "star" },
       { to: "/exclusions", label: "Exclusions", icon: "eye" },
       { to: "/sync", label: "Sync activity", icon: "activity" },
+      { to: "/settings/branding", label: "Form branding", icon: "form" },
     ],
   },
 ];

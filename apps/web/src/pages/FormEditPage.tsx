@@ -20,6 +20,7 @@ import { Alert, ErrorState, LoadingState } from "../components/States";
 import { useToast } from "../components/Toast";
 import { formatDateTime } from "../lib/format";
 import { type ConsentDraft, FormConsentsCard } from "./FormConsentsCard";
+import { FormEmbedCard } from "./FormEmbedCard";
 import { describeAction, draftFields, type FieldDraft, hostedUrl, REGISTRATION_FIELDS } from "./form-model";
 
 interface Question {
@@ -28,6 +29,21 @@ interface Question {
   type: string;
   required: boolean;
 }
+
+/** An action as edited: "Add to list" may name a new list, made when the form is saved. */
+type ActionDraft =
+  | Exclude<CompletionAction, { type: "ADD_TO_LIST" }>
+  | { type: "ADD_TO_LIST"; listId: string; list?: string };
+
+const NEW_LIST = "__new__";
+
+/** What the API takes: a new list by its name, an existing one by id. */
+const actionInput = (action: ActionDraft) =>
+  action.type === "ADD_TO_LIST"
+    ? action.list !== undefined
+      ? { type: action.type, list: action.list }
+      : { type: action.type, listId: action.listId }
+    : action;
 
 function optionsOf(data: WebinarOptions | undefined): WebinarOption[] {
   return data?.webinars ?? [];
@@ -47,7 +63,7 @@ export function FormEditPage() {
 
   const [name, setName] = useState("Webinar registration");
   const [fields, setFields] = useState<FieldDraft[]>(() => draftFields(undefined));
-  const [actions, setActions] = useState<CompletionAction[]>([]);
+  const [actions, setActions] = useState<ActionDraft[]>([]);
   const [finish, setFinish] = useState<"message" | "redirect">("message");
   const [thankYou, setThankYou] = useState("Thank you for registering! GoTo Webinar will e-mail you the link to join.");
   const [redirectUrl, setRedirectUrl] = useState("");
@@ -100,16 +116,19 @@ export function FormEditPage() {
 
   const updateField = (key: string, change: Partial<FieldDraft>) =>
     setFields((list) => list.map((f) => (f.key === key ? { ...f, ...change } : f)));
-  const updateAction = (index: number, action: CompletionAction) =>
+  const updateAction = (index: number, action: ActionDraft) =>
     setActions((list) => list.map((a, i) => (i === index ? action : a)));
   const removeAction = (index: number) => setActions((list) => list.filter((_, i) => i !== index));
 
   const addAction = (type: CompletionAction["type"]) => {
-    const action: CompletionAction =
+    const firstList = lists.data?.items.find((l) => l.kind !== "DYNAMIC");
+    const action: ActionDraft =
       type === "REGISTER_WEBINAR"
         ? { type, webinarId: webinarList[0]?.id ?? "" }
         : type === "ADD_TO_LIST"
-          ? { type, listId: lists.data?.items[0]?.id ?? "" }
+          ? firstList
+            ? { type, listId: firstList.id }
+            : { type, listId: "", list: "" }
           : type === "ADD_TAG"
             ? { type, tag: "" }
             : { type, points: 10 };
@@ -141,7 +160,7 @@ export function FormEditPage() {
               ? { name: f.name, label: f.label, required: f.required }
               : { questionKey: f.questionKey, label: f.label, required: f.required },
           ),
-        completionActions: actions,
+        completionActions: actions.map(actionInput),
         thankYouMessage: finish === "message" ? thankYou.trim() || null : null,
         redirectUrl: finish === "redirect" ? redirectUrl.trim() || null : null,
         consents,
@@ -151,6 +170,8 @@ export function FormEditPage() {
       toast.success(
         isNew ? `“${saved.name}” created. Share its link to start taking registrations.` : `“${saved.name}” saved.`,
       );
+      // A list made by the save is named once the lists are read again.
+      if (actions.some((a) => a.type === "ADD_TO_LIST" && a.list !== undefined)) lists.reload();
       if (isNew) navigate(`/forms/${saved.id}`, { replace: true });
       else {
         form.setData(() => saved);
@@ -460,19 +481,24 @@ export function FormEditPage() {
                     Copy
                   </Button>
                 </div>
-                <p className="muted small">
-                  Works without JavaScript; embed it in an iframe or link to it from your site.
-                </p>
+                <p className="muted small">Works without JavaScript: link to it, or embed it (below).</p>
               </div>
             </Card>
           ) : null}
+          {id ? <FormEmbedCard formId={id} name={name} /> : null}
           <Card title="Preview" id="preview">
             <div className="card-body">
               {id ? (
                 // Inert: the preview is to look at, not a second page to tab through (its own <main>
                 // and fields stay out of the editor's keyboard order and accessibility tree).
                 <div inert>
-                  <iframe key={previewKey} className="preview-frame" src={`/f/${id}`} title={`Preview of ${name}`} />
+                  {/* ?preview: the editor looking at its form is not a view. */}
+                  <iframe
+                    key={previewKey}
+                    className="preview-frame"
+                    src={`/f/${id}?preview=1`}
+                    title={`Preview of ${name}`}
+                  />
                 </div>
               ) : (
                 <p className="muted">Create the form to preview its hosted page.</p>
@@ -494,12 +520,12 @@ function ActionEditor({
   onChange,
   error,
 }: {
-  action: CompletionAction;
+  action: ActionDraft;
   index: number;
   webinars: WebinarOption[];
   webinarsLoading: boolean;
   lists: List[];
-  onChange(action: CompletionAction): void;
+  onChange(action: ActionDraft): void;
   error?: string;
 }) {
   switch (action.type) {
@@ -515,8 +541,8 @@ function ActionEditor({
               const next = webinars.find((w) => w.id === e.target.value);
               const { sessions: _, ...rest } = action;
               onChange(
-                next?.series && action.sessions === "all"
-                  ? { ...rest, webinarId: e.target.value, sessions: "all" }
+                next?.series && (action.sessions === "all" || action.sessions === "choose")
+                  ? { ...rest, webinarId: e.target.value, sessions: action.sessions }
                   : { ...rest, webinarId: e.target.value },
               );
             }}
@@ -547,7 +573,7 @@ function ActionEditor({
                 <input
                   type="radio"
                   name={`sessions-${index}`}
-                  checked={action.sessions !== "all"}
+                  checked={action.sessions !== "all" && action.sessions !== "choose"}
                   onChange={() => onChange({ ...action, sessions: "picked" })}
                 />{" "}
                 This session only
@@ -561,28 +587,58 @@ function ActionEditor({
                 />{" "}
                 Every upcoming session of the series ({series.upcomingSessions} sessions)
               </label>
+              <label className="row">
+                <input
+                  type="radio"
+                  name={`sessions-${index}`}
+                  checked={action.sessions === "choose"}
+                  onChange={() => onChange({ ...action, sessions: "choose" })}
+                />{" "}
+                The visitor chooses one session (sessions that started or ended are not offered)
+              </label>
             </fieldset>
           ) : null}
         </div>
       );
     }
-    case "ADD_TO_LIST":
+    case "ADD_TO_LIST": {
+      // A dynamic list's members follow its criteria: a form cannot add to one.
+      const choices = lists.filter((l) => l.kind !== "DYNAMIC");
+      const creating = action.list !== undefined;
       return (
-        <SelectField
-          label="Add to list"
-          value={action.listId}
-          onChange={(e) => onChange({ ...action, listId: e.target.value })}
-          error={error}
-          hint={lists.length === 0 ? "Create a list on the Lists page first." : undefined}
-        >
-          {lists.length === 0 ? <option value="">No lists yet</option> : null}
-          {lists.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </SelectField>
+        <div className="stack">
+          <SelectField
+            label="Add to list"
+            value={creating ? NEW_LIST : action.listId}
+            onChange={(e) =>
+              onChange(
+                e.target.value === NEW_LIST
+                  ? { type: action.type, listId: "", list: "" }
+                  : { type: action.type, listId: e.target.value },
+              )
+            }
+            error={creating ? undefined : error}
+          >
+            {choices.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+            <option value={NEW_LIST}>New list…</option>
+          </SelectField>
+          {creating ? (
+            <TextField
+              label="New list's name"
+              value={action.list ?? ""}
+              onChange={(e) => onChange({ ...action, list: e.target.value })}
+              error={error}
+              hint="Created when the form is saved (a static list)."
+              id={`list-${index}`}
+            />
+          ) : null}
+        </div>
       );
+    }
     case "ADD_TAG":
       return (
         <TextField

@@ -1,4 +1,4 @@
-import type { Form } from "@gw/api-contract";
+import type { FormListItem as Form } from "@gw/api-contract";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { errorMessage, post } from "../api/client";
@@ -10,15 +10,15 @@ import { ConfirmDialog } from "../components/Dialog";
 import { Card, PageHeader } from "../components/Layout";
 import { EmptyState, ErrorState, LoadingState } from "../components/States";
 import { useToast } from "../components/Toast";
-import { formatRelative } from "../lib/format";
+import { formatNumber, formatRelative } from "../lib/format";
 import { FailedRegistrations } from "./FailedRegistrations";
-import { describeAction, type FormsResponse, formsOf, hostedUrl } from "./form-model";
+import { describeAction, hostedUrl } from "./form-model";
 
 export function FormsPage() {
-  const forms = useApi<FormsResponse>("/api/forms");
+  const forms = useApi<{ forms: Form[] }>("/api/forms");
   const toast = useToast();
   const [archiving, setArchiving] = useState<Form | null>(null);
-  const list = formsOf(forms.data);
+  const list = forms.data?.forms ?? [];
 
   const copy = async (form: Form) => {
     try {
@@ -51,12 +51,49 @@ export function FormsPage() {
             {f.completionActions.map((a, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: actions have no id; their order is their identity.
               <Badge key={i} tone={a.type === "REGISTER_WEBINAR" ? "primary" : "neutral"}>
-                {describeAction(a)}
+                {describeAction(a, {
+                  webinars: new Map(Object.entries(f.names.webinars)),
+                  lists: new Map(Object.entries(f.names.lists)),
+                })}
               </Badge>
             ))}
           </div>
         ) : (
           <span className="muted">None</span>
+        ),
+    },
+    {
+      key: "views",
+      header: "Views",
+      align: "right",
+      render: (f) => <span className="num">{formatNumber(f.stats.views)}</span>,
+    },
+    {
+      key: "submissions",
+      header: "Submissions",
+      align: "right",
+      render: (f) => <span className="num">{formatNumber(f.stats.submissions)}</span>,
+    },
+    {
+      key: "registrations",
+      header: "Registrations",
+      align: "right",
+      render: (f) => (
+        <span className="num">
+          {formatNumber(f.stats.registrations)}
+          {f.stats.pending > 0 ? <span className="cell-sub"> +{formatNumber(f.stats.pending)} on the way</span> : null}
+        </span>
+      ),
+    },
+    {
+      key: "failures",
+      header: "Failures",
+      align: "right",
+      render: (f) =>
+        f.stats.failures > 0 ? (
+          <Badge tone="danger">{formatNumber(f.stats.failures)}</Badge>
+        ) : (
+          <span className="num muted">0</span>
         ),
     },
     { key: "updated", header: "Updated", render: (f) => <span className="nowrap">{formatRelative(f.updatedAt)}</span> },

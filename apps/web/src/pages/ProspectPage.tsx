@@ -15,8 +15,9 @@ import { ProspectPrivacyCard } from "./ProspectPrivacyCard";
 import { PROSPECT_FIELDS } from "./prospect-fields";
 import { timelineLines } from "./timeline-model";
 
-const ACTIVITY: Record<ActivityType | "FORM_REGISTRATION", { label: string; icon: IconName }> = {
+const ACTIVITY: Record<ActivityType | "FORM_REGISTRATION" | "FORM_SUBMISSION", { label: string; icon: IconName }> = {
   FORM_REGISTRATION: { label: "Filled in a form to register for", icon: "form" },
+  FORM_SUBMISSION: { label: "Filled in the form", icon: "form" },
   REGISTERED: { label: "Registered for", icon: "userPlus" },
   ACCEPTED: { label: "Registration accepted for", icon: "userCheck" },
   ATTENDED: { label: "Attended", icon: "video" },
@@ -151,7 +152,20 @@ export function ProspectPage() {
                           <strong>
                             {a.accepted ? "Registered (and accepted) for" : (ACTIVITY[a.type]?.label ?? a.type)}
                           </strong>{" "}
-                          <Link to={`/reports/webinars/${a.webinar.id}`}>{a.webinar.subject}</Link>
+                          {a.webinar ? (
+                            <Link to={`/reports/webinars/${a.webinar.id}`}>{a.webinar.subject}</Link>
+                          ) : a.form ? (
+                            <>
+                              <Link to={`/forms/${a.form.id}`}>{a.form.name}</Link>
+                              <span className="cell-sub">
+                                {" "}
+                                ·{" "}
+                                {a.unregistered === "NO_REGISTER_ACTION"
+                                  ? "registers for no webinar"
+                                  : "not registered for a webinar (filtered prospect, or the webinar is gone)"}
+                              </span>
+                            </>
+                          ) : null}
                           {a.minutes ? <span className="cell-sub"> · {formatNumber(a.minutes)} minutes</span> : null}
                           {a.requestStatus && a.requestStatus !== "SUCCEEDED" ? (
                             <span className="cell-sub">

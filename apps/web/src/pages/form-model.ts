@@ -41,7 +41,7 @@ export function describeAction(
 ): string {
   switch (action.type) {
     case "REGISTER_WEBINAR":
-      return `Register for ${names.webinars?.get(action.webinarId) ?? "a webinar"}${action.sessions === "all" ? " (every upcoming session of its series)" : ""}`;
+      return `Register for ${names.webinars?.get(action.webinarId) ?? "a webinar"}${action.sessions === "all" ? " (every upcoming session of its series)" : action.sessions === "choose" ? " (the visitor chooses a session)" : ""}`;
     case "ADD_TO_LIST":
       return `Add to ${names.lists?.get(action.listId) ?? "a list"}`;
     case "ADD_TAG":

@@ -5,10 +5,11 @@ type Activity = ProspectDetail["timeline"][number];
 /** One line of the prospect timeline as shown. */
 export interface TimelineLine {
   key: string;
-  type: Activity["type"] | "FORM_REGISTRATION";
+  type: Activity["type"] | "FORM_REGISTRATION" | "FORM_SUBMISSION";
   occurredAt: string;
   points: number;
-  webinar: Activity["webinar"];
+  /** Null for a form submission that registered the person for nothing. */
+  webinar: Activity["webinar"] | null;
   answers: Activity["answers"];
   /** "Registered and accepted": GoTo accepts most registrations the moment they are made. */
   accepted?: boolean;
@@ -16,6 +17,9 @@ export interface TimelineLine {
   minutes?: number;
   /** For a form registration: where it stands on its way to GoTo. */
   requestStatus?: string;
+  /** For a form submission that registered nobody: the form, and why nobody. */
+  form?: { id: string; name: string };
+  unregistered?: ProspectDetail["unregisteredSubmissions"][number]["reason"];
 }
 
 /** A registration and its acceptance this close together are one event to the reader. */
@@ -25,9 +29,13 @@ const ATTENDANCE = new Set(["ATTENDED", "ATTENDED_LIVE", "WATCHED_ON_DEMAND"]);
 /**
  * The activities newest first, with registered + accepted of one webinar folded into one line
  * when they happened together, minutes attended on attendance lines, and the form submissions
- * that registered the person (from the registration requests) as lines of their own.
+ * that registered the person (from the registration requests) as lines of their own, and so are
+ * those that registered nobody.
  */
-export function timelineLines(detail: Pick<ProspectDetail, "timeline" | "registrations" | "registrationRequests">) {
+export function timelineLines(
+  detail: Pick<ProspectDetail, "timeline" | "registrations" | "registrationRequests"> &
+    Partial<Pick<ProspectDetail, "unregisteredSubmissions">>,
+) {
   const minutesOf = new Map(detail.registrations.map((r) => [r.webinar.id, r.minutesAttended]));
   const accepted = new Map(detail.timeline.filter((a) => a.type === "ACCEPTED").map((a) => [a.webinar.id, a] as const));
   const folded = new Set<string>();
@@ -63,6 +71,18 @@ export function timelineLines(detail: Pick<ProspectDetail, "timeline" | "registr
       webinar: r.webinar,
       answers: [],
       requestStatus: r.status,
+    });
+  }
+  for (const s of detail.unregisteredSubmissions ?? []) {
+    shown.push({
+      key: `submission-${s.id}`,
+      type: "FORM_SUBMISSION",
+      occurredAt: s.submittedAt,
+      points: 0,
+      webinar: null,
+      answers: [],
+      form: s.form,
+      unregistered: s.reason,
     });
   }
   return shown.sort((x, y) => new Date(y.occurredAt).getTime() - new Date(x.occurredAt).getTime());

@@ -79,12 +79,13 @@ export type QuestionFormField = z.infer<typeof questionFieldSchema>;
 export const storedActionSchema = z.discriminatedUnion("type", [
   /**
    * `sessions: "all"` registers for every upcoming session of the picked webinar's series (each
-   * session of a GoTo series is a webinar of its own); absent or "picked": the picked one only.
+   * session of a GoTo series is a webinar of its own); "choose": the visitor picks one upcoming
+   * session on the hosted form; absent or "picked": the picked one only.
    */
   z.object({
     type: z.literal("REGISTER_WEBINAR"),
     webinarId: z.string(),
-    sessions: z.enum(["picked", "all"]).optional(),
+    sessions: z.enum(["picked", "all", "choose"]).optional(),
   }),
   z.object({ type: z.literal("ADD_TO_LIST"), listId: z.string() }),
   /** Stored by name: the tag is created on first use and survives being deleted and re-created. */
@@ -158,5 +159,7 @@ export const DEFAULT_THANK_YOU = "Thank you. Your details have been received.";
 
 /** Bots fill every input; people never see this one (off-screen, out of the tab order). */
 export const HONEYPOT_FIELD = "website";
+/** The hosted form's session choice ("visitor chooses a session" forms): the chosen session's webinar id. */
+export const SESSION_FIELD = "session";
 /** A hidden field carrying a token per rendered page: a resent page is recognised as one submission. */
 export const SUBMISSION_TOKEN_FIELD = "_submission";

@@ -12,13 +12,21 @@ export interface FormWebinar {
   timeZone: string | null;
   /** The organizer's name (or e-mail) as GoTo gave it at verification. */
   organizer: string | null;
-  /** The sessions the form registers for, in order: one, a sequence's times, or a series' upcoming sessions. */
-  sessions: { startsAt: Date; endsAt: Date }[];
+  /**
+   * The sessions the form registers for, in order: one, a sequence's times, or a series' upcoming
+   * sessions. `id` is the session's webinar (a series' sessions each have their own webinarKey).
+   */
+  sessions: { id?: string; startsAt: Date; endsAt: Date }[];
+  /** "choose": the visitor picks one of `sessions`; "all": every one; "one": the webinar's own. */
+  mode: "one" | "all" | "choose";
   /** The first session's length. */
   durationMinutes: number;
   /** Why the form takes no registrations any more ("the webinar has ended"), null while it does. */
   closedReason: string | null;
 }
+
+const minutesOf = (s: { startsAt: Date; endsAt: Date }) =>
+  Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000);
 
 export interface GetFormWebinarOptions {
   db: Pick<Db, "webinar">;
@@ -63,18 +71,25 @@ export async function getFormWebinar(options: GetFormWebinarOptions): Promise<Fo
     timeZone: webinar.timeZone,
     organizer,
   };
-  const minutes = (s: { startsAt: Date; endsAt: Date }) =>
-    Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000);
+  const minutes = minutesOf;
 
-  if (action.sessions === "all" && webinar.programId) {
+  if ((action.sessions === "all" || action.sessions === "choose") && webinar.programId) {
+    // Sessions that started, ended or were cancelled take no registrations: never offered.
     const upcoming = await options.db.webinar.findMany({
-      where: { programId: webinar.programId, status: { notIn: ["CANCELLED", "ENDED", "LIVE"] }, startsAt: { gt: now } },
-      select: { startsAt: true, endsAt: true },
-      orderBy: { startsAt: "asc" },
+      where: {
+        programId: webinar.programId,
+        accountId: options.form.accountId,
+        status: { notIn: ["CANCELLED", "ENDED", "LIVE"] },
+        cancelledAt: null,
+        startsAt: { gt: now },
+      },
+      select: { id: true, startsAt: true, endsAt: true },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     });
     const first = upcoming[0] ?? { startsAt: webinar.startsAt, endsAt: webinar.endsAt };
     return {
       ...base,
+      mode: action.sessions,
       sessions: upcoming.length > 0 ? upcoming : [first],
       durationMinutes: minutes(first),
       closedReason: upcoming.length > 0 ? null : "every session of the series has started or ended",
@@ -83,8 +98,19 @@ export async function getFormWebinar(options: GetFormWebinarOptions): Promise<Fo
   const sessions = own.length > 0 ? own : [{ startsAt: webinar.startsAt, endsAt: webinar.endsAt }];
   return {
     ...base,
+    mode: "one",
     sessions,
     durationMinutes: minutes(sessions[0]!),
     closedReason: webinarClosedReason(webinar, now),
   };
+}
+
+/**
+ * The webinar as one registration sees it: on a "visitor chooses a session" form, only the
+ * session registered for (the thank-you page and calendar file name that one, not the series).
+ */
+export function forRegisteredSession(webinar: FormWebinar, webinarId: string | undefined): FormWebinar {
+  if (webinar.mode !== "choose" || !webinarId) return webinar;
+  const session = webinar.sessions.find((s) => s.id === webinarId);
+  return session ? { ...webinar, sessions: [session], durationMinutes: minutesOf(session) } : webinar;
 }

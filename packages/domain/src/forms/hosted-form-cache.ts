@@ -1,4 +1,5 @@
 import type { Db } from "@gw/db";
+import { BRANDING_SELECT, logoOf } from "../branding/get-form-branding";
 import { DomainError } from "../errors/index";
 import type { FormDefinition } from "./form-definition";
 import { getForm } from "./get-form";
@@ -10,6 +11,20 @@ const MAX_ENTRIES = 1_000;
 export interface HostedForm extends FormDefinition {
   /** The account's registrant source template; null: the built-in default. */
   sourceTemplate: string | null;
+  /** How the page looks and who may frame it (the account's branding). */
+  branding: HostedBranding;
+}
+
+export interface HostedBranding {
+  /** The account's name: the logo's text alternative. */
+  accountName: string;
+  /** The logo's address: an https URL, or the form's own /f/:id/logo for an upload. */
+  logoUrl: string | null;
+  accentColor: string | null;
+  backgroundColor: string | null;
+  footerText: string | null;
+  /** Origins that may frame the page; empty: any. */
+  frameAncestors: string[];
 }
 
 export interface HostedFormCache {
@@ -37,9 +52,21 @@ export function createHostedFormCache(options: { db: Db; ttlMs?: number; now?: (
           const definition = await getForm({ db: options.db, formId });
           const account = await options.db.account.findUnique({
             where: { id: definition.accountId },
-            select: { registrantSourceTemplate: true },
+            select: { name: true, registrantSourceTemplate: true, formBranding: { select: BRANDING_SELECT } },
           });
-          form = { ...definition, sourceTemplate: account?.registrantSourceTemplate ?? null };
+          const branding = account?.formBranding ?? null;
+          form = {
+            ...definition,
+            sourceTemplate: account?.registrantSourceTemplate ?? null,
+            branding: {
+              accountName: account?.name ?? "",
+              logoUrl: logoOf(branding, definition.id)?.url ?? null,
+              accentColor: branding?.accentColor ?? null,
+              backgroundColor: branding?.backgroundColor ?? null,
+              footerText: branding?.footerText ?? null,
+              frameAncestors: branding?.frameAncestors ?? [],
+            },
+          };
         } catch (error) {
           if (error instanceof DomainError && error.code === "NOT_FOUND") throw notFound();
           throw error;

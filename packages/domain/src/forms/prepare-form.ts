@@ -3,6 +3,7 @@ import type { RegistrationFields } from "@gw/gotowebinar";
 import { checkRedirectUrl, getRedirectDomains, type RedirectActor } from "../account-settings/redirect-domains";
 import { getAccountCampaign } from "../campaigns/get-account-campaign";
 import { DomainError, invalid } from "../errors/index";
+import { findOrCreateList } from "../lists/find-or-create-list";
 import {
   type CompletionAction,
   type FormConsent,
@@ -98,7 +99,7 @@ export async function prepareForm(options: PrepareFormOptions): Promise<Prepared
           `completionActions.${i}.webinarId`,
           now,
         );
-        if (action.sessions === "all" && !registerWebinar.programId) {
+        if ((action.sessions === "all" || action.sessions === "choose") && !registerWebinar.programId) {
           throw invalid(
             `completionActions.${i}.sessions`,
             `"${registerWebinar.subject}" is not a session of a series; register for it alone (sessions: "picked")`,
@@ -108,11 +109,22 @@ export async function prepareForm(options: PrepareFormOptions): Promise<Prepared
         completionActions.push({
           type: "REGISTER_WEBINAR",
           webinarId: action.webinarId,
-          ...(action.sessions === "all" ? { sessions: "all" as const } : {}),
+          ...(action.sessions === "all" || action.sessions === "choose" ? { sessions: action.sessions } : {}),
         });
         break;
       }
       case "ADD_TO_LIST": {
+        if (action.list !== undefined) {
+          const made = await findOrCreateList({
+            db,
+            accountId,
+            listName: action.list,
+            field: `completionActions.${i}.list`,
+          });
+          if (!completionActions.some((a) => a.type === "ADD_TO_LIST" && a.listId === made.id))
+            completionActions.push({ type: "ADD_TO_LIST", listId: made.id });
+          break;
+        }
         const list = await db.list.findFirst({
           where: { id: action.listId, accountId },
           select: { id: true, kind: true, name: true },

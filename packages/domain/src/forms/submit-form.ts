@@ -1,9 +1,15 @@
 import { createHash } from "node:crypto";
 import { type Db, isDatabaseUnavailable } from "@gw/db";
 import { DomainError } from "../errors/index";
-import { type FormDefinition, HONEYPOT_FIELD, registerActionOf, SUBMISSION_TOKEN_FIELD } from "./form-definition";
-import { getFormWebinar } from "./get-form-webinar";
-import type { HostedFormCache } from "./hosted-form-cache";
+import {
+  type CompletionAction,
+  HONEYPOT_FIELD,
+  registerActionOf,
+  SESSION_FIELD,
+  SUBMISSION_TOKEN_FIELD,
+} from "./form-definition";
+import { type FormWebinar, getFormWebinar } from "./get-form-webinar";
+import type { HostedForm, HostedFormCache } from "./hosted-form-cache";
 import { buildRegistrationPayload, prospectUpdatesFrom } from "./registration-payload";
 import { validateSubmission } from "./validate-submission";
 import { isEmptySource, type VisitSource } from "./visit-source";
@@ -50,18 +56,20 @@ export interface SubmitFormOptions {
 export type SubmitFormResult =
   | {
       outcome: "invalid";
-      form: FormDefinition;
+      form: HostedForm;
       values: Record<string, string>;
       errors: Record<string, string>;
       /** Consent name → ticked: a refused form keeps the boxes as they were. */
       consents: Record<string, boolean>;
       token?: string;
+      /** The session chosen (a "visitor chooses a session" form), kept on the page shown again. */
+      session?: string;
     }
   /** A bot filled the honeypot: it gets the normal thank-you, and nothing is stored. */
-  | { outcome: "discarded"; form: FormDefinition }
+  | { outcome: "discarded"; form: HostedForm }
   | {
       outcome: "accepted";
-      form: FormDefinition;
+      form: HostedForm;
       /** A retry of a submission already stored: answered as the first was, nothing stored again. */
       duplicate: boolean;
       submissionId: string;
@@ -97,21 +105,26 @@ export async function submitForm(options: SubmitFormOptions): Promise<SubmitForm
   const rawToken = options.body[SUBMISSION_TOKEN_FIELD];
   const token = typeof rawToken === "string" && TOKEN.test(rawToken) ? rawToken : null;
   const check = validateSubmission(form, options.body);
-  if (Object.keys(check.errors).length > 0)
+  const webinar = registerActionOf(form) ? await beforeSaving(() => getFormWebinar({ db, form, now })) : null;
+  const rawSession = options.body[SESSION_FIELD];
+  const choice = typeof rawSession === "string" ? rawSession.trim() : "";
+  const sessionError = webinar && !webinar.closedReason ? sessionProblem(webinar, choice) : null;
+  const errors = sessionError ? { ...check.errors, [SESSION_FIELD]: sessionError } : check.errors;
+  if (Object.keys(errors).length > 0)
     return {
       outcome: "invalid",
       form,
       values: check.values,
-      errors: check.errors,
+      errors,
       consents: Object.fromEntries(check.consents.map((c) => [c.name, c.given])),
       ...(token ? { token } : {}),
+      ...(choice ? { session: choice } : {}),
     };
   const honeypot = options.body[HONEYPOT_FIELD];
   if (typeof honeypot === "string" ? honeypot.trim() !== "" : honeypot !== undefined && honeypot !== null)
     return { outcome: "discarded", form };
   // A webinar that has started or ended takes no registrations: say so instead of storing a
   // submission whose registration can only fail.
-  const webinar = registerActionOf(form) ? await beforeSaving(() => getFormWebinar({ db, form, now })) : null;
   if (webinar?.closedReason) {
     throw new DomainError(
       "GONE",
@@ -120,6 +133,12 @@ export async function submitForm(options: SubmitFormOptions): Promise<SubmitForm
   }
 
   const { values } = check;
+  // A chosen session is registered for instead of the series' webinar the form was set up with.
+  const chosen = webinar?.mode === "choose" ? choice : null;
+  const actions: CompletionAction[] = chosen
+    ? form.completionActions.map((a) => (a.type === "REGISTER_WEBINAR" ? { type: a.type, webinarId: chosen } : a))
+    : form.completionActions;
+  const data = chosen ? { ...values, [SESSION_FIELD]: chosen } : values;
   const updates = prospectUpdatesFrom(form, values);
   const source = options.source ?? {};
   const written = await beforeSaving(() =>
@@ -129,11 +148,11 @@ export async function submitForm(options: SubmitFormOptions): Promise<SubmitForm
       formId: form.id,
       formName: form.name,
       campaignId: form.campaignId,
-      actions: form.completionActions,
+      actions,
       email: values.email ?? "",
       columns: updates.columns,
       custom: updates.custom,
-      data: values,
+      data,
       consents: check.consents,
       utm: isEmptySource(source) ? null : source,
       registration: buildRegistrationPayload(form, values, { source, template: form.sourceTemplate }),
@@ -141,7 +160,7 @@ export async function submitForm(options: SubmitFormOptions): Promise<SubmitForm
       userAgent: options.userAgent?.slice(0, 500) ?? null,
       now,
       giveUpAfterMs: options.giveUpAfterMs ?? DAY_MS,
-      retryKey: { fingerprint: fingerprintOf(values), token, windowMs: options.retryWindowMs ?? RETRY_WINDOW_MS },
+      retryKey: { fingerprint: fingerprintOf(data), token, windowMs: options.retryWindowMs ?? RETRY_WINDOW_MS },
     }),
   );
 
@@ -169,6 +188,15 @@ export async function submitForm(options: SubmitFormOptions): Promise<SubmitForm
     registrations,
     skippedActions: written.skipped,
   };
+}
+
+/** What is wrong with the session sent to a "visitor chooses a session" form, or null. */
+function sessionProblem(webinar: FormWebinar, choice: string): string | null {
+  if (webinar.mode !== "choose") return null;
+  if (!choice) return "Choose a session";
+  if (!webinar.sessions.some((session) => session.id === choice))
+    return "That session is no longer open for registration; choose another";
+  return null;
 }
 
 /** A database outage before anything is stored is UNAVAILABLE (a 503 the person can retry), never a 500. */

@@ -72,6 +72,17 @@ export interface ProspectDetail {
     createdAt: Date;
     completedAt: Date | null;
   }[];
+  /**
+   * Form submissions that registered the person for nothing, newest first: the form has no
+   * register action, or the prospect was filtered (or the webinar gone) when it was sent. The
+   * others are on the timeline through their registration requests.
+   */
+  unregisteredSubmissions: {
+    id: string;
+    form: { id: string; name: string };
+    submittedAt: Date;
+    reason: "NO_REGISTER_ACTION" | "NOT_REGISTERED";
+  }[];
 }
 
 const webinarRef = { select: { id: true, subject: true } } as const;
@@ -96,6 +107,12 @@ export async function getProspectDetail(options: {
         orderBy: { registeredAt: "desc" },
       },
       requests: { include: { webinar: webinarRef }, orderBy: { createdAt: "desc" } },
+      submissions: {
+        where: { requests: { none: {} } },
+        select: { id: true, createdAt: true, form: { select: { id: true, name: true, completionActions: true } } },
+        orderBy: { createdAt: "desc" },
+        take: 200,
+      },
     },
   });
   if (!p) throw notFound("Prospect", options.prospectId);
@@ -162,8 +179,17 @@ export async function getProspectDetail(options: {
       createdAt: r.createdAt,
       completedAt: r.completedAt,
     })),
+    unregisteredSubmissions: p.submissions.map((s) => ({
+      id: s.id,
+      form: { id: s.form.id, name: s.form.name },
+      submittedAt: s.createdAt,
+      reason: hasRegisterAction(s.form.completionActions) ? "NOT_REGISTERED" : "NO_REGISTER_ACTION",
+    })),
   };
 }
+
+const hasRegisterAction = (actions: unknown) =>
+  Array.isArray(actions) && actions.some((a) => isObject(a) && a.type === "REGISTER_WEBINAR");
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

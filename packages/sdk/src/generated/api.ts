@@ -3223,7 +3223,8 @@ export interface paths {
                          *           "cancelledAt": null
                          *         }
                          *       ],
-                         *       "registrationRequests": []
+                         *       "registrationRequests": [],
+                         *       "unregisteredSubmissions": []
                          *     }
                          */
                         "application/json": components["schemas"]["ProspectDetail"];
@@ -8143,7 +8144,93 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            forms: components["schemas"]["Form"][];
+                            forms: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                fields: ({
+                                    /** @enum {string} */
+                                    kind: "standard";
+                                    /** @enum {string} */
+                                    name: "email" | "firstName" | "lastName" | "organization" | "jobTitle" | "phone" | "address" | "city" | "state" | "zipCode" | "country" | "industry" | "numberOfEmployees" | "purchasingRole" | "purchasingTimeFrame" | "questionsAndComments";
+                                    label: string;
+                                    required: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "question";
+                                    /** @description The input name on the hosted page */
+                                    name: string;
+                                    label: string;
+                                    required: boolean;
+                                    questionKey: string;
+                                    /** @enum {string} */
+                                    questionType: "shortAnswer" | "multipleChoice";
+                                    maxLength: number;
+                                    options: {
+                                        answerKey: string;
+                                        label: string;
+                                    }[];
+                                })[];
+                                completionActions: ({
+                                    /** @enum {string} */
+                                    type: "REGISTER_WEBINAR";
+                                    webinarId: string;
+                                    /**
+                                     * @description all: every upcoming session of the series; choose: the visitor picks one
+                                     * @enum {string}
+                                     */
+                                    sessions?: "picked" | "all" | "choose";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "ADD_TO_LIST";
+                                    listId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "ADD_TAG";
+                                    tag: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "ADJUST_SCORE";
+                                    points: number;
+                                })[];
+                                consents: {
+                                    name: string;
+                                    text: string;
+                                    version: string;
+                                    required: boolean;
+                                }[];
+                                /** @description null: prospects it creates get the account's default campaign */
+                                campaignId: string | null;
+                                thankYouMessage: string | null;
+                                redirectUrl: string | null;
+                                archivedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                /** @description The public page of the form */
+                                hostedUrl: string;
+                                stats: {
+                                    /** @description Hosted page views by people (HEAD, prefetches, bots and the editor's preview are not counted) */
+                                    views: number;
+                                    submissions: number;
+                                    /** @description Registrations GoTo Webinar has */
+                                    registrations: number;
+                                    /** @description Registrations on their way to GoTo Webinar */
+                                    pending: number;
+                                    /** @description Registrations GoTo Webinar refused, or that gave up */
+                                    failures: number;
+                                };
+                                /** @description What the completion actions point at, named */
+                                names: {
+                                    /** @description webinar id → subject, for the register action */
+                                    webinars: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description list id → name, for the add-to-list actions */
+                                    lists: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            }[];
                             total: number;
                         };
                     };
@@ -8258,15 +8345,17 @@ export interface paths {
                             /** Format: uuid */
                             webinarId: string;
                             /**
-                             * @description all: every upcoming session of the webinar's series; picked (default): this session only
+                             * @description all: every upcoming session of the webinar's series; choose: the visitor picks one upcoming session of the series on the hosted form; picked (default): this session only
                              * @enum {string}
                              */
-                            sessions?: "picked" | "all";
+                            sessions?: "picked" | "all" | "choose";
                         } | {
                             /** @enum {string} */
                             type: "ADD_TO_LIST";
                             /** Format: uuid */
-                            listId: string;
+                            listId?: string;
+                            /** @description A list name: the static list of that name, made when missing */
+                            list?: string;
                         } | {
                             /** @enum {string} */
                             type: "ADD_TAG";
@@ -8823,15 +8912,17 @@ export interface paths {
                             /** Format: uuid */
                             webinarId: string;
                             /**
-                             * @description all: every upcoming session of the webinar's series; picked (default): this session only
+                             * @description all: every upcoming session of the webinar's series; choose: the visitor picks one upcoming session of the series on the hosted form; picked (default): this session only
                              * @enum {string}
                              */
-                            sessions?: "picked" | "all";
+                            sessions?: "picked" | "all" | "choose";
                         } | {
                             /** @enum {string} */
                             type: "ADD_TO_LIST";
                             /** Format: uuid */
-                            listId: string;
+                            listId?: string;
+                            /** @description A list name: the static list of that name, made when missing */
+                            list?: string;
                         } | {
                             /** @enum {string} */
                             type: "ADD_TAG";
@@ -9523,6 +9614,378 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings/branding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the account's hosted forms look */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FormBranding"];
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the hosted forms' branding (admins)
+         * @description Colours are refused (400, naming the field and the contrast found) when text on them would not meet WCAG AA (4.5:1). Leave `logoUrl` out to keep the logo as it is.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An https image address; null removes a logo given by URL (an uploaded one is removed by DELETE) */
+                        logoUrl?: string | null;
+                        /** @description #rrggbb; white text on it and it as text on white need 4.5:1 contrast (WCAG AA); null: default */
+                        accentColor: string | null;
+                        /** @description #rrggbb; the footer's text (dark or white, whichever reads better) needs 4.5:1 on it; null: default */
+                        backgroundColor: string | null;
+                        /** @description Shown under the form and the thank-you message */
+                        footerText: string | null;
+                        /**
+                         * @description Origins such as "https://www.example.com" or "https://*.example.com"; empty: any site may embed
+                         * @default []
+                         */
+                        frameAncestors?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FormBranding"];
+                    };
+                };
+                /** @description The common error body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/branding/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The uploaded logo's image (for the settings page) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Upload the hosted forms' logo (admins)
+         * @description PNG, JPEG, GIF or WebP up to 256 KB, as base64. The bytes must be the type declared (SVG is refused: it can carry script). Replaces a logo given by URL.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        contentType: "image/png" | "image/jpeg" | "image/gif" | "image/webp";
+                        /** Format: byte */
+                        data: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FormBranding"];
+                    };
+                };
+                /** @description The common error body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the hosted forms' logo, uploaded or by URL (admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FormBranding"];
+                    };
+                };
+                /** @description The common error body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/f/{formId}": {
         parameters: {
             query?: never;
@@ -9743,6 +10206,86 @@ export interface paths {
                     /** @description The registration id the thank-you page links with */
                     registration?: string;
                 };
+                header?: never;
+                path: {
+                    /** @description The form's id */
+                    formId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/f/{formId}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's uploaded logo, as its hosted forms show it
+         * @description Versioned by `?v=` (a new upload gets a new address), so it is cached for a day.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The form's id */
+                    formId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/f/{formId}/embed.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The script that embeds the form in another site
+         * @description Paste `<script src="<PUBLIC_URL>/f/:formId/embed.js" async></script>` where the form should appear: it adds an iframe of the form there, passes the page's address (as the referrer) and its UTM parameters, and sizes the frame to the form.
+         */
+        get: {
+            parameters: {
+                query?: never;
                 header?: never;
                 path: {
                     /** @description The form's id */
@@ -13222,10 +13765,10 @@ export interface components {
                 type: "REGISTER_WEBINAR";
                 webinarId: string;
                 /**
-                 * @description all: every upcoming session of the series
+                 * @description all: every upcoming session of the series; choose: the visitor picks one
                  * @enum {string}
                  */
-                sessions?: "picked" | "all";
+                sessions?: "picked" | "all" | "choose";
             } | {
                 /** @constant */
                 type: "ADD_TO_LIST";
@@ -13254,6 +13797,48 @@ export interface components {
             updatedAt: string;
             /** @description The public page of the form */
             hostedUrl: string;
+        };
+        FormBranding: {
+            logo: {
+                /** @enum {string} */
+                kind: "url" | "upload";
+                /** @description The image address the hosted pages use (an upload is served by this service) */
+                url: string;
+                /** @description The uploaded image's type; null for a URL */
+                contentType: string | null;
+            } | null;
+            /** @description Buttons, links and the focus ring; null: the built-in blue */
+            accentColor: string | null;
+            /** @description The page behind the form; null: the built-in grey */
+            backgroundColor: string | null;
+            footerText: string | null;
+            /** @description Origins that may show the forms in a frame (iframe embed); empty: any site */
+            frameAncestors: string[];
+            limits: {
+                logoMaxBytes: number;
+                logoTypes: string[];
+            };
+        };
+        FormBrandingInput: {
+            logo: {
+                /** @enum {string} */
+                kind: "url" | "upload";
+                /** @description The image address the hosted pages use (an upload is served by this service) */
+                url: string;
+                /** @description The uploaded image's type; null for a URL */
+                contentType: string | null;
+            } | null;
+            /** @description Buttons, links and the focus ring; null: the built-in blue */
+            accentColor: string | null;
+            /** @description The page behind the form; null: the built-in grey */
+            backgroundColor: string | null;
+            footerText: string | null;
+            /** @description Origins that may show the forms in a frame (iframe embed); empty: any site */
+            frameAncestors: string[];
+            limits: {
+                logoMaxBytes: number;
+                logoTypes: string[];
+            };
         };
         FormInput: {
             /** Format: uuid */
@@ -13287,10 +13872,10 @@ export interface components {
                 type: "REGISTER_WEBINAR";
                 webinarId: string;
                 /**
-                 * @description all: every upcoming session of the series
+                 * @description all: every upcoming session of the series; choose: the visitor picks one
                  * @enum {string}
                  */
-                sessions?: "picked" | "all";
+                sessions?: "picked" | "all" | "choose";
             } | {
                 /** @constant */
                 type: "ADD_TO_LIST";
@@ -13565,6 +14150,23 @@ export interface components {
                 createdAt: string;
                 completedAt: string | null;
             }[];
+            /** @description form submissions that registered the person for nothing, newest first (at most 200) */
+            unregisteredSubmissions: {
+                /** Format: uuid */
+                id: string;
+                form: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** Format: date-time */
+                submittedAt: string;
+                /**
+                 * @description NO_REGISTER_ACTION: the form registers for no webinar; NOT_REGISTERED: it does, but the prospect was filtered (or the webinar gone) when it was sent
+                 * @enum {string}
+                 */
+                reason: "NO_REGISTER_ACTION" | "NOT_REGISTERED";
+            }[];
         };
         ProspectDetailInput: {
             /** Format: uuid */
@@ -13685,6 +14287,22 @@ export interface components {
                 attempts: number;
                 createdAt: unknown;
                 completedAt: unknown | null;
+            }[];
+            /** @description form submissions that registered the person for nothing, newest first (at most 200) */
+            unregisteredSubmissions: {
+                /** Format: uuid */
+                id: string;
+                form: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                submittedAt: unknown;
+                /**
+                 * @description NO_REGISTER_ACTION: the form registers for no webinar; NOT_REGISTERED: it does, but the prospect was filtered (or the webinar gone) when it was sent
+                 * @enum {string}
+                 */
+                reason: "NO_REGISTER_ACTION" | "NOT_REGISTERED";
             }[];
         };
         ProspectRef: {

@@ -1,0 +1,250 @@
+import type { FormBranding } from "@gw/api-contract";
+import { useEffect, useState } from "react";
+import { ApiError, api, errorMessage, put } from "../api/client";
+import { useApi } from "../api/use-api";
+import { useMe } from "../auth/AuthProvider";
+import { Button } from "../components/Button";
+import { TextAreaField, TextField } from "../components/Field";
+import { Card, PageHeader } from "../components/Layout";
+import { Alert, ErrorState, LoadingState } from "../components/States";
+import { useToast } from "../components/Toast";
+
+const HEX = /^#[0-9a-fA-F]{6}$/;
+
+interface Draft {
+  logoUrl: string;
+  accentColor: string;
+  backgroundColor: string;
+  footerText: string;
+  frameAncestors: string;
+}
+
+const draftOf = (b: FormBranding): Draft => ({
+  logoUrl: b.logo?.kind === "url" ? b.logo.url : "",
+  accentColor: b.accentColor ?? "",
+  backgroundColor: b.backgroundColor ?? "",
+  footerText: b.footerText ?? "",
+  frameAncestors: b.frameAncestors.join("\n"),
+});
+
+/** Reads a file as base64 (without the data: prefix) for the JSON upload. */
+const base64Of = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(reader.error ?? new Error("The file could not be read"));
+    reader.readAsDataURL(file);
+  });
+
+/** Settings > Branding: the hosted forms' logo, colours, footer, and which sites may embed them. */
+export function BrandingPage() {
+  const branding = useApi<FormBranding>("/api/settings/branding");
+  const isAdmin = useMe().user.role === "ADMIN";
+  const toast = useToast();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<ApiError | Error>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (branding.data) setDraft(draftOf(branding.data));
+  }, [branding.data]);
+
+  const fieldError = (name: string) =>
+    error instanceof ApiError
+      ? error.fields.find((f) => f.field === `body.${name}` || f.field.startsWith(`body.${name}.`) || f.field === name)
+          ?.message
+      : undefined;
+
+  const run = async (work: () => Promise<FormBranding>, done: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const saved = await work();
+      branding.setData(() => saved);
+      toast.success(done);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught : new Error(errorMessage(caught)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = () => {
+    if (!draft) return;
+    const uploaded = branding.data?.logo?.kind === "upload";
+    void run(
+      () =>
+        put<FormBranding>("/api/settings/branding", {
+          // An uploaded logo stays unless a URL is typed over it.
+          ...(uploaded && !draft.logoUrl.trim() ? {} : { logoUrl: draft.logoUrl.trim() || null }),
+          accentColor: draft.accentColor.trim() || null,
+          backgroundColor: draft.backgroundColor.trim() || null,
+          footerText: draft.footerText.trim() || null,
+          frameAncestors: draft.frameAncestors
+            .split(/[\s,]+/)
+            .map((o) => o.trim())
+            .filter(Boolean),
+        }),
+      "Branding saved. Hosted forms show it within a few seconds.",
+    );
+  };
+
+  const upload = (file: File | undefined) => {
+    if (!file) return;
+    void run(
+      async () =>
+        api<FormBranding>("/api/settings/branding/logo", {
+          method: "PUT",
+          body: { contentType: file.type, data: await base64Of(file) },
+        }),
+      `Logo “${file.name}” uploaded.`,
+    );
+  };
+
+  if (branding.error)
+    return (
+      <>
+        <PageHeader title="Form branding" />
+        <Card>
+          <ErrorState error={branding.error} onRetry={branding.reload} />
+        </Card>
+      </>
+    );
+  if (!branding.data || !draft)
+    return (
+      <>
+        <PageHeader title="Form branding" />
+        <Card>
+          <LoadingState />
+        </Card>
+      </>
+    );
+
+  const logo = branding.data.logo;
+  const set = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
+  const swatch = (value: string) =>
+    HEX.test(value.trim()) ? <span className="swatch" style={{ background: value.trim() }} aria-hidden="true" /> : null;
+
+  return (
+    <>
+      <PageHeader
+        title="Form branding"
+        description="How your hosted forms and their thank-you pages look, and which sites may embed them."
+        actions={
+          isAdmin ? (
+            <Button variant="primary" icon="check" loading={busy} onClick={save}>
+              Save branding
+            </Button>
+          ) : null
+        }
+      />
+      {!isAdmin ? (
+        <Alert tone="info" title="Only admins change the branding">
+          You can see it here; ask an admin of your account to change it.
+        </Alert>
+      ) : null}
+      {error ? (
+        <Alert tone="danger" title="The branding was not saved">
+          {error.message}
+        </Alert>
+      ) : null}
+      <div className="grid-2">
+        <div className="stack" style={{ gap: 20 }}>
+          <Card title="Logo" id="logo">
+            <div className="card-body stack" style={{ gap: 12 }}>
+              {logo?.kind === "upload" ? (
+                <img className="brand-logo-preview" src={logo.url} alt="Current logo" />
+              ) : logo ? (
+                // This page loads images from its own origin only: the address is shown instead.
+                <p className="muted">Logo from {logo.url}</p>
+              ) : (
+                <p className="muted">No logo: forms show their name only.</p>
+              )}
+              <TextField
+                label="Logo address (https)"
+                placeholder="https://www.example.com/logo.png"
+                value={draft.logoUrl}
+                onChange={(e) => set({ logoUrl: e.target.value })}
+                error={fieldError("logoUrl")}
+                hint={
+                  logo?.kind === "upload" ? "An uploaded logo is in use; an address typed here replaces it." : undefined
+                }
+                disabled={!isAdmin}
+              />
+              <TextField
+                label="Or upload an image"
+                type="file"
+                accept={branding.data.limits.logoTypes.join(",")}
+                hint={`PNG, JPEG, GIF or WebP, at most ${Math.round(branding.data.limits.logoMaxBytes / 1024)} KB.`}
+                error={fieldError("data") ?? fieldError("contentType")}
+                onChange={(e) => upload(e.target.files?.[0])}
+                disabled={!isAdmin || busy}
+              />
+              {logo && isAdmin ? (
+                <div>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    icon="trash"
+                    onClick={() =>
+                      void run(
+                        () => api<FormBranding>("/api/settings/branding/logo", { method: "DELETE" }),
+                        "Logo removed.",
+                      )
+                    }
+                  >
+                    Remove logo
+                  </Button>
+                </div>
+              ) : null}
+            </div>
+          </Card>
+          <Card title="Colours and footer" id="colours">
+            <div className="card-body stack" style={{ gap: 12 }}>
+              <TextField
+                label={<>Accent colour {swatch(draft.accentColor)}</>}
+                placeholder="#1d4ed8"
+                value={draft.accentColor}
+                onChange={(e) => set({ accentColor: e.target.value })}
+                error={fieldError("accentColor")}
+                hint="Buttons and links, as #rrggbb. It must be dark enough for white text (4.5:1). Empty: the default blue."
+                disabled={!isAdmin}
+              />
+              <TextField
+                label={<>Page background {swatch(draft.backgroundColor)}</>}
+                placeholder="#f4f5f7"
+                value={draft.backgroundColor}
+                onChange={(e) => set({ backgroundColor: e.target.value })}
+                error={fieldError("backgroundColor")}
+                hint="Behind the form, as #rrggbb. The footer's text turns dark or white to stay readable. Empty: light grey."
+                disabled={!isAdmin}
+              />
+              <TextAreaField
+                label="Footer text"
+                rows={3}
+                value={draft.footerText}
+                onChange={(e) => set({ footerText: e.target.value })}
+                error={fieldError("footerText")}
+                hint="Under every form and thank-you page, e.g. your company's name and address."
+                disabled={!isAdmin}
+              />
+            </div>
+          </Card>
+        </div>
+        <Card title="Embedding" id="embedding">
+          <div className="card-body stack" style={{ gap: 12 }}>
+            <TextAreaField
+              label="Sites that may embed your forms"
+              rows={4}
+              placeholder={"https://www.example.com\nhttps://*.example.com"}
+              value={draft.frameAncestors}
+              onChange={(e) => set({ frameAncestors: e.target.value })}
+              error={fieldError("frameAncestors")}
+              hint="One origin a line. Empty: any site may show your forms in a frame (they only collect what visitors type). Listing sites makes browsers refuse every other site."
+              disabled={!isAdmin}
+            />
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}
