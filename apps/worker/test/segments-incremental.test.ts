@@ -194,6 +194,23 @@ describe("automation rules", () => {
     });
   });
 
+  it("a rule on a dynamic list's members acts in the round the prospect joins the list", async () => {
+    const list = await dynamicList("Annecy people", all({ type: "field", field: "city", op: "equals", value: "Annecy" }));
+    const rule = await enabledRule({
+      name: "Annecy list members get a tag",
+      criteria: all({ type: "listMember", listId: list.id }),
+      actions: [{ type: "ADD_TAG", tag: "annecy-list" }],
+    });
+    const p = await createProspect(db(), { accountId: me.accountId, city: "Paris" });
+    await settled();
+    await db().prospect.update({ where: { id: p.id }, data: { city: "Annecy" } });
+    // The list's membership write is the consumer's own output and marks nobody: only running the
+    // list-reading rule after the list's re-check, in the same round, gets the prospect tagged.
+    await waitFor("rule ran", () => tagged(p.id, "annecy-list"));
+    expect(await isMember(list.id, p.id)).toBe(true);
+    expect((await inject("GET", `/api/rules/${rule.id}/runs`)).json().total).toBe(1);
+  });
+
   it("repeat: runs again each time the prospect newly matches; once: never again", async () => {
     const tag = (await inject("POST", "/api/tags", { name: "Flag" })).json();
     const criteria = all({ type: "hasTag", tagId: tag.id });

@@ -1,6 +1,7 @@
 import { type Db, pgQuery, pgTransaction } from "@gw/db";
-import { runRule } from "../rules/run-rule";
+import { type RunnableRule, runRule } from "../rules/run-rule";
 import { toRunnableRule } from "../rules/run-rules";
+import { referencedListIds } from "./compile-criteria";
 import { orderDynamicLists } from "./order-dynamic-lists";
 import { parseCriteria } from "./parse-criteria";
 import { SEGMENT_QUERY_SETTINGS } from "./segment-query-settings";
@@ -58,7 +59,7 @@ export async function processDirtyProspects(
     `WITH c AS (
        SELECT "prospectId" FROM "SegmentDirtyProspect"
        WHERE "claimedUntil" IS NULL OR "claimedUntil" < now()
-       ORDER BY "seq" LIMIT $1::int FOR UPDATE SKIP LOCKED
+       ORDER BY "depth", "seq" LIMIT $1::int FOR UPDATE SKIP LOCKED
      )
      UPDATE "SegmentDirtyProspect" d SET "claimedUntil" = now() + make_interval(secs => $2::double precision / 1000)
      FROM c WHERE d."prospectId" = c."prospectId"
@@ -119,7 +120,8 @@ async function recheckAccount(
     db.automationRule.findMany({ where: { accountId, status: "ENABLED" } }),
   ]);
 
-  if (lists.length) {
+  const syncLists = async () => {
+    if (lists.length === 0) return;
     const ordered = orderDynamicLists(lists.map((l) => ({ ...l, criteria: parseCriteria(l.criteria) })));
     await pgTransaction(
       db,
@@ -137,19 +139,27 @@ async function recheckAccount(
       },
       { ...SEGMENT_QUERY_SETTINGS, "gw.segment_eval": "on" },
     );
-  }
-
-  for (let depth = 0; depth <= MAX_RULE_DEPTH; depth++) {
-    const atDepth = claims.filter((c) => c.depth === depth).map((c) => c.prospectId);
-    if (atDepth.length === 0) continue;
-    for (const row of rules) {
-      const summary = await runRule(db, toRunnableRule(row), {
-        prospectIds: atDepth,
-        depth,
-        giveUpAfterMs: options.giveUpAfterMs,
-      });
-      result.ruleRuns += summary.acted;
-      result.registrationRequestIds.push(...summary.registrationRequestIds);
+  };
+  const runRules = async (runnable: RunnableRule[]) => {
+    for (let depth = 0; depth <= MAX_RULE_DEPTH; depth++) {
+      const atDepth = claims.filter((c) => c.depth === depth).map((c) => c.prospectId);
+      if (atDepth.length === 0) continue;
+      for (const rule of runnable) {
+        const summary = await runRule(db, rule, { prospectIds: atDepth, depth, giveUpAfterMs: options.giveUpAfterMs });
+        result.ruleRuns += summary.acted;
+        result.registrationRequestIds.push(...summary.registrationRequestIds);
+      }
     }
-  }
+  };
+
+  // Rules whose criteria read no list do not wait for the lists' re-check: both run side by
+  // side, on their own connections (a rule's run is what a marketer waits for). Rules that read
+  // list membership run after it, on the members as they are now: the membership writes are the
+  // consumer's own output and mark nobody, so a later round would not bring them back.
+  const runnable = rules.map(toRunnableRule);
+  const readsLists = (rule: RunnableRule) => referencedListIds(rule.criteria).length > 0;
+  const [listed, ruled] = await Promise.allSettled([syncLists(), runRules(runnable.filter((r) => !readsLists(r)))]);
+  if (listed.status === "rejected") throw listed.reason;
+  if (ruled.status === "rejected") throw ruled.reason;
+  await runRules(runnable.filter(readsLists));
 }
