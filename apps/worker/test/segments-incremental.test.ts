@@ -195,7 +195,10 @@ describe("automation rules", () => {
   });
 
   it("a rule on a dynamic list's members acts in the round the prospect joins the list", async () => {
-    const list = await dynamicList("Annecy people", all({ type: "field", field: "city", op: "equals", value: "Annecy" }));
+    const list = await dynamicList(
+      "Annecy people",
+      all({ type: "field", field: "city", op: "equals", value: "Annecy" }),
+    );
     const rule = await enabledRule({
       name: "Annecy list members get a tag",
       criteria: all({ type: "listMember", listId: list.id }),
