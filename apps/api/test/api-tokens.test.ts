@@ -1,16 +1,10 @@
 import { createProspect } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { createUserAndLogin, useUser } from "./auth-helpers";
+import { useTestApi } from "./helpers";
 
-let api: TestApi;
-let admin: LoggedInUser;
-
-beforeAll(async () => {
-  api = await createTestApi("tokens");
-  admin = await createUserAndLogin(api);
-});
-afterAll(async () => api?.close());
+const api = useTestApi("tokens");
+const admin = useUser(api);
 
 async function newToken(scopes: string[], user = admin) {
   const res = await api.app.inject({

@@ -1,16 +1,12 @@
 import { createHash } from "node:crypto";
 import { createUser } from "@gw/domain/auth";
 import { createAccount } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LOGIN_ATTEMPTS } from "../src/routes/auth";
 import { createUserAndLogin } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { createTestApi, useTestApi } from "./helpers";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await createTestApi("auth");
-});
-afterAll(async () => api?.close());
+const api = useTestApi("auth");
 
 const login = (payload: unknown, headers: Record<string, string> = {}) =>
   api.app.inject({ method: "POST", url: "/api/auth/login", payload: payload as object, headers });

@@ -1,13 +1,13 @@
-import type { RunningSim } from "@gw/gotowebinar-sim";
+import { type RunningSim, type SimOptions, startSim } from "@gw/gotowebinar-sim";
+import { fixture } from "@gw/testing";
 
-/** Settings that point the API at a running GoTo stand-in and its default OAuth client. */
-export function simEnv(sim: Pick<RunningSim, "url">, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    GOTO_AUTH_URL: sim.url,
-    GOTO_API_URL: `${sim.url}/G2W/rest/v2`,
-    GOTO_IDENTITY_URL: sim.url,
-    GOTO_CLIENT_ID: "demo-client",
-    GOTO_CLIENT_SECRET: "demo-secret",
-    ...extra,
-  };
+// The stand-in's settings are shared with the worker's tests: they live in @gw/testing.
+export { simEnv } from "@gw/testing";
+
+/** A GoTo stand-in on a free port as the file's fixture; declare it before the API that points at it. */
+export function useSim(options: SimOptions = {}): RunningSim {
+  return fixture(
+    () => startSim({ port: 0, ...options }),
+    (sim) => sim.close(),
+  );
 }

@@ -10,24 +10,17 @@ import {
   REFRESH_AHEAD_MS,
 } from "@gw/domain/connectors";
 import { SecretBox } from "@gw/domain/security";
-import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
 import { createAccount, createConnector, createVerifiedConnector, repoRoot } from "@gw/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { simEnv } from "./connectors-env";
-import { createTestApi, type TestApi } from "./helpers";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { simEnv, useSim } from "./connectors-env";
+import { useTestApi } from "./helpers";
 
-let sim: RunningSim;
-let api: TestApi;
 let accountId: string;
 
+const sim = useSim();
+const api = useTestApi("goto_client", () => simEnv(sim));
 beforeAll(async () => {
-  sim = await startSim({ port: 0 });
-  api = await createTestApi("goto_client", simEnv(sim));
   accountId = (await createAccount(api.deps.db)).id;
-});
-afterAll(async () => {
-  await api?.close();
-  await sim?.close();
 });
 beforeEach(async () => {
   await sim.control.updateSettings({ refreshMode: "omit" });

@@ -1,4 +1,3 @@
-import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
 import {
   createCampaign,
   createProspect,
@@ -6,25 +5,15 @@ import {
   createVerifiedConnector,
   createWebinar,
 } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { simEnv } from "./connectors-env";
+import { describe, expect, it } from "vitest";
+import { createUserAndLogin, type LoggedInUser, useUser } from "./auth-helpers";
+import { simEnv, useSim } from "./connectors-env";
 import { createConnectorOverApi, verifyConnector } from "./connectors-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { useTestApi } from "./helpers";
 
-let sim: RunningSim;
-let api: TestApi;
-let admin: LoggedInUser;
-
-beforeAll(async () => {
-  sim = await startSim({ port: 0 });
-  api = await createTestApi("connectors", simEnv(sim));
-  admin = await createUserAndLogin(api);
-});
-afterAll(async () => {
-  await api?.close();
-  await sim?.close();
-});
+const sim = useSim();
+const api = useTestApi("connectors", () => simEnv(sim));
+const admin = useUser(api);
 
 const inject = (
   method: "GET" | "POST" | "PATCH" | "DELETE",

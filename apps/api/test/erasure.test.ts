@@ -1,25 +1,14 @@
 import { createConnectorGotoClient } from "@gw/domain/connectors";
 import { upsertGotoProspects } from "@gw/domain/prospects";
-import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
 import { createProspect, createRegistration, createVerifiedConnector, createWebinar } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { simEnv } from "./connectors-env";
-import { createTestApi, type TestApi } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { createUserAndLogin, useUser } from "./auth-helpers";
+import { simEnv, useSim } from "./connectors-env";
+import { useTestApi } from "./helpers";
 
-let sim: RunningSim;
-let api: TestApi;
-let admin: LoggedInUser;
-
-beforeAll(async () => {
-  sim = await startSim({ port: 0 });
-  api = await createTestApi("erasure", simEnv(sim));
-  admin = await createUserAndLogin(api);
-});
-afterAll(async () => {
-  await api?.close();
-  await sim?.close();
-});
+const sim = useSim();
+const api = useTestApi("erasure", () => simEnv(sim));
+const admin = useUser(api);
 
 describe("erasing a prospect (GDPR)", () => {
   it("removes the personal data, deletes the upcoming registrant in GoTo, sends prospect.erased and blocks re-creation by a poll", async () => {

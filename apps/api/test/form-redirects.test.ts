@@ -1,21 +1,13 @@
 // Thank-you redirects: an account lists the domains its forms may send people to; a marketer
 // may redirect only there (or to this service's own pages), an admin anywhere on https; every
 // address that hides its real host is refused for everyone.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { type LoggedInUser, useUser } from "./auth-helpers";
+import { useTestApi } from "./helpers";
 
-let api: TestApi;
-let admin: LoggedInUser;
-let marketer: LoggedInUser;
-beforeAll(async () => {
-  api = await createTestApi("form_redirects");
-  admin = await createUserAndLogin(api, { role: "ADMIN" });
-  marketer = await createUserAndLogin(api, { role: "MARKETER", accountId: admin.accountId });
-});
-afterAll(async () => {
-  await api?.close();
-});
+const api = useTestApi("form_redirects");
+const admin = useUser(api, { role: "ADMIN" });
+const marketer = useUser(api, () => ({ role: "MARKETER", accountId: admin.accountId }));
 
 const saveForm = (user: LoggedInUser, redirectUrl: string | null, formId?: string) =>
   api.app.inject({

@@ -1,15 +1,11 @@
 import { createLogger } from "@gw/logger";
 import { testConfig } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import { createApiDeps } from "../src/deps";
-import { createTestApi, type TestApi } from "./helpers";
+import { useTestApi } from "./helpers";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await createTestApi("health");
-});
-afterAll(async () => api?.close());
+const api = useTestApi("health");
 
 /** An API whose Postgres or Redis points at a port where nothing listens. */
 async function apiWith(overrides: { databaseUrl?: string; redisUrl?: string }) {

@@ -1,6 +1,13 @@
 import type { AppConfig } from "@gw/config";
 import { createLogger } from "@gw/logger";
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis, testConfig } from "@gw/testing";
+import {
+  createTestDatabase,
+  createTestRedis,
+  fixture,
+  type TestDatabase,
+  type TestRedis,
+  testConfig,
+} from "@gw/testing";
 import { type App, buildApp } from "../src/app";
 import { type ApiDeps, createApiDeps } from "../src/deps";
 
@@ -13,6 +20,11 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+export interface TestApiOptions {
+  webDistDir?: string;
+  databaseVia?: (url: string) => Promise<string> | string;
+}
+
 /**
  * The whole API on its own database and Redis prefix; `env` overrides any setting. `databaseVia`
  * rewrites the database URL the API uses (through a proxy a test can cut, say).
@@ -21,7 +33,7 @@ export interface TestApi {
 export async function createTestApi(
   label: string,
   env: Record<string, string> = {},
-  options: { webDistDir?: string; databaseVia?: (url: string) => Promise<string> | string } = {},
+  options: TestApiOptions = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase(label);
   const redis = await createTestRedis(label);
@@ -48,4 +60,19 @@ export async function createTestApi(
       await database.drop();
     },
   };
+}
+
+/**
+ * `createTestApi` as the file's fixture: made before its tests, closed after them. `env` may be a
+ * function when it reads another fixture (a stand-in's URL, say).
+ */
+export function useTestApi(
+  label: string,
+  env: Record<string, string> | (() => Record<string, string>) = {},
+  options: TestApiOptions = {},
+): TestApi {
+  return fixture(
+    () => createTestApi(label, typeof env === "function" ? env() : env, options),
+    (api) => api.close(),
+  );
 }

@@ -1,12 +1,11 @@
 import { Writable } from "node:stream";
 import { createConnectorGotoClient } from "@gw/domain/connectors";
-import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import { createApiDeps } from "../src/deps";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { simEnv } from "./connectors-env";
+import { createUserAndLogin, useUser } from "./auth-helpers";
+import { simEnv, useSim } from "./connectors-env";
 import {
   consentAtGoto,
   createConnectorOverApi,
@@ -14,21 +13,11 @@ import {
   newOrganizer,
   verifyConnector,
 } from "./connectors-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { createTestApi, type TestApi, useTestApi } from "./helpers";
 
-let sim: RunningSim;
-let api: TestApi;
-let admin: LoggedInUser;
-
-beforeAll(async () => {
-  sim = await startSim({ port: 0 });
-  api = await createTestApi("oauth", simEnv(sim));
-  admin = await createUserAndLogin(api);
-});
-afterAll(async () => {
-  await api?.close();
-  await sim?.close();
-});
+const sim = useSim();
+const api = useTestApi("oauth", () => simEnv(sim));
+const admin = useUser(api);
 
 const getConnector = async (id: string, user = admin) => {
   const res = await api.app.inject({ method: "GET", url: `/api/connectors/${id}`, headers: user.headers });

@@ -2,17 +2,15 @@ import { type Db, pgQuery } from "@gw/db";
 import { recordActivities } from "@gw/domain/scoring";
 import { createAccount, createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useUser } from "./auth-helpers";
+import { useTestApi } from "./helpers";
 
-let api: TestApi;
-let user: LoggedInUser;
 let token: string;
 
+const api = useTestApi("feed");
+const user = useUser(api);
 beforeAll(async () => {
-  api = await createTestApi("feed");
-  user = await createUserAndLogin(api);
   const res = await api.app.inject({
     method: "POST",
     url: "/api/tokens",
@@ -21,7 +19,6 @@ beforeAll(async () => {
   });
   token = res.json().token;
 });
-afterAll(async () => api?.close());
 
 interface FeedItem {
   id: string;

@@ -1,19 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { type LoggedInUser, useUser } from "./auth-helpers";
+import { useTestApi } from "./helpers";
 
-let api: TestApi;
-let me: LoggedInUser;
-let them: LoggedInUser;
-
-beforeAll(async () => {
-  api = await createTestApi("prospects");
-  me = await createUserAndLogin(api);
-  them = await createUserAndLogin(api);
-});
-afterAll(async () => api?.close());
+const api = useTestApi("prospects");
+const me = useUser(api);
+const them = useUser(api);
 
 const inject = (method: "GET" | "POST" | "PATCH", url: string, payload?: object, user: LoggedInUser = me) =>
   api.app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });

@@ -1,18 +1,10 @@
 import { createConnector, createProspect, createWebinar } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { createUserAndLogin, useUser } from "./auth-helpers";
+import { useTestApi } from "./helpers";
 
-let api: TestApi;
-let admin: LoggedInUser;
-
-beforeAll(async () => {
-  api = await createTestApi("regrequests");
-  admin = await createUserAndLogin(api);
-});
-afterAll(async () => {
-  await api?.close();
-});
+const api = useTestApi("regrequests");
+const admin = useUser(api);
 
 async function seedRequest(
   accountId: string,

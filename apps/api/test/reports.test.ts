@@ -1,23 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type LoggedInUser, useUser } from "./auth-helpers";
+import { useTestApi } from "./helpers";
 import { parseCsv } from "./reports-csv";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const at = (offsetMs: number) => new Date(Date.now() + offsetMs);
 
-let api: TestApi;
-let me: LoggedInUser;
-let them: LoggedInUser;
 const ids: Record<string, string> = {};
 
+const api = useTestApi("reports");
+const me = useUser(api);
+const them = useUser(api);
 beforeAll(async () => {
-  api = await createTestApi("reports");
-  me = await createUserAndLogin(api);
-  them = await createUserAndLogin(api);
   const db = api.deps.db;
   const accountId = me.accountId;
   const connector = await createConnector(db, { accountId, name: "Main organizer" });
@@ -68,7 +65,6 @@ beforeAll(async () => {
   });
   ids.foreignProspect = foreignProspect.id;
 });
-afterAll(async () => api?.close());
 
 const get = (url: string, user: LoggedInUser = me) => api.app.inject({ method: "GET", url, headers: user.headers });
 const post = (url: string, payload: unknown, user: LoggedInUser = me) =>

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { createUserAndLogin, useUser } from "./auth-helpers";
+import { useTestApi } from "./helpers";
 
-let api: TestApi;
-let user: LoggedInUser;
-beforeAll(async () => {
-  api = await createTestApi("scoringrules");
-  user = await createUserAndLogin(api);
-});
-afterAll(async () => api?.close());
+const api = useTestApi("scoringrules");
+const user = useUser(api);
 
 describe("scoring rules API", () => {
   it("needs a session", async () => {

@@ -1,9 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { ApiError, createClient, loginWithPassword, type Schemas, unwrap, type WebinarSyncClient } from "@gw/sdk";
 import { createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { useTestApi } from "./helpers";
 
 // The SDK against the real API over HTTP (a listening port, real Postgres and Redis), the way an
 // integrator's script would use it. The expectTypeOf lines are checked by tsc: a shape change in
@@ -11,14 +11,13 @@ import { createTestApi, type TestApi } from "./helpers";
 
 const DAY = 86_400_000;
 
-let api: TestApi;
 let admin: LoggedInUser;
 let baseUrl: string;
 let bearer: WebinarSyncClient;
 const ids = { webinar: "", ann: "", bob: "" };
 
+const api = useTestApi("sdk");
 beforeAll(async () => {
-  api = await createTestApi("sdk");
   await api.app.listen({ host: "127.0.0.1", port: 0 });
   baseUrl = `http://127.0.0.1:${(api.app.server.address() as AddressInfo).port}`;
   admin = await createUserAndLogin(api);
@@ -45,7 +44,6 @@ beforeAll(async () => {
   await createRegistration(db, { accountId, webinarId: webinar.id, prospectId: bob.id });
   Object.assign(ids, { webinar: webinar.id, ann: ann.id, bob: bob.id });
 });
-afterAll(async () => api?.close());
 
 /** A session client for the admin, logged in over HTTP, the way a person's script would. */
 const adminSession = () => loginWithPassword({ baseUrl, email: admin.email, password: admin.password });

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CSRF_HEADER } from "../src/plugins/csrf";
 import type { RouteEntry } from "../src/plugins/route-table";
 import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { useTestApi } from "./helpers";
 
 // The routes any site may post to, and the one that takes JSON from our own origin only. Adding a
 // route to either list is a security decision: it belongs in review, not in passing.
@@ -13,16 +13,14 @@ const SAME_ORIGIN_ROUTES = ["POST /api/auth/login"];
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const MISSING = /Missing x-csrf-token header/;
 
-let api: TestApi;
 let user: LoggedInUser;
 let unsafe: RouteEntry[];
+const api = useTestApi("security_csrf");
 beforeAll(async () => {
-  api = await createTestApi("security_csrf");
   // An operator: the queue dashboard's routes then reach bull-board once past the check.
   user = await createUserAndLogin(api, { operator: true });
   unsafe = api.app.routeTable.filter((route) => UNSAFE.has(route.method));
 });
-afterAll(async () => api?.close());
 
 const name = (route: RouteEntry) => `${route.method} ${route.url}`;
 /** A concrete URL for a route pattern: every parameter a fresh uuid (nothing exists there). */

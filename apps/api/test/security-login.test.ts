@@ -1,19 +1,14 @@
 import { createLogger } from "@gw/logger";
 import { testConfig } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import { createApiDeps } from "../src/deps";
 import { LOGIN_LIMITS } from "../src/plugins/login-throttle";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { createUserAndLogin, useUser } from "./auth-helpers";
+import { useTestApi } from "./helpers";
 
-let api: TestApi;
-let victim: LoggedInUser;
-beforeAll(async () => {
-  api = await createTestApi("security_login");
-  victim = await createUserAndLogin(api);
-});
-afterAll(async () => api?.close());
+const api = useTestApi("security_login");
+const victim = useUser(api);
 
 const login = (email: string, password: string, ip: string, app = api.app) =>
   app.inject({

@@ -1,20 +1,13 @@
 import { QUEUE_NAMES } from "@gw/queues";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { XSRF_COOKIE } from "../src/plugins/queue-dashboard";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { type LoggedInUser, useUser } from "./auth-helpers";
+import { useTestApi } from "./helpers";
 
-let api: TestApi;
-let operator: LoggedInUser;
-let admin: LoggedInUser;
-let marketer: LoggedInUser;
-beforeAll(async () => {
-  api = await createTestApi("security_operator");
-  operator = await createUserAndLogin(api, { operator: true });
-  admin = await createUserAndLogin(api);
-  marketer = await createUserAndLogin(api, { accountId: admin.accountId, role: "MARKETER" });
-});
-afterAll(async () => api?.close());
+const api = useTestApi("security_operator");
+const operator = useUser(api, { operator: true });
+const admin = useUser(api);
+const marketer = useUser(api, () => ({ accountId: admin.accountId, role: "MARKETER" }));
 
 const page = (user: LoggedInUser) =>
   api.app.inject({

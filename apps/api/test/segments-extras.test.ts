@@ -1,22 +1,18 @@
 import { createProspect } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createUserAndLogin, useUser } from "./auth-helpers";
+import { useTestApi } from "./helpers";
 import { parseCsv } from "./reports-csv";
 import { createSegmentsFixture, type SegmentsFixture } from "./segments-fixture";
 
-let api: TestApi;
-let me: LoggedInUser;
-let them: LoggedInUser;
 let f: SegmentsFixture;
 
+const api = useTestApi("segments_extras");
+const me = useUser(api);
+const them = useUser(api);
 beforeAll(async () => {
-  api = await createTestApi("segments_extras");
-  me = await createUserAndLogin(api);
-  them = await createUserAndLogin(api);
   f = await createSegmentsFixture(api.deps.db, me.accountId);
 });
-afterAll(async () => api?.close());
 
 const inject = (method: "GET" | "POST" | "PUT", url: string, payload?: object, user = me) =>
   api.app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });

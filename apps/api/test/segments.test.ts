@@ -1,21 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type LoggedInUser, useUser } from "./auth-helpers";
+import { useTestApi } from "./helpers";
 import { createSegmentsFixture, type SegmentsFixture } from "./segments-fixture";
 
-let api: TestApi;
-let me: LoggedInUser;
-let them: LoggedInUser;
 let f: SegmentsFixture;
 
+const api = useTestApi("segments");
+const me = useUser(api);
+const them = useUser(api);
 beforeAll(async () => {
-  api = await createTestApi("segments");
-  me = await createUserAndLogin(api);
-  them = await createUserAndLogin(api);
   f = await createSegmentsFixture(api.deps.db, me.accountId);
 });
-afterAll(async () => api?.close());
 
 const all = (...conditions: object[]) => ({ type: "group", match: "all", conditions });
 const preview = (criteria: unknown, user: LoggedInUser = me) =>

@@ -1,16 +1,11 @@
 import { createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SYNC_NOW_PER_MINUTE } from "../src/routes/sync-now";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { createUserAndLogin, type LoggedInUser, useUser } from "./auth-helpers";
+import { useTestApi } from "./helpers";
 
-let api: TestApi;
-let admin: LoggedInUser;
-beforeAll(async () => {
-  api = await createTestApi("syncnow");
-  admin = await createUserAndLogin(api);
-});
-afterAll(async () => api?.close());
+const api = useTestApi("syncnow");
+const admin = useUser(api);
 
 const inject = (method: "GET" | "POST", url: string, user: LoggedInUser = admin) =>
   api.app.inject({ method, url, headers: user.headers, ...(method === "POST" ? { payload: {} } : {}) });

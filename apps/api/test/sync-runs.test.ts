@@ -1,15 +1,10 @@
 import { createConnector, createWebinar } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { createUserAndLogin, useUser } from "./auth-helpers";
+import { useTestApi } from "./helpers";
 
-let api: TestApi;
-let user: LoggedInUser;
-beforeAll(async () => {
-  api = await createTestApi("syncruns");
-  user = await createUserAndLogin(api);
-});
-afterAll(async () => api?.close());
+const api = useTestApi("syncruns");
+const user = useUser(api);
 
 describe("sync runs API", () => {
   it("needs a session", async () => {

@@ -1,25 +1,13 @@
-import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
 import { createCampaign, createVerifiedConnector } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { simEnv } from "./connectors-env";
-import { createTestApi, type TestApi } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { useUser } from "./auth-helpers";
+import { simEnv, useSim } from "./connectors-env";
+import { useTestApi } from "./helpers";
 
-let sim: RunningSim;
-let api: TestApi;
-let alice: LoggedInUser;
-let bob: LoggedInUser;
-
-beforeAll(async () => {
-  sim = await startSim({ port: 0 });
-  api = await createTestApi("tenancy", simEnv(sim));
-  alice = await createUserAndLogin(api);
-  bob = await createUserAndLogin(api);
-});
-afterAll(async () => {
-  await api?.close();
-  await sim?.close();
-});
+const sim = useSim();
+const api = useTestApi("tenancy", () => simEnv(sim));
+const alice = useUser(api);
+const bob = useUser(api);
 
 describe("tenant isolation of connectors and campaigns", () => {
   it("answers 404 to another account on every connector route and changes nothing", async () => {

@@ -3,18 +3,17 @@ import { createLogger } from "@gw/logger";
 import { applyWebhookEventJob } from "@gw/queues";
 import { createAccount, createConnector, gotoKey, testConfig } from "@gw/testing";
 import { signWebhook } from "@gw/webhook-signature";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import { createApiDeps } from "../src/deps";
-import { createTestApi, type TestApi } from "./helpers";
+import { useTestApi } from "./helpers";
 
 const SECRET = "test-webhook-secret-value";
-let api: TestApi;
 let accountId: string;
 let connectorId: string;
 
+const api = useTestApi("webhooks_receiver");
 beforeAll(async () => {
-  api = await createTestApi("webhooks_receiver");
   accountId = (await createAccount(api.deps.db)).id;
   connectorId = (
     await createConnector(api.deps.db, {
@@ -24,7 +23,6 @@ beforeAll(async () => {
     })
   ).id;
 });
-afterAll(async () => api?.close());
 
 /** A registrant.added body as GoTo sends it: keys as bare 19-digit JSON numbers. */
 function registrantAdded(overrides: { eventKey?: string; webinarKey?: string; registrantKey?: string } = {}) {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { handlers } from "../src/handlers";
 import type { JobContext } from "../src/handlers/types";
 import { startWorkerRuntime } from "../src/runtime";
-import { createTestWorkerEnv, type TestWorkerEnv } from "./helpers";
+import { createTestWorkerEnv, simGotoEnv, type TestWorkerEnv } from "./helpers";
 
 // The push and sweep handlers on their own (no HTTP): claims, stale jobs, connector trouble, the
 // retry window and the sweeper's recovery of a crashed worker's request.
@@ -19,11 +19,7 @@ let organizerKey: string;
 beforeAll(async () => {
   sim = await startSim({ port: 0 });
   env = await createTestWorkerEnv("formspush", {
-    GOTO_AUTH_URL: sim.url,
-    GOTO_API_URL: `${sim.url}/G2W/rest/v2`,
-    GOTO_IDENTITY_URL: sim.url,
-    GOTO_CLIENT_ID: "demo-client",
-    GOTO_CLIENT_SECRET: "demo-secret",
+    ...simGotoEnv(sim.url, null),
   });
   accountId = (await createAccount(env.deps.db)).id;
   const { connector } = await createVerifiedConnector(env.deps.db, new SecretBox(env.config.secrets.keys), {

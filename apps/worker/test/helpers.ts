@@ -7,10 +7,13 @@ import {
   createTestDatabase,
   createTestRedis,
   createVerifiedConnector,
+  simEnv,
   type TestDatabase,
   type TestRedis,
   testConfig,
 } from "@gw/testing";
+import { type App, buildApp } from "../../api/src/app";
+import { type ApiDeps, createApiDeps } from "../../api/src/deps";
 import { createWorkerDeps, type WorkerDeps } from "../src/deps";
 
 export interface TestWorkerEnv {
@@ -40,15 +43,39 @@ export async function createTestWorkerEnv(label: string, env: Record<string, str
   };
 }
 
-/** The settings that point the worker at a GoTo stand-in at `simUrl` with its default OAuth client. */
-export function simGotoEnv(simUrl: string, requestsPerSecond = 200): Record<string, string> {
+/**
+ * The settings that point the worker at a GoTo stand-in at `simUrl` with its default OAuth client,
+ * at `requestsPerSecond` (the configured default when null).
+ */
+export function simGotoEnv(simUrl: string, requestsPerSecond: number | null = 200): Record<string, string> {
   return {
-    GOTO_AUTH_URL: simUrl,
-    GOTO_API_URL: `${simUrl}/G2W/rest/v2`,
-    GOTO_IDENTITY_URL: simUrl,
-    GOTO_CLIENT_ID: "demo-client",
-    GOTO_CLIENT_SECRET: "demo-secret",
-    GOTO_REQUESTS_PER_SECOND: String(requestsPerSecond),
+    ...simEnv({ url: simUrl }),
+    ...(requestsPerSecond === null ? {} : { GOTO_REQUESTS_PER_SECOND: String(requestsPerSecond) }),
+  };
+}
+
+export interface ApiOverWorker {
+  app: App;
+  deps: ApiDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API on the worker env's database and Redis, for flows that go through both: listening
+ * on `port` when given (GoTo's webhooks must reach it), else answering `app.inject` only.
+ */
+export async function startApiOver(env: TestWorkerEnv, options: { port?: number } = {}): Promise<ApiOverWorker> {
+  const deps = createApiDeps(env.config, createLogger({ name: "api-test", level: env.config.logLevel, pretty: false }));
+  const app = await buildApp(deps);
+  if (options.port === undefined) await app.ready();
+  else await app.listen({ port: options.port, host: "127.0.0.1" });
+  return {
+    app,
+    deps,
+    async close() {
+      await app.close();
+      await deps.close();
+    },
   };
 }
 

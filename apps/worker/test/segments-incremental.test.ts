@@ -1,51 +1,36 @@
 // Dynamic lists and automation rules kept current by the segment consumer: changes made over
 // the API (and straight in Postgres, as the sync and webhooks write) reach lists and rules
 // through the triggers and LISTEN/NOTIFY, with nothing in the write paths themselves.
-import { createLogger } from "@gw/logger";
 import { createConnector, createProspect, createRegistration, createWebinar, waitUntil } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../../api/src/app";
-import { createApiDeps } from "../../api/src/deps";
 import { createUserAndLogin, type LoggedInUser } from "../../api/test/auth-helpers";
-import type { TestApi } from "../../api/test/helpers";
 import { type SegmentConsumer, startSegmentConsumer } from "../src/segment-consumer";
-import { createTestWorkerEnv, type TestWorkerEnv } from "./helpers";
+import { type ApiOverWorker, createTestWorkerEnv, startApiOver, type TestWorkerEnv } from "./helpers";
 
 let env: TestWorkerEnv;
-let app: App;
-let closeApi: () => Promise<void>;
+let api: ApiOverWorker;
 let consumer: SegmentConsumer;
 let me: LoggedInUser;
 let them: LoggedInUser;
 
 beforeAll(async () => {
   env = await createTestWorkerEnv("segments_incr", { TRUST_PROXY: "true" });
-  const apiDeps = createApiDeps(
-    env.config,
-    createLogger({ name: "api-test", level: env.config.logLevel, pretty: false }),
-  );
-  app = await buildApp(apiDeps);
-  await app.ready();
-  closeApi = async () => {
-    await app.close();
-    await apiDeps.close();
-  };
+  api = await startApiOver(env);
   // A slow sweep: the tests must pass on NOTIFY alone.
   consumer = startSegmentConsumer(env.deps, { sweepEveryMs: 60_000 });
-  const api = { app, deps: apiDeps } as unknown as TestApi;
   me = await createUserAndLogin(api);
   them = await createUserAndLogin(api);
 }, 60_000);
 
 afterAll(async () => {
   await consumer?.close();
-  await closeApi?.();
+  await api?.close();
   await env?.close();
 });
 
 const db = () => env.deps.db;
 const inject = (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, payload?: object, user = me) =>
-  app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });
+  api.app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });
 const all = (...conditions: object[]) => ({ type: "group", match: "all", conditions });
 
 const waitFor = <T>(what: string, probe: () => Promise<T>, timeoutMs = 10_000) =>

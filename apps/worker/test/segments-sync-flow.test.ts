@@ -2,22 +2,17 @@
 // "attended X" and a rule "absent from X → tag + register for Y" take effect as the sync brings
 // attendance in, and the rule's registrations reach GoTo through the registration outbox.
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
-import { createLogger } from "@gw/logger";
 import { createAccount, createVerifiedConnector, waitUntil } from "@gw/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type App, buildApp } from "../../api/src/app";
-import { createApiDeps } from "../../api/src/deps";
 import { createUserAndLogin, type LoggedInUser } from "../../api/test/auth-helpers";
-import type { TestApi } from "../../api/test/helpers";
 import { handlers } from "../src/handlers";
 import { startWorkerRuntime, type WorkerRuntime } from "../src/runtime";
 import { type SegmentConsumer, startSegmentConsumer } from "../src/segment-consumer";
-import { createTestWorkerEnv, type TestWorkerEnv } from "./helpers";
+import { type ApiOverWorker, createTestWorkerEnv, simGotoEnv, startApiOver, type TestWorkerEnv } from "./helpers";
 
 let sim: RunningSim;
 let env: TestWorkerEnv;
-let app: App;
-let closeApi: () => Promise<void>;
+let api: ApiOverWorker;
 let runtime: WorkerRuntime | undefined;
 let consumer: SegmentConsumer | undefined;
 let me: LoggedInUser;
@@ -26,32 +21,18 @@ beforeAll(async () => {
   // A fixed seed: who of the six attends is drawn from it, so every run sees the same mix.
   sim = await startSim({ port: 0, rateLimitPerSecond: 0, seed: 20_261_201 });
   env = await createTestWorkerEnv("segments_flow", {
-    GOTO_AUTH_URL: sim.url,
-    GOTO_API_URL: `${sim.url}/G2W/rest/v2`,
-    GOTO_IDENTITY_URL: sim.url,
-    GOTO_CLIENT_ID: "demo-client",
-    GOTO_CLIENT_SECRET: "demo-secret",
-    GOTO_REQUESTS_PER_SECOND: "200",
+    ...simGotoEnv(sim.url),
     DISPATCH_EVERY_MS: "1000",
     TRUST_PROXY: "true",
   });
-  const apiDeps = createApiDeps(
-    env.config,
-    createLogger({ name: "api-test", level: env.config.logLevel, pretty: false }),
-  );
-  app = await buildApp(apiDeps);
-  await app.ready();
-  closeApi = async () => {
-    await app.close();
-    await apiDeps.close();
-  };
+  api = await startApiOver(env);
 }, 60_000);
 
 afterAll(async () => {
   await consumer?.close();
   await runtime?.close();
   await env?.deps.queues.scheduler.removeJobScheduler("dispatch").catch(() => undefined);
-  await closeApi?.();
+  await api?.close();
   await env?.close();
   await sim?.close();
 });
@@ -62,7 +43,7 @@ const waitFor = <T>(what: string, probe: () => Promise<T>, timeoutMs = 150_000) 
 it("a dynamic list 'attended X' and a rule 'absent from X → tag + register for Y' take effect after a sync", async () => {
   const db = env.deps.db;
   const accountId = (await createAccount(db)).id;
-  me = await createUserAndLogin({ app, deps: { db } } as unknown as TestApi, { accountId });
+  me = await createUserAndLogin(api, { accountId });
   const { connector, organizer } = await createVerifiedConnector(db, env.deps.secretBox, { accountId, sim });
   const scenario = await sim.control.scenario({
     organizerKey: organizer.organizerKey,
@@ -84,7 +65,7 @@ it("a dynamic list 'attended X' and a rule 'absent from X → tag + register for
   const y = await webinar(yKey!);
 
   const inject = (method: "POST" | "GET", url: string, payload?: object) =>
-    app.inject({ method, url, headers: me.headers, ...(payload ? { payload } : {}) });
+    api.app.inject({ method, url, headers: me.headers, ...(payload ? { payload } : {}) });
   const list = await inject("POST", "/api/lists", {
     name: "Attended X",
     criteria: {

@@ -2,7 +2,7 @@ import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { handlers } from "../src/handlers";
 import { startWorkerRuntime, type WorkerRuntime } from "../src/runtime";
-import { createSimConnector, createTestWorkerEnv, type TestWorkerEnv } from "./helpers";
+import { createSimConnector, createTestWorkerEnv, simGotoEnv, type TestWorkerEnv } from "./helpers";
 
 const MINUTE = 60_000;
 
@@ -13,12 +13,7 @@ const runtimes: WorkerRuntime[] = [];
 beforeAll(async () => {
   sim = await startSim({ port: 0, rateLimitPerSecond: 0 });
   env = await createTestWorkerEnv("syncengine", {
-    GOTO_AUTH_URL: sim.url,
-    GOTO_API_URL: `${sim.url}/G2W/rest/v2`,
-    GOTO_IDENTITY_URL: sim.url,
-    GOTO_CLIENT_ID: "demo-client",
-    GOTO_CLIENT_SECRET: "demo-secret",
-    GOTO_REQUESTS_PER_SECOND: "200",
+    ...simGotoEnv(sim.url),
     DISPATCH_EVERY_MS: "1000",
     WORKER_CONCURRENCY: "2",
   });

@@ -8,20 +8,16 @@ import {
 } from "@gw/domain/webhook-subscriptions";
 import type { GotoClient } from "@gw/gotowebinar";
 import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
-import { createLogger } from "@gw/logger";
 import { createAccount, createCampaign, createVerifiedConnector, freePort } from "@gw/testing";
 import { signWebhook } from "@gw/webhook-signature";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../../api/src/app";
-import { createApiDeps } from "../../api/src/deps";
 import { handlers } from "../src/handlers";
 import { startWorkerRuntime, type WorkerRuntime } from "../src/runtime";
-import { createTestWorkerEnv, type TestWorkerEnv } from "./helpers";
+import { type ApiOverWorker, createTestWorkerEnv, simGotoEnv, startApiOver, type TestWorkerEnv } from "./helpers";
 
 let sim: RunningSim;
 let env: TestWorkerEnv;
-let app: App;
-let closeApi: () => Promise<void>;
+let api: ApiOverWorker;
 let runtime: WorkerRuntime;
 let accountId: string;
 let campaignId: string;
@@ -34,24 +30,11 @@ beforeAll(async () => {
   sim = await startSim({ port: 0, webhookRetryDelaysMs: [200, 500, 1000] });
   const port = await freePort();
   env = await createTestWorkerEnv("webhooks_flow", {
-    GOTO_AUTH_URL: sim.url,
-    GOTO_API_URL: `${sim.url}/G2W/rest/v2`,
-    GOTO_IDENTITY_URL: sim.url,
-    GOTO_CLIENT_ID: "demo-client",
-    GOTO_CLIENT_SECRET: "demo-secret",
+    ...simGotoEnv(sim.url, null),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     WEBHOOKS_ALLOW_LOOPBACK: "true",
   });
-  const apiDeps = createApiDeps(
-    env.config,
-    createLogger({ name: "api-test", level: env.config.logLevel, pretty: false }),
-  );
-  app = await buildApp(apiDeps);
-  await app.listen({ port, host: "127.0.0.1" });
-  closeApi = async () => {
-    await app.close();
-    await apiDeps.close();
-  };
+  api = await startApiOver(env, { port });
   runtime = await startWorkerRuntime(env.deps, handlers, { queues: ["webhooks"] });
   accountId = (await createAccount(env.deps.db)).id;
   campaignId = (await createCampaign(env.deps.db, { accountId })).id;
@@ -69,7 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await runtime?.close();
-  await closeApi?.();
+  await api?.close();
   await sim?.close();
   await env?.close();
 });

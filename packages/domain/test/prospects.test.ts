@@ -1,32 +1,22 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "@gw/db";
 import {
   createAccount,
   createCampaign,
   createConnector,
   createProspect,
   createRegistration,
-  createTestDatabase,
   createWebinar,
-  type TestDatabase,
+  useAccountId,
+  useId,
+  useTestDatabase,
 } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getProspectDetail, mergeProspects, searchProspects, updateProspect } from "../src/prospects/index";
 
-let database: TestDatabase;
-let db: Db;
-let accountId: string;
-let otherAccountId: string;
-let connectorId: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase("prospects");
-  db = database.db;
-  accountId = (await createAccount(db)).id;
-  otherAccountId = (await createAccount(db)).id;
-  connectorId = (await createConnector(db, { accountId })).id;
-});
-afterAll(async () => database?.drop());
+const { db } = useTestDatabase("prospects");
+const accountId = useAccountId(db);
+const otherAccountId = useAccountId(db);
+const connectorId = useId((id) => createConnector(db, { id, accountId }));
 
 const webinar = (subject: string) => createWebinar(db, { accountId, connectorId, subject });
 const activity = (

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type { Db, Prisma } from "@gw/db";
+import type { Prisma } from "@gw/db";
 import {
-  createAccount,
   createConnector,
   createProspect,
   createRegistration,
-  createTestDatabase,
   createWebinar,
-  type TestDatabase,
+  useAccountId,
+  useId,
+  useTestDatabase,
 } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../src/errors";
 import {
   applyWebinarProspectsAction,
@@ -24,12 +24,6 @@ const DAY = 24 * HOUR;
 const now = new Date();
 const at = (offsetMs: number) => new Date(now.getTime() + offsetMs);
 
-let database: TestDatabase;
-let db: Db;
-let accountId: string;
-let otherAccountId: string;
-let connectorId: string;
-let otherConnectorId: string;
 const w: Record<string, { id: string; subject: string }> = {};
 const people: Record<string, string> = {};
 
@@ -57,13 +51,12 @@ async function register(
   return createRegistration(db, { accountId, webinarId: w[webinarKey]!.id, prospectId, ...data });
 }
 
+const { db } = useTestDatabase("reports");
+const accountId = useAccountId(db);
+const otherAccountId = useAccountId(db);
+const connectorId = useId((id) => createConnector(db, { id, accountId, name: "Main organizer" }));
+const otherConnectorId = useId((id) => createConnector(db, { id, accountId, name: "Second organizer" }));
 beforeAll(async () => {
-  database = await createTestDatabase("reports");
-  db = database.db;
-  accountId = (await createAccount(db)).id;
-  otherAccountId = (await createAccount(db)).id;
-  connectorId = (await createConnector(db, { accountId, name: "Main organizer" })).id;
-  otherConnectorId = (await createConnector(db, { accountId, name: "Second organizer" })).id;
   const foreignConnector = (await createConnector(db, { accountId: otherAccountId })).id;
 
   // Upcoming: soonest first.
@@ -129,7 +122,6 @@ beforeAll(async () => {
   await register("lagging", people.bob!);
   await register("cancelled", people.cid!);
 });
-afterAll(async () => database?.drop());
 
 describe("webinars report", () => {
   it("counts registered, attended and absent for a finished webinar, leaving cancelled registrations out", async () => {

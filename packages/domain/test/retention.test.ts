@@ -1,13 +1,6 @@
-import { type Db, pgTransaction } from "@gw/db";
-import {
-  createAccount,
-  createConnector,
-  createProspect,
-  createTestDatabase,
-  createWebinar,
-  type TestDatabase,
-} from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pgTransaction } from "@gw/db";
+import { createAccount, createConnector, createProspect, createWebinar, useTestDatabase } from "@gw/testing";
+import { describe, expect, it } from "vitest";
 import { encodeCursor, listParticipation } from "../src/events/index";
 import {
   CHANGE_RETENTION_CURSOR,
@@ -16,14 +9,7 @@ import {
   type RetentionPeriods,
 } from "../src/retention/index";
 
-let database: TestDatabase;
-let db: Db;
-
-beforeAll(async () => {
-  database = await createTestDatabase("retention");
-  db = database.db;
-});
-afterAll(async () => database?.drop());
+const { db } = useTestDatabase("retention");
 
 const DAY = 86_400_000;
 const now = new Date();

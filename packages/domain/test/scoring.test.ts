@@ -1,12 +1,5 @@
-import {
-  createAccount,
-  createConnector,
-  createProspect,
-  createTestDatabase,
-  createWebinar,
-  type TestDatabase,
-} from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount, createConnector, createProspect, createWebinar, useTestDatabase } from "@gw/testing";
+import { describe, expect, it } from "vitest";
 import { DomainError } from "../src/errors/index";
 import {
   DEFAULT_SCORING_POINTS,
@@ -16,11 +9,7 @@ import {
   updateScoringRules,
 } from "../src/scoring";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase("scoring");
-});
-afterAll(async () => database?.drop());
+const database = useTestDatabase("scoring");
 
 async function setup() {
   const db = database.db;

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "@gw/db";
-import { createAccount, createProspect, createTestDatabase, type TestDatabase } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount, createProspect, useAccountId, useTestDatabase } from "@gw/testing";
+import { describe, expect, it } from "vitest";
 import {
   createTag,
   deleteTag,
@@ -13,18 +12,9 @@ import {
   untagProspect,
 } from "../src/tags";
 
-let database: TestDatabase;
-let db: Db;
-let accountId: string;
-let otherAccountId: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase("tags");
-  db = database.db;
-  accountId = (await createAccount(db)).id;
-  otherAccountId = (await createAccount(db)).id;
-});
-afterAll(async () => database?.drop());
+const { db } = useTestDatabase("tags");
+const accountId = useAccountId(db);
+const otherAccountId = useAccountId(db);
 
 describe("tags", () => {
   it("creates a tag with a trimmed name and refuses a duplicate, ignoring case", async () => {

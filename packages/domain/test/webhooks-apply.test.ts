@@ -1,57 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "@gw/db";
-import {
-  createAccount,
-  createConnector,
-  createProspect,
-  createTestDatabase,
-  createWebinar,
-  gotoKey,
-  type TestDatabase,
-} from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createConnector, createProspect, createWebinar, gotoKey, useAccountId, useTestDatabase } from "@gw/testing";
+import { describe, expect, it } from "vitest";
 import { applyWebhookEvent } from "../src/webhook-events/index";
+import { POLLING as polling, registrantAdded, webhookEventStore } from "./webhook-events-fixture";
 
-const polling = {
-  pollMinutes: { threeWeeksOrMore: 120, twoToThreeWeeks: 60, oneToTwoWeeks: 30, underOneWeek: 10 },
-  attendanceDelaysMinutes: [15, 180, 1440],
-};
-let database: TestDatabase;
-let db: Db;
-let accountId: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase("webhooks_apply");
-  db = database.db;
-  accountId = (await createAccount(db)).id;
-});
-afterAll(async () => database?.drop());
-
-async function storeEvent(connectorId: string, payload: Record<string, unknown>) {
-  const eventKey = randomUUID();
-  const event = await db.webhookEvent.create({
-    data: {
-      accountId,
-      connectorId,
-      eventKey: `${connectorId}:${eventKey}`,
-      eventName: String(payload.eventName),
-      payload: { eventVersion: "1.0.0", product: "g2w", eventKey, ...payload },
-    },
-  });
-  return event.id;
-}
-
-const added = (webinarKey: string, email: string, extra: Record<string, unknown> = {}) => ({
-  eventName: "registrant.added",
-  webinarKey,
-  registrantKey: gotoKey(),
-  firstName: "Pat",
-  lastName: "Doe",
-  email,
-  status: "APPROVED",
-  responses: [],
-  ...extra,
-});
+const { db } = useTestDatabase("webhooks_apply");
+const accountId = useAccountId(db);
+const storeEvent = webhookEventStore(db, accountId);
+const added = registrantAdded;
 
 describe("applyWebhookEvent", () => {
   it("attaches a registrant whose e-mail was merged away to the surviving master prospect", async () => {

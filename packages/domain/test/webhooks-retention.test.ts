@@ -1,17 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Db, WebhookEventStatus } from "@gw/db";
-import { createAccount, createConnector, createTestDatabase, type TestDatabase } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WebhookEventStatus } from "@gw/db";
+import { createAccount, createConnector, useTestDatabase } from "@gw/testing";
+import { describe, expect, it } from "vitest";
 import { pruneWebhookEvents } from "../src/webhook-events/index";
 
-let database: TestDatabase;
-let db: Db;
-
-beforeAll(async () => {
-  database = await createTestDatabase("webhooks_retention");
-  db = database.db;
-});
-afterAll(async () => database?.drop());
+const { db } = useTestDatabase("webhooks_retention");
 
 const DAY = 86_400_000;
 

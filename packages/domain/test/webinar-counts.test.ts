@@ -1,28 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "@gw/db";
-import {
-  createAccount,
-  createConnector,
-  createProspect,
-  createTestDatabase,
-  createWebinar,
-  gotoKey,
-  type TestDatabase,
-} from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount, createConnector, createProspect, createWebinar, gotoKey, useTestDatabase } from "@gw/testing";
+import { describe, expect, it } from "vitest";
 import { mergeProspects } from "../src/prospects/index";
 import { recordAttendance } from "../src/sync/record-attendance";
 import { upsertRegistrants } from "../src/sync/upsert-registrants";
 import { applyWebhookBatch, cancelRegistrations } from "../src/webhook-events/index";
 
-let database: TestDatabase;
-let db: Db;
-
-beforeAll(async () => {
-  database = await createTestDatabase("webinar_counts");
-  db = database.db;
-});
-afterAll(async () => database?.drop());
+const { db } = useTestDatabase("webinar_counts");
 
 /** The counters next to a fresh count of the registrations, for every webinar of the account. */
 async function countersAndFreshCounts(accountId: string) {

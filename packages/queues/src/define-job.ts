@@ -1,6 +1,6 @@
 import type { AppConfig } from "@gw/config";
 import type { JobsOptions } from "bullmq";
-import type { z } from "zod";
+import { z } from "zod";
 import type { QueueName } from "./queue-names";
 
 /**
@@ -34,4 +34,24 @@ export function defineJob<Name extends string, Schema extends z.ZodType>(
   definition: JobDefinition<Name, Schema>,
 ): JobDefinition<Name, Schema> {
   return definition;
+}
+
+const PERIODIC_SCHEMA = z.object({}).passthrough();
+
+/**
+ * A periodic job: payload `{}`, one attempt (the next run is its retry), the last hundred runs kept
+ * for the dashboard. `every` as in JobDefinition.
+ */
+export function periodicJob<Name extends string>(
+  name: Name,
+  queue: QueueName,
+  every: (config: AppConfig) => number,
+): JobDefinition<Name, typeof PERIODIC_SCHEMA> {
+  return {
+    name,
+    queue,
+    schema: PERIODIC_SCHEMA,
+    options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    every,
+  };
 }

@@ -1,5 +1,5 @@
 export { type JobName, jobCatalog, jobsByName } from "./catalog";
-export { defineJob, type JobDefinition, type JobEnvelope, type PayloadOf } from "./define-job";
+export { defineJob, type JobDefinition, type JobEnvelope, type PayloadOf, periodicJob } from "./define-job";
 export { type EnqueueOptions, enqueue, enqueueAll } from "./enqueue";
 export { createJobWaiter, type JobOutcome, type JobWaiter } from "./job-waiter";
 export * from "./jobs";

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db, Prisma } from "@gw/db";
+import { useId } from "./fixture";
 
 // Terse test data with overridable defaults and unique values (docs/conventions.md, 18).
 let counter = 0;
@@ -137,4 +138,9 @@ export async function createVerifiedConnector(
     },
   });
   return { connector, organizer: me, accessToken: tokens.access_token, refreshToken: tokens.refresh_token };
+}
+
+/** An account the file's tests share: its id at once, the row made in `beforeAll`. */
+export function useAccountId(db: Db): string {
+  return useId((id) => createAccount(db, { id }));
 }

@@ -1,10 +1,12 @@
 export * from "./factories";
+export { fixture, useId } from "./fixture";
 export { type PrivatePostgres, type PrivateRedis, startPrivatePostgres, startPrivateRedis } from "./private-servers";
 export { freePort, repoRoot, type SpawnedProcess, spawnEntry } from "./processes";
 export { hasSample, sumSamples } from "./prometheus";
+export { simEnv } from "./sim-env";
 export { startTcpProxy, type TcpProxy } from "./tcp-proxy";
 export { testConfig } from "./test-config";
-export { createTestDatabase, type TestDatabase } from "./test-database";
+export { createTestDatabase, type TestDatabase, useTestDatabase } from "./test-database";
 export { createTestRedis, type TestRedis } from "./test-redis";
 export { waitUntil } from "./wait";
 export { type ReceivedEvent, startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createDb, type Db, withDatabase } from "@gw/db";
+import { afterAll, beforeAll } from "vitest";
 import { databaseUrlFor, TEST_SERVER_DATABASE_URL } from "./server-urls";
 import { TEMPLATE_LOCK, templateDatabaseName } from "./template";
 
@@ -13,21 +14,41 @@ export interface TestDatabase {
 
 /** A fresh, fully migrated database of its own for one test file. */
 export async function createTestDatabase(label = "t"): Promise<TestDatabase> {
+  const { create, ...database } = plannedTestDatabase(label);
+  await create();
+  return database;
+}
+
+/**
+ * `createTestDatabase` as the file's fixture: the client is there at once (it connects on first
+ * use), so `const { db } = useTestDatabase("x")` may sit at the top of the file; the database is
+ * made before the file's tests and dropped after them.
+ */
+export function useTestDatabase(label = "t"): TestDatabase {
+  const { create, ...database } = plannedTestDatabase(label);
+  beforeAll(create);
+  afterAll(database.drop);
+  return database;
+}
+
+function plannedTestDatabase(label: string): TestDatabase & { create(): Promise<void> } {
   const name = `gw_test_${label.replace(/\W/g, "").slice(0, 20)}_${randomBytes(4).toString("hex")}`;
-  await withDatabase(TEST_SERVER_DATABASE_URL, async (client) => {
-    await client.query("SELECT pg_advisory_lock($1)", [TEMPLATE_LOCK]);
-    try {
-      await client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName()}"`);
-    } finally {
-      await client.query("SELECT pg_advisory_unlock($1)", [TEMPLATE_LOCK]);
-    }
-  });
   const url = databaseUrlFor(name);
   const db = createDb(url, { poolSize: 5 });
   return {
     name,
     url,
     db,
+    async create() {
+      await withDatabase(TEST_SERVER_DATABASE_URL, async (client) => {
+        await client.query("SELECT pg_advisory_lock($1)", [TEMPLATE_LOCK]);
+        try {
+          await client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName()}"`);
+        } finally {
+          await client.query("SELECT pg_advisory_unlock($1)", [TEMPLATE_LOCK]);
+        }
+      });
+    },
     async drop() {
       await db.$disconnect();
       await withDatabase(TEST_SERVER_DATABASE_URL, (client) =>

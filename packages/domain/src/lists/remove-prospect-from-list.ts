@@ -1,25 +1,12 @@
-import type { Db } from "@gw/db";
-import { notFound } from "../errors/index";
+import { removeMember } from "../names/named-members";
+import type { OwnedNamedInput } from "../names/named-records";
 import { findAccountProspect } from "../prospects/find-account-prospect";
-import { assertStaticList } from "./assert-static-list";
+import { findStaticList } from "./find-static-list";
 
-export interface RemoveProspectFromListOptions {
-  db: Db;
-  accountId: string;
-  listId: string;
-  prospectId: string;
-}
+export type RemoveProspectFromListOptions = OwnedNamedInput<"listId" | "prospectId">;
 
 /** Idempotent: removing a prospect that is not a member is not an error. */
 export async function removeProspectFromList(options: RemoveProspectFromListOptions): Promise<{ removed: boolean }> {
-  const { db } = options;
-  const list = await db.list.findFirst({
-    where: { id: options.listId, accountId: options.accountId },
-    select: { id: true, kind: true, name: true },
-  });
-  if (!list) throw notFound("List", options.listId);
-  assertStaticList(list);
-  const prospect = await findAccountProspect(options);
-  const { count } = await db.listMembership.deleteMany({ where: { listId: list.id, prospectId: prospect.id } });
-  return { removed: count > 0 };
+  const list = await findStaticList(options);
+  return { removed: await removeMember(options.db, "list", list.id, (await findAccountProspect(options)).id) };
 }

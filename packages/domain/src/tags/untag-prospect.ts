@@ -1,23 +1,11 @@
-import type { Db } from "@gw/db";
-import { notFound } from "../errors/index";
+import { removeMember } from "../names/named-members";
+import { findOwnedNamed, type OwnedNamedInput } from "../names/named-records";
 import { findAccountProspect } from "../prospects/find-account-prospect";
 
-export interface UntagProspectOptions {
-  db: Db;
-  accountId: string;
-  tagId: string;
-  prospectId: string;
-}
+export type UntagProspectOptions = OwnedNamedInput<"tagId" | "prospectId">;
 
 /** Idempotent: untagging a prospect that does not carry the tag is not an error. */
 export async function untagProspect(options: UntagProspectOptions): Promise<{ removed: boolean }> {
-  const { db } = options;
-  const tag = await db.tag.findFirst({
-    where: { id: options.tagId, accountId: options.accountId },
-    select: { id: true },
-  });
-  if (!tag) throw notFound("Tag", options.tagId);
-  const prospect = await findAccountProspect(options);
-  const { count } = await db.prospectTag.deleteMany({ where: { tagId: tag.id, prospectId: prospect.id } });
-  return { removed: count > 0 };
+  const tag = await findOwnedNamed(options.db, "tag", options.accountId, options.tagId);
+  return { removed: await removeMember(options.db, "tag", tag.id, (await findAccountProspect(options)).id) };
 }

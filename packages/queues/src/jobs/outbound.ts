@@ -1,18 +1,12 @@
 import { z } from "zod";
-import { defineJob } from "../define-job";
+import { defineJob, periodicJob } from "../define-job";
 
 /**
  * Turns new entries of the change log into outbound deliveries (the outbox in Postgres), then
  * enqueues delivery for the endpoints concerned. Periodic: the log is written by triggers, so no
  * code path has to remember to enqueue anything.
  */
-export const fanOutEventsJob = defineJob({
-  name: "fan-out-events",
-  queue: "outbound",
-  schema: z.object({}).passthrough(),
-  options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
-  every: (config) => config.outbound.fanOutEveryMs,
-});
+export const fanOutEventsJob = periodicJob("fan-out-events", "outbound", (config) => config.outbound.fanOutEveryMs);
 
 /**
  * Delivers one endpoint's pending events in order. Retries are the delivery rows' (Postgres
@@ -28,10 +22,4 @@ export const deliverEndpointJob = defineJob({
 });
 
 /** Re-enqueues endpoints with deliveries due and no worker on them (lost Redis, crashed worker). */
-export const sweepOutboundJob = defineJob({
-  name: "sweep-outbound",
-  queue: "outbound",
-  schema: z.object({}).passthrough(),
-  options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
-  every: (config) => config.outbound.sweepEveryMs,
-});
+export const sweepOutboundJob = periodicJob("sweep-outbound", "outbound", (config) => config.outbound.sweepEveryMs);

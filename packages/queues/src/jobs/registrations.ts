@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineJob } from "../define-job";
+import { defineJob, periodicJob } from "../define-job";
 
 /**
  * Pushes one form registration (a RegistrationRequest row, the outbox) to GoTo Webinar. One job
@@ -19,10 +19,8 @@ export const pushRegistrationJob = defineJob({
 });
 
 /** Re-enqueues PENDING registration requests whose attempt is due (lost Redis, crashed worker). */
-export const sweepRegistrationsJob = defineJob({
-  name: "sweep-registrations",
-  queue: "registrations",
-  schema: z.object({}).passthrough(),
-  options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
-  every: (config) => config.registrations.sweepEveryMs,
-});
+export const sweepRegistrationsJob = periodicJob(
+  "sweep-registrations",
+  "registrations",
+  (config) => config.registrations.sweepEveryMs,
+);

@@ -14,24 +14,23 @@ const retried = {
 } as const;
 
 const dueAt = z.iso.datetime().optional();
+const connectorWork = z.object({ connectorId: z.uuid(), dueAt });
+
+// One id per connector: its discovery and its backfill never overlap.
+const connectorJob = <Name extends string>(name: Name) =>
+  defineJob({
+    name,
+    queue: "sync",
+    schema: connectorWork,
+    jobId: (payload) => `connector-${payload.connectorId}`,
+    options: retried,
+  });
 
 /** Lists a verified connector's webinars (every 10 minutes): new, changed and cancelled ones. */
-export const discoverWebinarsJob = defineJob({
-  name: "discover-webinars",
-  queue: "sync",
-  schema: z.object({ connectorId: z.uuid(), dueAt }),
-  jobId: (payload) => `connector-${payload.connectorId}`,
-  options: retried,
-});
+export const discoverWebinarsJob = connectorJob("discover-webinars");
 
 /** Right after first verification: past webinars of the lookback window with registrants and attendees. */
-export const backfillConnectorJob = defineJob({
-  name: "backfill-connector",
-  queue: "sync",
-  schema: z.object({ connectorId: z.uuid(), dueAt }),
-  jobId: (payload) => `connector-${payload.connectorId}`,
-  options: retried,
-});
+export const backfillConnectorJob = connectorJob("backfill-connector");
 
 /** Registrants of one webinar, and its attendance once it has ended. */
 export const syncWebinarJob = defineJob({

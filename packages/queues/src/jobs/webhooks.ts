@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineJob } from "../define-job";
+import { defineJob, periodicJob } from "../define-job";
 
 /**
  * Applies one stored GoTo webhook event (WebhookEvent row). The receiver stores the event before
@@ -15,19 +15,7 @@ export const applyWebhookEventJob = defineJob({
 });
 
 /** Re-enqueues events still RECEIVED a while after arrival (their job was lost with Redis). */
-export const sweepWebhookEventsJob = defineJob({
-  name: "sweep-webhook-events",
-  queue: "scheduler",
-  schema: z.object({}).passthrough(),
-  options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
-  every: () => 30_000,
-});
+export const sweepWebhookEventsJob = periodicJob("sweep-webhook-events", "scheduler", () => 30_000);
 
 /** Removes settled webhook events past their retention (WEBHOOK_EVENT_RETENTION_DAYS), in small batches. */
-export const pruneWebhookEventsJob = defineJob({
-  name: "prune-webhook-events",
-  queue: "scheduler",
-  schema: z.object({}).passthrough(),
-  options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
-  every: () => 3_600_000,
-});
+export const pruneWebhookEventsJob = periodicJob("prune-webhook-events", "scheduler", () => 3_600_000);
