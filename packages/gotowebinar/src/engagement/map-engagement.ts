@@ -1,41 +1,37 @@
-import { asArray, asRecord, compact, num, optKey, optNum, optStr, str } from "../http/values";
+import { readFields } from "../http/read-fields";
+import { asArray, asRecord, num, optStr, str } from "../http/values";
 import type { GotoAttendeeQuestion, GotoPollAnswer, GotoPollResult, GotoSessionPerformance } from "../types/engagement";
+
+type Performance = GotoSessionPerformance;
 
 export function mapSessionPerformance(value: unknown): GotoSessionPerformance {
   const p = asRecord(value);
   const info = asRecord(p.sessionInfo);
-  const attendance = asRecord(p.attendance);
-  const polls = asRecord(p.pollsAndSurveys);
   const result: GotoSessionPerformance = {
-    attendance: {
-      registrantCount: num(attendance.registrantCount),
-      percentageAttendance: num(attendance.percentageAttendance),
-      averageInterestRating: num(attendance.averageInterestRating),
-      averageAttentiveness: num(attendance.averageAttentiveness),
-      averageAttendanceTimeSeconds: num(attendance.averageAttendanceTimeSeconds),
-    },
-    pollsAndSurveys: {
-      pollCount: num(polls.pollCount),
-      surveyCount: num(polls.surveyCount),
-      questionsAsked: num(polls.questionsAsked),
-      percentagePollsCompleted: num(polls.percentagePollsCompleted),
-      percentageSurveysCompleted: num(polls.percentageSurveysCompleted),
-    },
+    attendance: readFields<Performance["attendance"]>(p.attendance, {
+      num: [
+        "registrantCount",
+        "percentageAttendance",
+        "averageInterestRating",
+        "averageAttentiveness",
+        "averageAttendanceTimeSeconds",
+      ],
+    }),
+    pollsAndSurveys: readFields<Performance["pollsAndSurveys"]>(p.pollsAndSurveys, {
+      num: ["pollCount", "surveyCount", "questionsAsked", "percentagePollsCompleted", "percentageSurveysCompleted"],
+    }),
   };
   // The older spec had no sessionInfo: keep it out rather than invent an empty one.
   if (Object.keys(info).length > 0) {
-    result.sessionInfo = compact({
-      webinarName: optStr(info.webinarName),
-      webinarId: optStr(info.webinarId ?? info.webinarID),
-      sessionKey: optKey(info.sessionKey),
-      timeZone: optStr(info.timeZone),
-      experienceType: optStr(info.experienceType),
-      recurrencePeriod: optStr(info.recurrencePeriod),
-      startTime: optStr(info.startTime),
-      endTime: optStr(info.endTime),
-      registrationEmailOpenedCount: optNum(info.registrationEmailOpenedCount),
-      registrationLinkClickedCount: optNum(info.registrationLinkClickedCount),
-    });
+    result.sessionInfo = readFields<NonNullable<Performance["sessionInfo"]>>(
+      info,
+      {
+        optStr: ["webinarName", "webinarId", "timeZone", "experienceType", "recurrencePeriod", "startTime", "endTime"],
+        optKey: ["sessionKey"],
+        optNum: ["registrationEmailOpenedCount", "registrationLinkClickedCount"],
+      },
+      { webinarId: ["webinarId", "webinarID"] },
+    );
   }
   return result;
 }
@@ -62,22 +58,19 @@ export function mapPollAnswer(value: unknown): GotoPollAnswer {
   return { question: str(p.question), answers: answers.length > 0 ? answers : single ? [single] : [] };
 }
 
+type Question = GotoAttendeeQuestion;
+
 export function mapAttendeeQuestion(value: unknown): GotoAttendeeQuestion {
-  const q = asRecord(value);
-  return compact({
-    question: str(q.question),
-    askedBy: str(q.askedBy),
-    askerKey: optKey(q.askerKey),
-    dateAsked: optStr(q.dateAsked),
-    answers: asArray(q.answers).map((item) => {
-      const a = asRecord(item);
-      return compact({
-        answer: str(a.answer),
-        answeredBy: optStr(a.answeredBy),
-        answererRole: optStr(a.answererRole),
-        answerTime: optStr(a.answerTime),
-        answererEmail: optStr(a.answererEmail),
-      });
-    }),
+  const question = readFields<Omit<Question, "answers">>(value, {
+    str: ["question", "askedBy"],
+    optKey: ["askerKey"],
+    optStr: ["dateAsked"],
   });
+  const answers = asArray(asRecord(value).answers).map((item) =>
+    readFields<Question["answers"][number]>(item, {
+      str: ["answer"],
+      optStr: ["answeredBy", "answererRole", "answerTime", "answererEmail"],
+    }),
+  );
+  return { ...question, answers };
 }

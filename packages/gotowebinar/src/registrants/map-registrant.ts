@@ -1,17 +1,12 @@
-import { asArray, asRecord, compact, keyOf, optBool, optStr, str } from "../http/values";
+import { readFields } from "../http/read-fields";
+import { asArray, asRecord, compact, optBool, optStr, str } from "../http/values";
 import type { GotoRegistrant, GotoRegistrantDetails } from "../types/registrants";
 
 export function mapRegistrant(value: unknown): GotoRegistrant {
-  const r = asRecord(value);
-  return compact({
-    registrantKey: keyOf(r.registrantKey),
-    firstName: str(r.firstName),
-    lastName: str(r.lastName),
-    email: str(r.email),
-    registrationDate: optStr(r.registrationDate),
-    status: optStr(r.status),
-    joinUrl: optStr(r.joinUrl),
-    timeZone: optStr(r.timeZone),
+  return readFields<GotoRegistrant>(value, {
+    key: ["registrantKey"],
+    str: ["firstName", "lastName", "email"],
+    optStr: ["registrationDate", "status", "joinUrl", "timeZone"],
   });
 }
 

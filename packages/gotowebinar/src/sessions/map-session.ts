@@ -1,26 +1,26 @@
-import { asArray, asRecord, compact, keyOf, num, optKey, optNum, optStr, str } from "../http/values";
+import { readFields } from "../http/read-fields";
+import { asArray, asRecord, keyOf, num, optKey, str } from "../http/values";
 import type { GotoAttendee, GotoSession } from "../types/sessions";
 
 export function mapSession(value: unknown): GotoSession {
-  const s = asRecord(value);
-  return compact({
-    sessionKey: keyOf(s.sessionKey),
-    webinarKey: keyOf(s.webinarKey),
-    webinarName: optStr(s.webinarName),
-    webinarId: optStr(s.webinarID ?? s.webinarId),
-    accountKey: optKey(s.accountKey),
-    creatingOrganizerKey: optKey(s.creatingOrganizerKey),
-    creatingOrganizerName: optStr(s.creatingOrganizerName),
-    startingOrganizerKey: optKey(s.startingOrganizerKey),
-    startingOrganizerName: optStr(s.startingOrganizerName),
-    timeZone: optStr(s.timeZone),
-    experienceType: optStr(s.experienceType),
-    startTime: str(s.startTime),
-    endTime: str(s.endTime),
-    registrantsAttended: optNum(s.registrantsAttended),
-    registrantCount: optNum(s.registrantCount),
-    totalPollCount: optNum(s.totalPollCount),
-  });
+  return readFields<GotoSession>(
+    value,
+    {
+      key: ["sessionKey", "webinarKey"],
+      optKey: ["accountKey", "creatingOrganizerKey", "startingOrganizerKey"],
+      optStr: [
+        "webinarName",
+        "webinarId",
+        "creatingOrganizerName",
+        "startingOrganizerName",
+        "timeZone",
+        "experienceType",
+      ],
+      str: ["startTime", "endTime"],
+      optNum: ["registrantsAttended", "registrantCount", "totalPollCount"],
+    },
+    { webinarId: ["webinarID", "webinarId"] },
+  );
 }
 
 export function mapAttendee(value: unknown, sessionKey?: string): GotoAttendee {

@@ -1,8 +1,9 @@
 import { apiPath, type ClientContext } from "../context";
 import { listEmbedded } from "../http/embedded-list";
 import { checkPageNumber, checkPageSize } from "../http/paging";
+import { readFields } from "../http/read-fields";
 import { formatGotoTime } from "../http/transport";
-import { asArray, asRecord, compact, keyOf, num, optKey, optNum, optStr, str } from "../http/values";
+import { asArray, asRecord, num } from "../http/values";
 import type {
   GotoRecordingAsset,
   ListWebinarRecordingAssetsOptions,
@@ -13,19 +14,12 @@ import type {
 } from "../types/webinar-extras";
 
 function mapAsset(value: unknown): GotoRecordingAsset {
-  const a = asRecord(value);
-  return compact({
-    recordingAssetKey: keyOf(a.recordingAssetKey),
-    name: str(a.name),
-    productName: optStr(a.productName),
-    createTime: optStr(a.createTime),
-    creatorKey: optKey(a.creatorKey),
-    accountKey: optKey(a.accountKey),
-    totalReferenceCount: optNum(a.totalReferenceCount),
-    mp4DownloadUrl: optStr(a.mp4DownloadUrl),
-    transcriptDownloadUrl: optStr(a.transcriptDownloadUrl),
-    recordingShareUrl: optStr(a.recordingShareUrl),
-    webinarKey: optKey(a.webinarKey),
+  return readFields<GotoRecordingAsset>(value, {
+    key: ["recordingAssetKey"],
+    optKey: ["creatorKey", "accountKey", "webinarKey"],
+    str: ["name"],
+    optStr: ["productName", "createTime", "mp4DownloadUrl", "transcriptDownloadUrl", "recordingShareUrl"],
+    optNum: ["totalReferenceCount"],
   });
 }
 
