@@ -5,6 +5,10 @@ import { z } from "zod";
 const DEV_SECRET_KEY = "dev:ZGV2LW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=";
 const DEV_SESSION_SECRET = "dev-only-session-secret-change-me-0123456789";
 
+/** A whole number within [min, max] (inclusive), `fallback` when unset. */
+const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+/** A retention in days: at least one, at most ten years. */
+const days = (fallback: number) => int(1, 3650, fallback);
 const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const bool = (fallback: boolean) =>
   z
@@ -40,7 +44,7 @@ export const envSchema = z
       .default("gw"),
     PUBLIC_URL: z.url().default("http://localhost:3000"),
     HOST: z.string().default("0.0.0.0"),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: int(0, 65535, 3000),
     /** Which proxies may set X-Forwarded-For (client IPs feed rate limits): false, true, a hop count or addresses. */
     TRUST_PROXY: z
       .string()
@@ -67,24 +71,24 @@ export const envSchema = z
     GOTO_SCOPES: z.string().default("collab: identity:scim.me"),
     GOTO_REQUESTS_PER_SECOND: z.coerce.number().positive().default(10),
     GOTO_RATE_SAFETY_MARGIN: z.coerce.number().min(0).max(0.5).default(0.1),
-    WEBHOOK_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-    WEBHOOK_EVENT_FAILED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    WEBHOOK_EVENT_RETENTION_DAYS: days(30),
+    WEBHOOK_EVENT_FAILED_RETENTION_DAYS: days(90),
     // Retention (issue 16): days kept, then removed (or for form submissions: emptied) in batches, hourly.
-    SYNC_RUN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
-    FORM_SUBMISSION_PAYLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
-    REGISTRATION_REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
-    FORM_SUBMISSION_KEY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
-    CHANGE_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    SYNC_RUN_RETENTION_DAYS: days(90),
+    FORM_SUBMISSION_PAYLOAD_RETENTION_DAYS: days(365),
+    REGISTRATION_REQUEST_RETENTION_DAYS: days(90),
+    FORM_SUBMISSION_KEY_RETENTION_DAYS: days(7),
+    CHANGE_EVENT_RETENTION_DAYS: days(90),
     WEBHOOK_SIGNATURE_SCHEME: z.enum(["hmac-sha256-timestamp", "hmac-sha256", "none"]).default("hmac-sha256-timestamp"),
     WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
     /** Refused webhook deliveries: per client IP and per connector each minute (then 429), and rows kept per connector each hour. */
-    WEBHOOK_REJECTED_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
-    WEBHOOK_REJECTED_STORED_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(100),
+    WEBHOOK_REJECTED_PER_MINUTE: int(1, 100_000, 30),
+    WEBHOOK_REJECTED_STORED_PER_HOUR: int(0, 1_000_000, 100),
     /** Subscribe to GoTo webhooks even when PUBLIC_URL is loopback or private (tests, local demo with the stand-in). */
     WEBHOOKS_ALLOW_LOOPBACK: bool(false),
-    DISPATCH_EVERY_MS: z.coerce.number().int().min(1000).max(60_000).default(10_000),
+    DISPATCH_EVERY_MS: int(1000, 60_000, 10_000),
     DISCOVERY_EVERY_MINUTES: minutes(10),
-    LOOKBACK_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+    LOOKBACK_DAYS: int(0, 3650, 90),
     POLL_3W_MINUTES: minutes(120),
     POLL_2W_MINUTES: minutes(60),
     POLL_1W_MINUTES: minutes(30),
@@ -105,39 +109,39 @@ export const envSchema = z
      * questions: one or two requests per session) or `off`.
      */
     SYNC_ENGAGEMENT: z.enum(["full", "session", "off"]).default("full"),
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
+    WORKER_CONCURRENCY: int(1, 200, 8),
     // Recovery after a crash (issue 19): a job's lock lives WORKER_LOCK_MS unless renewed (every
     // third of it), and workers look for jobs whose lock ran out every WORKER_STALLED_CHECK_MS.
-    WORKER_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(10_000),
-    WORKER_STALLED_CHECK_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
+    WORKER_LOCK_MS: int(1_000, 600_000, 10_000),
+    WORKER_STALLED_CHECK_MS: int(500, 600_000, 5_000),
     // On SIGTERM running jobs get this long to finish; then they are handed back to the queue.
-    WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
+    WORKER_SHUTDOWN_GRACE_MS: int(0, 600_000, 20_000),
     // Form registrations (issue 6): per-IP limit of hosted form posts; push retry backoff and window; sweeper interval.
-    FORM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+    FORM_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000, 20),
     // How long a hosted form's answer may wait for GoTo to confirm the registration (0: answer at once).
-    FORM_REGISTRATION_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(3_000),
-    REGISTRATION_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
-    REGISTRATION_RETRY_MAX_MS: z.coerce.number().int().min(100).max(86_400_000).default(1_800_000),
+    FORM_REGISTRATION_WAIT_MS: int(0, 30_000, 3_000),
+    REGISTRATION_RETRY_BASE_MS: int(10, 600_000, 2_000),
+    REGISTRATION_RETRY_MAX_MS: int(100, 86_400_000, 1_800_000),
     REGISTRATION_GIVE_UP_HOURS: z.coerce.number().positive().max(720).default(24),
-    REGISTRATION_SWEEP_EVERY_MS: z.coerce.number().int().min(200).max(600_000).default(5_000),
+    REGISTRATION_SWEEP_EVERY_MS: int(200, 600_000, 5_000),
     // A claimed push holds its registration this long, extended while the GoTo call runs.
-    REGISTRATION_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(8_000),
+    REGISTRATION_LEASE_MS: int(1_000, 600_000, 8_000),
     // Dynamic lists and rules (issue 15): the consumer's fallback sweep when a NOTIFY is missed,
     // and how often criteria with moving windows ("last 30 days") are re-evaluated.
-    SEGMENT_SWEEP_EVERY_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
-    SEGMENT_REFRESH_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    SEGMENT_SWEEP_EVERY_MS: int(100, 600_000, 2_000),
+    SEGMENT_REFRESH_EVERY_MINUTES: int(1, 1440, 15),
     // Outbound events (issue 17): private, loopback and link-local receivers are refused unless
     // allowed (SSRF); each delivery is capped in time and response size; retried with backoff
     // for OUTBOUND_RETRY_HOURS; an endpoint failing for OUTBOUND_DISABLE_AFTER_HOURS is disabled.
     OUTBOUND_ALLOW_PRIVATE_URLS: bool(false),
-    OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-    OUTBOUND_MAX_RESPONSE_BYTES: z.coerce.number().int().min(0).max(10_485_760).default(65_536),
-    OUTBOUND_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
-    OUTBOUND_RETRY_MAX_MS: z.coerce.number().int().min(100).max(86_400_000).default(3_600_000),
+    OUTBOUND_TIMEOUT_MS: int(100, 60_000, 10_000),
+    OUTBOUND_MAX_RESPONSE_BYTES: int(0, 10_485_760, 65_536),
+    OUTBOUND_RETRY_BASE_MS: int(10, 600_000, 5_000),
+    OUTBOUND_RETRY_MAX_MS: int(100, 86_400_000, 3_600_000),
     OUTBOUND_RETRY_HOURS: z.coerce.number().positive().max(720).default(24),
     OUTBOUND_DISABLE_AFTER_HOURS: z.coerce.number().positive().max(8_760).default(72),
-    OUTBOUND_FAN_OUT_EVERY_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
-    OUTBOUND_SWEEP_EVERY_MS: z.coerce.number().int().min(200).max(600_000).default(15_000),
+    OUTBOUND_FAN_OUT_EVERY_MS: int(100, 60_000, 2_000),
+    OUTBOUND_SWEEP_EVERY_MS: int(200, 600_000, 15_000),
     // Prometheus (issue 16): /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`, on the
     // API's port and on the worker's METRICS_PORT; without a token neither serves metrics.
     METRICS_TOKEN: z
@@ -145,7 +149,7 @@ export const envSchema = z
       .min(16, "must be at least 16 characters (a random secret, e.g. `openssl rand -hex 24`)")
       .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces (it travels in an HTTP header)")
       .optional(),
-    METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+    METRICS_PORT: int(0, 65535, 9464),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;

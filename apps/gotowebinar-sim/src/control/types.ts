@@ -1,34 +1,16 @@
-/**
- * Shapes of the control API (/_sim/…), shared by the routes and the SimControl client. Keys are
- * plain strings here: this API is ours, not GoTo's.
- */
-import type { SignatureScheme } from "@gw/webhook-signature";
 import type { FaultSpec, FaultType } from "../faults";
-import type { RefreshMode } from "../options";
+import type { SimOptions } from "../options";
 import type { RequestLogEntry, SimStats } from "../request-log";
+import type { CreateOrganizerOptions } from "../state/organizers";
+import type { Organizer } from "../state/types";
 import type { Delivery } from "../webhooks/dispatcher";
 
 export type { Delivery, FaultSpec, FaultType, RequestLogEntry, SimStats };
 
-export interface OrganizerInfo {
-  organizerKey: string;
-  accountKey: string;
-  accountName: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  timeZone: string;
-}
+/** An organizer as the control API answers it (the model without its locale and creation time). */
+export type OrganizerInfo = Omit<Organizer, "locale" | "createTime">;
 
-export interface CreateOrganizerRequest {
-  email: string;
-  firstName: string;
-  lastName: string;
-  timeZone?: string;
-  /** Put the organizer in an existing account (default: a new account). */
-  accountKey?: string;
-  accountName?: string;
-}
+export type CreateOrganizerRequest = CreateOrganizerOptions;
 
 export interface CreateClientRequest {
   clientId: string;
@@ -255,20 +237,22 @@ export interface TokenResponse {
   account_key?: string;
 }
 
-export interface SettingsPatch {
-  accessTokenTtlSeconds?: number;
-  refreshMode?: RefreshMode;
-  refreshTokenTtlSeconds?: number;
-  includeKeysInTokenResponse?: boolean;
-  rateLimitPerSecond?: number;
-  signatureScheme?: SignatureScheme;
-  autoApprove?: boolean | { organizerKey: string };
-  webhookRetryDelaysMs?: number[];
-  duplicateWebhookDeliveries?: boolean;
-  requireHttpsCallbacks?: boolean;
-  registrantAcceptMode?: "v2" | "v1";
-  omitEmptyEmbedded?: boolean;
-}
+/** The settings a running stand-in may change (POST /_sim/settings): the start options that are not fixed at start. */
+export type SettingsPatch = Pick<
+  SimOptions,
+  | "accessTokenTtlSeconds"
+  | "refreshMode"
+  | "refreshTokenTtlSeconds"
+  | "includeKeysInTokenResponse"
+  | "rateLimitPerSecond"
+  | "signatureScheme"
+  | "autoApprove"
+  | "webhookRetryDelaysMs"
+  | "duplicateWebhookDeliveries"
+  | "requireHttpsCallbacks"
+  | "registrantAcceptMode"
+  | "omitEmptyEmbedded"
+>;
 
 export interface SentEmailInfo {
   time: string;

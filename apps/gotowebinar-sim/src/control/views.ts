@@ -1,5 +1,5 @@
 import { endedSessions } from "../state/attendance";
-import type { Organizer, Registrant, Webinar } from "../state/types";
+import { type Organizer, type Registrant, type Webinar, webinarIdentity } from "../state/types";
 import { isoMillis, isoSeconds } from "../time";
 import { joinUrl } from "../urls";
 import type { ControlRegistrant, ControlWebinar, OrganizerInfo } from "./types";
@@ -19,12 +19,7 @@ export function organizerInfo(o: Organizer): OrganizerInfo {
 export function controlWebinar(w: Webinar, now: number): ControlWebinar {
   const ended = new Set(endedSessions(w, now).map((s) => s.index));
   return {
-    webinarKey: w.webinarKey,
-    webinarId: w.webinarId,
-    organizerKey: w.organizerKey,
-    accountKey: w.accountKey,
-    subject: w.subject,
-    description: w.description,
+    ...webinarIdentity(w),
     type: w.type,
     approvalType: w.approvalType,
     experienceType: w.experienceType,

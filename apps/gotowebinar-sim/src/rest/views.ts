@@ -2,7 +2,15 @@ import { num } from "../json/lossless";
 import { hashUnit } from "../random";
 import { attendeesOf } from "../state/attendance";
 import { questionsOf } from "../state/engagement";
-import type { Attendee, Organizer, Registrant, SessionView, TimeRange, Webinar } from "../state/types";
+import {
+  type Attendee,
+  type Organizer,
+  type Registrant,
+  type SessionView,
+  type TimeRange,
+  type Webinar,
+  webinarIdentity,
+} from "../state/types";
 import { isInSession } from "../state/webinars";
 import { isoMillis, isoSeconds } from "../time";
 import { joinUrl, registrationUrl } from "../urls";
@@ -23,12 +31,7 @@ function organizerName(organizer: Organizer | undefined): string {
 /** `Webinar` of the list endpoints; real 2026 output spells the ID `webinarId`. */
 export function webinarListItem(w: Webinar): Record<string, unknown> {
   return {
-    webinarKey: w.webinarKey,
-    webinarId: w.webinarId,
-    organizerKey: w.organizerKey,
-    accountKey: w.accountKey,
-    subject: w.subject,
-    description: w.description,
+    ...webinarIdentity(w),
     times: timesView(w.times),
     timeZone: w.timeZone,
     locale: w.locale,

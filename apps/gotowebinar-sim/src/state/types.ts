@@ -280,3 +280,9 @@ export interface SentEmail {
   webinarKey: string;
   registrantKey?: string;
 }
+
+/** What every view of a webinar starts with, in the control API and in GoTo's own answers alike. */
+export function webinarIdentity(w: Webinar) {
+  const { webinarKey, webinarId, organizerKey, accountKey, subject, description } = w;
+  return { webinarKey, webinarId, organizerKey, accountKey, subject, description };
+}
