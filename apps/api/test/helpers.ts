@@ -1,13 +1,6 @@
 import type { AppConfig } from "@gw/config";
 import { createLogger } from "@gw/logger";
-import {
-  createTestDatabase,
-  createTestRedis,
-  fixture,
-  type TestDatabase,
-  type TestRedis,
-  testConfig,
-} from "@gw/testing";
+import { createTestStores, fixture, type TestDatabase, type TestRedis } from "@gw/testing";
 import { type App, buildApp } from "../src/app";
 import { type ApiDeps, createApiDeps } from "../src/deps";
 
@@ -35,29 +28,23 @@ export async function createTestApi(
   env: Record<string, string> = {},
   options: TestApiOptions = {},
 ): Promise<TestApi> {
-  const database = await createTestDatabase(label);
-  const redis = await createTestRedis(label);
   // Tests stand for clients behind a proxy: X-Forwarded-For gives each its own address.
-  const config = testConfig({
-    databaseUrl: options.databaseVia ? await options.databaseVia(database.url) : database.url,
-    redisUrl: redis.url,
-    redisPrefix: redis.prefix,
+  const stores = await createTestStores(label, {
     env: { TRUST_PROXY: "true", ...env },
+    databaseVia: options.databaseVia,
   });
+  const { config } = stores;
   const deps = createApiDeps(config, createLogger({ name: "api-test", level: config.logLevel, pretty: false }));
   const app = await buildApp(deps, options);
   await app.ready();
   return {
+    ...stores,
     app,
     deps,
-    config,
-    database,
-    redis,
     async close() {
       await app.close();
       await deps.close();
-      await redis.cleanup();
-      await database.drop();
+      await stores.close();
     },
   };
 }

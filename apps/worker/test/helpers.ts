@@ -4,13 +4,11 @@ import { createLogger } from "@gw/logger";
 import {
   createAccount,
   createCampaign,
-  createTestDatabase,
-  createTestRedis,
+  createTestStores,
   createVerifiedConnector,
   simEnv,
   type TestDatabase,
   type TestRedis,
-  testConfig,
 } from "@gw/testing";
 import { type App, buildApp } from "../../api/src/app";
 import { type ApiDeps, createApiDeps } from "../../api/src/deps";
@@ -26,19 +24,15 @@ export interface TestWorkerEnv {
 
 /** Worker dependencies on a database and Redis prefix of their own. */
 export async function createTestWorkerEnv(label: string, env: Record<string, string> = {}): Promise<TestWorkerEnv> {
-  const database = await createTestDatabase(label);
-  const redis = await createTestRedis(label);
-  const config = testConfig({ databaseUrl: database.url, redisUrl: redis.url, redisPrefix: redis.prefix, env });
+  const stores = await createTestStores(label, { env });
+  const { config } = stores;
   const deps = createWorkerDeps(config, createLogger({ name: "worker-test", level: config.logLevel, pretty: false }));
   return {
+    ...stores,
     deps,
-    config,
-    database,
-    redis,
     async close() {
       await deps.close();
-      await redis.cleanup();
-      await database.drop();
+      await stores.close();
     },
   };
 }

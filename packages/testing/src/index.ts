@@ -5,7 +5,7 @@ export { freePort, repoRoot, type SpawnedProcess, spawnEntry } from "./processes
 export { hasSample, sumSamples } from "./prometheus";
 export { simEnv } from "./sim-env";
 export { startTcpProxy, type TcpProxy } from "./tcp-proxy";
-export { testConfig } from "./test-config";
+export { createTestStores, type TestStores, testConfig } from "./test-config";
 export { createTestDatabase, type TestDatabase, useTestDatabase } from "./test-database";
 export { createTestRedis, type TestRedis } from "./test-redis";
 export { waitUntil } from "./wait";
