@@ -2,7 +2,7 @@ import type { FaultSpec, FaultType } from "../faults";
 import type { SimOptions } from "../options";
 import type { RequestLogEntry, SimStats } from "../request-log";
 import type { CreateOrganizerOptions } from "../state/organizers";
-import type { Organizer } from "../state/types";
+import type { Organizer, WebinarIdentity } from "../state/types";
 import type { Delivery } from "../webhooks/dispatcher";
 
 export type { Delivery, FaultSpec, FaultType, RequestLogEntry, SimStats };
@@ -114,13 +114,7 @@ export interface SetClockRequest {
   frozen?: boolean;
 }
 
-export interface ControlWebinar {
-  webinarKey: string;
-  webinarId: string;
-  organizerKey: string;
-  accountKey: string;
-  subject: string;
-  description?: string;
+export interface ControlWebinar extends WebinarIdentity {
   type: string;
   approvalType: string;
   experienceType: string;

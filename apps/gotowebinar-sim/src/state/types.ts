@@ -282,7 +282,12 @@ export interface SentEmail {
 }
 
 /** What every view of a webinar starts with, in the control API and in GoTo's own answers alike. */
-export function webinarIdentity(w: Webinar) {
+export type WebinarIdentity = Pick<
+  Webinar,
+  "webinarKey" | "webinarId" | "organizerKey" | "accountKey" | "subject" | "description"
+>;
+
+export function webinarIdentity(w: Webinar): WebinarIdentity {
   const { webinarKey, webinarId, organizerKey, accountKey, subject, description } = w;
   return { webinarKey, webinarId, organizerKey, accountKey, subject, description };
 }
