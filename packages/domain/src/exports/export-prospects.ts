@@ -1,5 +1,6 @@
-import { type Db, pgQuery } from "@gw/db";
-import { notFound } from "../errors/index";
+import { type Db, type Prospect, pgQuery } from "@gw/db";
+import { MEMBERSHIP } from "../names/named-members";
+import { findOwnedNamed, type NamedKind, type OwnedNamedInput } from "../names/named-records";
 import { containsPattern } from "../paging/paging";
 import { neutralizeFormula } from "../reports/csv-cell";
 import { prepareCriteria } from "../segments/prepare-criteria";
@@ -27,22 +28,22 @@ export interface ProspectsExport {
   rows: AsyncIterable<string[]>;
 }
 
-interface Row {
-  id: string;
-  email: string;
-  firstName: string | null;
-  lastName: string | null;
-  company: string | null;
-  jobTitle: string | null;
-  phone: string | null;
-  city: string | null;
-  country: string | null;
-  score: number;
-  source: string;
-  filtered: boolean;
-  createdAt: Date;
-  extra?: Date | null;
-}
+// Typed from the model, so a column renamed in the schema breaks here; `source` is cast to text.
+type Row = Pick<
+  Prospect,
+  | "id"
+  | "email"
+  | "firstName"
+  | "lastName"
+  | "company"
+  | "jobTitle"
+  | "phone"
+  | "city"
+  | "country"
+  | "score"
+  | "filtered"
+  | "createdAt"
+> & { source: string; extra?: Date | null };
 
 /**
  * Streams the prospects a `where` over `p` selects (with `from` joined), in id order, in
@@ -90,49 +91,33 @@ function streamProspects(
   return { header, rows: rows() };
 }
 
-/** A list's members (static or dynamic), with when each joined. */
-export async function exportListMembers(options: {
-  db: Db;
-  accountId: string;
-  listId: string;
-}): Promise<ProspectsExport> {
-  const list = await options.db.list.findFirst({
-    where: { id: options.listId, accountId: options.accountId },
-    select: { id: true, name: true },
-  });
-  if (!list) throw notFound("List", options.listId);
+const MEMBER_EXPORT = {
+  list: { filename: (name: string) => `${name}.csv`, header: "Joined list at" },
+  tag: { filename: (name: string) => `tag-${name}.csv`, header: "Tagged at" },
+} as const;
+
+/** A list's or tag's prospects, with when each joined it. */
+async function exportMembers(db: Db, accountId: string, kind: NamedKind, id: string): Promise<ProspectsExport> {
+  const owner = await findOwnedNamed(db, kind, accountId, id);
+  const { table, key } = MEMBERSHIP[kind];
   return {
-    filename: `${list.name}.csv`,
-    ...streamProspects(options.db, {
-      from: `"ListMembership" m JOIN "Prospect" p ON p."id" = m."prospectId"`,
-      where: `m."listId" = $1::uuid`,
-      params: [list.id],
-      extra: { header: "Joined list at", column: `m."createdAt"` },
+    filename: MEMBER_EXPORT[kind].filename(owner.name),
+    ...streamProspects(db, {
+      from: `${table} m JOIN "Prospect" p ON p."id" = m."prospectId"`,
+      where: `m.${key} = $1::uuid`,
+      params: [owner.id],
+      extra: { header: MEMBER_EXPORT[kind].header, column: `m."createdAt"` },
     }),
   };
 }
 
+/** A list's members (static or dynamic), with when each joined. */
+export const exportListMembers = (options: OwnedNamedInput<"listId">): Promise<ProspectsExport> =>
+  exportMembers(options.db, options.accountId, "list", options.listId);
+
 /** A tag's prospects, with when each was tagged. */
-export async function exportTagMembers(options: {
-  db: Db;
-  accountId: string;
-  tagId: string;
-}): Promise<ProspectsExport> {
-  const tag = await options.db.tag.findFirst({
-    where: { id: options.tagId, accountId: options.accountId },
-    select: { id: true, name: true },
-  });
-  if (!tag) throw notFound("Tag", options.tagId);
-  return {
-    filename: `tag-${tag.name}.csv`,
-    ...streamProspects(options.db, {
-      from: `"ProspectTag" t JOIN "Prospect" p ON p."id" = t."prospectId"`,
-      where: `t."tagId" = $1::uuid`,
-      params: [tag.id],
-      extra: { header: "Tagged at", column: `t."createdAt"` },
-    }),
-  };
-}
+export const exportTagMembers = (options: OwnedNamedInput<"tagId">): Promise<ProspectsExport> =>
+  exportMembers(options.db, options.accountId, "tag", options.tagId);
 
 /** A prospect search as the prospects page runs it (e-mail, name or company contains `q`), merged-away records left out. */
 export async function exportProspectSearch(options: {

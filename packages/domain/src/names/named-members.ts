@@ -5,7 +5,7 @@ import { PROSPECT_SUMMARY_COLUMNS, type ProspectSummary } from "../prospects/pro
 import type { NamedKind } from "./named-records";
 
 // A list's members and a tag's prospects sit in twin tables: (owner id, prospect id, createdAt).
-const MEMBERSHIP = {
+export const MEMBERSHIP = {
   list: { table: '"ListMembership"', key: '"listId"' },
   tag: { table: '"ProspectTag"', key: '"tagId"' },
 } as const;
