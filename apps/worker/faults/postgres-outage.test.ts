@@ -5,7 +5,6 @@ import { secondsSince } from "./cluster";
 import {
   allRequestsSucceeded,
   assertExactlyOnce,
-  registerBeforeFault,
   submitForm,
   syncSucceededSince,
   useRegisteringFormDrill,
@@ -21,7 +20,10 @@ const drill = useRegisteringFormDrill();
 describe("Postgres stopped for 10 s", () => {
   it("answers 503 while it is down, loses and doubles nothing, and is back to work within 15 s", async () => {
     const { cluster, setup } = drill;
-    const accepted = await registerBeforeFault(drill, ["pg-before-a@example.com", "pg-before-b@example.com"], "10.9.2");
+    const accepted = ["pg-before-a@example.com", "pg-before-b@example.com"];
+    for (const [i, email] of accepted.entries())
+      expect((await submitForm(cluster, setup.formId, email, `10.9.2.${i}`)).statusCode).toBe(200);
+    await allRequestsSucceeded(cluster, setup.webinar.id, accepted.length);
 
     // Two pushes are inside GoTo when Postgres goes: GoTo registers them, and the worker cannot
     // record it; the retry must find them in GoTo, not register them twice.

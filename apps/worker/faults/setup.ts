@@ -115,25 +115,6 @@ export const allRequestsSucceeded = (cluster: FaultCluster, webinarId: string, c
     { timeoutMs: 150_000, everyMs: 100 },
   );
 
-/**
- * Before a drill's fault: `drill`'s form takes one registration per e-mail (each from its own
- * address under `ipPrefix`), all pushed to GoTo. Answers the e-mails, for the drill to add to.
- */
-export async function registerBeforeFault(
-  drill: { cluster: FaultCluster; setup: FormSetup },
-  emails: string[],
-  ipPrefix: string,
-): Promise<string[]> {
-  const { cluster, setup } = drill;
-  for (const [i, email] of emails.entries()) {
-    const answer = await submitForm(cluster, setup.formId, email, `${ipPrefix}.${i}`);
-    if (answer.statusCode !== 200)
-      throw new Error(`${email} refused before the fault: ${answer.statusCode} ${answer.body}`);
-  }
-  await allRequestsSucceeded(cluster, setup.webinar.id, emails.length);
-  return [...emails];
-}
-
 /** Every prospect's score equals the points of its activities (no form adjustments involved). */
 export async function assertScoresAreActivityPoints(cluster: FaultCluster, accountId: string) {
   const prospects = await cluster.db.prospect.findMany({ where: { accountId }, include: { activities: true } });
