@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "@gw/config";
 import { dispatchDueWork, pollIntervalMinutes } from "@gw/domain/sync";
 import { createLogger } from "@gw/logger";
-import { createAccount, createConnector, createTestDatabase, createTestRedis, testConfig } from "@gw/testing";
+import { createAccount, createConnector, createTestStores, simEnv } from "@gw/testing";
 import { createWorkerDeps } from "../apps/worker/src/deps";
 import { enqueueDueWork } from "../apps/worker/src/handlers/sync-support";
 import setupTemplate from "../packages/testing/src/global-setup";
@@ -146,25 +146,19 @@ async function runAgainstStandIn(webinars: number) {
   await simProcess.waitForOutput(/listening on/);
   const simUrl = `http://127.0.0.1:${simPort}`;
   const control = new SimControl(simUrl);
-  const database = await createTestDatabase("benchdisprun");
-  const redis = await createTestRedis("benchdisprun");
-  const config = testConfig({
-    databaseUrl: database.url,
-    redisUrl: redis.url,
-    redisPrefix: redis.prefix,
-    env: {
-      GOTO_AUTH_URL: simUrl,
-      GOTO_API_URL: `${simUrl}/G2W/rest/v2`,
-      GOTO_IDENTITY_URL: simUrl,
-      GOTO_CLIENT_ID: "demo-client",
-      GOTO_CLIENT_SECRET: "demo-secret",
-      DISPATCH_EVERY_MS: "1000",
-      DISCOVERY_EVERY_MINUTES: "2",
-      SYNC_ENGAGEMENT: "session",
-      LOG_LEVEL: "warn",
-      ...scaled,
-    },
+  const stores = await createTestStores("benchdisprun", {
+    env: simEnv(
+      { url: simUrl },
+      {
+        DISPATCH_EVERY_MS: "1000",
+        DISCOVERY_EVERY_MINUTES: "2",
+        SYNC_ENGAGEMENT: "session",
+        LOG_LEVEL: "warn",
+        ...scaled,
+      },
+    ),
   });
+  const { config } = stores;
   const deps = createWorkerDeps(config, createLogger({ name: "bench", level: "warn", pretty: false }));
   try {
     const account = await createAccount(deps.db);
@@ -221,8 +215,7 @@ async function runAgainstStandIn(webinars: number) {
     );
   } finally {
     await deps.close();
-    await redis.cleanup();
-    await database.drop();
+    await stores.close();
     simProcess.kill();
   }
 }
@@ -230,14 +223,8 @@ const WEBINARS = Number(values.webinars);
 const TICKS = Number(values.ticks);
 
 await setupTemplate();
-const database = await createTestDatabase("benchdispatch");
-const redis = await createTestRedis("benchdispatch");
-const config = testConfig({
-  databaseUrl: database.url,
-  redisUrl: redis.url,
-  redisPrefix: redis.prefix,
-  env: { LOG_LEVEL: "warn" },
-});
+const stores = await createTestStores("benchdispatch", { env: { LOG_LEVEL: "warn" } });
+const { config } = stores;
 const deps = createWorkerDeps(config, createLogger({ name: "bench", level: "warn", pretty: false }));
 const db = deps.db;
 
@@ -319,6 +306,5 @@ try {
 } finally {
   await deps.queues.sync.obliterate({ force: true }).catch(() => undefined);
   await deps.close();
-  await redis.cleanup();
-  await database.drop();
+  await stores.close();
 }

@@ -9,15 +9,7 @@ import { parseArgs } from "node:util";
 import { pgQuery } from "@gw/db";
 import { createEndpoint } from "@gw/domain/outbound";
 import { createLogger } from "@gw/logger";
-import {
-  createAccount,
-  createConnector,
-  createTestDatabase,
-  createTestRedis,
-  createWebinar,
-  startWebhookReceiver,
-  testConfig,
-} from "@gw/testing";
+import { createAccount, createConnector, createTestStores, createWebinar, startWebhookReceiver } from "@gw/testing";
 import prepareTemplateDatabase from "@gw/testing/global-setup";
 import { createWorkerDeps } from "../apps/worker/src/deps";
 import { handlers } from "../apps/worker/src/handlers";
@@ -42,14 +34,10 @@ for (const row of rows) console.log(line(row));
 process.exit(0);
 
 async function run(endpointCount: number): Promise<string[]> {
-  const database = await createTestDatabase("bench_outbound");
-  const redis = await createTestRedis("bench_outbound");
-  const config = testConfig({
-    databaseUrl: database.url,
-    redisUrl: redis.url,
-    redisPrefix: redis.prefix,
+  const stores = await createTestStores("bench_outbound", {
     env: { OUTBOUND_ALLOW_PRIVATE_URLS: "true", OUTBOUND_FAN_OUT_EVERY_MS: "200", WORKER_CONCURRENCY: "16" },
   });
+  const { config } = stores;
   const deps = createWorkerDeps(config, createLogger({ name: "bench", level: "silent", pretty: false }));
   const secrets = new Map<string, string>();
   let current = "";
@@ -109,8 +97,7 @@ async function run(endpointCount: number): Promise<string[]> {
   await runtime.close();
   await receiver.close();
   await deps.close();
-  await redis.cleanup();
-  await database.drop();
+  await stores.close();
   return [
     String(endpointCount),
     String(expected),
