@@ -129,6 +129,24 @@ describe("segmentation: a dynamic list and an automation rule after a sync", () 
     // Editing the criteria re-evaluates: now the absentee (the excluded employee never joins).
     await page.goto(listUrl);
     await page.getByRole("link", { name: "Edit criteria" }).click();
+    // A condition the API refuses: its 400 is shown against the condition, and nothing is saved.
+    await page.getByRole("combobox", { name: "Type of condition 1" }).selectOption("score");
+    await page.getByRole("spinbutton", { name: "Score in condition 1" }).fill("");
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "This condition needs fixing" })
+      .getByText(/^Condition 1/)
+      .waitFor();
+    await page.getByRole("button", { name: "Save and re-evaluate" }).click();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "The list was not saved" })
+      .getByText(/^Condition 1/)
+      .waitFor();
+    expect(page.url()).toMatch(/\/edit$/);
+    await page.getByRole("combobox", { name: "Type of condition 1" }).selectOption("webinarStatus");
+    await page.getByRole("combobox", { name: "Which webinars in condition 1" }).selectOption("webinarId");
+    await page.getByRole("combobox", { name: "Webinar in condition 1" }).selectOption(webinarX);
     await page.getByRole("combobox", { name: "Status in condition 1" }).selectOption("absent");
     await livePreview(page, "were absent from", "1 prospect matches now");
     await page.getByRole("button", { name: "Save and re-evaluate" }).click();
@@ -164,7 +182,7 @@ describe("segmentation: a dynamic list and an automation rule after a sync", () 
     await screenshot(page, "drilldown-filtered-shown");
   });
 
-  it("previews a rule 'absent from X → tag + register for Y', turns it on, and the absentee is tagged and registered in GoTo", async () => {
+  it("previews a rule 'absent from X → tag + register for Y + send an event', turns it on, and the absentee is tagged and registered in GoTo", async () => {
     const page = await stack.newPage();
     await logIn(page, stack);
     await page.goto("/rules/new");
@@ -177,6 +195,9 @@ describe("segmentation: a dynamic list and an automation rule after a sync", () 
     await page.getByRole("button", { name: "Add action" }).click();
     await page.getByRole("combobox", { name: "Type of action 2" }).selectOption("REGISTER_WEBINAR");
     await page.getByRole("combobox", { name: "Webinar in action 2" }).selectOption(webinarY);
+    await page.getByRole("button", { name: "Add action" }).click();
+    await page.getByRole("combobox", { name: "Type of action 3" }).selectOption("EMIT_EVENT");
+    await page.getByText("rule.matched", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Save as draft" }).click();
     await page.waitForURL(/\/rules\/[0-9a-f-]{36}$/);
 
@@ -199,7 +220,7 @@ describe("segmentation: a dynamic list and an automation rule after a sync", () 
       60_000,
     );
     const log = page.getByRole("region", { name: "Log" });
-    await log.getByRole("row", { name: /Add a tag: done/ }).waitFor();
+    await log.getByRole("row", { name: /Add a tag: done.*Send an event to your endpoints: done/ }).waitFor();
     expect(await log.getByRole("row").count()).toBe(2); // header + the one absentee
     await screenshot(page, "rule-flow-log");
 

@@ -88,10 +88,14 @@ export function DynamicListEditPage() {
         }}
       >
         <Card title="List" id="list-basics">
-          <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={nameError} required />
+          <div className="card-body">
+            <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={nameError} required />
+          </div>
         </Card>
         <Card title="Who is in it" id="list-criteria">
-          <CriteriaBuilder value={draft} onChange={setCriteria} options={options} />
+          <div className="card-body">
+            <CriteriaBuilder value={draft} onChange={setCriteria} options={options} />
+          </div>
         </Card>
         {error ? (
           <Alert tone="danger" title="The list was not saved">

@@ -214,7 +214,7 @@ export function RuleEditPage() {
         }}
       >
         <Card title="Rule" id="rule-basics">
-          <div className="stack">
+          <div className="stack card-body">
             <TextField
               label="Name"
               value={draft.name}
@@ -230,48 +230,52 @@ export function RuleEditPage() {
           </div>
         </Card>
         <Card title="Who it is for" id="rule-criteria">
-          <CriteriaBuilder
-            value={draft.criteria}
-            onChange={(criteria) => setDraft({ ...draft, criteria })}
-            options={options}
-          />
+          <div className="card-body">
+            <CriteriaBuilder
+              value={draft.criteria}
+              onChange={(criteria) => setDraft({ ...draft, criteria })}
+              options={options}
+            />
+          </div>
         </Card>
         <Card title="What it does" id="rule-actions">
-          <ol className="stack rule-actions">
-            {draft.actions.map((action, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: actions have no identity but their place.
-              <li key={i} className="row">
-                <ActionEditor
-                  index={i + 1}
-                  action={action}
-                  onChange={(a) => setAction(i, a)}
-                  options={options}
-                  upcoming={upcoming.data?.webinars ?? []}
-                />
-                {draft.actions.length > 1 ? (
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    icon="x"
-                    aria-label={`Remove action ${i + 1}`}
-                    onClick={() => setDraft({ ...draft, actions: draft.actions.filter((_, j) => j !== i) })}
+          <div className="card-body">
+            <ol className="stack rule-actions">
+              {draft.actions.map((action, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: actions have no identity but their place.
+                <li key={i} className="row">
+                  <ActionEditor
+                    index={i + 1}
+                    action={action}
+                    onChange={(a) => setAction(i, a)}
+                    options={options}
+                    upcoming={upcoming.data?.webinars ?? []}
                   />
-                ) : null}
-              </li>
-            ))}
-          </ol>
-          <Button
-            size="sm"
-            icon="plus"
-            onClick={() =>
-              setDraft({
-                ...draft,
-                actions: [...draft.actions, newAction("ADJUST_SCORE", options, upcoming.data?.webinars ?? [])],
-              })
-            }
-          >
-            Add action
-          </Button>
+                  {draft.actions.length > 1 ? (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      icon="x"
+                      aria-label={`Remove action ${i + 1}`}
+                      onClick={() => setDraft({ ...draft, actions: draft.actions.filter((_, j) => j !== i) })}
+                    />
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+            <Button
+              size="sm"
+              icon="plus"
+              onClick={() =>
+                setDraft({
+                  ...draft,
+                  actions: [...draft.actions, newAction("ADJUST_SCORE", options, upcoming.data?.webinars ?? [])],
+                })
+              }
+            >
+              Add action
+            </Button>
+          </div>
         </Card>
         {error ? (
           <Alert tone="danger" title="The rule was not saved">
