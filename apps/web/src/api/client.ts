@@ -36,6 +36,7 @@ export interface RequestOptions {
 
 let csrfToken: string | null = null;
 const unauthorizedListeners = new Set<() => void>();
+const mutatedListeners = new Set<(path: string) => void>();
 
 export function setCsrfToken(token: string | null | undefined): void {
   csrfToken = token ?? null;
@@ -45,6 +46,12 @@ export function setCsrfToken(token: string | null | undefined): void {
 export function onUnauthorized(listener: () => void): () => void {
   unauthorizedListeners.add(listener);
   return () => unauthorizedListeners.delete(listener);
+}
+
+/** Called after every state-changing request the API accepted (the query cache invalidates on it). */
+export function onMutated(listener: (path: string) => void): () => void {
+  mutatedListeners.add(listener);
+  return () => mutatedListeners.delete(listener);
 }
 
 export function withQuery(path: string, query: Query = {}): string {
@@ -102,6 +109,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       for (const listener of unauthorizedListeners) listener();
     throw error;
   }
+  if (method !== "GET") for (const listener of mutatedListeners) listener(path);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;

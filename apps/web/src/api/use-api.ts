@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { get, type Query, withQuery } from "./client";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { get, type Query } from "./client";
+import { apiQueryKey } from "./query-client";
 
 export interface ApiState<T> {
   data: T | undefined;
@@ -10,49 +12,37 @@ export interface ApiState<T> {
   setData(update: (previous: T | undefined) => T | undefined): void;
 }
 
-/** GETs `path` (null: nothing yet) and again whenever the path or query changes. */
-export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
-  const key = path === null ? null : withQuery(path, query);
-  const [state, setState] = useState<{ data: T | undefined; error: Error | undefined; loading: boolean }>({
-    data: undefined,
-    error: undefined,
-    loading: key !== null,
-  });
-  const [nonce, setNonce] = useState(0);
-  const current = useRef(key);
-  current.current = key;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: nonce is the reload trigger.
-  useEffect(() => {
-    if (key === null) return;
-    const controller = new AbortController();
-    setState((s) => ({ ...s, loading: true, error: undefined }));
-    get<T>(key, undefined, controller.signal).then(
-      (data) => {
-        if (current.current === key) setState({ data, error: undefined, loading: false });
-      },
-      (error: Error) => {
-        if (controller.signal.aborted) return;
-        setState((s) => ({ ...s, error, loading: false }));
-      },
-    );
-    return () => controller.abort();
-  }, [key, nonce]);
-
-  const reload = useCallback(() => setNonce((n) => n + 1), []);
-  const setData = useCallback((update: (previous: T | undefined) => T | undefined) => {
-    setState((s) => ({ ...s, data: update(s.data) }));
-  }, []);
-  return { ...state, reload, setData };
+export interface ApiOptions<T> {
+  /** Refetch every N ms while this returns a number (given the latest answer); paused while the tab is hidden. */
+  refetchInterval?: number | false | ((data: T | undefined) => number | false);
 }
 
-/** Calls `reload` every `intervalMs` while it is a number (null: stopped); paused while the tab is hidden. */
-export function usePolling(reload: () => void, intervalMs: number | null): void {
-  useEffect(() => {
-    if (intervalMs === null) return;
-    const timer = setInterval(() => {
-      if (document.visibilityState !== "hidden") reload();
-    }, intervalMs);
-    return () => clearInterval(timer);
-  }, [reload, intervalMs]);
+/** GETs `path` (null: nothing yet) through the query cache, and again whenever the path or query changes. */
+export function useApi<T>(path: string | null, query?: Query, options: ApiOptions<T> = {}): ApiState<T> {
+  const queryKey = apiQueryKey(path ?? "", query);
+  const client = useQueryClient();
+  const { refetchInterval } = options;
+  const result = useQuery({
+    queryKey,
+    queryFn: ({ signal }) => get<T>(path ?? "", query, signal),
+    enabled: path !== null,
+    placeholderData: keepPreviousData,
+    refetchInterval:
+      typeof refetchInterval === "function" ? (q) => refetchInterval(q.state.data as T | undefined) : refetchInterval,
+  });
+  const { refetch } = result;
+  const keyText = JSON.stringify(queryKey);
+  const reload = useCallback(() => void refetch(), [refetch]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key's text is its identity.
+  const setData = useCallback(
+    (update: (previous: T | undefined) => T | undefined) => client.setQueryData<T>(queryKey, update),
+    [client, keyText],
+  );
+  return {
+    data: result.data,
+    error: result.error ?? undefined,
+    loading: result.isFetching,
+    reload,
+    setData,
+  };
 }

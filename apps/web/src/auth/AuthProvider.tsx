@@ -1,4 +1,5 @@
 import type { CurrentUser as Me } from "@gw/api-contract";
+import { useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ApiError, get, onUnauthorized, post, setCsrfToken } from "../api/client";
 
@@ -21,6 +22,9 @@ const AuthContext = createContext<AuthApi | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
+  // Cached answers belong to the account that fetched them: the next login (maybe another
+  // account's) must never see them.
+  const queryClient = useQueryClient();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the retry trigger.
   useEffect(() => {
@@ -46,25 +50,31 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () =>
       onUnauthorized(() => {
         setCsrfToken(null);
+        queryClient.clear();
         setState({ status: "anonymous", expired: true });
       }),
-    [],
+    [queryClient],
   );
 
-  const login = useCallback(async (email: string, password: string) => {
-    const me = await post<Me>("/api/auth/login", { email, password });
-    setCsrfToken(me.csrfToken);
-    setState({ status: "authenticated", me });
-  }, []);
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const me = await post<Me>("/api/auth/login", { email, password });
+      queryClient.clear();
+      setCsrfToken(me.csrfToken);
+      setState({ status: "authenticated", me });
+    },
+    [queryClient],
+  );
 
   const logout = useCallback(async () => {
     try {
       await post("/api/auth/logout");
     } finally {
       setCsrfToken(null);
+      queryClient.clear();
       setState({ status: "anonymous" });
     }
-  }, []);
+  }, [queryClient]);
 
   const retry = useCallback(() => {
     setState({ status: "loading" });

@@ -1,7 +1,7 @@
 import type { ConnectorList } from "@gw/api-contract";
 import { useEffect, useRef } from "react";
 import { Link, useLocation } from "react-router-dom";
-import { useApi, usePolling } from "../api/use-api";
+import { useApi } from "../api/use-api";
 import { useMe } from "../auth/AuthProvider";
 import { Alert } from "./States";
 
@@ -9,8 +9,7 @@ const POLL_MS = 60_000;
 
 /** Shown on every page while a connector is in error: its syncs have stopped until someone acts. */
 export function ConnectorProblemBanner() {
-  const connectors = useApi<ConnectorList>("/api/connectors");
-  usePolling(connectors.reload, POLL_MS);
+  const connectors = useApi<ConnectorList>("/api/connectors", undefined, { refetchInterval: POLL_MS });
   // The shell stays mounted across pages: look again on each page change (not on the first render, which just fetched).
   const { pathname } = useLocation();
   const seen = useRef(pathname);

@@ -1,8 +1,8 @@
 import type { Connector, ConnectorList, ConnectorSyncStatusList, OpsInfo } from "@gw/api-contract";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { del, errorMessage, post } from "../api/client";
-import { useApi, usePolling } from "../api/use-api";
+import { useApi } from "../api/use-api";
 import { useMe } from "../auth/AuthProvider";
 import { ConnectorStatusBadge } from "../components/Badge";
 import { Button } from "../components/Button";
@@ -18,11 +18,20 @@ import { ConnectorSyncCell } from "./ConnectorSyncCell";
 const POLL_SYNCING_MS = 2_000;
 const POLL_IDLE_MS = 30_000;
 
+const isSyncing = (status: ConnectorSyncStatusList | undefined) =>
+  (status?.items ?? []).some((s) => s.initial || s.running);
+const pollEvery = (status: ConnectorSyncStatusList | undefined) => (isSyncing(status) ? POLL_SYNCING_MS : POLL_IDLE_MS);
+
 /** Admin > Connectors: one GoTo Webinar organizer per connector, verified through OAuth. */
 export function ConnectorsPage() {
-  const connectors = useApi<ConnectorList>("/api/connectors");
+  const syncStatus = useApi<ConnectorSyncStatusList>("/api/connectors/sync-status", undefined, {
+    refetchInterval: pollEvery,
+  });
+  // The connector row too: a sync that fails turns it to ERROR with its explanation.
+  const connectors = useApi<ConnectorList>("/api/connectors", undefined, {
+    refetchInterval: pollEvery(syncStatus.data),
+  });
   const info = useApi<OpsInfo>("/api/ops/info");
-  const syncStatus = useApi<ConnectorSyncStatusList>("/api/connectors/sync-status");
   const isAdmin = useMe().user.role === "ADMIN";
   const toast = useToast();
   const [params, setParams] = useSearchParams();
@@ -36,15 +45,6 @@ export function ConnectorsPage() {
   const oauthError = params.get("error");
   const oauthMessage = params.get("message");
   const statusOf = (id: string) => syncStatus.data?.items.find((s) => s.connectorId === id);
-  const syncing = (syncStatus.data?.items ?? []).some((s) => s.initial || s.running);
-  const { reload: reloadStatus } = syncStatus;
-  const { reload: reloadConnectors } = connectors;
-  // The connector row too: a sync that fails turns it to ERROR with its explanation.
-  const refresh = useCallback(() => {
-    reloadStatus();
-    reloadConnectors();
-  }, [reloadStatus, reloadConnectors]);
-  usePolling(refresh, syncing ? POLL_SYNCING_MS : POLL_IDLE_MS);
 
   useEffect(() => {
     if (params.get("add")) {
@@ -187,7 +187,7 @@ export function ConnectorsPage() {
                     <td>
                       <div className="row" style={{ justifyContent: "flex-end", maxWidth: 360, marginLeft: "auto" }}>
                         {isAdmin && c.status === "VERIFIED" ? (
-                          <SyncNowButton path={`/api/connectors/${c.id}/sync`} name={c.name} onQueued={refresh} />
+                          <SyncNowButton path={`/api/connectors/${c.id}/sync`} name={c.name} />
                         ) : null}
                         {c.status !== "DISABLED" ? (
                           <Button
