@@ -126,6 +126,69 @@ describe("GET /api/reports/webinars", () => {
   });
 });
 
+describe("the report's date range, summary CSV and trend", () => {
+  const day = (offsetMs: number) => at(offsetMs).toISOString().slice(0, 10);
+
+  it("keeps webinars starting in the range and says what to fix in a bad one", async () => {
+    const inRange = (await get(`/api/reports/webinars?tab=finished&from=${day(-3 * DAY)}&to=${day(0)}`)).json();
+    expect(inRange.items.map((row: { id: string }) => row.id)).toEqual([ids.finished]);
+    const before = (await get(`/api/reports/webinars?tab=finished&to=${day(-5 * DAY)}`)).json();
+    expect(before.items).toEqual([]);
+
+    const reversed = await get("/api/reports/webinars?from=2026-05-02&to=2026-05-01");
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().fields).toEqual([
+      expect.objectContaining({ field: "querystring.to", message: "to must be the same day as from or later" }),
+    ]);
+    const bad = await get("/api/reports/webinars?from=1%20May&timeZone=Mars%2FOlympus");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields.map((f: { field: string }) => f.field)).toEqual(
+      expect.arrayContaining(["querystring.from", "querystring.timeZone"]),
+    );
+  });
+
+  it("exports the report as filtered, one row per webinar, for the caller's account only", async () => {
+    const res = await get("/api/reports/webinars.csv?tab=finished&q=launch");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(res.headers["content-disposition"]).toContain('filename="webinars-finished.csv"');
+    expect(res.body.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(res.body.slice(1));
+    expect(rows[0]).toEqual([
+      "Webinar",
+      "Series",
+      "Starts at",
+      "Ends at",
+      "Time zone",
+      "Status",
+      "Connector",
+      "Registered",
+      "Attended",
+      "Absent",
+      "Attendance rate (%)",
+    ]);
+    expect(rows.slice(1).map((r) => [r[0], r[5], r[6], r[7], r[8], r[9], r[10]])).toEqual([
+      ['Q3 "Launch" / review', "Finished", "Main organizer", "4", "2", "2", "50.0"],
+    ]);
+    const theirs = parseCsv((await get("/api/reports/webinars.csv?tab=finished", them)).body.slice(1));
+    expect(theirs).toHaveLength(2);
+    expect((await api.app.inject({ method: "GET", url: "/api/reports/webinars.csv" })).statusCode).toBe(401);
+  });
+
+  it("gives the attendance trend of finished webinars", async () => {
+    const res = await get(`/api/reports/webinars/trend?from=${day(-10 * DAY)}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      items: [
+        expect.objectContaining({ id: ids.finished, registered: 4, attended: 2, absent: 2, attendanceRate: 0.5 }),
+      ],
+      total: 1,
+      limit: 100,
+    });
+    expect((await api.app.inject({ method: "GET", url: "/api/reports/webinars/trend" })).statusCode).toBe(401);
+  });
+});
+
 describe("GET /api/reports/webinars/:id", () => {
   it("gives the webinar with counts and its registrations per day", async () => {
     const res = await get(`/api/reports/webinars/${ids.finished}`);
@@ -229,7 +292,7 @@ describe("GET /api/reports/webinars/:id/prospects.csv", () => {
       "Ann",
       "Archer",
       "Acme",
-      "APPROVED",
+      "Approved",
       "yes",
       "45",
       "",
@@ -326,6 +389,8 @@ describe("OpenAPI", () => {
     for (const path of [
       "/api/reports/webinars",
       "/api/reports/webinars/{id}",
+      "/api/reports/webinars.csv",
+      "/api/reports/webinars/trend",
       "/api/reports/webinars/{id}/prospects",
       "/api/reports/webinars/{id}/prospects.csv",
       "/api/reports/webinars/{id}/prospects/actions",

@@ -109,7 +109,9 @@ describe("connectors and the webinar reports", () => {
     await expect
       .poll(async () => {
         const shown = await shownEmails();
-        return shown.length === absentCount && shown.join() === [...shown].sort().reverse().join();
+        // Natural order: person2 before person10, case aside.
+        const natural = [...shown].sort((a, b) => a.localeCompare(b, "en", { numeric: true, sensitivity: "base" }));
+        return shown.length === absentCount && shown.join() === natural.reverse().join();
       })
       .toBe(true);
     const emails = await shownEmails();

@@ -11,7 +11,14 @@ import {
 } from "./common";
 
 export const SEGMENTS = ["registered", "attended", "absent"] as const;
-export const WEBINAR_REPORT_SORTS = ["startsAt", "subject", "registered", "attended", "attendanceRate"] as const;
+export const WEBINAR_REPORT_SORTS = [
+  "startsAt",
+  "subject",
+  "registered",
+  "attended",
+  "absent",
+  "attendanceRate",
+] as const;
 export const WEBINAR_PROSPECT_SORTS = [
   "email",
   "name",
@@ -192,15 +199,67 @@ export const webinarProspectsActionBody = z
     }
   });
 
-export const webinarReportQuery = z.object({
-  tab: z.enum(["upcoming", "finished"]).default("upcoming"),
+const day = z.iso.date();
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Which webinars a report shows: the page, its CSV and its trend take the same filter. */
+const reportFilter = {
   connectorId: z.uuid().optional(),
-  q: searchQuery,
+  q: searchQuery.describe("the webinar's title contains this, ignoring case"),
+  from: day.optional().describe("webinars starting on or after this day (YYYY-MM-DD, in timeZone)"),
+  to: day.optional().describe("webinars starting on or before this day (YYYY-MM-DD, in timeZone), the whole day"),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, { message: "timeZone must be an IANA time zone such as Europe/Berlin" })
+    .optional()
+    .describe("the IANA zone from and to are days in (the viewer's); UTC when absent"),
+};
+
+const rangeInOrder = (query: { from?: string; to?: string }, ctx: z.RefinementCtx) => {
+  if (query.from && query.to && query.from > query.to)
+    ctx.addIssue({ code: "custom", path: ["to"], message: "to must be the same day as from or later" });
+};
+
+const reportTableQuery = {
+  tab: z.enum(["upcoming", "finished"]).default("upcoming"),
+  ...reportFilter,
   includeCancelled: booleanQuery(true),
   sort: z.enum(WEBINAR_REPORT_SORTS).optional(),
   order: orderQuery,
-  ...pageQuery,
-});
+};
+
+export const webinarReportQuery = z.object({ ...reportTableQuery, ...pageQuery }).superRefine(rangeInOrder);
+export const webinarReportCsvQuery = z.object(reportTableQuery).superRefine(rangeInOrder);
+export const attendanceTrendQuery = z.object(reportFilter).superRefine(rangeInOrder);
+
+export const attendanceTrend = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        subject: z.string(),
+        startsAt: z.date(),
+        registered: count,
+        attended: count,
+        absent: count,
+        attendanceRate: z.number().nullable().describe("attended / registered; null when nobody registered"),
+      }),
+    ),
+    total: count.describe("finished webinars matching the filter"),
+    limit: count.describe("items holds the newest `limit` of them, oldest first"),
+  })
+  .meta({ id: "AttendanceTrend" });
+
+/** The report's summary export: text/csv, one row per webinar. */
+export const webinarReportCsv = z.string().describe("CSV");
 
 export const webinarReportPage = pageOf(webinarReportRow);
 
@@ -217,6 +276,7 @@ export const webinarProspectsActionResult = z.object({
 export type WebinarStatus = z.infer<typeof webinarStatus>;
 export type Segment = z.infer<typeof segment>;
 export type WebinarReportRow = ResponseOf<typeof webinarReportRow>;
+export type AttendanceTrend = ResponseOf<typeof attendanceTrend>;
 export type WebinarDetail = ResponseOf<typeof webinarDetail>;
 export type WebinarProspect = ResponseOf<typeof webinarProspect>;
 export type WebinarProspectsPage = ResponseOf<typeof webinarProspectsPage>;

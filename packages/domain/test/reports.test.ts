@@ -405,7 +405,7 @@ describe("CSV export", () => {
       "Ann",
       "Archer",
       "Acme",
-      "APPROVED",
+      "Approved",
       "yes",
       "60",
       "",

@@ -1,4 +1,6 @@
 import {
+  attendanceTrend,
+  attendanceTrendQuery,
   errorBody,
   errors,
   idParams,
@@ -9,12 +11,16 @@ import {
   webinarProspectsCsvQuery,
   webinarProspectsPage,
   webinarProspectsQuery,
+  webinarReportCsv,
+  webinarReportCsvQuery,
   webinarReportPage,
   webinarReportQuery,
 } from "@gw/api-contract";
 import {
   applyWebinarProspectsAction,
   exportWebinarProspects,
+  exportWebinarReport,
+  getAttendanceTrend,
   getWebinarDetail,
   listWebinarProspects,
   listWebinarReport,
@@ -45,6 +51,40 @@ export const reportRoutes =
         },
       },
       async (request) => listWebinarReport({ db, accountId: authOf(request).accountId, ...request.query }),
+    );
+
+    app.get(
+      "/api/reports/webinars.csv",
+      {
+        schema: {
+          tags: ["reports"],
+          summary: "Export the webinars report as filtered (one row per webinar) as CSV",
+          description:
+            "The same filter and order as GET /api/reports/webinars, every page. Streams text/csv with a header row; " +
+            "cells starting with = + - @ are prefixed with ' against CSV injection.",
+          querystring: webinarReportCsvQuery,
+          produces: ["text/csv"],
+          response: { 200: webinarReportCsv, ...errors },
+        },
+      },
+      async (request, reply) =>
+        sendCsv(reply, exportWebinarReport({ db, accountId: authOf(request).accountId, ...request.query })),
+    );
+
+    app.get(
+      "/api/reports/webinars/trend",
+      {
+        schema: {
+          tags: ["reports"],
+          summary: "Attendance across the finished webinars the report's filter matches, oldest first",
+          description:
+            "One point per finished (not cancelled) webinar: registered, attended, absent and the attendance rate; " +
+            "the newest `limit` of them.",
+          querystring: attendanceTrendQuery,
+          response: { 200: attendanceTrend, ...errors },
+        },
+      },
+      async (request) => getAttendanceTrend({ db, accountId: authOf(request).accountId, ...request.query }),
     );
 
     app.get(

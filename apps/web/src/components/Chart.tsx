@@ -9,7 +9,7 @@ const W = 720;
 const H = 240;
 const PAD = { top: 16, right: 48, bottom: 30, left: 40 };
 
-function niceMax(value: number): number {
+export function niceMax(value: number): number {
   if (value <= 5) return 5;
   const magnitude = 10 ** Math.floor(Math.log10(value / 5));
   // Five whole steps of 1, 2 or 5 × a power of ten: the grid lines land on round numbers.

@@ -103,25 +103,30 @@ export function WebinarProspectsPage() {
       render: (p) => p.company ?? <span className="muted">—</span>,
     },
     { key: "status", header: "Status", sortKey: "status", render: (p) => <StatusBadge status={p.status} /> },
-    {
-      key: "minutes",
-      header: "Minutes attended",
-      sortKey: "minutes",
-      align: "right",
-      render: (p) => <span className="num">{formatNumber(p.minutesAttended)}</span>,
-    },
-    {
-      key: "percent",
-      header: "% of session",
-      sortKey: "percent",
-      align: "right",
-      render: (p) =>
-        p.percentAttended === null ? (
-          <span className="muted">—</span>
-        ) : (
-          <span className="num">{Math.round(p.percentAttended)}%</span>
-        ),
-    },
+    // Absentees attended nothing: their minutes and share of the session are always zero.
+    ...(segment === "absent"
+      ? []
+      : ([
+          {
+            key: "minutes",
+            header: "Minutes attended",
+            sortKey: "minutes",
+            align: "right",
+            render: (p) => <span className="num">{formatNumber(p.minutesAttended)}</span>,
+          },
+          {
+            key: "percent",
+            header: "% of session",
+            sortKey: "percent",
+            align: "right",
+            render: (p) =>
+              p.percentAttended === null ? (
+                <span className="muted">—</span>
+              ) : (
+                <span className="num">{Math.round(p.percentAttended)}%</span>
+              ),
+          },
+        ] satisfies Column<WebinarProspect>[])),
     {
       key: "questions",
       header: "Questions",

@@ -71,13 +71,21 @@ export async function exportWebinarProspects(options: ExportWebinarProspectsOpti
   return { filename: `${webinar.subject}-${options.segment}.csv`, header: EXPORT_HEADER, rows: rows() };
 }
 
+// The words the drill-down's status badges show: the spreadsheet reads as the page does.
+const STATUS_LABELS: Record<WebinarProspectRow["status"], string> = {
+  WAITING: "Waiting",
+  APPROVED: "Approved",
+  DENIED: "Denied",
+  CANCELLED: "Cancelled",
+};
+
 function toCells(row: WebinarProspectRow): string[] {
   return [
     row.email,
     row.firstName ?? "",
     row.lastName ?? "",
     row.company ?? "",
-    row.status,
+    STATUS_LABELS[row.status],
     row.attended ? "yes" : "no",
     String(row.minutesAttended),
     row.percentAttended === null ? "" : String(Math.round(row.percentAttended)),

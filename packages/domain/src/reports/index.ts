@@ -12,6 +12,17 @@ export {
   exportWebinarProspects,
   type WebinarProspectsExport,
 } from "./export-webinar-prospects";
+export {
+  type ExportWebinarReportOptions,
+  exportWebinarReport,
+  REPORT_EXPORT_HEADER,
+} from "./export-webinar-report";
+export {
+  type AttendanceTrendPoint,
+  type GetAttendanceTrendOptions,
+  getAttendanceTrend,
+  TREND_LIMIT,
+} from "./get-attendance-trend";
 export { type GetWebinarDetailOptions, getWebinarDetail, type WebinarDetail } from "./get-webinar-detail";
 export {
   type ListWebinarProspectsOptions,
@@ -24,6 +35,7 @@ export {
   type ListWebinarReportOptions,
   listWebinarReport,
   WEBINAR_REPORT_SORTS,
+  type WebinarReportFilter,
   type WebinarReportRow,
   type WebinarReportSort,
 } from "./list-webinar-report";

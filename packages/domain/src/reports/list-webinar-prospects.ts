@@ -55,7 +55,7 @@ export interface ListWebinarProspectsOptions extends PageRequest {
 }
 
 const SORT_KEYS: Record<WebinarProspectSort, string[]> = {
-  email: [`lower(p."email")`],
+  email: [`p."email" COLLATE "natural"`],
   name: [`lower(p."lastName")`, `lower(p."firstName")`],
   company: [`lower(p."company")`],
   status: [`r."status"`],
@@ -65,11 +65,14 @@ const SORT_KEYS: Record<WebinarProspectSort, string[]> = {
   registeredAt: [`r."registeredAt"`],
 };
 
-/** ORDER BY for a whitelisted sort; blanks go last either way and the id keeps pages stable. */
+/**
+ * ORDER BY for a whitelisted sort; blanks go last either way and the id keeps pages stable.
+ * E-mails sort naturally ("natural" collation, see its migration): a2 before a10, case aside.
+ */
 export function drillDownOrder(sort: WebinarProspectSort, order: "asc" | "desc"): Prisma.Sql {
   const dir = order === "asc" ? "ASC" : "DESC";
   const keys = SORT_KEYS[sort].map((key) => `${key} ${dir} NULLS LAST`);
-  return Prisma.raw([...keys, `lower(p."email") ASC`, `p."id" ASC`].join(", "));
+  return Prisma.raw([...keys, `p."email" COLLATE "natural" ASC`, `p."id" ASC`].join(", "));
 }
 
 export const DRILL_DOWN_COLUMNS = Prisma.sql`

@@ -2,7 +2,14 @@ import { type Db, Prisma, type WebinarStatus } from "@gw/db";
 import { cleanQuery, containsPattern, type Page, type PageRequest, pageWindow } from "../paging/paging";
 import { isFinished, type ReportTab, tabCondition } from "./webinar-phase";
 
-export const WEBINAR_REPORT_SORTS = ["startsAt", "subject", "registered", "attended", "attendanceRate"] as const;
+export const WEBINAR_REPORT_SORTS = [
+  "startsAt",
+  "subject",
+  "registered",
+  "attended",
+  "absent",
+  "attendanceRate",
+] as const;
 export type WebinarReportSort = (typeof WEBINAR_REPORT_SORTS)[number];
 
 export interface WebinarReportRow {
@@ -23,13 +30,23 @@ export interface WebinarReportRow {
   program: { id: string; subject: string } | null;
 }
 
-export interface ListWebinarReportOptions extends PageRequest {
-  db: Db;
+/** Which webinars a report shows, before sorting and paging (shared by the page, its CSV and its trend). */
+export interface WebinarReportFilter {
   accountId: string;
   tab: ReportTab;
   connectorId?: string;
   q?: string;
   includeCancelled?: boolean;
+  /** Webinars starting on or after this day (YYYY-MM-DD, in `timeZone`). */
+  from?: string;
+  /** Webinars starting on or before this day (YYYY-MM-DD, in `timeZone`). */
+  to?: string;
+  /** The IANA zone the days are cut in (the viewer's); UTC when absent. */
+  timeZone?: string;
+}
+
+export interface ListWebinarReportOptions extends PageRequest, WebinarReportFilter {
+  db: Db;
   sort?: WebinarReportSort;
   order?: "asc" | "desc";
   now?: Date;
@@ -57,6 +74,28 @@ const COUNTS = Prisma.sql`
          count(*) FILTER (WHERE r."status" <> 'CANCELLED' AND r."attended")::int AS attended
   FROM "WebinarRegistration" r WHERE r."webinarId" = w."id"`;
 
+/** The filter in SQL over the alias `w`. */
+export function reportWhere(filter: WebinarReportFilter, now: Date): Prisma.Sql {
+  const q = cleanQuery(filter.q);
+  const zone = filter.timeZone ?? "UTC";
+  return Prisma.join(
+    [
+      Prisma.sql`w."accountId" = ${filter.accountId}::uuid`,
+      tabCondition(filter.tab, now, filter.includeCancelled ?? true),
+      filter.connectorId ? Prisma.sql`w."connectorId" = ${filter.connectorId}::uuid` : Prisma.sql`TRUE`,
+      q ? Prisma.sql`w."subject" ILIKE ${containsPattern(q)}` : Prisma.sql`TRUE`,
+      // A day is its midnight-to-midnight in the viewer's zone: "to" includes the whole day.
+      filter.from
+        ? Prisma.sql`w."startsAt" >= (${filter.from}::date::timestamp AT TIME ZONE ${zone})`
+        : Prisma.sql`TRUE`,
+      filter.to
+        ? Prisma.sql`w."startsAt" < ((${filter.to}::date + 1)::timestamp AT TIME ZONE ${zone})`
+        : Prisma.sql`TRUE`,
+    ],
+    " AND ",
+  );
+}
+
 /**
  * The webinars report, one page of a tab, counted in SQL. Sorting by date or subject picks the
  * page from the webinars alone (index on accountId, startsAt) and counts only that page through
@@ -67,70 +106,73 @@ export async function listWebinarReport(options: ListWebinarReportOptions): Prom
   const { db } = options;
   const now = options.now ?? new Date();
   const { page, pageSize, offset } = pageWindow(options);
+  const where = reportWhere(options, now);
+  const rows = await queryReportRows(options, where, pageSize, offset);
+  const [{ total }] = (await db.$queryRaw<{ total: number }[]>`
+    SELECT count(*)::int AS total FROM "Webinar" w WHERE ${where}`) as [{ total: number }];
+
+  return { items: rows.map((row) => toReportRow(row, now)), total, page, pageSize };
+}
+
+/** One window of the report's rows in its order (the page, or a batch of the CSV). */
+export async function queryReportRows(
+  options: Omit<ListWebinarReportOptions, keyof PageRequest>,
+  where: Prisma.Sql,
+  limit: number,
+  offset: number,
+): Promise<RawRow[]> {
+  const { db } = options;
   const sort = options.sort ?? "startsAt";
   const order = options.order ?? (options.tab === "upcoming" ? "asc" : "desc");
-  const q = cleanQuery(options.q);
-
-  const where = Prisma.join(
-    [
-      Prisma.sql`w."accountId" = ${options.accountId}::uuid`,
-      tabCondition(options.tab, now, options.includeCancelled ?? true),
-      options.connectorId ? Prisma.sql`w."connectorId" = ${options.connectorId}::uuid` : Prisma.sql`TRUE`,
-      q ? Prisma.sql`w."subject" ILIKE ${containsPattern(q)}` : Prisma.sql`TRUE`,
-    ],
-    " AND ",
-  );
   const dir = Prisma.raw(order === "asc" ? "ASC" : "DESC");
   // Ties break on the date in the tab's natural direction, then the id, so pages never overlap.
   const tie = Prisma.raw(
     options.tab === "upcoming" ? `w."startsAt" ASC, w."id" ASC` : `w."startsAt" DESC, w."id" DESC`,
   );
 
-  let rows: RawRow[];
   if (sort === "startsAt" || sort === "subject") {
     const orderBy =
       sort === "startsAt"
         ? Prisma.sql`w."startsAt" ${dir}, w."id" ${dir}`
         : Prisma.sql`lower(w."subject") ${dir}, ${tie}`;
-    rows = await db.$queryRaw<RawRow[]>`
+    return db.$queryRaw<RawRow[]>`
       SELECT w."id", w."subject", w."startsAt", w."endsAt", w."timeZone", w."status"::text AS "status",
              w."connectorId", c."name" AS "connectorName", counts.registered, counts.attended,
              w."programId", (SELECT pr."subject" FROM "WebinarProgram" pr WHERE pr."id" = w."programId") AS "programSubject"
-      FROM (SELECT w.* FROM "Webinar" w WHERE ${where} ORDER BY ${orderBy} LIMIT ${pageSize} OFFSET ${offset}) w
+      FROM (SELECT w.* FROM "Webinar" w WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}) w
       JOIN "Connector" c ON c."id" = w."connectorId"
       CROSS JOIN LATERAL (${COUNTS}) counts
       ORDER BY ${orderBy}`;
-  } else {
-    // Sorting by a count reads the counters the triggers keep (WebinarCounts: one row per
-    // webinar, with its account, start and cancellation beside the counts) through the index of
-    // that count, in order, and stops at the page. Each key and tie-breaker is spelled exactly as
-    // its index (webinar_counts_sort migration) or the planner sorts every webinar instead.
-    const key =
-      sort === "registered"
-        ? Prisma.sql`counts."registered" ${dir}`
-        : sort === "attended"
-          ? Prisma.sql`counts."attended" ${dir}`
-          : Prisma.sql`(CASE WHEN counts."cancelled" THEN NULL ELSE counts."attended"::float8 / NULLIF(counts."registered", 0) END) ${dir} ${Prisma.raw(order === "asc" ? "NULLS FIRST" : "NULLS LAST")}`;
-    const countsTie = Prisma.raw(
-      options.tab === "upcoming"
-        ? `counts."startsAt" ASC, counts."webinarId" ASC`
-        : `counts."startsAt" DESC, counts."webinarId" DESC`,
-    );
-    rows = await db.$queryRaw<RawRow[]>`
-      SELECT w."id", w."subject", w."startsAt", w."endsAt", w."timeZone", w."status"::text AS "status",
-             w."connectorId", c."name" AS "connectorName", counts."registered"::int AS registered, counts."attended"::int AS attended,
-             w."programId", (SELECT pr."subject" FROM "WebinarProgram" pr WHERE pr."id" = w."programId") AS "programSubject"
-      FROM "WebinarCounts" counts
-      JOIN "Webinar" w ON w."id" = counts."webinarId"
-      JOIN "Connector" c ON c."id" = w."connectorId"
-      WHERE counts."accountId" = ${options.accountId}::uuid AND ${where}
-      ORDER BY ${key}, ${countsTie}
-      LIMIT ${pageSize} OFFSET ${offset}`;
   }
-  const [{ total }] = (await db.$queryRaw<{ total: number }[]>`
-    SELECT count(*)::int AS total FROM "Webinar" w WHERE ${where}`) as [{ total: number }];
-
-  return { items: rows.map((row) => toReportRow(row, now)), total, page, pageSize };
+  // Sorting by a count reads the counters the triggers keep (WebinarCounts: one row per
+  // webinar, with its account, start and cancellation beside the counts) through the index of
+  // that count, in order, and stops at the page. Each key and tie-breaker is spelled exactly as
+  // its index (webinar_counts_sort and natural_sort_absent migrations) or the planner sorts every
+  // webinar instead.
+  const blanks = Prisma.raw(order === "asc" ? "NULLS FIRST" : "NULLS LAST");
+  const key =
+    sort === "registered"
+      ? Prisma.sql`counts."registered" ${dir}`
+      : sort === "attended"
+        ? Prisma.sql`counts."attended" ${dir}`
+        : sort === "absent"
+          ? Prisma.sql`(CASE WHEN counts."cancelled" THEN NULL ELSE counts."registered" - counts."attended" END) ${dir} ${blanks}`
+          : Prisma.sql`(CASE WHEN counts."cancelled" THEN NULL ELSE counts."attended"::float8 / NULLIF(counts."registered", 0) END) ${dir} ${blanks}`;
+  const countsTie = Prisma.raw(
+    options.tab === "upcoming"
+      ? `counts."startsAt" ASC, counts."webinarId" ASC`
+      : `counts."startsAt" DESC, counts."webinarId" DESC`,
+  );
+  return db.$queryRaw<RawRow[]>`
+    SELECT w."id", w."subject", w."startsAt", w."endsAt", w."timeZone", w."status"::text AS "status",
+           w."connectorId", c."name" AS "connectorName", counts."registered"::int AS registered, counts."attended"::int AS attended,
+           w."programId", (SELECT pr."subject" FROM "WebinarProgram" pr WHERE pr."id" = w."programId") AS "programSubject"
+    FROM "WebinarCounts" counts
+    JOIN "Webinar" w ON w."id" = counts."webinarId"
+    JOIN "Connector" c ON c."id" = w."connectorId"
+    WHERE counts."accountId" = ${options.accountId}::uuid AND ${where}
+    ORDER BY ${key}, ${countsTie}
+    LIMIT ${limit} OFFSET ${offset}`;
 }
 
 export function toReportRow(row: RawRow, now: Date): WebinarReportRow {

@@ -2075,10 +2075,16 @@ export interface paths {
                 query?: {
                     tab?: "upcoming" | "finished";
                     connectorId?: string;
-                    /** @description contains, ignoring case */
+                    /** @description the webinar's title contains this, ignoring case */
                     q?: string;
+                    /** @description webinars starting on or after this day (YYYY-MM-DD, in timeZone) */
+                    from?: string;
+                    /** @description webinars starting on or before this day (YYYY-MM-DD, in timeZone), the whole day */
+                    to?: string;
+                    /** @description the IANA zone from and to are days in (the viewer's); UTC when absent */
+                    timeZone?: string;
                     includeCancelled?: "true" | "false";
-                    sort?: "startsAt" | "subject" | "registered" | "attended" | "attendanceRate";
+                    sort?: "startsAt" | "subject" | "registered" | "attended" | "absent" | "attendanceRate";
                     order?: "asc" | "desc";
                     /** @description 1-based page number */
                     page?: number;
@@ -2129,6 +2135,252 @@ export interface paths {
                             page: number;
                             pageSize: number;
                         };
+                    };
+                };
+                /** @description The common error body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/webinars.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the webinars report as filtered (one row per webinar) as CSV
+         * @description The same filter and order as GET /api/reports/webinars, every page. Streams text/csv with a header row; cells starting with = + - @ are prefixed with ' against CSV injection.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    tab?: "upcoming" | "finished";
+                    connectorId?: string;
+                    /** @description the webinar's title contains this, ignoring case */
+                    q?: string;
+                    /** @description webinars starting on or after this day (YYYY-MM-DD, in timeZone) */
+                    from?: string;
+                    /** @description webinars starting on or before this day (YYYY-MM-DD, in timeZone), the whole day */
+                    to?: string;
+                    /** @description the IANA zone from and to are days in (the viewer's); UTC when absent */
+                    timeZone?: string;
+                    includeCancelled?: "true" | "false";
+                    sort?: "startsAt" | "subject" | "registered" | "attended" | "absent" | "attendanceRate";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description The common error body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/webinars/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attendance across the finished webinars the report's filter matches, oldest first
+         * @description One point per finished (not cancelled) webinar: registered, attended, absent and the attendance rate; the newest `limit` of them.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    connectorId?: string;
+                    /** @description the webinar's title contains this, ignoring case */
+                    q?: string;
+                    /** @description webinars starting on or after this day (YYYY-MM-DD, in timeZone) */
+                    from?: string;
+                    /** @description webinars starting on or before this day (YYYY-MM-DD, in timeZone), the whole day */
+                    to?: string;
+                    /** @description the IANA zone from and to are days in (the viewer's); UTC when absent */
+                    timeZone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttendanceTrend"];
                     };
                 };
                 /** @description The common error body */
@@ -13226,6 +13478,41 @@ export interface components {
             /** @description attended at least this % of the session */
             minPercent: number | null;
             points: number;
+        };
+        AttendanceTrend: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                subject: string;
+                /** Format: date-time */
+                startsAt: string;
+                registered: number;
+                attended: number;
+                absent: number;
+                /** @description attended / registered; null when nobody registered */
+                attendanceRate: number | null;
+            }[];
+            /** @description finished webinars matching the filter */
+            total: number;
+            /** @description items holds the newest `limit` of them, oldest first */
+            limit: number;
+        };
+        AttendanceTrendInput: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                subject: string;
+                startsAt: unknown;
+                registered: number;
+                attended: number;
+                absent: number;
+                /** @description attended / registered; null when nobody registered */
+                attendanceRate: number | null;
+            }[];
+            /** @description finished webinars matching the filter */
+            total: number;
+            /** @description items holds the newest `limit` of them, oldest first */
+            limit: number;
         };
         AutomationRule: {
             /** Format: uuid */
