@@ -1,46 +1,11 @@
 // axe-core over the admin UI and the hosted form, in the states a marketer meets them: empty,
 // filled with synced webinars, with a dialog open, with a refused form. Any WCAG 2.1 A/AA or
 // best-practice finding fails the test with the rule, the element and axe's advice.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { createVerifiedConnector } from "@gw/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { audit, type BrowserGlobals } from "./axe";
 import { createRegisteredList, eventually, logIn, type Stack, startStack } from "./harness";
-
-// Evaluated over the DevTools protocol, which the pages' Content-Security-Policy does not govern.
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
-
-/** The few browser globals the page scripts below touch (the e2e project is typed for Node). */
-interface BrowserGlobals {
-  axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> };
-  document: {
-    activeElement: { tagName: string } | null;
-    querySelector(selector: string): { closest(selector: string): unknown } | null;
-  };
-}
-
-interface Finding {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
-
-async function audit(page: Page, state: string): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    // Runs in the page: only the type assertion is erased, so nothing from Node is referenced.
-    const { axe, document } = globalThis as unknown as BrowserGlobals;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return result.violations;
-  }, TAGS);
-  return (violations as Finding[]).map(
-    (v) =>
-      `${state}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}: ${v.nodes[0]?.failureSummary ?? ""}`,
-  );
-}
 
 describe("accessibility (axe-core, WCAG 2.1 AA and best practice)", () => {
   let stack: Stack;
@@ -190,6 +155,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA and best practice)", () => {
       "new rule with the criteria builder's live count",
     );
     await visit("/exclusions", () => page.getByRole("heading", { level: 1, name: "Exclusions" }).waitFor());
+    await visit("/settings/branding", () => page.getByRole("region", { name: "Logo" }).waitFor(), "form branding");
     await visit(
       "/no-such-page",
       () => page.getByRole("heading", { level: 2, name: "Page not found" }).waitFor(),
