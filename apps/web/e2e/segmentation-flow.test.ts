@@ -187,6 +187,9 @@ describe("segmentation: a dynamic list and an automation rule after a sync", () 
     await logIn(page, stack);
     await page.goto("/rules/new");
     await page.getByRole("textbox", { name: "Name" }).fill("Nurture Spring launch absentees");
+    // A new rule's first condition names a webinar from the start, as a new list's does (the draft
+    // waits for the webinars instead of starting as "any webinar").
+    expect(await page.getByRole("combobox", { name: "Which webinars in condition 1" }).inputValue()).toBe("webinarId");
     await page.getByRole("combobox", { name: "Status in condition 1" }).selectOption("absent");
     await page.getByRole("combobox", { name: "Which webinars in condition 1" }).selectOption("webinarId");
     await page.getByRole("combobox", { name: "Webinar in condition 1" }).selectOption(webinarX);

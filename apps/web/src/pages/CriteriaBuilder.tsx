@@ -30,6 +30,8 @@ export interface CriteriaOptions {
   tags: { id: string; name: string }[];
   forms: { id: string; name: string }[];
   campaigns: { id: string; name: string }[];
+  /** Every option list has answered (or failed): a new draft's defaults can be taken from them. */
+  loaded: boolean;
 }
 
 export function useCriteriaOptions(): CriteriaOptions {
@@ -59,6 +61,9 @@ export function useCriteriaOptions(): CriteriaOptions {
     tags: tags.data?.items ?? [],
     forms: (forms.data?.forms ?? []).map((f) => ({ id: f.id, name: f.name })),
     campaigns: campaigns.data?.items ?? [],
+    loaded: [webinars, finished, upcoming, lists, tags, forms, campaigns].every(
+      (q) => q.data !== undefined || q.error !== undefined,
+    ),
   };
 }
 

@@ -54,8 +54,14 @@ export function ExclusionsPage() {
           setError(undefined);
           try {
             const applied = await put<ExclusionsApplied>("/api/exclusions", { rules });
+            // Staff of webinars no sync reads again are fetched from GoTo in the background: say so,
+            // or a marketer would wonder why a panelist of a past webinar is not filtered yet.
+            const fetching =
+              applied.staffWebinarsQueued > 0
+                ? ` Reading the panelists and co-organizers of ${formatNumber(applied.staffWebinarsQueued)} past webinars from GoTo: they are filtered as GoTo answers.`
+                : "";
             toast.success(
-              `Saved. ${formatNumber(applied.filteredByRules)} prospects filtered by these rules (${formatNumber(applied.newlyFiltered)} newly, ${formatNumber(applied.released)} released).`,
+              `Saved. ${formatNumber(applied.filteredByRules)} prospects filtered by these rules (${formatNumber(applied.newlyFiltered)} newly, ${formatNumber(applied.released)} released).${fetching}`,
             );
             current.reload();
           } catch (caught) {

@@ -168,7 +168,8 @@ export function RuleEditPage() {
     }
   }, [existing.data]);
   useEffect(() => {
-    if (isNew && draft === null)
+    // A draft made before the webinars arrive would start as "any webinar" and stay so.
+    if (isNew && draft === null && options.loaded)
       setDraft({ name: "", criteria: emptyCriteria(options), actions: [{ type: "ADD_TAG", tag: "" }], repeat: false });
   }, [isNew, draft, options]);
 
