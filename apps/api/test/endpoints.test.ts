@@ -195,6 +195,70 @@ describe("outbound endpoints: API, delivery log and replay", () => {
     expect(unknownType.json().message).toContain('"nope"');
   });
 
+  it("rotates the secret (the old one no longer verifies) and sends a signed test event; both admins only, account-scoped", async () => {
+    const created = (
+      await api.app.inject({
+        method: "POST",
+        url: "/api/endpoints",
+        headers: admin.headers,
+        payload: { url: receiver.url, eventTypes: ["participation.registered"] },
+      })
+    ).json();
+    secret = created.secret;
+    const test = await api.app.inject({
+      method: "POST",
+      url: `/api/endpoints/${created.id}/test`,
+      headers: admin.headers,
+    });
+    expect(test.statusCode, test.body).toBe(200);
+    expect(test.json()).toMatchObject({ ok: true, statusCode: 204, error: null });
+    const arrived = receiver.received.find((e) => e.id === test.json().eventId);
+    expect(arrived?.type).toBe("endpoint.test");
+    // Not an event of the account: nothing joins the delivery log.
+    expect(await api.deps.db.outboundDelivery.count({ where: { endpointId: created.id } })).toBe(0);
+
+    const rotated = await api.app.inject({
+      method: "POST",
+      url: `/api/endpoints/${created.id}/rotate-secret`,
+      headers: admin.headers,
+    });
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    expect(rotated.json().secret).toMatch(/^whsec_/);
+    expect(rotated.json().secret).not.toBe(created.secret);
+    const rejected = receiver.rejected;
+    const stale = await api.app.inject({
+      method: "POST",
+      url: `/api/endpoints/${created.id}/test`,
+      headers: admin.headers,
+    });
+    expect(stale.json()).toMatchObject({ ok: false, statusCode: 401 });
+    expect(receiver.rejected).toBe(rejected + 1);
+    secret = rotated.json().secret;
+    const fresh = await api.app.inject({
+      method: "POST",
+      url: `/api/endpoints/${created.id}/test`,
+      headers: admin.headers,
+    });
+    expect(fresh.json().ok).toBe(true);
+
+    const marketer = await createUserAndLogin(api, { accountId: admin.accountId, role: "MARKETER" });
+    const other = await createUserAndLogin(api);
+    for (const path of ["rotate-secret", "test"]) {
+      const denied = await api.app.inject({
+        method: "POST",
+        url: `/api/endpoints/${created.id}/${path}`,
+        headers: marketer.headers,
+      });
+      expect(denied.statusCode).toBe(403);
+      const foreign = await api.app.inject({
+        method: "POST",
+        url: `/api/endpoints/${created.id}/${path}`,
+        headers: other.headers,
+      });
+      expect(foreign.statusCode).toBe(404);
+    }
+  });
+
   it("logs each delivery (status, response code, latency, attempts) and replays one or all failed ones", async () => {
     const res = await api.app.inject({
       method: "POST",

@@ -2,7 +2,6 @@
 // filled with synced webinars, with a dialog open, with a refused form. Any WCAG 2.1 A/AA or
 // best-practice finding fails the test with the rule, the element and axe's advice.
 import { createVerifiedConnector } from "@gw/testing";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audit, type BrowserGlobals } from "./axe";
 import { createRegisteredList, eventually, logIn, type Stack, startStack } from "./harness";
@@ -88,6 +87,17 @@ describe("accessibility (axe-core, WCAG 2.1 AA and best practice)", () => {
     await page.waitForLoadState("networkidle");
     findings.push(...(await audit(page, "prospect page")));
 
+    await visit(
+      "/integrations/endpoints",
+      () => page.getByRole("heading", { name: "No endpoints yet" }).waitFor(),
+      "outbound endpoints (empty)",
+    );
+    await visit(
+      "/integrations/tokens",
+      () => page.getByRole("heading", { name: "No API tokens yet" }).waitFor(),
+      "api tokens (empty)",
+    );
+    await visit("/settings", () => page.getByRole("textbox", { name: "Source template" }).waitFor(), "settings");
     await visit("/lists", () => page.getByRole("heading", { level: 1, name: "Lists" }).waitFor(), "lists (empty)");
     await visit(
       "/lists/new",

@@ -200,3 +200,15 @@ export async function createRegisteredList(stack: Pick<Stack, "db" | "admin">, n
     },
   });
 }
+
+/** A phone's screen (the layout's narrowest target). */
+export const PHONE = { width: 390, height: 844 };
+
+/** How much wider than the screen the page is (0 when nothing scrolls sideways). */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  await page.waitForLoadState("networkidle");
+  return page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document;
+    return root.documentElement.scrollWidth - (globalThis as unknown as { innerWidth: number }).innerWidth;
+  });
+}

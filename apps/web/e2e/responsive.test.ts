@@ -2,20 +2,17 @@
 // button, tables and tabs scroll inside their own boxes. Also the login page's plain-words
 // messages for empty fields.
 import { createVerifiedConnector } from "@gw/testing";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRegisteredList, eventually, logIn, type Stack, screenshot, startStack } from "./harness";
-
-const PHONE = { width: 390, height: 844 };
-
-/** How much wider than the screen the page is (0 when nothing scrolls sideways). */
-async function sidewaysOverflow(page: Page): Promise<number> {
-  await page.waitForLoadState("networkidle");
-  return page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document;
-    return root.documentElement.scrollWidth - (globalThis as unknown as { innerWidth: number }).innerWidth;
-  });
-}
+import {
+  createRegisteredList,
+  eventually,
+  logIn,
+  PHONE,
+  type Stack,
+  screenshot,
+  sidewaysOverflow,
+  startStack,
+} from "./harness";
 
 describe("on a phone", () => {
   let stack: Stack;

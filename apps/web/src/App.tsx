@@ -10,6 +10,8 @@ import { DynamicListEditPage } from "./pages/DynamicListEditPage";
 import { ExclusionsPage } from "./pages/ExclusionsPage";
 import { FormEditPage } from "./pages/FormEditPage";
 import { FormsPage } from "./pages/FormsPage";
+import { ApiTokensPage } from "./pages/integrations/ApiTokensPage";
+import { EndpointsPage } from "./pages/integrations/EndpointsPage";
 import { ListsPage } from "./pages/ListsPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -17,6 +19,7 @@ import { ProspectPage } from "./pages/ProspectPage";
 import { ProspectsPage } from "./pages/ProspectsPage";
 import { RuleEditPage, RulesPage } from "./pages/RulesPage";
 import { ScoringRulesPage } from "./pages/ScoringRulesPage";
+import { SettingsPage } from "./pages/SettingsPage";
 import { SyncActivityPage } from "./pages/SyncActivityPage";
 import { TagsPage } from "./pages/TagsPage";
 import { WebinarPage } from "./pages/WebinarPage";
@@ -82,6 +85,10 @@ export function App() {
               <Route path="tags/:id" element={<TagsPage />} />
               <Route path="sync" element={<SyncActivityPage />} />
               <Route path="settings/branding" element={<BrandingPage />} />
+              <Route path="settings" element={<SettingsPage />} />
+              <Route path="integrations/endpoints" element={<EndpointsPage />} />
+              <Route path="integrations/endpoints/:id" element={<EndpointsPage />} />
+              <Route path="integrations/tokens" element={<ApiTokensPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </AppShell>

@@ -8,6 +8,7 @@ export * from "./branding";
 export * from "./campaigns";
 export * from "./common";
 export * from "./connectors";
+export * from "./endpoints";
 export * from "./exclusions";
 export * from "./forms";
 export * from "./health";

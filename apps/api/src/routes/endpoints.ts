@@ -1,5 +1,20 @@
-import { errors, idParams, pageOf, pageQuery } from "@gw/api-contract";
-import { EVENT_TYPES } from "@gw/domain/events";
+import {
+  createdOutboundEndpoint,
+  EVENT_TYPES,
+  endpointBody,
+  endpointPatchBody,
+  endpointSecret,
+  endpointTestResult,
+  errors,
+  idParams,
+  OUTBOUND_DELIVERY_STATUSES,
+  outboundDelivery,
+  outboundEndpoint,
+  outboundEndpointList,
+  pageOf,
+  pageQuery,
+  replayedDeliveries,
+} from "@gw/api-contract";
 import {
   createEndpoint,
   deleteEndpoint,
@@ -8,6 +23,8 @@ import {
   listDeliveries,
   listEndpoints,
   replayDeliveries,
+  rotateEndpointSecret,
+  sendTestEvent,
   updateEndpoint,
 } from "@gw/domain/outbound";
 import { deliverEndpointJob, enqueue } from "@gw/queues";
@@ -16,43 +33,6 @@ import { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
 
-const endpoint = z
-  .object({
-    id: z.uuid(),
-    url: z.string(),
-    description: z.string().nullable(),
-    eventTypes: z.array(z.string()).describe("the types it receives; empty: all"),
-    enabled: z.boolean(),
-    disabledReason: z.string().nullable().describe("why it was disabled: the notice to act on"),
-    disabledAt: z.date().nullable(),
-    failingSince: z.date().nullable(),
-    createdAt: z.date(),
-    updatedAt: z.date(),
-  })
-  .meta({ id: "OutboundEndpoint" });
-
-const delivery = z
-  .object({
-    id: z.string(),
-    eventId: z.string().describe("the webhook-id header: the same on every attempt and replay"),
-    type: z.string(),
-    status: z.enum(["PENDING", "DELIVERED", "FAILED"]),
-    attempts: z.number().int(),
-    lastStatusCode: z.number().int().nullable(),
-    lastLatencyMs: z.number().int().nullable(),
-    lastError: z.string().nullable(),
-    lastAttemptAt: z.date().nullable(),
-    nextAttemptAt: z.date().nullable(),
-    deliveredAt: z.date().nullable(),
-    createdAt: z.date(),
-  })
-  .meta({ id: "OutboundDelivery" });
-
-const endpointBody = z.object({
-  url: z.string().max(2000).describe("https:// address of the receiver"),
-  description: z.string().max(500).nullable().optional(),
-  eventTypes: z.array(z.string().max(100)).max(50).optional().describe("event types to receive; empty or absent: all"),
-});
 const deliveryParams = z.object({ id: z.uuid(), deliveryId: z.string().regex(/^\d{1,19}$/) });
 
 /** Outbound events: an account's endpoints (Standard Webhooks), their delivery log and replay. */
@@ -93,7 +73,7 @@ export const endpointRoutes =
         schema: {
           tags,
           summary: "The account's endpoints",
-          response: { 200: z.object({ items: z.array(endpoint) }), ...errors },
+          response: { 200: outboundEndpointList, ...errors },
         },
       },
       async (request) => ({ items: await listEndpoints({ db, accountId: authOf(request).accountId }) }),
@@ -107,7 +87,7 @@ export const endpointRoutes =
           tags,
           summary: "Add an endpoint; the answer carries its whsec_ signing secret",
           body: endpointBody,
-          response: { 201: endpoint.extend({ secret: z.string() }), ...errors },
+          response: { 201: createdOutboundEndpoint, ...errors },
         },
       },
       async (request, reply) =>
@@ -124,7 +104,7 @@ export const endpointRoutes =
 
     app.get(
       "/api/endpoints/:id",
-      { schema: { tags, summary: "One endpoint", params: idParams, response: { 200: endpoint, ...errors } } },
+      { schema: { tags, summary: "One endpoint", params: idParams, response: { 200: outboundEndpoint, ...errors } } },
       async (request) => getEndpoint(ref(request, authOf(request).accountId)),
     );
 
@@ -136,12 +116,43 @@ export const endpointRoutes =
           tags,
           summary: "The endpoint's signing secret (for the receiver's verification)",
           params: idParams,
-          response: { 200: z.object({ secret: z.string() }), ...errors },
+          response: { 200: endpointSecret, ...errors },
         },
       },
       async (request) => ({
         secret: await getEndpointSecret({ ...ref(request, authOf(request).accountId), secretBox }),
       }),
+    );
+
+    app.post(
+      "/api/endpoints/:id/rotate-secret",
+      {
+        preHandler: app.requireAdmin,
+        schema: {
+          tags,
+          summary: "Replace the endpoint's signing secret; the answer carries the new one, used from the next delivery",
+          params: idParams,
+          response: { 200: endpointSecret, ...errors },
+        },
+      },
+      async (request) => ({
+        secret: await rotateEndpointSecret({ ...ref(request, authOf(request).accountId), secretBox }),
+      }),
+    );
+
+    app.post(
+      "/api/endpoints/:id/test",
+      {
+        preHandler: app.requireAdmin,
+        schema: {
+          tags,
+          summary: "Send a signed endpoint.test event now and answer how the receiver took it (not logged)",
+          params: idParams,
+          response: { 200: endpointTestResult, ...errors },
+        },
+      },
+      async (request) =>
+        sendTestEvent({ ...ref(request, authOf(request).accountId), secretBox, policy: deps.config.outbound }),
     );
 
     app.patch(
@@ -152,8 +163,8 @@ export const endpointRoutes =
           tags,
           summary: "Change an endpoint; enabled: true turns a disabled one back on",
           params: idParams,
-          body: endpointBody.partial().extend({ enabled: z.boolean().optional() }),
-          response: { 200: endpoint, ...errors },
+          body: endpointPatchBody,
+          response: { 200: outboundEndpoint, ...errors },
         },
       },
       async (request) => {
@@ -191,15 +202,15 @@ export const endpointRoutes =
           tags,
           summary: "The endpoint's delivery log, newest first",
           params: idParams,
-          querystring: z.object({ status: z.enum(["PENDING", "DELIVERED", "FAILED"]).optional(), ...pageQuery }),
-          response: { 200: pageOf(delivery), ...errors },
+          querystring: z.object({ status: z.enum(OUTBOUND_DELIVERY_STATUSES).optional(), ...pageQuery }),
+          response: { 200: pageOf(outboundDelivery), ...errors },
         },
       },
       async (request) =>
         listDeliveries({ db, accountId: authOf(request).accountId, endpointId: request.params.id, ...request.query }),
     );
 
-    const replayed = z.object({ replayed: z.number().int() });
+    const replayed = replayedDeliveries;
     app.post(
       "/api/endpoints/:id/deliveries/:deliveryId/replay",
       {

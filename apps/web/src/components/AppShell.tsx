@@ -29,6 +29,14 @@ const NAV: { heading: string; links: { to: string; label: string; icon: IconName
       { to: "/exclusions", label: "Exclusions", icon: "eye" },
       { to: "/sync", label: "Sync activity", icon: "activity" },
       { to: "/settings/branding", label: "Form branding", icon: "form" },
+      { to: "/settings", label: "Settings", icon: "sliders", end: true },
+    ],
+  },
+  {
+    heading: "Integrations",
+    links: [
+      { to: "/integrations/endpoints", label: "Outbound events", icon: "external" },
+      { to: "/integrations/tokens", label: "API tokens", icon: "key" },
     ],
   },
 ];

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, LoadingState } from "../components/States";
 import { NextSync, SyncNowButton } from "../components/SyncNow";
 import { WebinarWhen } from "../components/WebinarWhen";
 import { formatDateTime, formatNumber, formatPercent, formatRelative, formatShortDateTime } from "../lib/format";
+import { WebinarSourcesCard } from "./WebinarSources";
 
 /** One webinar: its counts, registrations over time and attendance. */
 export function WebinarPage() {
@@ -44,7 +45,7 @@ export function WebinarPage() {
     );
   }
 
-  const { webinar, sessions, registrationsPerDay, attendance, questions = [], program = null } = detail.data;
+  const { webinar, sessions, registrationsPerDay, attendance, questions = [], program = null, sources } = detail.data;
   const pct = (value: number | null | undefined) =>
     value === null || value === undefined ? "—" : `${Math.round(value)}%`;
   const drill = (segment: string) => `/reports/webinars/${webinar.id}/prospects?segment=${segment}`;
@@ -186,6 +187,8 @@ export function WebinarPage() {
           </Card>
         </div>
       </div>
+
+      <WebinarSourcesCard webinarId={webinar.id} sources={sources} finished={webinar.finished} />
 
       {program ? (
         <Card title={`Series: ${program.subject}`} id="program">

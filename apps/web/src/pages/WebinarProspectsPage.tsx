@@ -14,6 +14,7 @@ import { TabPanel, Tabs } from "../components/Tabs";
 import { formatDateTime, formatNumber, formatShortDateTime, fullName } from "../lib/format";
 import { nextSort, useDebounced, useSearchState } from "../lib/use-search-state";
 import { BulkActionDialog } from "./BulkActionDialog";
+import { SourceFilterNotice, useSourceFilter } from "./WebinarSources";
 
 const DEFAULTS = {
   segment: "registered",
@@ -36,7 +37,8 @@ export function WebinarProspectsPage() {
   const q = useDebounced(state.q, 250);
   const includeFiltered = state.includeFiltered === "true";
   const detail = useApi<WebinarDetail>(`/api/reports/webinars/${id}`);
-  const prospects = useApi<Page<WebinarProspect>>(`/api/reports/webinars/${id}/prospects`, {
+  const { source, apiSuffix } = useSourceFilter();
+  const prospects = useApi<Page<WebinarProspect>>(`/api/reports/webinars/${id}/prospects${apiSuffix}`, {
     segment,
     q,
     page: state.page,
@@ -54,7 +56,7 @@ export function WebinarProspectsPage() {
   useEffect(() => {
     setSelected(new Set());
     setAllSelected(false);
-  }, [segment, q, includeFiltered]);
+  }, [segment, q, includeFiltered, source]);
 
   const webinar = detail.data?.webinar;
   const finished = webinar?.finished ?? false;
@@ -68,7 +70,7 @@ export function WebinarProspectsPage() {
   const selectionCount = allSelected ? total : selected.size;
   const pageRows = prospects.data?.items ?? [];
   const pageAllSelected = pageRows.length > 0 && pageRows.every((p) => selected.has(p.id));
-  const csvHref = withQuery(`/api/reports/webinars/${id}/prospects.csv`, {
+  const csvHref = withQuery(`/api/reports/webinars/${id}/prospects.csv${apiSuffix}`, {
     segment,
     q,
     sort: state.sort,
@@ -223,10 +225,14 @@ export function WebinarProspectsPage() {
               Tag
             </Button>
           </div>
+          <div className="card-body" hidden={source === undefined}>
+            <SourceFilterNotice source={source} allHref={`/reports/webinars/${id}/prospects?segment=${segment}`} />
+          </div>
           {selectionCount > 0 ? (
             <div className="selection-bar" role="status">
               <strong>{formatNumber(selectionCount)} selected</strong>
-              {!allSelected && pageAllSelected && total > pageRows.length ? (
+              {/* "All" actions take the segment and search, not the source: only this page's rows then. */}
+              {!allSelected && pageAllSelected && total > pageRows.length && source === undefined ? (
                 <button type="button" className="btn btn-link" onClick={() => setAllSelected(true)}>
                   Select all {formatNumber(total)} in {SEGMENT_LABEL[segment].toLowerCase()}
                 </button>

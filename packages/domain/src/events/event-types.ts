@@ -1,21 +1,5 @@
-/**
- * The event types other systems can receive. Participation types follow the activity types
- * (`participation.<type>`), so types the engagement model adds arrive without a change here.
- */
-export const EVENT_TYPES = [
-  "participation.registered",
-  "participation.accepted",
-  "participation.attended",
-  "participation.absent",
-  "participation.cancelled",
-  "form.submitted",
-  "registration.failed",
-  "list.added",
-  "list.removed",
-  "connector.failed",
-  "prospect.erased",
-  "rule.matched",
-] as const;
+// The list is part of the API contract (the web app offers it); the domain validates against it.
+export { EVENT_TYPES } from "@gw/api-contract";
 
 /** An automation rule with an EMIT_EVENT action ran on a prospect (details: the rule's id and name). */
 export const RULE_MATCHED_EVENT = "rule.matched";

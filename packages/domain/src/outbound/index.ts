@@ -14,7 +14,9 @@ export {
   getEndpoint,
   getEndpointSecret,
   listEndpoints,
+  rotateEndpointSecret,
   updateEndpoint,
 } from "./manage-endpoints";
 export { replayDeliveries } from "./replay-deliveries";
+export { type SendTestEventOptions, sendTestEvent, type TestEventResult } from "./send-test-event";
 export { type OutboundHttpPolicy, type SendResult, type SendWebhookOptions, sendWebhook } from "./send-webhook";

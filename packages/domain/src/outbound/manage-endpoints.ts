@@ -70,6 +70,17 @@ export async function getEndpointSecret(options: EndpointRef & { secretBox: Secr
   return options.secretBox.decrypt(row.secretEnc);
 }
 
+/** A new signing secret, effective for the next delivery (receivers must switch at once). */
+export async function rotateEndpointSecret(options: EndpointRef & { secretBox: SecretBox }): Promise<string> {
+  const secret = newEndpointSecret();
+  const { count } = await options.db.outboundEndpoint.updateMany({
+    where: { id: options.endpointId, accountId: options.accountId },
+    data: { secretEnc: options.secretBox.encrypt(secret) },
+  });
+  if (count === 0) throw notFound("Endpoint", options.endpointId);
+  return secret;
+}
+
 /** Changes URL, description, types or state; enabling again clears the disabled notice. */
 export async function updateEndpoint(
   options: EndpointRef & { allowPrivateUrls: boolean; input: Partial<EndpointInput> & { enabled?: boolean } },

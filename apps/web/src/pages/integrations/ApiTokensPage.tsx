@@ -1,0 +1,226 @@
+import type { API_TOKEN_SCOPES, ApiToken, CreatedApiToken } from "@gw/api-contract";
+import { useState } from "react";
+import { ApiError, del, errorMessage, post } from "../../api/client";
+import { useApi } from "../../api/use-api";
+import { useMe } from "../../auth/AuthProvider";
+import { Badge } from "../../components/Badge";
+import { Button } from "../../components/Button";
+import { type Column, DataTable } from "../../components/DataTable";
+import { ConfirmDialog } from "../../components/Dialog";
+import { TextField } from "../../components/Field";
+import { Card, PageHeader } from "../../components/Layout";
+import { OneTimeSecret } from "../../components/OneTimeSecret";
+import { Alert, EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { useToast } from "../../components/Toast";
+import { formatDateTime, formatRelative } from "../../lib/format";
+
+type Scope = (typeof API_TOKEN_SCOPES)[number];
+const SCOPES: { scope: Scope; label: string; hint: string }[] = [
+  { scope: "read", label: "Read", hint: "every GET: reports, prospects, the participation feed" },
+  { scope: "write", label: "Write", hint: "every change: prospects, lists, forms, endpoints" },
+];
+
+/** Integrations > API tokens: machine access for other systems (admins only). */
+export function ApiTokensPage() {
+  const isAdmin = useMe().user.role === "ADMIN";
+  return (
+    <>
+      <PageHeader
+        title="API tokens"
+        breadcrumbs={[{ label: "Integrations" }, { label: "API tokens" }]}
+        description={
+          <>
+            Other systems call this service's API with <code>Authorization: Bearer &lt;token&gt;</code>, no login or
+            CSRF token needed. The API documentation at <a href="/docs">/docs</a> lists the scopes each route accepts.
+          </>
+        }
+      />
+      {isAdmin ? (
+        <ApiTokens />
+      ) : (
+        <Card>
+          <EmptyState icon="server" title="Only admins manage API tokens">
+            Ask an admin of your account for a token.
+          </EmptyState>
+        </Card>
+      )}
+    </>
+  );
+}
+
+function ApiTokens() {
+  const toast = useToast();
+  const tokens = useApi<{ items: ApiToken[] }>("/api/tokens");
+  const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<Set<Scope>>(new Set(["read"]));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  // The new token: kept in memory only, until dismissed.
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+
+  const nameError = error instanceof ApiError ? error.fieldMessage("name") : undefined;
+  const scopesError =
+    scopes.size === 0
+      ? "Give the token read, write or both."
+      : error instanceof ApiError
+        ? error.fieldMessage("scopes")
+        : undefined;
+
+  const columns: Column<ApiToken>[] = [
+    {
+      key: "name",
+      header: "Name",
+      render: (t) => (
+        <div className="stack" style={{ gap: 2 }}>
+          <strong>{t.name}</strong>
+          <code className="small">{t.prefix}…</code>
+        </div>
+      ),
+    },
+    {
+      key: "scopes",
+      header: "Scopes",
+      render: (t) => (
+        <span className="row" style={{ gap: 4 }}>
+          {t.scopes.map((s) => (
+            <Badge key={s} tone={s === "write" ? "warning" : "info"}>
+              {s}
+            </Badge>
+          ))}
+        </span>
+      ),
+    },
+    {
+      key: "created",
+      header: "Created",
+      render: (t) => (
+        <span title={formatDateTime(t.createdAt)}>
+          {formatRelative(t.createdAt)}
+          {t.createdBy ? <span className="muted small"> by {t.createdBy.email}</span> : null}
+        </span>
+      ),
+    },
+    {
+      key: "used",
+      header: "Last used",
+      render: (t) =>
+        t.lastUsedAt ? <span title={formatDateTime(t.lastUsedAt)}>{formatRelative(t.lastUsedAt)}</span> : "Never",
+    },
+    {
+      key: "state",
+      header: <span className="sr-only">State and actions</span>,
+      render: (t) =>
+        t.revokedAt ? (
+          <Badge title={formatDateTime(t.revokedAt)}>Revoked {formatRelative(t.revokedAt)}</Badge>
+        ) : (
+          <Button size="sm" variant="danger" aria-label={`Revoke ${t.name}`} onClick={() => setRevoking(t)}>
+            Revoke
+          </Button>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      {created ? (
+        <OneTimeSecret label="API token" value={created.token} onDismiss={() => setCreated(null)}>
+          <p>
+            “{created.name}” ({created.scopes.join(" and ")}). Only a hash of it is stored: a lost token cannot be
+            recovered, revoke it and create another.
+          </p>
+        </OneTimeSecret>
+      ) : null}
+      <Card title="Create a token" id="create-token">
+        <form
+          className="card-body stack"
+          noValidate
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (scopes.size === 0) return;
+            setBusy(true);
+            setError(undefined);
+            try {
+              const token = await post<CreatedApiToken>("/api/tokens", { name, scopes: [...scopes] });
+              setCreated(token);
+              setName("");
+              tokens.reload();
+            } catch (caught) {
+              setError(caught);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          <TextField
+            label="Name"
+            required
+            placeholder="Data warehouse"
+            hint="Which system uses it."
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={nameError}
+          />
+          <fieldset className="fieldset stack" style={{ gap: 6 }}>
+            <legend>Scopes</legend>
+            {SCOPES.map(({ scope, label, hint }) => (
+              <label key={scope} className="row">
+                <input
+                  type="checkbox"
+                  className="checkbox"
+                  checked={scopes.has(scope)}
+                  onChange={(e) => {
+                    const next = new Set(scopes);
+                    if (e.target.checked) next.add(scope);
+                    else next.delete(scope);
+                    setScopes(next);
+                  }}
+                />
+                <span>
+                  <strong>{label}</strong> <span className="muted">— {hint}</span>
+                </span>
+              </label>
+            ))}
+            {scopesError ? <span className="error">{scopesError}</span> : null}
+          </fieldset>
+          {error && !nameError && !(error instanceof ApiError && error.fieldMessage("scopes")) ? (
+            <Alert tone="danger" title="Not created">
+              {errorMessage(error)}
+            </Alert>
+          ) : null}
+          <div className="row">
+            <Button type="submit" variant="primary" icon="plus" loading={busy}>
+              Create token
+            </Button>
+          </div>
+        </form>
+      </Card>
+      <Card title="Tokens" id="tokens">
+        {tokens.error ? (
+          <ErrorState error={tokens.error} onRetry={tokens.reload} />
+        ) : !tokens.data ? (
+          <LoadingState />
+        ) : tokens.data.items.length === 0 ? (
+          <EmptyState icon="server" title="No API tokens yet">
+            Create one for each system that calls the API, so you can revoke one without the others.
+          </EmptyState>
+        ) : (
+          <DataTable caption="API tokens" columns={columns} rows={tokens.data.items} rowKey={(t) => t.id} />
+        )}
+      </Card>
+      <ConfirmDialog
+        open={revoking !== null}
+        onClose={() => setRevoking(null)}
+        title={`Revoke “${revoking?.name ?? ""}”?`}
+        message="Every request with this token is refused from now on. This cannot be undone."
+        confirmLabel="Revoke token"
+        onConfirm={async () => {
+          if (!revoking) return;
+          await del(`/api/tokens/${revoking.id}`);
+          toast.success(`“${revoking.name}” revoked.`);
+          tokens.reload();
+        }}
+      />
+    </>
+  );
+}

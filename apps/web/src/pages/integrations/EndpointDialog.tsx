@@ -1,0 +1,149 @@
+import type { CreatedOutboundEndpoint, OutboundEndpoint } from "@gw/api-contract";
+import { useEffect, useState } from "react";
+import { ApiError, errorMessage, patch, post } from "../../api/client";
+import { useApi } from "../../api/use-api";
+import { Button } from "../../components/Button";
+import { Dialog } from "../../components/Dialog";
+import { TextField } from "../../components/Field";
+import { Alert } from "../../components/States";
+import { eventTypeLabel } from "./event-types";
+
+/** Add an endpoint (the answer carries its secret) or change one: URL, description, event types. */
+export function EndpointDialog({
+  open,
+  endpoint,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  /** null: a new endpoint. */
+  endpoint: OutboundEndpoint | null;
+  onClose(): void;
+  onSaved(saved: OutboundEndpoint | CreatedOutboundEndpoint): void;
+}) {
+  const types = useApi<{ items: string[] }>(open ? "/api/endpoints/event-types" : null);
+  const [url, setUrl] = useState("");
+  const [description, setDescription] = useState("");
+  const [all, setAll] = useState(true);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  useEffect(() => {
+    if (!open) return;
+    setUrl(endpoint?.url ?? "");
+    setDescription(endpoint?.description ?? "");
+    setAll(!endpoint || endpoint.eventTypes.length === 0);
+    setPicked(new Set(endpoint?.eventTypes ?? []));
+    setError(undefined);
+  }, [open, endpoint]);
+
+  const fieldError = (name: string) => (error instanceof ApiError ? error.fieldMessage(name) : undefined);
+  const typesError = !all && picked.size === 0 ? "Pick at least one event type, or receive all of them." : undefined;
+
+  return (
+    <Dialog
+      open={open}
+      onClose={() => !busy && onClose()}
+      title={endpoint ? "Edit endpoint" : "Add endpoint"}
+      description="Events are POSTed to this address, signed per the Standard Webhooks specification."
+      wide
+      onSubmit={async () => {
+        if (typesError) return;
+        setBusy(true);
+        setError(undefined);
+        const body = { url, description: description.trim() || null, eventTypes: all ? [] : [...picked].sort() };
+        try {
+          const saved = endpoint
+            ? await patch<OutboundEndpoint>(`/api/endpoints/${endpoint.id}`, body)
+            : await post<CreatedOutboundEndpoint>("/api/endpoints", body);
+          onSaved(saved);
+        } catch (caught) {
+          setError(caught);
+        } finally {
+          setBusy(false);
+        }
+      }}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" loading={busy}>
+            {endpoint ? "Save endpoint" : "Add endpoint"}
+          </Button>
+        </>
+      }
+    >
+      <div className="stack">
+        <TextField
+          label="URL"
+          type="url"
+          required
+          placeholder="https://example.com/webhooks/webinar-sync"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          error={fieldError("url")}
+          hint="Public https:// address of your receiver."
+        />
+        <TextField
+          label="Description"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          error={fieldError("description")}
+          hint="Optional: which system receives these events."
+        />
+        <fieldset
+          className="fieldset stack"
+          style={{ gap: 8 }}
+          aria-describedby={typesError ? "types-error" : undefined}
+        >
+          <legend>Event types</legend>
+          <label className="row">
+            <input type="radio" name="types" checked={all} onChange={() => setAll(true)} />
+            Every event type, including ones added later
+          </label>
+          <label className="row">
+            <input type="radio" name="types" checked={!all} onChange={() => setAll(false)} />
+            Only the types I pick
+          </label>
+          {!all ? (
+            <ul className="plain event-type-grid">
+              {(types.data?.items ?? []).map((type) => (
+                <li key={type}>
+                  <label className="row">
+                    <input
+                      type="checkbox"
+                      className="checkbox"
+                      checked={picked.has(type)}
+                      onChange={(e) => {
+                        const next = new Set(picked);
+                        if (e.target.checked) next.add(type);
+                        else next.delete(type);
+                        setPicked(next);
+                      }}
+                    />
+                    <span>
+                      {eventTypeLabel(type)} <code className="small">{type}</code>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {typesError ? (
+            <span className="error" id="types-error">
+              {typesError}
+            </span>
+          ) : null}
+          {fieldError("eventTypes") ? <span className="error">{fieldError("eventTypes")}</span> : null}
+        </fieldset>
+        {error && !fieldError("url") && !fieldError("eventTypes") && !fieldError("description") ? (
+          <Alert tone="danger" title="Not saved">
+            {errorMessage(error)}
+          </Alert>
+        ) : null}
+      </div>
+    </Dialog>
+  );
+}
