@@ -181,5 +181,6 @@ describe("accessibility (axe-core, WCAG 2.1 AA and best practice)", () => {
     findings.push(...(await audit(visitor, "hosted form refused")));
 
     expect(findings).toEqual([]);
-  });
+    // One test walks every page (over twenty audits): on a loaded machine it needs more than the default.
+  }, 300_000);
 });
