@@ -60,7 +60,22 @@ export const ACTIVITY_TYPES = [
 export const activityType = z.enum(ACTIVITY_TYPES);
 const webinarRef = z.object({ id: z.uuid(), subject: z.string() });
 
+/** The prospects page's filters (each one given narrows the set); the CSV and "all" of a bulk action honour them. */
+export const prospectFilters = {
+  listId: z.uuid().optional().describe("members of this list"),
+  tagId: z.uuid().optional().describe("prospects with this tag"),
+  campaignId: z.uuid().optional().describe("prospects of this campaign"),
+  webinarId: z.uuid().optional().describe("with webinarStatus: whose registration for this webinar stands so"),
+  webinarStatus: z
+    .enum(["registered", "accepted", "attended", "absent", "cancelled"])
+    .optional()
+    .describe("needs webinarId; default registered (absent only once the webinar's attendance is synced)"),
+  scoreMin: z.coerce.number().int().optional().describe("score at least"),
+  scoreMax: z.coerce.number().int().optional().describe("score at most"),
+};
+
 export const prospectsQuery = z.object({
+  ...prospectFilters,
   q: searchQuery,
   includeMerged: booleanQuery(false).describe("include merged-away records"),
   sort: z.enum(PROSPECT_SORTS).optional(),
@@ -201,3 +216,29 @@ export type ProspectRow = ResponseOf<typeof prospectListItem>;
 export type ProspectDetail = ResponseOf<typeof prospectDetail>;
 export type ProspectChanges = RequestOf<typeof prospectChanges>;
 export type MergeProspectBody = RequestOf<typeof mergeProspectBody>;
+
+export const prospectsCsvQuery = z.object({ q: searchQuery, ...prospectFilters });
+
+export const prospectsActionBody = z
+  .object({
+    prospectIds: z
+      .union([z.literal("all"), z.array(z.uuid()).min(1).max(5000)])
+      .describe('chosen prospect ids, or "all" that q and the filters select'),
+    q: searchQuery.describe('with "all": the search to honour'),
+    action: z.enum(["ADD_TO_LIST", "ADD_TAG"]),
+    listId: z.uuid().optional().describe("the list to add to (ADD_TO_LIST)"),
+    listName: z.string().trim().min(1).max(100).optional().describe("a list to use, made if new"),
+    tagId: z.uuid().optional(),
+    tagName: z.string().trim().min(1).max(100).optional().describe("a tag to use, made if new"),
+    filters: z
+      .object(prospectFilters)
+      .optional()
+      .describe('with prospectIds "all": the page\'s filters (list, tag, campaign, webinar status, score)'),
+  })
+  .superRefine((body, ctx) => {
+    if (body.action === "ADD_TO_LIST" && !body.listId && !body.listName)
+      ctx.addIssue({ code: "custom", path: ["listId"], message: "ADD_TO_LIST needs listId or listName" });
+    if (body.action === "ADD_TAG" && !body.tagId && !body.tagName)
+      ctx.addIssue({ code: "custom", path: ["tagId"], message: "ADD_TAG needs tagId or tagName" });
+  });
+export type ProspectsActionBody = RequestOf<typeof prospectsActionBody>;

@@ -1,5 +1,6 @@
-import { errors, idParams, searchQuery, segmentExportBody } from "@gw/api-contract";
+import { errors, idParams, prospectsCsvQuery, segmentExportBody } from "@gw/api-contract";
 import { exportCriteriaMatches, exportListMembers, exportProspectSearch, exportTagMembers } from "@gw/domain/exports";
+import { checkProspectFilters } from "@gw/domain/prospects";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
@@ -58,14 +59,18 @@ export const exportRoutes =
       {
         schema: {
           tags: ["prospects"],
-          summary: "Export a prospect search as CSV (all prospects without q)",
+          summary: "Export a prospect search as CSV, with the prospects page's filters (all prospects without any)",
           description,
-          querystring: z.object({ q: searchQuery }),
+          querystring: prospectsCsvQuery,
           ...csvDoc,
         },
       },
-      async (request, reply) =>
-        sendCsv(reply, await exportProspectSearch({ db, accountId: authOf(request).accountId, q: request.query.q })),
+      async (request, reply) => {
+        const { accountId } = authOf(request);
+        const { q, ...filters } = request.query;
+        await checkProspectFilters({ db, accountId, filters });
+        return sendCsv(reply, await exportProspectSearch({ db, accountId, q, filters }));
+      },
     );
 
     app.post(

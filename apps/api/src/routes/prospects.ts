@@ -6,9 +6,18 @@ import {
   prospectChanges,
   prospectDetail,
   prospectPage,
+  prospectsActionBody,
   prospectsQuery,
+  webinarProspectsActionResult,
 } from "@gw/api-contract";
-import { getProspectDetail, mergeProspects, searchProspects, updateProspect } from "@gw/domain/prospects";
+import {
+  applyProspectsAction,
+  checkProspectFilters,
+  getProspectDetail,
+  mergeProspects,
+  searchProspects,
+  updateProspect,
+} from "@gw/domain/prospects";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
@@ -25,12 +34,38 @@ export const prospectRoutes =
       {
         schema: {
           tags: ["prospects"],
-          summary: "Search prospects by e-mail, name or company",
+          summary:
+            "Search prospects by e-mail, name or company, filtered by list, tag, campaign, webinar status or score",
           querystring: prospectsQuery,
           response: { 200: prospectPage, ...errors },
         },
       },
-      async (request) => searchProspects({ db, accountId: authOf(request).accountId, ...request.query }),
+      async (request) => {
+        const { accountId } = authOf(request);
+        await checkProspectFilters({ db, accountId, filters: request.query });
+        return searchProspects({ db, accountId, ...request.query });
+      },
+    );
+
+    app.post(
+      "/api/prospects/actions",
+      {
+        schema: {
+          tags: ["prospects"],
+          summary: "Add chosen prospects, or all that a search and filters select, to a list or a tag",
+          description: 'API tokens: needs the write scope. "all" honours q and filters exactly as GET /api/prospects.',
+          body: prospectsActionBody,
+          response: { 200: webinarProspectsActionResult, ...errors, 409: errorBody },
+        },
+      },
+      async (request) => {
+        const { accountId } = authOf(request);
+        const filters = request.body.filters ?? {};
+        await checkProspectFilters({ db, accountId, filters });
+        const result = await applyProspectsAction({ db, accountId, ...request.body, filters });
+        request.log.info({ action: request.body.action, ...result }, "prospects bulk action");
+        return result;
+      },
     );
 
     app.get(

@@ -2,7 +2,9 @@ import { type Db, type Prospect, pgQuery } from "@gw/db";
 import { MEMBERSHIP } from "../names/named-members";
 import { findOwnedNamed, type NamedKind, type OwnedNamedInput } from "../names/named-records";
 import { containsPattern } from "../paging/paging";
+import { type ProspectFilters, prospectFiltersSql } from "../prospects/prospect-filters";
 import { neutralizeFormula } from "../reports/csv-cell";
+import { SqlParams } from "../segments/compile-criteria";
 import { prepareCriteria } from "../segments/prepare-criteria";
 import { matchesQuery } from "../segments/preview-criteria";
 
@@ -119,21 +121,26 @@ export const exportListMembers = (options: OwnedNamedInput<"listId">): Promise<P
 export const exportTagMembers = (options: OwnedNamedInput<"tagId">): Promise<ProspectsExport> =>
   exportMembers(options.db, options.accountId, "tag", options.tagId);
 
-/** A prospect search as the prospects page runs it (e-mail, name or company contains `q`), merged-away records left out. */
+/** A prospect search as the prospects page runs it (e-mail, name or company contains `q`, and its filters), merged-away records left out. */
 export async function exportProspectSearch(options: {
   db: Db;
   accountId: string;
   q?: string;
+  filters?: ProspectFilters;
 }): Promise<ProspectsExport> {
   const q = options.q?.trim();
-  const pattern = q ? containsPattern(q) : null;
+  const params = new SqlParams();
+  const account = params.add(options.accountId);
+  const pattern = params.add(q ? containsPattern(q) : null);
+  const filters = prospectFiltersSql(options.filters ?? {}, params, account);
   return {
     filename: q ? `prospects-${q}.csv` : "prospects.csv",
     ...streamProspects(options.db, {
       from: `"Prospect" p`,
-      where: `p."accountId" = $1::uuid AND p."mergedIntoId" IS NULL AND ($2::text IS NULL OR p."email" ILIKE $2 OR p."firstName" ILIKE $2
-        OR p."lastName" ILIKE $2 OR p."company" ILIKE $2 OR concat_ws(' ', p."firstName", p."lastName") ILIKE $2)`,
-      params: [options.accountId, pattern],
+      where: `p."accountId" = ${account}::uuid AND p."mergedIntoId" IS NULL AND (${pattern}::text IS NULL OR p."email" ILIKE ${pattern}
+        OR p."firstName" ILIKE ${pattern} OR p."lastName" ILIKE ${pattern} OR p."company" ILIKE ${pattern}
+        OR concat_ws(' ', p."firstName", p."lastName") ILIKE ${pattern}) AND ${filters}`,
+      params: params.values,
     }),
   };
 }

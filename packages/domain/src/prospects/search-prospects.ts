@@ -1,5 +1,6 @@
 import { type Db, Prisma } from "@gw/db";
 import { cleanQuery, type Page, type PageRequest, pageWindow } from "../paging/paging";
+import { type ProspectFilters, prospectFiltersCondition } from "./prospect-filters";
 import { prospectSearchCondition } from "./prospect-search-condition";
 import { PROSPECT_SUMMARY_COLUMNS, type ProspectSummary } from "./prospect-summary";
 
@@ -13,7 +14,7 @@ export interface ProspectListItem extends ProspectSummary {
   createdAt: Date;
 }
 
-export interface SearchProspectsOptions extends PageRequest {
+export interface SearchProspectsOptions extends PageRequest, ProspectFilters {
   db: Db;
   accountId: string;
   /** E-mail, first, last or full name, or company contains (ignoring case). */
@@ -40,7 +41,7 @@ export async function searchProspects(options: SearchProspectsOptions): Promise<
   const orderBy = Prisma.raw([...SORT_KEYS[sort].map((key) => `${key} ${dir} NULLS LAST`), `p."id" ${dir}`].join(", "));
   const where = Prisma.sql`p."accountId" = ${options.accountId}::uuid
     AND ${options.includeMerged ? Prisma.sql`TRUE` : Prisma.sql`p."mergedIntoId" IS NULL`}
-    AND ${prospectSearchCondition(cleanQuery(options.q))}`;
+    AND ${prospectSearchCondition(cleanQuery(options.q))} AND ${prospectFiltersCondition(options.accountId, options)}`;
   const items = await db.$queryRaw<ProspectListItem[]>`
     SELECT ${PROSPECT_SUMMARY_COLUMNS}, p."score", p."filtered", p."mergedIntoId", p."createdAt"
     FROM "Prospect" p WHERE ${where}

@@ -74,7 +74,13 @@ export async function applyWebinarProspectsAction(
   return { ...result, target };
 }
 
-async function findTarget(options: ApplyWebinarProspectsActionOptions) {
+/** The list or tag a bulk action adds to, found by id or made by name (drill-downs and the prospects page). */
+export async function findTarget(
+  options: Pick<
+    ApplyWebinarProspectsActionOptions,
+    "db" | "accountId" | "action" | "listId" | "listName" | "tagId" | "tagName"
+  >,
+) {
   if (options.action === "ADD_TO_LIST") {
     if (!options.listId && !options.listName) throw invalid("listId", "ADD_TO_LIST needs listId or listName");
     return findOrCreateList({

@@ -3203,10 +3203,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search prospects by e-mail, name or company */
+        /** Search prospects by e-mail, name or company, filtered by list, tag, campaign, webinar status or score */
         get: {
             parameters: {
                 query?: {
+                    /** @description members of this list */
+                    listId?: string;
+                    /** @description prospects with this tag */
+                    tagId?: string;
+                    /** @description prospects of this campaign */
+                    campaignId?: string;
+                    /** @description with webinarStatus: whose registration for this webinar stands so */
+                    webinarId?: string;
+                    /** @description needs webinarId; default registered (absent only once the webinar's attendance is synced) */
+                    webinarStatus?: "registered" | "accepted" | "attended" | "absent" | "cancelled";
+                    /** @description score at least */
+                    scoreMin?: number;
+                    /** @description score at most */
+                    scoreMax?: number;
                     /** @description contains, ignoring case */
                     q?: string;
                     /** @description include merged-away records */
@@ -3357,6 +3371,199 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prospects/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add chosen prospects, or all that a search and filters select, to a list or a tag
+         * @description API tokens: needs the write scope. "all" honours q and filters exactly as GET /api/prospects.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description chosen prospect ids, or "all" that q and the filters select */
+                        prospectIds: "all" | string[];
+                        /** @description with "all": the search to honour */
+                        q?: string;
+                        /** @enum {string} */
+                        action: "ADD_TO_LIST" | "ADD_TAG";
+                        /**
+                         * Format: uuid
+                         * @description the list to add to (ADD_TO_LIST)
+                         */
+                        listId?: string;
+                        /** @description a list to use, made if new */
+                        listName?: string;
+                        /** Format: uuid */
+                        tagId?: string;
+                        /** @description a tag to use, made if new */
+                        tagName?: string;
+                        /** @description with prospectIds "all": the page's filters (list, tag, campaign, webinar status, score) */
+                        filters?: {
+                            /**
+                             * Format: uuid
+                             * @description members of this list
+                             */
+                            listId?: string;
+                            /**
+                             * Format: uuid
+                             * @description prospects with this tag
+                             */
+                            tagId?: string;
+                            /**
+                             * Format: uuid
+                             * @description prospects of this campaign
+                             */
+                            campaignId?: string;
+                            /**
+                             * Format: uuid
+                             * @description with webinarStatus: whose registration for this webinar stands so
+                             */
+                            webinarId?: string;
+                            /**
+                             * @description needs webinarId; default registered (absent only once the webinar's attendance is synced)
+                             * @enum {string}
+                             */
+                            webinarStatus?: "registered" | "accepted" | "attended" | "absent" | "cancelled";
+                            /** @description score at least */
+                            scoreMin?: number;
+                            /** @description score at most */
+                            scoreMax?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description selected prospects in the segment */
+                            matched: number;
+                            /** @description memberships newly added; 0 when repeated */
+                            affected: number;
+                            target: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The common error body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7004,7 +7211,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Export a prospect search as CSV (all prospects without q)
+         * Export a prospect search as CSV, with the prospects page's filters (all prospects without any)
          * @description Streams text/csv with a header row, every row however many; cells starting with = + - @ are prefixed with ' against CSV injection.
          */
         get: {
@@ -7012,6 +7219,20 @@ export interface paths {
                 query?: {
                     /** @description contains, ignoring case */
                     q?: string;
+                    /** @description members of this list */
+                    listId?: string;
+                    /** @description prospects with this tag */
+                    tagId?: string;
+                    /** @description prospects of this campaign */
+                    campaignId?: string;
+                    /** @description with webinarStatus: whose registration for this webinar stands so */
+                    webinarId?: string;
+                    /** @description needs webinarId; default registered (absent only once the webinar's attendance is synced) */
+                    webinarStatus?: "registered" | "accepted" | "attended" | "absent" | "cancelled";
+                    /** @description score at least */
+                    scoreMin?: number;
+                    /** @description score at most */
+                    scoreMax?: number;
                 };
                 header?: never;
                 path?: never;

@@ -1,0 +1,119 @@
+import { createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
+import { createTestApi, type TestApi } from "./helpers";
+import { parseCsv } from "./reports-csv";
+
+let api: TestApi;
+let me: LoggedInUser;
+let them: LoggedInUser;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  api = await createTestApi("prospects-filters");
+  me = await createUserAndLogin(api);
+  them = await createUserAndLogin(api);
+  const db = api.deps.db;
+  const accountId = me.accountId;
+  const ann = await createProspect(db, { accountId, email: "ann@f.test", score: 40 });
+  const bob = await createProspect(db, { accountId, email: "bob@f.test", score: 10 });
+  const cid = await createProspect(db, { accountId, email: "cid@f.test", score: 70 });
+  const tag = await db.tag.create({ data: { accountId, name: "VIP" } });
+  await db.prospectTag.createMany({
+    data: [
+      { tagId: tag.id, prospectId: ann.id },
+      { tagId: tag.id, prospectId: cid.id },
+    ],
+  });
+  const connector = await createConnector(db, { accountId });
+  const webinar = await createWebinar(db, { accountId, connectorId: connector.id, status: "ENDED" });
+  await createRegistration(db, { accountId, webinarId: webinar.id, prospectId: ann.id, attended: true });
+  await createRegistration(db, { accountId, webinarId: webinar.id, prospectId: bob.id });
+  const theirList = await api.deps.db.list.create({ data: { accountId: them.accountId, name: "Theirs" } });
+  Object.assign(ids, {
+    ann: ann.id,
+    bob: bob.id,
+    cid: cid.id,
+    tag: tag.id,
+    webinar: webinar.id,
+    theirList: theirList.id,
+  });
+});
+afterAll(async () => api?.close());
+
+const get = (url: string) => api.app.inject({ method: "GET", url, headers: me.headers });
+const emails = (body: { items: { email: string }[] }) => body.items.map((p) => p.email).sort();
+
+describe("prospects page filters and bulk actions", () => {
+  it("filters by tag, webinar status and score range, together", async () => {
+    expect(emails((await get(`/api/prospects?tagId=${ids.tag}`)).json())).toEqual(["ann@f.test", "cid@f.test"]);
+    expect(emails((await get(`/api/prospects?webinarId=${ids.webinar}&webinarStatus=attended`)).json())).toEqual([
+      "ann@f.test",
+    ]);
+    expect(emails((await get(`/api/prospects?webinarId=${ids.webinar}`)).json())).toEqual(["ann@f.test", "bob@f.test"]);
+    expect(emails((await get(`/api/prospects?tagId=${ids.tag}&scoreMin=50&scoreMax=80`)).json())).toEqual([
+      "cid@f.test",
+    ]);
+  });
+
+  it("answers 400 naming the filter when an id is another account's, or a status lacks its webinar", async () => {
+    const foreign = await get(`/api/prospects?listId=${ids.theirList}`);
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().message).toContain("listId");
+    const noWebinar = await get("/api/prospects?webinarStatus=absent");
+    expect(noWebinar.statusCode).toBe(400);
+    expect(noWebinar.json().message).toContain("webinarId");
+  });
+
+  it("exports the filtered set as CSV", async () => {
+    const res = await get(`/api/prospects.csv?tagId=${ids.tag}`);
+    expect(res.statusCode).toBe(200);
+    const rows = parseCsv(res.body.slice(1));
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(["ann@f.test", "cid@f.test"]);
+  });
+
+  it('tags "all" of the filtered set, or the chosen rows, once', async () => {
+    const all = await api.app.inject({
+      method: "POST",
+      url: "/api/prospects/actions",
+      headers: me.headers,
+      payload: { prospectIds: "all", filters: { scoreMin: 30 }, action: "ADD_TAG", tagName: "Hot" },
+    });
+    expect(all.statusCode).toBe(200);
+    expect(all.json()).toMatchObject({ matched: 2, affected: 2, target: { name: "Hot" } });
+    const chosen = await api.app.inject({
+      method: "POST",
+      url: "/api/prospects/actions",
+      headers: me.headers,
+      payload: { prospectIds: [ids.bob, ids.ann], action: "ADD_TO_LIST", listName: "Follow up" },
+    });
+    expect(chosen.json()).toMatchObject({ matched: 2, affected: 2 });
+    const again = await api.app.inject({
+      method: "POST",
+      url: "/api/prospects/actions",
+      headers: me.headers,
+      payload: { prospectIds: [ids.bob], action: "ADD_TO_LIST", listName: "Follow up" },
+    });
+    expect(again.json()).toMatchObject({ matched: 1, affected: 0 });
+    // Another account's user cannot reach these prospects by id.
+    const theirs = await api.app.inject({
+      method: "POST",
+      url: "/api/prospects/actions",
+      headers: them.headers,
+      payload: { prospectIds: [ids.ann], action: "ADD_TAG", tagName: "Stolen" },
+    });
+    expect(theirs.json()).toMatchObject({ matched: 0, affected: 0 });
+    const missing = await api.app.inject({
+      method: "POST",
+      url: "/api/prospects/actions",
+      headers: me.headers,
+      payload: { prospectIds: "all", action: "ADD_TAG" },
+    });
+    expect(missing.statusCode).toBe(400);
+  });
+});
