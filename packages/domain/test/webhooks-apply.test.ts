@@ -90,6 +90,42 @@ describe("applyWebhookEvent", () => {
     expect((await db.prospect.findUniqueOrThrow({ where: { id: prospect.id } })).score).toBe(prospect.score + 5);
   });
 
+  it("keeps GoTo's registrationSource as the registration's source, unless we already have one of our own", async () => {
+    const connector = await createConnector(db, { accountId, status: "VERIFIED" });
+    const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
+    const fromGoto = `partner-${randomUUID()}@example.com`;
+    const eventId = await storeEvent(
+      connector.id,
+      added(webinar.webinarKey, fromGoto, { registrationSource: "partner newsletter" }),
+    );
+    expect((await applyWebhookEvent({ db, eventId, polling })).status).toBe("APPLIED");
+    // Our own label (a hosted form's UTM template) was there first: GoTo's echo does not replace it.
+    const ours = await createProspect(db, { accountId });
+    await db.webinarRegistration.create({
+      data: {
+        accountId,
+        webinarId: webinar.id,
+        prospectId: ours.id,
+        registrantKey: gotoKey(),
+        registeredAt: new Date(),
+        sourceLabel: "spring / launch",
+      },
+    });
+    const echo = await storeEvent(
+      connector.id,
+      added(webinar.webinarKey, ours.email, { registrationSource: "goto page" }),
+    );
+    expect((await applyWebhookEvent({ db, eventId: echo, polling })).status).toBe("APPLIED");
+    const rows = await db.webinarRegistration.findMany({
+      where: { webinarId: webinar.id },
+      select: { sourceLabel: true, prospect: { select: { email: true } } },
+    });
+    expect(Object.fromEntries(rows.map((r) => [r.prospect.email, r.sourceLabel]))).toEqual({
+      [fromGoto]: "partner newsletter",
+      [ours.email]: "spring / launch",
+    });
+  });
+
   it("ignores events of a disabled connector", async () => {
     const connector = await createConnector(db, { accountId, status: "DISABLED" });
     const webinar = await createWebinar(db, { accountId, connectorId: connector.id });

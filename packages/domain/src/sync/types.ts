@@ -33,6 +33,12 @@ export interface RegistrantInput {
   /** WAITING, APPROVED or DENIED. */
   status?: string | null;
   joinUrl?: string | null;
+  /**
+   * Where the person came from as GoTo reports it (its registration page's `source` parameter:
+   * `registrationSource` in registrant.added; the registrants list carries none, and one detail
+   * request per registrant is not worth the budget). Kept only where we have no label of our own.
+   */
+  sourceLabel?: string | null;
 }
 
 /** One attendee of one session, as GoTo reports it. */

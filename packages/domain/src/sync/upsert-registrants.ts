@@ -121,21 +121,23 @@ export async function upsertRegistrants(options: UpsertRegistrantsOptions): Prom
         db,
         `WITH written AS (
         INSERT INTO "WebinarRegistration"
-          ("accountId", "webinarId", "prospectId", "registrantKey", "joinUrl", "status", "source", "registeredAt", "lastSeenAt", "updatedAt")
+          ("accountId", "webinarId", "prospectId", "registrantKey", "joinUrl", "status", "source", "registeredAt", "sourceLabel", "lastSeenAt", "updatedAt")
         SELECT $1::uuid, $2::uuid, i.prospect_id, i.registrant_key, i.join_url,
-               i.status::"RegistrationStatus", $3::"RegistrationSource", i.registered_at, $4::timestamptz, now()
-        FROM unnest($5::uuid[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
-          WITH ORDINALITY AS i(prospect_id, registrant_key, join_url, status, registered_at, n)
+               i.status::"RegistrationStatus", $3::"RegistrationSource", i.registered_at, i.source_label, $4::timestamptz, now()
+        FROM unnest($5::uuid[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::text[])
+          WITH ORDINALITY AS i(prospect_id, registrant_key, join_url, status, registered_at, source_label, n)
         ORDER BY i.n
         ON CONFLICT ("webinarId", "prospectId") DO UPDATE SET
           "registrantKey" = EXCLUDED."registrantKey",
           "joinUrl" = COALESCE(EXCLUDED."joinUrl", "WebinarRegistration"."joinUrl"),
           "status" = EXCLUDED."status",
           "cancelledAt" = NULL,
+          "sourceLabel" = COALESCE("WebinarRegistration"."sourceLabel", EXCLUDED."sourceLabel"),
           "lastSeenAt" = EXCLUDED."lastSeenAt",
           "updatedAt" = now()
-        WHERE ("WebinarRegistration"."registrantKey", "WebinarRegistration"."joinUrl", "WebinarRegistration"."status", "WebinarRegistration"."cancelledAt")
-          IS DISTINCT FROM (EXCLUDED."registrantKey", COALESCE(EXCLUDED."joinUrl", "WebinarRegistration"."joinUrl"), EXCLUDED."status", NULL::timestamptz)
+        WHERE ("WebinarRegistration"."registrantKey", "WebinarRegistration"."joinUrl", "WebinarRegistration"."status", "WebinarRegistration"."cancelledAt", "WebinarRegistration"."sourceLabel")
+          IS DISTINCT FROM (EXCLUDED."registrantKey", COALESCE(EXCLUDED."joinUrl", "WebinarRegistration"."joinUrl"), EXCLUDED."status", NULL::timestamptz,
+                            COALESCE("WebinarRegistration"."sourceLabel", EXCLUDED."sourceLabel"))
         RETURNING (xmax = 0) AS inserted
         )
         SELECT (count(*) FILTER (WHERE inserted))::int AS created, (count(*) FILTER (WHERE NOT inserted))::int AS updated
@@ -150,6 +152,7 @@ export async function upsertRegistrants(options: UpsertRegistrantsOptions): Prom
           rows.map((x) => x.r.joinUrl || null),
           rows.map((x) => x.status),
           rows.map((x) => x.registeredAt),
+          rows.map((x) => x.r.sourceLabel?.trim() || null),
         ],
       ),
     );

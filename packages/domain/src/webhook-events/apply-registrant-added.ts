@@ -55,5 +55,6 @@ export function registrantOfEvent(event: RegistrantAddedEvent): RegistrantInput 
     registrationDate: event.registrationDate ?? null,
     status: event.status ?? null,
     joinUrl: event.joinUrl ?? null,
+    sourceLabel: event.registrationSource ?? null,
   };
 }
