@@ -16,6 +16,7 @@ export const EVENT_TYPES = [
   "list.added",
   "list.removed",
   "connector.failed",
+  "connector.recovered",
   "prospect.erased",
   "rule.matched",
 ] as const;

@@ -71,6 +71,8 @@ export const envSchema = z
     GOTO_SCOPES: z.string().default("collab: identity:scim.me"),
     GOTO_REQUESTS_PER_SECOND: z.coerce.number().positive().default(10),
     GOTO_RATE_SAFETY_MARGIN: z.coerce.number().min(0).max(0.5).default(0.1),
+    /** How long every GoTo request of a connector may fail (network, timeout, 5xx) before connector.failed. */
+    CONNECTOR_UNREACHABLE_AFTER_MINUTES: z.coerce.number().positive().max(10_080).default(60),
     WEBHOOK_EVENT_RETENTION_DAYS: days(30),
     WEBHOOK_EVENT_FAILED_RETENTION_DAYS: days(90),
     // Retention (issue 16): days kept, then removed (or for form submissions: emptied) in batches, hourly.
@@ -190,6 +192,7 @@ export function toConfig(env: Env) {
       scopes: env.GOTO_SCOPES,
       requestsPerSecond: env.GOTO_REQUESTS_PER_SECOND,
       rateSafetyMargin: env.GOTO_RATE_SAFETY_MARGIN,
+      unreachableAfterMs: env.CONNECTOR_UNREACHABLE_AFTER_MINUTES * 60_000,
     },
     webhooks: {
       signatureScheme: env.WEBHOOK_SIGNATURE_SCHEME,

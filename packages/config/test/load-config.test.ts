@@ -16,6 +16,14 @@ describe("loadConfig", () => {
     expect(config.secrets.usingDevDefaults).toBe(true);
   });
 
+  it("reads how long a connector may be unreachable before connector.failed, and refuses a period that is not positive", () => {
+    expect(loadConfig({}).goto.unreachableAfterMs).toBe(60 * 60_000);
+    expect(loadConfig({ CONNECTOR_UNREACHABLE_AFTER_MINUTES: "5" }).goto.unreachableAfterMs).toBe(5 * 60_000);
+    expect(() => loadConfig({ CONNECTOR_UNREACHABLE_AFTER_MINUTES: "0" })).toThrow(
+      /CONNECTOR_UNREACHABLE_AFTER_MINUTES/,
+    );
+  });
+
   it("names every missing production secret in one error", () => {
     expect.assertions(3);
     try {

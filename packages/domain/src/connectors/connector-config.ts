@@ -15,6 +15,11 @@ export interface ConnectorConfig {
     requestsPerSecond: number;
     /** Share of that limit left unused (jitter). Default 0.1. */
     rateSafetyMargin?: number;
+    /**
+     * How long every request may fail (no answer, timeout, 5xx) before connector.failed
+     * (goto_unreachable). Default one hour.
+     */
+    unreachableAfterMs?: number;
   };
 }
 

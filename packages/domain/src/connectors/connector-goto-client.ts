@@ -10,6 +10,7 @@ import { recordGotoRequest } from "@gw/metrics";
 import { DomainError, notFound } from "../errors/index";
 import type { SecretBox } from "../security/index";
 import type { ConnectorConfig } from "./connector-config";
+import { createReachabilityTracker } from "./connector-reachability";
 import { createConnectorTokenSource } from "./connector-token-source";
 import { createConnectorOAuth } from "./create-connector-oauth";
 import { processUsageLedger, type UsageLedger, usagePurposeOf } from "./goto-usage";
@@ -47,6 +48,8 @@ export interface CreateConnectorGotoClientOptions {
  * by the connector token source (ahead of expiry, and when GoTo refuses them). A revoked refresh
  * puts the connector in ERROR and the call throws `DomainError("UNAUTHORIZED")` (not retryable);
  * a transient failure throws a retryable `DomainError("UPSTREAM")`. Other failures are the client's typed `GotoApiError`s.
+ * Every attempt's outcome feeds the connector's outage tracking (connector.failed goto_unreachable,
+ * connector.recovered).
  */
 export async function createConnectorGotoClient(options: CreateConnectorGotoClientOptions): Promise<GotoClient> {
   const { db, config, secretBox, connectorId } = options;
@@ -62,6 +65,7 @@ export async function createConnectorGotoClient(options: CreateConnectorGotoClie
       accessTokenExpiresAt: true,
       oauthClientId: true,
       oauthClientSecretEnc: true,
+      unreachableSince: true,
     },
   });
   if (!row) throw notFound("Connector", connectorId);
@@ -91,6 +95,14 @@ export async function createConnectorGotoClient(options: CreateConnectorGotoClie
   });
 
   const usage = options.usageLedger ?? processUsageLedger(config.redis);
+  const reachability = createReachabilityTracker({
+    db,
+    connectorId,
+    unreachableSince: row.unreachableSince,
+    ...(config.goto.unreachableAfterMs !== undefined ? { unreachableAfterMs: config.goto.unreachableAfterMs } : {}),
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const client = createGotoClient({
     apiBaseUrl: config.goto.apiUrl,
     identityBaseUrl: config.goto.identityUrl,
@@ -105,6 +117,7 @@ export async function createConnectorGotoClient(options: CreateConnectorGotoClie
     onRequest: (event) => {
       recordGotoRequest(event);
       usage.record(connectorId, usagePurposeOf(event.method, event.path), event.status);
+      reachability.record(event);
       options.onRequest?.(event);
     },
   });

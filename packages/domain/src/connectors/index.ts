@@ -9,6 +9,13 @@ export {
   connectorLimiterRegistry,
   createConnectorGotoClient,
 } from "./connector-goto-client";
+export {
+  createReachabilityTracker,
+  DEFAULT_UNREACHABLE_AFTER_MS,
+  type ReachabilityTracker,
+  type ReachabilityTrackerOptions,
+  reachabilityOf,
+} from "./connector-reachability";
 export type { ConnectorSettingsInput } from "./connector-settings";
 export {
   type ConnectorTokenSourceOptions,

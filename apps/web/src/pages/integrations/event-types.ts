@@ -11,7 +11,8 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   "registration.failed": "Registration failed in GoTo",
   "list.added": "Added to a list",
   "list.removed": "Removed from a list",
-  "connector.failed": "Connector failed (tokens revoked)",
+  "connector.failed": "Connector failed (tokens revoked, or GoTo unreachable for long)",
+  "connector.recovered": "Connector reached GoTo again after an outage",
   "prospect.erased": "Prospect erased",
   "rule.matched": "Automation rule emitted an event",
 };
