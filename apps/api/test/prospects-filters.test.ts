@@ -65,6 +65,18 @@ describe("prospects page filters and bulk actions", () => {
     expect(noWebinar.json().message).toContain("webinarId");
   });
 
+  it("answers 400 naming a score bound past the integers a score holds, and reads an empty bound as none", async () => {
+    for (const url of ["/api/prospects?scoreMin=3000000000", "/api/prospects.csv?scoreMax=-3000000000"]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().message).toMatch(/score(Min|Max)/);
+    }
+    expect(emails((await get(`/api/prospects?tagId=${ids.tag}&scoreMax=`)).json())).toEqual([
+      "ann@f.test",
+      "cid@f.test",
+    ]);
+  });
+
   it("exports the filtered set as CSV", async () => {
     const res = await get(`/api/prospects.csv?tagId=${ids.tag}`);
     expect(res.statusCode).toBe(200);

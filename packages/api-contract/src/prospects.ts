@@ -60,6 +60,15 @@ export const ACTIVITY_TYPES = [
 export const activityType = z.enum(ACTIVITY_TYPES);
 const webinarRef = z.object({ id: z.uuid(), subject: z.string() });
 
+/**
+ * A score bound as a query parameter: the same range a segment's score condition allows (Postgres
+ * integers would overflow past it: a 500, not a 400), and an empty `?scoreMax=` means no bound, not 0.
+ */
+const scoreBound = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z.coerce.number().int().min(-1_000_000_000).max(1_000_000_000).optional(),
+);
+
 /** The prospects page's filters (each one given narrows the set); the CSV and "all" of a bulk action honour them. */
 export const prospectFilters = {
   listId: z.uuid().optional().describe("members of this list"),
@@ -70,8 +79,8 @@ export const prospectFilters = {
     .enum(["registered", "accepted", "attended", "absent", "cancelled"])
     .optional()
     .describe("needs webinarId; default registered (absent only once the webinar's attendance is synced)"),
-  scoreMin: z.coerce.number().int().optional().describe("score at least"),
-  scoreMax: z.coerce.number().int().optional().describe("score at most"),
+  scoreMin: scoreBound.describe("score at least"),
+  scoreMax: scoreBound.describe("score at most"),
 };
 
 export const prospectsQuery = z.object({
