@@ -1,4 +1,4 @@
-import type { BulkActionResult, List, Page, Segment, Tag } from "@gw/api-contract";
+import type { BulkActionResult, List, Page, Tag } from "@gw/api-contract";
 import { useEffect, useState } from "react";
 import { errorMessage, post } from "../api/client";
 import { useApi } from "../api/use-api";
@@ -10,25 +10,31 @@ import { useToast } from "../components/Toast";
 
 const NEW = "__new__";
 
-/** Adds the selected drill-down prospects (or the whole segment) to a list, or tags them. */
+/**
+ * Adds the selected prospects (or all a query selects) to a list, or tags them, through an
+ * actions endpoint that takes `prospectIds` plus the `scope` that "all" resolves on the server.
+ */
 export function BulkActionDialog({
   action,
   onClose,
-  webinarId,
-  segment,
-  q,
-  includeFiltered,
+  path,
+  context = {},
   prospectIds,
+  scope,
+  allLabel,
   count,
   onDone,
 }: {
   action: "ADD_TO_LIST" | "ADD_TAG" | null;
   onClose(): void;
-  webinarId: string;
-  segment: Segment;
-  q: string;
-  includeFiltered: boolean;
+  path: string;
+  /** Sent with every request (e.g. the drill-down's segment). */
+  context?: Record<string, unknown>;
   prospectIds: string[] | "all";
+  /** Sent with "all" only: the search and filters that select everyone. */
+  scope: Record<string, unknown>;
+  /** Says what "all" covers, e.g. "the whole segment". */
+  allLabel: string;
   count: number;
   onDone(): void;
 }) {
@@ -68,11 +74,10 @@ export function BulkActionDialog({
           : isList
             ? { listId: target }
             : { tagId: target };
-      const result = await post<BulkActionResult>(`/api/reports/webinars/${webinarId}/prospects/actions`, {
-        segment,
+      const result = await post<BulkActionResult>(path, {
+        ...context,
         prospectIds,
-        ...(prospectIds === "all" && q ? { q } : {}),
-        ...(prospectIds === "all" && includeFiltered ? { includeFiltered } : {}),
+        ...(prospectIds === "all" ? scope : {}),
         action,
         ...chosen,
       });
@@ -96,7 +101,7 @@ export function BulkActionDialog({
       open={action !== null}
       onClose={() => !busy && onClose()}
       title={isList ? "Add to a list" : "Tag prospects"}
-      description={`${count.toLocaleString()} prospect${count === 1 ? "" : "s"} selected${prospectIds === "all" ? " (the whole segment)" : ""}.`}
+      description={`${count.toLocaleString()} prospect${count === 1 ? "" : "s"} selected${prospectIds === "all" ? ` (${allLabel})` : ""}.`}
       onSubmit={() => void submit()}
       footer={
         <>

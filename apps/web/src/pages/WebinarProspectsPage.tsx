@@ -1,5 +1,5 @@
 import type { Page, Segment, WebinarDetail, WebinarProspect } from "@gw/api-contract";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { withQuery } from "../api/client";
 import { useApi } from "../api/use-api";
@@ -14,6 +14,7 @@ import { TabPanel, Tabs } from "../components/Tabs";
 import { formatDateTime, formatNumber, formatShortDateTime, fullName } from "../lib/format";
 import { nextSort, useDebounced, useSearchState } from "../lib/use-search-state";
 import { BulkActionDialog } from "./BulkActionDialog";
+import { SelectionBar, useBulkSelection } from "./BulkSelection";
 import { SourceFilterNotice, useSourceFilter } from "./WebinarSources";
 
 const DEFAULTS = {
@@ -47,16 +48,7 @@ export function WebinarProspectsPage() {
     order: state.order,
     includeFiltered: includeFiltered || undefined,
   });
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [allSelected, setAllSelected] = useState(false);
   const [action, setAction] = useState<"ADD_TO_LIST" | "ADD_TAG" | null>(null);
-
-  // A new segment or search is a new set of people: start the selection over.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on these changes only.
-  useEffect(() => {
-    setSelected(new Set());
-    setAllSelected(false);
-  }, [segment, q, includeFiltered, source]);
 
   const webinar = detail.data?.webinar;
   const finished = webinar?.finished ?? false;
@@ -67,9 +59,13 @@ export function WebinarProspectsPage() {
     absent: webinar?.absent,
   };
   const total = prospects.data?.total ?? 0;
-  const selectionCount = allSelected ? total : selected.size;
   const pageRows = prospects.data?.items ?? [];
-  const pageAllSelected = pageRows.length > 0 && pageRows.every((p) => selected.has(p.id));
+  const selection = useBulkSelection(
+    pageRows.map((p) => p.id),
+    total,
+    [segment, q, includeFiltered, source],
+  );
+  const selectionCount = selection.count;
   const csvHref = withQuery(`/api/reports/webinars/${id}/prospects.csv${apiSuffix}`, {
     segment,
     q,
@@ -228,28 +224,15 @@ export function WebinarProspectsPage() {
           <div className="card-body" hidden={source === undefined}>
             <SourceFilterNotice source={source} allHref={`/reports/webinars/${id}/prospects?segment=${segment}`} />
           </div>
-          {selectionCount > 0 ? (
-            <div className="selection-bar" role="status">
-              <strong>{formatNumber(selectionCount)} selected</strong>
-              {/* "All" actions take the segment and search, not the source: only this page's rows then. */}
-              {!allSelected && pageAllSelected && total > pageRows.length && source === undefined ? (
-                <button type="button" className="btn btn-link" onClick={() => setAllSelected(true)}>
-                  Select all {formatNumber(total)} in {SEGMENT_LABEL[segment].toLowerCase()}
-                </button>
-              ) : null}
-              {allSelected ? <span>Every prospect in this segment{q ? " matching the search" : ""}.</span> : null}
-              <button
-                type="button"
-                className="btn btn-link"
-                onClick={() => {
-                  setSelected(new Set());
-                  setAllSelected(false);
-                }}
-              >
-                Clear selection
-              </button>
-            </div>
-          ) : null}
+          {/* "All" actions take the segment and search, not the source: only this page's rows then. */}
+          <SelectionBar
+            selection={selection}
+            total={total}
+            pageSize={pageRows.length}
+            canSelectAll={source === undefined}
+            selectAllLabel={`Select all ${formatNumber(total)} in ${SEGMENT_LABEL[segment].toLowerCase()}`}
+            allLabel={`Every prospect in this segment${q ? " matching the search" : ""}.`}
+          />
           {prospects.error ? (
             <ErrorState error={prospects.error} onRetry={prospects.reload} />
           ) : !prospects.data ? (
@@ -282,13 +265,7 @@ export function WebinarProspectsPage() {
                   );
                   set({ sort: next.sort, order: next.order });
                 }}
-                selection={{
-                  selected,
-                  onChange: (next) => {
-                    setSelected(next);
-                    setAllSelected(false);
-                  },
-                }}
+                selection={{ selected: selection.selected, onChange: selection.setSelected }}
                 busy={prospects.loading}
               />
               <Pagination
@@ -306,16 +283,13 @@ export function WebinarProspectsPage() {
       <BulkActionDialog
         action={action}
         onClose={() => setAction(null)}
-        webinarId={id}
-        segment={segment}
-        q={q}
-        includeFiltered={includeFiltered}
-        prospectIds={allSelected ? "all" : [...selected]}
+        path={`/api/reports/webinars/${id}/prospects/actions`}
+        context={{ segment }}
+        prospectIds={selection.prospectIds}
+        scope={{ ...(q ? { q } : {}), ...(includeFiltered ? { includeFiltered } : {}) }}
+        allLabel="the whole segment"
         count={selectionCount}
-        onDone={() => {
-          setSelected(new Set());
-          setAllSelected(false);
-        }}
+        onDone={selection.clear}
       />
     </>
   );
