@@ -44,6 +44,20 @@ describe("form branding", () => {
     });
     expect(origins.statusCode).toBe(400);
     expect(origins.json().message).toMatch(/not a site origin/);
+    for (const [origin, why] of [
+      ["https://*.com", /whole top-level domain/],
+      ["http://www.example.com", /plain http/],
+    ] as const) {
+      const res = await putBranding({
+        accentColor: null,
+        backgroundColor: null,
+        footerText: null,
+        frameAncestors: [origin],
+      });
+      expect(res.statusCode, origin).toBe(400);
+      expect(res.json().message).toMatch(why);
+      expect(JSON.stringify(res.json().fields ?? res.json().message)).toContain("frameAncestors.0");
+    }
   });
 
   it("is changed by admins only", async () => {

@@ -98,6 +98,15 @@ describe("prospects page filters and bulk actions", () => {
     });
     expect(all.statusCode).toBe(200);
     expect(all.json()).toMatchObject({ matched: 2, affected: 2, target: { name: "Hot" } });
+    // A filter at fault is named where it sits (the body's own listId names the target list).
+    const foreign = await api.app.inject({
+      method: "POST",
+      url: "/api/prospects/actions",
+      headers: me.headers,
+      payload: { prospectIds: "all", filters: { listId: ids.theirList }, action: "ADD_TAG", tagName: "Hot" },
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().message).toContain("filters.listId");
     const chosen = await api.app.inject({
       method: "POST",
       url: "/api/prospects/actions",

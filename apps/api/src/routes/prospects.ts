@@ -61,7 +61,7 @@ export const prospectRoutes =
       async (request) => {
         const { accountId } = authOf(request);
         const filters = request.body.filters ?? {};
-        await checkProspectFilters({ db, accountId, filters });
+        await checkProspectFilters({ db, accountId, filters, fieldPrefix: "filters." });
         const result = await applyProspectsAction({ db, accountId, ...request.body, filters });
         request.log.info({ action: request.body.action, ...result }, "prospects bulk action");
         return result;

@@ -60,12 +60,24 @@ export function normalizeFrameAncestors(field: string, values: string[]): string
     let value = raw.trim().toLowerCase();
     const match = /^(https?:\/\/[^/?#]+)[/?#]?/.exec(value);
     if (match) value = match[1]!;
-    if (!ORIGIN.test(value))
+    const parts = ORIGIN.exec(value);
+    if (!parts)
       throw invalid(
         `${field}.${i}`,
         `"${raw}" is not a site origin; write it like https://www.example.com or https://*.example.com`,
         raw,
       );
+    const [, scheme, wildcard, host] = parts;
+    // "*.com" would let every .com site frame the forms: a wildcard needs a site under it.
+    if (wildcard && !host?.includes("."))
+      throw invalid(
+        `${field}.${i}`,
+        `"${raw}" allows a whole top-level domain; name a site, like https://*.example.com`,
+        raw,
+      );
+    // A page served over plain http can be altered on the way: only a developer's own machine.
+    if (scheme === "http" && !/^(localhost|127\.0\.0\.1)$/.test(host ?? ""))
+      throw invalid(`${field}.${i}`, `"${raw}" is served over plain http; use its https:// address`, raw);
     if (!out.includes(value)) out.push(value);
   });
   return out;

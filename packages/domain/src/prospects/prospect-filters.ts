@@ -41,10 +41,13 @@ export async function checkProspectFilters(options: {
   db: PgQueryDb;
   accountId: string;
   filters: ProspectFilters;
+  /** Where the filters sit in the request ("filters." in a bulk action's body, whose own listId/tagId name its target). */
+  fieldPrefix?: string;
 }): Promise<void> {
   const { filters } = options;
+  const at = options.fieldPrefix ?? "";
   if (filters.webinarStatus && !filters.webinarId)
-    throw invalid("webinarId", "choose the webinar whose status to filter by (webinarId)");
+    throw invalid(`${at}webinarId`, "choose the webinar whose status to filter by (webinarId)");
   // One id at a time, so the 400 names the query field at fault.
   for (const key of ["listId", "tagId", "campaignId", "webinarId"] as const) {
     const criteria = filters[key] ? filtersToCriteria({ [key]: filters[key] }) : null;
@@ -52,7 +55,7 @@ export async function checkProspectFilters(options: {
     try {
       await checkCriteriaReferences({ db: options.db, accountId: options.accountId, criteria });
     } catch {
-      throw invalid(key, `${key} names nothing in this account: choose one of its own`, filters[key]);
+      throw invalid(`${at}${key}`, `${at}${key} names nothing in this account: choose one of its own`, filters[key]);
     }
   }
 }
