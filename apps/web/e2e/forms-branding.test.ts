@@ -56,7 +56,7 @@ describe("hosted form branding, embedding and the forms page", () => {
     });
     formId = form.id;
     // A marketer's own site on another origin, embedding the form with the script tag.
-    site = createServer((request, response) => {
+    site = createServer((_request, response) => {
       response.setHeader("content-type", "text/html; charset=utf-8");
       response.end(
         `<!doctype html><html lang="en"><head><title>Our events</title></head><body><h1>Our events</h1><script src="${stack.url}/f/${formId}/embed.js" async></script></body></html>`,
