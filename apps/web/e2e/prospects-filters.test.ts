@@ -1,4 +1,5 @@
-import { createProspect } from "@gw/testing";
+import { createUser } from "@gw/domain/auth";
+import { createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audit } from "./axe";
@@ -14,6 +15,8 @@ describe("the prospects page's filters and bulk actions", () => {
   const vipHigh: { id: string; email: string }[] = [];
   let tagId = "";
   let listId = "";
+  const marketer = { email: "mia.marketer@example.com", password: "correct-horse-battery" };
+  const attendees: string[] = [];
 
   beforeAll(async () => {
     stack = await startStack("e2eprospectfilters");
@@ -27,8 +30,34 @@ describe("the prospects page's filters and bulk actions", () => {
       await stack.db.prospectTag.create({ data: { tagId, prospectId: prospect.id } });
       if (prospect.score >= 50) vipHigh.push(prospect);
     }
+    const others = [];
     for (let i = 0; i < 10; i++)
-      await createProspect(stack.db, { accountId, email: `other${i}@example.com`, score: 100 });
+      others.push(await createProspect(stack.db, { accountId, email: `other${i}@example.com`, score: 100 }));
+    // A past webinar: two of its three registrants attended.
+    const connector = await createConnector(stack.db, { accountId });
+    const webinar = await createWebinar(stack.db, {
+      accountId,
+      connectorId: connector.id,
+      subject: "Pricing clinic",
+      startsAt: new Date(Date.now() - 3 * 86_400_000),
+    });
+    for (const [index, attended] of [
+      [0, true],
+      [1, true],
+      [2, false],
+    ] as const) {
+      const prospectId = others[index]?.id ?? "";
+      await createRegistration(stack.db, { accountId, webinarId: webinar.id, prospectId, attended });
+      if (attended) attendees.push(prospectId);
+    }
+    await createUser({
+      db: stack.db,
+      accountId,
+      email: marketer.email,
+      password: marketer.password,
+      name: "Mia Marketer",
+      role: "MARKETER",
+    });
   });
   afterAll(async () => {
     await stack?.close();
@@ -84,6 +113,34 @@ describe("the prospects page's filters and bulk actions", () => {
     await page.getByLabel("List", { exact: true }).selectOption({ label: "Hot leads" });
     await page.getByText("20 prospects match").waitFor();
     await screenshot(page, "prospects-filters");
+  });
+
+  it("lets a marketer filter by a webinar's attendees and tag the chosen rows with a new tag", async () => {
+    const page = await stack.newPage();
+    await logIn(page, { admin: { ...stack.admin, ...marketer } });
+    await page.goto("/prospects");
+    await page.getByText("40 prospects", { exact: true }).waitFor();
+    await page.getByLabel("Webinar", { exact: true }).selectOption({ label: "Pricing clinic" });
+    await page.getByText("3 prospects match").waitFor();
+    await page.getByLabel("Webinar status").selectOption({ label: "Attended" });
+    await page.getByText("2 prospects match").waitFor();
+    await poll(async () => (await emailsShown(page)).sort()).toEqual(["other0@example.com", "other1@example.com"]);
+    expect(new URL(page.url()).searchParams.get("webinarStatus")).toBe("attended");
+
+    await page.getByRole("checkbox", { name: "Select other0@example.com" }).check();
+    await page.getByRole("checkbox", { name: "Select other1@example.com" }).check();
+    await page.getByText("2 selected").waitFor();
+    await page.getByRole("button", { name: "Add tag" }).click();
+    const dialog = page.getByRole("dialog", { name: "Tag prospects" });
+    await dialog.getByLabel("Tag").selectOption({ label: "+ New tag…" });
+    await dialog.getByLabel("New tag name").fill("Clinic attendees");
+    await dialog.getByRole("button", { name: "Apply tag" }).click();
+    await page.getByText("Tagged 2 prospects “Clinic attendees”.").waitFor();
+    const tagged = await stack.db.prospectTag.findMany({
+      where: { tag: { accountId: stack.admin.accountId, name: "Clinic attendees" } },
+      select: { prospectId: true },
+    });
+    expect(tagged.map((t) => t.prospectId).sort()).toEqual([...attendees].sort());
   });
 
   it("shows the API's refusal of a filter next to it", async () => {

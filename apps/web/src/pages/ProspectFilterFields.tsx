@@ -42,7 +42,8 @@ export function ProspectFilterFields({
     <SelectField
       label={label}
       value={values[key]}
-      onChange={(e) => onChange({ [key]: e.target.value })}
+      // Another webinar starts from its default status (registered), not the last one's.
+      onChange={(e) => onChange({ [key]: e.target.value, ...(key === "webinarId" ? { webinarStatus: "" } : {}) })}
       error={fieldError(key)}
     >
       <option value="">{any}</option>
