@@ -3,22 +3,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createVerifiedConnector } from "@gw/testing";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audit } from "./axe";
-import { eventually, logIn, type Stack, screenshot, startStack } from "./harness";
+import { eventually, logIn, PHONE, type Stack, screenshot, sidewaysOverflow, startStack } from "./harness";
 
-const PHONE = { width: 390, height: 844 };
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAHElEQVR42mNkYPhfz0AEYBxVSF+FQ4YBAQBpRQkRVx7i4wAAAABJRU5ErkJggg==",
   "base64",
 );
-
-const overflow = (page: Page) =>
-  page.evaluate(() => {
-    const g = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
-    return g.document.documentElement.scrollWidth - g.innerWidth;
-  });
 
 describe("hosted form branding, embedding and the forms page", () => {
   let stack: Stack;
@@ -111,7 +103,7 @@ describe("hosted form branding, embedding and the forms page", () => {
               .backgroundColor,
         ),
     ).toBe("rgb(123, 31, 162)");
-    expect(await overflow(visitor)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(visitor)).toBeLessThanOrEqual(0);
     expect(await audit(visitor, "branded hosted form")).toEqual([]);
     await screenshot(visitor, "hosted-form-branded-phone");
   });

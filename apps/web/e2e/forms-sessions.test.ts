@@ -2,23 +2,15 @@
 // the registration goes to the chosen session's own webinarKey in GoTo; and a submission that
 // registers nobody is a line of its own on the prospect's timeline.
 import { createVerifiedConnector } from "@gw/testing";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audit } from "./axe";
-import { eventually, logIn, type Stack, screenshot, startStack } from "./harness";
+import { eventually, logIn, PHONE, type Stack, screenshot, sidewaysOverflow, startStack } from "./harness";
 
-const PHONE = { width: 390, height: 844 };
 const FIELDS = [
   { kind: "standard", name: "email", label: "Email", required: true },
   { kind: "standard", name: "firstName", label: "First name", required: true },
   { kind: "standard", name: "lastName", label: "Last name", required: true },
 ];
-
-const overflow = (page: Page) =>
-  page.evaluate(() => {
-    const g = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
-    return g.document.documentElement.scrollWidth - g.innerWidth;
-  });
 
 describe("choosing a session of a series, and submissions that register nobody", () => {
   let stack: Stack;
@@ -78,7 +70,7 @@ describe("choosing a session of a series, and submissions that register nobody",
     await visitor.getByRole("button", { name: "Register" }).click();
     await visitor.getByRole("link", { name: "Choose a session" }).waitFor();
     expect(await visitor.getByRole("textbox", { name: /^Email/ }).inputValue()).toBe("ada.choice@example.com");
-    expect(await overflow(visitor)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(visitor)).toBeLessThanOrEqual(0);
     expect(await audit(visitor, "session chooser with an error")).toEqual([]);
 
     await visitor.getByRole("group", { name: "Session" }).getByRole("radio").nth(1).check();

@@ -31,11 +31,11 @@ export function useApi<T>(path: string | null, query?: Query, options: ApiOption
       typeof refetchInterval === "function" ? (q) => refetchInterval(q.state.data as T | undefined) : refetchInterval,
   });
   const { refetch } = result;
+  // A new key array each render, the same query: its text is what identifies it.
   const keyText = JSON.stringify(queryKey);
   const reload = useCallback(() => void refetch(), [refetch]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key's text is its identity.
   const setData = useCallback(
-    (update: (previous: T | undefined) => T | undefined) => client.setQueryData<T>(queryKey, update),
+    (update: (previous: T | undefined) => T | undefined) => client.setQueryData<T>(JSON.parse(keyText), update),
     [client, keyText],
   );
   return {
