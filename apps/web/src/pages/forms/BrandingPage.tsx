@@ -1,13 +1,13 @@
 import type { FormBranding } from "@gw/api-contract";
 import { useEffect, useState } from "react";
-import { ApiError, api, errorMessage, put } from "../api/client";
-import { useApi } from "../api/use-api";
-import { useMe } from "../auth/AuthProvider";
-import { Button } from "../components/Button";
-import { TextAreaField, TextField } from "../components/Field";
-import { Card, PageHeader } from "../components/Layout";
-import { Alert, ErrorState, LoadingState } from "../components/States";
-import { useToast } from "../components/Toast";
+import { ApiError, api, errorMessage, put } from "../../api/client";
+import { useApi } from "../../api/use-api";
+import { useMe } from "../../auth/AuthProvider";
+import { Button } from "../../components/Button";
+import { TextAreaField, TextField } from "../../components/Field";
+import { Card, PageHeader } from "../../components/Layout";
+import { Alert, ErrorState, LoadingState } from "../../components/States";
+import { useToast } from "../../components/Toast";
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 

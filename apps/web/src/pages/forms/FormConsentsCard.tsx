@@ -1,8 +1,8 @@
 import type { CampaignList, FormConsent } from "@gw/api-contract";
-import { useApi } from "../api/use-api";
-import { Button } from "../components/Button";
-import { SelectField, TextField } from "../components/Field";
-import { Card } from "../components/Layout";
+import { useApi } from "../../api/use-api";
+import { Button } from "../../components/Button";
+import { SelectField, TextField } from "../../components/Field";
+import { Card } from "../../components/Layout";
 
 /** A consent being edited; `name` is kept once saved (it keys the consent on prospects). */
 export type ConsentDraft = Omit<FormConsent, "name"> & { name?: string };

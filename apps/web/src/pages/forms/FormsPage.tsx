@@ -1,17 +1,17 @@
 import type { FormListItem as Form } from "@gw/api-contract";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { errorMessage, post } from "../api/client";
-import { useApi } from "../api/use-api";
-import { Badge } from "../components/Badge";
-import { Button, ButtonLink } from "../components/Button";
-import { type Column, DataTable } from "../components/DataTable";
-import { ConfirmDialog } from "../components/Dialog";
-import { Card, PageHeader } from "../components/Layout";
-import { EmptyState, ErrorState, LoadingState } from "../components/States";
-import { useToast } from "../components/Toast";
-import { formatNumber, formatRelative } from "../lib/format";
-import { FailedRegistrations } from "./FailedRegistrations";
+import { errorMessage, post } from "../../api/client";
+import { useApi } from "../../api/use-api";
+import { Badge } from "../../components/Badge";
+import { Button, ButtonLink } from "../../components/Button";
+import { type Column, DataTable } from "../../components/DataTable";
+import { ConfirmDialog } from "../../components/Dialog";
+import { Card, PageHeader } from "../../components/Layout";
+import { EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { useToast } from "../../components/Toast";
+import { formatNumber, formatRelative } from "../../lib/format";
+import { FailedRegistrations } from "../FailedRegistrations";
 import { describeAction, hostedUrl } from "./form-model";
 
 export function FormsPage() {

@@ -1,10 +1,10 @@
 import type { FormBranding } from "@gw/api-contract";
 import { Link } from "react-router-dom";
-import { useApi } from "../api/use-api";
-import { Button } from "../components/Button";
-import { TextAreaField } from "../components/Field";
-import { Card } from "../components/Layout";
-import { useToast } from "../components/Toast";
+import { useApi } from "../../api/use-api";
+import { Button } from "../../components/Button";
+import { TextAreaField } from "../../components/Field";
+import { Card } from "../../components/Layout";
+import { useToast } from "../../components/Toast";
 import { hostedUrl } from "./form-model";
 
 /** The HTML a marketer pastes into their own site: a script that places the form, or a plain iframe. */
