@@ -4,7 +4,7 @@ export { isDatabaseUnavailable } from "./database-unavailable";
 export * from "./generated/prisma/client";
 export { listenForNotifications, type NotificationListener } from "./listen";
 export { localMigrations, type MigrationStatus, migrateDeploy, migrationStatus } from "./migrations";
-export { type PgQueryDb, type PgTransactionQuery, pgQuery, pgTransaction } from "./pg-query";
+export { type PgQueryDb, type PgTransactionQuery, pgQuery, pgTransaction, sqlQuery } from "./pg-query";
 export { prepareDatabase } from "./prepare-database";
 export { retryOnDeadlock } from "./retry-on-deadlock";
 export { normalizeSchema, schemaMatchesLatestMigration } from "./schema-snapshots";

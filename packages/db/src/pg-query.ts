@@ -31,6 +31,15 @@ function bigintsAsStrings(row: Record<string, unknown>): Record<string, unknown>
   return row;
 }
 
+/**
+ * Runs a statement composed from `Prisma.sql` fragments (the reports' shared filters) through
+ * `pgQuery`: the fragments keep their values bound as parameters, and the statement skips
+ * `$queryRaw`'s per-call compilation (about 2 ms a call here), which page loads feel.
+ */
+export function sqlQuery<T>(db: PgQueryDb, statement: Prisma.Sql): Promise<T[]> {
+  return pgQuery<T>(db, statement.text, statement.values);
+}
+
 export type PgTransactionQuery = <T>(text: string, values: unknown[]) => Promise<T[]>;
 
 /**

@@ -1,4 +1,4 @@
-import { createDb, type Db, pgQuery } from "@gw/db";
+import { createDb, type Db, Prisma, pgQuery, sqlQuery } from "@gw/db";
 import { createTestDatabase, type TestDatabase } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -26,5 +26,16 @@ describe("pgQuery", () => {
       expect(row?.at).toEqual(new Date("2026-12-01T10:00:00Z"));
       expect(typeof row?.id).toBe("string");
     }
+  });
+});
+
+describe("sqlQuery", () => {
+  it("runs composed Prisma.sql fragments with their values bound, as pgQuery returns them", async () => {
+    const inner = Prisma.sql`${"o'brien"}::text AS name`;
+    const [row] = await sqlQuery<Record<string, unknown>>(
+      db,
+      Prisma.sql`SELECT ${inner}, ${41}::int + 1 AS n, ${new Date("2026-12-01T10:00:00Z")}::timestamptz AS at, ${["a", "b"]}::text[] AS tags`,
+    );
+    expect(row).toEqual({ name: "o'brien", n: 42, at: new Date("2026-12-01T10:00:00Z"), tags: ["a", "b"] });
   });
 });

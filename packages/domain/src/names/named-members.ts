@@ -1,4 +1,4 @@
-import { type Db, Prisma, pgQuery } from "@gw/db";
+import { type Db, Prisma, pgQuery, sqlQuery } from "@gw/db";
 import { cleanQuery, type Page, type PageRequest, pageWindow } from "../paging/paging";
 import { prospectSearchCondition } from "../prospects/prospect-search-condition";
 import { PROSPECT_SUMMARY_COLUMNS, type ProspectSummary } from "../prospects/prospect-summary";
@@ -49,11 +49,17 @@ export async function pageMembers(
   const { page, pageSize, offset } = pageWindow(request);
   const from = Prisma.sql`FROM ${Prisma.raw(table)} m JOIN "Prospect" p ON p."id" = m."prospectId"`;
   const where = Prisma.sql`m.${Prisma.raw(key)} = ${ownerId}::uuid AND ${prospectSearchCondition(cleanQuery(request.q))}`;
-  const items = await db.$queryRaw<MemberSummary[]>`
+  const items = await sqlQuery<MemberSummary>(
+    db,
+    Prisma.sql`
     SELECT ${PROSPECT_SUMMARY_COLUMNS}, m."createdAt" AS "addedAt" ${from}
     WHERE ${where}
     ORDER BY m."createdAt" DESC, p."id" ASC
-    LIMIT ${pageSize} OFFSET ${offset}`;
-  const [counted] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} WHERE ${where}`;
+    LIMIT ${pageSize} OFFSET ${offset}`,
+  );
+  const [counted] = await sqlQuery<{ total: number }>(
+    db,
+    Prisma.sql`SELECT count(*)::int AS total ${from} WHERE ${where}`,
+  );
   return { items, total: counted?.total ?? 0, page, pageSize };
 }

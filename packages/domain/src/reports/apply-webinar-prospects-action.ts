@@ -1,4 +1,4 @@
-import { type Db, Prisma } from "@gw/db";
+import { type Db, Prisma, sqlQuery } from "@gw/db";
 import { invalid } from "../errors/index";
 import { findOrCreateList } from "../lists/find-or-create-list";
 import { cleanQuery } from "../paging/paging";
@@ -66,11 +66,12 @@ export async function applyWebinarProspectsAction(
       : Prisma.sql`INSERT INTO "ProspectTag" ("tagId", "prospectId")
           SELECT DISTINCT ${target.id}::uuid, s."targetId" FROM selected s ON CONFLICT DO NOTHING RETURNING 1`;
 
-  const [result] = (await db.$queryRaw<{ matched: number; affected: number }[]>`
+  const [result] = (await sqlQuery<{ matched: number; affected: number }>(
+    db,
+    Prisma.sql`
     WITH selected AS (${selected}), inserted AS (${insert})
-    SELECT (SELECT count(*) FROM selected)::int AS matched, (SELECT count(*) FROM inserted)::int AS affected`) as [
-    { matched: number; affected: number },
-  ];
+    SELECT (SELECT count(*) FROM selected)::int AS matched, (SELECT count(*) FROM inserted)::int AS affected`,
+  )) as [{ matched: number; affected: number }];
   return { ...result, target };
 }
 

@@ -1,4 +1,4 @@
-import { type Db, Prisma } from "@gw/db";
+import { type Db, Prisma, sqlQuery } from "@gw/db";
 import { cleanQuery, type PageRequest } from "../paging/paging";
 import { prospectSearchCondition } from "../prospects/prospect-search-condition";
 import { neutralizeFormula } from "./csv-cell";
@@ -57,12 +57,15 @@ export async function exportWebinarProspects(options: ExportWebinarProspectsOpti
 
   async function* rows(): AsyncGenerator<string[]> {
     for (let offset = 0; ; offset += batchSize) {
-      const batch = await db.$queryRaw<WebinarProspectRow[]>`
+      const batch = await sqlQuery<WebinarProspectRow>(
+        db,
+        Prisma.sql`
         SELECT ${DRILL_DOWN_COLUMNS}
         FROM "WebinarRegistration" r JOIN "Prospect" p ON p."id" = r."prospectId"
         WHERE ${where}
         ORDER BY ${orderBy}
-        LIMIT ${batchSize} OFFSET ${offset}`;
+        LIMIT ${batchSize} OFFSET ${offset}`,
+      );
       for (const row of batch) yield toCells(row);
       if (batch.length < batchSize) return;
     }

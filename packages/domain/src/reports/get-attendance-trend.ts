@@ -1,4 +1,4 @@
-import type { Db } from "@gw/db";
+import { type Db, Prisma, sqlQuery } from "@gw/db";
 import { reportWhere, type WebinarReportFilter } from "./list-webinar-report";
 
 /** At most this many webinars in the trend: the newest ones, so the chart stays readable. */
@@ -29,7 +29,9 @@ export async function getAttendanceTrend(
 ): Promise<{ items: AttendanceTrendPoint[]; total: number; limit: number }> {
   const { db } = options;
   const where = reportWhere({ ...options, tab: "finished", includeCancelled: false }, options.now ?? new Date());
-  const rows = await db.$queryRaw<Omit<AttendanceTrendPoint, "absent" | "attendanceRate">[]>`
+  const rows = await sqlQuery<Omit<AttendanceTrendPoint, "absent" | "attendanceRate">>(
+    db,
+    Prisma.sql`
     SELECT * FROM (
       SELECT w."id", w."subject", w."startsAt",
              COALESCE(counts.registered, 0)::int AS registered, COALESCE(counts.attended, 0)::int AS attended
@@ -37,9 +39,13 @@ export async function getAttendanceTrend(
       WHERE ${where}
       ORDER BY w."startsAt" DESC, w."id" DESC
       LIMIT ${TREND_LIMIT}
-    ) newest ORDER BY "startsAt" ASC, "id" ASC`;
-  const [{ total }] = (await db.$queryRaw<{ total: number }[]>`
-    SELECT count(*)::int AS total FROM "Webinar" w WHERE ${where}`) as [{ total: number }];
+    ) newest ORDER BY "startsAt" ASC, "id" ASC`,
+  );
+  const [{ total }] = (await sqlQuery<{ total: number }>(
+    db,
+    Prisma.sql`
+    SELECT count(*)::int AS total FROM "Webinar" w WHERE ${where}`,
+  )) as [{ total: number }];
   return {
     items: rows.map((row) => ({
       ...row,

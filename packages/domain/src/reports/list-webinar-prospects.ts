@@ -1,4 +1,4 @@
-import { type Db, Prisma, type RegistrationStatus } from "@gw/db";
+import { type Db, Prisma, type RegistrationStatus, sqlQuery } from "@gw/db";
 import { cleanQuery, type Page, type PageRequest, pageWindow } from "../paging/paging";
 import { prospectSearchCondition } from "../prospects/prospect-search-condition";
 import { findDrillDownWebinar } from "./find-drill-down-webinar";
@@ -92,15 +92,21 @@ export async function listWebinarProspects(
     AND ${prospectSearchCondition(cleanQuery(options.q))} AND ${filteredCondition(options.includeFiltered)}
     AND ${sourceCondition(options.source)}`;
 
-  const items = await db.$queryRaw<WebinarProspectRow[]>`
+  const items = await sqlQuery<WebinarProspectRow>(
+    db,
+    Prisma.sql`
     SELECT ${DRILL_DOWN_COLUMNS}
     FROM "WebinarRegistration" r JOIN "Prospect" p ON p."id" = r."prospectId"
     WHERE ${where}
     ORDER BY ${drillDownOrder(options.sort ?? "email", options.order ?? "asc")}
-    LIMIT ${pageSize} OFFSET ${offset}`;
-  const [{ total }] = (await db.$queryRaw<{ total: number }[]>`
+    LIMIT ${pageSize} OFFSET ${offset}`,
+  );
+  const [{ total }] = (await sqlQuery<{ total: number }>(
+    db,
+    Prisma.sql`
     SELECT count(*)::int AS total
     FROM "WebinarRegistration" r JOIN "Prospect" p ON p."id" = r."prospectId"
-    WHERE ${where}`) as [{ total: number }];
+    WHERE ${where}`,
+  )) as [{ total: number }];
   return { items, total, page, pageSize, segment: options.segment };
 }

@@ -1,4 +1,4 @@
-import { type Db, Prisma, type WebinarStatus } from "@gw/db";
+import { type Db, Prisma, sqlQuery, type WebinarStatus } from "@gw/db";
 import { cleanQuery, containsPattern, type Page, type PageRequest, pageWindow } from "../paging/paging";
 import { isFinished, type ReportTab, tabCondition } from "./webinar-phase";
 
@@ -107,9 +107,11 @@ export async function listWebinarReport(options: ListWebinarReportOptions): Prom
   const now = options.now ?? new Date();
   const { page, pageSize, offset } = pageWindow(options);
   const where = reportWhere(options, now);
-  const rows = await queryReportRows(options, where, pageSize, offset);
-  const [{ total }] = (await db.$queryRaw<{ total: number }[]>`
-    SELECT count(*)::int AS total FROM "Webinar" w WHERE ${where}`) as [{ total: number }];
+  const [rows, [counted]] = await Promise.all([
+    queryReportRows(options, where, pageSize, offset),
+    sqlQuery<{ total: number }>(db, Prisma.sql`SELECT count(*)::int AS total FROM "Webinar" w WHERE ${where}`),
+  ]);
+  const total = counted?.total ?? 0;
 
   return { items: rows.map((row) => toReportRow(row, now)), total, page, pageSize };
 }
@@ -135,14 +137,17 @@ export async function queryReportRows(
       sort === "startsAt"
         ? Prisma.sql`w."startsAt" ${dir}, w."id" ${dir}`
         : Prisma.sql`lower(w."subject") ${dir}, ${tie}`;
-    return db.$queryRaw<RawRow[]>`
+    return sqlQuery<RawRow>(
+      db,
+      Prisma.sql`
       SELECT w."id", w."subject", w."startsAt", w."endsAt", w."timeZone", w."status"::text AS "status",
              w."connectorId", c."name" AS "connectorName", counts.registered, counts.attended,
              w."programId", (SELECT pr."subject" FROM "WebinarProgram" pr WHERE pr."id" = w."programId") AS "programSubject"
       FROM (SELECT w.* FROM "Webinar" w WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}) w
       JOIN "Connector" c ON c."id" = w."connectorId"
       CROSS JOIN LATERAL (${COUNTS}) counts
-      ORDER BY ${orderBy}`;
+      ORDER BY ${orderBy}`,
+    );
   }
   // Sorting by a count reads the counters the triggers keep (WebinarCounts: one row per
   // webinar, with its account, start and cancellation beside the counts) through the index of
@@ -163,7 +168,9 @@ export async function queryReportRows(
       ? `counts."startsAt" ASC, counts."webinarId" ASC`
       : `counts."startsAt" DESC, counts."webinarId" DESC`,
   );
-  return db.$queryRaw<RawRow[]>`
+  return sqlQuery<RawRow>(
+    db,
+    Prisma.sql`
     SELECT w."id", w."subject", w."startsAt", w."endsAt", w."timeZone", w."status"::text AS "status",
            w."connectorId", c."name" AS "connectorName", counts."registered"::int AS registered, counts."attended"::int AS attended,
            w."programId", (SELECT pr."subject" FROM "WebinarProgram" pr WHERE pr."id" = w."programId") AS "programSubject"
@@ -172,7 +179,8 @@ export async function queryReportRows(
     JOIN "Connector" c ON c."id" = w."connectorId"
     WHERE counts."accountId" = ${options.accountId}::uuid AND ${where}
     ORDER BY ${key}, ${countsTie}
-    LIMIT ${limit} OFFSET ${offset}`;
+    LIMIT ${limit} OFFSET ${offset}`,
+  );
 }
 
 export function toReportRow(row: RawRow, now: Date): WebinarReportRow {
