@@ -131,10 +131,13 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
       }
       await pgQuery(
         tx,
-        `UPDATE "WebhookEvent" e SET "status" = u.status::"WebhookEventStatus", "reason" = u.reason, "appliedAt" = $4::timestamptz
+        `UPDATE "WebhookEvent" e SET "status" = u.status::"WebhookEventStatus", "reason" = u.reason,
+           "appliedAt" = COALESCE($4::timestamptz, clock_timestamp())
          FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, status, reason)
          WHERE e."id" = u.id AND e."status" = 'RECEIVED'`,
-        [ids, statuses, reasons, now],
+        // Settled when written (a batch's transaction may have started long before): the stage
+        // timings of bench/webhooks.ts read it.
+        [ids, statuses, reasons, options.now ?? null],
       );
       return { settled: ids.length, includesEvent: ids.includes(options.eventId) };
     },

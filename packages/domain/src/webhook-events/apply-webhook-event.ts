@@ -60,7 +60,7 @@ export async function applyWebhookEvent(options: ApplyWebhookEventOptions): Prom
   if (!row) return { status: "MISSING", reason: `webhook event ${eventId} does not exist` };
   if (row.status !== "RECEIVED") return { status: "SETTLED", reason: null };
   const settle = async (status: "APPLIED" | "IGNORED", reason: string | null) => {
-    await markWebhookEvent({ db, eventId, status, reason, now });
+    await markWebhookEvent({ db, eventId, status, reason, ...(options.now ? { now: options.now } : {}) });
     return { status, reason };
   };
   if (!row.connector_id || !row.account_id || row.deleted_at) return settle("IGNORED", "the connector was deleted");

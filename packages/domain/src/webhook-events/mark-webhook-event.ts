@@ -5,6 +5,7 @@ export interface MarkWebhookEventOptions {
   eventId: string;
   status: Extract<WebhookEventStatus, "APPLIED" | "IGNORED">;
   reason: string | null;
+  /** When it was settled; defaults to the moment the row is written (clock_timestamp(), not the transaction's start). */
   now?: Date;
 }
 
@@ -13,7 +14,7 @@ export async function markWebhookEvent(options: MarkWebhookEventOptions): Promis
   const { db, eventId, status, reason } = options;
   const changed = await db.$executeRaw`
     UPDATE "WebhookEvent" SET "status" = ${status}::"WebhookEventStatus", "reason" = ${reason?.slice(0, 1000) ?? null},
-      "appliedAt" = ${options.now ?? new Date()}::timestamptz
+      "appliedAt" = COALESCE(${options.now ?? null}::timestamptz, clock_timestamp())
     WHERE "id" = ${eventId}::uuid AND "status" = 'RECEIVED'`;
   return changed > 0;
 }

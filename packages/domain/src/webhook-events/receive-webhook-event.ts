@@ -119,9 +119,9 @@ export async function receiveWebhookEvent(options: ReceiveWebhookEventOptions): 
   const reason = known ? null : `event ${eventName} is not one this service handles`;
 
   const inserted = await db.$queryRaw<{ id: string }[]>`
-    INSERT INTO "WebhookEvent" ("accountId", "connectorId", "eventKey", "eventName", "payload", "status", "reason")
+    INSERT INTO "WebhookEvent" ("accountId", "connectorId", "eventKey", "eventName", "payload", "status", "reason", "receivedAt")
     VALUES (${connector.accountId}::uuid, ${connectorId}::uuid, ${eventKey}, ${eventName}, ${JSON.stringify(payload)}::jsonb,
-            ${status}::"WebhookEventStatus", ${reason})
+            ${status}::"WebhookEventStatus", ${reason}, clock_timestamp())
     ON CONFLICT ("eventKey") DO NOTHING
     RETURNING "id"`;
   const eventId = inserted[0]?.id;
