@@ -55,6 +55,14 @@ export async function pgTransaction<T>(
   const pool = poolOf(db);
   if (!pool) throw new Error("pgTransaction needs a client made by createDb");
   const client = await pool.connect();
+  // A checked-out client has no pool listener: a connection killed mid-transaction (server
+  // restart, failover, database dropped) would emit an unhandled 'error' and end the process.
+  // The failure reaches `work` as a rejected query instead, and the client is discarded.
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on("error", onError);
   try {
     await client.query("BEGIN");
     for (const [name, value] of Object.entries(settings)) {
@@ -69,6 +77,7 @@ export async function pgTransaction<T>(
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off("error", onError);
+    client.release(broken);
   }
 }

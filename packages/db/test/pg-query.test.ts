@@ -1,4 +1,4 @@
-import { createDb, type Db, Prisma, pgQuery, sqlQuery } from "@gw/db";
+import { createDb, type Db, Prisma, pgQuery, pgTransaction, sqlQuery } from "@gw/db";
 import { createTestDatabase, type TestDatabase } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -37,5 +37,27 @@ describe("sqlQuery", () => {
       Prisma.sql`SELECT ${inner}, ${41}::int + 1 AS n, ${new Date("2026-12-01T10:00:00Z")}::timestamptz AS at, ${["a", "b"]}::text[] AS tags`,
     );
     expect(row).toEqual({ name: "o'brien", n: 42, at: new Date("2026-12-01T10:00:00Z"), tags: ["a", "b"] });
+  });
+});
+
+describe("pgTransaction", () => {
+  it("survives its connection being killed mid-transaction: the work fails, the process and the pool go on", async () => {
+    const unhandled: unknown[] = [];
+    const onUncaught = (error: unknown) => unhandled.push(error);
+    process.on("uncaughtException", onUncaught);
+    try {
+      const outcome = pgTransaction(db, async (query) => {
+        const [{ pid }] = (await query<{ pid: number }>("SELECT pg_backend_pid() AS pid", [])) as [{ pid: number }];
+        // Another connection ends this one while the transaction sits between statements.
+        await pgQuery(db, "SELECT pg_terminate_backend($1)", [pid]);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return query("SELECT 1", []);
+      });
+      await expect(outcome).rejects.toThrow();
+      expect(unhandled).toEqual([]);
+      expect(await pgTransaction(db, (query) => query<{ n: number }>("SELECT 1 AS n", []))).toEqual([{ n: 1 }]);
+    } finally {
+      process.off("uncaughtException", onUncaught);
+    }
   });
 });
