@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect } from "react";
+import { useCallback } from "react";
 import { get, type Query } from "./client";
 import { apiQueryKey } from "./query-client";
 
@@ -45,18 +45,4 @@ export function useApi<T>(path: string | null, query?: Query, options: ApiOption
     reload,
     setData,
   };
-}
-
-/**
- * Calls `reload` every `intervalMs` (null: stopped) while the tab is visible. Prefer
- * `useApi(..., { refetchInterval })`; this is for a page that refreshes several queries as one.
- */
-export function usePolling(reload: () => void, intervalMs: number | null): void {
-  useEffect(() => {
-    if (intervalMs === null) return;
-    const timer = setInterval(() => {
-      if (document.visibilityState !== "hidden") reload();
-    }, intervalMs);
-    return () => clearInterval(timer);
-  }, [reload, intervalMs]);
 }

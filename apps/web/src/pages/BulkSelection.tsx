@@ -1,34 +1,38 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { formatNumber } from "../lib/format";
 
 /**
  * Row selection for a paged, server-side table: chosen ids on the page, or "all" the query
  * selects (which a bulk action resolves on the server, so it covers the rows not loaded).
  */
-export function useBulkSelection(pageIds: string[], total: number, resetOn: unknown[]) {
-  const [selected, setSelectedIds] = useState<Set<string>>(new Set());
-  const [allSelected, setAllSelected] = useState(false);
-  const clear = () => {
-    setSelectedIds(new Set());
-    setAllSelected(false);
-  };
-  // A new query is a new set of people: start the selection over.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on the caller's keys only.
-  useEffect(clear, resetOn);
+export function useBulkSelection(pageIds: string[], total: number, query: unknown[]) {
+  const key = JSON.stringify(query);
+  const [state, setState] = useState<Chosen>(() => none(key));
+  // A new query is a new set of people: what was chosen under another one counts as nothing.
+  const chosen = state.key === key ? state : none(key);
+  const clear = () => setState(none(key));
   return {
-    selected,
-    allSelected,
-    count: allSelected ? total : selected.size,
-    pageAllSelected: pageIds.length > 0 && pageIds.every((id) => selected.has(id)),
+    selected: chosen.ids,
+    allSelected: chosen.all,
+    count: chosen.all ? total : chosen.ids.size,
+    pageAllSelected: pageIds.length > 0 && pageIds.every((id) => chosen.ids.has(id)),
     /** What the actions' `prospectIds` take. */
-    prospectIds: allSelected ? ("all" as const) : [...selected],
-    setSelected(next: Set<string>) {
-      setSelectedIds(next);
-      setAllSelected(false);
-    },
-    selectAll: () => setAllSelected(true),
+    prospectIds: chosen.all ? ("all" as const) : [...chosen.ids],
+    setSelected: (next: Set<string>) => setState({ key, ids: next, all: false }),
+    selectAll: () => setState({ ...chosen, all: true }),
     clear,
   };
+}
+
+/** The ids chosen (or "all") under the query whose text is `key`. */
+interface Chosen {
+  key: string;
+  ids: Set<string>;
+  all: boolean;
+}
+
+function none(key: string): Chosen {
+  return { key, ids: new Set(), all: false };
 }
 export type BulkSelection = ReturnType<typeof useBulkSelection>;
 

@@ -1,8 +1,8 @@
 import type { List, ListChange, ListEvaluation, ListHistory, Member, Page } from "@gw/api-contract";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { del, errorMessage, post } from "../api/client";
-import { useApi, usePolling } from "../api/use-api";
+import { useApi } from "../api/use-api";
 import { Badge } from "../components/Badge";
 import { Button, ButtonLink, buttonClass } from "../components/Button";
 import { type Column, DataTable, Pagination } from "../components/DataTable";
@@ -19,35 +19,25 @@ import { SnapshotDialog } from "./SnapshotDialog";
 
 const MEMBER_STATE = { mq: "", mpage: "1" };
 /** Members join within seconds of a change: the page catches up on its own while it is open. */
-const REFRESH_MS = 15_000;
+export const DYNAMIC_LIST_REFRESH_MS = 15_000;
+const POLL = { refetchInterval: DYNAMIC_LIST_REFRESH_MS };
 const HISTORY_ROWS = 8;
 
 /** A dynamic list: who matches its criteria now, who joined and left, and the count over time. */
-export function DynamicListPage({ list, onChanged }: { list: List; onChanged(): void }) {
+export function DynamicListPage({ list }: { list: List }) {
   const toast = useToast();
   const navigate = useNavigate();
   const [state, set] = useSearchState(MEMBER_STATE, "mpage");
   const mq = useDebounced(state.mq, 250);
   const [changesPage, setChangesPage] = useState(1);
   const base = `/api/lists/${list.id}`;
-  const members = useApi<Page<Member>>(`${base}/members`, { q: mq, page: state.mpage, pageSize: 25 });
-  const changes = useApi<Page<ListChange>>(`${base}/changes`, { page: changesPage, pageSize: 10 });
-  const history = useApi<ListHistory>(`${base}/history`, { hours: 720 });
+  const members = useApi<Page<Member>>(`${base}/members`, { q: mq, page: state.mpage, pageSize: 25 }, POLL);
+  const changes = useApi<Page<ListChange>>(`${base}/changes`, { page: changesPage, pageSize: 10 }, POLL);
+  const history = useApi<ListHistory>(`${base}/history`, { hours: 720 }, POLL);
   const [evaluating, setEvaluating] = useState(false);
   const [snapshotOpen, setSnapshotOpen] = useState(false);
   const [snapshot, setSnapshot] = useState<List | null>(null);
   const [deleting, setDeleting] = useState(false);
-
-  const reloadMembers = members.reload;
-  const reloadChanges = changes.reload;
-  const reloadHistory = history.reload;
-  const reloadAll = useCallback(() => {
-    onChanged();
-    reloadMembers();
-    reloadChanges();
-    reloadHistory();
-  }, [onChanged, reloadMembers, reloadChanges, reloadHistory]);
-  usePolling(reloadAll, REFRESH_MS);
 
   const evaluate = async () => {
     setEvaluating(true);
@@ -56,7 +46,6 @@ export function DynamicListPage({ list, onChanged }: { list: List; onChanged(): 
       toast.success(
         `Re-evaluated: ${formatNumber(result.joined)} joined, ${formatNumber(result.left)} left, ${formatNumber(result.memberCount)} members now.`,
       );
-      reloadAll();
     } catch (error) {
       toast.error(errorMessage(error));
     } finally {

@@ -5,7 +5,7 @@ import { Badge } from "../components/Badge";
 import { ButtonLink } from "../components/Button";
 import { LoadingState } from "../components/States";
 import { type CollectionKind, CollectionPage } from "./CollectionPage";
-import { DynamicListPage } from "./DynamicListPage";
+import { DYNAMIC_LIST_REFRESH_MS, DynamicListPage } from "./DynamicListPage";
 
 const LISTS: CollectionKind<List> = {
   noun: "list",
@@ -28,10 +28,13 @@ const LISTS: CollectionKind<List> = {
 /** Static lists keep the shared list-and-members page; a dynamic list has a page of its own. */
 export function ListsPage() {
   const { id } = useParams();
-  const list = useApi<List>(id ? `/api/lists/${id}` : null);
+  // A dynamic list's count moves by itself: its figures refresh with its members.
+  const list = useApi<List>(id ? `/api/lists/${id}` : null, undefined, {
+    refetchInterval: (data) => (data?.kind === "DYNAMIC" ? DYNAMIC_LIST_REFRESH_MS : false),
+  });
   // While another list loads, the previous answer stays: only a dynamic one for this id gets its page.
   const current = list.data?.id === id ? list.data : undefined;
-  if (id && current?.kind === "DYNAMIC") return <DynamicListPage list={current} onChanged={list.reload} />;
+  if (id && current?.kind === "DYNAMIC") return <DynamicListPage list={current} />;
   if (id && !current && !list.error && list.data?.kind !== "STATIC") return <LoadingState />;
   return <CollectionPage kind={LISTS} />;
 }

@@ -378,8 +378,8 @@ function ActionEditor({
         </>
       ) : action.type === "EMIT_EVENT" ? (
         <span className="muted small">
-          a <code>rule.matched</code> event with this rule and the prospect, to every outbound endpoint that receives it
-          (<code>/api/endpoints</code>)
+          a <code>rule.matched</code> event with this rule and the prospect, to every{" "}
+          <Link to="/integrations/endpoints">outbound endpoint</Link> that receives it
         </span>
       ) : (
         <Picker

@@ -1,7 +1,7 @@
 import type { OutboundDelivery, OutboundDeliveryStatus, Page } from "@gw/api-contract";
 import { useState } from "react";
 import { errorMessage, post } from "../../api/client";
-import { useApi, usePolling } from "../../api/use-api";
+import { useApi } from "../../api/use-api";
 import { Badge, type Tone } from "../../components/Badge";
 import { Button } from "../../components/Button";
 import { type Column, DataTable, Pagination } from "../../components/DataTable";
@@ -23,15 +23,14 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
   const toast = useToast();
   const [status, setStatus] = useState<OutboundDeliveryStatus | "">("");
   const [page, setPage] = useState(1);
-  const log = useApi<Page<OutboundDelivery>>(`/api/endpoints/${endpointId}/deliveries`, {
-    status,
-    page,
-    pageSize: 25,
-  });
+  const log = useApi<Page<OutboundDelivery>>(
+    `/api/endpoints/${endpointId}/deliveries`,
+    { status, page, pageSize: 25 },
+    // Pending deliveries change by themselves: refresh while any is on screen.
+    { refetchInterval: (data) => (data?.items.some((d) => d.status === "PENDING") ? 2_000 : false) },
+  );
   const [replaying, setReplaying] = useState<string | null>(null);
   const { reload } = log;
-  // Pending deliveries change by themselves: refresh while any is on screen.
-  usePolling(reload, log.data?.items.some((d) => d.status === "PENDING") ? 2_000 : null);
 
   const replay = async (deliveryId: string | "failed") => {
     setReplaying(deliveryId);
