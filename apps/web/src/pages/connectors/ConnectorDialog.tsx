@@ -1,0 +1,149 @@
+import type { Campaign, CampaignList, Connector } from "@gw/api-contract";
+import { useEffect, useState } from "react";
+import { ApiError, errorMessage, patch, post } from "../../api/client";
+import { useApi } from "../../api/use-api";
+import { Button } from "../../components/Button";
+import { Dialog } from "../../components/Dialog";
+import { SelectField, Switch, TextField } from "../../components/Field";
+import { Alert } from "../../components/States";
+
+const NEW_CAMPAIGN = "__new__";
+
+/** Add or edit a connector: name, connector user, create-prospects and the campaign. */
+export function ConnectorDialog({
+  open,
+  connector,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  connector: Connector | null;
+  onClose(): void;
+  onSaved(connector: Connector, created: boolean): void;
+}) {
+  const campaigns = useApi<CampaignList>(open ? "/api/campaigns" : null);
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [createProspects, setCreateProspects] = useState(true);
+  const [campaignId, setCampaignId] = useState("");
+  const [newCampaign, setNewCampaign] = useState("GoTo Webinar sync");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error>();
+
+  useEffect(() => {
+    if (!open) return;
+    setName(connector?.name ?? "");
+    setEmail(connector?.connectorUserEmail ?? "");
+    setCreateProspects(connector?.createProspects ?? true);
+    setCampaignId(connector?.campaign?.id ?? connector?.campaignId ?? "");
+    setError(undefined);
+  }, [open, connector]);
+
+  const list = campaigns.data?.items ?? [];
+  // With no campaign yet, offer to create the suggested one straight away.
+  useEffect(() => {
+    if (open && !connector && campaigns.data && list.length === 0) setCampaignId(NEW_CAMPAIGN);
+  }, [open, connector, campaigns.data, list.length]);
+
+  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      let campaign = campaignId || null;
+      if (campaignId === NEW_CAMPAIGN) {
+        const created = await post<Campaign>("/api/campaigns", { name: newCampaign.trim() });
+        campaigns.setData((data) => ({ items: [...(data?.items ?? []), created] }));
+        setCampaignId(created.id);
+        campaign = created.id;
+      }
+      const body = { name: name.trim(), connectorUserEmail: email.trim(), createProspects, campaignId: campaign };
+      const saved = connector
+        ? await patch<Connector>(`/api/connectors/${connector.id}`, body)
+        : await post<Connector>("/api/connectors", body);
+      onSaved(saved, !connector);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught : new Error(errorMessage(caught)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onClose={() => !busy && onClose()}
+      title={connector ? `Edit ${connector.name}` : "Add a GoTo Webinar connector"}
+      description={
+        connector
+          ? undefined
+          : "After saving, verify the connector: you sign in to GoTo Webinar and allow access. No password is stored here."
+      }
+      onSubmit={() => void submit()}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" loading={busy}>
+            {connector ? "Save changes" : "Create connector"}
+          </Button>
+        </>
+      }
+    >
+      {error && !(error instanceof ApiError && error.fields.length) ? (
+        <Alert tone="danger">{error.message}</Alert>
+      ) : null}
+      <TextField
+        label="Name"
+        name="name"
+        required
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={fieldError("name")}
+        placeholder="e.g. Marketing webinars"
+      />
+      <TextField
+        label="Connector user (GoTo Webinar organizer e-mail)"
+        name="connectorUserEmail"
+        type="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={fieldError("connectorUserEmail")}
+        hint="The organizer whose webinars you want to sync. They must have GoTo Webinar enabled."
+      />
+      <Switch
+        label="Create prospects for new registrants"
+        checked={createProspects}
+        onChange={setCreateProspects}
+        description="When on, people who register or attend in GoTo Webinar but are not prospects yet become prospects; when off, only existing prospects get webinar activity (people who use your forms always become prospects)."
+      />
+      <SelectField
+        label="Campaign for created prospects"
+        value={campaignId}
+        onChange={(e) => setCampaignId(e.target.value)}
+        error={fieldError("campaignId")}
+        hint="Prospects this connector creates are assigned to it."
+      >
+        <option value="">No campaign</option>
+        {list.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+        <option value={NEW_CAMPAIGN}>+ Create a campaign…</option>
+      </SelectField>
+      {campaignId === NEW_CAMPAIGN ? (
+        <TextField
+          label="New campaign name"
+          required
+          value={newCampaign}
+          onChange={(e) => setNewCampaign(e.target.value)}
+          error={fieldError("name")}
+        />
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Criteria, List } from "@gw/api-contract";
+import { useEffect, useState } from "react";
+import { useNavigate, useParams } from "react-router-dom";
+import { ApiError, patch, post } from "../../api/client";
+import { useApi } from "../../api/use-api";
+import { Button, ButtonLink } from "../../components/Button";
+import { TextField } from "../../components/Field";
+import { Card, PageHeader } from "../../components/Layout";
+import { Alert, ErrorState, LoadingState } from "../../components/States";
+import { useToast } from "../../components/Toast";
+import { CriteriaBuilder, emptyCriteria, explainError, useCriteriaOptions } from "../segments/CriteriaBuilder";
+
+/** Create a dynamic list, or change one's name and criteria: the builder counts matches as you go. */
+export function DynamicListEditPage() {
+  const { id } = useParams();
+  const isNew = id === undefined;
+  const navigate = useNavigate();
+  const toast = useToast();
+  const options = useCriteriaOptions();
+  const existing = useApi<List>(isNew ? null : `/api/lists/${id}`);
+  const [name, setName] = useState("");
+  const [criteria, setCriteria] = useState<Criteria | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [nameError, setNameError] = useState<string>();
+
+  useEffect(() => {
+    if (!existing.data) return;
+    setName(existing.data.name);
+    setCriteria(existing.data.criteria ?? null);
+  }, [existing.data]);
+  // The first webinar is the likeliest subject of a new list; wait for the pickers to know it.
+  const optionsReady = options.webinars.length > 0 || options.connectors.length > 0;
+  useEffect(() => {
+    if (isNew && criteria === null && optionsReady) setCriteria(emptyCriteria(options));
+  }, [isNew, criteria, optionsReady, options]);
+
+  if (existing.error) return <ErrorState error={existing.error} onRetry={existing.reload} />;
+  if (!isNew && existing.data && existing.data.kind !== "DYNAMIC") {
+    return (
+      <Alert tone="info" title="This is a static list">
+        Its members are the prospects put in it; it has no criteria to edit.
+      </Alert>
+    );
+  }
+  const draft = criteria ?? (isNew ? emptyCriteria(options) : null);
+  if (!draft) return <LoadingState />;
+
+  const save = async () => {
+    setBusy(true);
+    setError(undefined);
+    setNameError(undefined);
+    try {
+      const body = { name: name.trim(), criteria: draft };
+      const saved = isNew ? await post<List>("/api/lists", body) : await patch<List>(`/api/lists/${id}`, body);
+      toast.success(
+        isNew
+          ? `Dynamic list “${saved.name}” created with ${saved.memberCount} members.`
+          : `Saved: “${saved.name}” re-evaluated, ${saved.memberCount} members.`,
+      );
+      navigate(`/lists/${saved.id}`);
+    } catch (caught) {
+      const forName = caught instanceof ApiError ? caught.fieldMessage("name") : undefined;
+      if (forName) setNameError(forName);
+      else setError(explainError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const title = isNew ? "New dynamic list" : `Edit “${existing.data?.name ?? "…"}”`;
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description="Members are whoever matches the criteria: they join and leave on their own as syncs, forms and edits change prospects."
+        breadcrumbs={[
+          { label: "Lists", to: "/lists" },
+          ...(isNew ? [] : [{ label: existing.data?.name ?? "…", to: `/lists/${id}` }]),
+          { label: isNew ? "New dynamic list" : "Edit criteria" },
+        ]}
+      />
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Card title="List" id="list-basics">
+          <div className="card-body">
+            <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={nameError} required />
+          </div>
+        </Card>
+        <Card title="Who is in it" id="list-criteria">
+          <div className="card-body">
+            <CriteriaBuilder value={draft} onChange={setCriteria} options={options} />
+          </div>
+        </Card>
+        {error ? (
+          <Alert tone="danger" title="The list was not saved">
+            {error}
+          </Alert>
+        ) : null}
+        <div className="row">
+          <Button type="submit" variant="primary" loading={busy}>
+            {isNew ? "Create dynamic list" : "Save and re-evaluate"}
+          </Button>
+          <ButtonLink to={isNew ? "/lists" : `/lists/${id}`} variant="ghost">
+            Cancel
+          </ButtonLink>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,209 @@
+import type { Page, ProspectRow } from "@gw/api-contract";
+import { useState } from "react";
+import { Link } from "react-router-dom";
+import { ApiError, withQuery } from "../../api/client";
+import { useApi } from "../../api/use-api";
+import { Badge } from "../../components/Badge";
+import { Button, buttonClass } from "../../components/Button";
+import { type Column, DataTable, Pagination } from "../../components/DataTable";
+import { SearchInput } from "../../components/Field";
+import { Icon } from "../../components/Icon";
+import { Card, PageHeader } from "../../components/Layout";
+import { Alert, EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { formatNumber, formatShortDateTime, fullName } from "../../lib/format";
+import { nextSort, useDebounced, useSearchState } from "../../lib/use-search-state";
+import { BulkActionDialog } from "./BulkActionDialog";
+import { SelectionBar, useBulkSelection } from "./BulkSelection";
+import { FILTER_KEYS, ProspectFilterFields } from "./ProspectFilterFields";
+
+const DEFAULTS = {
+  q: "",
+  page: "1",
+  pageSize: "25",
+  sort: "createdAt",
+  order: "desc",
+  ...(Object.fromEntries(FILTER_KEYS.map((key) => [key, ""])) as Record<(typeof FILTER_KEYS)[number], string>),
+};
+
+export function ProspectsPage() {
+  const [state, set] = useSearchState(DEFAULTS);
+  const q = useDebounced(state.q, 250);
+  // Scores are typed digit by digit: ask once the typing pauses, as the search does.
+  const scoreMin = useDebounced(state.scoreMin, 250);
+  const scoreMax = useDebounced(state.scoreMax, 250);
+  const filters = {
+    listId: state.listId,
+    tagId: state.tagId,
+    campaignId: state.campaignId,
+    webinarId: state.webinarId,
+    webinarStatus: state.webinarId ? state.webinarStatus : "",
+    scoreMin,
+    scoreMax,
+  };
+  const filtered = Object.values(filters).some(Boolean);
+  const prospects = useApi<Page<ProspectRow>>("/api/prospects", {
+    q,
+    ...filters,
+    page: state.page,
+    pageSize: state.pageSize,
+    sort: state.sort,
+    order: state.order,
+  });
+  const [action, setAction] = useState<"ADD_TO_LIST" | "ADD_TAG" | null>(null);
+  const total = prospects.data?.total ?? 0;
+  const pageRows = prospects.data?.items ?? [];
+  const selection = useBulkSelection(
+    pageRows.map((p) => p.id),
+    total,
+    [q, ...Object.values(filters)],
+  );
+  // A 400 names the filter at fault: shown next to it, not as a broken page.
+  const badFilter = prospects.error instanceof ApiError && prospects.error.status === 400 ? prospects.error : undefined;
+  const csvHref = withQuery("/api/prospects.csv", { q, ...filters });
+  const activeFilters = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ""));
+
+  const columns: Column<ProspectRow>[] = [
+    {
+      key: "email",
+      header: "E-mail",
+      sortKey: "email",
+      render: (p) => (
+        <span className="row" style={{ gap: 6 }}>
+          <Link to={`/prospects/${p.id}`} className="cell-title">
+            {p.email}
+          </Link>
+          {p.filtered ? <Badge tone="warning">Filtered</Badge> : null}
+        </span>
+      ),
+    },
+    { key: "name", header: "Name", sortKey: "name", render: (p) => fullName(p) || <span className="muted">—</span> },
+    {
+      key: "company",
+      header: "Company",
+      sortKey: "company",
+      render: (p) => p.company ?? <span className="muted">—</span>,
+    },
+    {
+      key: "score",
+      header: "Score",
+      sortKey: "score",
+      align: "right",
+      render: (p) => <span className="num">{formatNumber(p.score)}</span>,
+    },
+    {
+      key: "createdAt",
+      header: "Created",
+      sortKey: "createdAt",
+      render: (p) => <span className="nowrap">{formatShortDateTime(p.createdAt)}</span>,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="Prospects"
+        description="Everyone who registered for or attended a webinar, or filled in one of your forms."
+        actions={
+          <a className={buttonClass("secondary")} href={csvHref} download>
+            <Icon name="download" /> Export CSV
+          </a>
+        }
+      />
+      <Card>
+        <div className="card-header">
+          <SearchInput
+            label="Search prospects"
+            value={state.q}
+            onChange={(value) => set({ q: value })}
+            placeholder="Search e-mail, name or company…"
+          />
+          <span className="spacer" />
+          <Button icon="list" disabled={selection.count === 0} onClick={() => setAction("ADD_TO_LIST")}>
+            Add to list
+          </Button>
+          <Button icon="tag" disabled={selection.count === 0} onClick={() => setAction("ADD_TAG")}>
+            Add tag
+          </Button>
+        </div>
+        <ProspectFilterFields
+          values={state}
+          onChange={set}
+          error={badFilter}
+          onClear={filtered ? () => set(Object.fromEntries(FILTER_KEYS.map((key) => [key, ""]))) : undefined}
+        />
+        <div className="card-body result-count">
+          {prospects.data && !prospects.error ? (
+            <span aria-live="polite">
+              {formatNumber(total)} {total === 1 ? "prospect" : "prospects"}
+              {filtered || q ? " match" : ""}
+            </span>
+          ) : null}
+        </div>
+        <SelectionBar
+          selection={selection}
+          total={total}
+          pageSize={pageRows.length}
+          selectAllLabel={`Select all ${formatNumber(total)} matching`}
+          allLabel={`Every prospect${filtered || q ? " matching the search and filters" : ""}.`}
+        />
+        {badFilter ? (
+          <div className="card-body">
+            <Alert tone="danger">
+              {FILTER_KEYS.some((key) => badFilter.fieldMessage(key))
+                ? "Fix the marked filter to see the prospects."
+                : badFilter.message}
+            </Alert>
+          </div>
+        ) : prospects.error ? (
+          <ErrorState error={prospects.error} onRetry={prospects.reload} />
+        ) : !prospects.data ? (
+          <LoadingState />
+        ) : prospects.data.items.length === 0 ? (
+          <EmptyState
+            icon="users"
+            title={q || filtered ? "Nobody matches this search and these filters" : "No prospects yet"}
+          >
+            {q || filtered
+              ? "Try part of an e-mail address, a name or a company, or fewer filters."
+              : "Prospects are created by the sync and by your forms."}
+          </EmptyState>
+        ) : (
+          <>
+            <DataTable
+              caption="Prospects"
+              columns={columns}
+              rows={prospects.data.items}
+              rowKey={(p) => p.id}
+              rowLabel={(p) => p.email}
+              sort={{ sort: state.sort, order: state.order as "asc" | "desc" }}
+              onSort={(key) => {
+                const next = nextSort(state, key, key === "score" || key === "createdAt" ? "desc" : "asc");
+                set({ sort: next.sort, order: next.order });
+              }}
+              selection={{ selected: selection.selected, onChange: selection.setSelected }}
+              busy={prospects.loading}
+            />
+            <Pagination
+              page={prospects.data.page}
+              pageSize={prospects.data.pageSize}
+              total={prospects.data.total}
+              noun="prospects"
+              onPage={(page) => set({ page })}
+              onPageSize={(size) => set({ pageSize: size })}
+            />
+          </>
+        )}
+      </Card>
+      <BulkActionDialog
+        action={action}
+        onClose={() => setAction(null)}
+        path="/api/prospects/actions"
+        prospectIds={selection.prospectIds}
+        scope={{ ...(q ? { q } : {}), ...(filtered ? { filters: activeFilters } : {}) }}
+        allLabel={filtered || q ? "everyone matching" : "every prospect"}
+        count={selection.count}
+        onDone={selection.clear}
+      />
+    </>
+  );
+}

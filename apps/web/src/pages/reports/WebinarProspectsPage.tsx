@@ -1,0 +1,296 @@
+import type { Page, Segment, WebinarDetail, WebinarProspect } from "@gw/api-contract";
+import { useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { withQuery } from "../../api/client";
+import { useApi } from "../../api/use-api";
+import { Badge, StatusBadge, WebinarStatusBadge } from "../../components/Badge";
+import { Button, buttonClass } from "../../components/Button";
+import { type Column, DataTable, Pagination } from "../../components/DataTable";
+import { SearchInput, Switch } from "../../components/Field";
+import { Icon } from "../../components/Icon";
+import { Card, PageHeader } from "../../components/Layout";
+import { EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { TabPanel, Tabs } from "../../components/Tabs";
+import { formatDateTime, formatNumber, formatShortDateTime, fullName } from "../../lib/format";
+import { nextSort, useDebounced, useSearchState } from "../../lib/use-search-state";
+import { BulkActionDialog } from "../prospects/BulkActionDialog";
+import { SelectionBar, useBulkSelection } from "../prospects/BulkSelection";
+import { SourceFilterNotice, useSourceFilter } from "./WebinarSources";
+
+const DEFAULTS = {
+  segment: "registered",
+  q: "",
+  page: "1",
+  pageSize: "25",
+  sort: "email",
+  order: "asc",
+  includeFiltered: "false",
+};
+const SEGMENT_LABEL: Record<Segment, string> = { registered: "Registered", attended: "Attended", absent: "Absent" };
+
+/** The people behind a webinar's count: paged and sorted on the server, exported, listed or tagged. */
+export function WebinarProspectsPage() {
+  const { id = "" } = useParams();
+  const [state, set] = useSearchState(DEFAULTS);
+  const segment = (
+    ["registered", "attended", "absent"].includes(state.segment) ? state.segment : "registered"
+  ) as Segment;
+  const q = useDebounced(state.q, 250);
+  const includeFiltered = state.includeFiltered === "true";
+  const detail = useApi<WebinarDetail>(`/api/reports/webinars/${id}`);
+  const { source, apiSuffix } = useSourceFilter();
+  const prospects = useApi<Page<WebinarProspect>>(`/api/reports/webinars/${id}/prospects${apiSuffix}`, {
+    segment,
+    q,
+    page: state.page,
+    pageSize: state.pageSize,
+    sort: state.sort,
+    order: state.order,
+    includeFiltered: includeFiltered || undefined,
+  });
+  const [action, setAction] = useState<"ADD_TO_LIST" | "ADD_TAG" | null>(null);
+
+  const webinar = detail.data?.webinar;
+  const finished = webinar?.finished ?? false;
+  const segments: Segment[] = finished ? ["registered", "attended", "absent"] : ["registered"];
+  const counts: Record<Segment, number | null | undefined> = {
+    registered: webinar?.registered,
+    attended: webinar?.attended,
+    absent: webinar?.absent,
+  };
+  const total = prospects.data?.total ?? 0;
+  const pageRows = prospects.data?.items ?? [];
+  const selection = useBulkSelection(
+    pageRows.map((p) => p.id),
+    total,
+    [segment, q, includeFiltered, source],
+  );
+  const selectionCount = selection.count;
+  const csvHref = withQuery(`/api/reports/webinars/${id}/prospects.csv${apiSuffix}`, {
+    segment,
+    q,
+    sort: state.sort,
+    order: state.order,
+    includeFiltered: includeFiltered || undefined,
+  });
+
+  const columns: Column<WebinarProspect>[] = [
+    {
+      key: "email",
+      header: "E-mail",
+      sortKey: "email",
+      render: (p) => (
+        <>
+          <Link to={`/prospects/${p.id}`} className="cell-title">
+            {p.email}
+          </Link>
+          {p.filtered ? (
+            <>
+              {" "}
+              <Badge tone="warning">Filtered</Badge>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    { key: "name", header: "Name", sortKey: "name", render: (p) => fullName(p) || <span className="muted">—</span> },
+    {
+      key: "company",
+      header: "Company",
+      sortKey: "company",
+      render: (p) => p.company ?? <span className="muted">—</span>,
+    },
+    { key: "status", header: "Status", sortKey: "status", render: (p) => <StatusBadge status={p.status} /> },
+    // Absentees attended nothing: their minutes and share of the session are always zero.
+    ...(segment === "absent"
+      ? []
+      : ([
+          {
+            key: "minutes",
+            header: "Minutes attended",
+            sortKey: "minutes",
+            align: "right",
+            render: (p) => <span className="num">{formatNumber(p.minutesAttended)}</span>,
+          },
+          {
+            key: "percent",
+            header: "% of session",
+            sortKey: "percent",
+            align: "right",
+            render: (p) =>
+              p.percentAttended === null ? (
+                <span className="muted">—</span>
+              ) : (
+                <span className="num">{Math.round(p.percentAttended)}%</span>
+              ),
+          },
+        ] satisfies Column<WebinarProspect>[])),
+    {
+      key: "questions",
+      header: "Questions",
+      sortKey: "questions",
+      align: "right",
+      render: (p) => <span className="num">{formatNumber(p.questionsAsked)}</span>,
+    },
+    {
+      key: "answered",
+      header: "Poll / survey",
+      render: (p) =>
+        p.pollsAnswered + p.surveysAnswered === 0 ? (
+          <span className="muted">—</span>
+        ) : (
+          <span className="nowrap">
+            {p.pollsAnswered > 0 ? `${p.pollsAnswered} poll` : ""}
+            {p.pollsAnswered > 0 && p.surveysAnswered > 0 ? " · " : ""}
+            {p.surveysAnswered > 0 ? `${p.surveysAnswered} survey` : ""}
+          </span>
+        ),
+    },
+    {
+      key: "registeredAt",
+      header: "Registered",
+      sortKey: "registeredAt",
+      render: (p) => <span className="nowrap">{formatShortDateTime(p.registeredAt)}</span>,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={webinar ? `${webinar.subject}: ${SEGMENT_LABEL[segment].toLowerCase()}` : SEGMENT_LABEL[segment]}
+        breadcrumbs={[
+          { label: "Reports" },
+          { label: "Webinars", to: finished ? "/reports/webinars?tab=finished" : "/reports/webinars" },
+          { label: webinar?.subject ?? "Webinar", to: `/reports/webinars/${id}` },
+          { label: SEGMENT_LABEL[segment] },
+        ]}
+        description={
+          webinar ? (
+            <span className="row">
+              <WebinarStatusBadge status={webinar.status} /> {formatDateTime(webinar.startsAt)} ·{" "}
+              {webinar.connector.name}
+            </span>
+          ) : undefined
+        }
+        actions={
+          <a className={buttonClass("secondary")} href={csvHref} download>
+            <Icon name="download" /> Export CSV
+          </a>
+        }
+      />
+      {detail.error ? (
+        <ErrorState error={detail.error} onRetry={detail.reload} title="This webinar could not be loaded" />
+      ) : null}
+      <Card>
+        <Tabs<Segment>
+          label="Segment"
+          idPrefix="segment"
+          selected={segment}
+          onSelect={(key) => set({ segment: key })}
+          tabs={segments.map((key) => ({
+            key,
+            label: (
+              <>
+                {SEGMENT_LABEL[key]}
+                {counts[key] !== undefined && counts[key] !== null ? (
+                  <span className="badge">{formatNumber(counts[key])}</span>
+                ) : null}
+              </>
+            ),
+          }))}
+        />
+        <TabPanel idPrefix="segment" selected={segment}>
+          <div className="card-header">
+            <SearchInput
+              label="Search these prospects"
+              value={state.q}
+              onChange={(value) => set({ q: value })}
+              placeholder="Search e-mail, name, company…"
+            />
+            <Switch
+              label="Show filtered prospects"
+              description="People your exclusion rules match (your own domain, excluded addresses, panelists): recorded, but given no automation."
+              checked={includeFiltered}
+              onChange={(on) => set({ includeFiltered: on ? "true" : "false" })}
+            />
+            <span className="spacer" />
+            <Button icon="list" disabled={selectionCount === 0} onClick={() => setAction("ADD_TO_LIST")}>
+              Add to list
+            </Button>
+            <Button icon="tag" disabled={selectionCount === 0} onClick={() => setAction("ADD_TAG")}>
+              Tag
+            </Button>
+          </div>
+          <div className="card-body" hidden={source === undefined}>
+            <SourceFilterNotice source={source} allHref={`/reports/webinars/${id}/prospects?segment=${segment}`} />
+          </div>
+          {/* "All" actions take the segment and search, not the source: only this page's rows then. */}
+          <SelectionBar
+            selection={selection}
+            total={total}
+            pageSize={pageRows.length}
+            canSelectAll={source === undefined}
+            selectAllLabel={`Select all ${formatNumber(total)} in ${SEGMENT_LABEL[segment].toLowerCase()}`}
+            allLabel={`Every prospect in this segment${q ? " matching the search" : ""}.`}
+          />
+          {prospects.error ? (
+            <ErrorState error={prospects.error} onRetry={prospects.reload} />
+          ) : !prospects.data ? (
+            <LoadingState />
+          ) : prospects.data.items.length === 0 ? (
+            <EmptyState
+              icon="users"
+              title={q ? "Nobody matches this search" : `No ${SEGMENT_LABEL[segment].toLowerCase()} prospects`}
+            >
+              {q
+                ? "Try another search."
+                : segment === "registered"
+                  ? "Registrations appear here after the next sync."
+                  : null}
+            </EmptyState>
+          ) : (
+            <>
+              <DataTable
+                caption={`${SEGMENT_LABEL[segment]} prospects`}
+                columns={columns}
+                rows={prospects.data.items}
+                rowKey={(p) => p.id}
+                rowLabel={(p) => p.email}
+                sort={{ sort: state.sort, order: state.order as "asc" | "desc" }}
+                onSort={(key) => {
+                  const next = nextSort(
+                    { sort: state.sort, order: state.order },
+                    key,
+                    key === "minutes" || key === "registeredAt" ? "desc" : "asc",
+                  );
+                  set({ sort: next.sort, order: next.order });
+                }}
+                selection={{ selected: selection.selected, onChange: selection.setSelected }}
+                busy={prospects.loading}
+              />
+              <Pagination
+                page={prospects.data.page}
+                pageSize={prospects.data.pageSize}
+                total={prospects.data.total}
+                noun="prospects"
+                onPage={(page) => set({ page })}
+                onPageSize={(size) => set({ pageSize: size })}
+              />
+            </>
+          )}
+        </TabPanel>
+      </Card>
+      <BulkActionDialog
+        action={action}
+        onClose={() => setAction(null)}
+        path={`/api/reports/webinars/${id}/prospects/actions`}
+        context={{ segment }}
+        prospectIds={selection.prospectIds}
+        scope={{ ...(q ? { q } : {}), ...(includeFiltered ? { includeFiltered } : {}) }}
+        allLabel="the whole segment"
+        count={selectionCount}
+        onDone={selection.clear}
+      />
+    </>
+  );
+}

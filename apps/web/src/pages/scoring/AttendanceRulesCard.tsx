@@ -1,0 +1,211 @@
+import type {
+  AttendanceScoringRule,
+  AttendanceScoringRulesBody,
+  attendanceScoringRules,
+  MAX_ATTENDANCE_RULES,
+  ResponseOf,
+} from "@gw/api-contract";
+import { useEffect, useState } from "react";
+import { ApiError, errorMessage, put } from "../../api/client";
+import { useApi } from "../../api/use-api";
+import { Button } from "../../components/Button";
+import { TextField } from "../../components/Field";
+import { Card } from "../../components/Layout";
+import { Alert, EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { useToast } from "../../components/Toast";
+
+type RulesResponse = ResponseOf<typeof attendanceScoringRules>;
+/** The API's cap, checked against the contract's constant by type. */
+const MAX_RULES: typeof MAX_ATTENDANCE_RULES = 20;
+
+/** One editable row: the inputs keep what the admin typed until it is saved. */
+interface Draft {
+  key: string;
+  minMinutes: string;
+  minPercent: string;
+  points: string;
+}
+
+const draftOf = (rule: AttendanceScoringRule): Draft => ({
+  key: rule.id,
+  minMinutes: rule.minMinutes === null ? "" : String(rule.minMinutes),
+  minPercent: rule.minPercent === null ? "" : String(rule.minPercent),
+  points: String(rule.points),
+});
+
+const sameDrafts = (a: Draft[], b: Draft[]) =>
+  a.length === b.length &&
+  a.every(
+    (d, i) => d.minMinutes === b[i]?.minMinutes && d.minPercent === b[i]?.minPercent && d.points === b[i]?.points,
+  );
+
+/** A blank input means "no threshold of this kind"; anything else goes to the API as typed. */
+const numberOrNull = (text: string) => (text.trim() === "" ? null : Number(text));
+
+/** In words, as the marketer reads the rule back. */
+export function describeThreshold(draft: Pick<Draft, "minMinutes" | "minPercent">): string {
+  const minutes = draft.minMinutes.trim();
+  const percent = draft.minPercent.trim();
+  if (minutes && percent) return `attended at least ${minutes} min and ${percent} % of the session`;
+  if (minutes) return `attended at least ${minutes} min`;
+  if (percent) return `attended at least ${percent} % of the session`;
+  return "set minutes, a percentage, or both";
+}
+
+let nextKey = 0;
+
+/**
+ * The account's attendance threshold rules ("at least 30 minutes: +10"). Each threshold a
+ * prospect reaches pays its points once per webinar, on top of the Attended points.
+ */
+export function AttendanceRulesCard({ canEdit }: { canEdit: boolean }) {
+  const rules = useApi<RulesResponse>("/api/scoring-rules/attendance");
+  const toast = useToast();
+  const [drafts, setDrafts] = useState<Draft[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | Error>();
+
+  const saved = (rules.data?.rules ?? []).map(draftOf);
+  useEffect(() => {
+    if (rules.data) setDrafts(rules.data.rules.map(draftOf));
+  }, [rules.data]);
+  const dirty = !sameDrafts(drafts, saved);
+
+  const update = (key: string, change: Partial<Draft>) =>
+    setDrafts((list) => list.map((d) => (d.key === key ? { ...d, ...change } : d)));
+  const add = () => {
+    nextKey += 1;
+    setDrafts((list) => [...list, { key: `new-${nextKey}`, minMinutes: "30", minPercent: "", points: "10" }]);
+  };
+  const remove = (key: string) => setDrafts((list) => list.filter((d) => d.key !== key));
+
+  const save = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const body: AttendanceScoringRulesBody = {
+        rules: drafts.map((d) => ({
+          minMinutes: numberOrNull(d.minMinutes),
+          minPercent: numberOrNull(d.minPercent),
+          points: Number(d.points),
+        })),
+      };
+      const result = await put<RulesResponse>("/api/scoring-rules/attendance", body);
+      rules.setData(() => result);
+      toast.success("Attendance thresholds saved. They apply to attendance synced from now on.");
+    } catch (caught) {
+      setError(caught instanceof Error ? caught : new Error(errorMessage(caught)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (index: number, field?: string) =>
+    error instanceof ApiError
+      ? error.fields.find((f) => (field ? f.field === `rules.${index}.${field}` : f.field === `rules.${index}`))
+          ?.message
+      : undefined;
+
+  return (
+    <Card
+      title="Attendance thresholds"
+      id="attendance-thresholds"
+      footer={
+        rules.data && canEdit ? (
+          <>
+            <Button onClick={add} disabled={drafts.length >= MAX_RULES || busy}>
+              Add threshold
+            </Button>
+            <span className="muted small spacer">
+              Each threshold reached pays once per webinar, on top of the Attended points.
+            </span>
+            <Button onClick={() => setDrafts(saved)} disabled={!dirty || busy}>
+              Reset
+            </Button>
+            <Button variant="primary" onClick={() => void save()} loading={busy} disabled={!dirty}>
+              Save thresholds
+            </Button>
+          </>
+        ) : undefined
+      }
+    >
+      {rules.error ? (
+        <ErrorState error={rules.error} onRetry={rules.reload} />
+      ) : !rules.data ? (
+        <LoadingState rows={2} />
+      ) : drafts.length === 0 ? (
+        <EmptyState icon="clock" title="No attendance thresholds">
+          {canEdit
+            ? "Reward the prospects who stayed: for example +10 points for attending at least 30 minutes, or +20 for 75 % of the session."
+            : "An admin can reward prospects who attended at least some minutes or share of a session."}
+        </EmptyState>
+      ) : (
+        <form
+          className="card-body stack"
+          aria-label="Attendance thresholds"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          {error && !(error instanceof ApiError && error.fields.length) ? (
+            <Alert tone="danger">{error.message}</Alert>
+          ) : null}
+          {drafts.map((draft, index) => (
+            <fieldset key={draft.key} className="threshold-row">
+              <legend className="sr-only">Threshold {index + 1}</legend>
+              <TextField
+                label="At least (minutes)"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={1440}
+                step={1}
+                value={draft.minMinutes}
+                readOnly={!canEdit}
+                onChange={(e) => update(draft.key, { minMinutes: e.target.value })}
+                error={fieldError(index, "minMinutes") ?? fieldError(index)}
+              />
+              <TextField
+                label="At least (% of session)"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={100}
+                step={1}
+                value={draft.minPercent}
+                readOnly={!canEdit}
+                onChange={(e) => update(draft.key, { minPercent: e.target.value })}
+                error={fieldError(index, "minPercent")}
+              />
+              <TextField
+                label="Points"
+                type="number"
+                inputMode="numeric"
+                step={1}
+                value={draft.points}
+                readOnly={!canEdit}
+                onChange={(e) => update(draft.key, { points: e.target.value })}
+                error={fieldError(index, "points")}
+              />
+              <div className="threshold-summary">
+                <span className="muted small">{describeThreshold(draft)}</span>
+                {canEdit ? (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => remove(draft.key)}
+                    aria-label={`Remove threshold ${index + 1}`}
+                  >
+                    Remove
+                  </Button>
+                ) : null}
+              </div>
+            </fieldset>
+          ))}
+          <button type="submit" hidden />
+        </form>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,204 @@
+import type { CampaignList, DefaultCampaign, RegistrantSource } from "@gw/api-contract";
+import { useEffect, useState } from "react";
+import { ApiError, errorMessage, put } from "../../api/client";
+import { useApi } from "../../api/use-api";
+import { useMe } from "../../auth/AuthProvider";
+import { Button } from "../../components/Button";
+import { SelectField, TextField } from "../../components/Field";
+import { Card, PageHeader } from "../../components/Layout";
+import { ErrorState, LoadingState } from "../../components/States";
+import { useToast } from "../../components/Toast";
+
+const PLACEHOLDER_HELP: Record<string, string> = {
+  utm_source: "utm_source of the form's address, e.g. newsletter",
+  utm_medium: "utm_medium, e.g. email",
+  utm_campaign: "utm_campaign, e.g. spring-launch",
+  utm_term: "utm_term (paid search keyword)",
+  utm_content: "utm_content (which link or ad)",
+  referrer: "the page the visitor came from, in full",
+  referrer_host: "that page's host name only, e.g. www.linkedin.com",
+  form: "the form's name",
+};
+
+/** Admin > Settings: account-wide choices for form registrations. */
+export function SettingsPage() {
+  const isAdmin = useMe().user.role === "ADMIN";
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        breadcrumbs={[{ label: "Admin" }, { label: "Settings" }]}
+        description="How form registrations are labelled in GoTo Webinar and which campaign new prospects join."
+      />
+      <RegistrantSourceCard isAdmin={isAdmin} />
+      <DefaultCampaignCard isAdmin={isAdmin} />
+    </>
+  );
+}
+
+function RegistrantSourceCard({ isAdmin }: { isAdmin: boolean }) {
+  const toast = useToast();
+  const current = useApi<RegistrantSource>("/api/settings/registrant-source");
+  const [template, setTemplate] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    if (current.data) setTemplate(current.data.template);
+  }, [current.data]);
+
+  const save = async (value: string | null) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const saved = await put<RegistrantSource>("/api/settings/registrant-source", { template: value });
+      current.setData(() => saved);
+      toast.success(saved.isDefault ? "Source template back to the default." : "Source template saved.");
+    } catch (caught) {
+      setError(caught instanceof ApiError ? (caught.fieldMessage("template") ?? caught.message) : errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title="Registrant source" id="registrant-source">
+      {current.error ? (
+        <ErrorState error={current.error} onRetry={current.reload} />
+      ) : !current.data ? (
+        <LoadingState rows={3} />
+      ) : (
+        <form
+          className="card-body stack"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(template);
+          }}
+        >
+          <p className="muted">
+            A hosted form tells GoTo Webinar where each registrant came from (GoTo's <em>source</em> field, shown in its
+            registrant reports and here under “Registrations by source”). The label is built from this template over the
+            UTM parameters and referrer of the visit; an empty result sends no source.
+          </p>
+          <TextField
+            label="Source template"
+            value={template}
+            disabled={!isAdmin}
+            onChange={(e) => setTemplate(e.target.value)}
+            error={error}
+            hint={
+              current.data.isDefault
+                ? "The built-in default is in use."
+                : `The built-in default is ${current.data.defaultTemplate}.`
+            }
+          />
+          <div>
+            <h3 className="small">Placeholders</h3>
+            <dl className="placeholder-list small">
+              {current.data.placeholders.map((name) => (
+                <div key={name} style={{ display: "contents" }}>
+                  <dt>
+                    <code>{`{${name}}`}</code>
+                  </dt>
+                  <dd className="muted" style={{ margin: 0 }}>
+                    {PLACEHOLDER_HELP[name] ?? ""}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+          {isAdmin ? (
+            <div className="row">
+              <Button type="submit" variant="primary" loading={busy}>
+                Save template
+              </Button>
+              {!current.data.isDefault ? (
+                <Button disabled={busy} onClick={() => void save(null)}>
+                  Restore default
+                </Button>
+              ) : null}
+            </div>
+          ) : (
+            <p className="muted small">Only admins change settings.</p>
+          )}
+        </form>
+      )}
+    </Card>
+  );
+}
+
+function DefaultCampaignCard({ isAdmin }: { isAdmin: boolean }) {
+  const toast = useToast();
+  const current = useApi<DefaultCampaign>("/api/settings/default-campaign");
+  const campaigns = useApi<CampaignList>("/api/campaigns");
+  const [campaignId, setCampaignId] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    if (current.data) setCampaignId(current.data.campaign?.id ?? "");
+  }, [current.data]);
+
+  const failed = current.error ?? campaigns.error;
+  return (
+    <Card title="Default campaign" id="default-campaign">
+      {failed ? (
+        <ErrorState
+          error={failed}
+          onRetry={() => {
+            current.reload();
+            campaigns.reload();
+          }}
+        />
+      ) : !current.data || !campaigns.data ? (
+        <LoadingState rows={2} />
+      ) : (
+        <form
+          className="card-body stack"
+          noValidate
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setBusy(true);
+            setError(undefined);
+            try {
+              const saved = await put<DefaultCampaign>("/api/settings/default-campaign", {
+                campaignId: campaignId || null,
+              });
+              current.setData(() => saved);
+              toast.success(saved.campaign ? `New prospects join “${saved.campaign.name}”.` : "No default campaign.");
+            } catch (caught) {
+              setError(errorMessage(caught));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          <p className="muted">
+            Prospects a form creates join the form's campaign; when the form names none, they join this one. Prospects
+            that already exist keep theirs, and the sync's prospects join their connector's campaign.
+          </p>
+          <SelectField
+            label="Campaign"
+            value={campaignId}
+            disabled={!isAdmin}
+            onChange={(e) => setCampaignId(e.target.value)}
+            error={error}
+          >
+            <option value="">No default campaign</option>
+            {campaigns.data.items.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+          {isAdmin ? (
+            <div className="row">
+              <Button type="submit" variant="primary" loading={busy}>
+                Save campaign
+              </Button>
+            </div>
+          ) : null}
+        </form>
+      )}
+    </Card>
+  );
+}
