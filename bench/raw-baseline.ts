@@ -23,6 +23,7 @@ export async function measureRawBaseline(options: {
   parallel: number;
 }): Promise<RawBaseline> {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.parallel });
+  pool.on("error", () => undefined); // the scratch database is dropped with (FORCE) at the end
   try {
     // Read outside the timing: the baseline is the cost of writing, as the sync's is.
     const newProspectId = new Map<string, string>();
