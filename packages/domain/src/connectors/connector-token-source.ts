@@ -137,19 +137,7 @@ async function renewUnderLock(
         const reason = `GoTo refused to renew access (${cause.code}): ${cause.message}. Verify the connector again to reconnect.`;
         // Only if nobody re-verified meanwhile (that would have stored another refresh token); the
         // connector.failed event is written by the same statement, so exactly one process tells.
-        await pgQuery(
-          db,
-          `WITH u AS (
-             UPDATE "Connector" SET "status" = 'ERROR', "lastError" = $3, "lastErrorAt" = $4, "updatedAt" = now()
-             WHERE "id" = $1::uuid AND "refreshTokenEnc" = $2 AND "status" <> 'ERROR'
-             RETURNING "id", "accountId", "name"
-           )
-           INSERT INTO "ChangeEvent" ("accountId", "type", "data", "occurredAt")
-           SELECT u."accountId", 'connector.failed',
-             jsonb_build_object('connectorId', u."id", 'connectorName', u."name", 'reason', 'tokens_revoked', 'message', $3::text), $4
-           FROM u`,
-          [connectorId, row.refreshTokenEnc, reason, now()],
-        );
+        await markTokensRevoked(db, { connectorId, refreshTokenEnc: row.refreshTokenEnc, reason, at: now() });
         options.log?.warn({ connectorId, code: cause.code }, "GoTo refused the refresh token; connector put in ERROR");
         throw new DomainError("UNAUTHORIZED", reason, {}, { cause });
       }
@@ -184,4 +172,28 @@ async function renewUnderLock(
     );
     return { sealed, accessToken: tokens.accessToken, expiresAt: tokens.expiresAt };
   });
+}
+
+/**
+ * Puts the connector in ERROR only if nobody re-verified meanwhile (that would have stored
+ * another refresh token); the connector.failed event is written by the same statement, so
+ * exactly one process tells.
+ */
+async function markTokensRevoked(
+  db: PgQueryDb,
+  revoked: { connectorId: string; refreshTokenEnc: string; reason: string; at: Date },
+): Promise<void> {
+  await pgQuery(
+    db,
+    `WITH u AS (
+       UPDATE "Connector" SET "status" = 'ERROR', "lastError" = $3, "lastErrorAt" = $4, "updatedAt" = now()
+       WHERE "id" = $1::uuid AND "refreshTokenEnc" = $2 AND "status" <> 'ERROR'
+       RETURNING "id", "accountId", "name"
+     )
+     INSERT INTO "ChangeEvent" ("accountId", "type", "data", "occurredAt")
+     SELECT u."accountId", 'connector.failed',
+       jsonb_build_object('connectorId', u."id", 'connectorName', u."name", 'reason', 'tokens_revoked', 'message', $3::text), $4
+     FROM u`,
+    [revoked.connectorId, revoked.refreshTokenEnc, revoked.reason, revoked.at],
+  );
 }

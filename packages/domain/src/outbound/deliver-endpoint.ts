@@ -32,11 +32,11 @@ export interface DeliverEndpointResult {
 
 interface Head {
   id: string;
-  event_id: string;
+  eventId: string;
   payload: unknown;
   attempts: number;
-  next_attempt_at: Date;
-  give_up_at: Date;
+  nextAttemptAt: Date;
+  giveUpAt: Date;
 }
 
 const BATCH = 100;
@@ -63,11 +63,11 @@ export async function deliverEndpoint(options: DeliverEndpointOptions): Promise<
   };
 
   const claim = () =>
-    pgQuery<{ url: string; secret_enc: string }>(
+    pgQuery<{ url: string; secretEnc: string }>(
       db,
       `UPDATE "OutboundEndpoint" SET "leaseUntil" = now() + make_interval(secs => $2::double precision / 1000)
        WHERE "id" = $1::uuid AND "enabled" AND ("leaseUntil" IS NULL OR "leaseUntil" < now())
-       RETURNING "url", "secretEnc" AS secret_enc`,
+       RETURNING "url", "secretEnc"`,
       [endpointId, leaseMs],
     );
   const release = () =>
@@ -107,7 +107,7 @@ export async function deliverEndpoint(options: DeliverEndpointOptions): Promise<
       result.busy = result.delivered === 0 && result.failed === 0;
       return result;
     }
-    const secret = options.secretBox.decrypt(endpoint.secret_enc);
+    const secret = options.secretBox.decrypt(endpoint.secretEnc);
     const stop = await deliverWhileDue(endpoint.url, secret).finally(flushDelivered);
     await release();
     if (stop === "retry" || stop === "disabled" || stop === "more") return result;
@@ -119,21 +119,21 @@ export async function deliverEndpoint(options: DeliverEndpointOptions): Promise<
     for (;;) {
       const heads = await pgQuery<Head>(
         db,
-        `SELECT "id"::text AS id, "eventId" AS event_id, "payload", "attempts", "nextAttemptAt" AS next_attempt_at, "giveUpAt" AS give_up_at
+        `SELECT "id"::text AS "id", "eventId", "payload", "attempts", "nextAttemptAt", "giveUpAt"
          FROM "OutboundDelivery" d WHERE d."endpointId" = $1::uuid AND d."status" = 'PENDING' ORDER BY d."id" LIMIT $2`,
         [endpointId, BATCH],
       );
       if (heads.length === 0) return "idle";
       for (const head of heads) {
-        if (head.next_attempt_at.getTime() > Date.now()) {
-          result.retryAt = head.next_attempt_at;
+        if (head.nextAttemptAt.getTime() > Date.now()) {
+          result.retryAt = head.nextAttemptAt;
           return "retry";
         }
         if (result.delivered + result.failed >= maxDeliveries) {
           result.more = true;
           return "more";
         }
-        const sent = await send({ url, secret, eventId: head.event_id, body: JSON.stringify(head.payload), policy });
+        const sent = await send({ url, secret, eventId: head.eventId, body: JSON.stringify(head.payload), policy });
         if (sent.ok) {
           delivered.push({ id: head.id, statusCode: sent.statusCode ?? 0, latencyMs: sent.latencyMs });
           result.delivered++;
@@ -143,7 +143,7 @@ export async function deliverEndpoint(options: DeliverEndpointOptions): Promise<
         await flushDelivered();
         const attempts = head.attempts + 1;
         const retryAt = new Date(Date.now() + registrationBackoffMs(attempts, options.backoff));
-        const givesUp = retryAt.getTime() > head.give_up_at.getTime();
+        const givesUp = retryAt.getTime() > head.giveUpAt.getTime();
         const [endpoint] = await pgQuery<{ enabled: boolean }>(
           db,
           `WITH d AS (

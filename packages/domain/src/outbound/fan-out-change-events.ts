@@ -28,8 +28,8 @@ const CURSOR = "outbound";
 
 interface EndpointRow {
   id: string;
-  account_id: string;
-  event_types: string[];
+  accountId: string;
+  eventTypes: string[];
 }
 
 /**
@@ -43,9 +43,9 @@ export async function fanOutChangeEvents(options: FanOutOptions): Promise<FanOut
   return options.db.$transaction(
     async (tx) => {
       await pgQuery(tx, `SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext('outbound-fan-out'))) l`, []);
-      const [cursor] = await pgQuery<{ txid: string; last_id: string }>(
+      const [cursor] = await pgQuery<{ txid: string; lastId: string }>(
         tx,
-        `SELECT "txid"::text AS txid, "lastId"::text AS last_id FROM "ChangeCursor" WHERE "name" = $1`,
+        `SELECT "txid"::text AS "txid", "lastId"::text AS "lastId" FROM "ChangeCursor" WHERE "name" = $1`,
         [CURSOR],
       );
       const rows = await pgQuery<ChangeEventRow>(
@@ -55,7 +55,7 @@ export async function fanOutChangeEvents(options: FanOutOptions): Promise<FanOut
            AND c."txid" < ${VISIBLE_HORIZON}
          ORDER BY c."txid", c."id"
          LIMIT $3`,
-        [cursor?.txid ?? "0", cursor?.last_id ?? "0", batchSize + 1],
+        [cursor?.txid ?? "0", cursor?.lastId ?? "0", batchSize + 1],
       );
       const batch = rows.slice(0, batchSize);
       const last = batch.at(-1);
@@ -71,7 +71,7 @@ export async function fanOutChangeEvents(options: FanOutOptions): Promise<FanOut
       const accounts = [...new Set(batch.map((row) => row.account_id))];
       const endpoints = await pgQuery<EndpointRow>(
         tx,
-        `SELECT "id", "accountId" AS account_id, "eventTypes" AS event_types FROM "OutboundEndpoint"
+        `SELECT "id", "accountId", "eventTypes" FROM "OutboundEndpoint"
          WHERE "enabled" AND "accountId" = ANY($1::uuid[]) ORDER BY "createdAt"`,
         [accounts],
       );
@@ -85,7 +85,7 @@ export async function fanOutChangeEvents(options: FanOutOptions): Promise<FanOut
       }[] = [];
       for (const row of batch) {
         const wanting = endpoints.filter(
-          (e) => e.account_id === row.account_id && (e.event_types.length === 0 || e.event_types.includes(row.type)),
+          (e) => e.accountId === row.account_id && (e.eventTypes.length === 0 || e.eventTypes.includes(row.type)),
         );
         if (wanting.length === 0) continue;
         const view = toChangeEventView(row);

@@ -17,6 +17,6 @@ export {
   rotateEndpointSecret,
   updateEndpoint,
 } from "./manage-endpoints";
-export { replayDeliveries } from "./replay-deliveries";
+export { type ReplayDeliveriesOptions, replayDeliveries } from "./replay-deliveries";
 export { type SendTestEventOptions, sendTestEvent, type TestEventResult } from "./send-test-event";
 export { type OutboundHttpPolicy, type SendResult, type SendWebhookOptions, sendWebhook } from "./send-webhook";

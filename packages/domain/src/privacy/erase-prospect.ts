@@ -20,10 +20,10 @@ export interface EraseProspectResult {
 }
 
 interface UpcomingRegistration {
-  connector_id: string;
-  organizer_key: string | null;
-  webinar_key: string;
-  registrant_key: string;
+  connectorId: string;
+  organizerKey: string | null;
+  webinarKey: string;
+  registrantKey: string;
 }
 
 /**
@@ -37,9 +37,9 @@ interface UpcomingRegistration {
 export async function eraseProspect(options: EraseProspectOptions): Promise<EraseProspectResult> {
   const { db, accountId, prospectId } = options;
   const now = options.now ?? new Date();
-  const people = await pgQuery<{ id: string; email: string; erased_at: Date | null }>(
+  const people = await pgQuery<{ id: string; email: string; erasedAt: Date | null }>(
     db,
-    `SELECT "id", "email", "erasedAt" AS erased_at FROM "Prospect"
+    `SELECT "id", "email", "erasedAt" FROM "Prospect"
      WHERE "accountId" = $1::uuid AND ("id" = $2::uuid OR "mergedIntoId" = $2::uuid)`,
     [accountId, prospectId],
   );
@@ -49,7 +49,7 @@ export async function eraseProspect(options: EraseProspectOptions): Promise<Eras
 
   const upcoming = await pgQuery<UpcomingRegistration>(
     db,
-    `SELECT w."connectorId" AS connector_id, c."organizerKey" AS organizer_key, w."webinarKey" AS webinar_key, r."registrantKey" AS registrant_key
+    `SELECT w."connectorId", c."organizerKey", w."webinarKey", r."registrantKey"
      FROM "WebinarRegistration" r JOIN "Webinar" w ON w."id" = r."webinarId" JOIN "Connector" c ON c."id" = w."connectorId"
      WHERE r."prospectId" = ANY($1::uuid[]) AND r."registrantKey" IS NOT NULL AND r."status" <> 'CANCELLED'
        AND w."endsAt" > $2 AND w."status" <> 'CANCELLED'`,
@@ -58,18 +58,18 @@ export async function eraseProspect(options: EraseProspectOptions): Promise<Eras
   let registrantsDeleted = 0;
   for (const registration of upcoming) {
     try {
-      const client = await options.gotoClientFor(registration.connector_id);
+      const client = await options.gotoClientFor(registration.connectorId);
       await client.deleteRegistrant({
-        ...(registration.organizer_key ? { organizerKey: registration.organizer_key } : {}),
-        webinarKey: registration.webinar_key,
-        registrantKey: registration.registrant_key,
+        ...(registration.organizerKey ? { organizerKey: registration.organizerKey } : {}),
+        webinarKey: registration.webinarKey,
+        registrantKey: registration.registrantKey,
       });
       registrantsDeleted++;
     } catch (error) {
       if (error instanceof GotoNotFoundError) continue; // already gone in GoTo
       throw new DomainError(
         "UPSTREAM",
-        `GoTo Webinar did not delete the registration for webinar ${registration.webinar_key}, so nothing was erased yet; try again (${error instanceof Error ? error.message : String(error)}).`,
+        `GoTo Webinar did not delete the registration for webinar ${registration.webinarKey}, so nothing was erased yet; try again (${error instanceof Error ? error.message : String(error)}).`,
         { retryable: true },
         { cause: error },
       );
@@ -77,7 +77,7 @@ export async function eraseProspect(options: EraseProspectOptions): Promise<Eras
   }
 
   await db.$transaction(async (tx) => {
-    const emails = people.filter((p) => !p.erased_at || p.id === prospectId).map((p) => p.email);
+    const emails = people.filter((p) => !p.erasedAt || p.id === prospectId).map((p) => p.email);
     await pgQuery(
       tx,
       `INSERT INTO "ErasedEmail" ("accountId", "emailHash", "erasedAt") SELECT $1::uuid, h, $3 FROM unnest($2::text[]) h

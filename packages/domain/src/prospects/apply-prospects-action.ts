@@ -1,4 +1,4 @@
-import { type Db, Prisma } from "@gw/db";
+import { type Db, Prisma, sqlQuery } from "@gw/db";
 import { invalid } from "../errors/index";
 import { cleanQuery } from "../paging/paging";
 import { findTarget, type WebinarProspectsAction } from "../reports/apply-webinar-prospects-action";
@@ -43,10 +43,11 @@ export async function applyProspectsAction(
           SELECT ${target.id}::uuid, s."id" FROM selected s ON CONFLICT DO NOTHING RETURNING 1`
       : Prisma.sql`INSERT INTO "ProspectTag" ("tagId", "prospectId")
           SELECT ${target.id}::uuid, s."id" FROM selected s ON CONFLICT DO NOTHING RETURNING 1`;
-  const [result] = (await db.$queryRaw<{ matched: number; affected: number }[]>`
+  const [result] = await sqlQuery<{ matched: number; affected: number }>(
+    db,
+    Prisma.sql`
     WITH selected AS (${selected}), inserted AS (${insert})
-    SELECT (SELECT count(*) FROM selected)::int AS matched, (SELECT count(*) FROM inserted)::int AS affected`) as [
-    { matched: number; affected: number },
-  ];
-  return { ...result, target };
+    SELECT (SELECT count(*) FROM selected)::int AS "matched", (SELECT count(*) FROM inserted)::int AS "affected"`,
+  );
+  return { matched: result?.matched ?? 0, affected: result?.affected ?? 0, target };
 }

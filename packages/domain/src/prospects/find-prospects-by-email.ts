@@ -27,7 +27,7 @@ export async function findProspectsByEmail({
   const keys = [...new Set(emails.map(emailKey))];
   const matches = new Map<string, ProspectMatch>();
   if (keys.length === 0) return matches;
-  const rows = await pgQuery<{ key: string; prospect_id: string; merged: boolean }>(
+  const rows = await pgQuery<{ key: string; prospectId: string; merged: boolean }>(
     db,
     `
     WITH RECURSIVE chain AS (
@@ -46,12 +46,12 @@ export async function findProspectsByEmail({
       CROSS JOIN LATERAL (SELECT "id", "mergedIntoId" FROM "Prospect" WHERE "id" = chain."mergedIntoId" OFFSET 0) m
       WHERE chain."mergedIntoId" IS NOT NULL AND chain.depth < 20
     )
-    SELECT DISTINCT ON (key) key, "id" AS prospect_id, merged
+    SELECT DISTINCT ON (key) key, "id" AS "prospectId", merged
     FROM chain
     WHERE "mergedIntoId" IS NULL
     ORDER BY key, merged, depth, "id"`,
     [accountId, keys],
   );
-  for (const row of rows) matches.set(row.key, { prospectId: row.prospect_id, via: row.merged ? "merged" : "active" });
+  for (const row of rows) matches.set(row.key, { prospectId: row.prospectId, via: row.merged ? "merged" : "active" });
   return matches;
 }

@@ -1,4 +1,4 @@
-import { type Db, Prisma } from "@gw/db";
+import { type PgQueryDb, Prisma, sqlQuery } from "@gw/db";
 import { cleanQuery, type Page, type PageRequest, pageWindow } from "../paging/paging";
 import { type ProspectFilters, prospectFiltersCondition } from "./prospect-filters";
 import { prospectSearchCondition } from "./prospect-search-condition";
@@ -15,7 +15,7 @@ export interface ProspectListItem extends ProspectSummary {
 }
 
 export interface SearchProspectsOptions extends PageRequest, ProspectFilters {
-  db: Db;
+  db: PgQueryDb;
   accountId: string;
   /** E-mail, first, last or full name, or company contains (ignoring case). */
   q?: string;
@@ -33,6 +33,10 @@ const SORT_KEYS: Record<ProspectSort, string[]> = {
   score: [`p."score"`],
 };
 
+/**
+ * `sqlQuery`: the page and its count compose the search's and the filters' `Prisma.sql`
+ * fragments, which the list and tag member pages share (names/named-members.ts).
+ */
 export async function searchProspects(options: SearchProspectsOptions): Promise<Page<ProspectListItem>> {
   const { db } = options;
   const { page, pageSize, offset } = pageWindow(options);
@@ -42,12 +46,17 @@ export async function searchProspects(options: SearchProspectsOptions): Promise<
   const where = Prisma.sql`p."accountId" = ${options.accountId}::uuid
     AND ${options.includeMerged ? Prisma.sql`TRUE` : Prisma.sql`p."mergedIntoId" IS NULL`}
     AND ${prospectSearchCondition(cleanQuery(options.q))} AND ${prospectFiltersCondition(options.accountId, options)}`;
-  const items = await db.$queryRaw<ProspectListItem[]>`
+  const items = await sqlQuery<ProspectListItem>(
+    db,
+    Prisma.sql`
     SELECT ${PROSPECT_SUMMARY_COLUMNS}, p."score", p."filtered", p."mergedIntoId", p."createdAt"
     FROM "Prospect" p WHERE ${where}
     ORDER BY ${orderBy}
-    LIMIT ${pageSize} OFFSET ${offset}`;
-  const [{ total }] = (await db.$queryRaw<{ total: number }[]>`
-    SELECT count(*)::int AS total FROM "Prospect" p WHERE ${where}`) as [{ total: number }];
-  return { items, total, page, pageSize };
+    LIMIT ${pageSize} OFFSET ${offset}`,
+  );
+  const [counted] = await sqlQuery<{ total: number }>(
+    db,
+    Prisma.sql`SELECT count(*)::int AS "total" FROM "Prospect" p WHERE ${where}`,
+  );
+  return { items, total: counted?.total ?? 0, page, pageSize };
 }

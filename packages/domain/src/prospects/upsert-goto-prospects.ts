@@ -149,16 +149,16 @@ export async function upsertGotoProspects(options: UpsertGotoProspectsOptions): 
 async function dropErasedPeople(db: PgQueryDb, accountId: string, people: Map<string, GotoPerson>): Promise<void> {
   if (people.size === 0) return;
   const hashes = new Map([...people.entries()].map(([key, person]) => [erasedEmailHash(accountId, person.email), key]));
-  const erased = await pgQuery<{ email_hash: string; erased_at: Date }>(
+  const erased = await pgQuery<{ emailHash: string; erasedAt: Date }>(
     db,
-    `SELECT "emailHash" AS email_hash, "erasedAt" AS erased_at FROM "ErasedEmail" WHERE "accountId" = $1::uuid AND "emailHash" = ANY($2::text[])`,
+    `SELECT "emailHash", "erasedAt" FROM "ErasedEmail" WHERE "accountId" = $1::uuid AND "emailHash" = ANY($2::text[])`,
     [accountId, [...hashes.keys()]],
   );
   const again: string[] = [];
   for (const row of erased) {
-    const key = hashes.get(row.email_hash)!;
+    const key = hashes.get(row.emailHash)!;
     const registeredAt = people.get(key)?.registeredAt;
-    if (registeredAt && registeredAt.getTime() > row.erased_at.getTime()) again.push(row.email_hash);
+    if (registeredAt && registeredAt.getTime() > row.erasedAt.getTime()) again.push(row.emailHash);
     else people.delete(key);
   }
   if (again.length > 0)

@@ -1,4 +1,4 @@
-import type { Db } from "@gw/db";
+import { type PgQueryDb, pgQuery } from "@gw/db";
 
 export interface BatchLimits {
   /** Rows per statement: short statements that never hold many locks or stall the writers. */
@@ -13,7 +13,7 @@ export interface BatchLimits {
  * that is not a plain DELETE/UPDATE returns its count as a row `{ n }` instead (`counted`).
  */
 export async function deleteInBatches(
-  db: Pick<Db, "$executeRawUnsafe" | "$queryRawUnsafe">,
+  db: PgQueryDb,
   statement: string,
   values: unknown[],
   limits: BatchLimits & { counted?: boolean } = {},
@@ -22,9 +22,11 @@ export async function deleteInBatches(
   const maxBatches = limits.maxBatches ?? 100;
   let total = 0;
   for (let batch = 0; batch < maxBatches; batch++) {
-    const touched = limits.counted
-      ? ((await db.$queryRawUnsafe<{ n: number }[]>(statement, batchSize, ...values))[0]?.n ?? 0)
-      : await db.$executeRawUnsafe(statement, batchSize, ...values);
+    // A plain statement is counted by wrapping it: pgQuery returns rows, not a row count.
+    const counted = limits.counted
+      ? statement
+      : `WITH touched AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM touched`;
+    const touched = (await pgQuery<{ n: number }>(db, counted, [batchSize, ...values]))[0]?.n ?? 0;
     total += touched;
     if (touched < batchSize) break;
   }

@@ -1,4 +1,4 @@
-import type { Db } from "@gw/db";
+import type { PgQueryDb } from "@gw/db";
 import { type BatchLimits, deleteInBatches } from "./delete-in-batches";
 
 /** Days each kind of record is kept; see the README's retention settings. */
@@ -16,7 +16,7 @@ export interface RetentionPeriods {
 }
 
 export interface PruneExpiredRecordsOptions extends BatchLimits {
-  db: Pick<Db, "$executeRawUnsafe" | "$queryRawUnsafe">;
+  db: PgQueryDb;
   retention: RetentionPeriods;
   now?: Date;
 }

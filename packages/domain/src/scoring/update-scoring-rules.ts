@@ -1,4 +1,4 @@
-import type { ActivityType, Db } from "@gw/db";
+import { type ActivityType, type PgQueryDb, pgQuery } from "@gw/db";
 import { invalid } from "../errors/index";
 import { ACTIVITY_TYPES } from "./default-scoring-rules";
 import { getScoringRules, type ScoringRuleView } from "./get-scoring-rules";
@@ -7,7 +7,7 @@ import { getScoringRules, type ScoringRuleView } from "./get-scoring-rules";
 export const MAX_ACTIVITY_POINTS = 1_000;
 
 export interface UpdateScoringRulesOptions {
-  db: Pick<Db, "scoringRule" | "$transaction" | "$queryRawUnsafe">;
+  db: PgQueryDb;
   accountId: string;
   /** Only the types given change; the others keep their rule or default. */
   rules: { activityType: ActivityType; points: number }[];
@@ -47,14 +47,14 @@ export async function updateScoringRules({
     }
     seen.add(rule.activityType);
   });
-  await db.$transaction(
-    rules.map((rule) =>
-      db.scoringRule.upsert({
-        where: { accountId_activityType: { accountId, activityType: rule.activityType } },
-        create: { accountId, activityType: rule.activityType, points: rule.points },
-        update: { points: rule.points },
-      }),
-    ),
+  // One statement for every rule given (atomic like the upserts it replaces), then the same read
+  // every sync run uses: the function stays on one query path.
+  await pgQuery(
+    db,
+    `INSERT INTO "ScoringRule" ("accountId", "activityType", "points", "updatedAt")
+     SELECT $1::uuid, i.activity_type, i.points, now() FROM unnest($2::"ActivityType"[], $3::int[]) AS i(activity_type, points)
+     ON CONFLICT ("accountId", "activityType") DO UPDATE SET "points" = EXCLUDED."points", "updatedAt" = EXCLUDED."updatedAt"`,
+    [accountId, rules.map((rule) => rule.activityType), rules.map((rule) => rule.points)],
   );
   return getScoringRules({ db, accountId });
 }

@@ -1,4 +1,4 @@
-import type { Db, Prisma, SyncKind, WebinarStatus } from "@gw/db";
+import { type Db, type PgQueryDb, type Prisma, pgQuery, type SyncKind, type WebinarStatus } from "@gw/db";
 import { type GotoClient, GotoNotFoundError } from "@gw/gotowebinar";
 import { linkWebinarPrograms } from "../engagement/link-webinar-programs";
 import {
@@ -249,11 +249,7 @@ export async function discoverWebinars(options: DiscoverWebinarsOptions): Promis
       });
     }
 
-    const due = await db.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Webinar"
-      WHERE "connectorId" = ${connector.id}::uuid AND "status" <> 'CANCELLED'
-        AND ("nextPollAt" <= ${finishedAt} OR "nextAttendanceSyncAt" <= ${finishedAt})
-      ORDER BY LEAST("nextPollAt", "nextAttendanceSyncAt")`;
+    const dueWebinarIds = await listDueWebinarIds(db, connector.id, finishedAt);
 
     const counts: SyncCounts = { fetched: listed.length, created, updated: changed + cancelledIds.length, skipped };
     await finishSyncRun({ db, run, counts, apiRequests, now: finishedAt });
@@ -262,7 +258,7 @@ export async function discoverWebinars(options: DiscoverWebinarsOptions): Promis
       kind,
       runId: run.id,
       counts,
-      dueWebinarIds: due.map((d) => d.id),
+      dueWebinarIds,
       details: {
         listed: listed.length,
         created,
@@ -333,40 +329,57 @@ function scheduleFor(
   };
 }
 
-async function upsertWebinars(db: Db, connector: { id: string; accountId: string }, writes: WebinarWrite[], now: Date) {
+/** The columns of a discovery write as unnest takes them (name in the statement, array type)... */
+const WRITE_COLUMNS = `webinar_key text, webinar_id text, subject text, description text, time_zone text,
+  recurrence_type text, recurrence_key text, experience_type text, is_ondemand boolean, registration_url text,
+  approval_type text, starts_at timestamptz, ends_at timestamptz, times jsonb, status text, next_poll_at timestamptz,
+  next_attendance_sync_at timestamptz, attendance_syncs int, attendance_final_at timestamptz`
+  .split(",")
+  .map((column) => column.trim().split(" ") as [name: string, type: string]);
+/** ...and a write's values in the same order. */
+const writeValues = (w: WebinarWrite): unknown[] => [
+  w.webinarKey,
+  w.webinarId,
+  w.subject,
+  w.description,
+  w.timeZone,
+  w.recurrenceType,
+  w.recurrenceKey,
+  w.experienceType,
+  w.isOndemand,
+  w.registrationUrl,
+  w.approvalType,
+  w.startsAt,
+  w.endsAt,
+  JSON.stringify(w.times),
+  w.status,
+  w.nextPollAt,
+  w.nextAttendanceSyncAt,
+  w.attendanceSyncs,
+  w.attendanceFinalAt,
+];
+const FIRST_COLUMN_PARAM = 4; // after $1 account, $2 connector, $3 seen-at
+
+async function upsertWebinars(
+  db: PgQueryDb,
+  connector: { id: string; accountId: string },
+  writes: WebinarWrite[],
+  now: Date,
+) {
   if (writes.length === 0) return [];
-  const col = <T>(pick: (w: WebinarWrite) => T) => writes.map(pick);
-  return db.$queryRaw<{ id: string; webinarKey: string; inserted: boolean }[]>`
-    INSERT INTO "Webinar" (
+  const rows = writes.map(writeValues);
+  const arrays = WRITE_COLUMNS.map(([, type], i) => `$${i + FIRST_COLUMN_PARAM}::${type}[]`).join(", ");
+  const names = WRITE_COLUMNS.map(([name]) => name).join(", ");
+  return pgQuery<{ id: string; webinarKey: string; inserted: boolean }>(
+    db,
+    `INSERT INTO "Webinar" (
       "accountId", "connectorId", "webinarKey", "webinarId", "subject", "description", "timeZone", "recurrenceType",
       "recurrenceKey", "experienceType", "isOndemand", "registrationUrl", "approvalType", "startsAt", "endsAt", "times", "status", "cancelledAt", "nextPollAt",
       "nextAttendanceSyncAt", "attendanceSyncs", "attendanceFinalAt", "lastSeenAt", "updatedAt")
-    SELECT ${connector.accountId}::uuid, ${connector.id}::uuid, i.webinar_key, i.webinar_id, i.subject, i.description, i.time_zone,
+    SELECT $1::uuid, $2::uuid, i.webinar_key, i.webinar_id, i.subject, i.description, i.time_zone,
       i.recurrence_type, i.recurrence_key, i.experience_type, i.is_ondemand, i.registration_url, i.approval_type, i.starts_at, i.ends_at, i.times, i.status::"WebinarStatus", NULL,
-      i.next_poll_at, i.next_attendance_sync_at, i.attendance_syncs, i.attendance_final_at, ${now}::timestamptz, now()
-    FROM unnest(
-      ${col((w) => w.webinarKey)}::text[],
-      ${col((w) => w.webinarId)}::text[],
-      ${col((w) => w.subject)}::text[],
-      ${col((w) => w.description)}::text[],
-      ${col((w) => w.timeZone)}::text[],
-      ${col((w) => w.recurrenceType)}::text[],
-      ${col((w) => w.recurrenceKey)}::text[],
-      ${col((w) => w.experienceType)}::text[],
-      ${col((w) => w.isOndemand)}::boolean[],
-      ${col((w) => w.registrationUrl)}::text[],
-      ${col((w) => w.approvalType)}::text[],
-      ${col((w) => w.startsAt)}::timestamptz[],
-      ${col((w) => w.endsAt)}::timestamptz[],
-      ${col((w) => JSON.stringify(w.times))}::jsonb[],
-      ${col((w) => w.status)}::text[],
-      ${col((w) => w.nextPollAt)}::timestamptz[],
-      ${col((w) => w.nextAttendanceSyncAt)}::timestamptz[],
-      ${col((w) => w.attendanceSyncs)}::int[],
-      ${col((w) => w.attendanceFinalAt)}::timestamptz[]
-    ) AS i(webinar_key, webinar_id, subject, description, time_zone, recurrence_type, recurrence_key, experience_type,
-           is_ondemand, registration_url, approval_type,
-           starts_at, ends_at, times, status, next_poll_at, next_attendance_sync_at, attendance_syncs, attendance_final_at)
+      i.next_poll_at, i.next_attendance_sync_at, i.attendance_syncs, i.attendance_final_at, $3::timestamptz, now()
+    FROM unnest(${arrays}) AS i(${names})
     ON CONFLICT ("connectorId", "webinarKey") DO UPDATE SET
       "webinarId" = EXCLUDED."webinarId", "subject" = EXCLUDED."subject", "description" = EXCLUDED."description",
       "timeZone" = EXCLUDED."timeZone", "recurrenceType" = EXCLUDED."recurrenceType",
@@ -377,5 +390,19 @@ async function upsertWebinars(db: Db, connector: { id: string; accountId: string
       "status" = EXCLUDED."status", "cancelledAt" = NULL, "nextPollAt" = EXCLUDED."nextPollAt",
       "nextAttendanceSyncAt" = EXCLUDED."nextAttendanceSyncAt", "attendanceSyncs" = EXCLUDED."attendanceSyncs",
       "attendanceFinalAt" = EXCLUDED."attendanceFinalAt", "lastSeenAt" = EXCLUDED."lastSeenAt", "updatedAt" = now()
-    RETURNING "id", "webinarKey", (xmax = 0) AS inserted`;
+    RETURNING "id", "webinarKey", (xmax = 0) AS "inserted"`,
+    [connector.accountId, connector.id, now, ...WRITE_COLUMNS.map((_, i) => rows.map((row) => row[i]))],
+  );
+}
+
+/** The connector's webinars due by `at`, most overdue first: enqueued once discovery returns. */
+async function listDueWebinarIds(db: PgQueryDb, connectorId: string, at: Date): Promise<string[]> {
+  const rows = await pgQuery<{ id: string }>(
+    db,
+    `SELECT "id" FROM "Webinar"
+     WHERE "connectorId" = $1::uuid AND "status" <> 'CANCELLED' AND ("nextPollAt" <= $2 OR "nextAttendanceSyncAt" <= $2)
+     ORDER BY LEAST("nextPollAt", "nextAttendanceSyncAt")`,
+    [connectorId, at],
+  );
+  return rows.map((row) => row.id);
 }

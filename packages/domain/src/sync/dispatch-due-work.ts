@@ -1,4 +1,4 @@
-import type { Db } from "@gw/db";
+import { type PgQueryDb, pgQuery } from "@gw/db";
 
 /** One unit of due work; the worker turns each into a job with a deterministic id. */
 export type DueWork =
@@ -12,7 +12,7 @@ export interface DueWorkSink {
 }
 
 export interface DispatchDueWorkOptions {
-  db: Pick<Db, "$queryRaw">;
+  db: PgQueryDb;
   sink: DueWorkSink;
   now?: Date;
   /** Webinars handed out per tick at most, the most overdue first; the rest wait for the next tick. */
@@ -40,42 +40,47 @@ export async function dispatchDueWork(options: DispatchDueWorkOptions): Promise<
   const limit = options.limit ?? 1_000;
   const connectorFilter = options.connectorId ?? null;
 
-  const connectors = await db.$queryRaw<{ id: string; backfill_due_at: Date | null; next_discovery_at: Date | null }[]>`
-    SELECT "id", "backfillDueAt" AS backfill_due_at, "nextDiscoveryAt" AS next_discovery_at
-    FROM "Connector"
-    WHERE "status" = 'VERIFIED' AND "deletedAt" IS NULL
-      AND ("backfillDueAt" <= ${now} OR "nextDiscoveryAt" <= ${now} OR "nextDiscoveryAt" IS NULL)
-      AND (${connectorFilter}::uuid IS NULL OR "id" = ${connectorFilter}::uuid)`;
+  const connectors = await pgQuery<{ id: string; backfillDueAt: Date | null; nextDiscoveryAt: Date | null }>(
+    db,
+    `SELECT "id", "backfillDueAt", "nextDiscoveryAt"
+     FROM "Connector"
+     WHERE "status" = 'VERIFIED' AND "deletedAt" IS NULL
+       AND ("backfillDueAt" <= $1 OR "nextDiscoveryAt" <= $1 OR "nextDiscoveryAt" IS NULL)
+       AND ($2::uuid IS NULL OR "id" = $2::uuid)`,
+    [now, connectorFilter],
+  );
 
   // The OR becomes a BitmapOr of the nextPollAt and nextAttendanceSyncAt indexes: the cost
   // follows the number of due webinars, not the number tracked. Cancelled webinars carry no
   // due time at all.
-  const webinars = await db.$queryRaw<{ id: string; connector_id: string; due_at: Date }[]>`
-    SELECT w."id", w."connectorId" AS connector_id,
-      LEAST(COALESCE(w."nextPollAt", 'infinity'), COALESCE(w."nextAttendanceSyncAt", 'infinity')) AS due_at
-    FROM "Webinar" w
-    JOIN "Connector" c ON c."id" = w."connectorId"
-    WHERE (w."nextPollAt" <= ${now} OR w."nextAttendanceSyncAt" <= ${now})
-      AND w."status" <> 'CANCELLED' AND c."status" = 'VERIFIED' AND c."deletedAt" IS NULL
-      AND (${connectorFilter}::uuid IS NULL OR w."connectorId" = ${connectorFilter}::uuid)
-    ORDER BY due_at
-    LIMIT ${limit}`;
+  const webinars = await pgQuery<{ id: string; connectorId: string; dueAt: Date }>(
+    db,
+    `SELECT w."id", w."connectorId",
+       LEAST(COALESCE(w."nextPollAt", 'infinity'), COALESCE(w."nextAttendanceSyncAt", 'infinity')) AS "dueAt"
+     FROM "Webinar" w
+     JOIN "Connector" c ON c."id" = w."connectorId"
+     WHERE (w."nextPollAt" <= $1 OR w."nextAttendanceSyncAt" <= $1)
+       AND w."status" <> 'CANCELLED' AND c."status" = 'VERIFIED' AND c."deletedAt" IS NULL
+       AND ($2::uuid IS NULL OR w."connectorId" = $2::uuid)
+     ORDER BY "dueAt"
+     LIMIT $3`,
+    [now, connectorFilter, limit],
+  );
 
   const work: DueWork[] = [];
   let backfills = 0;
   let discoveries = 0;
   for (const c of connectors) {
     // A backfill lists everything a discovery would; one job per connector at a time.
-    if (c.backfill_due_at && c.backfill_due_at <= now) {
-      work.push({ kind: "backfill", connectorId: c.id, dueAt: c.backfill_due_at });
+    if (c.backfillDueAt && c.backfillDueAt <= now) {
+      work.push({ kind: "backfill", connectorId: c.id, dueAt: c.backfillDueAt });
       backfills++;
     } else {
-      work.push({ kind: "discovery", connectorId: c.id, dueAt: c.next_discovery_at ?? now });
+      work.push({ kind: "discovery", connectorId: c.id, dueAt: c.nextDiscoveryAt ?? now });
       discoveries++;
     }
   }
-  for (const w of webinars)
-    work.push({ kind: "webinar", webinarId: w.id, connectorId: w.connector_id, dueAt: w.due_at });
+  for (const w of webinars) work.push({ kind: "webinar", webinarId: w.id, connectorId: w.connectorId, dueAt: w.dueAt });
   if (work.length > 0) await sink.enqueue(work);
   return { backfills, discoveries, webinars: webinars.length };
 }

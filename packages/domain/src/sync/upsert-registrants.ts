@@ -177,23 +177,23 @@ export async function upsertRegistrants(options: UpsertRegistrantsOptions): Prom
     const listed = options.registrants.map((r) => r.registrantKey);
     // Registrations still waiting to reach GoTo (no registrant key yet) are not GoTo's to cancel.
     const cancelled = await retryOnDeadlock(() =>
-      pgQuery<{ prospect_id: string; registrant_key: string }>(
+      pgQuery<{ prospectId: string; registrantKey: string }>(
         db,
         `UPDATE "WebinarRegistration" SET "status" = 'CANCELLED', "cancelledAt" = $1::timestamptz, "updatedAt" = now()
         WHERE "webinarId" = $2::uuid AND "status" <> 'CANCELLED' AND "registrantKey" IS NOT NULL
           AND NOT ("registrantKey" = ANY($3::text[]))
-        RETURNING "prospectId" AS prospect_id, "registrantKey" AS registrant_key`,
+        RETURNING "prospectId", "registrantKey"`,
         [now, webinar.id, listed],
       ),
     );
     result.registrationsCancelled = cancelled.length;
     for (const row of cancelled) {
       activities.push({
-        prospectId: row.prospect_id,
+        prospectId: row.prospectId,
         webinarId: webinar.id,
         type: "CANCELLED",
         occurredAt: now,
-        details: { registrantKey: row.registrant_key, reason: "no longer registered in GoTo Webinar" },
+        details: { registrantKey: row.registrantKey, reason: "no longer registered in GoTo Webinar" },
       });
     }
   }
