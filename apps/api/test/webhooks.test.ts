@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { listenForNotifications } from "@gw/db";
+import { WEBHOOK_EVENTS_CHANNEL } from "@gw/domain/webhook-events";
 import { createLogger } from "@gw/logger";
-import { applyWebhookEventJob } from "@gw/queues";
-import { createAccount, createConnector, gotoKey, testConfig } from "@gw/testing";
+import { createAccount, createConnector, gotoKey, testConfig, waitUntil } from "@gw/testing";
 import { signWebhook } from "@gw/webhook-signature";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
@@ -59,25 +60,57 @@ describe("GoTo webhook receiver", () => {
     expect(res.json()).toEqual({ ok: true });
   });
 
-  it("stores a signed delivery once, keys exact, and queues its apply job under the event's id", async () => {
-    const webinarKey = "9223372036854775701";
-    const eventKey = randomUUID();
-    const res = await deliver(registrantAdded({ eventKey, webinarKey }));
-    expect(res.statusCode).toBe(200);
-    const body = res.json();
-    expect(body.status).toBe("accepted");
-    const stored = await api.deps.db.webhookEvent.findUniqueOrThrow({ where: { id: body.eventId } });
-    expect(stored).toMatchObject({
-      status: "RECEIVED",
-      accountId,
-      connectorId,
-      eventName: "registrant.added",
-      eventKey: `${connectorId}:${eventKey}`,
+  it("stores a signed delivery once, keys exact, and notifies the worker's consumer with its connector, queuing nothing", async () => {
+    const heard: string[] = [];
+    let listening!: () => void;
+    const ready = new Promise<void>((resolve) => {
+      listening = resolve;
     });
-    expect((stored.payload as { webinarKey: string }).webinarKey).toBe(webinarKey);
-    const job = await api.deps.queues.webhooks.getJob(`webhook-${body.eventId}`);
-    expect(job?.name).toBe(applyWebhookEventJob.name);
-    expect(job?.data.payload).toEqual({ eventId: body.eventId });
+    const listener = listenForNotifications({
+      databaseUrl: api.database.url,
+      channel: WEBHOOK_EVENTS_CHANNEL,
+      onNotification: (payload) => heard.push(payload ?? ""),
+      onListening: () => listening(),
+    });
+    try {
+      await ready;
+      const webinarKey = "9223372036854775701";
+      const eventKey = randomUUID();
+      const res = await deliver(registrantAdded({ eventKey, webinarKey }));
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.status).toBe("accepted");
+      const stored = await api.deps.db.webhookEvent.findUniqueOrThrow({ where: { id: body.eventId } });
+      expect(stored).toMatchObject({
+        status: "RECEIVED",
+        accountId,
+        connectorId,
+        eventName: "registrant.added",
+        eventKey: `${connectorId}:${eventKey}`,
+      });
+      expect((stored.payload as { webinarKey: string }).webinarKey).toBe(webinarKey);
+      await waitUntil("the notification", async () => heard.includes(connectorId), { timeoutMs: 5_000, everyMs: 10 });
+      expect(await api.deps.queues.webhooks.getJob(`webhook-${body.eventId}`)).toBeUndefined();
+    } finally {
+      await listener.close();
+    }
+  });
+
+  it("stores concurrent deliveries together, each once, even the same event sent twice at once", async () => {
+    const bodies = Array.from({ length: 40 }, () => registrantAdded());
+    const twice = bodies[3] as string;
+    const answers = await Promise.all([...bodies, twice].map((body) => deliver(body)));
+    expect(answers.every((res) => res.statusCode === 200)).toBe(true);
+    const outcomes = answers.map((res) => res.json() as { status: string; eventId: string });
+    expect(outcomes.filter((o) => o.status === "accepted")).toHaveLength(40);
+    // Whichever copy of the repeated event was stored first, the other is its duplicate.
+    const copies = [outcomes[3], outcomes[40]];
+    expect(copies.map((o) => o?.status).sort()).toEqual(["accepted", "duplicate"]);
+    expect(copies[0]?.eventId).toBe(copies[1]?.eventId);
+    const keys = bodies.map((body) => `${connectorId}:${JSON.parse(body).eventKey}`);
+    const stored = await api.deps.db.webhookEvent.findMany({ where: { eventKey: { in: keys } } });
+    expect(stored).toHaveLength(40);
+    expect(new Set(stored.map((e) => e.id))).toEqual(new Set(outcomes.map((o) => o.eventId)));
   });
 
   it("answers 200 to the same event delivered again but stores and queues it only once", async () => {

@@ -4,11 +4,14 @@ import { type JobEnvelope, jobCatalog, jobsByName, QUEUE_NAMES, type QueueName, 
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { WorkerDeps } from "./deps";
 import type { JobContext, JobHandlers } from "./handlers/types";
+import { startWebhookConsumer, type WebhookConsumer } from "./webhook-consumer";
 
 const SCHEDULER_REASSERT_MS = 60_000;
 
 export interface WorkerRuntime {
   workers: Worker[];
+  /** Applies received webhook events in batches, when this runtime serves the webhooks queue. */
+  webhookConsumer?: WebhookConsumer;
   /**
    * Stops taking jobs and waits for the running ones to finish; past the grace period
    * (WORKER_SHUTDOWN_GRACE_MS) they are told to stop (their signal aborts) and handed back to
@@ -149,6 +152,8 @@ export async function startWorkerRuntime(
     upsertSchedulers().catch((error) => log.warn({ err: error }, "could not re-register periodic jobs"));
   };
   schedulerClient.on("ready", onReady);
+  // With the workers of its queue: what its batches leave becomes webhooks jobs.
+  const webhookConsumer = queueNames.includes(QUEUE_NAMES.webhooks) ? startWebhookConsumer(deps) : undefined;
   log.info({ queues: queueNames, concurrency: config.worker.concurrency }, "worker started");
 
   // Past the grace period: abort what still runs (handlers release what they hold, such as a
@@ -173,8 +178,10 @@ export async function startWorkerRuntime(
 
   return {
     workers,
+    ...(webhookConsumer ? { webhookConsumer } : {}),
     async close() {
       clearInterval(reassert);
+      await webhookConsumer?.close(); // a batch in progress commits or rolls back whole
       schedulerClient.off("ready", onReady);
       const closed = Promise.all(workers.map((worker) => worker.close()));
       const inTime = await Promise.race([

@@ -7,22 +7,20 @@ import {
   webhookReceived,
 } from "@gw/api-contract";
 import { DomainError } from "@gw/domain";
-import { receiveWebhookEvent } from "@gw/domain/webhook-events";
+import { createWebhookEventStore, receiveWebhookEvent } from "@gw/domain/webhook-events";
 import { WEBHOOK_PATH_PREFIX } from "@gw/domain/webhook-subscriptions";
-import { applyWebhookEventJob, enqueue } from "@gw/queues";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { createWebhookAbuseGuard, type RejectionVerdict } from "../plugins/webhook-abuse";
 
 /** GoTo's events are small; anything near this is not one of them. */
 const WEBHOOK_BODY_LIMIT = 256 * 1024;
-/** Enqueuing takes a millisecond; past this Redis is in trouble and the sweeper takes over. */
-const ENQUEUE_TIMEOUT_MS = 1_000;
 
 /**
  * GoTo's webhook receiver: neither session-authenticated nor CSRF-checked (opted out); each
- * delivery proves itself with its signature instead. Stores, enqueues and answers: the work
- * happens in the worker, so GoTo gets its 200 in milliseconds.
+ * delivery proves itself with its signature instead. Verifies, stores and answers: the worker's
+ * consumer hears of the stored event from Postgres (NOTIFY) and applies it, so GoTo gets its 200
+ * in milliseconds and Redis is not on this path at all.
  */
 export const webhookRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
@@ -33,6 +31,8 @@ export const webhookRoutes =
       done(null, body),
     );
     const { secretBox } = deps;
+    // One per process: concurrent deliveries share INSERTs and connector lookups.
+    const store = createWebhookEventStore({ db: deps.db });
     const guard = createWebhookAbuseGuard(deps.redis, deps.config.redis.prefix, deps.config.webhooks);
     const tooMany = (seconds: number) =>
       new DomainError(
@@ -64,7 +64,7 @@ export const webhookRoutes =
           summary:
             "Receive one signed GoTo Webinar event (registrant.added, registrant.joined, webinar.created, webinar.changed, survey.submitted)",
           description:
-            "Verifies the signature (WEBHOOK_SIGNATURE_SCHEME, within WEBHOOK_TOLERANCE_SECONDS), stores the event once per event key and queues it. A repeated event key answers 200 with status duplicate and is not applied again. Refused deliveries are recorded with their reason.",
+            "Verifies the signature (WEBHOOK_SIGNATURE_SCHEME, within WEBHOOK_TOLERANCE_SECONDS) and stores the event once per event key, to be applied by the worker. A repeated event key answers 200 with status duplicate and is not applied again. Refused deliveries are recorded with their reason.",
           params,
           headers: webhookHeaders,
           body: webhookEventBody,
@@ -92,6 +92,7 @@ export const webhookRoutes =
             secretBox,
             connectorId: request.params.connectorId,
             rawBody: request.body,
+            store,
             headers: request.headers,
             signature: {
               scheme: deps.config.webhooks.signatureScheme,
@@ -114,34 +115,11 @@ export const webhookRoutes =
           }
           throw error;
         }
-        const log = request.log.child({
-          connectorId: request.params.connectorId,
-          eventId: result.eventId,
-          eventName: result.eventName,
-        });
-        if (result.outcome === "accepted") {
-          // Stored already: if Redis is down or slow the sweeper enqueues it later, and GoTo still
-          // gets its 200 at once (a late add is harmless: the job id follows the event).
-          const queued = enqueue(
-            deps.queues,
-            applyWebhookEventJob,
-            { eventId: result.eventId },
-            { requestId: request.id },
+        if (result.outcome !== "accepted")
+          request.log.info(
+            { connectorId: request.params.connectorId, eventId: result.eventId, outcome: result.outcome },
+            "webhook delivery not applied",
           );
-          const outcome = await Promise.race([
-            queued.then(() => "queued" as const),
-            new Promise<"slow">((resolve) => setTimeout(() => resolve("slow"), ENQUEUE_TIMEOUT_MS).unref()),
-          ]).catch((error: unknown) => error);
-          if (outcome !== "queued") {
-            queued.catch(() => undefined);
-            log.warn(
-              { err: outcome === "slow" ? undefined : outcome },
-              "webhook event stored but not enqueued; the sweeper will pick it up",
-            );
-          }
-        } else {
-          log.info({ outcome: result.outcome }, "webhook delivery not applied");
-        }
         return { status: result.outcome, eventId: result.eventId };
       },
     );

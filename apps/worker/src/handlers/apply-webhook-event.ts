@@ -1,14 +1,14 @@
 import { DomainError } from "@gw/domain";
-import { applyWebhookBatch, applyWebhookEvent, markWebhookEvent } from "@gw/domain/webhook-events";
+import { applyWebhookEvent, markWebhookEvent } from "@gw/domain/webhook-events";
 import { applyWebhookEventJob } from "@gw/queues";
 import type { JobHandler } from "./types";
 
 const MAX_ATTEMPTS = applyWebhookEventJob.options?.attempts ?? 1;
 
 /**
- * Applies one received GoTo event, and with it the connector's other waiting registrant.added
- * events in one set-based batch (their own jobs then find them settled). A batch that fails is
- * rolled back and this event is applied alone, as below (a poison event harms only itself).
+ * Applies one received GoTo event alone: the one-by-one path for what the webhook consumer's
+ * batches leave (other kinds of events, an event that holds back its webinar, a poison event) and
+ * for what the sweeper re-drives. The consumer (webhook-consumer.ts) applies the rest in batches.
  *
  * An event that needs another first (a registrant of a webinar
  * not synced yet) is retried with backoff, then ignored on the last attempt with its reason; an
@@ -17,14 +17,6 @@ const MAX_ATTEMPTS = applyWebhookEventJob.options?.attempts ?? 1;
 export const handleApplyWebhookEvent: JobHandler<"apply-webhook-event"> = async (payload, ctx) => {
   const { db, config } = ctx.deps;
   const lastAttempt = ctx.attempt >= MAX_ATTEMPTS;
-  if (ctx.attempt === 1) {
-    try {
-      const batch = await applyWebhookBatch({ db, eventId: payload.eventId });
-      if (batch.settled > 0) ctx.log.debug({ settled: batch.settled }, "webhook events applied as a batch");
-    } catch (error) {
-      ctx.log.warn({ eventId: payload.eventId, err: error }, "webhook batch failed; applying the event alone");
-    }
-  }
   try {
     const result = await applyWebhookEvent({
       db,

@@ -8,11 +8,35 @@ import { registrantOfEvent } from "./apply-registrant-added";
 
 export interface ApplyWebhookBatchOptions {
   db: Db;
-  /** Any received event of the connector: the batch is that connector's waiting events. */
-  eventId: string;
-  /** Events taken at most per batch. Default 1000. */
+  /** Whose waiting events: a connector, or any received event of it. */
+  connectorId?: string;
+  eventId?: string;
+  /** Waiting events read at most per batch. Default 1000. */
   limit?: number;
+  /** Events applied at most (in received order): a smaller batch to corner a poison event. */
+  maxEvents?: number;
+  /**
+   * Events to leave to the one-by-one path (a poison event found before): each holds back the rest
+   * of its webinar, as an event that cannot be batched does.
+   */
+  skip?: ReadonlySet<string>;
   now?: Date;
+}
+
+/** A batch that failed and was rolled back: the events it tried, in received order. */
+export class WebhookBatchError extends Error {
+  constructor(
+    readonly eventIds: string[],
+    cause: unknown,
+  ) {
+    super(
+      `webhook batch of ${eventIds.length} events failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    );
+    this.name = "WebhookBatchError";
+  }
 }
 
 export interface ApplyWebhookBatchResult {
@@ -45,19 +69,29 @@ const NOT_A_PROSPECT = "the registrant is not a prospect and this connector does
  * for the one-by-one path. One batch runs per connector at a time (an advisory lock), so two
  * batches never apply one webinar's events out of order.
  *
- * A failure rolls the whole batch back and throws: the caller applies its own event alone, and
- * every other event still has its own job (a poison event harms only itself).
+ * A failure rolls the whole batch back and throws a WebhookBatchError naming the events tried: the
+ * caller narrows the batch (maxEvents) until the poison event is alone, skips it and leaves it to
+ * the one-by-one path, so it harms only itself.
  */
 export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Promise<ApplyWebhookBatchResult> {
   const { db } = options;
   const now = options.now ?? new Date();
   const limit = options.limit ?? 1000;
-  const [own] = await db.$queryRaw<{ connector_id: string | null; status: string }[]>`
-    SELECT "connectorId" AS connector_id, "status" FROM "WebhookEvent" WHERE "id" = ${options.eventId}::uuid`;
-  if (!own?.connector_id || own.status !== "RECEIVED") return { settled: 0, includesEvent: false };
-  const connectorId = own.connector_id;
+  let connectorId = options.connectorId;
+  if (!connectorId) {
+    const [own] = await pgQuery<{ connectorId: string | null; status: string }>(
+      db,
+      `SELECT "connectorId", "status"::text AS "status" FROM "WebhookEvent" WHERE "id" = $1::uuid`,
+      [options.eventId],
+    );
+    if (!own?.connectorId || own.status !== "RECEIVED") return { settled: 0, includesEvent: false };
+    connectorId = own.connectorId;
+  }
+  const maxEvents = options.maxEvents ?? limit;
+  const skip = options.skip ?? new Set<string>();
+  const tried: string[] = [];
 
-  return db.$transaction(
+  const work = db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('webhook-batch'), hashtext(${connectorId}))`;
       const [connector] = await tx.$queryRaw<
@@ -89,10 +123,12 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
       const runs = new Map<string, { webinar: BatchWebinar; events: { id: string; event: RegistrantAddedEvent }[] }>();
       const stopped = new Set<string>();
       for (const { id, event } of events) {
+        if (tried.length >= maxEvents) break;
         const key = event?.webinarKey;
         if (!key || stopped.has(key)) continue;
         const webinar = webinarByKey.get(key);
         const plain =
+          !skip.has(id) &&
           event.eventName === "registrant.added" &&
           webinar !== undefined &&
           webinar.status !== "CANCELLED" &&
@@ -104,6 +140,7 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
         const run = runs.get(key) ?? { webinar, events: [] };
         run.events.push({ id, event });
         runs.set(key, run);
+        tried.push(id);
       }
       if (runs.size === 0) return { settled: 0, includesEvent: false };
 
@@ -139,10 +176,15 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
         // timings of bench/webhooks.ts read it.
         [ids, statuses, reasons, options.now ?? null],
       );
-      return { settled: ids.length, includesEvent: ids.includes(options.eventId) };
+      return { settled: ids.length, includesEvent: options.eventId !== undefined && ids.includes(options.eventId) };
     },
     { maxWait: 30_000, timeout: 60_000 },
   );
+  try {
+    return await work;
+  } catch (error) {
+    throw new WebhookBatchError(tried, error);
+  }
 }
 
 function parseQuietly(payload: unknown) {

@@ -3,10 +3,19 @@ export {
   type ApplyWebhookBatchOptions,
   type ApplyWebhookBatchResult,
   applyWebhookBatch,
+  WebhookBatchError,
 } from "./apply-webhook-batch";
 export { type ApplyWebhookEventOptions, type ApplyWebhookEventResult, applyWebhookEvent } from "./apply-webhook-event";
 export { type CancelRegistrationsOptions, cancelRegistrations } from "./cancel-registrations";
 export { type CancelWebinarOptions, cancelWebinar } from "./cancel-webinar";
+export {
+  type CreateWebhookEventStoreOptions,
+  createWebhookEventStore,
+  WEBHOOK_EVENTS_CHANNEL,
+  type WebhookEventConnector,
+  type WebhookEventRow,
+  type WebhookEventStore,
+} from "./create-webhook-event-store";
 export { type FindStuckWebhookEventsOptions, findStuckWebhookEvents } from "./find-stuck-webhook-events";
 export { type MarkWebhookEventOptions, markWebhookEvent } from "./mark-webhook-event";
 export { type PruneWebhookEventsOptions, pruneWebhookEvents } from "./prune-webhook-events";

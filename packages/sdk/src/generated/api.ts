@@ -157,7 +157,7 @@ export interface paths {
         put?: never;
         /**
          * Receive one signed GoTo Webinar event (registrant.added, registrant.joined, webinar.created, webinar.changed, survey.submitted)
-         * @description Verifies the signature (WEBHOOK_SIGNATURE_SCHEME, within WEBHOOK_TOLERANCE_SECONDS), stores the event once per event key and queues it. A repeated event key answers 200 with status duplicate and is not applied again. Refused deliveries are recorded with their reason.
+         * @description Verifies the signature (WEBHOOK_SIGNATURE_SCHEME, within WEBHOOK_TOLERANCE_SECONDS) and stores the event once per event key, to be applied by the worker. A repeated event key answers 200 with status duplicate and is not applied again. Refused deliveries are recorded with their reason.
          */
         post: {
             parameters: {
