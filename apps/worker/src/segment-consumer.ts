@@ -2,6 +2,7 @@ import { listenForNotifications } from "@gw/db";
 import { processDirtyProspects, refreshTimeRelativeSegments } from "@gw/domain/segments";
 import { enqueue, pushRegistrationJob } from "@gw/queues";
 import type { WorkerDeps } from "./deps";
+import { serialPasses } from "./serial-passes";
 
 export interface SegmentConsumer {
   /** Resolves when no marked prospect is left that this consumer could claim (tests, benchmarks). */
@@ -28,8 +29,6 @@ export function startSegmentConsumer(deps: WorkerDeps, options: SegmentConsumerO
   const sweepEveryMs = options.sweepEveryMs ?? config.segments.sweepEveryMs;
   const refreshEveryMs = options.refreshEveryMs ?? config.segments.refreshEveryMs;
   let closed = false;
-  let running: Promise<void> | undefined;
-  let again = false;
 
   const enqueuePushes = async (requestIds: string[]) => {
     for (const requestId of requestIds) {
@@ -59,26 +58,10 @@ export function startSegmentConsumer(deps: WorkerDeps, options: SegmentConsumerO
     }
   };
 
-  const kick = (): Promise<void> => {
-    if (closed) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          await drainOnce();
-        } while (again && !closed);
-      } catch (error) {
-        log.warn({ err: error }, "segment consumer round failed; the next sweep retries");
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
-  };
+  const passes = serialPasses(drainOnce, {
+    onError: (error) => log.warn({ err: error }, "segment consumer round failed; the next sweep retries"),
+  });
+  const kick = passes.kick;
 
   const listener = listenForNotifications({
     databaseUrl: config.databaseUrl,
@@ -110,16 +93,12 @@ export function startSegmentConsumer(deps: WorkerDeps, options: SegmentConsumerO
   refresh.unref();
 
   return {
-    async drain() {
-      do {
-        await kick();
-      } while (running);
-    },
+    drain: passes.drain,
     async close() {
       closed = true;
       clearInterval(sweep);
       clearInterval(refresh);
-      await running;
+      await passes.stop();
       await listener.close();
     },
   };

@@ -2,6 +2,7 @@ import { isDatabaseUnavailable, listenForNotifications, pgQuery } from "@gw/db";
 import { applyWebhookBatch, WEBHOOK_EVENTS_CHANNEL, WebhookBatchError } from "@gw/domain/webhook-events";
 import { applyWebhookEventJob, enqueueAll } from "@gw/queues";
 import type { WorkerDeps } from "./deps";
+import { serialPasses } from "./serial-passes";
 
 export interface WebhookConsumer {
   /** Resolves when the events notified so far have been through a pass (tests). */
@@ -46,8 +47,6 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
   /** Per connector: events this process already gave a job (re-adding costs Redis a round trip each). */
   const queued = new Map<string, Set<string>>();
   let closed = false;
-  let running: Promise<void> | undefined;
-  let again = false;
   let retry: NodeJS.Timeout | undefined;
 
   const applyConnector = async (connectorId: string) => {
@@ -131,29 +130,16 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
     }
   };
 
-  const kick = (): Promise<void> => {
-    if (closed) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          await passOnce();
-        } while ((again || dirty.size > 0) && !closed);
-      } catch (error) {
-        log.warn({ err: error }, "webhook consumer pass failed; trying again shortly");
-        clearTimeout(retry);
-        retry = setTimeout(() => void kick(), retryMs);
-        retry.unref();
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
-  };
+  const passes = serialPasses(passOnce, {
+    more: () => dirty.size > 0,
+    onError: (error) => {
+      log.warn({ err: error }, "webhook consumer pass failed; trying again shortly");
+      clearTimeout(retry);
+      retry = setTimeout(() => void passes.kick(), retryMs);
+      retry.unref();
+    },
+  });
+  const kick = passes.kick;
 
   const listener = listenForNotifications({
     databaseUrl: config.databaseUrl,
@@ -172,15 +158,11 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
   });
 
   return {
-    async drain() {
-      do {
-        await kick();
-      } while (running);
-    },
+    drain: passes.drain,
     async close() {
       closed = true;
       clearTimeout(retry);
-      await running;
+      await passes.stop();
       await listener.close();
     },
   };

@@ -53,6 +53,8 @@ interface Pending {
 }
 
 const CACHE_LIMIT = 10_000;
+/** The INSERT's unnest arrays, in its order. */
+const COLUMNS = ["accountId", "connectorId", "eventKey", "eventName", "payload", "status", "reason"] as const;
 
 /**
  * The receiver's writes, grouped: a delivery arriving while INSERTs are in flight waits for the
@@ -152,16 +154,7 @@ async function insertRows(db: Db, rows: WebhookEventRow[]): Promise<StoredEvent[
        WHERE "status" = 'RECEIVED' HAVING count(*) > 0
      )
      SELECT i."id", i."eventKey", (SELECT count(*) FROM notified)::int AS "notified" FROM inserted i`,
-    [
-      unique.map((r) => r.accountId),
-      unique.map((r) => r.connectorId),
-      unique.map((r) => r.eventKey),
-      unique.map((r) => r.eventName),
-      unique.map((r) => r.payload),
-      unique.map((r) => r.status),
-      unique.map((r) => r.reason),
-      WEBHOOK_EVENTS_CHANNEL,
-    ],
+    [...COLUMNS.map((column) => unique.map((row) => row[column])), WEBHOOK_EVENTS_CHANNEL],
   );
   const idByKey = new Map(inserted.map((row) => [row.eventKey, row.id]));
   const fresh = new Set(idByKey.keys());
