@@ -1,20 +1,11 @@
+import type { updateConnectorBody } from "@gw/api-contract";
 import type { Db } from "@gw/db";
+import type { z } from "zod";
 import { conflict, invalid } from "../errors/index";
 import type { SecretBox } from "../security/index";
 
-/** What an admin sets on a connector (Pardot's "Add Connector" form, plus an own OAuth client). */
-export interface ConnectorSettingsInput {
-  name?: string;
-  /** The GoTo organizer the connector signs in as. */
-  connectorUserEmail?: string;
-  /** Create prospects for unknown registrants and attendees (default on). */
-  createProspects?: boolean;
-  /** Campaign given to prospects the sync creates; null for none. */
-  campaignId?: string | null;
-  /** Own OAuth client instead of the service-wide one; null clears both id and secret. */
-  oauthClientId?: string | null;
-  oauthClientSecret?: string | null;
-}
+/** What an admin sets on a connector (Pardot's "Add Connector" form, plus an own OAuth client): the API's body. */
+export type ConnectorSettingsInput = z.infer<typeof updateConnectorBody>;
 
 /** Checks the settings against the account's data and turns them into column values. */
 export async function resolveConnectorSettings(options: {

@@ -1,24 +1,13 @@
 import { z } from "zod";
-import { type FormDefinition, STANDARD_FIELDS, type StandardFieldName } from "./form-definition";
+import { type FormDefinition, STANDARD_FIELD_NAMES, STANDARD_FIELDS, type StandardFieldName } from "./form-definition";
 import { renderSourceLabel } from "./source-label";
 import { isEmptySource, type VisitSource } from "./visit-source";
 
-/** GoTo's optional registrant fields, named as GoTo names them. */
-const GOTO_FIELDS = [
-  "organization",
-  "jobTitle",
-  "phone",
-  "address",
-  "city",
-  "state",
-  "zipCode",
-  "country",
-  "industry",
-  "numberOfEmployees",
-  "purchasingRole",
-  "purchasingTimeFrame",
-  "questionsAndComments",
-] as const satisfies readonly StandardFieldName[];
+/** GoTo's optional registrant fields, named as GoTo names them: every standard field but the three it requires. */
+type GotoField = Exclude<StandardFieldName, "email" | "firstName" | "lastName">;
+const GOTO_FIELDS = STANDARD_FIELD_NAMES.filter(
+  (name): name is GotoField => name !== "email" && name !== "firstName" && name !== "lastName",
+);
 
 /**
  * What a registration request carries to GoTo: written in the submission's transaction, so the
@@ -60,7 +49,7 @@ export function buildRegistrationPayload(
           : { questionKey: field.questionKey, responseText: value },
       );
     } else if ((GOTO_FIELDS as readonly string[]).includes(field.name)) {
-      fields[field.name as (typeof GOTO_FIELDS)[number]] = value;
+      fields[field.name as GotoField] = value;
     }
   }
   return {

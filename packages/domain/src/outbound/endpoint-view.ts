@@ -1,18 +1,8 @@
-export interface EndpointView {
-  id: string;
-  url: string;
-  description: string | null;
-  /** Event types it receives; empty: every type. */
-  eventTypes: string[];
-  enabled: boolean;
-  /** The notice of why it was disabled (by the service after failing for days, or by an admin). */
-  disabledReason: string | null;
-  disabledAt: Date | null;
-  /** When the current run of failures began; null while deliveries succeed. */
-  failingSince: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+import type { outboundEndpoint } from "@gw/api-contract";
+import type { z } from "zod";
+
+/** An outbound endpoint as admins see it (never its secret): exactly the API's. */
+export type EndpointView = z.infer<typeof outboundEndpoint>;
 
 export const ENDPOINT_VIEW_SELECT = {
   id: true,

@@ -1,89 +1,10 @@
-import type {
-  ActivityType,
-  Db,
-  ProspectSource,
-  RegistrationRequestStatus,
-  RegistrationSource,
-  RegistrationStatus,
-} from "@gw/db";
+import type { prospectDetail } from "@gw/api-contract";
+import type { ActivityType, Db } from "@gw/db";
+import type { z } from "zod";
 import { notFound } from "../errors/index";
 
-export interface ProspectDetail {
-  id: string;
-  email: string;
-  firstName: string | null;
-  lastName: string | null;
-  company: string | null;
-  jobTitle: string | null;
-  phone: string | null;
-  address: string | null;
-  city: string | null;
-  state: string | null;
-  zipCode: string | null;
-  country: string | null;
-  industry: string | null;
-  numberOfEmployees: string | null;
-  purchasingRole: string | null;
-  purchasingTimeFrame: string | null;
-  questionsAndComments: string | null;
-  customFields: Record<string, unknown>;
-  score: number;
-  source: ProspectSource;
-  filtered: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-  campaign: { id: string; name: string } | null;
-  mergedInto: { id: string; email: string } | null;
-  mergedFrom: { id: string; email: string }[];
-  lists: { id: string; name: string }[];
-  tags: { id: string; name: string }[];
-  /** Newest first. */
-  consents: { name: string; text: string; version: string; givenAt: Date; form: { id: string; name: string } | null }[];
-  /** Newest first. */
-  timeline: {
-    id: string;
-    type: ActivityType;
-    occurredAt: Date;
-    points: number;
-    webinar: { id: string; subject: string };
-    /**
-     * What was answered or asked: survey answers (GoTo's attendee surveys and survey.submitted
-     * webhooks) on ANSWERED_SURVEY, poll answers on ANSWERED_POLL, the questions on ASKED_QUESTION.
-     */
-    answers: { question: string; answers: string[] }[];
-  }[];
-  registrations: {
-    id: string;
-    webinar: { id: string; subject: string; startsAt: Date };
-    status: RegistrationStatus;
-    source: RegistrationSource;
-    sourceLabel: string | null;
-    attended: boolean;
-    minutesAttended: number;
-    registeredAt: Date;
-    cancelledAt: Date | null;
-  }[];
-  registrationRequests: {
-    id: string;
-    webinar: { id: string; subject: string };
-    status: RegistrationRequestStatus;
-    lastError: string | null;
-    attempts: number;
-    createdAt: Date;
-    completedAt: Date | null;
-  }[];
-  /**
-   * Form submissions that registered the person for nothing, newest first: the form has no
-   * register action, or the prospect was filtered (or the webinar gone) when it was sent. The
-   * others are on the timeline through their registration requests.
-   */
-  unregisteredSubmissions: {
-    id: string;
-    form: { id: string; name: string };
-    submittedAt: Date;
-    reason: "NO_REGISTER_ACTION" | "NOT_REGISTERED";
-  }[];
-}
+/** The prospect page's read: exactly the API's response (one source of truth, dates as Dates). */
+export type ProspectDetail = z.infer<typeof prospectDetail>;
 
 const webinarRef = { select: { id: true, subject: true } } as const;
 

@@ -1,20 +1,13 @@
+import type { prospectFilters } from "@gw/api-contract";
 import { type PgQueryDb, Prisma } from "@gw/db";
+import type { z } from "zod";
 import { invalid } from "../errors/index";
 import { checkCriteriaReferences } from "../segments/check-criteria-references";
 import { compileCriteria, SqlParams } from "../segments/compile-criteria";
 import type { Condition, Criteria } from "../segments/criteria";
 
-/** The prospects page's filters; each one given narrows the set (all must hold). */
-export interface ProspectFilters {
-  listId?: string;
-  tagId?: string;
-  campaignId?: string;
-  /** With webinarStatus: prospects whose registration for this webinar stands so. */
-  webinarId?: string;
-  webinarStatus?: "registered" | "accepted" | "attended" | "absent" | "cancelled";
-  scoreMin?: number;
-  scoreMax?: number;
-}
+/** The prospects page's filters; each one given narrows the set (all must hold): exactly the API's query. */
+export type ProspectFilters = z.infer<z.ZodObject<typeof prospectFilters>>;
 
 /**
  * The filters as a criteria tree, so they mean exactly what the segment builder's conditions

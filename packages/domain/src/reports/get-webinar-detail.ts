@@ -1,84 +1,15 @@
+import type { webinarDetail } from "@gw/api-contract";
 import { type Db, pgQuery, type WebinarStatus } from "@gw/db";
+import type { z } from "zod";
 import { notFound } from "../errors/index";
-import { toReportRow, type WebinarReportRawRow, type WebinarReportRow } from "./list-webinar-report";
+import { toReportRow, type WebinarReportRawRow } from "./list-webinar-report";
 import { listWebinarSources } from "./list-webinar-sources";
 import { isFinished } from "./webinar-phase";
 
-export interface WebinarDetail {
-  webinar: WebinarReportRow & {
-    webinarKey: string;
-    description: string | null;
-    registrationUrl: string | null;
-    finished: boolean;
-    /** The last time its registrants (and attendance) were synced from GoTo. */
-    lastSyncedAt: Date | null;
-    /** Its next planned sync (registrants or attendance); null when none is planned. */
-    nextSyncAt: Date | null;
-  };
-  sessions: {
-    id: string;
-    sessionKey: string;
-    startsAt: Date;
-    endsAt: Date;
-    registrantsAttended: number | null;
-    /** GoTo's session performance; null until synced after the session. */
-    performance: SessionPerformanceView | null;
-  }[];
-  /** The questions attendees asked, with who asked them (newest sessions first, at most 500). */
-  questions: WebinarQuestionView[];
-  /** The series this webinar is a session of: every session with its counts, and the totals. */
-  program: ProgramView | null;
-  /** Registrations (not cancelled) per calendar day in the webinar's zone, gaps filled with 0. */
-  registrationsPerDay: { date: string; count: number; cumulative: number }[];
-  /** The zone the days above are cut in. */
-  seriesTimeZone: string;
-  attendance: {
-    registered: number;
-    attended: number | null;
-    absent: number | null;
-    totalMinutesAttended: number | null;
-    averageMinutesAttended: number | null;
-  };
-  /** Registrations and attendance by source (attended null until the webinar is finished). */
-  sources: { source: string | null; registered: number; attended: number | null }[];
-}
-
-export interface SessionPerformanceView {
-  registrantCount: number | null;
-  percentageAttendance: number | null;
-  averageInterestRating: number | null;
-  averageAttentiveness: number | null;
-  averageMinutesAttended: number | null;
-  pollCount: number | null;
-  surveyCount: number | null;
-  questionsAsked: number | null;
-  percentagePollsCompleted: number | null;
-  percentageSurveysCompleted: number | null;
-}
-
-export interface WebinarQuestionView {
-  id: string;
-  sessionKey: string;
-  question: string;
-  askedAt: Date | null;
-  askedBy: string;
-  prospect: { id: string; email: string; firstName: string | null; lastName: string | null } | null;
-  answers: { answer: string; answeredBy: string | null }[];
-}
-
-export interface ProgramView {
-  id: string;
-  subject: string;
-  sessions: {
-    webinarId: string;
-    subject: string;
-    startsAt: Date;
-    status: WebinarStatus;
-    registered: number;
-    attended: number;
-  }[];
-  totals: { registered: number; attended: number };
-}
+/** The webinar page's read: exactly the API's response (one source of truth, dates as Dates). */
+export type WebinarDetail = z.infer<typeof webinarDetail>;
+type WebinarQuestionView = WebinarDetail["questions"][number];
+type ProgramView = NonNullable<WebinarDetail["program"]>;
 
 export interface GetWebinarDetailOptions {
   db: Db;

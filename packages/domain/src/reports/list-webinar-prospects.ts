@@ -1,43 +1,16 @@
-import { type Db, Prisma, type RegistrationStatus, sqlQuery } from "@gw/db";
+import { WEBINAR_PROSPECT_SORTS, type webinarProspect } from "@gw/api-contract";
+import { type Db, Prisma, sqlQuery } from "@gw/db";
+import type { z } from "zod";
 import { cleanQuery, type Page, type PageRequest, pageWindow } from "../paging/paging";
 import { prospectSearchCondition } from "../prospects/prospect-search-condition";
 import { findDrillDownWebinar } from "./find-drill-down-webinar";
 import { filteredCondition, type Segment, segmentCondition, sourceCondition } from "./segment";
 
-export const WEBINAR_PROSPECT_SORTS = [
-  "email",
-  "name",
-  "company",
-  "status",
-  "minutes",
-  "percent",
-  "questions",
-  "registeredAt",
-] as const;
+export { WEBINAR_PROSPECT_SORTS };
 export type WebinarProspectSort = (typeof WEBINAR_PROSPECT_SORTS)[number];
 
-export interface WebinarProspectRow {
-  /** The prospect's id. */
-  id: string;
-  email: string;
-  firstName: string | null;
-  lastName: string | null;
-  company: string | null;
-  /** The registration's status. */
-  status: RegistrationStatus;
-  attended: boolean;
-  minutesAttended: number;
-  /** Attended share of the sessions' length, 0-100; null until attendance is known. */
-  percentAttended: number | null;
-  questionsAsked: number;
-  pollsAnswered: number;
-  surveysAnswered: number;
-  registeredAt: Date;
-  /** The registration's source label (see sourceCondition); null when none was tracked. */
-  source: string | null;
-  /** Matched by an exclusion rule: only listed when the caller asks for filtered prospects too. */
-  filtered: boolean;
-}
+/** A row of a webinar's drill-down: exactly the API's (one source of truth, dates as Dates). */
+export type WebinarProspectRow = z.infer<typeof webinarProspect>;
 
 export interface ListWebinarProspectsOptions extends PageRequest {
   db: Db;

@@ -1,34 +1,14 @@
+import { WEBINAR_REPORT_SORTS, type webinarReportRow } from "@gw/api-contract";
 import { type Db, Prisma, sqlQuery, type WebinarStatus } from "@gw/db";
+import type { z } from "zod";
 import { cleanQuery, containsPattern, type Page, type PageRequest, pageWindow } from "../paging/paging";
 import { isFinished, type ReportTab, tabCondition } from "./webinar-phase";
 
-export const WEBINAR_REPORT_SORTS = [
-  "startsAt",
-  "subject",
-  "registered",
-  "attended",
-  "absent",
-  "attendanceRate",
-] as const;
+export { WEBINAR_REPORT_SORTS };
 export type WebinarReportSort = (typeof WEBINAR_REPORT_SORTS)[number];
 
-export interface WebinarReportRow {
-  id: string;
-  subject: string;
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string | null;
-  status: WebinarStatus;
-  connector: { id: string; name: string };
-  registered: number;
-  /** Finished (not cancelled) webinars only; null otherwise. */
-  attended: number | null;
-  absent: number | null;
-  /** attended / registered; null when not finished or nobody registered. */
-  attendanceRate: number | null;
-  /** The series (program) this webinar is a session of; null for single webinars and sequences. */
-  program: { id: string; subject: string } | null;
-}
+/** A row of the webinars report: exactly the API's (one source of truth, dates as Dates). */
+export type WebinarReportRow = z.infer<typeof webinarReportRow>;
 
 /** Which webinars a report shows, before sorting and paging (shared by the page, its CSV and its trend). */
 export interface WebinarReportFilter {

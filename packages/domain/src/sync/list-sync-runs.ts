@@ -1,27 +1,11 @@
-import type { Db, SyncKind, SyncStatus } from "@gw/db";
+import type { syncRun } from "@gw/api-contract";
+import type { Db } from "@gw/db";
+import type { z } from "zod";
 import { invalid } from "../errors/index";
-import { explainSyncError, type PlainError } from "./explain-sync-error";
+import { explainSyncError } from "./explain-sync-error";
 
-export interface SyncRunView {
-  id: string;
-  kind: SyncKind;
-  status: SyncStatus;
-  connectorId: string | null;
-  webinarId: string | null;
-  /** The webinar's title, so a run names what it synced. */
-  webinarSubject: string | null;
-  jobId: string | null;
-  startedAt: Date;
-  finishedAt: Date | null;
-  durationMs: number | null;
-  fetched: number;
-  created: number;
-  updated: number;
-  skipped: number;
-  apiRequests: number;
-  error: string | null;
-  problem: PlainError | null;
-}
+/** One run of the Sync activity page: exactly the API's (one source of truth, dates as Dates). */
+export type SyncRunView = z.infer<typeof syncRun>;
 
 export interface ListSyncRunsOptions {
   db: Pick<Db, "syncRun">;

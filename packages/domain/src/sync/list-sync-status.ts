@@ -1,26 +1,12 @@
-import { type Db, pgQuery } from "@gw/db";
+import type { connectorSyncStatus } from "@gw/api-contract";
+import { type PgQueryDb, pgQuery } from "@gw/db";
+import type { z } from "zod";
 
-/** Where one connector's sync stands: what the card on the Connectors page shows. */
-export interface ConnectorSyncStatus {
-  connectorId: string;
-  /** The first sync after verification is still bringing webinars in (backfill, or webinars not synced once yet). */
-  initial: boolean;
-  /** A sync job of this connector is running right now. */
-  running: boolean;
-  /** Webinars known for the connector, cancelled ones left out. */
-  webinarsFound: number;
-  /** Of those, the ones synced at least once (registrants, and attendance once ended). */
-  webinarsSynced: number;
-  /** Registrations brought in so far across its webinars. */
-  registrants: number;
-  /** The last sync that finished, of any kind (discovery, backfill, a webinar's). */
-  lastSyncAt: Date | null;
-  /** The next planned sync: the next discovery or the next webinar poll, whichever comes first. */
-  nextSyncAt: Date | null;
-}
+/** Where one connector's sync stands (the card on the Connectors page): exactly the API's. */
+export type ConnectorSyncStatus = z.infer<typeof connectorSyncStatus>;
 
 export interface ListSyncStatusOptions {
-  db: Pick<Db, "$queryRawUnsafe">;
+  db: PgQueryDb;
   accountId: string;
   connectorId?: string;
 }

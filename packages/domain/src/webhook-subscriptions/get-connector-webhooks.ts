@@ -1,6 +1,8 @@
+import type { connectorWebhooks } from "@gw/api-contract";
 import type { Db, WebhookEventStatus } from "@gw/db";
+import type { z } from "zod";
 import { notFound } from "../errors/index";
-import { type ConnectorWebhookState, describeConnectorWebhooks } from "./describe-connector-webhooks";
+import { describeConnectorWebhooks } from "./describe-connector-webhooks";
 import { type WebhookSettings, webhookCallbackUrl } from "./webhook-callback";
 
 export interface GetConnectorWebhooksOptions {
@@ -13,28 +15,8 @@ export interface GetConnectorWebhooksOptions {
   status?: WebhookEventStatus;
 }
 
-export interface ConnectorWebhooksView extends ConnectorWebhookState {
-  callbackUrl: string;
-  subscriptions: {
-    eventName: string;
-    webhookKey: string;
-    userSubscriptionKey: string | null;
-    state: string;
-    createdAt: Date;
-  }[];
-  /** Deliveries over the last 24 hours by status. */
-  last24h: Record<WebhookEventStatus, number>;
-  deliveries: {
-    id: string;
-    eventName: string;
-    /** GoTo's event key (null for a rejected delivery). */
-    eventKey: string | null;
-    status: WebhookEventStatus;
-    reason: string | null;
-    receivedAt: Date;
-    appliedAt: Date | null;
-  }[];
-}
+/** The API's answer but for the flood count, which the receiving side keeps (the route adds it). */
+export type ConnectorWebhooksView = Omit<z.infer<typeof connectorWebhooks>, "rejectedNotStored">;
 
 /** The admin's view of one connector's webhooks: subscriptions and what was delivered lately. */
 export async function getConnectorWebhooks(options: GetConnectorWebhooksOptions): Promise<ConnectorWebhooksView> {
