@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { pgQuery, pgTransaction } from "@gw/db";
 import { createAccount, createProspect, useAccountId, useTestDatabase } from "@gw/testing";
 import { describe, expect, it } from "vitest";
 import {
@@ -134,5 +135,126 @@ describe("lists", () => {
     await expect(getList({ db, accountId, listId: list.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.prospect.findUnique({ where: { id: p.id } })).not.toBeNull();
     await expect(deleteList({ db, accountId, listId: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  // The foreign keys are statement triggers (list_membership_set_checks migration): same refusals, same cascades.
+  it("refuses a membership or change of a list or prospect that does not exist, as a foreign key does", async () => {
+    const list = await createList({ db, accountId, name: "Checked" });
+    const p = await createProspect(db, { accountId });
+    const insert = (listId: string, prospectIds: string[]) =>
+      pgQuery(db, `INSERT INTO "ListMembership" ("listId", "prospectId") SELECT $1::uuid, unnest($2::uuid[])`, [
+        listId,
+        prospectIds,
+      ]);
+    const violation = (constraint: string) => ({ code: "23503", constraint });
+    await expect(insert(list.id, [p.id, randomUUID()])).rejects.toMatchObject(
+      violation("ListMembership_prospectId_fkey"),
+    );
+    await expect(insert(randomUUID(), [p.id])).rejects.toMatchObject(violation("ListMembership_listId_fkey"));
+    await expect(
+      pgQuery(
+        db,
+        `INSERT INTO "ListMembershipChange" ("listId", "prospectId", "joined") VALUES ($1::uuid, $2::uuid, true)`,
+        [randomUUID(), p.id],
+      ),
+    ).rejects.toMatchObject(violation("ListMembershipChange_listId_fkey"));
+    await expect(
+      pgQuery(db, `UPDATE "ListMembership" SET "prospectId" = $2::uuid WHERE "listId" = $1::uuid`, [
+        list.id,
+        randomUUID(),
+      ]),
+    ).resolves.toEqual([]);
+    await insert(list.id, [p.id]);
+    await expect(
+      pgQuery(db, `UPDATE "ListMembership" SET "prospectId" = $2::uuid WHERE "listId" = $1::uuid`, [
+        list.id,
+        randomUUID(),
+      ]),
+    ).rejects.toMatchObject(violation("ListMembership_prospectId_fkey"));
+    expect(await db.listMembership.count({ where: { listId: list.id } })).toBe(1);
+  });
+
+  it("deleting a prospect takes its memberships; deleting a list takes its members and change log", async () => {
+    const list = await createList({ db, accountId, name: "Cascaded" });
+    const [gone, stays] = [await createProspect(db, { accountId }), await createProspect(db, { accountId })];
+    await addProspectsToList({ db, accountId, listId: list.id, prospectIds: [gone.id, stays.id] });
+    await pgQuery(
+      db,
+      `INSERT INTO "ListMembershipChange" ("listId", "prospectId", "joined") VALUES ($1::uuid, $2::uuid, true)`,
+      [list.id, stays.id],
+    );
+    await db.prospect.delete({ where: { id: gone.id } });
+    expect(await db.listMembership.findMany({ where: { listId: list.id }, select: { prospectId: true } })).toEqual([
+      { prospectId: stays.id },
+    ]);
+    await db.list.delete({ where: { id: list.id } });
+    expect(await db.listMembership.count({ where: { listId: list.id } })).toBe(0);
+    expect(await db.listMembershipChange.count({ where: { listId: list.id } })).toBe(0);
+  });
+
+  it("a prospect deleted while a membership of it is being written leaves no membership behind, either way round", async () => {
+    const list = await createList({ db, accountId, name: "Raced" });
+    const insert = `INSERT INTO "ListMembership" ("listId", "prospectId") VALUES ($1::uuid, $2::uuid)`;
+    const waitingForTheOther = async () => {
+      for (;;) {
+        const [row] = await pgQuery<{ waiting: number }>(
+          db,
+          `SELECT count(*)::int AS "waiting" FROM pg_stat_activity
+           WHERE "datname" = current_database() AND "wait_event_type" = 'Lock' AND "wait_event" = 'advisory'`,
+          [],
+        );
+        if (row!.waiting > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    const hold = () => {
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return { released, release };
+    };
+
+    // The membership first: the delete waits for it to commit, then takes it along.
+    const first = await createProspect(db, { accountId });
+    const open = hold();
+    let written = () => {};
+    const isWritten = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    const adding = pgTransaction(db, async (query) => {
+      await query(insert, [list.id, first.id]);
+      written();
+      await open.released;
+    });
+    await isWritten;
+    const deleting = pgQuery(db, `DELETE FROM "Prospect" WHERE "id" = $1::uuid`, [first.id]);
+    await waitingForTheOther();
+    open.release();
+    await Promise.all([adding, deleting]);
+    expect(await db.listMembership.count({ where: { prospectId: first.id } })).toBe(0);
+
+    // The delete first: the membership waits for it, then is refused.
+    const second = await createProspect(db, { accountId });
+    const doomed = hold();
+    let deleted = () => {};
+    const isDeleted = new Promise<void>((resolve) => {
+      deleted = resolve;
+    });
+    const removing = pgTransaction(db, async (query) => {
+      await query(`DELETE FROM "Prospect" WHERE "id" = $1::uuid`, [second.id]);
+      deleted();
+      await doomed.released;
+    });
+    await isDeleted;
+    const refused = expect(pgQuery(db, insert, [list.id, second.id])).rejects.toMatchObject({
+      code: "23503",
+      constraint: "ListMembership_prospectId_fkey",
+    });
+    await waitingForTheOther();
+    doomed.release();
+    await removing;
+    await refused;
+    expect(await db.listMembership.count({ where: { prospectId: second.id } })).toBe(0);
   });
 });

@@ -22,8 +22,11 @@ export interface ListMemberChanges {
  * membership writes are output, not changes to re-check) and SEGMENT_QUERY_SETTINGS. Members
  * already in are skipped by ON CONFLICT, not by a NOT EXISTS over the list: planned while the
  * list is empty, that anti-join became a nested loop re-reading the rows this very statement
- * inserts, once per match (minutes for 222,500 joins in bench/segments.ts). The hour's count in ListCountHistory
- * moves by the difference, or is counted when the hour has none yet.
+ * inserts, once per match (minutes for 222,500 joins in bench/segments.ts). Joins are written in
+ * id order: the indexes by prospect (the membership's, the change log's, the change events') then
+ * take them page by page instead of at random, which costs about a quarter less CPU and WAL on a
+ * list everyone joins. The hour's count in ListCountHistory moves by the difference, or is counted
+ * when the hour has none yet.
  */
 export async function syncListMembers(
   query: PgTransactionQuery,
@@ -34,7 +37,7 @@ export async function syncListMembers(
   const only = options.prospectIds ? params.add(options.prospectIds) : undefined;
   const [row] = await query<ListMemberChanges>(
     `WITH target AS MATERIALIZED (${matching}), ins AS (
-       INSERT INTO "ListMembership" ("listId", "prospectId") SELECT ${list}::uuid, t."id" FROM target t
+       INSERT INTO "ListMembership" ("listId", "prospectId") SELECT ${list}::uuid, t."id" FROM target t ORDER BY t."id"
        ON CONFLICT DO NOTHING RETURNING "prospectId"
      ), del AS (
        DELETE FROM "ListMembership" m WHERE m."listId" = ${list}::uuid${only ? ` AND m."prospectId" = ANY(${only}::uuid[])` : ""}
