@@ -218,16 +218,13 @@ describe("lists", () => {
     // The membership first: the delete waits for it to commit, then takes it along.
     const first = await createProspect(db, { accountId });
     const open = hold();
-    let written = () => {};
-    const isWritten = new Promise<void>((resolve) => {
-      written = resolve;
-    });
+    const written = hold();
     const adding = pgTransaction(db, async (query) => {
       await query(insert, [list.id, first.id]);
-      written();
+      written.release();
       await open.released;
     });
-    await isWritten;
+    await written.released;
     const deleting = pgQuery(db, `DELETE FROM "Prospect" WHERE "id" = $1::uuid`, [first.id]);
     await waitingForTheOther();
     open.release();
@@ -237,16 +234,13 @@ describe("lists", () => {
     // The delete first: the membership waits for it, then is refused.
     const second = await createProspect(db, { accountId });
     const doomed = hold();
-    let deleted = () => {};
-    const isDeleted = new Promise<void>((resolve) => {
-      deleted = resolve;
-    });
+    const deleted = hold();
     const removing = pgTransaction(db, async (query) => {
       await query(`DELETE FROM "Prospect" WHERE "id" = $1::uuid`, [second.id]);
-      deleted();
+      deleted.release();
       await doomed.released;
     });
-    await isDeleted;
+    await deleted.released;
     const refused = expect(pgQuery(db, insert, [list.id, second.id])).rejects.toMatchObject({
       code: "23503",
       constraint: "ListMembership_prospectId_fkey",

@@ -71,35 +71,42 @@ END $$;
 CREATE TRIGGER prospect_delete_guard BEFORE DELETE ON "Prospect"
   FOR EACH ROW EXECUTE FUNCTION prospect_delete_guard();
 
-CREATE TRIGGER list_membership_check_references_ins AFTER INSERT ON "ListMembership"
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION list_membership_check_references();
-CREATE TRIGGER list_membership_check_references_upd AFTER UPDATE ON "ListMembership"
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION list_membership_check_references();
-CREATE TRIGGER list_membership_check_references_ins AFTER INSERT ON "ListMembershipChange"
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION list_membership_check_references();
-CREATE TRIGGER list_membership_check_references_upd AFTER UPDATE ON "ListMembershipChange"
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION list_membership_check_references();
+-- One trigger per table and event (a trigger with transition tables has one event).
+DO $$
+DECLARE
+  t text;
+  e text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['ListMembership', 'ListMembershipChange'] LOOP
+    FOREACH e IN ARRAY ARRAY['INSERT', 'UPDATE'] LOOP
+      EXECUTE format('CREATE TRIGGER %I AFTER %s ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT '
+        'EXECUTE FUNCTION list_membership_check_references()', 'list_membership_check_references_' || lower(e), e, t);
+    END LOOP;
+  END LOOP;
+END $$;
 
 -- ON DELETE CASCADE, per statement. The deleted rows no longer join "List", so the list.removed
 -- change events of a deleted list's members stay out of the log, as they did with the cascade.
-CREATE FUNCTION list_delete_cascades() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION list_membership_delete_cascades() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM "ListMembership" m WHERE m."listId" IN (SELECT o."id" FROM old_rows o);
-  DELETE FROM "ListMembershipChange" c WHERE c."listId" IN (SELECT o."id" FROM old_rows o);
+  IF TG_TABLE_NAME = 'List' THEN
+    DELETE FROM "ListMembership" m WHERE m."listId" IN (SELECT o."id" FROM old_rows o);
+    DELETE FROM "ListMembershipChange" c WHERE c."listId" IN (SELECT o."id" FROM old_rows o);
+  ELSE
+    DELETE FROM "ListMembership" m WHERE m."prospectId" IN (SELECT o."id" FROM old_rows o);
+  END IF;
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER list_delete_cascades AFTER DELETE ON "List"
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION list_delete_cascades();
-
-CREATE FUNCTION prospect_delete_cascades_list_memberships() RETURNS trigger LANGUAGE plpgsql AS $$
+DO $$
+DECLARE
+  t text;
 BEGIN
-  DELETE FROM "ListMembership" m WHERE m."prospectId" IN (SELECT o."id" FROM old_rows o);
-  RETURN NULL;
+  FOREACH t IN ARRAY ARRAY['List', 'Prospect'] LOOP
+    EXECUTE format('CREATE TRIGGER list_membership_delete_cascades AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows '
+      'FOR EACH STATEMENT EXECUTE FUNCTION list_membership_delete_cascades()', t);
+  END LOOP;
 END $$;
-
-CREATE TRIGGER prospect_delete_cascades_list_memberships AFTER DELETE ON "Prospect"
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION prospect_delete_cascades_list_memberships();
 
 -- ON UPDATE CASCADE had nothing to do (ids never change); now a changed id is refused instead
 -- of leaving memberships behind.
