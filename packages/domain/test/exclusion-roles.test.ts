@@ -270,6 +270,52 @@ describe("exclusion rules by GoTo role: panelists and co-organizers", () => {
     expect(await filteredEmails(w.accountId)).toEqual([]);
   });
 
+  it("a webinar row deleted outright releases its staff, unless another webinar still lists them", async () => {
+    const w = await upcomingWebinar();
+    await setExclusionRules({ db: env.db, accountId: w.accountId, rules: [{ kind: "GOTO_ROLE", value: "PANELIST" }] });
+    const [onlyHere, alsoElsewhere, byHand] = w.emails;
+    await w.goto.createPanelists({
+      organizerKey: w.organizerKey,
+      webinarKey: w.webinarKey,
+      panelists: [onlyHere!, alsoElsewhere!, byHand!].map((email) => ({ name: "Panel", email })),
+    });
+    const second = await env.sim.control.scenario({
+      organizerKey: w.organizerKey,
+      webinars: [{ startsInMinutes: 4 * 24 * 60, registrants: 1 }],
+    });
+    await env.discover(w.connectorId);
+    const secondWebinar = await env.db.webinar.findFirstOrThrow({
+      where: { connectorId: w.connectorId, webinarKey: second.webinars[0]!.webinarKey },
+    });
+    await w.goto.createPanelists({
+      organizerKey: w.organizerKey,
+      webinarKey: secondWebinar.webinarKey,
+      panelists: [{ name: "Also elsewhere", email: alsoElsewhere! }],
+    });
+    await sync(w.webinar.id);
+    await sync(secondWebinar.id);
+    // One of them filtered by hand: the flag is theirs, not the rules'.
+    const handEdit = (filtered: boolean) =>
+      env.db.prospect.updateMany({
+        where: { accountId: w.accountId, email: { equals: byHand!, mode: "insensitive" } },
+        data: { filtered },
+      });
+    await handEdit(false);
+    await handEdit(true);
+    expect(await filteredEmails(w.accountId)).toEqual([onlyHere, alsoElsewhere, byHand].sort());
+
+    await env.db.webinar.delete({ where: { id: w.webinar.id } });
+    expect(await filteredEmails(w.accountId)).toEqual([alsoElsewhere, byHand].sort());
+    const released = await env.db.prospect.findFirstOrThrow({
+      where: { accountId: w.accountId, email: { equals: onlyHere!, mode: "insensitive" } },
+    });
+    expect(released).toMatchObject({ filtered: false, filteredByExclusion: false });
+
+    // Its connector deleted outright takes the other webinar, and the last of the staff, along.
+    await env.db.connector.delete({ where: { id: w.connectorId } });
+    expect(await filteredEmails(w.accountId)).toEqual([byHand]);
+  });
+
   it("a cancelled webinar releases nobody filtered by hand or by another rule", async () => {
     const w = await upcomingWebinar();
     const [byHand, byAddress, byRole] = w.emails;
