@@ -151,6 +151,17 @@ describe("accessibility (axe-core, WCAG 2.1 AA and best practice)", () => {
       () => page.getByRole("link", { name: "Roadmap registration", exact: true }).waitFor(),
       "forms list",
     );
+    // Label in name (WCAG 2.5.3): a control's accessible name starts with the words it shows, so
+    // "Copy link" said to voice control finds "Copy link to Roadmap registration".
+    const labelled = page.getByRole("table", { name: "Forms" }).locator("[aria-label]");
+    const named = await Promise.all(
+      (await labelled.all()).map(async (control) => [
+        (await control.textContent())?.trim() ?? "",
+        await control.getAttribute("aria-label"),
+      ]),
+    );
+    expect(named).toContainEqual(["Copy link", "Copy link to Roadmap registration"]);
+    expect(named.filter(([shown, name]) => shown && !name?.startsWith(shown))).toEqual([]);
     await visit("/scoring", () => page.getByRole("heading", { level: 1 }).waitFor());
     await visit("/sync", () =>
       page.getByRole("table", { name: "GoTo API requests per connector against GoTo's limit" }).waitFor(),

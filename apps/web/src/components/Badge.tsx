@@ -1,5 +1,6 @@
 import type { ConnectorStatus, WebinarStatus } from "@gw/api-contract";
 import type { ReactNode } from "react";
+import { formatNumber } from "../lib/format";
 import { Icon } from "./Icon";
 
 export type Tone = "neutral" | "success" | "danger" | "warning" | "info" | "primary";
@@ -74,4 +75,9 @@ const REGISTRATION_TONES: Record<string, Tone> = {
 export function StatusBadge({ status }: { status: string }) {
   const label = status.charAt(0) + status.slice(1).toLowerCase();
   return <Badge tone={REGISTRATION_TONES[status] ?? "neutral"}>{label}</Badge>;
+}
+
+/** A count of things that went wrong (refusals, failures): a red badge when there are any, a quiet 0 otherwise. */
+export function ProblemCount({ count }: { count: number }) {
+  return count > 0 ? <Badge tone="danger">{formatNumber(count)}</Badge> : <span className="num muted">0</span>;
 }

@@ -1,6 +1,6 @@
 import type { ApiBudgetList } from "@gw/api-contract";
 import { useApi } from "../../api/use-api";
-import { Badge } from "../../components/Badge";
+import { ProblemCount } from "../../components/Badge";
 import { type Column, DataTable } from "../../components/DataTable";
 import { Icon } from "../../components/Icon";
 import { Card } from "../../components/Layout";
@@ -58,12 +58,7 @@ export function ApiBudgetCard() {
       key: "limited",
       header: "Refused (429)",
       align: "right",
-      render: (b) =>
-        b.lastDay.rateLimited > 0 ? (
-          <Badge tone="danger">{formatNumber(b.lastDay.rateLimited)}</Badge>
-        ) : (
-          <span className="num">0</span>
-        ),
+      render: (b) => <ProblemCount count={b.lastDay.rateLimited} />,
     },
     { key: "used", header: "What used it (24 hours)", render: (b) => <WhatUsedIt window={b.lastDay} /> },
   ];

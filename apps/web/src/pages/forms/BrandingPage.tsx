@@ -11,6 +11,22 @@ import { useToast } from "../../components/Toast";
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
+/** The two colours a form takes, as the branding page edits them. */
+const COLOURS = [
+  {
+    key: "accentColor",
+    label: "Accent colour",
+    placeholder: "#1d4ed8",
+    hint: "Buttons and links, as #rrggbb. It must be dark enough for white text (4.5:1). Empty: the default blue.",
+  },
+  {
+    key: "backgroundColor",
+    label: "Page background",
+    placeholder: "#f4f5f7",
+    hint: "Behind the form, as #rrggbb. The footer's text turns dark or white to stay readable. Empty: light grey.",
+  },
+] as const;
+
 interface Draft {
   logoUrl: string;
   accentColor: string;
@@ -200,24 +216,22 @@ export function BrandingPage() {
           </Card>
           <Card title="Colours and footer" id="colours">
             <div className="card-body stack" style={{ gap: 12 }}>
-              <TextField
-                label={<>Accent colour {swatch(draft.accentColor)}</>}
-                placeholder="#1d4ed8"
-                value={draft.accentColor}
-                onChange={(e) => set({ accentColor: e.target.value })}
-                error={fieldError("accentColor")}
-                hint="Buttons and links, as #rrggbb. It must be dark enough for white text (4.5:1). Empty: the default blue."
-                disabled={!isAdmin}
-              />
-              <TextField
-                label={<>Page background {swatch(draft.backgroundColor)}</>}
-                placeholder="#f4f5f7"
-                value={draft.backgroundColor}
-                onChange={(e) => set({ backgroundColor: e.target.value })}
-                error={fieldError("backgroundColor")}
-                hint="Behind the form, as #rrggbb. The footer's text turns dark or white to stay readable. Empty: light grey."
-                disabled={!isAdmin}
-              />
+              {COLOURS.map((colour) => (
+                <TextField
+                  key={colour.key}
+                  label={
+                    <>
+                      {colour.label} {swatch(draft[colour.key])}
+                    </>
+                  }
+                  placeholder={colour.placeholder}
+                  value={draft[colour.key]}
+                  onChange={(e) => set({ [colour.key]: e.target.value })}
+                  error={fieldError(colour.key)}
+                  hint={colour.hint}
+                  disabled={!isAdmin}
+                />
+              ))}
               <TextAreaField
                 label="Footer text"
                 rows={3}

@@ -4,8 +4,8 @@ import { useApi } from "../../api/use-api";
 import { Button } from "../../components/Button";
 import { TextAreaField } from "../../components/Field";
 import { Card } from "../../components/Layout";
-import { useToast } from "../../components/Toast";
 import { hostedUrl } from "./form-model";
+import { useCopy } from "./use-copy";
 
 /** The HTML a marketer pastes into their own site: a script that places the form, or a plain iframe. */
 export function embedSnippets(formId: string, name: string) {
@@ -19,47 +19,26 @@ export function embedSnippets(formId: string, name: string) {
 
 /** Share > Embed: both snippets with a copy button each, and which sites may show the form. */
 export function FormEmbedCard({ formId, name }: { formId: string; name: string }) {
-  const toast = useToast();
   const branding = useApi<FormBranding>("/api/settings/branding");
   const snippets = embedSnippets(formId, name);
-  const copy = async (text: string, what: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      toast.success(`${what} copied.`);
-    } catch {
-      toast.error("Could not copy: select the code and copy it yourself.");
-    }
-  };
   const origins = branding.data?.frameAncestors ?? [];
   return (
     <Card title="Embed on your site" id="embed">
       <div className="card-body stack" style={{ gap: 12 }}>
-        <TextAreaField
+        <Snippet
           label="Script tag (recommended)"
+          what="Script tag"
           hint="Paste it where the form should appear. It sizes the form to fit and records your page as the referrer, with its UTM parameters."
-          readOnly
           rows={2}
-          value={snippets.script}
-          onFocus={(e) => e.target.select()}
+          code={snippets.script}
         />
-        <div>
-          <Button size="sm" icon="copy" onClick={() => void copy(snippets.script, "Script tag")}>
-            Copy script tag
-          </Button>
-        </div>
-        <TextAreaField
+        <Snippet
           label="Iframe"
+          what="Iframe code"
           hint="For sites that do not allow scripts. Your site's address is recorded as the referrer as far as its browser tells it."
-          readOnly
           rows={3}
-          value={snippets.iframe}
-          onFocus={(e) => e.target.select()}
+          code={snippets.iframe}
         />
-        <div>
-          <Button size="sm" icon="copy" onClick={() => void copy(snippets.iframe, "Iframe code")}>
-            Copy iframe code
-          </Button>
-        </div>
         <p className="muted small">
           {origins.length === 0
             ? "Any site may show your forms. "
@@ -68,5 +47,31 @@ export function FormEmbedCard({ formId, name }: { formId: string; name: string }
         </p>
       </div>
     </Card>
+  );
+}
+
+/** One snippet, selected whole on focus, and its copy button ("Copy script tag"). */
+function Snippet(props: { label: string; what: string; hint: string; rows: number; code: string }) {
+  const copy = useCopy();
+  return (
+    <>
+      <TextAreaField
+        label={props.label}
+        hint={props.hint}
+        readOnly
+        rows={props.rows}
+        value={props.code}
+        onFocus={(e) => e.target.select()}
+      />
+      <div>
+        <Button
+          size="sm"
+          icon="copy"
+          onClick={() => void copy(props.code, `${props.what} copied.`, "select the code and copy it yourself.")}
+        >
+          Copy {props.what.toLowerCase()}
+        </Button>
+      </div>
+    </>
   );
 }

@@ -1,9 +1,9 @@
 import type { FormListItem as Form } from "@gw/api-contract";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { errorMessage, post } from "../../api/client";
+import { post } from "../../api/client";
 import { useApi } from "../../api/use-api";
-import { Badge } from "../../components/Badge";
+import { Badge, ProblemCount } from "../../components/Badge";
 import { Button, ButtonLink } from "../../components/Button";
 import { type Column, DataTable } from "../../components/DataTable";
 import { ConfirmDialog } from "../../components/Dialog";
@@ -13,6 +13,13 @@ import { useToast } from "../../components/Toast";
 import { formatNumber, formatRelative } from "../../lib/format";
 import { FailedRegistrations } from "../FailedRegistrations";
 import { describeAction, hostedUrl } from "./form-model";
+import { useCopy } from "./use-copy";
+
+const newFormLink = (
+  <ButtonLink to="/forms/new" variant="primary" icon="plus">
+    New form
+  </ButtonLink>
+);
 
 export function FormsPage() {
   const forms = useApi<{ forms: Form[] }>("/api/forms");
@@ -20,13 +27,10 @@ export function FormsPage() {
   const [archiving, setArchiving] = useState<Form | null>(null);
   const list = forms.data?.forms ?? [];
 
-  const copy = async (form: Form) => {
-    try {
-      await navigator.clipboard.writeText(form.hostedUrl ?? hostedUrl(form.id));
-      toast.success(`Link to “${form.name}” copied.`);
-    } catch (error) {
-      toast.error(`Could not copy: ${errorMessage(error)}. The link is ${form.hostedUrl ?? hostedUrl(form.id)}`);
-    }
+  const copyText = useCopy();
+  const copy = (form: Form) => {
+    const url = form.hostedUrl ?? hostedUrl(form.id);
+    return copyText(url, `Link to “${form.name}” copied.`, `the link is ${url}`);
   };
 
   const columns: Column<Form>[] = [
@@ -89,12 +93,7 @@ export function FormsPage() {
       key: "failures",
       header: "Failures",
       align: "right",
-      render: (f) =>
-        f.stats.failures > 0 ? (
-          <Badge tone="danger">{formatNumber(f.stats.failures)}</Badge>
-        ) : (
-          <span className="num muted">0</span>
-        ),
+      render: (f) => <ProblemCount count={f.stats.failures} />,
     },
     { key: "updated", header: "Updated", render: (f) => <span className="nowrap">{formatRelative(f.updatedAt)}</span> },
     {
@@ -141,11 +140,7 @@ export function FormsPage() {
       <PageHeader
         title="Forms"
         description="Hosted registration forms. A “Register for webinar” action sends every submission to GoTo Webinar within seconds."
-        actions={
-          <ButtonLink to="/forms/new" variant="primary" icon="plus">
-            New form
-          </ButtonLink>
-        }
+        actions={newFormLink}
       />
       <Card>
         {forms.error ? (
@@ -153,15 +148,7 @@ export function FormsPage() {
         ) : !forms.data ? (
           <LoadingState />
         ) : list.length === 0 ? (
-          <EmptyState
-            icon="form"
-            title="No forms yet"
-            action={
-              <ButtonLink to="/forms/new" variant="primary" icon="plus">
-                New form
-              </ButtonLink>
-            }
-          >
+          <EmptyState icon="form" title="No forms yet" action={newFormLink}>
             A form collects more than GoTo Webinar's own page (company, job title, your questions) and registers the
             person for an upcoming webinar.
           </EmptyState>
