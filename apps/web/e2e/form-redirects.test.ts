@@ -51,6 +51,11 @@ describe("thank-you redirects in the form editor", () => {
       .getByText(/not on this account's list of allowed redirect domains/)
       .first()
       .waitFor();
+    // The refusal names the field, so it shows at the field too.
+    const redirect = other.getByRole("textbox", { name: "Redirect URL" });
+    expect(await redirect.getAttribute("aria-invalid")).toBe("true");
+    const message = other.locator(`[id="${await redirect.getAttribute("id")}-error"]`);
+    expect(await message.textContent()).toMatch(/not on this account's list of allowed redirect domains/);
 
     await other.getByRole("textbox", { name: "Redirect URL" }).fill("https://go.partner.example/thanks");
     await other.getByRole("button", { name: "Create form" }).click();
