@@ -15,11 +15,10 @@ import {
   setRedirectDomains,
   setRegistrantSourceTemplate,
 } from "@gw/domain/account-settings";
-import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
-import { authOf } from "../plugins/auth";
+import { accountRoute } from "./account-route";
 
 const tags = ["settings"];
 
@@ -27,39 +26,8 @@ const tags = ["settings"];
 export const accountSettingsRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      "/api/settings/redirect-domains",
-      {
-        preHandler: app.requireAuth,
-        schema: {
-          tags,
-          summary: "The domains forms may send people to after they submit",
-          response: { 200: redirectDomainsView, 401: errorBody },
-        },
-      },
-      async (request) => ({ domains: await getRedirectDomains({ db: deps.db, accountId: authOf(request).accountId }) }),
-    );
-
-    app.put(
-      "/api/settings/redirect-domains",
-      {
-        preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary: "Replace the list of domains forms may redirect to (admins)",
-          body: redirectDomainsBody,
-          response: { 200: redirectDomainsView, 400: errorBody, 401: errorBody, 403: errorBody },
-        },
-      },
-      async (request) => ({
-        domains: await setRedirectDomains({
-          db: deps.db,
-          accountId: authOf(request).accountId,
-          domains: request.body.domains,
-        }),
-      }),
-    );
-
+    const read = { 401: errorBody };
+    const write = { 400: errorBody, 401: errorBody, 403: errorBody };
     // A setting is read by anyone of the account and written by its admins.
     const setting = <View extends z.ZodType, Body extends z.ZodType>(spec: {
       path: string;
@@ -69,31 +37,48 @@ export const accountSettingsRoutes =
       get: (accountId: string) => Promise<z.input<View>>;
       put: (accountId: string, body: z.output<Body>) => Promise<z.input<View>>;
     }) => {
-      // Untyped registration: a generic schema is beyond the type provider's inference; the
-      // schemas still validate the body and serialise (and check) the reply at run time.
-      const untyped = app as unknown as FastifyInstance;
-      untyped.get(
-        spec.path,
+      accountRoute(
+        app,
         {
+          method: "GET",
+          url: spec.path,
           preHandler: app.requireAuth,
-          schema: { tags, summary: spec.summary.get, response: { 200: spec.view, 401: errorBody } },
+          tags,
+          summary: spec.summary.get,
+          reply: spec.view,
+          errors: read,
         },
-        async (request) => spec.get(authOf(request).accountId),
+        ({ accountId }) => spec.get(accountId),
       );
-      untyped.put(
-        spec.path,
+      accountRoute(
+        app,
         {
+          method: "PUT",
+          url: spec.path,
           preHandler: app.requireAdmin,
-          schema: {
-            tags,
-            summary: spec.summary.put,
-            body: spec.body,
-            response: { 200: spec.view, 400: errorBody, 401: errorBody, 403: errorBody },
-          },
+          tags,
+          summary: spec.summary.put,
+          body: spec.body,
+          reply: spec.view,
+          errors: write,
         },
-        async (request) => spec.put(authOf(request).accountId, request.body as z.output<Body>),
+        ({ accountId, body }) => spec.put(accountId, body as z.output<Body>),
       );
     };
+
+    setting({
+      path: "/api/settings/redirect-domains",
+      summary: {
+        get: "The domains forms may send people to after they submit",
+        put: "Replace the list of domains forms may redirect to (admins)",
+      },
+      view: redirectDomainsView,
+      body: redirectDomainsBody,
+      get: async (accountId) => ({ domains: await getRedirectDomains({ db: deps.db, accountId }) }),
+      put: async (accountId, body) => ({
+        domains: await setRedirectDomains({ db: deps.db, accountId, domains: body.domains }),
+      }),
+    });
 
     setting({
       path: "/api/settings/registrant-source",

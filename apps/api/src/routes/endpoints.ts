@@ -31,7 +31,7 @@ import { deliverEndpointJob, enqueue } from "@gw/queues";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
-import { authOf } from "../plugins/auth";
+import { accountRoute } from "./account-route";
 
 const deliveryParams = z.object({ id: z.uuid(), deliveryId: z.string().regex(/^\d{1,19}$/) });
 
@@ -44,215 +44,207 @@ export const endpointRoutes =
     const { db } = deps;
     const { secretBox } = deps;
     const { allowPrivateUrls } = deps.config.outbound;
-    const ref = (request: { params: { id: string } }, accountId: string) => ({
-      db,
-      accountId,
-      endpointId: request.params.id,
-    });
+    const ref = (params: { id: string }, accountId: string) => ({ db, accountId, endpointId: params.id });
     const wake = (endpointId: string) =>
       enqueue(deps.queues, deliverEndpointJob, { endpointId, key: `a${Date.now()}` }).catch((error) =>
         // The sweeper delivers anyway within a few seconds.
         deps.log.warn({ err: error, endpointId }, "could not enqueue outbound delivery"),
       );
 
-    app.get(
-      "/api/endpoints/event-types",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "The event types endpoints can receive",
-          response: { 200: z.object({ items: z.array(z.string()) }) },
-        },
+        method: "GET",
+        url: "/api/endpoints/event-types",
+        tags,
+        summary: "The event types endpoints can receive",
+        reply: z.object({ items: z.array(z.string()) }),
+        errors: {},
       },
       async () => ({ items: [...EVENT_TYPES] }),
     );
 
-    app.get(
-      "/api/endpoints",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "The account's endpoints",
-          response: { 200: outboundEndpointList, ...errors },
-        },
+        method: "GET",
+        url: "/api/endpoints",
+        tags,
+        summary: "The account's endpoints",
+        reply: outboundEndpointList,
+        errors,
       },
-      async (request) => ({ items: await listEndpoints({ db, accountId: authOf(request).accountId }) }),
+      async ({ accountId }) => ({ items: await listEndpoints({ db, accountId }) }),
     );
 
-    app.post(
-      "/api/endpoints",
+    accountRoute(
+      app,
       {
+        method: "POST",
+        url: "/api/endpoints",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary: "Add an endpoint; the answer carries its whsec_ signing secret",
-          body: endpointBody,
-          response: { 201: createdOutboundEndpoint, ...errors },
-        },
+        tags,
+        summary: "Add an endpoint; the answer carries its whsec_ signing secret",
+        body: endpointBody,
+        reply: createdOutboundEndpoint,
+        status: 201,
+        errors,
       },
-      async (request, reply) =>
-        reply.status(201).send(
-          await createEndpoint({
-            db,
-            secretBox,
-            allowPrivateUrls,
-            accountId: authOf(request).accountId,
-            input: request.body,
-          }),
-        ),
+      ({ accountId, body }) => createEndpoint({ db, secretBox, allowPrivateUrls, accountId, input: body }),
     );
 
-    app.get(
-      "/api/endpoints/:id",
-      { schema: { tags, summary: "One endpoint", params: idParams, response: { 200: outboundEndpoint, ...errors } } },
-      async (request) => getEndpoint(ref(request, authOf(request).accountId)),
-    );
-
-    app.get(
-      "/api/endpoints/:id/secret",
+    accountRoute(
+      app,
       {
-        preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary: "The endpoint's signing secret (for the receiver's verification)",
-          params: idParams,
-          response: { 200: endpointSecret, ...errors },
-        },
+        method: "GET",
+        url: "/api/endpoints/:id",
+        tags,
+        summary: "One endpoint",
+        params: idParams,
+        reply: outboundEndpoint,
+        errors,
       },
-      async (request) => ({
-        secret: await getEndpointSecret({ ...ref(request, authOf(request).accountId), secretBox }),
+      ({ accountId, params }) => getEndpoint(ref(params, accountId)),
+    );
+
+    accountRoute(
+      app,
+      {
+        method: "GET",
+        url: "/api/endpoints/:id/secret",
+        preHandler: app.requireAdmin,
+        tags,
+        summary: "The endpoint's signing secret (for the receiver's verification)",
+        params: idParams,
+        reply: endpointSecret,
+        errors,
+      },
+      async ({ accountId, params }) => ({ secret: await getEndpointSecret({ ...ref(params, accountId), secretBox }) }),
+    );
+
+    accountRoute(
+      app,
+      {
+        method: "POST",
+        url: "/api/endpoints/:id/rotate-secret",
+        preHandler: app.requireAdmin,
+        tags,
+        summary: "Replace the endpoint's signing secret; the answer carries the new one, used from the next delivery",
+        params: idParams,
+        reply: endpointSecret,
+        errors,
+      },
+      async ({ accountId, params }) => ({
+        secret: await rotateEndpointSecret({ ...ref(params, accountId), secretBox }),
       }),
     );
 
-    app.post(
-      "/api/endpoints/:id/rotate-secret",
+    accountRoute(
+      app,
       {
+        method: "POST",
+        url: "/api/endpoints/:id/test",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary: "Replace the endpoint's signing secret; the answer carries the new one, used from the next delivery",
-          params: idParams,
-          response: { 200: endpointSecret, ...errors },
-        },
+        tags,
+        summary: "Send a signed endpoint.test event now and answer how the receiver took it (not logged)",
+        params: idParams,
+        reply: endpointTestResult,
+        errors,
       },
-      async (request) => ({
-        secret: await rotateEndpointSecret({ ...ref(request, authOf(request).accountId), secretBox }),
-      }),
+      ({ accountId, params }) => sendTestEvent({ ...ref(params, accountId), secretBox, policy: deps.config.outbound }),
     );
 
-    app.post(
-      "/api/endpoints/:id/test",
+    accountRoute(
+      app,
       {
+        method: "PATCH",
+        url: "/api/endpoints/:id",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary: "Send a signed endpoint.test event now and answer how the receiver took it (not logged)",
-          params: idParams,
-          response: { 200: endpointTestResult, ...errors },
-        },
+        tags,
+        summary: "Change an endpoint; enabled: true turns a disabled one back on",
+        params: idParams,
+        body: endpointPatchBody,
+        reply: outboundEndpoint,
+        errors,
       },
-      async (request) =>
-        sendTestEvent({ ...ref(request, authOf(request).accountId), secretBox, policy: deps.config.outbound }),
-    );
-
-    app.patch(
-      "/api/endpoints/:id",
-      {
-        preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary: "Change an endpoint; enabled: true turns a disabled one back on",
-          params: idParams,
-          body: endpointPatchBody,
-          response: { 200: outboundEndpoint, ...errors },
-        },
-      },
-      async (request) => {
-        const updated = await updateEndpoint({
-          ...ref(request, authOf(request).accountId),
-          allowPrivateUrls,
-          input: request.body,
-        });
+      async ({ accountId, params, body }) => {
+        const updated = await updateEndpoint({ ...ref(params, accountId), allowPrivateUrls, input: body });
         if (updated.enabled) await wake(updated.id);
         return updated;
       },
     );
 
-    app.delete(
-      "/api/endpoints/:id",
+    accountRoute(
+      app,
       {
+        method: "DELETE",
+        url: "/api/endpoints/:id",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary: "Delete an endpoint and its delivery log",
-          params: idParams,
-          response: { 204: z.null(), ...errors },
-        },
+        tags,
+        summary: "Delete an endpoint and its delivery log",
+        params: idParams,
+        reply: z.null(),
+        status: 204,
+        errors,
       },
-      async (request, reply) => {
-        await deleteEndpoint(ref(request, authOf(request).accountId));
-        return reply.status(204).send(null);
-      },
-    );
-
-    app.get(
-      "/api/endpoints/:id/deliveries",
-      {
-        schema: {
-          tags,
-          summary: "The endpoint's delivery log, newest first",
-          params: idParams,
-          querystring: z.object({ status: z.enum(OUTBOUND_DELIVERY_STATUSES).optional(), ...pageQuery }),
-          response: { 200: pageOf(outboundDelivery), ...errors },
-        },
-      },
-      async (request) =>
-        listDeliveries({ db, accountId: authOf(request).accountId, endpointId: request.params.id, ...request.query }),
-    );
-
-    const replayed = replayedDeliveries;
-    app.post(
-      "/api/endpoints/:id/deliveries/:deliveryId/replay",
-      {
-        schema: {
-          tags,
-          summary: "Send one delivery again (same event id), in its place in the order",
-          params: deliveryParams,
-          response: { 200: replayed, ...errors },
-        },
-      },
-      async (request) => {
-        const count = await replayDeliveries({
-          db,
-          accountId: authOf(request).accountId,
-          endpointId: request.params.id,
-          deliveryId: request.params.deliveryId,
-          giveUpAfterMs: deps.config.outbound.giveUpAfterMs,
-        });
-        await wake(request.params.id);
-        return { replayed: count };
+      async ({ accountId, params }) => {
+        await deleteEndpoint(ref(params, accountId));
+        return null;
       },
     );
 
-    app.post(
-      "/api/endpoints/:id/deliveries/replay-failed",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Send every failed delivery of the endpoint again",
-          params: idParams,
-          response: { 200: replayed, ...errors },
-        },
+        method: "GET",
+        url: "/api/endpoints/:id/deliveries",
+        tags,
+        summary: "The endpoint's delivery log, newest first",
+        params: idParams,
+        querystring: z.object({ status: z.enum(OUTBOUND_DELIVERY_STATUSES).optional(), ...pageQuery }),
+        reply: pageOf(outboundDelivery),
+        errors,
       },
-      async (request) => {
-        const count = await replayDeliveries({
-          db,
-          accountId: authOf(request).accountId,
-          endpointId: request.params.id,
-          giveUpAfterMs: deps.config.outbound.giveUpAfterMs,
-        });
-        if (count > 0) await wake(request.params.id);
-        return { replayed: count };
+      ({ accountId, params, query }) => listDeliveries({ db, accountId, endpointId: params.id, ...query }),
+    );
+
+    // One delivery, or every failed one of the endpoint, queued again and the endpoint woken.
+    const replay = async (accountId: string, endpointId: string, deliveryId?: string) => {
+      const count = await replayDeliveries({
+        db,
+        accountId,
+        endpointId,
+        deliveryId,
+        giveUpAfterMs: deps.config.outbound.giveUpAfterMs,
+      });
+      if (count > 0) await wake(endpointId);
+      return { replayed: count };
+    };
+    accountRoute(
+      app,
+      {
+        method: "POST",
+        url: "/api/endpoints/:id/deliveries/:deliveryId/replay",
+        tags,
+        summary: "Send one delivery again (same event id), in its place in the order",
+        params: deliveryParams,
+        reply: replayedDeliveries,
+        errors,
       },
+      ({ accountId, params }) => replay(accountId, params.id, params.deliveryId),
+    );
+
+    accountRoute(
+      app,
+      {
+        method: "POST",
+        url: "/api/endpoints/:id/deliveries/replay-failed",
+        tags,
+        summary: "Send every failed delivery of the endpoint again",
+        params: idParams,
+        reply: replayedDeliveries,
+        errors,
+      },
+      ({ accountId, params }) => replay(accountId, params.id),
     );
   };

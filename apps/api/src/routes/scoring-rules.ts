@@ -13,7 +13,7 @@ import {
 } from "@gw/domain/scoring";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { authOf } from "../plugins/auth";
+import { accountRoute } from "./account-route";
 
 /** Points per activity type. New values apply to activities recorded from then on. */
 export const scoringRuleRoutes =
@@ -21,71 +21,64 @@ export const scoringRuleRoutes =
   async (app) => {
     app.addHook("onRequest", app.requireAuth);
     const tags = ["scoring"];
+    const { db } = deps;
+    const read = { 401: errorBody };
+    const write = { 400: errorBody, 401: errorBody, 403: errorBody };
 
-    app.get(
-      "/api/scoring-rules",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Points per webinar activity type (the account's own or the default)",
-          response: { 200: scoringRules, 401: errorBody },
-        },
+        method: "GET",
+        url: "/api/scoring-rules",
+        tags,
+        summary: "Points per webinar activity type (the account's own or the default)",
+        reply: scoringRules,
+        errors: read,
       },
-      async (request) => ({ rules: await getScoringRules({ db: deps.db, accountId: authOf(request).accountId }) }),
+      async ({ accountId }) => ({ rules: await getScoringRules({ db, accountId }) }),
     );
 
-    app.put(
-      "/api/scoring-rules",
+    accountRoute(
+      app,
       {
+        method: "PUT",
+        url: "/api/scoring-rules",
         // Scores drive every account-wide list and rule: an admin decision, as documented.
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary: "Set the points of some activity types; activities already recorded keep the points they earned",
-          body: scoringRulesBody,
-          response: { 200: scoringRules, 400: errorBody, 401: errorBody, 403: errorBody },
-        },
+        tags,
+        summary: "Set the points of some activity types; activities already recorded keep the points they earned",
+        body: scoringRulesBody,
+        reply: scoringRules,
+        errors: write,
       },
-      async (request) => ({
-        rules: await updateScoringRules({
-          db: deps.db,
-          accountId: authOf(request).accountId,
-          rules: request.body.rules,
-        }),
-      }),
+      async ({ accountId, body }) => ({ rules: await updateScoringRules({ db, accountId, rules: body.rules }) }),
     );
 
-    app.get(
-      "/api/scoring-rules/attendance",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Attendance threshold rules: points for attending at least N minutes or P % of the session",
-          response: { 200: attendanceScoringRules, 401: errorBody },
-        },
+        method: "GET",
+        url: "/api/scoring-rules/attendance",
+        tags,
+        summary: "Attendance threshold rules: points for attending at least N minutes or P % of the session",
+        reply: attendanceScoringRules,
+        errors: read,
       },
-      async (request) => ({
-        rules: await listAttendanceScoringRules({ db: deps.db, accountId: authOf(request).accountId }),
-      }),
+      async ({ accountId }) => ({ rules: await listAttendanceScoringRules({ db, accountId }) }),
     );
 
-    app.put(
-      "/api/scoring-rules/attendance",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary:
-            "Replace the attendance threshold rules; each pays once per prospect and webinar, from the next attendance sync",
-          body: attendanceScoringRulesBody,
-          response: { 200: attendanceScoringRules, 400: errorBody, 401: errorBody, 403: errorBody },
-        },
+        method: "PUT",
+        url: "/api/scoring-rules/attendance",
+        tags,
+        summary:
+          "Replace the attendance threshold rules; each pays once per prospect and webinar, from the next attendance sync",
+        body: attendanceScoringRulesBody,
+        reply: attendanceScoringRules,
+        errors: write,
       },
-      async (request) => ({
-        rules: await setAttendanceScoringRules({
-          db: deps.db,
-          accountId: authOf(request).accountId,
-          rules: request.body.rules,
-        }),
-      }),
+      async ({ accountId, body }) => ({ rules: await setAttendanceScoringRules({ db, accountId, rules: body.rules }) }),
     );
   };
