@@ -244,6 +244,7 @@ describe("GET /api/reports/webinars/:id/prospects", () => {
       page: 1,
       pageSize: 1,
       segment: "attended",
+      counts: { registered: 4, attended: 2, absent: 2 },
     });
     const absent = (await get(`/api/reports/webinars/${ids.finished}/prospects?segment=absent`)).json();
     expect(absent.items.map((p: { email: string }) => p.email)).toEqual(["cid@corp.test", "dee@dyn.test"]);

@@ -104,7 +104,7 @@ describe("exclusions", () => {
     await inject("PUT", "/api/exclusions", { rules: [] });
   });
 
-  it("the drill-down hides filtered prospects unless asked", async () => {
+  it("the drill-down hides filtered prospects unless asked, in its rows and its tabs' counts", async () => {
     const url = `/api/reports/webinars/${f.webinarX.id}/prospects?segment=attended`;
     expect((await inject("GET", url)).json().items.map((p: { email: string }) => p.email)).toEqual([
       f.p.attendee.email,
@@ -115,6 +115,18 @@ describe("exclusions", () => {
     expect(shown.sort()).toEqual([f.p.attendee.email, f.p.filtered.email].sort());
     const flagged = (await inject("GET", `${url}&includeFiltered=true`)).json().items;
     expect(flagged.find((p: { email: string }) => p.email === f.p.filtered.email).filtered).toBe(true);
+    // The tabs' counts follow the switch: the filtered attendee counts only when shown.
+    expect((await inject("GET", url)).json().counts).toEqual({ registered: 2, attended: 1, absent: 1 });
+    expect((await inject("GET", `${url}&includeFiltered=true`)).json().counts).toEqual({
+      registered: 3,
+      attended: 2,
+      absent: 1,
+    });
+    // ...whichever tab is open, and whatever the search.
+    expect((await inject("GET", `${url.replace("attended", "absent")}&q=nobody`)).json()).toMatchObject({
+      total: 0,
+      counts: { registered: 2, attended: 1, absent: 1 },
+    });
     const csv = await inject("GET", url.replace("/prospects?", "/prospects.csv?"));
     expect(csv.body).not.toContain(f.p.filtered.email);
     expect(

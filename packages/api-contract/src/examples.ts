@@ -237,6 +237,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
         total: 187,
         page: 1,
         pageSize: 25,
+        counts: { registered: 412, attended: 187, absent: 225 },
       }),
     },
   },

@@ -265,7 +265,19 @@ export const webinarReportPage = pageOf(webinarReportRow);
 
 export const webinarProspectsQuery = z.object({ ...drillDownQuery, ...pageQuery });
 export const webinarProspectsCsvQuery = z.object(drillDownQuery);
-export const webinarProspectsPage = pageOf(webinarProspect).extend({ segment });
+export const webinarProspectsPage = pageOf(webinarProspect).extend({
+  segment,
+  counts: z
+    .object({
+      registered: count,
+      attended: count.nullable().describe("null until the webinar has finished"),
+      absent: count.nullable().describe("null until the webinar has finished"),
+    })
+    .describe(
+      "each segment's size as the tabs show it: filtered prospects counted only with includeFiltered=true, the source " +
+        "filter applied, the search not",
+    ),
+});
 
 export const webinarProspectsActionResult = z.object({
   matched: count.describe("selected prospects in the segment"),

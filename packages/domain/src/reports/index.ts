@@ -25,6 +25,7 @@ export {
 } from "./get-attendance-trend";
 export { type GetWebinarDetailOptions, getWebinarDetail, type WebinarDetail } from "./get-webinar-detail";
 export {
+  type DrillDownCounts,
   type ListWebinarProspectsOptions,
   listWebinarProspects,
   WEBINAR_PROSPECT_SORTS,

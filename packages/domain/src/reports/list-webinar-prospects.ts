@@ -5,6 +5,7 @@ import { cleanQuery, type Page, type PageRequest, pageWindow } from "../paging/p
 import { prospectSearchCondition } from "../prospects/prospect-search-condition";
 import { findDrillDownWebinar } from "./find-drill-down-webinar";
 import { filteredCondition, type Segment, segmentCondition, sourceCondition } from "./segment";
+import { isFinished } from "./webinar-phase";
 
 export { WEBINAR_PROSPECT_SORTS };
 export type WebinarProspectSort = (typeof WEBINAR_PROSPECT_SORTS)[number];
@@ -54,32 +55,57 @@ export const DRILL_DOWN_COLUMNS = Prisma.sql`
   r."questionsAsked", r."pollsAnswered", r."surveysAnswered", r."registeredAt", r."sourceLabel" AS "source",
   p."filtered"`;
 
-/** One page of the prospects behind a webinar's count. */
+/** The drill-down's tab counts: the registered / attended / absent segments under the same switches. */
+export interface DrillDownCounts {
+  registered: number;
+  /** Null until the webinar has finished, as in the report. */
+  attended: number | null;
+  absent: number | null;
+}
+
+/**
+ * One page of the prospects behind a webinar's count, with the count of each segment as the page
+ * shows them: filtered prospects and the source filter apply to the tabs as to the rows (the
+ * search does not: the tabs name the segments, the page's total counts the matches).
+ */
 export async function listWebinarProspects(
   options: ListWebinarProspectsOptions,
-): Promise<Page<WebinarProspectRow> & { segment: Segment }> {
+): Promise<Page<WebinarProspectRow> & { segment: Segment; counts: DrillDownCounts }> {
   const { db } = options;
   const webinar = await findDrillDownWebinar(options);
   const { page, pageSize, offset } = pageWindow(options);
-  const where = Prisma.sql`r."webinarId" = ${webinar.id}::uuid AND ${segmentCondition(options.segment)}
-    AND ${prospectSearchCondition(cleanQuery(options.q))} AND ${filteredCondition(options.includeFiltered)}
+  const scope = Prisma.sql`r."webinarId" = ${webinar.id}::uuid AND ${filteredCondition(options.includeFiltered)}
     AND ${sourceCondition(options.source)}`;
+  const matches = Prisma.sql`${segmentCondition(options.segment)} AND ${prospectSearchCondition(cleanQuery(options.q))}`;
 
-  const items = await sqlQuery<WebinarProspectRow>(
-    db,
-    Prisma.sql`
-    SELECT ${DRILL_DOWN_COLUMNS}
-    FROM "WebinarRegistration" r JOIN "Prospect" p ON p."id" = r."prospectId"
-    WHERE ${where}
-    ORDER BY ${drillDownOrder(options.sort ?? "email", options.order ?? "asc")}
-    LIMIT ${pageSize} OFFSET ${offset}`,
-  );
-  const [{ total }] = (await sqlQuery<{ total: number }>(
-    db,
-    Prisma.sql`
-    SELECT count(*)::int AS total
-    FROM "WebinarRegistration" r JOIN "Prospect" p ON p."id" = r."prospectId"
-    WHERE ${where}`,
-  )) as [{ total: number }];
-  return { items, total, page, pageSize, segment: options.segment };
+  const [items, [tally]] = await Promise.all([
+    sqlQuery<WebinarProspectRow>(
+      db,
+      Prisma.sql`
+      SELECT ${DRILL_DOWN_COLUMNS}
+      FROM "WebinarRegistration" r JOIN "Prospect" p ON p."id" = r."prospectId"
+      WHERE ${scope} AND ${matches}
+      ORDER BY ${drillDownOrder(options.sort ?? "email", options.order ?? "asc")}
+      LIMIT ${pageSize} OFFSET ${offset}`,
+    ),
+    sqlQuery<{ total: number; registered: number; attended: number }>(
+      db,
+      Prisma.sql`
+      SELECT count(*) FILTER (WHERE ${matches})::int AS total,
+             count(*) FILTER (WHERE ${segmentCondition("registered")})::int AS registered,
+             count(*) FILTER (WHERE ${segmentCondition("attended")})::int AS attended
+      FROM "WebinarRegistration" r JOIN "Prospect" p ON p."id" = r."prospectId"
+      WHERE ${scope}`,
+    ),
+  ]);
+  const { total, registered, attended } = tally!;
+  const finished = isFinished(webinar, options.now ?? new Date());
+  return {
+    items,
+    total,
+    page,
+    pageSize,
+    segment: options.segment,
+    counts: { registered, attended: finished ? attended : null, absent: finished ? registered - attended : null },
+  };
 }

@@ -2766,7 +2766,12 @@ export interface paths {
                          *       ],
                          *       "total": 187,
                          *       "page": 1,
-                         *       "pageSize": 25
+                         *       "pageSize": 25,
+                         *       "counts": {
+                         *         "registered": 412,
+                         *         "attended": 187,
+                         *         "absent": 225
+                         *       }
                          *     }
                          */
                         "application/json": {
@@ -2806,6 +2811,14 @@ export interface paths {
                             pageSize: number;
                             /** @enum {string} */
                             segment: "registered" | "attended" | "absent";
+                            /** @description each segment's size as the tabs show it: filtered prospects counted only with includeFiltered=true, the source filter applied, the search not */
+                            counts: {
+                                registered: number;
+                                /** @description null until the webinar has finished */
+                                attended: number | null;
+                                /** @description null until the webinar has finished */
+                                absent: number | null;
+                            };
                         };
                     };
                 };
