@@ -1,13 +1,9 @@
-import type { FormBranding } from "@gw/api-contract";
-import { useEffect, useState } from "react";
-import { ApiError, api, errorMessage, put } from "../../api/client";
-import { useApi } from "../../api/use-api";
 import { useMe } from "../../auth/AuthProvider";
 import { Button } from "../../components/Button";
 import { TextAreaField, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
 import { Alert, ErrorState, LoadingState } from "../../components/States";
-import { useToast } from "../../components/Toast";
+import { type BrandingDraft, useBrandingEditor } from "./use-branding-editor";
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
@@ -27,94 +23,10 @@ const COLOURS = [
   },
 ] as const;
 
-interface Draft {
-  logoUrl: string;
-  accentColor: string;
-  backgroundColor: string;
-  footerText: string;
-  frameAncestors: string;
-}
-
-const draftOf = (b: FormBranding): Draft => ({
-  logoUrl: b.logo?.kind === "url" ? b.logo.url : "",
-  accentColor: b.accentColor ?? "",
-  backgroundColor: b.backgroundColor ?? "",
-  footerText: b.footerText ?? "",
-  frameAncestors: b.frameAncestors.join("\n"),
-});
-
-/** Reads a file as base64 (without the data: prefix) for the JSON upload. */
-const base64Of = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error ?? new Error("The file could not be read"));
-    reader.readAsDataURL(file);
-  });
-
 /** Settings > Branding: the hosted forms' logo, colours, footer, and which sites may embed them. */
 export function BrandingPage() {
-  const branding = useApi<FormBranding>("/api/settings/branding");
+  const { branding, draft, setDraft, error, busy, fieldError, save, upload, removeLogo } = useBrandingEditor();
   const isAdmin = useMe().user.role === "ADMIN";
-  const toast = useToast();
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [error, setError] = useState<ApiError | Error>();
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (branding.data) setDraft(draftOf(branding.data));
-  }, [branding.data]);
-
-  const fieldError = (name: string) =>
-    error instanceof ApiError
-      ? error.fields.find((f) => f.field === `body.${name}` || f.field.startsWith(`body.${name}.`) || f.field === name)
-          ?.message
-      : undefined;
-
-  const run = async (work: () => Promise<FormBranding>, done: string) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const saved = await work();
-      branding.setData(() => saved);
-      toast.success(done);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(errorMessage(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const save = () => {
-    if (!draft) return;
-    const uploaded = branding.data?.logo?.kind === "upload";
-    void run(
-      () =>
-        put<FormBranding>("/api/settings/branding", {
-          // An uploaded logo stays unless a URL is typed over it.
-          ...(uploaded && !draft.logoUrl.trim() ? {} : { logoUrl: draft.logoUrl.trim() || null }),
-          accentColor: draft.accentColor.trim() || null,
-          backgroundColor: draft.backgroundColor.trim() || null,
-          footerText: draft.footerText.trim() || null,
-          frameAncestors: draft.frameAncestors
-            .split(/[\s,]+/)
-            .map((o) => o.trim())
-            .filter(Boolean),
-        }),
-      "Branding saved. Hosted forms show it within a few seconds.",
-    );
-  };
-
-  const upload = (file: File | undefined) => {
-    if (!file) return;
-    void run(
-      async () =>
-        api<FormBranding>("/api/settings/branding/logo", {
-          method: "PUT",
-          body: { contentType: file.type, data: await base64Of(file) },
-        }),
-      `Logo “${file.name}” uploaded.`,
-    );
-  };
 
   if (branding.error)
     return (
@@ -136,7 +48,7 @@ export function BrandingPage() {
     );
 
   const logo = branding.data.logo;
-  const set = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
+  const set = (change: Partial<BrandingDraft>) => setDraft({ ...draft, ...change });
   const swatch = (value: string) =>
     HEX.test(value.trim()) ? <span className="swatch" style={{ background: value.trim() }} aria-hidden="true" /> : null;
 
@@ -197,17 +109,7 @@ export function BrandingPage() {
               />
               {logo && isAdmin ? (
                 <div>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    icon="trash"
-                    onClick={() =>
-                      void run(
-                        () => api<FormBranding>("/api/settings/branding/logo", { method: "DELETE" }),
-                        "Logo removed.",
-                      )
-                    }
-                  >
+                  <Button size="sm" variant="ghost" icon="trash" onClick={removeLogo}>
                     Remove logo
                   </Button>
                 </div>

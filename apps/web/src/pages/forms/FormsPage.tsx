@@ -1,19 +1,15 @@
 import type { FormListItem as Form } from "@gw/api-contract";
 import { useState } from "react";
-import { Link } from "react-router-dom";
-import { post } from "../../api/client";
-import { useApi } from "../../api/use-api";
-import { Badge, ProblemCount } from "../../components/Badge";
-import { Button, ButtonLink } from "../../components/Button";
-import { type Column, DataTable } from "../../components/DataTable";
+import { ButtonLink } from "../../components/Button";
 import { ConfirmDialog } from "../../components/Dialog";
 import { Card, PageHeader } from "../../components/Layout";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { useToast } from "../../components/Toast";
-import { formatNumber, formatRelative } from "../../lib/format";
 import { FailedRegistrations } from "../FailedRegistrations";
-import { describeAction, hostedUrl } from "./form-model";
+import { FormsTable } from "./FormsTable";
+import { hostedUrl } from "./form-model";
 import { useCopy } from "./use-copy";
+import { useFormsList } from "./use-forms-list";
 
 const newFormLink = (
   <ButtonLink to="/forms/new" variant="primary" icon="plus">
@@ -21,8 +17,9 @@ const newFormLink = (
   </ButtonLink>
 );
 
+/** The account's forms and what each did, with the registrations GoTo refused below. */
 export function FormsPage() {
-  const forms = useApi<{ forms: Form[] }>("/api/forms");
+  const { forms, archive } = useFormsList();
   const toast = useToast();
   const [archiving, setArchiving] = useState<Form | null>(null);
   const list = forms.data?.forms ?? [];
@@ -32,108 +29,6 @@ export function FormsPage() {
     const url = form.hostedUrl ?? hostedUrl(form.id);
     return copyText(url, `Link to “${form.name}” copied.`, `the link is ${url}`);
   };
-
-  const columns: Column<Form>[] = [
-    {
-      key: "name",
-      header: "Form",
-      render: (f) => (
-        <div>
-          <Link to={`/forms/${f.id}`} className="cell-title">
-            {f.name}
-          </Link>
-          <div className="cell-sub">{f.fields.length} fields</div>
-        </div>
-      ),
-    },
-    {
-      key: "actions",
-      header: "Completion actions",
-      render: (f) =>
-        f.completionActions.length ? (
-          <div className="row" style={{ gap: 4 }}>
-            {f.completionActions.map((a, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: actions have no id; their order is their identity.
-              <Badge key={i} tone={a.type === "REGISTER_WEBINAR" ? "primary" : "neutral"}>
-                {describeAction(a, {
-                  webinars: new Map(Object.entries(f.names.webinars)),
-                  lists: new Map(Object.entries(f.names.lists)),
-                })}
-              </Badge>
-            ))}
-          </div>
-        ) : (
-          <span className="muted">None</span>
-        ),
-    },
-    {
-      key: "views",
-      header: "Views",
-      align: "right",
-      render: (f) => <span className="num">{formatNumber(f.stats.views)}</span>,
-    },
-    {
-      key: "submissions",
-      header: "Submissions",
-      align: "right",
-      render: (f) => <span className="num">{formatNumber(f.stats.submissions)}</span>,
-    },
-    {
-      key: "registrations",
-      header: "Registrations",
-      align: "right",
-      render: (f) => (
-        <span className="num">
-          {formatNumber(f.stats.registrations)}
-          {f.stats.pending > 0 ? <span className="cell-sub"> +{formatNumber(f.stats.pending)} on the way</span> : null}
-        </span>
-      ),
-    },
-    {
-      key: "failures",
-      header: "Failures",
-      align: "right",
-      render: (f) => <ProblemCount count={f.stats.failures} />,
-    },
-    { key: "updated", header: "Updated", render: (f) => <span className="nowrap">{formatRelative(f.updatedAt)}</span> },
-    {
-      key: "buttons",
-      header: <span className="sr-only">Actions</span>,
-      align: "right",
-      render: (f) => (
-        <div className="row" style={{ justifyContent: "flex-end", flexWrap: "nowrap" }}>
-          <Button
-            size="sm"
-            variant="ghost"
-            icon="copy"
-            onClick={() => void copy(f)}
-            aria-label={`Copy link to ${f.name}`}
-          >
-            Copy link
-          </Button>
-          <a
-            className="btn btn-sm btn-ghost"
-            href={`/f/${f.id}`}
-            target="_blank"
-            rel="noreferrer"
-            aria-label={`Open ${f.name} in a new tab`}
-          >
-            Open
-          </a>
-          <ButtonLink size="sm" variant="ghost" icon="edit" to={`/forms/${f.id}`} aria-label={`Edit ${f.name}`}>
-            Edit
-          </ButtonLink>
-          <Button
-            size="sm"
-            variant="ghost"
-            icon="trash"
-            onClick={() => setArchiving(f)}
-            aria-label={`Archive ${f.name}`}
-          />
-        </div>
-      ),
-    },
-  ];
 
   return (
     <>
@@ -153,7 +48,7 @@ export function FormsPage() {
             person for an upcoming webinar.
           </EmptyState>
         ) : (
-          <DataTable caption="Forms" columns={columns} rows={list} rowKey={(f) => f.id} busy={forms.loading} />
+          <FormsTable forms={list} busy={forms.loading} copy={copy} setArchiving={setArchiving} />
         )}
       </Card>
       <FailedRegistrations />
@@ -165,9 +60,8 @@ export function FormsPage() {
         confirmLabel="Archive form"
         onConfirm={async () => {
           if (!archiving) return;
-          await post(`/api/forms/${archiving.id}/archive`);
+          await archive.mutateAsync(archiving.id);
           toast.success(`“${archiving.name}” archived.`);
-          forms.reload();
         }}
       />
     </>
