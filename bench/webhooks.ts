@@ -9,8 +9,9 @@
 // the backlog of a burst (the burst is the end-to-end test's job).
 
 import { execFileSync } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
+import path from "node:path";
 import { createDb, pgQuery } from "@gw/db";
 import { createConnectorGotoClient } from "@gw/domain/connectors";
 import { SecretBox } from "@gw/domain/security";
@@ -63,8 +64,34 @@ await setupTemplate();
 // The stand-in runs as its own process, as GoTo is: its webhook deliveries (one POST per event)
 // and the driver's pacing do not share one event loop.
 const simPort = await freePort();
+// --cpu-prof is not allowed in NODE_OPTIONS: a preloaded module runs the inspector's profiler
+// instead and writes the profile when the process exits.
+if (CPU_PROF) {
+  await mkdir(CPU_PROF, { recursive: true });
+  await writeFile(
+    path.join(CPU_PROF, "profile.mjs"),
+    `import { Session } from "node:inspector";
+import { writeFileSync } from "node:fs";
+const session = new Session();
+session.connect();
+session.post("Profiler.enable");
+session.post("Profiler.setSamplingInterval", { interval: 500 });
+session.post("Profiler.start");
+process.on("exit", () => {
+  session.post("Profiler.stop", (error, result) => {
+    if (!error) writeFileSync(process.env.BENCH_PROFILE_FILE, JSON.stringify(result.profile));
+  });
+});
+`,
+  );
+}
 const profiled = (name: string): Record<string, string> =>
-  CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${CPU_PROF} --cpu-prof-name=${name}.cpuprofile` } : {};
+  CPU_PROF
+    ? {
+        NODE_OPTIONS: `--import=${path.join(CPU_PROF, "profile.mjs")}`,
+        BENCH_PROFILE_FILE: path.join(CPU_PROF, `${name}.cpuprofile`),
+      }
+    : {};
 const simProcess = spawnEntry("apps/gotowebinar-sim/src/main.ts", {
   ...profiled("stand-in"),
   SIM_PORT: String(simPort),

@@ -55,8 +55,16 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
     let failures = 0;
     for (;;) {
       try {
-        const { settled } = await applyWebhookBatch({ db, connectorId, limit: batchSize, maxEvents, skip });
-        if (settled === 0 || (maxEvents === batchSize && settled < batchSize)) break;
+        const batch = await applyWebhookBatch({ db, connectorId, limit: batchSize, maxEvents, skip });
+        if (maxEvents === batchSize && !batch.full) {
+          // It read every waiting event: when it took them all, none is left for a job.
+          if (batch.left === 0) {
+            queued.delete(connectorId);
+            return;
+          }
+          break;
+        }
+        if (batch.settled === 0 && maxEvents === batchSize) break;
         maxEvents = batchSize;
       } catch (error) {
         // Postgres away is no poison: the whole pass is tried again later.

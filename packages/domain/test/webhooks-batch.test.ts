@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createConnector, createWebinar, useAccountId, useTestDatabase } from "@gw/testing";
 import { describe, expect, it } from "vitest";
-import { applyWebhookBatch, applyWebhookEvent } from "../src/webhook-events/index";
+import { applyWebhookBatch, applyWebhookEvent, WebhookBatchError } from "../src/webhook-events/index";
 import { POLLING as polling, registrantAdded, webhookEventStore } from "./webhook-events-fixture";
 
 const { db } = useTestDatabase("webhooks_batch");
@@ -25,7 +25,7 @@ describe("applyWebhookBatch", () => {
       );
     }
     const result = await applyWebhookBatch({ db, eventId: ids[7]! });
-    expect(result).toEqual({ settled: 40, includesEvent: true });
+    expect(result).toEqual({ settled: 40, includesEvent: true, left: 0, full: false });
     const events = await db.webhookEvent.findMany({ where: { id: { in: ids } } });
     expect(events.every((e) => e.status === "APPLIED" && e.appliedAt !== null)).toBe(true);
     const registrations = await db.webinarRegistration.count({
@@ -39,7 +39,7 @@ describe("applyWebhookBatch", () => {
     for (const id of ids.slice(0, 5)) {
       expect(await applyWebhookEvent({ db, eventId: id, polling })).toEqual({ status: "SETTLED", reason: null });
     }
-    expect(await applyWebhookBatch({ db, eventId: ids[0]! })).toEqual({ settled: 0, includesEvent: false });
+    expect(await applyWebhookBatch({ db, eventId: ids[0]! })).toMatchObject({ settled: 0, includesEvent: false });
     expect(await db.activity.count({ where: { webinarId: { in: webinars.map((w) => w.id) } } })).toBe(activities);
     expect((await db.prospect.aggregate({ where: { accountId }, _sum: { score: true } }))._sum.score).toBe(
       score._sum.score,
@@ -56,7 +56,12 @@ describe("applyWebhookBatch", () => {
     const after = await storeEvent(connector.id, added(webinar.webinarKey, `after-${randomUUID()}@example.com`));
     const elsewhere = await storeEvent(connector.id, added(other.webinarKey, `other-${randomUUID()}@example.com`));
 
-    expect(await applyWebhookBatch({ db, eventId: after })).toEqual({ settled: 2, includesEvent: false });
+    expect(await applyWebhookBatch({ db, eventId: after })).toEqual({
+      settled: 2,
+      includesEvent: false,
+      left: 2,
+      full: false,
+    });
     expect([
       await statusOf(first),
       await statusOf(cancelled),
@@ -65,8 +70,64 @@ describe("applyWebhookBatch", () => {
     ]).toEqual(["APPLIED", "RECEIVED", "RECEIVED", "APPLIED"]);
     // Once the unusual event went its own way, the rest of the webinar follows in a batch.
     await applyWebhookEvent({ db, eventId: cancelled, polling });
-    expect(await applyWebhookBatch({ db, eventId: after })).toEqual({ settled: 1, includesEvent: true });
+    expect(await applyWebhookBatch({ db, eventId: after })).toMatchObject({ settled: 1, includesEvent: true });
     expect(await statusOf(after)).toBe("APPLIED");
+  });
+
+  it("applies at most maxEvents in received order, and leaves a skipped event and the rest of its webinar waiting", async () => {
+    const connector = await createConnector(db, { accountId, status: "VERIFIED" });
+    const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
+    const other = await createWebinar(db, { accountId, connectorId: connector.id });
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++)
+      ids.push(await storeEvent(connector.id, added(webinar.webinarKey, `max-${i}-${randomUUID()}@example.com`)));
+    const elsewhere = await storeEvent(connector.id, added(other.webinarKey, `else-${randomUUID()}@example.com`));
+
+    expect(await applyWebhookBatch({ db, connectorId: connector.id, maxEvents: 2 })).toMatchObject({ settled: 2 });
+    expect(await Promise.all(ids.map(statusOf))).toEqual([
+      "APPLIED",
+      "APPLIED",
+      "RECEIVED",
+      "RECEIVED",
+      "RECEIVED",
+      "RECEIVED",
+    ]);
+    const result = await applyWebhookBatch({ db, connectorId: connector.id, skip: new Set([ids[3]!]) });
+    expect(result).toEqual({ settled: 2, includesEvent: false, left: 3, full: false });
+    expect([...(await Promise.all(ids.map(statusOf))), await statusOf(elsewhere)]).toEqual([
+      "APPLIED",
+      "APPLIED",
+      "APPLIED",
+      "RECEIVED",
+      "RECEIVED",
+      "RECEIVED",
+      "APPLIED",
+    ]);
+  });
+
+  it("names the events a failed batch tried, so the caller can narrow it to the poison one", async () => {
+    const connector = await createConnector(db, { accountId, status: "VERIFIED" });
+    const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
+    const good = await storeEvent(connector.id, added(webinar.webinarKey, `named-${randomUUID()}@example.com`));
+    const poison = await storeEvent(
+      connector.id,
+      added(webinar.webinarKey, `named-poison-${randomUUID()}@example.com`, { registrantKey: "999000998" }),
+    );
+    await db.$executeRawUnsafe(`CREATE FUNCTION poison_named() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW."registrantKey" = '999000998' THEN RAISE EXCEPTION 'poison registrant'; END IF; RETURN NEW; END $$`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER poison_named BEFORE INSERT ON "WebinarRegistration" FOR EACH ROW EXECUTE FUNCTION poison_named()`,
+    );
+    try {
+      const failed = await applyWebhookBatch({ db, connectorId: connector.id }).catch((error: unknown) => error);
+      expect(failed).toBeInstanceOf(WebhookBatchError);
+      expect((failed as WebhookBatchError).eventIds).toEqual([good, poison]);
+      expect(await applyWebhookBatch({ db, connectorId: connector.id, maxEvents: 1 })).toMatchObject({ settled: 1 });
+      expect([await statusOf(good), await statusOf(poison)]).toEqual(["APPLIED", "RECEIVED"]);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER poison_named ON "WebinarRegistration"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION poison_named()`);
+    }
   });
 
   it("rolls a failing batch back whole, so each event can still be applied alone", async () => {

@@ -44,11 +44,17 @@ export interface ApplyWebhookBatchResult {
   settled: number;
   /** Whether the event named by `eventId` was among them. */
   includesEvent: boolean;
+  /** Waiting events the batch read and left (for the one-by-one path). */
+  left: number;
+  /** Whether it read as many waiting events as it may (more may wait). */
+  full: boolean;
 }
 
 interface PendingRow {
   id: string;
   payload: unknown;
+  /** Its webinar, when synced (json: times as text). */
+  webinar: (Omit<BatchWebinar, "startsAt" | "endsAt"> & { startsAt: string; endsAt: string }) | null;
 }
 
 interface BatchWebinar extends SyncWebinar {
@@ -84,7 +90,8 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
       `SELECT "connectorId", "status"::text AS "status" FROM "WebhookEvent" WHERE "id" = $1::uuid`,
       [options.eventId],
     );
-    if (!own?.connectorId || own.status !== "RECEIVED") return { settled: 0, includesEvent: false };
+    if (!own?.connectorId || own.status !== "RECEIVED")
+      return { settled: 0, includesEvent: false, left: 0, full: false };
     connectorId = own.connectorId;
   }
   const maxEvents = options.maxEvents ?? limit;
@@ -93,29 +100,46 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
 
   const work = db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('webhook-batch'), hashtext(${connectorId}))`;
-      const [connector] = await tx.$queryRaw<
-        { id: string; accountId: string; createProspects: boolean; campaignId: string | null }[]
-      >`
-        SELECT "id", "accountId", "createProspects", "campaignId" FROM "Connector"
-        WHERE "id" = ${connectorId}::uuid AND "deletedAt" IS NULL AND "status" <> 'DISABLED'`;
-      if (!connector) return { settled: 0, includesEvent: false };
+      // Round trips are what a batch waits for on a busy machine: the lock comes with the
+      // connector, and each waiting event with its webinar (an event whose webinar is not found
+      // here is not batched, so a key spelled differently only sends it the one-by-one way).
+      const [connector] = await pgQuery<{
+        id: string;
+        accountId: string;
+        createProspects: boolean;
+        campaignId: string | null;
+      }>(
+        tx,
+        `SELECT c."id", c."accountId", c."createProspects", c."campaignId"
+         FROM (SELECT pg_advisory_xact_lock(hashtext('webhook-batch'), hashtext($1::text))) AS l, "Connector" c
+         WHERE c."id" = $1::uuid AND c."deletedAt" IS NULL AND c."status" <> 'DISABLED'`,
+        [connectorId],
+      );
+      if (!connector) return { settled: 0, includesEvent: false, left: 0, full: false };
       const pending = await pgQuery<PendingRow>(
         tx,
-        `SELECT "id", "payload" FROM "WebhookEvent"
-         WHERE "status" = 'RECEIVED' AND "connectorId" = $1::uuid
-         ORDER BY "receivedAt", "id" LIMIT $2
-         FOR UPDATE SKIP LOCKED`,
+        `WITH pending AS (
+           SELECT "id", "payload", "receivedAt" FROM "WebhookEvent"
+           WHERE "status" = 'RECEIVED' AND "connectorId" = $1::uuid
+           ORDER BY "receivedAt", "id" LIMIT $2
+           FOR UPDATE SKIP LOCKED
+         )
+         SELECT p."id", p."payload",
+                CASE WHEN w."id" IS NULL THEN NULL ELSE json_build_object(
+                  'id', w."id", 'accountId', w."accountId", 'connectorId', w."connectorId", 'webinarKey', w."webinarKey",
+                  'approvalType', w."approvalType", 'startsAt', w."startsAt", 'endsAt', w."endsAt", 'status', w."status") END
+                  AS "webinar"
+         FROM pending p
+         LEFT JOIN "Webinar" w ON w."connectorId" = $1::uuid AND w."webinarKey" = p."payload"->>'webinarKey'
+         ORDER BY p."receivedAt", p."id"`,
         [connectorId, limit],
       );
       const events = pending.map((row) => ({ id: row.id, event: parseQuietly(row.payload) }));
-      const keys = [...new Set(events.map((e) => e.event?.webinarKey).filter((k): k is string => !!k))];
-      if (keys.length === 0) return { settled: 0, includesEvent: false };
-      const webinars = await pgQuery<BatchWebinar>(
-        tx,
-        `SELECT "id", "accountId", "connectorId", "webinarKey", "approvalType", "startsAt", "endsAt", "status"::text AS "status"
-         FROM "Webinar" WHERE "connectorId" = $1::uuid AND "webinarKey" = ANY($2::text[])`,
-        [connectorId, keys],
+      const full = pending.length >= limit;
+      const webinars = pending.flatMap((row) =>
+        row.webinar
+          ? [{ ...row.webinar, startsAt: new Date(row.webinar.startsAt), endsAt: new Date(row.webinar.endsAt) }]
+          : [],
       );
       const webinarByKey = new Map(webinars.map((w) => [w.webinarKey, w]));
 
@@ -142,7 +166,7 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
         runs.set(key, run);
         tried.push(id);
       }
-      if (runs.size === 0) return { settled: 0, includesEvent: false };
+      if (runs.size === 0) return { settled: 0, includesEvent: false, left: pending.length, full };
 
       const points = await getScoringPoints({ db: tx, accountId: connector.accountId });
       const ids: string[] = [];
@@ -176,7 +200,12 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
         // timings of bench/webhooks.ts read it.
         [ids, statuses, reasons, options.now ?? null],
       );
-      return { settled: ids.length, includesEvent: options.eventId !== undefined && ids.includes(options.eventId) };
+      return {
+        settled: ids.length,
+        includesEvent: options.eventId !== undefined && ids.includes(options.eventId),
+        left: pending.length - ids.length,
+        full,
+      };
     },
     { maxWait: 30_000, timeout: 60_000 },
   );

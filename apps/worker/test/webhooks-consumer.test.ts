@@ -1,0 +1,182 @@
+// The webhook consumer on its own: events stored as the receiver stores them (grouped INSERTs
+// that NOTIFY), applied in batches by consumers LISTENing in this process; no BullMQ worker runs,
+// so what a batch leaves is visible as the jobs it queued.
+import { randomUUID } from "node:crypto";
+import { createWebhookEventStore, type WebhookEventStore } from "@gw/domain/webhook-events";
+import { createAccount, createConnector, createWebinar, gotoKey, waitUntil } from "@gw/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWebhookConsumer, type WebhookConsumer } from "../src/webhook-consumer";
+import { createTestWorkerEnv, type TestWorkerEnv } from "./helpers";
+
+let env: TestWorkerEnv;
+let accountId: string;
+const consumers: WebhookConsumer[] = [];
+
+beforeAll(async () => {
+  env = await createTestWorkerEnv("webhooks_consumer");
+  accountId = (await createAccount(env.deps.db)).id;
+  // Two workers' consumers on one database, as with two worker processes.
+  consumers.push(startWebhookConsumer(env.deps), startWebhookConsumer(env.deps));
+}, 120_000);
+
+afterAll(async () => {
+  for (const consumer of consumers) await consumer.close();
+  await env?.close();
+});
+
+const db = () => env.deps.db;
+
+/** Stores a registrant.added as the receiver does; resolves with the event id once committed. */
+async function deliver(store: WebhookEventStore, connectorId: string, webinarKey: string, registrantKey = gotoKey()) {
+  const eventKey = randomUUID();
+  const payload = {
+    eventName: "registrant.added",
+    eventVersion: "1.0.0",
+    product: "g2w",
+    eventKey,
+    webinarKey,
+    registrantKey,
+    firstName: "Pat",
+    lastName: "Doe",
+    email: `consumer-${eventKey}@example.com`,
+    status: "APPROVED",
+    responses: [],
+  };
+  const stored = await store.insert({
+    accountId,
+    connectorId,
+    eventKey: `${connectorId}:${eventKey}`,
+    eventName: "registrant.added",
+    payload: JSON.stringify(payload),
+    status: "RECEIVED",
+    reason: null,
+  });
+  return stored.eventId as string;
+}
+
+const statuses = async (ids: string[]) => {
+  const rows = await db().webhookEvent.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
+  const byId = new Map(rows.map((row) => [row.id, row.status]));
+  return ids.map((id) => byId.get(id));
+};
+const queued = async (ids: string[]) =>
+  (await Promise.all(ids.map((id) => env.deps.queues.webhooks.getJob(`webhook-${id}`)))).filter(Boolean).length;
+
+describe("webhook consumer", () => {
+  it("applies events two receivers store at once exactly once, with two consumers racing for them", async () => {
+    const connector = await createConnector(db(), { accountId, status: "VERIFIED" });
+    const webinars = [
+      await createWebinar(db(), { accountId, connectorId: connector.id }),
+      await createWebinar(db(), { accountId, connectorId: connector.id }),
+    ];
+    const receivers = [createWebhookEventStore({ db: db() }), createWebhookEventStore({ db: db() })];
+    const ids = await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        deliver(
+          receivers[i % 2] as WebhookEventStore,
+          connector.id,
+          (webinars[i % 2] as { webinarKey: string }).webinarKey,
+        ),
+      ),
+    );
+    await waitUntil("every event applied", async () => (await statuses(ids)).every((status) => status === "APPLIED"), {
+      timeoutMs: 60_000,
+      everyMs: 50,
+    });
+    const webinarIds = webinars.map((w) => w.id);
+    expect(await db().webinarRegistration.count({ where: { webinarId: { in: webinarIds } } })).toBe(300);
+    expect(await db().activity.count({ where: { webinarId: { in: webinarIds }, type: "REGISTERED" } })).toBe(300);
+    const prospects = await db().prospect.findMany({
+      where: { registrations: { some: { webinarId: { in: webinarIds } } } },
+      select: { id: true, score: true },
+    });
+    const points = await db().activity.groupBy({
+      by: ["prospectId"],
+      where: { webinarId: { in: webinarIds } },
+      _sum: { points: true },
+    });
+    const pointsOf = new Map(points.map((p) => [p.prospectId, p._sum.points ?? 0]));
+    expect(prospects).toHaveLength(300);
+    expect(prospects.every((p) => p.score === pointsOf.get(p.id))).toBe(true);
+    // Batches took them all: none needed a job of its own.
+    expect(await queued(ids)).toBe(0);
+  });
+
+  it("sets a poison event aside for its job, keeps its webinar's later events behind it, and applies the rest", async () => {
+    const connector = await createConnector(db(), { accountId, status: "VERIFIED" });
+    const webinar = await createWebinar(db(), { accountId, connectorId: connector.id });
+    const other = await createWebinar(db(), { accountId, connectorId: connector.id });
+    const poisonKey = gotoKey();
+    await db().$executeRawUnsafe(`CREATE FUNCTION consumer_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW."registrantKey" = '${poisonKey}' THEN RAISE EXCEPTION 'poison registrant'; END IF; RETURN NEW; END $$`);
+    await db().$executeRawUnsafe(
+      `CREATE TRIGGER consumer_poison BEFORE INSERT ON "WebinarRegistration" FOR EACH ROW EXECUTE FUNCTION consumer_poison()`,
+    );
+    try {
+      // Stored one after another (one store, one at a time), so their order is known.
+      const store = createWebhookEventStore({ db: db(), maxInFlight: 1 });
+      const before: string[] = [];
+      for (let i = 0; i < 10; i++) before.push(await deliver(store, connector.id, webinar.webinarKey));
+      const poison = await deliver(store, connector.id, webinar.webinarKey, poisonKey);
+      const after: string[] = [];
+      for (let i = 0; i < 5; i++) after.push(await deliver(store, connector.id, webinar.webinarKey));
+      const elsewhere: string[] = [];
+      for (let i = 0; i < 10; i++) elsewhere.push(await deliver(store, connector.id, other.webinarKey));
+
+      await waitUntil(
+        "the other webinar's events applied and the poison one queued alone",
+        async () =>
+          (await statuses(elsewhere)).every((status) => status === "APPLIED") && (await queued([poison])) === 1,
+        { timeoutMs: 60_000, everyMs: 50 },
+      );
+      for (const consumer of consumers) await consumer.drain();
+      expect(await statuses(before)).toEqual(before.map(() => "APPLIED"));
+      expect(await statuses([poison])).toEqual(["RECEIVED"]);
+      // Nothing after the poison event in its webinar was applied before it: they wait for the
+      // one-by-one path (their jobs).
+      expect(await statuses(after)).toEqual(after.map(() => "RECEIVED"));
+      expect(await queued(after)).toBe(after.length);
+      expect(await queued([...before, ...elsewhere])).toBe(0);
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER consumer_poison ON "WebinarRegistration"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION consumer_poison()`);
+    }
+  });
+
+  it("applies what was stored while no consumer listened as soon as one starts", async () => {
+    const connector = await createConnector(db(), { accountId, status: "VERIFIED" });
+    const webinar = await createWebinar(db(), { accountId, connectorId: connector.id });
+    // Stored with no listener (a plain INSERT: no NOTIFY reaches anyone).
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const row = await db().webhookEvent.create({
+        data: {
+          accountId,
+          connectorId: connector.id,
+          eventKey: `${connector.id}:${randomUUID()}`,
+          eventName: "registrant.added",
+          payload: {
+            eventName: "registrant.added",
+            webinarKey: webinar.webinarKey,
+            registrantKey: gotoKey(),
+            firstName: "Late",
+            lastName: "Comer",
+            email: `late-${randomUUID()}@example.com`,
+            status: "APPROVED",
+            responses: [],
+          },
+        },
+      });
+      ids.push(row.id);
+    }
+    const late = startWebhookConsumer(env.deps);
+    try {
+      await waitUntil("applied at start", async () => (await statuses(ids)).every((s) => s === "APPLIED"), {
+        timeoutMs: 30_000,
+        everyMs: 50,
+      });
+    } finally {
+      await late.close();
+    }
+  });
+});
