@@ -3,7 +3,7 @@
 // so what a batch leaves is visible as the jobs it queued.
 import { randomUUID } from "node:crypto";
 import { createWebhookEventStore, type WebhookEventStore } from "@gw/domain/webhook-events";
-import { createAccount, createConnector, createWebinar, gotoKey, waitUntil } from "@gw/testing";
+import { createAccount, createConnector, createWebinar, gotoKey, waitUntil, withPoisonRegistrant } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWebhookConsumer, type WebhookConsumer } from "../src/webhook-consumer";
 import { createTestWorkerEnv, type TestWorkerEnv } from "./helpers";
@@ -107,12 +107,7 @@ describe("webhook consumer", () => {
     const webinar = await createWebinar(db(), { accountId, connectorId: connector.id });
     const other = await createWebinar(db(), { accountId, connectorId: connector.id });
     const poisonKey = gotoKey();
-    await db().$executeRawUnsafe(`CREATE FUNCTION consumer_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW."registrantKey" = '${poisonKey}' THEN RAISE EXCEPTION 'poison registrant'; END IF; RETURN NEW; END $$`);
-    await db().$executeRawUnsafe(
-      `CREATE TRIGGER consumer_poison BEFORE INSERT ON "WebinarRegistration" FOR EACH ROW EXECUTE FUNCTION consumer_poison()`,
-    );
-    try {
+    await withPoisonRegistrant(db(), poisonKey, async () => {
       // Stored one after another (one store, one at a time), so their order is known.
       const store = createWebhookEventStore({ db: db(), maxInFlight: 1 });
       const before: string[] = [];
@@ -137,10 +132,7 @@ describe("webhook consumer", () => {
       expect(await statuses(after)).toEqual(after.map(() => "RECEIVED"));
       expect(await queued(after)).toBe(after.length);
       expect(await queued([...before, ...elsewhere])).toBe(0);
-    } finally {
-      await db().$executeRawUnsafe(`DROP TRIGGER consumer_poison ON "WebinarRegistration"`);
-      await db().$executeRawUnsafe(`DROP FUNCTION consumer_poison()`);
-    }
+    });
   });
 
   it("applies what was stored while no consumer listened as soon as one starts", async () => {

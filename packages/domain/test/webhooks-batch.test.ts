@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createConnector, createWebinar, useAccountId, useTestDatabase } from "@gw/testing";
+import { createConnector, createWebinar, useAccountId, useTestDatabase, withPoisonRegistrant } from "@gw/testing";
 import { describe, expect, it } from "vitest";
 import { applyWebhookBatch, applyWebhookEvent, WebhookBatchError } from "../src/webhook-events/index";
 import { POLLING as polling, registrantAdded, webhookEventStore } from "./webhook-events-fixture";
@@ -10,6 +10,18 @@ const storeEvent = webhookEventStore(db, accountId);
 const added = registrantAdded;
 
 const statusOf = async (id: string) => (await db.webhookEvent.findUniqueOrThrow({ where: { id } })).status;
+
+/** A webinar with two waiting events, the second of a registrant whose registration cannot be written. */
+async function goodThenPoison(registrantKey: string) {
+  const connector = await createConnector(db, { accountId, status: "VERIFIED" });
+  const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
+  const good = await storeEvent(connector.id, added(webinar.webinarKey, `good-${randomUUID()}@example.com`));
+  const poison = await storeEvent(
+    connector.id,
+    added(webinar.webinarKey, `poison-${randomUUID()}@example.com`, { registrantKey }),
+  );
+  return { connector, webinar, good, poison };
+}
 
 describe("applyWebhookBatch", () => {
   it("applies a connector's waiting registrant.added events together, exactly once", async () => {
@@ -106,52 +118,24 @@ describe("applyWebhookBatch", () => {
   });
 
   it("names the events a failed batch tried, so the caller can narrow it to the poison one", async () => {
-    const connector = await createConnector(db, { accountId, status: "VERIFIED" });
-    const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
-    const good = await storeEvent(connector.id, added(webinar.webinarKey, `named-${randomUUID()}@example.com`));
-    const poison = await storeEvent(
-      connector.id,
-      added(webinar.webinarKey, `named-poison-${randomUUID()}@example.com`, { registrantKey: "999000998" }),
-    );
-    await db.$executeRawUnsafe(`CREATE FUNCTION poison_named() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW."registrantKey" = '999000998' THEN RAISE EXCEPTION 'poison registrant'; END IF; RETURN NEW; END $$`);
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER poison_named BEFORE INSERT ON "WebinarRegistration" FOR EACH ROW EXECUTE FUNCTION poison_named()`,
-    );
-    try {
+    const { connector, good, poison } = await goodThenPoison("999000998");
+    await withPoisonRegistrant(db, "999000998", async () => {
       const failed = await applyWebhookBatch({ db, connectorId: connector.id }).catch((error: unknown) => error);
       expect(failed).toBeInstanceOf(WebhookBatchError);
       expect((failed as WebhookBatchError).eventIds).toEqual([good, poison]);
       expect(await applyWebhookBatch({ db, connectorId: connector.id, maxEvents: 1 })).toMatchObject({ settled: 1 });
       expect([await statusOf(good), await statusOf(poison)]).toEqual(["APPLIED", "RECEIVED"]);
-    } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER poison_named ON "WebinarRegistration"`);
-      await db.$executeRawUnsafe(`DROP FUNCTION poison_named()`);
-    }
+    });
   });
 
   it("rolls a failing batch back whole, so each event can still be applied alone", async () => {
-    const connector = await createConnector(db, { accountId, status: "VERIFIED" });
-    const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
-    const good = await storeEvent(connector.id, added(webinar.webinarKey, `good-${randomUUID()}@example.com`));
-    const poison = await storeEvent(
-      connector.id,
-      added(webinar.webinarKey, `poison-${randomUUID()}@example.com`, { registrantKey: "999000999" }),
-    );
-    await db.$executeRawUnsafe(`CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW."registrantKey" = '999000999' THEN RAISE EXCEPTION 'poison registrant'; END IF; RETURN NEW; END $$`);
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER poison BEFORE INSERT ON "WebinarRegistration" FOR EACH ROW EXECUTE FUNCTION poison()`,
-    );
-    try {
+    const { webinar, good, poison } = await goodThenPoison("999000999");
+    await withPoisonRegistrant(db, "999000999", async () => {
       await expect(applyWebhookBatch({ db, eventId: good })).rejects.toThrow(/poison registrant/);
       expect([await statusOf(good), await statusOf(poison)]).toEqual(["RECEIVED", "RECEIVED"]);
       expect(await db.webinarRegistration.count({ where: { webinarId: webinar.id } })).toBe(0);
       expect(await applyWebhookEvent({ db, eventId: good, polling })).toEqual({ status: "APPLIED", reason: null });
       await expect(applyWebhookEvent({ db, eventId: poison, polling })).rejects.toThrow(/poison registrant/);
-    } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER poison ON "WebinarRegistration"`);
-      await db.$executeRawUnsafe(`DROP FUNCTION poison()`);
-    }
+    });
   });
 });

@@ -1,5 +1,6 @@
 export * from "./factories";
 export { fixture, useId } from "./fixture";
+export { withPoisonRegistrant } from "./poison-registrant";
 export { type PrivatePostgres, type PrivateRedis, startPrivatePostgres, startPrivateRedis } from "./private-servers";
 export { freePort, repoRoot, type SpawnedProcess, spawnEntry } from "./processes";
 export { hasSample, sumSamples } from "./prometheus";
