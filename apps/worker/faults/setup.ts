@@ -1,5 +1,6 @@
+import { enqueue, syncWebinarJob } from "@gw/queues";
 import { createVerifiedConnector, createWebinar, waitUntil } from "@gw/testing";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { createUserAndLogin, type LoggedInUser } from "../../api/test/auth-helpers";
 import type { TestApi } from "../../api/test/helpers";
 import { type FaultCluster, startFaultCluster } from "./cluster";
@@ -106,6 +107,39 @@ export async function assertExactlyOnce(cluster: FaultCluster, setup: FormSetup,
       problems.push(`${prospect.email}: score ${prospect.score} is not ${points} (activities) + ${adjustments} (form)`);
   }
   if (problems.length > 0) throw new Error(`not exactly once:\n- ${problems.join("\n- ")}`);
+}
+
+/** The drill's state before the fault: each form taken, and every registration so far in GoTo. */
+export async function submitAccepted(
+  drill: { cluster: FaultCluster; setup: FormSetup },
+  emails: string[],
+  ipPrefix: string,
+) {
+  const { cluster, setup } = drill;
+  for (const [i, email] of emails.entries())
+    expect((await submitForm(cluster, setup.formId, email, `${ipPrefix}${i}`)).statusCode).toBe(200);
+  await allRequestsSucceeded(cluster, setup.webinar.id, emails.length);
+}
+
+/** A sync of the drill's webinar asked for now, as the scheduler does when it is due. */
+export const enqueueSync = (drill: { cluster: FaultCluster; setup: FormSetup }) =>
+  enqueue(drill.cluster.api.deps.queues, syncWebinarJob, {
+    webinarId: drill.setup.webinar.id,
+    dueAt: new Date().toISOString(),
+  });
+
+/**
+ * The bar after an outage: registrations pushed and a sync done within 15 s of the service coming
+ * back (`pushed`, `synced` in seconds), the worker never crashed, and each accepted e-mail in GoTo once.
+ */
+export async function expectRecovered(
+  drill: { cluster: FaultCluster; setup: FormSetup },
+  after: { pushed: number; synced: number; accepted: string[] },
+) {
+  expect(after.pushed).toBeLessThanOrEqual(15);
+  expect(after.synced).toBeLessThanOrEqual(15);
+  expect(drill.cluster.worker.output()).not.toMatch(/exit code [1-9]/);
+  await assertExactlyOnce(drill.cluster, drill.setup, after.accepted);
 }
 
 export const allRequestsSucceeded = (cluster: FaultCluster, webinarId: string, count: number) =>

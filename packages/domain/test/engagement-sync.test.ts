@@ -1,34 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getWebinarDetail } from "../src/reports/index";
-import { discoverWebinars, syncWebinar } from "../src/sync/index";
-import { createSyncEnv, HOUR, MINUTE, type SyncEnv } from "./sync-env";
+import { HOUR, MINUTE, useSyncEnv } from "./sync-env";
 
-let env: SyncEnv;
-beforeAll(async () => {
-  env = await createSyncEnv("engagement");
-});
-afterAll(async () => env?.close());
-
-const sync = (webinarId: string) =>
-  syncWebinar({ db: env.db, webinarId, connectGoto: env.connectGoto, settings: env.settings, now: env.now });
-
-async function seeded(webinars: Parameters<SyncEnv["sim"]["control"]["scenario"]>[0]["webinars"]) {
-  const connector = await env.createConnector();
-  const scenario = await env.sim.control.scenario({ organizerKey: connector.organizerKey, webinars });
-  await discoverWebinars({
-    db: env.db,
-    connectorId: connector.connectorId,
-    connectGoto: env.connectGoto,
-    settings: env.settings,
-    mode: "discovery",
-    now: env.now,
-  });
-  return { ...connector, scenario };
-}
+const env = useSyncEnv("engagement");
 
 describe("series", () => {
   it("syncs a series of three sessions as three webinars of one program", async () => {
-    const { connectorId, scenario } = await seeded([
+    const { connectorId, scenario } = await env.seed([
       { subject: "Quarterly update", type: "series", sessions: 3, startsInMinutes: 2 * 24 * 60, registrants: 9 },
     ]);
     const series = scenario.webinars[0]!;
@@ -40,7 +18,7 @@ describe("series", () => {
     const program = await env.db.webinarProgram.findUniqueOrThrow({ where: { id: [...programIds][0]! } });
     expect(program).toMatchObject({ recurrenceKey: series.recurrenceKey, subject: "Quarterly update", connectorId });
     // Each session syncs its own registrants.
-    for (const row of rows) await sync(row.id);
+    for (const row of rows) await env.sync(row.id);
     const counts = await Promise.all(rows.map((w) => env.db.webinarRegistration.count({ where: { webinarId: w.id } })));
     expect(counts).toEqual([3, 3, 3]);
     // The report shows the program with each session's registrations and the total.
@@ -55,7 +33,7 @@ describe("series", () => {
 
 describe("engagement after a session", () => {
   it("lands performance, questions with who asked, poll and survey answers, % of session, and scores them once", async () => {
-    const { accountId, scenario } = await seeded([
+    const { accountId, scenario } = await env.seed([
       { subject: "Deep dive", startsInMinutes: -90, durationMinutes: 60, registrants: 8, attendanceRatio: 1 },
     ]);
     const seededWebinar = scenario.webinars[0]!;
@@ -80,7 +58,7 @@ describe("engagement after a session", () => {
       ],
     });
 
-    const result = await sync(webinar.id);
+    const result = await env.sync(webinar.id);
     expect(result).toMatchObject({ status: "synced", kind: "ATTENDANCE" });
 
     const session = await env.db.webinarSession.findFirstOrThrow({ where: { webinarId: webinar.id } });
@@ -170,7 +148,7 @@ describe("engagement after a session", () => {
 
     // A later sync asks GoTo only for performance (sessions unchanged) and changes no score.
     await env.advance(3 * HOUR);
-    const again = await sync(webinar.id);
+    const again = await env.sync(webinar.id);
     expect(again).toMatchObject({ status: "synced", details: { engagementSessionsFetched: 0 } });
     expect(await env.db.prospect.findMany({ where: { accountId }, orderBy: { id: "asc" } })).toEqual(before);
     expect(await env.db.activity.count({ where: { webinarId: webinar.id, type: "ASKED_QUESTION" } })).toBe(
@@ -179,7 +157,7 @@ describe("engagement after a session", () => {
   });
 
   it("records WATCHED_ON_DEMAND instead of ATTENDED_LIVE when GoTo marks the webinar on demand", async () => {
-    const { scenario } = await seeded([
+    const { scenario } = await env.seed([
       {
         subject: "On demand",
         startsInMinutes: -90,
@@ -191,7 +169,7 @@ describe("engagement after a session", () => {
     ]);
     const webinar = await env.db.webinar.findFirstOrThrow({ where: { webinarKey: scenario.webinars[0]!.webinarKey } });
     expect(webinar.isOndemand).toBe(true);
-    await sync(webinar.id);
+    await env.sync(webinar.id);
     expect(await env.db.activity.count({ where: { webinarId: webinar.id, type: "WATCHED_ON_DEMAND" } })).toBe(3);
     expect(await env.db.activity.count({ where: { webinarId: webinar.id, type: "ATTENDED_LIVE" } })).toBe(0);
     expect(await env.db.activity.count({ where: { webinarId: webinar.id, type: "ATTENDED" } })).toBe(3);

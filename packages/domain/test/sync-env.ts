@@ -12,6 +12,7 @@ import {
   type TestDatabase,
   testConfig,
 } from "@gw/testing";
+import { afterAll, beforeAll } from "vitest";
 import { createConnectorGotoClient } from "../src/connectors/index";
 import { SecretBox } from "../src/security/index";
 import { type ConnectGoto, type DiscoverySettings, discoverWebinars, syncWebinar } from "../src/sync/index";
@@ -39,7 +40,30 @@ export interface SyncEnv {
   sync(webinarId: string): ReturnType<typeof syncWebinar>;
   /** A discovery run of the connector at the stand-in's time. */
   discover(connectorId: string): ReturnType<typeof discoverWebinars>;
+  /** A connector of a new account with these webinars in the stand-in, discovered. */
+  seed(
+    webinars: ScenarioWebinars,
+    options?: { createProspects?: boolean },
+  ): Promise<Awaited<ReturnType<SyncEnv["createConnector"]>> & { scenario: Scenario }>;
   close(): Promise<void>;
+}
+
+type ScenarioWebinars = Parameters<RunningSim["control"]["scenario"]>[0]["webinars"];
+type Scenario = Awaited<ReturnType<RunningSim["control"]["scenario"]>>;
+
+/**
+ * The file's environment, made before its tests and closed after them (declared at the file's
+ * top, like useTestDatabase): read its fields inside the tests.
+ */
+export function useSyncEnv(label: string): SyncEnv {
+  const env = {} as SyncEnv;
+  let made: SyncEnv | undefined;
+  beforeAll(async () => {
+    made = await createSyncEnv(label);
+    Object.assign(env, made);
+  });
+  afterAll(async () => made?.close());
+  return env;
 }
 
 export async function createSyncEnv(label: string): Promise<SyncEnv> {
@@ -117,6 +141,12 @@ export async function createSyncEnv(label: string): Promise<SyncEnv> {
         mode: "discovery",
         now: env.now,
       });
+    },
+    async seed(webinars, options = {}) {
+      const connector = await env.createConnector(options);
+      const scenario = await sim.control.scenario({ organizerKey: connector.organizerKey, webinars });
+      await env.discover(connector.connectorId);
+      return { ...connector, scenario };
     },
     async close() {
       await sim.close();

@@ -1,32 +1,13 @@
 import { createProspect } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { discoverWebinars, listAbsentees, syncWebinar } from "../src/sync/index";
-import { createSyncEnv, HOUR, MINUTE, type SyncEnv } from "./sync-env";
+import { describe, expect, it } from "vitest";
+import { listAbsentees } from "../src/sync/index";
+import { HOUR, MINUTE, type SyncEnv, useSyncEnv } from "./sync-env";
 
-let env: SyncEnv;
-beforeAll(async () => {
-  env = await createSyncEnv("syncweb");
-});
-afterAll(async () => env?.close());
-
-const sync = (webinarId: string) =>
-  syncWebinar({ db: env.db, webinarId, connectGoto: env.connectGoto, settings: env.settings, now: env.now });
+const env = useSyncEnv("syncweb");
 
 /** A connector with webinars seeded in the stand-in and discovered; returns our webinar rows in order. */
-async function seeded(
-  webinars: Parameters<SyncEnv["sim"]["control"]["scenario"]>[0]["webinars"],
-  options: { createProspects?: boolean } = {},
-) {
-  const connector = await env.createConnector(options);
-  const scenario = await env.sim.control.scenario({ organizerKey: connector.organizerKey, webinars });
-  await discoverWebinars({
-    db: env.db,
-    connectorId: connector.connectorId,
-    connectGoto: env.connectGoto,
-    settings: env.settings,
-    mode: "discovery",
-    now: env.now,
-  });
+async function seeded(webinars: Parameters<SyncEnv["seed"]>[0], options: { createProspects?: boolean } = {}) {
+  const { scenario, ...connector } = await env.seed(webinars, options);
   const rows = await Promise.all(
     scenario.webinars.map((w) =>
       env.db.webinar.findFirstOrThrow({ where: { connectorId: connector.connectorId, webinarKey: w.webinarKey } }),
@@ -61,7 +42,7 @@ describe("registrant sync", () => {
       company: "Ours",
     });
 
-    const result = await sync(webinars[0]!.id);
+    const result = await env.sync(webinars[0]!.id);
     expect(result).toMatchObject({
       status: "synced",
       kind: "REGISTRANTS",
@@ -115,10 +96,10 @@ describe("registrant sync", () => {
     const { accountId, webinars } = await seeded([
       { startsInMinutes: 10 * 24 * 60, registrants: 20, approvalType: "MANUAL" },
     ]);
-    await sync(webinars[0]!.id);
+    await env.sync(webinars[0]!.id);
     const before = await snapshot(accountId);
     await env.advance(30 * MINUTE);
-    const again = await sync(webinars[0]!.id);
+    const again = await env.sync(webinars[0]!.id);
     expect(again).toMatchObject({ status: "synced", counts: { fetched: 20, created: 0, updated: 0, skipped: 0 } });
     expect(again.status === "synced" && again.details).toMatchObject({
       activitiesCreated: 0,
@@ -135,7 +116,7 @@ describe("registrant sync", () => {
       createProspects: false,
     });
     const known = await createProspect(env.db, { accountId, email: registrants[0]![2]!.email });
-    const result = await sync(webinars[0]!.id);
+    const result = await env.sync(webinars[0]!.id);
     expect(result).toMatchObject({ status: "synced", counts: { fetched: 4, created: 1, skipped: 3 } });
     expect(await env.db.prospect.count({ where: { accountId } })).toBe(1);
     expect(await env.db.webinarRegistration.findMany({ where: { accountId } })).toMatchObject([
@@ -162,7 +143,7 @@ describe("registrant sync", () => {
     const middle = await createProspect(env.db, { accountId, email: "middle@example.com", mergedIntoId: master.id });
     await createProspect(env.db, { accountId, email: viaOld!.email, mergedIntoId: middle.id });
 
-    const result = await sync(webinars[0]!.id);
+    const result = await env.sync(webinars[0]!.id);
     expect(result.status === "synced" && result.details).toMatchObject({
       prospectsMerged: 1,
       prospectsCreated: 1,
@@ -181,11 +162,11 @@ describe("registrant sync", () => {
   it("marks registrants who vanished from GoTo cancelled, keeping their activities", async () => {
     const { accountId, webinars, registrants } = await seeded([{ startsInMinutes: 2 * 24 * 60, registrants: 3 }]);
     const webinar = webinars[0]!;
-    await sync(webinar.id);
+    await env.sync(webinar.id);
     const gone = registrants[0]![1]!;
     await env.sim.control.removeRegistrant(webinar.webinarKey, gone.registrantKey);
     await env.advance(10 * MINUTE);
-    const result = await sync(webinar.id);
+    const result = await env.sync(webinar.id);
     expect(result).toMatchObject({ status: "synced", counts: { fetched: 2, created: 0, updated: 1 } });
     const prospect = await env.db.prospect.findFirstOrThrow({ where: { accountId, email: gone.email } });
     expect(await env.db.webinarRegistration.findFirstOrThrow({ where: { prospectId: prospect.id } })).toMatchObject({
@@ -194,7 +175,7 @@ describe("registrant sync", () => {
     });
     const types = (await env.db.activity.findMany({ where: { prospectId: prospect.id } })).map((a) => a.type).sort();
     expect(types).toEqual(["ACCEPTED", "CANCELLED", "REGISTERED"]);
-    expect((await sync(webinar.id)).status === "synced").toBe(true);
+    expect((await env.sync(webinar.id)).status === "synced").toBe(true);
     expect(await env.db.activity.count({ where: { prospectId: prospect.id } })).toBe(3);
   });
 
@@ -205,7 +186,7 @@ describe("registrant sync", () => {
     const webinar = webinars[0]!;
     const registrant = registrants[0]![0]!;
     await env.sim.control.setRegistrantStatus(webinar.webinarKey, registrant.registrantKey, "WAITING");
-    await sync(webinar.id);
+    await env.sync(webinar.id);
     const prospect = await env.db.prospect.findFirstOrThrow({ where: { accountId } });
     expect((await env.db.activity.findMany({ where: { prospectId: prospect.id } })).map((a) => a.type)).toEqual([
       "REGISTERED",
@@ -216,7 +197,7 @@ describe("registrant sync", () => {
 
     await env.advance(30 * MINUTE);
     await env.sim.control.setRegistrantStatus(webinar.webinarKey, registrant.registrantKey, "APPROVED");
-    await sync(webinar.id);
+    await env.sync(webinar.id);
     const accepted = await env.db.activity.findFirstOrThrow({ where: { prospectId: prospect.id, type: "ACCEPTED" } });
     expect(accepted.occurredAt).toEqual(env.now());
     expect(await env.db.webinarRegistration.findFirstOrThrow({ where: { prospectId: prospect.id } })).toMatchObject({
@@ -247,7 +228,7 @@ describe("attendance", () => {
       leaveTime: new Date(start + 50 * MINUTE).toISOString(),
     });
 
-    const live = await sync(webinar.id);
+    const live = await env.sync(webinar.id);
     expect(live).toMatchObject({ status: "synced", kind: "REGISTRANTS", phase: "live" });
     expect(await env.db.webinarRegistration.count({ where: { webinarId: webinar.id, attended: true } })).toBe(0);
     expect(await listAbsentees({ db: env.db, accountId, webinarId: webinar.id })).toMatchObject({
@@ -257,7 +238,7 @@ describe("attendance", () => {
     await env.sim.control.removeRegistrant(webinar.webinarKey, people[5]!.registrantKey);
 
     await env.advance(webinar.endsAt.getTime() + 15 * MINUTE - env.now().getTime());
-    const first = await sync(webinar.id);
+    const first = await env.sync(webinar.id);
     expect(first).toMatchObject({ status: "synced", kind: "ATTENDANCE", phase: "ended", counts: { fetched: 5 + 2 } });
     const end = webinar.endsAt.getTime();
     expect(await env.db.webinar.findUniqueOrThrow({ where: { id: webinar.id } })).toMatchObject({
@@ -311,7 +292,7 @@ describe("attendance", () => {
     // Later syncs find nothing new: no row changes, no points.
     const before = await snapshot(accountId);
     await env.advance(3 * HOUR - 15 * MINUTE);
-    const second = await sync(webinar.id);
+    const second = await env.sync(webinar.id);
     expect(second).toMatchObject({
       status: "synced",
       kind: "ATTENDANCE",
@@ -324,7 +305,7 @@ describe("attendance", () => {
     );
 
     await env.advance(21 * HOUR);
-    const final = await sync(webinar.id);
+    const final = await env.sync(webinar.id);
     expect(final).toMatchObject({ status: "synced", phase: "final" });
     expect(await env.db.webinar.findUniqueOrThrow({ where: { id: webinar.id } })).toMatchObject({
       attendanceSyncs: 3,
@@ -344,7 +325,7 @@ describe("attendance", () => {
     const after = await snapshot(accountId);
     expect({ ...after, activities: after.activities.filter((a) => a.type !== "ABSENT") }).toEqual(before);
     await env.advance(HOUR);
-    await sync(webinar.id);
+    await env.sync(webinar.id);
     expect(await env.db.activity.count({ where: { webinarId: webinar.id, type: "ABSENT" } })).toBe(3);
   });
 });
