@@ -138,7 +138,7 @@ describe("hosted form branding, embedding and the forms page", () => {
     });
   });
 
-  it("shows the embed snippets in the editor and each form's views, submissions, registrations and failures on the forms page, the register chip naming its webinar", async () => {
+  it("shows the embed snippets in the editor and each form's views, submissions, registrations and failures on the forms page, the register chip naming its webinar; archives it", async () => {
     const page = await stack.newPage();
     await logIn(page, stack);
     await page.goto(`/forms/${formId}`);
@@ -172,5 +172,12 @@ describe("hosted form branding, embedding and the forms page", () => {
     });
     expect(seen).toEqual([String(form.views), "1", "1", "0"]);
     await screenshot(page, "forms-page-counts");
+
+    // Archived, it leaves the list (its hosted page stops taking submissions).
+    await row.getByRole("button", { name: "Archive Launch registration" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Archive form" }).click();
+    await page.getByText("“Launch registration” archived.").waitFor();
+    await page.getByRole("heading", { name: "No forms yet" }).waitFor();
+    expect((await stack.db.form.findUniqueOrThrow({ where: { id: formId } })).archivedAt).not.toBeNull();
   });
 });
