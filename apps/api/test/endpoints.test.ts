@@ -11,7 +11,7 @@ import {
 } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { asUser, createTestApi, type TestApi } from "./helpers";
 
 let api: TestApi;
 let strict: TestApi;
@@ -52,21 +52,11 @@ describe("outbound endpoints: refusing private addresses (SSRF)", () => {
       "http://0.0.0.0/hook",
       "http://100.64.0.1/hook",
     ]) {
-      const res = await strict.app.inject({
-        method: "POST",
-        url: "/api/endpoints",
-        headers: strictAdmin.headers,
-        payload: { url },
-      });
+      const res = await asUser(strict, strictAdmin).post("/api/endpoints", { url });
       expect(res.statusCode, `${url}: ${res.body}`).toBe(400);
       expect(res.json().message).toMatch(/private, loopback or link-local/);
     }
-    const bad = await strict.app.inject({
-      method: "POST",
-      url: "/api/endpoints",
-      headers: strictAdmin.headers,
-      payload: { url: "ftp://example.com" },
-    });
+    const bad = await asUser(strict, strictAdmin).post("/api/endpoints", { url: "ftp://example.com" });
     expect(bad.statusCode).toBe(400);
   });
 
@@ -153,63 +143,35 @@ describe("outbound endpoints: refusing private addresses (SSRF)", () => {
 
 describe("outbound endpoints: API, delivery log and replay", () => {
   it("adds an endpoint with a whsec_ secret kept encrypted, lists it, and only admins manage it", async () => {
-    const res = await api.app.inject({
-      method: "POST",
-      url: "/api/endpoints",
-      headers: admin.headers,
-      payload: {
-        url: receiver.url,
-        description: "CRM",
-        eventTypes: ["participation.registered", "participation.attended"],
-      },
+    const res = await asUser(api, admin).post("/api/endpoints", {
+      url: receiver.url,
+      description: "CRM",
+      eventTypes: ["participation.registered", "participation.attended"],
     });
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json();
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32}$/);
     const row = await api.deps.db.outboundEndpoint.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.secretEnc).not.toContain(created.secret.slice(6));
-    const secretRes = await api.app.inject({
-      method: "GET",
-      url: `/api/endpoints/${created.id}/secret`,
-      headers: admin.headers,
-    });
+    const secretRes = await asUser(api, admin).get(`/api/endpoints/${created.id}/secret`);
     expect(secretRes.json().secret).toBe(created.secret);
-    const list = await api.app.inject({ method: "GET", url: "/api/endpoints", headers: admin.headers });
+    const list = await asUser(api, admin).get("/api/endpoints");
     expect(list.json().items.map((e: { id: string }) => e.id)).toContain(created.id);
     expect(list.body).not.toContain(created.secret);
     const marketer = await createUserAndLogin(api, { accountId: admin.accountId, role: "MARKETER" });
-    const denied = await api.app.inject({
-      method: "POST",
-      url: "/api/endpoints",
-      headers: marketer.headers,
-      payload: { url: receiver.url },
-    });
+    const denied = await asUser(api, marketer).post("/api/endpoints", { url: receiver.url });
     expect(denied.statusCode).toBe(403);
-    const unknownType = await api.app.inject({
-      method: "POST",
-      url: "/api/endpoints",
-      headers: admin.headers,
-      payload: { url: receiver.url, eventTypes: ["nope"] },
-    });
+    const unknownType = await asUser(api, admin).post("/api/endpoints", { url: receiver.url, eventTypes: ["nope"] });
     expect(unknownType.statusCode).toBe(400);
     expect(unknownType.json().message).toContain('"nope"');
   });
 
   it("rotates the secret (the old one no longer verifies) and sends a signed test event; both admins only, account-scoped", async () => {
     const created = (
-      await api.app.inject({
-        method: "POST",
-        url: "/api/endpoints",
-        headers: admin.headers,
-        payload: { url: receiver.url, eventTypes: ["participation.registered"] },
-      })
+      await asUser(api, admin).post("/api/endpoints", { url: receiver.url, eventTypes: ["participation.registered"] })
     ).json();
     secret = created.secret;
-    const test = await api.app.inject({
-      method: "POST",
-      url: `/api/endpoints/${created.id}/test`,
-      headers: admin.headers,
-    });
+    const test = await asUser(api, admin).post(`/api/endpoints/${created.id}/test`);
     expect(test.statusCode, test.body).toBe(200);
     expect(test.json()).toMatchObject({ ok: true, statusCode: 204, error: null });
     const arrived = receiver.received.find((e) => e.id === test.json().eventId);
@@ -217,55 +179,30 @@ describe("outbound endpoints: API, delivery log and replay", () => {
     // Not an event of the account: nothing joins the delivery log.
     expect(await api.deps.db.outboundDelivery.count({ where: { endpointId: created.id } })).toBe(0);
 
-    const rotated = await api.app.inject({
-      method: "POST",
-      url: `/api/endpoints/${created.id}/rotate-secret`,
-      headers: admin.headers,
-    });
+    const rotated = await asUser(api, admin).post(`/api/endpoints/${created.id}/rotate-secret`);
     expect(rotated.statusCode, rotated.body).toBe(200);
     expect(rotated.json().secret).toMatch(/^whsec_/);
     expect(rotated.json().secret).not.toBe(created.secret);
     const rejected = receiver.rejected;
-    const stale = await api.app.inject({
-      method: "POST",
-      url: `/api/endpoints/${created.id}/test`,
-      headers: admin.headers,
-    });
+    const stale = await asUser(api, admin).post(`/api/endpoints/${created.id}/test`);
     expect(stale.json()).toMatchObject({ ok: false, statusCode: 401 });
     expect(receiver.rejected).toBe(rejected + 1);
     secret = rotated.json().secret;
-    const fresh = await api.app.inject({
-      method: "POST",
-      url: `/api/endpoints/${created.id}/test`,
-      headers: admin.headers,
-    });
+    const fresh = await asUser(api, admin).post(`/api/endpoints/${created.id}/test`);
     expect(fresh.json().ok).toBe(true);
 
     const marketer = await createUserAndLogin(api, { accountId: admin.accountId, role: "MARKETER" });
     const other = await createUserAndLogin(api);
     for (const path of ["rotate-secret", "test"]) {
-      const denied = await api.app.inject({
-        method: "POST",
-        url: `/api/endpoints/${created.id}/${path}`,
-        headers: marketer.headers,
-      });
+      const denied = await asUser(api, marketer).post(`/api/endpoints/${created.id}/${path}`);
       expect(denied.statusCode).toBe(403);
-      const foreign = await api.app.inject({
-        method: "POST",
-        url: `/api/endpoints/${created.id}/${path}`,
-        headers: other.headers,
-      });
+      const foreign = await asUser(api, other).post(`/api/endpoints/${created.id}/${path}`);
       expect(foreign.statusCode).toBe(404);
     }
   });
 
   it("logs each delivery (status, response code, latency, attempts) and replays one or all failed ones", async () => {
-    const res = await api.app.inject({
-      method: "POST",
-      url: "/api/endpoints",
-      headers: admin.headers,
-      payload: { url: receiver.url },
-    });
+    const res = await asUser(api, admin).post("/api/endpoints", { url: receiver.url });
     const endpoint = res.json();
     secret = endpoint.secret;
     const connector = await createConnector(api.deps.db, { accountId: admin.accountId });
@@ -293,11 +230,7 @@ describe("outbound endpoints: API, delivery log and replay", () => {
       });
     const failedRun = await deliver();
     expect(failedRun.failed).toBe(3); // a zero retry window: each gives up at its first failure
-    const log = await api.app.inject({
-      method: "GET",
-      url: `/api/endpoints/${endpoint.id}/deliveries?status=FAILED`,
-      headers: admin.headers,
-    });
+    const log = await asUser(api, admin).get(`/api/endpoints/${endpoint.id}/deliveries?status=FAILED`);
     expect(log.statusCode, log.body).toBe(200);
     const items = log.json().items;
     expect(items).toHaveLength(3);
@@ -307,28 +240,16 @@ describe("outbound endpoints: API, delivery log and replay", () => {
 
     receiver.failAll(false);
     const start = receiver.received.length;
-    const one = await api.app.inject({
-      method: "POST",
-      url: `/api/endpoints/${endpoint.id}/deliveries/${items[2].id}/replay`,
-      headers: admin.headers,
-    });
+    const one = await asUser(api, admin).post(`/api/endpoints/${endpoint.id}/deliveries/${items[2].id}/replay`);
     expect(one.json()).toEqual({ replayed: 1 });
     await deliver();
     expect(receiver.received.slice(start).map((e) => e.id)).toEqual([items[2].eventId]);
-    const all = await api.app.inject({
-      method: "POST",
-      url: `/api/endpoints/${endpoint.id}/deliveries/replay-failed`,
-      headers: admin.headers,
-    });
+    const all = await asUser(api, admin).post(`/api/endpoints/${endpoint.id}/deliveries/replay-failed`);
     expect(all.json()).toEqual({ replayed: 2 });
     await deliver();
     // The same event ids as the first attempts, oldest first.
     expect(receiver.received.slice(start + 1).map((e) => e.id)).toEqual([items[1].eventId, items[0].eventId]);
-    const missing = await api.app.inject({
-      method: "POST",
-      url: `/api/endpoints/${endpoint.id}/deliveries/999999/replay`,
-      headers: admin.headers,
-    });
+    const missing = await asUser(api, admin).post(`/api/endpoints/${endpoint.id}/deliveries/999999/replay`);
     expect(missing.statusCode).toBe(404);
   });
 });

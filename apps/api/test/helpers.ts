@@ -63,3 +63,15 @@ export function useTestApi(
     (api) => api.close(),
   );
 }
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * Requests as one user (their session cookie and CSRF header): `asUser(api, admin).put(url, body)`.
+ * The headers are read at each call, so a `useUser` fixture works before its beforeAll ran.
+ */
+export function asUser(api: Pick<TestApi, "app">, user: { headers: Record<string, string> }) {
+  const send = (method: Method) => (url: string, payload?: object | string) =>
+    api.app.inject({ method, url, headers: user.headers, ...(payload === undefined ? {} : { payload }) });
+  return { get: send("GET"), post: send("POST"), put: send("PUT"), patch: send("PATCH"), delete: send("DELETE") };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createUserAndLogin, useUser } from "./auth-helpers";
-import { useTestApi } from "./helpers";
+import { asUser, useTestApi } from "./helpers";
 
 const api = useTestApi("scoringrules");
 const user = useUser(api);
@@ -11,7 +11,7 @@ describe("scoring rules API", () => {
   });
 
   it("lists every activity type with its default points", async () => {
-    const res = await api.app.inject({ method: "GET", url: "/api/scoring-rules", headers: user.headers });
+    const res = await asUser(api, user).get("/api/scoring-rules");
     expect(res.statusCode).toBe(200);
     expect(res.json().rules).toEqual([
       { activityType: "REGISTERED", points: 10, isDefault: true, updatedAt: null },
@@ -28,16 +28,11 @@ describe("scoring rules API", () => {
   });
 
   it("sets the points of the types given, for this account only", async () => {
-    const res = await api.app.inject({
-      method: "PUT",
-      url: "/api/scoring-rules",
-      headers: user.headers,
-      payload: {
-        rules: [
-          { activityType: "ATTENDED", points: 40 },
-          { activityType: "CANCELLED", points: -5 },
-        ],
-      },
+    const res = await asUser(api, user).put("/api/scoring-rules", {
+      rules: [
+        { activityType: "ATTENDED", points: 40 },
+        { activityType: "CANCELLED", points: -5 },
+      ],
     });
     expect(res.statusCode).toBe(200);
     expect(
@@ -61,7 +56,7 @@ describe("scoring rules API", () => {
       ["ANSWERED_SURVEY", 5, true],
     ]);
     const other = await createUserAndLogin(api);
-    const theirs = await api.app.inject({ method: "GET", url: "/api/scoring-rules", headers: other.headers });
+    const theirs = await asUser(api, other).get("/api/scoring-rules");
     expect(theirs.json().rules.find((r: { activityType: string }) => r.activityType === "ATTENDED").points).toBe(25);
   });
 
@@ -69,24 +64,13 @@ describe("scoring rules API", () => {
     const all = ["REGISTERED", "ACCEPTED", "ATTENDED", "CANCELLED", "ABSENT", "ATTENDED_LIVE", "WATCHED_ON_DEMAND"]
       .concat(["ASKED_QUESTION", "ANSWERED_POLL", "ANSWERED_SURVEY"])
       .map((activityType, i) => ({ activityType, points: i }));
-    const res = await api.app.inject({
-      method: "PUT",
-      url: "/api/scoring-rules",
-      headers: user.headers,
-      payload: { rules: all },
-    });
+    const res = await asUser(api, user).put("/api/scoring-rules", { rules: all });
     expect(res.statusCode).toBe(200);
     expect(res.json().rules.map((r: { points: number }) => r.points)).toEqual(all.map((r) => r.points));
   });
 
   it("replaces attendance threshold rules and says what to fix in a bad one", async () => {
-    const put = (rules: unknown[]) =>
-      api.app.inject({
-        method: "PUT",
-        url: "/api/scoring-rules/attendance",
-        headers: user.headers,
-        payload: { rules },
-      });
+    const put = (rules: unknown[]) => asUser(api, user).put("/api/scoring-rules/attendance", { rules });
     const res = await put([
       { minMinutes: 30, points: 10 },
       { minPercent: 75, points: 15 },
@@ -105,37 +89,26 @@ describe("scoring rules API", () => {
     const tooMuch = await put([{ minPercent: 150, points: 5 }]);
     expect(tooMuch.statusCode).toBe(400);
     expect(tooMuch.json().fields[0].field).toBe("body.rules.0.minPercent");
-    const got = await api.app.inject({ method: "GET", url: "/api/scoring-rules/attendance", headers: user.headers });
+    const got = await asUser(api, user).get("/api/scoring-rules/attendance");
     expect(got.json().rules).toHaveLength(1);
   });
 
   it("answers 400 naming the field for bad points or an unknown type", async () => {
-    const fraction = await api.app.inject({
-      method: "PUT",
-      url: "/api/scoring-rules",
-      headers: user.headers,
-      payload: { rules: [{ activityType: "ATTENDED", points: 2.5 }] },
+    const fraction = await asUser(api, user).put("/api/scoring-rules", {
+      rules: [{ activityType: "ATTENDED", points: 2.5 }],
     });
     expect(fraction.statusCode).toBe(400);
     expect(fraction.json().fields[0].field).toBe("body.rules.0.points");
-    const unknown = await api.app.inject({
-      method: "PUT",
-      url: "/api/scoring-rules",
-      headers: user.headers,
-      payload: { rules: [{ activityType: "CLICKED", points: 1 }] },
+    const unknown = await asUser(api, user).put("/api/scoring-rules", {
+      rules: [{ activityType: "CLICKED", points: 1 }],
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().fields[0].field).toBe("body.rules.0.activityType");
-    const twice = await api.app.inject({
-      method: "PUT",
-      url: "/api/scoring-rules",
-      headers: user.headers,
-      payload: {
-        rules: [
-          { activityType: "ATTENDED", points: 1 },
-          { activityType: "ATTENDED", points: 2 },
-        ],
-      },
+    const twice = await asUser(api, user).put("/api/scoring-rules", {
+      rules: [
+        { activityType: "ATTENDED", points: 1 },
+        { activityType: "ATTENDED", points: 2 },
+      ],
     });
     expect(twice.statusCode).toBe(400);
     expect(twice.json()).toMatchObject({ fields: [{ field: "rules.1.activityType" }] });

@@ -2,7 +2,7 @@ import { createCampaign, createVerifiedConnector } from "@gw/testing";
 import { describe, expect, it } from "vitest";
 import { useUser } from "./auth-helpers";
 import { simEnv, useSim } from "./connectors-env";
-import { useTestApi } from "./helpers";
+import { asUser, useTestApi } from "./helpers";
 
 const sim = useSim();
 const api = useTestApi("tenancy", () => simEnv(sim));
@@ -29,47 +29,34 @@ describe("tenant isolation of connectors and campaigns", () => {
       expect(res.statusCode, `${method} ${url}`).toBe(404);
       expect(res.json().message).toBe(`Connector ${connector.id} was not found`);
     }
-    const list = await api.app.inject({ method: "GET", url: "/api/connectors", headers: bob.headers });
+    const list = await asUser(api, bob).get("/api/connectors");
     expect(list.json().items).toEqual([]);
     expect(await api.deps.db.connector.findUniqueOrThrow({ where: { id: connector.id } })).toEqual(before);
     expect(await api.deps.db.oAuthState.count({ where: { connectorId: connector.id } })).toBe(0);
     // and the owner still sees it
-    const own = await api.app.inject({ method: "GET", url: `/api/connectors/${connector.id}`, headers: alice.headers });
+    const own = await asUser(api, alice).get(`/api/connectors/${connector.id}`);
     expect(own.statusCode).toBe(200);
   });
 
   it("never shows or accepts another account's campaigns", async () => {
     const campaign = await createCampaign(api.deps.db, { accountId: alice.accountId, name: "Alice only" });
-    const list = await api.app.inject({ method: "GET", url: "/api/campaigns", headers: bob.headers });
+    const list = await asUser(api, bob).get("/api/campaigns");
     expect(list.json().items.map((c: { id: string }) => c.id)).not.toContain(campaign.id);
-    const create = await api.app.inject({
-      method: "POST",
-      url: "/api/connectors",
-      headers: bob.headers,
-      payload: { name: "Bob", connectorUserEmail: "bob-host@example.com", campaignId: campaign.id },
+    const create = await asUser(api, bob).post("/api/connectors", {
+      name: "Bob",
+      connectorUserEmail: "bob-host@example.com",
+      campaignId: campaign.id,
     });
     expect(create.statusCode).toBe(400);
     expect(create.json().fields[0].field).toBe("campaignId");
-    const mine = await api.app.inject({
-      method: "POST",
-      url: "/api/connectors",
-      headers: bob.headers,
-      payload: { name: "Bob", connectorUserEmail: "bob-host@example.com" },
+    const mine = await asUser(api, bob).post("/api/connectors", {
+      name: "Bob",
+      connectorUserEmail: "bob-host@example.com",
     });
-    const patch = await api.app.inject({
-      method: "PATCH",
-      url: `/api/connectors/${mine.json().id}`,
-      headers: bob.headers,
-      payload: { campaignId: campaign.id },
-    });
+    const patch = await asUser(api, bob).patch(`/api/connectors/${mine.json().id}`, { campaignId: campaign.id });
     expect(patch.statusCode).toBe(400);
     // same name in two accounts is fine
-    const same = await api.app.inject({
-      method: "POST",
-      url: "/api/campaigns",
-      headers: bob.headers,
-      payload: { name: "Alice only" },
-    });
+    const same = await asUser(api, bob).post("/api/campaigns", { name: "Alice only" });
     expect(same.statusCode).toBe(201);
   });
 
@@ -78,11 +65,7 @@ describe("tenant isolation of connectors and campaigns", () => {
       accountId: alice.accountId,
       sim,
     });
-    const start = await api.app.inject({
-      method: "POST",
-      url: `/api/connectors/${connector.id}/verify`,
-      headers: alice.headers,
-    });
+    const start = await asUser(api, alice).post(`/api/connectors/${connector.id}/verify`);
     const state = new URL(start.json().authorizationUrl).searchParams.get("state");
     const res = await api.app.inject({
       method: "GET",
