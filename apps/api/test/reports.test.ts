@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
 import { EXPORT_HEADER } from "@gw/domain/reports";
+import { createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type LoggedInUser, useUser } from "./auth-helpers";
 import { useTestApi } from "./helpers";
