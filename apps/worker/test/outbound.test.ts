@@ -8,6 +8,7 @@ import {
   createWebinar,
   startWebhookReceiver,
   type WebhookReceiver,
+  waitUntil,
 } from "@gw/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { handlers } from "../src/handlers";
@@ -101,8 +102,10 @@ describe("outbound events", () => {
       data: { type: "participation.registered", webinar: { id: webinar.id }, prospect: { email: prospects[0]!.email } },
     });
     await waitUntil(
+      "all 20 delivered",
       async () =>
         (await env.deps.db.outboundDelivery.count({ where: { endpointId: endpoint.id, status: "DELIVERED" } })) === 20,
+      { timeoutMs: 30_000, everyMs: 50 },
     );
     const first = await env.deps.db.outboundDelivery.findFirstOrThrow({
       where: { endpointId: endpoint.id },
@@ -144,16 +147,18 @@ describe("outbound events", () => {
     await register(env.deps.db, account.id, webinar.id, 40);
     await receiver.waitFor(() => receiver.received.length - start >= 3);
     // Every key of this test's prefix: queued jobs, delayed retries, job schedulers.
-    await flushPrefix();
+    await env.redis.flush();
     await receiver.waitFor(() => new Set(receiver.received.slice(start).map((e) => e.id)).size >= 40, 90_000);
     const delivered = new Set(receiver.received.slice(start).map((e) => e.id));
     expect([...delivered].sort()).toEqual((await logOrder(endpoint.id)).sort());
     // Successes are recorded a batch at a time, just after the receiver answered.
     await waitUntil(
+      "nothing left undelivered",
       async () =>
         (await env.deps.db.outboundDelivery.count({
           where: { endpointId: endpoint.id, status: { not: "DELIVERED" } },
         })) === 0,
+      { timeoutMs: 30_000, everyMs: 50 },
     );
   });
 
@@ -162,8 +167,10 @@ describe("outbound events", () => {
     receiver.failAll(true);
     await register(env.deps.db, account.id, webinar.id, 1);
     await waitUntil(
+      "a failed attempt recorded",
       async () =>
         (await env.deps.db.outboundDelivery.count({ where: { endpointId: endpoint.id, attempts: { gte: 1 } } })) > 0,
+      { timeoutMs: 30_000, everyMs: 50 },
     );
     // As if the first failure was four days ago.
     await env.deps.db.outboundEndpoint.update({
@@ -171,7 +178,9 @@ describe("outbound events", () => {
       data: { failingSince: new Date(Date.now() - 4 * 86_400_000) },
     });
     await waitUntil(
+      "the endpoint disabled",
       async () => !(await env.deps.db.outboundEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).enabled,
+      { timeoutMs: 30_000, everyMs: 50 },
     );
     const disabled = await env.deps.db.outboundEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     expect(disabled.disabledReason).toMatch(/every delivery failed since .* \(last: HTTP 500/);
@@ -187,27 +196,10 @@ describe("outbound events", () => {
     });
     receiver.failNext(1);
     await waitUntil(
+      "the expired delivery FAILED",
       async () =>
         (await env.deps.db.outboundDelivery.count({ where: { endpointId: endpoint.id, status: "FAILED" } })) === 1,
+      { timeoutMs: 30_000, everyMs: 50 },
     );
   });
 });
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** What a FLUSHALL does to this test: every key of its prefix gone (the Redis is shared). */
-async function flushPrefix() {
-  const { redis, prefix } = env.redis;
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== "0");
-}
