@@ -29,7 +29,9 @@ export interface ApiDeps {
 }
 
 export function createApiDeps(config: AppConfig, log: Logger): ApiDeps & { close(): Promise<void> } {
-  const db = createDb(config.databaseUrl);
+  // A request waits at most this long for a connection: a hung or unreachable Postgres answers
+  // 503 instead of holding requests (and their bodies) open without end.
+  const db = createDb(config.databaseUrl, { connectionTimeoutMs: 10_000 });
   const redis = createRedis(config.redis.url, "producer");
   // A Redis that is down must not crash the API: readiness reports it and requests that need
   // it fail with 503, while state that must survive is already in Postgres.

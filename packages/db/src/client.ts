@@ -8,10 +8,21 @@ export type Db = PrismaClient;
 const pools = new WeakMap<object, pg.Pool>();
 
 /** One Prisma client over node-postgres (no native query engine: see docs/database.md). */
-export function createDb(databaseUrl: string, options: { poolSize?: number } = {}): Db {
+export function createDb(
+  databaseUrl: string,
+  options: {
+    poolSize?: number;
+    /**
+     * How long a query may wait for a connection (a new one, or a free one of a busy pool) before
+     * it fails as "database unavailable". Default: forever (node-postgres's own default).
+     */
+    connectionTimeoutMs?: number;
+  } = {},
+): Db {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 0,
     // JIT compilation costs 20–50 ms whenever the planner's estimate passes jit_above_cost, which
     // batch statements over thousands of rows do, for queries that run in a few milliseconds. Set
     // on each new connection before its first use, not as a startup option (PgBouncer and some

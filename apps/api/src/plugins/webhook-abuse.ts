@@ -9,6 +9,9 @@ export interface WebhookAbuseLimits {
   rejectedStoredPerHour: number;
 }
 
+/** How long a delivery waits for Redis's count before this process's own count answers. */
+export const REDIS_TIMEOUT_MS = 50;
+
 export interface RejectionVerdict {
   /** Record a row for it (under the hourly cap). */
   store: boolean;
@@ -20,12 +23,16 @@ export interface RejectionVerdict {
  * Bounds what forged, stale or misaddressed deliveries cost: an address that keeps sending them is
  * turned away before any work (no query, no HMAC), a connector under a flood answers 429, and at
  * most `rejectedStoredPerHour` rows a connector an hour are written. Counted in Redis, in memory
- * while Redis is down. Valid deliveries are never counted, so a flood cannot shut GoTo out.
+ * while Redis is down or slower than `REDIS_TIMEOUT_MS` (every delivery asks first whether its
+ * address is blocked, so a stalled Redis must not stall GoTo's deliveries). Valid deliveries are
+ * never counted, so a flood cannot shut GoTo out.
  */
 export function createWebhookAbuseGuard(redis: Redis, prefix: string, limits: WebhookAbuseLimits) {
-  const perIp = insuredLimiter(redis, `${prefix}:webhook-rejected:ip`, limits.rejectedPerMinute, 60);
-  const perConnector = insuredLimiter(redis, `${prefix}:webhook-rejected:connector`, limits.rejectedPerMinute, 60);
-  const stored = insuredLimiter(redis, `${prefix}:webhook-rejected:stored`, limits.rejectedStoredPerHour, 3600);
+  const limiter = (name: string, points: number, seconds: number) =>
+    insuredLimiter(redis, `${prefix}:${name}`, points, seconds, REDIS_TIMEOUT_MS);
+  const perIp = limiter("webhook-rejected:ip", limits.rejectedPerMinute, 60);
+  const perConnector = limiter("webhook-rejected:connector", limits.rejectedPerMinute, 60);
+  const stored = limiter("webhook-rejected:stored", limits.rejectedStoredPerHour, 3600);
   const waitOf = (outcome: PromiseSettledResult<unknown>) =>
     outcome.status === "rejected" && outcome.reason instanceof RateLimiterRes
       ? Math.ceil(outcome.reason.msBeforeNext / 1000)

@@ -20,7 +20,9 @@ const WEBHOOK_BODY_LIMIT = 256 * 1024;
  * GoTo's webhook receiver: neither session-authenticated nor CSRF-checked (opted out); each
  * delivery proves itself with its signature instead. Verifies, stores and answers: the worker's
  * consumer hears of the stored event from Postgres (NOTIFY) and applies it, so GoTo gets its 200
- * in milliseconds and Redis is not on this path at all.
+ * in milliseconds. Redis is asked only whether the sender's address is blocked, and for at most
+ * 50 ms (then this process's own count answers); a Postgres that cannot take the event in time
+ * gets the delivery a 503 with Retry-After, and GoTo sends it again.
  */
 export const webhookRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
@@ -64,7 +66,7 @@ export const webhookRoutes =
           summary:
             "Receive one signed GoTo Webinar event (registrant.added, registrant.joined, webinar.created, webinar.changed, survey.submitted)",
           description:
-            "Verifies the signature (WEBHOOK_SIGNATURE_SCHEME, within WEBHOOK_TOLERANCE_SECONDS) and stores the event once per event key, to be applied by the worker. A repeated event key answers 200 with status duplicate and is not applied again. Refused deliveries are recorded with their reason.",
+            "Verifies the signature (WEBHOOK_SIGNATURE_SCHEME, within WEBHOOK_TOLERANCE_SECONDS) and stores the event once per event key, to be applied by the worker. A repeated event key answers 200 with status duplicate and is not applied again. Refused deliveries are recorded with their reason. While the event cannot be stored (the database unavailable or too slow, too many deliveries waiting) the answer is 503 with Retry-After: send it again.",
           params,
           headers: webhookHeaders,
           body: webhookEventBody,
@@ -75,6 +77,7 @@ export const webhookRoutes =
             404: errorBody,
             413: errorBody,
             429: errorBody,
+            503: errorBody,
           },
         },
       },

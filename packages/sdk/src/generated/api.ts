@@ -157,7 +157,7 @@ export interface paths {
         put?: never;
         /**
          * Receive one signed GoTo Webinar event (registrant.added, registrant.joined, webinar.created, webinar.changed, survey.submitted)
-         * @description Verifies the signature (WEBHOOK_SIGNATURE_SCHEME, within WEBHOOK_TOLERANCE_SECONDS) and stores the event once per event key, to be applied by the worker. A repeated event key answers 200 with status duplicate and is not applied again. Refused deliveries are recorded with their reason.
+         * @description Verifies the signature (WEBHOOK_SIGNATURE_SCHEME, within WEBHOOK_TOLERANCE_SECONDS) and stores the event once per event key, to be applied by the worker. A repeated event key answers 200 with status duplicate and is not applied again. Refused deliveries are recorded with their reason. While the event cannot be stored (the database unavailable or too slow, too many deliveries waiting) the answer is 503 with Retry-After: send it again.
          */
         post: {
             parameters: {
@@ -268,6 +268,24 @@ export interface paths {
                 };
                 /** @description The common error body */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                            reqId: string;
+                            fields?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The common error body */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };

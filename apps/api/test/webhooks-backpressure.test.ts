@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import net from "node:net";
+import { createAccount, createConnector, startTcpProxy, type TcpProxy } from "@gw/testing";
+import { signWebhook } from "@gw/webhook-signature";
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useTestApi } from "./helpers";
+
+// The receiver under a sick Postgres or Redis (issue 16's review): it answers within a bound,
+// 503 with Retry-After while the event cannot be stored, and never waits on a stalled Redis.
+const SECRET = "backpressure-webhook-secret";
+let database: TcpProxy;
+let directUrl: string;
+const redis = stallableRedis();
+let connectorId: string;
+
+const api = useTestApi("webhooks_backpressure", () => ({ REDIS_URL: redis.url() }), {
+  databaseVia: async (url) => {
+    directUrl = url;
+    const target = new URL(url);
+    database = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    target.host = database.address;
+    return target.toString();
+  },
+});
+beforeAll(async () => {
+  const account = await createAccount(api.deps.db);
+  connectorId = (
+    await createConnector(api.deps.db, {
+      accountId: account.id,
+      status: "VERIFIED",
+      webhookSecretEnc: api.deps.secretBox.encrypt(SECRET),
+    })
+  ).id;
+});
+beforeEach(async () => {
+  await database.restore();
+  redis.resume();
+});
+afterAll(async () => {
+  await database?.restore();
+  redis.resume();
+});
+
+function deliver() {
+  const body = JSON.stringify({
+    eventName: "registrant.added",
+    eventKey: randomUUID(),
+    webinarKey: "9223372036854775001",
+    registrantKey: "9223372036854775002",
+    email: "ada@example.com",
+    firstName: "Ada",
+    lastName: "Lovelace",
+  });
+  return api.app.inject({
+    method: "POST",
+    url: `/webhooks/goto/${connectorId}`,
+    headers: {
+      "content-type": "application/json",
+      ...signWebhook({ scheme: "hmac-sha256-timestamp", secret: SECRET, body }),
+    },
+    payload: body,
+  });
+}
+
+/** The answers, or "no answer" for each delivery still open after `ms`. */
+async function answersWithin(ms: number, deliveries: ReturnType<typeof deliver>[]) {
+  const late = new Promise<"no answer">((resolve) => setTimeout(() => resolve("no answer"), ms).unref());
+  return Promise.all(deliveries.map((d) => Promise.race([d.then((res) => res.statusCode), late])));
+}
+
+describe("the webhook receiver under a sick Postgres or Redis", () => {
+  it("answers 503 with Retry-After, never 200, while Postgres cannot be reached", async () => {
+    expect((await deliver()).statusCode).toBe(200);
+    await database.cut();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => deliver()));
+    expect(answers.map((res) => res.statusCode)).toEqual(Array(20).fill(503));
+    expect(answers[0]?.headers["retry-after"]).toBeDefined();
+    await database.restore();
+    expect((await deliver()).statusCode).toBe(200);
+  });
+
+  it("answers within its timeout while the event table is locked, and takes events again after", async () => {
+    const locker = new pg.Client({ connectionString: directUrl });
+    await locker.connect();
+    try {
+      expect((await deliver()).statusCode).toBe(200); // the connector's lookup is cached
+      await locker.query("BEGIN");
+      await locker.query(`LOCK TABLE "WebhookEvent" IN ACCESS EXCLUSIVE MODE`);
+      // The store's timeout is 5 s; the bound leaves room for a loaded machine.
+      const answers = await answersWithin(
+        10_000,
+        Array.from({ length: 10 }, () => deliver()),
+      );
+      expect(answers).toEqual(Array(10).fill(503));
+      await locker.query("ROLLBACK");
+      expect((await deliver()).statusCode).toBe(200);
+    } finally {
+      await locker.end();
+    }
+  });
+
+  it("takes a delivery at once while Redis is connected but does not answer", async () => {
+    expect((await deliver()).statusCode).toBe(200); // Redis answered the guard's first look
+    redis.stall();
+    const answers = await answersWithin(2_000, [deliver(), deliver()]);
+    expect(answers).toEqual([200, 200]);
+  });
+});
+
+/**
+ * A proxy in front of the test Redis that can stop passing commands on (the connection stays
+ * open and ready, as with a Redis stuck in a long command), then pass them on again.
+ */
+function stallableRedis() {
+  const target = new URL(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  let stalled = false;
+  const held: { socket: net.Socket; chunk: Buffer }[] = [];
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 6379), target.hostname);
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("error", drop).on("close", drop);
+    upstream.on("error", drop).on("close", drop);
+    client.on("data", (chunk: Buffer) => (stalled ? held.push({ socket: upstream, chunk }) : upstream.write(chunk)));
+    upstream.pipe(client);
+  });
+  let port = 0;
+  beforeAll(
+    () =>
+      new Promise<void>((resolve) =>
+        server.listen(0, "127.0.0.1", () => {
+          port = (server.address() as net.AddressInfo).port;
+          resolve();
+        }),
+      ),
+  );
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return {
+    url: () => `redis://127.0.0.1:${port}${target.pathname}`,
+    stall: () => {
+      stalled = true;
+    },
+    resume: () => {
+      stalled = false;
+      for (const { socket, chunk } of held.splice(0)) if (!socket.destroyed) socket.write(chunk);
+    },
+  };
+}
