@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import net from "node:net";
 import { createAccount, createConnector, startTcpProxy, type TcpProxy } from "@gw/testing";
-import { signWebhook } from "@gw/webhook-signature";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useTestApi } from "./helpers";
+import { deliverSigned } from "./webhook-delivery";
 
 // The receiver under a sick Postgres or Redis (issue 16's review): it answers within a bound,
 // 503 with Retry-After while the event cannot be stored, and never waits on a stalled Redis.
@@ -52,15 +52,7 @@ function deliver() {
     firstName: "Ada",
     lastName: "Lovelace",
   });
-  return api.app.inject({
-    method: "POST",
-    url: `/webhooks/goto/${connectorId}`,
-    headers: {
-      "content-type": "application/json",
-      ...signWebhook({ scheme: "hmac-sha256-timestamp", secret: SECRET, body }),
-    },
-    payload: body,
-  });
+  return deliverSigned(api.app, { connectorId, secret: SECRET, body });
 }
 
 /** The answers, or "no answer" for each delivery still open after `ms`. */

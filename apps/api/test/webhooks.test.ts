@@ -3,11 +3,11 @@ import { listenForNotifications } from "@gw/db";
 import { WEBHOOK_EVENTS_CHANNEL } from "@gw/domain/webhook-events";
 import { createLogger } from "@gw/logger";
 import { createAccount, createConnector, gotoKey, testConfig, waitUntil } from "@gw/testing";
-import { signWebhook } from "@gw/webhook-signature";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import { createApiDeps } from "../src/deps";
 import { useTestApi } from "./helpers";
+import { deliverSigned } from "./webhook-delivery";
 
 const SECRET = "test-webhook-secret-value";
 let accountId: string;
@@ -36,17 +36,12 @@ function deliver(
   body: string,
   options: { secret?: string; timestamp?: number; headers?: Record<string, string>; connector?: string } = {},
 ) {
-  const signature = signWebhook({
-    scheme: "hmac-sha256-timestamp",
+  return deliverSigned(api.app, {
+    connectorId: options.connector ?? connectorId,
     secret: options.secret ?? SECRET,
     body,
     ...(options.timestamp ? { timestamp: options.timestamp } : {}),
-  });
-  return api.app.inject({
-    method: "POST",
-    url: `/webhooks/goto/${options.connector ?? connectorId}`,
-    headers: { "content-type": "application/json", ...signature, ...options.headers },
-    payload: body,
+    ...(options.headers ? { headers: options.headers } : {}),
   });
 }
 
@@ -199,15 +194,7 @@ describe("GoTo webhook receiver", () => {
     try {
       const body = registrantAdded();
       const started = Date.now();
-      const res = await app.inject({
-        method: "POST",
-        url: `/webhooks/goto/${connectorId}`,
-        headers: {
-          "content-type": "application/json",
-          ...signWebhook({ scheme: "hmac-sha256-timestamp", secret: SECRET, body }),
-        },
-        payload: body,
-      });
+      const res = await deliverSigned(app, { connectorId, secret: SECRET, body });
       expect(res.statusCode).toBe(200);
       expect(Date.now() - started).toBeLessThan(3_000);
       expect(res.json().status).toBe("accepted");
