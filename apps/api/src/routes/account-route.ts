@@ -18,6 +18,7 @@ export interface AccountRouteSpec<
   url: string;
   tags: string[];
   summary: string;
+  description?: string;
   /** `app.requireAdmin` for admin-only routes (the route table and the token check read it there). */
   preHandler?: preHandlerAsyncHookHandler;
   params?: Params;
@@ -25,7 +26,7 @@ export interface AccountRouteSpec<
   body?: Body;
   /** The success reply's schema, sent with `status` (200 unless said). */
   reply: Reply;
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /** The error replies the document lists (`errors` from the contract, or some of its statuses). */
   errors: Partial<Record<400 | 401 | 403 | 404 | 409 | 429, typeof errorBody>>;
 }

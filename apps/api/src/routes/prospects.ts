@@ -20,7 +20,7 @@ import {
 } from "@gw/domain/prospects";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { authOf } from "../plugins/auth";
+import { accountRoute } from "./account-route";
 
 /** Prospect search, the prospect page, edits and merges. */
 export const prospectRoutes =
@@ -29,105 +29,96 @@ export const prospectRoutes =
     app.addHook("onRequest", app.requireAuth);
     const { db } = deps;
 
-    app.get(
-      "/api/prospects",
+    const tags = ["prospects"];
+    const withConflict = { ...errors, 409: errorBody };
+
+    accountRoute(
+      app,
       {
-        schema: {
-          tags: ["prospects"],
-          summary:
-            "Search prospects by e-mail, name or company, filtered by list, tag, campaign, webinar status or score",
-          querystring: prospectsQuery,
-          response: { 200: prospectPage, ...errors },
-        },
+        method: "GET",
+        url: "/api/prospects",
+        tags,
+        summary:
+          "Search prospects by e-mail, name or company, filtered by list, tag, campaign, webinar status or score",
+        querystring: prospectsQuery,
+        reply: prospectPage,
+        errors,
       },
-      async (request) => {
-        const { accountId } = authOf(request);
-        await checkProspectFilters({ db, accountId, filters: request.query });
-        return searchProspects({ db, accountId, ...request.query });
+      async ({ accountId, query }) => {
+        await checkProspectFilters({ db, accountId, filters: query });
+        return searchProspects({ db, accountId, ...query });
       },
     );
 
-    app.post(
-      "/api/prospects/actions",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags: ["prospects"],
-          summary: "Add chosen prospects, or all that a search and filters select, to a list or a tag",
-          description: 'API tokens: needs the write scope. "all" honours q and filters exactly as GET /api/prospects.',
-          body: prospectsActionBody,
-          response: { 200: webinarProspectsActionResult, ...errors, 409: errorBody },
-        },
+        method: "POST",
+        url: "/api/prospects/actions",
+        tags,
+        summary: "Add chosen prospects, or all that a search and filters select, to a list or a tag",
+        description: 'API tokens: needs the write scope. "all" honours q and filters exactly as GET /api/prospects.',
+        body: prospectsActionBody,
+        reply: webinarProspectsActionResult,
+        errors: withConflict,
       },
-      async (request) => {
-        const { accountId } = authOf(request);
-        const filters = request.body.filters ?? {};
+      async ({ accountId, body, request }) => {
+        const filters = body.filters ?? {};
         await checkProspectFilters({ db, accountId, filters, fieldPrefix: "filters." });
-        const result = await applyProspectsAction({ db, accountId, ...request.body, filters });
-        request.log.info({ action: request.body.action, ...result }, "prospects bulk action");
+        const result = await applyProspectsAction({ db, accountId, ...body, filters });
+        request.log.info({ action: body.action, ...result }, "prospects bulk action");
         return result;
       },
     );
 
-    app.get(
-      "/api/prospects/:id",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags: ["prospects"],
-          summary: "A prospect with campaign, lists, tags, webinar timeline, registrations and registration requests",
-          params: idParams,
-          response: { 200: prospectDetail, ...errors },
-        },
+        method: "GET",
+        url: "/api/prospects/:id",
+        tags,
+        summary: "A prospect with campaign, lists, tags, webinar timeline, registrations and registration requests",
+        params: idParams,
+        reply: prospectDetail,
+        errors,
       },
-      async (request) => getProspectDetail({ db, accountId: authOf(request).accountId, prospectId: request.params.id }),
+      ({ accountId, params }) => getProspectDetail({ db, accountId, prospectId: params.id }),
     );
 
-    app.patch(
-      "/api/prospects/:id",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags: ["prospects"],
-          summary: "Edit a prospect's basic fields, e-mail or filtered flag",
-          params: idParams,
-          body: prospectChanges,
-          response: { 200: prospectDetail, ...errors, 409: errorBody },
-        },
+        method: "PATCH",
+        url: "/api/prospects/:id",
+        tags,
+        summary: "Edit a prospect's basic fields, e-mail or filtered flag",
+        params: idParams,
+        body: prospectChanges,
+        reply: prospectDetail,
+        errors: withConflict,
       },
-      async (request) =>
-        updateProspect({
-          db,
-          accountId: authOf(request).accountId,
-          prospectId: request.params.id,
-          changes: request.body,
-        }),
+      ({ accountId, params, body }) => updateProspect({ db, accountId, prospectId: params.id, changes: body }),
     );
 
-    app.post(
-      "/api/prospects/:id/merge",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags: ["prospects"],
-          summary: "Merge this prospect into a master prospect",
-          description:
-            "The record stays, marked merged, so GoTo registrants with its e-mail reach the master. Its registrations and " +
-            "activities move to the master unless the master already has one for that webinar (and type); its score is " +
-            "added to the master's; list and tag memberships move; the master's blank fields are filled from it.",
-          params: idParams,
-          body: mergeProspectBody,
-          response: { 200: prospectDetail, ...errors, 409: errorBody },
-        },
+        method: "POST",
+        url: "/api/prospects/:id/merge",
+        tags,
+        summary: "Merge this prospect into a master prospect",
+        description:
+          "The record stays, marked merged, so GoTo registrants with its e-mail reach the master. Its registrations and " +
+          "activities move to the master unless the master already has one for that webinar (and type); its score is " +
+          "added to the master's; list and tag memberships move; the master's blank fields are filled from it.",
+        params: idParams,
+        body: mergeProspectBody,
+        reply: prospectDetail,
+        errors: withConflict,
       },
-      async (request) => {
-        const { accountId } = authOf(request);
-        const result = await mergeProspects({
-          db,
-          accountId,
-          prospectId: request.params.id,
-          intoId: request.body.intoId,
-        });
-        request.log.info(
-          { prospectId: request.params.id, intoId: request.body.intoId, moved: result.moved },
-          "prospects merged",
-        );
+      async ({ accountId, params, body, request }) => {
+        const result = await mergeProspects({ db, accountId, prospectId: params.id, intoId: body.intoId });
+        request.log.info({ prospectId: params.id, intoId: body.intoId, moved: result.moved }, "prospects merged");
         return result.master;
       },
     );

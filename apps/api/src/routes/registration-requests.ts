@@ -1,5 +1,6 @@
 import {
   errorBody,
+  errors,
   registrationRequestList,
   registrationRequestParams,
   registrationRequestsQuery,
@@ -9,7 +10,7 @@ import { listRegistrationRequests, type RegistrationRequestView, retryRegistrati
 import { enqueue, pushRegistrationJob } from "@gw/queues";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { authOf } from "../plugins/auth";
+import { accountRoute } from "./account-route";
 
 const present = (r: RegistrationRequestView) => ({
   ...r,
@@ -26,56 +27,45 @@ export const registrationRequestRoutes =
   async (app) => {
     const { db, queues, config } = deps;
 
-    app.get(
-      "/api/registration-requests",
+    const tags = ["registrations"];
+
+    accountRoute(
+      app,
       {
+        method: "GET",
+        url: "/api/registration-requests",
         preHandler: app.requireAuth,
-        schema: {
-          tags: ["registrations"],
-          summary: "Registration requests of the account, newest first (status=FAILED: the failed registrations)",
-          querystring: registrationRequestsQuery,
-          response: {
-            200: registrationRequestList,
-            400: errorBody,
-            401: errorBody,
-          },
-        },
+        tags,
+        summary: "Registration requests of the account, newest first (status=FAILED: the failed registrations)",
+        querystring: registrationRequestsQuery,
+        reply: registrationRequestList,
+        errors: { 400: errorBody, 401: errorBody },
       },
-      async (request) => {
-        const { requests, total } = await listRegistrationRequests({
-          db,
-          accountId: authOf(request).accountId,
-          ...request.query,
-        });
+      async ({ accountId, query }) => {
+        const { requests, total } = await listRegistrationRequests({ db, accountId, ...query });
         return { requests: requests.map(present), total };
       },
     );
 
-    app.post(
-      "/api/registration-requests/:requestId/retry",
+    accountRoute(
+      app,
       {
+        method: "POST",
+        url: "/api/registration-requests/:requestId/retry",
         preHandler: app.requireAdmin,
-        schema: {
-          tags: ["registrations"],
-          summary:
-            "Retry a failed registration: back to PENDING with a fresh retry window, pushed to GoTo at once (admins)",
-          params: registrationRequestParams,
-          response: {
-            202: registrationRequestView,
-            400: errorBody,
-            401: errorBody,
-            403: errorBody,
-            404: errorBody,
-            409: errorBody,
-          },
-        },
+        tags,
+        summary:
+          "Retry a failed registration: back to PENDING with a fresh retry window, pushed to GoTo at once (admins)",
+        params: registrationRequestParams,
+        reply: registrationRequestView,
+        status: 202,
+        errors: { ...errors, 409: errorBody },
       },
-      async (request, reply) => {
-        const { accountId } = authOf(request);
+      async ({ accountId, params, request }) => {
         const retried = await retryRegistrationRequest({
           db,
           accountId,
-          requestId: request.params.requestId,
+          requestId: params.requestId,
           giveUpAfterMs: config.registrations.giveUpAfterMs,
         });
         try {
@@ -88,7 +78,7 @@ export const registrationRequestRoutes =
         }
         request.log.info({ registrationRequestId: retried.requestId }, "registration retried");
         const { requests } = await listRegistrationRequests({ db, accountId, requestId: retried.requestId });
-        return reply.status(202).send(present(requests[0]!));
+        return present(requests[0]!);
       },
     );
   };
