@@ -61,6 +61,9 @@ describe("security headers", () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<div id="root">');
     expect(res.body).not.toMatch(/https?:\/\/(?!127\.0\.0\.1|localhost)[^"']+/);
+    // Nor may its policy let another origin's styles or fonts in.
+    expect(csp(res)).not.toMatch(/fonts\.googleapis\.com|fonts\.gstatic\.com|https:/);
+    expect(csp(res)).toContain("font-src 'self' data:");
   });
 
   it("lets any site embed a hosted form (its own CSP, no frame guard)", async () => {
