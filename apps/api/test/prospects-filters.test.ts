@@ -1,4 +1,4 @@
-import { createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
+import { createCampaign, createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
 import { createTestApi, type TestApi } from "./helpers";
@@ -15,9 +15,11 @@ beforeAll(async () => {
   them = await createUserAndLogin(api);
   const db = api.deps.db;
   const accountId = me.accountId;
-  const ann = await createProspect(db, { accountId, email: "ann@f.test", score: 40 });
+  const spring = await createCampaign(db, { accountId, name: "Spring launch" });
+  const theirCampaign = await createCampaign(db, { accountId: them.accountId });
+  const ann = await createProspect(db, { accountId, email: "ann@f.test", score: 40, campaignId: spring.id });
   const bob = await createProspect(db, { accountId, email: "bob@f.test", score: 10 });
-  const cid = await createProspect(db, { accountId, email: "cid@f.test", score: 70 });
+  const cid = await createProspect(db, { accountId, email: "cid@f.test", score: 70, campaignId: spring.id });
   const tag = await db.tag.create({ data: { accountId, name: "VIP" } });
   await db.prospectTag.createMany({
     data: [
@@ -37,6 +39,8 @@ beforeAll(async () => {
     tag: tag.id,
     webinar: webinar.id,
     theirList: theirList.id,
+    campaign: spring.id,
+    theirCampaign: theirCampaign.id,
   });
 });
 afterAll(async () => api?.close());
@@ -54,6 +58,35 @@ describe("prospects page filters and bulk actions", () => {
     expect(emails((await get(`/api/prospects?tagId=${ids.tag}&scoreMin=50&scoreMax=80`)).json())).toEqual([
       "cid@f.test",
     ]);
+  });
+
+  it("filters by campaign, alone and with the other filters, and refuses another account's campaign", async () => {
+    expect(emails((await get(`/api/prospects?campaignId=${ids.campaign}`)).json())).toEqual([
+      "ann@f.test",
+      "cid@f.test",
+    ]);
+    expect(emails((await get(`/api/prospects?campaignId=${ids.campaign}&scoreMax=50`)).json())).toEqual(["ann@f.test"]);
+    const foreign = await get(`/api/prospects?campaignId=${ids.theirCampaign}`);
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().message).toContain("campaignId");
+  });
+
+  it('lists "all" of a campaign\'s prospects through the bulk action, and no one else', async () => {
+    const res = await api.app.inject({
+      method: "POST",
+      url: "/api/prospects/actions",
+      headers: me.headers,
+      payload: {
+        prospectIds: "all",
+        filters: { campaignId: ids.campaign },
+        action: "ADD_TO_LIST",
+        listName: "Spring follow-up",
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ matched: 2, affected: 2, target: { name: "Spring follow-up" } });
+    const listId = res.json().target.id as string;
+    expect(emails((await get(`/api/prospects?listId=${listId}`)).json())).toEqual(["ann@f.test", "cid@f.test"]);
   });
 
   it("answers 400 naming the filter when an id is another account's, or a status lacks its webinar", async () => {
