@@ -1,4 +1,4 @@
-import type { ActivityType, ProspectDetail } from "@gw/api-contract";
+import type { ProspectDetail } from "@gw/api-contract";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { errorMessage, post } from "../../api/client";
@@ -13,21 +13,21 @@ import { formatDateTime, formatNumber, formatRelative, fullName } from "../../li
 import { ProspectAutomation } from "./ProspectAutomation";
 import { ProspectPrivacyCard } from "./ProspectPrivacyCard";
 import { PROSPECT_FIELDS } from "./prospect-fields";
-import { timelineLines } from "./timeline-model";
+import { lineLabel, type TimelineLine, timelineLines } from "./timeline-model";
 
-const ACTIVITY: Record<ActivityType | "FORM_REGISTRATION" | "FORM_SUBMISSION", { label: string; icon: IconName }> = {
-  FORM_REGISTRATION: { label: "Filled in a form to register for", icon: "form" },
-  FORM_SUBMISSION: { label: "Filled in the form", icon: "form" },
-  REGISTERED: { label: "Registered for", icon: "userPlus" },
-  ACCEPTED: { label: "Registration accepted for", icon: "userCheck" },
-  ATTENDED: { label: "Attended", icon: "video" },
-  CANCELLED: { label: "Registration cancelled for", icon: "userX" },
-  ABSENT: { label: "Did not attend", icon: "userX" },
-  ATTENDED_LIVE: { label: "Attended live", icon: "video" },
-  WATCHED_ON_DEMAND: { label: "Watched on demand", icon: "play" },
-  ASKED_QUESTION: { label: "Asked a question in", icon: "inbox" },
-  ANSWERED_POLL: { label: "Answered a poll in", icon: "checkCircle" },
-  ANSWERED_SURVEY: { label: "Answered the survey of", icon: "form" },
+const ACTIVITY_ICON: Record<TimelineLine["type"], IconName> = {
+  FORM_REGISTRATION: "form",
+  FORM_SUBMISSION: "form",
+  REGISTERED: "userPlus",
+  ACCEPTED: "userCheck",
+  ATTENDED: "video",
+  CANCELLED: "userX",
+  ABSENT: "userX",
+  ATTENDED_LIVE: "video",
+  WATCHED_ON_DEMAND: "play",
+  ASKED_QUESTION: "inbox",
+  ANSWERED_POLL: "checkCircle",
+  ANSWERED_SURVEY: "form",
 };
 
 const SOURCE: Record<string, string> = { GOTO_SYNC: "GoTo Webinar sync", FORM: "Form", MANUAL: "Manual" };
@@ -145,13 +145,11 @@ export function ProspectPage() {
                   {timeline.map((a) => (
                     <li key={a.key} className={`tl-${a.type}`}>
                       <span className="tl-icon" aria-hidden="true">
-                        <Icon name={ACTIVITY[a.type]?.icon ?? "activity"} />
+                        <Icon name={ACTIVITY_ICON[a.type] ?? "activity"} />
                       </span>
                       <div>
                         <div>
-                          <strong>
-                            {a.accepted ? "Registered (and accepted) for" : (ACTIVITY[a.type]?.label ?? a.type)}
-                          </strong>{" "}
+                          <strong>{lineLabel(a)}</strong>{" "}
                           {a.webinar ? (
                             <Link to={`/reports/webinars/${a.webinar.id}`}>{a.webinar.subject}</Link>
                           ) : a.form ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { timelineLines } from "./timeline-model";
+import { lineLabel, timelineLines } from "./timeline-model";
 
 const webinar = { id: "w1", subject: "Roadmap" };
 const at = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 10, minutes)).toISOString();
@@ -35,5 +35,26 @@ describe("timelineLines", () => {
     });
     expect(lines.map((l) => l.type)).toEqual(["ATTENDED_LIVE", "REGISTERED", "FORM_REGISTRATION"]);
     expect(lines[0]?.minutes).toBe(42);
+  });
+
+  it('says "Did not attend" for an ABSENT activity, on a line of its own with no minutes', () => {
+    const lines = timelineLines({
+      timeline: [activity("x", "ABSENT", 90, -5), activity("r", "REGISTERED", 0, 10)],
+      registrations: [{ webinar: { ...webinar, startsAt: at(20) }, minutesAttended: 0 }] as never,
+      registrationRequests: [],
+    });
+    expect(lines.map((l) => l.type)).toEqual(["ABSENT", "REGISTERED"]);
+    expect(lines[0]).toMatchObject({ webinar, points: -5 });
+    expect(lines[0]?.minutes).toBeUndefined();
+    expect(lines.map(lineLabel)).toEqual(["Did not attend", "Registered for"]);
+  });
+
+  it("names a registration folded with its acceptance as both", () => {
+    const [line] = timelineLines({
+      timeline: [activity("a", "ACCEPTED", 1), activity("r", "REGISTERED", 0)],
+      registrations: [],
+      registrationRequests: [],
+    });
+    expect(line && lineLabel(line)).toBe("Registered (and accepted) for");
   });
 });

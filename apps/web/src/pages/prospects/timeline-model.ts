@@ -22,6 +22,26 @@ export interface TimelineLine {
   unregistered?: ProspectDetail["unregisteredSubmissions"][number]["reason"];
 }
 
+const LABEL: Record<TimelineLine["type"], string> = {
+  FORM_REGISTRATION: "Filled in a form to register for",
+  FORM_SUBMISSION: "Filled in the form",
+  REGISTERED: "Registered for",
+  ACCEPTED: "Registration accepted for",
+  ATTENDED: "Attended",
+  CANCELLED: "Registration cancelled for",
+  ABSENT: "Did not attend",
+  ATTENDED_LIVE: "Attended live",
+  WATCHED_ON_DEMAND: "Watched on demand",
+  ASKED_QUESTION: "Asked a question in",
+  ANSWERED_POLL: "Answered a poll in",
+  ANSWERED_SURVEY: "Answered the survey of",
+};
+
+/** What the line says before the webinar's (or form's) name. */
+export function lineLabel(line: Pick<TimelineLine, "type" | "accepted">): string {
+  return line.accepted ? "Registered (and accepted) for" : (LABEL[line.type] ?? line.type);
+}
+
 /** A registration and its acceptance this close together are one event to the reader. */
 const TOGETHER_MS = 5 * 60_000;
 const ATTENDANCE = new Set(["ATTENDED", "ATTENDED_LIVE", "WATCHED_ON_DEMAND"]);
