@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserAndLogin } from "./auth-helpers";
 import { type FormsEnv, formBody, startFormsEnv, URLENCODED, waitFor } from "./forms-harness";
+import { asUser } from "./helpers";
 
 // Branding, embedding, view counts and the forms list's numbers, through the API.
 let env: FormsEnv;
@@ -18,11 +19,10 @@ const PNG = Buffer.from(
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
 async function createForm(payload: Record<string, unknown> = {}) {
-  const res = await env.api.app.inject({
-    method: "POST",
-    url: "/api/forms",
-    headers: env.user.headers,
-    payload: { name: "Newsletter", fields: [{ name: "email" }], ...payload },
+  const res = await asUser(env.api, env.user).post("/api/forms", {
+    name: "Newsletter",
+    fields: [{ name: "email" }],
+    ...payload,
   });
   if (res.statusCode !== 201) throw new Error(res.body);
   return res.json().id as string;
@@ -64,33 +64,27 @@ describe("form branding", () => {
     const marketer = await createUserAndLogin(env.api, { accountId: env.user.accountId, role: "MARKETER" });
     const res = await putBranding({ accentColor: null, backgroundColor: null, footerText: null }, marketer.headers);
     expect(res.statusCode).toBe(403);
-    const read = await env.api.app.inject({ method: "GET", url: "/api/settings/branding", headers: marketer.headers });
+    const read = await asUser(env.api, marketer).get("/api/settings/branding");
     expect(read.statusCode).toBe(200);
   });
 
   it("checks an uploaded logo's bytes and size, and the hosted page shows it under its CSP", async () => {
-    const svg = await env.api.app.inject({
-      method: "PUT",
-      url: "/api/settings/branding/logo",
-      headers: env.user.headers,
-      payload: { contentType: "image/png", data: Buffer.from("<svg onload=alert(1)>").toString("base64") },
+    const svg = await asUser(env.api, env.user).put("/api/settings/branding/logo", {
+      contentType: "image/png",
+      data: Buffer.from("<svg onload=alert(1)>").toString("base64"),
     });
     expect(svg.statusCode).toBe(400);
     expect(svg.json().message).toMatch(/not a PNG, JPEG, GIF or WebP/);
     const big = Buffer.concat([PNG, Buffer.alloc(300 * 1024)]);
-    const tooBig = await env.api.app.inject({
-      method: "PUT",
-      url: "/api/settings/branding/logo",
-      headers: env.user.headers,
-      payload: { contentType: "image/png", data: big.toString("base64") },
+    const tooBig = await asUser(env.api, env.user).put("/api/settings/branding/logo", {
+      contentType: "image/png",
+      data: big.toString("base64"),
     });
     expect(tooBig.statusCode).toBe(400);
 
-    const ok = await env.api.app.inject({
-      method: "PUT",
-      url: "/api/settings/branding/logo",
-      headers: env.user.headers,
-      payload: { contentType: "image/png", data: PNG.toString("base64") },
+    const ok = await asUser(env.api, env.user).put("/api/settings/branding/logo", {
+      contentType: "image/png",
+      data: PNG.toString("base64"),
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().logo).toMatchObject({ kind: "upload", contentType: "image/png" });
@@ -173,18 +167,13 @@ describe("embedding", () => {
 describe("the forms list", () => {
   it("counts people's views (not HEAD, prefetches, bots or the preview), submissions, registrations and failures, and names the webinar and list", async () => {
     const webinar = await env.createWebinar({ subject: "Counted webinar" });
-    const list = await env.api.app.inject({
-      method: "POST",
-      url: "/api/forms",
-      headers: env.user.headers,
-      payload: {
-        name: "Counted",
-        fields: [{ name: "email" }, { name: "firstName", required: true }, { name: "lastName", required: true }],
-        completionActions: [
-          { type: "REGISTER_WEBINAR", webinarId: webinar.id },
-          { type: "ADD_TO_LIST", list: "Made by the form" },
-        ],
-      },
+    const list = await asUser(env.api, env.user).post("/api/forms", {
+      name: "Counted",
+      fields: [{ name: "email" }, { name: "firstName", required: true }, { name: "lastName", required: true }],
+      completionActions: [
+        { type: "REGISTER_WEBINAR", webinarId: webinar.id },
+        { type: "ADD_TO_LIST", list: "Made by the form" },
+      ],
     });
     expect(list.statusCode).toBe(201);
     const formId = list.json().id as string;
@@ -216,7 +205,7 @@ describe("the forms list", () => {
     });
     await env.api.deps.db.registrationRequest.update({ where: { id: first!.id }, data: { status: "FAILED" } });
 
-    const res = await env.api.app.inject({ method: "GET", url: "/api/forms", headers: env.user.headers });
+    const res = await asUser(env.api, env.user).get("/api/forms");
     const row = res.json().forms.find((f: { id: string }) => f.id === formId);
     expect(row.stats).toEqual({ views: 2, submissions: 2, registrations: 0, pending: 1, failures: 1 });
     expect(row.names).toEqual({

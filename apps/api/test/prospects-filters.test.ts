@@ -1,7 +1,7 @@
 import { createCampaign, createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { asUser, createTestApi, type TestApi } from "./helpers";
 import { parseCsv } from "./reports-csv";
 
 let api: TestApi;
@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
-const get = (url: string) => api.app.inject({ method: "GET", url, headers: me.headers });
+const get = (url: string) => asUser(api, me).get(url);
 const emails = (body: { items: { email: string }[] }) => body.items.map((p) => p.email).sort();
 
 describe("prospects page filters and bulk actions", () => {
@@ -123,51 +123,43 @@ describe("prospects page filters and bulk actions", () => {
   });
 
   it('tags "all" of the filtered set, or the chosen rows, once', async () => {
-    const all = await api.app.inject({
-      method: "POST",
-      url: "/api/prospects/actions",
-      headers: me.headers,
-      payload: { prospectIds: "all", filters: { scoreMin: 30 }, action: "ADD_TAG", tagName: "Hot" },
+    const all = await asUser(api, me).post("/api/prospects/actions", {
+      prospectIds: "all",
+      filters: { scoreMin: 30 },
+      action: "ADD_TAG",
+      tagName: "Hot",
     });
     expect(all.statusCode).toBe(200);
     expect(all.json()).toMatchObject({ matched: 2, affected: 2, target: { name: "Hot" } });
     // A filter at fault is named where it sits (the body's own listId names the target list).
-    const foreign = await api.app.inject({
-      method: "POST",
-      url: "/api/prospects/actions",
-      headers: me.headers,
-      payload: { prospectIds: "all", filters: { listId: ids.theirList }, action: "ADD_TAG", tagName: "Hot" },
+    const foreign = await asUser(api, me).post("/api/prospects/actions", {
+      prospectIds: "all",
+      filters: { listId: ids.theirList },
+      action: "ADD_TAG",
+      tagName: "Hot",
     });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().message).toContain("filters.listId");
-    const chosen = await api.app.inject({
-      method: "POST",
-      url: "/api/prospects/actions",
-      headers: me.headers,
-      payload: { prospectIds: [ids.bob, ids.ann], action: "ADD_TO_LIST", listName: "Follow up" },
+    const chosen = await asUser(api, me).post("/api/prospects/actions", {
+      prospectIds: [ids.bob, ids.ann],
+      action: "ADD_TO_LIST",
+      listName: "Follow up",
     });
     expect(chosen.json()).toMatchObject({ matched: 2, affected: 2 });
-    const again = await api.app.inject({
-      method: "POST",
-      url: "/api/prospects/actions",
-      headers: me.headers,
-      payload: { prospectIds: [ids.bob], action: "ADD_TO_LIST", listName: "Follow up" },
+    const again = await asUser(api, me).post("/api/prospects/actions", {
+      prospectIds: [ids.bob],
+      action: "ADD_TO_LIST",
+      listName: "Follow up",
     });
     expect(again.json()).toMatchObject({ matched: 1, affected: 0 });
     // Another account's user cannot reach these prospects by id.
-    const theirs = await api.app.inject({
-      method: "POST",
-      url: "/api/prospects/actions",
-      headers: them.headers,
-      payload: { prospectIds: [ids.ann], action: "ADD_TAG", tagName: "Stolen" },
+    const theirs = await asUser(api, them).post("/api/prospects/actions", {
+      prospectIds: [ids.ann],
+      action: "ADD_TAG",
+      tagName: "Stolen",
     });
     expect(theirs.json()).toMatchObject({ matched: 0, affected: 0 });
-    const missing = await api.app.inject({
-      method: "POST",
-      url: "/api/prospects/actions",
-      headers: me.headers,
-      payload: { prospectIds: "all", action: "ADD_TAG" },
-    });
+    const missing = await asUser(api, me).post("/api/prospects/actions", { prospectIds: "all", action: "ADD_TAG" });
     expect(missing.statusCode).toBe(400);
   });
 });

@@ -1,7 +1,7 @@
 import { createConnector, createProspect, createWebinar } from "@gw/testing";
 import { describe, expect, it } from "vitest";
 import { createUserAndLogin, useUser } from "./auth-helpers";
-import { useTestApi } from "./helpers";
+import { asUser, useTestApi } from "./helpers";
 
 const api = useTestApi("regrequests");
 const admin = useUser(api);
@@ -40,11 +40,7 @@ describe("registration requests API", () => {
       lastError: "GoTo Webinar refused the registration: phone is required",
     });
     const succeeded = await seedRequest(admin.accountId, { status: "SUCCEEDED" });
-    const res = await api.app.inject({
-      method: "GET",
-      url: "/api/registration-requests?status=FAILED",
-      headers: admin.headers,
-    });
+    const res = await asUser(api, admin).get("/api/registration-requests?status=FAILED");
     expect(res.statusCode).toBe(200);
     const ids = res.json().requests.map((r: { id: string }) => r.id);
     expect(ids).toContain(failed.request.id);
@@ -56,11 +52,7 @@ describe("registration requests API", () => {
       prospect: { id: failed.prospect.id, email: failed.prospect.email },
       webinar: { id: failed.webinar.id, subject: "Webinar for FAILED" },
     });
-    const bad = await api.app.inject({
-      method: "GET",
-      url: "/api/registration-requests?status=LOST",
-      headers: admin.headers,
-    });
+    const bad = await asUser(api, admin).get("/api/registration-requests?status=LOST");
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields[0].field).toBe("querystring.status");
     expect((await api.app.inject({ method: "GET", url: "/api/registration-requests" })).statusCode).toBe(401);
@@ -72,39 +64,23 @@ describe("registration requests API", () => {
       lastError: "GoTo Webinar was unreachable for 24 hours",
       attempts: 40,
     });
-    const res = await api.app.inject({
-      method: "POST",
-      url: `/api/registration-requests/${request.id}/retry`,
-      headers: admin.headers,
-    });
+    const res = await asUser(api, admin).post(`/api/registration-requests/${request.id}/retry`);
     expect(res.statusCode, res.body).toBe(202);
     expect(res.json()).toMatchObject({ id: request.id, status: "PENDING", attempts: 40, completedAt: null });
     const row = await api.deps.db.registrationRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(row.giveUpAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
     const job = await api.deps.queues.registrations.getJob(`register-${request.id}-40`);
     expect(job?.data.payload).toEqual({ requestId: request.id, attempt: 40 });
-    const again = await api.app.inject({
-      method: "POST",
-      url: `/api/registration-requests/${request.id}/retry`,
-      headers: admin.headers,
-    });
+    const again = await asUser(api, admin).post(`/api/registration-requests/${request.id}/retry`);
     expect(again.statusCode).toBe(409);
   });
 
   it("keeps each account's requests to itself", async () => {
     const { request } = await seedRequest(admin.accountId, { status: "FAILED", lastError: "x" });
     const stranger = await createUserAndLogin(api);
-    const list = await api.app.inject({
-      method: "GET",
-      url: "/api/registration-requests?status=FAILED",
-      headers: stranger.headers,
-    });
+    const list = await asUser(api, stranger).get("/api/registration-requests?status=FAILED");
     expect(list.json().requests).toEqual([]);
-    const retry = await api.app.inject({
-      method: "POST",
-      url: `/api/registration-requests/${request.id}/retry`,
-      headers: stranger.headers,
-    });
+    const retry = await asUser(api, stranger).post(`/api/registration-requests/${request.id}/retry`);
     expect(retry.statusCode).toBe(404);
   });
 });

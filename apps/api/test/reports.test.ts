@@ -3,7 +3,7 @@ import { EXPORT_HEADER } from "@gw/domain/reports";
 import { createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type LoggedInUser, useUser } from "./auth-helpers";
-import { useTestApi } from "./helpers";
+import { asUser, useTestApi } from "./helpers";
 import { parseCsv } from "./reports-csv";
 
 const HOUR = 3_600_000;
@@ -67,9 +67,8 @@ beforeAll(async () => {
   ids.foreignProspect = foreignProspect.id;
 });
 
-const get = (url: string, user: LoggedInUser = me) => api.app.inject({ method: "GET", url, headers: user.headers });
-const post = (url: string, payload: unknown, user: LoggedInUser = me) =>
-  api.app.inject({ method: "POST", url, payload: payload as object, headers: user.headers });
+const get = (url: string, user: LoggedInUser = me) => asUser(api, user).get(url);
+const post = (url: string, payload: unknown, user: LoggedInUser = me) => asUser(api, user).post(url, payload as object);
 
 describe("GET /api/reports/webinars", () => {
   it("needs a session", async () => {
