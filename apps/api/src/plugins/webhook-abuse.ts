@@ -2,6 +2,10 @@ import type { Redis } from "@gw/queues";
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { insuredLimiter } from "./insured-limiter";
 
+/** How long an address found not blocked is not asked about again, and how many are remembered. */
+const HEARD_FOR_MS = 1_000;
+const HEARD_LIMIT = 10_000;
+
 export interface WebhookAbuseLimits {
   /** Refused deliveries per client IP and per connector in a minute before answering 429. */
   rejectedPerMinute: number;
@@ -33,19 +37,31 @@ export function createWebhookAbuseGuard(redis: Redis, prefix: string, limits: We
   const perIp = limiter("webhook-rejected:ip", limits.rejectedPerMinute, 60);
   const perConnector = limiter("webhook-rejected:connector", limits.rejectedPerMinute, 60);
   const stored = limiter("webhook-rejected:stored", limits.rejectedStoredPerHour, 3600);
+  const heard = new Map<string, number>();
   const waitOf = (outcome: PromiseSettledResult<unknown>) =>
     outcome.status === "rejected" && outcome.reason instanceof RateLimiterRes
       ? Math.ceil(outcome.reason.msBeforeNext / 1000)
       : null;
 
   return {
-    /** Seconds this address must wait, or null when it may be heard. */
+    /**
+     * Seconds this address must wait, or null when it may be heard. An address heard is asked
+     * about again after a second, not on each delivery: GoTo sends hundreds a second from a few
+     * addresses, and a Redis round trip each was most of what a valid delivery waited for.
+     */
     async blockedFor(ip: string): Promise<number | null> {
+      const now = Date.now();
+      const heardUntil = heard.get(ip);
+      if (heardUntil !== undefined && heardUntil > now) return null;
       const state = await perIp.get(ip).catch(() => null);
-      return state && state.consumedPoints > limits.rejectedPerMinute ? Math.ceil(state.msBeforeNext / 1000) : null;
+      if (state && state.consumedPoints > limits.rejectedPerMinute) return Math.ceil(state.msBeforeNext / 1000);
+      if (heard.size >= HEARD_LIMIT) heard.clear();
+      heard.set(ip, now + HEARD_FOR_MS);
+      return null;
     },
     /** Counts one refused delivery (connectorId null when the connector is unknown). */
     async rejected(ip: string, connectorId: string | null): Promise<RejectionVerdict> {
+      heard.delete(ip);
       const [ip_, connector, store] = await Promise.allSettled([
         perIp.consume(ip),
         connectorId ? perConnector.consume(connectorId) : Promise.resolve(null),

@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import http from "node:http";
-import https from "node:https";
 import { signWebhook } from "@gw/webhook-signature";
 import type { EventSink, SimContext } from "../context";
 import { stringify } from "../json/lossless";
@@ -32,41 +30,6 @@ export interface Delivery {
 
 const MAX_DELIVERIES = 20_000;
 const DELIVERY_TIMEOUT_MS = 10_000;
-/**
- * Deliveries in flight at once per receiver, over kept-alive connections: as GoTo does, the
- * stand-in does not open a connection per event, and fetch's own pool (no bound, and about twice
- * the CPU per request of node:http) made the stand-in the slowest part of a burst.
- */
-const CONNECTIONS_PER_RECEIVER = 64;
-const agents = {
-  "http:": new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS_PER_RECEIVER }),
-  "https:": new https.Agent({ keepAlive: true, maxSockets: CONNECTIONS_PER_RECEIVER }),
-};
-
-/** POSTs the body and resolves with the status (the answer's body is read and dropped). */
-function post(url: string, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<number> {
-  const target = new URL(url);
-  const protocol = target.protocol === "https:" ? "https:" : "http:";
-  const request = protocol === "https:" ? https.request : http.request;
-  return new Promise((resolve, reject) => {
-    const req = request(
-      target,
-      {
-        method: "POST",
-        agent: agents[protocol],
-        headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
-        signal,
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
 
 /**
  * Delivers events to every ACTIVE webhook + ACTIVE subscription of the event's organizer,
@@ -174,14 +137,15 @@ export class WebhookDispatcher implements EventSink {
     const record: DeliveryAttempt = { at: new Date().toISOString() };
     delivery.attempts.push(record);
     try {
-      const status = await post(
-        delivery.url,
-        { "content-type": "application/json", "user-agent": "GoToWebinar-Simulator-Webhooks/1.0", ...headers },
-        delivery.body,
-        AbortSignal.any([this.abort.signal, AbortSignal.timeout(DELIVERY_TIMEOUT_MS)]),
-      );
-      record.status = status;
-      if (status >= 200 && status < 300) {
+      const response = await fetch(delivery.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "user-agent": "GoToWebinar-Simulator-Webhooks/1.0", ...headers },
+        body: delivery.body,
+        signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(DELIVERY_TIMEOUT_MS)]),
+      });
+      record.status = response.status;
+      await response.body?.cancel();
+      if (response.ok) {
         delivery.state = "delivered";
         return;
       }

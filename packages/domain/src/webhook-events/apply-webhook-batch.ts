@@ -52,7 +52,7 @@ export interface ApplyWebhookBatchResult {
 
 interface PendingRow {
   id: string;
-  payload: unknown;
+  payload: string;
   /** Its webinar, when synced (json: times as text). */
   webinar: (Omit<BatchWebinar, "startsAt" | "endsAt"> & { startsAt: string; endsAt: string }) | null;
 }
@@ -124,7 +124,7 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
            ORDER BY "receivedAt", "id" LIMIT $2
            FOR UPDATE SKIP LOCKED
          )
-         SELECT p."id", p."payload",
+         SELECT p."id", p."payload"::text AS "payload",
                 CASE WHEN w."id" IS NULL THEN NULL ELSE json_build_object(
                   'id', w."id", 'accountId', w."accountId", 'connectorId', w."connectorId", 'webinarKey', w."webinarKey",
                   'approvalType', w."approvalType", 'startsAt', w."startsAt", 'endsAt', w."endsAt", 'status', w."status") END
@@ -216,9 +216,10 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
   }
 }
 
-function parseQuietly(payload: unknown) {
+/** The stored payload as text: parsed once, losslessly (GoTo's keys are 19-digit numbers). */
+function parseQuietly(payload: string) {
   try {
-    return parseWebhookEvent(JSON.stringify(payload));
+    return parseWebhookEvent(payload);
   } catch {
     return undefined;
   }
