@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import net from "node:net";
-import { createAccount, createConnector, startTcpProxy, type TcpProxy } from "@gw/testing";
+import { createAccount, createConnector, startTcpProxy, type TcpProxy, TEST_REDIS_URL } from "@gw/testing";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useTestApi } from "./helpers";
@@ -11,18 +10,27 @@ import { deliverSigned } from "./webhook-delivery";
 const SECRET = "backpressure-webhook-secret";
 let database: TcpProxy;
 let directUrl: string;
-const redis = stallableRedis();
+let redis: TcpProxy;
 let connectorId: string;
 
-const api = useTestApi("webhooks_backpressure", () => ({ REDIS_URL: redis.url() }), {
-  databaseVia: async (url) => {
-    directUrl = url;
-    const target = new URL(url);
-    database = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    target.host = database.address;
-    return target.toString();
-  },
+beforeAll(async () => {
+  const target = new URL(TEST_REDIS_URL);
+  redis = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
 });
+afterAll(async () => redis?.close());
+const api = useTestApi(
+  "webhooks_backpressure",
+  () => ({ REDIS_URL: `redis://${redis.address}${new URL(TEST_REDIS_URL).pathname}` }),
+  {
+    databaseVia: async (url) => {
+      directUrl = url;
+      const target = new URL(url);
+      database = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+      target.host = database.address;
+      return target.toString();
+    },
+  },
+);
 beforeAll(async () => {
   const account = await createAccount(api.deps.db);
   connectorId = (
@@ -35,11 +43,11 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   await database.restore();
-  redis.resume();
+  await redis.restore();
 });
 afterAll(async () => {
   await database?.restore();
-  redis.resume();
+  await redis?.restore();
 });
 
 function deliver() {
@@ -99,45 +107,3 @@ describe("the webhook receiver under a sick Postgres or Redis", () => {
     expect(answers).toEqual([200, 200]);
   });
 });
-
-/**
- * A proxy in front of the test Redis that can stop passing commands on (the connection stays
- * open and ready, as with a Redis stuck in a long command), then pass them on again.
- */
-function stallableRedis() {
-  const target = new URL(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-  let stalled = false;
-  const held: { socket: net.Socket; chunk: Buffer }[] = [];
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 6379), target.hostname);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on("error", drop).on("close", drop);
-    upstream.on("error", drop).on("close", drop);
-    client.on("data", (chunk: Buffer) => (stalled ? held.push({ socket: upstream, chunk }) : upstream.write(chunk)));
-    upstream.pipe(client);
-  });
-  let port = 0;
-  beforeAll(
-    () =>
-      new Promise<void>((resolve) =>
-        server.listen(0, "127.0.0.1", () => {
-          port = (server.address() as net.AddressInfo).port;
-          resolve();
-        }),
-      ),
-  );
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return {
-    url: () => `redis://127.0.0.1:${port}${target.pathname}`,
-    stall: () => {
-      stalled = true;
-    },
-    resume: () => {
-      stalled = false;
-      for (const { socket, chunk } of held.splice(0)) if (!socket.destroyed) socket.write(chunk);
-    },
-  };
-}

@@ -4,6 +4,7 @@ export { withPoisonRegistrant } from "./poison-registrant";
 export { type PrivatePostgres, type PrivateRedis, startPrivatePostgres, startPrivateRedis } from "./private-servers";
 export { freePort, repoRoot, type SpawnedProcess, spawnEntry } from "./processes";
 export { hasSample, sumSamples } from "./prometheus";
+export { TEST_REDIS_URL } from "./server-urls";
 export { simEnv } from "./sim-env";
 export { startTcpProxy, type TcpProxy } from "./tcp-proxy";
 export { createTestStores, type TestStores, testConfig } from "./test-config";

@@ -6,29 +6,40 @@ export interface TcpProxy {
   address: string;
   /** Drops every open connection and refuses new ones: the target looks down. */
   cut(): Promise<void>;
-  /** Accepts connections again, on the same port. */
+  /**
+   * Stops passing bytes on the connections open now, which stay open (a silent network loss, or
+   * a server stuck mid-command); connections made afterwards pass.
+   */
+  stall(): void;
+  /** Accepts connections again, on the same port, and lets stalled connections pass what they held. */
   restore(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * A TCP proxy in front of a server (Postgres, Redis) that a test can cut and restore, to make
- * the server look down to one client without touching the server the other tests share.
+ * A TCP proxy in front of a server (Postgres, Redis) that a test can cut, stall and restore, to
+ * make the server look down to one client without touching the server the other tests share.
  */
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
+  const pipes = new Set<{ stalled: boolean; held: [net.Socket, Buffer][] }>();
   const server = net.createServer((client) => {
     const upstream = net.connect(target.port, target.host);
     sockets.add(client).add(upstream);
+    const pipe = { stalled: false, held: [] as [net.Socket, Buffer][] };
+    pipes.add(pipe);
     const drop = () => {
       client.destroy();
       upstream.destroy();
       sockets.delete(client);
       sockets.delete(upstream);
+      pipes.delete(pipe);
     };
     client.on("error", drop).on("close", drop);
     upstream.on("error", drop).on("close", drop);
-    client.pipe(upstream).pipe(client);
+    const pass = (to: net.Socket) => (chunk: Buffer) => (pipe.stalled ? pipe.held.push([to, chunk]) : to.write(chunk));
+    client.on("data", pass(upstream));
+    upstream.on("data", pass(client));
   });
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
@@ -43,6 +54,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     new Promise<void>((resolve) => {
       for (const socket of sockets) socket.destroy();
       sockets.clear();
+      pipes.clear();
       if (!server.listening) return resolve();
       server.close(() => resolve());
     });
@@ -50,7 +62,14 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     port,
     address: `127.0.0.1:${port}`,
     cut: stop,
+    stall() {
+      for (const pipe of pipes) pipe.stalled = true;
+    },
     async restore() {
+      for (const pipe of pipes) {
+        pipe.stalled = false;
+        for (const [to, chunk] of pipe.held.splice(0)) if (!to.destroyed) to.write(chunk);
+      }
       if (!server.listening) await listen(port);
     },
     close: stop,
