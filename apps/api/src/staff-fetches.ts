@@ -1,33 +1,27 @@
-import { listWebinarsWithoutStaffSync, type WebinarStaffRole } from "@gw/domain/exclusions";
+import { queueStaffFetches, type StaffFetch } from "@gw/domain/exclusions";
 import { enqueueAll, fetchWebinarStaffJob } from "@gw/queues";
 import type { ApiDeps } from "./deps";
 
 /**
- * After a PANELIST / CO_ORGANIZER rule was added: one background job per webinar no sync reads
- * again, so the rule reaches the staff of past webinars too. Returns how many were queued. The
- * rules are saved whatever happens here: a Redis that fails the add is logged and counts 0.
+ * After a PANELIST / CO_ORGANIZER rule was added: the staff fetches the rules' transaction wrote
+ * to the outbox go to Redis now, in chunks. A Redis that refuses them is logged and costs a
+ * delay, not the fetches: the worker's dispatcher queues whatever the outbox still holds.
  */
-export async function queueStaffFetches(
+export async function queueRequestedStaffFetches(
   deps: Pick<ApiDeps, "db" | "queues">,
-  options: {
-    accountId: string;
-    roles: WebinarStaffRole[];
-    requestId: string;
-    log: { warn(obj: object, msg?: string): void };
-  },
-): Promise<number> {
-  if (options.roles.length === 0) return 0;
-  const webinarIds = await listWebinarsWithoutStaffSync({ db: deps.db, accountId: options.accountId });
+  options: { fetches: StaffFetch[]; requestId: string; log: { warn(obj: object, msg?: string): void } },
+): Promise<void> {
+  if (options.fetches.length === 0) return;
   try {
-    await enqueueAll(
-      deps.queues,
-      fetchWebinarStaffJob,
-      webinarIds.map((webinarId) => ({ webinarId, roles: options.roles })),
-      { requestId: options.requestId },
-    );
-    return webinarIds.length;
+    await queueStaffFetches({
+      db: deps.db,
+      fetches: options.fetches,
+      enqueue: (chunk) => enqueueAll(deps.queues, fetchWebinarStaffJob, chunk, { requestId: options.requestId }),
+    });
   } catch (error) {
-    options.log.warn({ err: error, webinars: webinarIds.length }, "could not queue the staff fetches of past webinars");
-    return 0;
+    options.log.warn(
+      { err: error, webinars: options.fetches.length },
+      "could not queue the staff fetches of past webinars now; the dispatcher will",
+    );
   }
 }

@@ -1,5 +1,15 @@
-import { createProspect } from "@gw/testing";
+import {
+  completeStaffFetch,
+  listWebinarsWithoutStaffSync,
+  queueStaffFetches,
+  type StaffFetch,
+} from "@gw/domain/exclusions";
+import { createLogger } from "@gw/logger";
+import { enqueueAll, fetchWebinarStaffJob } from "@gw/queues";
+import { createProspect, testConfig } from "@gw/testing";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app";
+import { createApiDeps } from "../src/deps";
 import { createUserAndLogin, useUser } from "./auth-helpers";
 import { useTestApi } from "./helpers";
 import { parseCsv } from "./reports-csv";
@@ -91,6 +101,10 @@ describe("exclusions", () => {
     }
     // Saving again asks for nothing more; adding the other role asks for that role only.
     expect((await inject("PUT", "/api/exclusions", { rules: set.json().rules })).json().staffWebinarsQueued).toBe(0);
+    // The panelist fetches have run (each job removes its outbox row; a row still waiting would
+    // take the new role along, so that a lost job loses neither).
+    for (const webinar of done)
+      await completeStaffFetch({ db: api.deps.db, webinarId: webinar.id, roles: ["PANELIST"] });
     const both = await inject("PUT", "/api/exclusions", {
       rules: [
         { kind: "GOTO_ROLE", value: "PANELIST" },
@@ -101,6 +115,57 @@ describe("exclusions", () => {
     expect((await api.deps.queues.sync.getJob(`staff-${done[0]!.id}-CO_ORGANIZER`))?.data.payload.roles).toEqual([
       "CO_ORGANIZER",
     ]);
+    await inject("PUT", "/api/exclusions", { rules: [] });
+  });
+
+  it("staff fetches Redis refuses are kept in Postgres and queued by the dispatcher's next tick", async () => {
+    const { db, queues } = api.deps;
+    await inject("PUT", "/api/exclusions", { rules: [] });
+    await db.webinarStaffFetch.deleteMany({});
+    await queues.sync.obliterate({ force: true });
+    const done = await listWebinarsWithoutStaffSync({ db, accountId: me.accountId });
+    expect(done.length).toBeGreaterThan(0);
+    const jobOf = (webinarId: string) => queues.sync.getJob(`staff-${webinarId}-CO_ORGANIZER`);
+
+    // The same API and database, with a Redis that is not there.
+    const config = testConfig({
+      databaseUrl: api.database.url,
+      redisUrl: "redis://127.0.0.1:1",
+      redisPrefix: api.redis.prefix,
+    });
+    const cut = createApiDeps(config, createLogger({ name: "t", level: "silent", pretty: false }));
+    const app = await buildApp(cut);
+    try {
+      const res = await app.inject({
+        method: "PUT",
+        url: "/api/exclusions",
+        headers: me.headers,
+        payload: { rules: [{ kind: "GOTO_ROLE", value: "CO_ORGANIZER" }] },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().staffWebinarsQueued).toBe(done.length);
+    } finally {
+      await app.close();
+      await cut.close();
+    }
+    for (const webinarId of done) expect(await jobOf(webinarId)).toBeUndefined();
+    const outbox = () =>
+      db.webinarStaffFetch.findMany({
+        orderBy: { webinarId: "asc" },
+        select: { webinarId: true, roles: true, queuedAt: true },
+      });
+    expect(await outbox()).toEqual(
+      [...done].sort().map((webinarId) => ({ webinarId, roles: ["CO_ORGANIZER"], queuedAt: null })),
+    );
+
+    // What the worker's dispatcher runs each tick, Redis back: every waiting fetch is handed over, once.
+    const enqueue = (chunk: StaffFetch[]) => enqueueAll(queues, fetchWebinarStaffJob, chunk);
+    expect(await queueStaffFetches({ db, enqueue, chunkSize: 1 })).toBe(done.length);
+    for (const webinarId of done) {
+      expect((await jobOf(webinarId))?.data.payload).toEqual({ webinarId, roles: ["CO_ORGANIZER"] });
+    }
+    expect((await outbox()).every((f) => f.queuedAt !== null)).toBe(true);
+    expect(await queueStaffFetches({ db, enqueue })).toBe(0);
     await inject("PUT", "/api/exclusions", { rules: [] });
   });
 

@@ -183,6 +183,11 @@ describe("exclusion rules by GoTo role: panelists and co-organizers", () => {
     // The webinar still polled reads the list at its next sync; only the finished one is asked now.
     const pending = await listWebinarsWithoutStaffSync({ db: env.db, accountId: w.accountId });
     expect(pending).toEqual([w.webinar.id]);
+    // ...and that request is in the outbox, written with the rules, until its job has run.
+    expect(set.staffFetches).toEqual([{ webinarId: w.webinar.id, roles: ["PANELIST"] }]);
+    const outbox = () =>
+      env.db.webinarStaffFetch.findMany({ where: { webinarId: w.webinar.id }, select: { roles: true } });
+    expect(await outbox()).toEqual([{ roles: ["PANELIST"] }]);
 
     const panelistsAsked = await requestsTo(`/webinars/${w.webinarKey}/panelists`);
     const result = await fetchWebinarStaff({
@@ -199,6 +204,7 @@ describe("exclusion rules by GoTo role: panelists and co-organizers", () => {
       newlyFiltered: 1,
     });
     expect(await requestsTo(`/webinars/${w.webinarKey}/panelists`)).toBe(panelistsAsked + 1);
+    expect(await outbox()).toEqual([]);
     expect(await requestsTo(`/webinars/${w.webinarKey}/coorganizers`)).toBe(0);
     expect(await filteredEmails(w.accountId)).toEqual([panelist]);
     expect(await filteredEmails(w.accountId)).not.toContain(other);
@@ -213,6 +219,7 @@ describe("exclusion rules by GoTo role: panelists and co-organizers", () => {
       rules: [...set.rules, { kind: "GOTO_ROLE", value: "CO_ORGANIZER" }],
     });
     expect(both.addedStaffRoles).toEqual(["CO_ORGANIZER"]);
+    expect(await outbox()).toEqual([{ roles: ["CO_ORGANIZER"] }]);
     await setExclusionRules({ db: env.db, accountId: w.accountId, rules: set.rules });
     const skipped = await fetchWebinarStaff({
       db: env.db,
@@ -222,6 +229,7 @@ describe("exclusion rules by GoTo role: panelists and co-organizers", () => {
     });
     expect(skipped.status).toBe("skipped");
     expect(await requestsTo(`/webinars/${w.webinarKey}/coorganizers`)).toBe(0);
+    expect(await outbox()).toEqual([]);
   });
 
   it("a webinar GoTo deleted releases its staff at the sync that finds it gone, unless another webinar still lists them", async () => {

@@ -3,7 +3,7 @@ import { listExclusionRules, setExclusionRules } from "@gw/domain/exclusions";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { queueStaffFetches } from "../staff-fetches";
+import { queueRequestedStaffFetches } from "../staff-fetches";
 
 /** Admin > Exclusions: who the account keeps out of automation (filtered prospects). */
 export const exclusionRoutes =
@@ -37,21 +37,21 @@ export const exclusionRoutes =
             "actions, leave dynamic lists, and the reports hide them unless includeFiltered=true. Prospects only the old rules " +
             "filtered are released; prospects filtered by hand stay filtered. A PANELIST or CO_ORGANIZER rule added here also " +
             "queues, for each webinar no sync reads again, one GoTo request per role (in the background, behind other sync " +
-            "work): their staff are filtered as the answers arrive (staffWebinarsQueued).",
+            "work): their staff are filtered as the answers arrive (staffWebinarsQueued). The requests are recorded with the " +
+            "rules, so a Redis outage delays them (the worker queues them again) but loses none.",
           body: exclusionRulesBody,
           response: { 200: exclusionsApplied, ...errors },
         },
       },
       async (request) => {
         const { accountId } = authOf(request);
-        const { addedStaffRoles, ...applied } = await setExclusionRules({ db, accountId, rules: request.body.rules });
-        const staffWebinarsQueued = await queueStaffFetches(deps, {
+        const { addedStaffRoles, staffFetches, ...applied } = await setExclusionRules({
+          db,
           accountId,
-          roles: addedStaffRoles,
-          requestId: request.id,
-          log: request.log,
+          rules: request.body.rules,
         });
-        return { ...applied, staffWebinarsQueued };
+        await queueRequestedStaffFetches(deps, { fetches: staffFetches, requestId: request.id, log: request.log });
+        return { ...applied, staffWebinarsQueued: staffFetches.length };
       },
     );
   };

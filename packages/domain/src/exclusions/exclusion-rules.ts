@@ -2,6 +2,7 @@ import { EXCLUSION_KINDS, type ExclusionKind, GOTO_ROLES, MAX_EXCLUSION_RULES } 
 import { type Db, type PgTransactionQuery, pgQuery, pgTransaction } from "@gw/db";
 import { z } from "zod";
 import { invalid } from "../errors/index";
+import { requestStaffFetches, type StaffFetch } from "./staff-fetch-outbox";
 
 // The kinds, roles and limit are the API contract's vocabulary.
 export { EXCLUSION_KINDS, GOTO_ROLES, MAX_EXCLUSION_RULES };
@@ -79,6 +80,8 @@ export interface ExclusionResult {
   released: number;
   /** PANELIST / CO_ORGANIZER when this change added a rule for them (their staff lists are to be read). */
   addedStaffRoles: WebinarStaffRole[];
+  /** The staff fetches this change recorded in the outbox (one per webinar no sync reads again), to queue now. */
+  staffFetches: StaffFetch[];
 }
 
 /**
@@ -111,7 +114,9 @@ export async function setExclusionRules(options: {
         `SELECT count(*)::int AS "count" FROM "Prospect" WHERE "accountId" = $1::uuid AND "filteredByExclusion"`,
         [options.accountId],
       );
-      return { rules, filteredByRules: total!.count, ...changed, addedStaffRoles: addedStaffRoles(before, rules) };
+      const added = addedStaffRoles(before, rules);
+      const staffFetches = await requestStaffFetches(query, options.accountId, added);
+      return { rules, filteredByRules: total!.count, ...changed, addedStaffRoles: added, staffFetches };
     },
     { "gw.applying_exclusions": "on" },
   );

@@ -8,6 +8,7 @@ import {
   recordWebinarStaff,
   type WebinarStaffMember,
 } from "./record-webinar-staff";
+import { completeStaffFetch, WEBINARS_WITHOUT_STAFF_SYNC } from "./staff-fetch-outbox";
 
 export type StaffClient = Pick<GotoClient, "listPanelists" | "listCoorganizers">;
 
@@ -38,14 +39,7 @@ export async function fetchStaff(
  * by asking GoTo once more; webinars still polled read the lists at their next sync anyway.
  */
 export async function listWebinarsWithoutStaffSync(options: { db: PgQueryDb; accountId: string }): Promise<string[]> {
-  const rows = await pgQuery<{ id: string }>(
-    options.db,
-    `SELECT w."id" FROM "Webinar" w JOIN "Connector" c ON c."id" = w."connectorId"
-     WHERE w."accountId" = $1::uuid AND w."status" <> 'CANCELLED' AND w."nextPollAt" IS NULL AND w."nextAttendanceSyncAt" IS NULL
-       AND c."status" = 'VERIFIED' AND c."deletedAt" IS NULL
-     ORDER BY w."startsAt" DESC`,
-    [options.accountId],
-  );
+  const rows = await pgQuery<{ id: string }>(options.db, WEBINARS_WITHOUT_STAFF_SYNC, [options.accountId]);
   return rows.map((r) => r.id);
 }
 
@@ -53,17 +47,28 @@ export type FetchWebinarStaffResult =
   | { status: "skipped"; reason: string }
   | ({ status: "fetched"; roles: WebinarStaffRole[]; apiRequests: number } & RecordWebinarStaffResult);
 
-/**
- * Asks GoTo for one webinar's panelists and/or co-organizers (only the roles asked for that an
- * exclusion rule still names) and applies the rules to them: the background work behind a role
- * rule added after the webinar's last sync. A webinar GoTo no longer has keeps what it had.
- */
-export async function fetchWebinarStaff(options: {
+export interface FetchWebinarStaffOptions {
   db: Db;
   webinarId: string;
   roles: readonly WebinarStaffRole[];
   connectGoto: ConnectGoto<StaffClient>;
-}): Promise<FetchWebinarStaffResult> {
+}
+
+/**
+ * Asks GoTo for one webinar's panelists and/or co-organizers (only the roles asked for that an
+ * exclusion rule still names) and applies the rules to them: the background work behind a role
+ * rule added after the webinar's last sync. A webinar GoTo no longer has keeps what it had.
+ * Fetched or skipped, its outbox row (WebinarStaffFetch) goes.
+ */
+
+export async function fetchWebinarStaff(options: FetchWebinarStaffOptions): Promise<FetchWebinarStaffResult> {
+  const result = await fetchStaffOnce(options);
+  // Done with, either way (an error leaves the row for the dispatcher to queue again).
+  await completeStaffFetch({ db: options.db, webinarId: options.webinarId, roles: options.roles });
+  return result;
+}
+
+async function fetchStaffOnce(options: FetchWebinarStaffOptions): Promise<FetchWebinarStaffResult> {
   const { db } = options;
   const webinar = await db.webinar.findUnique({ where: { id: options.webinarId }, include: { connector: true } });
   if (!webinar) return { status: "skipped", reason: "webinar no longer exists" };

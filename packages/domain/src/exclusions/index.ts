@@ -25,3 +25,10 @@ export {
   recordWebinarStaff,
   type WebinarStaffMember,
 } from "./record-webinar-staff";
+export {
+  completeStaffFetch,
+  type QueueStaffFetchesOptions,
+  queueStaffFetches,
+  STAFF_FETCH_REQUEUE_AFTER_MS,
+  type StaffFetch,
+} from "./staff-fetch-outbox";
