@@ -1,6 +1,6 @@
 import type { AppConfig } from "@gw/config";
 import { createLogger } from "@gw/logger";
-import { createTestStores, fixture, type TestDatabase, type TestRedis } from "@gw/testing";
+import { createTestStores, fixture, type TestDatabase, type TestRedis, testConfig } from "@gw/testing";
 import { type App, buildApp } from "../src/app";
 import { type ApiDeps, createApiDeps } from "../src/deps";
 
@@ -74,4 +74,22 @@ export function asUser(api: Pick<TestApi, "app">, user: { headers: Record<string
   const send = (method: Method) => (url: string, payload?: object | string) =>
     api.app.inject({ method, url, headers: user.headers, ...(payload === undefined ? {} : { payload }) });
   return { get: send("GET"), post: send("POST"), put: send("PUT"), patch: send("PATCH"), delete: send("DELETE") };
+}
+
+/** A second API on `api`'s database and Redis prefix whose Redis is not there (nothing listens on the port). */
+export async function createApiWithoutRedis(api: TestApi): Promise<{ app: App; close(): Promise<void> }> {
+  const config = testConfig({
+    databaseUrl: api.database.url,
+    redisUrl: "redis://127.0.0.1:1",
+    redisPrefix: api.redis.prefix,
+  });
+  const deps = createApiDeps(config, createLogger({ name: "t", level: "silent", pretty: false }));
+  const app = await buildApp(deps);
+  return {
+    app,
+    async close() {
+      await app.close();
+      await deps.close();
+    },
+  };
 }

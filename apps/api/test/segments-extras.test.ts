@@ -4,14 +4,11 @@ import {
   queueStaffFetches,
   type StaffFetch,
 } from "@gw/domain/exclusions";
-import { createLogger } from "@gw/logger";
 import { enqueueAll, fetchWebinarStaffJob } from "@gw/queues";
-import { createProspect, testConfig } from "@gw/testing";
+import { createProspect } from "@gw/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/app";
-import { createApiDeps } from "../src/deps";
 import { createUserAndLogin, useUser } from "./auth-helpers";
-import { useTestApi } from "./helpers";
+import { createApiWithoutRedis, useTestApi } from "./helpers";
 import { parseCsv } from "./reports-csv";
 import { createSegmentsFixture, type SegmentsFixture } from "./segments-fixture";
 
@@ -128,15 +125,9 @@ describe("exclusions", () => {
     const jobOf = (webinarId: string) => queues.sync.getJob(`staff-${webinarId}-CO_ORGANIZER`);
 
     // The same API and database, with a Redis that is not there.
-    const config = testConfig({
-      databaseUrl: api.database.url,
-      redisUrl: "redis://127.0.0.1:1",
-      redisPrefix: api.redis.prefix,
-    });
-    const cut = createApiDeps(config, createLogger({ name: "t", level: "silent", pretty: false }));
-    const app = await buildApp(cut);
+    const cut = await createApiWithoutRedis(api);
     try {
-      const res = await app.inject({
+      const res = await cut.app.inject({
         method: "PUT",
         url: "/api/exclusions",
         headers: me.headers,
@@ -145,7 +136,6 @@ describe("exclusions", () => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().staffWebinarsQueued).toBe(done.length);
     } finally {
-      await app.close();
       await cut.close();
     }
     for (const webinarId of done) expect(await jobOf(webinarId)).toBeUndefined();

@@ -1,12 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { listenForNotifications } from "@gw/db";
 import { WEBHOOK_EVENTS_CHANNEL } from "@gw/domain/webhook-events";
-import { createLogger } from "@gw/logger";
-import { createAccount, createConnector, gotoKey, testConfig, waitUntil } from "@gw/testing";
+import { createAccount, createConnector, gotoKey, waitUntil } from "@gw/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/app";
-import { createApiDeps } from "../src/deps";
-import { useTestApi } from "./helpers";
+import { createApiWithoutRedis, useTestApi } from "./helpers";
 import { deliverSigned } from "./webhook-delivery";
 
 const SECRET = "test-webhook-secret-value";
@@ -184,17 +181,11 @@ describe("GoTo webhook receiver", () => {
   });
 
   it("still answers 200 at once when Redis is down, keeping the event RECEIVED for the sweeper", async () => {
-    const config = testConfig({
-      databaseUrl: api.database.url,
-      redisUrl: "redis://127.0.0.1:1",
-      redisPrefix: api.redis.prefix,
-    });
-    const deps = createApiDeps(config, createLogger({ name: "t", level: "silent", pretty: false }));
-    const app = await buildApp(deps);
+    const cut = await createApiWithoutRedis(api);
     try {
       const body = registrantAdded();
       const started = Date.now();
-      const res = await deliverSigned(app, { connectorId, secret: SECRET, body });
+      const res = await deliverSigned(cut.app, { connectorId, secret: SECRET, body });
       expect(res.statusCode).toBe(200);
       expect(Date.now() - started).toBeLessThan(3_000);
       expect(res.json().status).toBe("accepted");
@@ -202,8 +193,7 @@ describe("GoTo webhook receiver", () => {
         status: "RECEIVED",
       });
     } finally {
-      await app.close();
-      await deps.close();
+      await cut.close();
     }
   });
 });
