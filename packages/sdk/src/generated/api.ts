@@ -7591,7 +7591,7 @@ export interface paths {
         };
         /**
          * Replace the exclusion rules and re-apply them to every prospect now (admins)
-         * @description Matching prospects become filtered: the sync still records their activities, but they get no completion or rule actions, leave dynamic lists, and the reports hide them unless includeFiltered=true. Prospects only the old rules filtered are released; prospects filtered by hand stay filtered. A PANELIST or CO_ORGANIZER rule added here also queues, for each webinar no sync reads again, one GoTo request per role (in the background, behind other sync work): their staff are filtered as the answers arrive (staffWebinarsQueued).
+         * @description Matching prospects become filtered: the sync still records their activities, but they get no completion or rule actions, leave dynamic lists, and the reports hide them unless includeFiltered=true. Prospects only the old rules filtered are released; prospects filtered by hand stay filtered. A PANELIST or CO_ORGANIZER rule added here also queues, for each webinar no sync reads again, one GoTo request per role (in the background, behind other sync work): their staff are filtered as the answers arrive (staffWebinarsQueued). The requests are recorded with the rules, so a Redis outage delays them (the worker queues them again) but loses none.
          */
         put: {
             parameters: {
