@@ -85,6 +85,30 @@ describe("connector sync status", () => {
     ).toBe(true);
   });
 
+  it("tells when a connector that never synced last failed", async () => {
+    const db = api.deps.db;
+    const connector = await createConnector(db, { accountId: admin.accountId, status: "ERROR", lastError: "x" });
+    const failedAt = new Date(Date.now() - 3 * 60_000);
+    for (const [minutesAgo, finishedAt] of [
+      [10, new Date(Date.now() - 9 * 60_000)],
+      [4, failedAt],
+    ] as const) {
+      await db.syncRun.create({
+        data: {
+          accountId: admin.accountId,
+          connectorId: connector.id,
+          kind: "DISCOVERY",
+          status: "FAILED",
+          startedAt: new Date(Date.now() - minutesAgo * 60_000),
+          finishedAt,
+        },
+      });
+    }
+    const items = (await inject("GET", "/api/connectors/sync-status")).json().items;
+    const row = items.find((s: { connectorId: string }) => s.connectorId === connector.id);
+    expect(row).toMatchObject({ lastSyncAt: null, lastFailedAt: failedAt.toISOString() });
+  });
+
   it("names the webinar of each sync run and explains its error", async () => {
     const db = api.deps.db;
     const connector = await createConnector(db, { accountId: admin.accountId });

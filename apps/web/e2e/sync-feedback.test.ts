@@ -76,6 +76,8 @@ describe("sync feedback: progress, Sync now, errors in plain words", () => {
       .getByTestId("webinar-sync")
       .getByText(/Synced .*(ago|just now)/)
       .waitFor();
+    // And when it syncs next: a webinar four days out is polled again within the hour.
+    expect(await page.getByTestId("webinar-sync").textContent()).toMatch(/· next (in \d+ (minutes?|hours?)|due now)$/);
     await page.getByRole("button", { name: "Sync now: Roadmap briefing" }).click();
     await page.getByText(/Syncing Roadmap briefing now\.|Roadmap briefing is already being synced/).waitFor();
     await screenshot(page, "webinar-sync-now");
@@ -107,5 +109,34 @@ describe("sync feedback: progress, Sync now, errors in plain words", () => {
     await screenshot(page, "connector-error-banner");
     await page.getByRole("link", { name: "Open Connectors" }).click();
     await page.waitForURL(/\/connectors$/);
+  });
+
+  it('says when a connector whose syncs only ever failed last tried, not "Never"', async () => {
+    const connector = await stack.db.connector.create({
+      data: {
+        accountId: stack.admin.accountId,
+        name: "Events team",
+        connectorUserEmail: "events@example.com",
+        status: "ERROR",
+        lastError: "GoTo refused to renew access (invalid_grant): refresh token revoked.",
+        lastErrorAt: new Date(),
+      },
+    });
+    await stack.db.syncRun.create({
+      data: {
+        accountId: stack.admin.accountId,
+        connectorId: connector.id,
+        kind: "DISCOVERY",
+        status: "FAILED",
+        startedAt: new Date(Date.now() - 4 * 60_000),
+        finishedAt: new Date(Date.now() - 3 * 60_000),
+      },
+    });
+    const page = await stack.newPage();
+    await logIn(page, stack);
+    await page.goto("/connectors");
+    const row = page.locator("tr", { hasText: "Events team" });
+    await row.getByText("Failed 3 minutes ago").waitFor();
+    expect(await row.getByText("Never").count()).toBe(0);
   });
 });

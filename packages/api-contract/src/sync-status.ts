@@ -18,6 +18,7 @@ export const connectorSyncStatus = z.object({
   webinarsSynced: z.number().int().describe("Webinars synced at least once"),
   registrants: z.number().int().describe("Registrations brought in so far"),
   lastSyncAt: z.date().nullable().describe("The last sync of any kind that finished"),
+  lastFailedAt: z.date().nullable().describe("When the newest failed sync run of this connector ended"),
   nextSyncAt: z.date().nullable().describe("The next planned sync (discovery or a webinar's poll)"),
 });
 export const connectorSyncStatusList = z.object({ items: z.array(connectorSyncStatus) });

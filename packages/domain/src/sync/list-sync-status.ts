@@ -13,8 +13,9 @@ export interface ListSyncStatusOptions {
 
 /**
  * One row per live connector of the account. Counts come from WebinarCounts (kept by triggers),
- * the last finished run from the newest successful SyncRun (index on connectorId, startedAt), so
- * the page can poll this every few seconds while a sync runs.
+ * the last finished run from the newest successful SyncRun, the last failure from the newest failed
+ * one (index on connectorId, startedAt), so the page can poll this every few seconds while a sync
+ * runs.
  */
 export async function listSyncStatus(options: ListSyncStatusOptions): Promise<ConnectorSyncStatus[]> {
   return pgQuery<ConnectorSyncStatus>(
@@ -26,6 +27,7 @@ export async function listSyncStatus(options: ListSyncStatusOptions): Promise<Co
        (COALESCE(w.found, 0) - COALESCE(w.pending, 0))::int AS "webinarsSynced",
        COALESCE(w.registrants, 0)::int AS "registrants",
        GREATEST(c."lastSyncAt", r.last_finished) AS "lastSyncAt",
+       r.last_failed AS "lastFailedAt",
        CASE WHEN c."status" = 'VERIFIED' THEN LEAST(c."nextDiscoveryAt", c."backfillDueAt", w.next_webinar) END AS "nextSyncAt"
      FROM "Connector" c
      LEFT JOIN LATERAL (
@@ -42,6 +44,9 @@ export async function listSyncStatus(options: ListSyncStatusOptions): Promise<Co
          (SELECT s."finishedAt" FROM "SyncRun" s
            WHERE s."connectorId" = c."id" AND s."status" = 'SUCCEEDED'
            ORDER BY s."startedAt" DESC LIMIT 1) AS last_finished,
+         (SELECT COALESCE(s."finishedAt", s."startedAt") FROM "SyncRun" s
+           WHERE s."connectorId" = c."id" AND s."status" = 'FAILED'
+           ORDER BY s."startedAt" DESC LIMIT 1) AS last_failed,
          EXISTS (SELECT 1 FROM "SyncRun" s
            WHERE s."connectorId" = c."id" AND s."status" = 'RUNNING'
              AND s."startedAt" > now() - interval '1 hour') AS running

@@ -11287,6 +11287,8 @@ export interface paths {
                                 registrants: number;
                                 /** @description The last sync of any kind that finished */
                                 lastSyncAt: string | null;
+                                /** @description When the newest failed sync run of this connector ended */
+                                lastFailedAt: string | null;
                                 /** @description The next planned sync (discovery or a webinar's poll) */
                                 nextSyncAt: string | null;
                             }[];

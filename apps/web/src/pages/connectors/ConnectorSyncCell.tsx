@@ -8,7 +8,10 @@ import { formatNumber, formatRelative, formatShortDateTime } from "../../lib/for
  */
 export function ConnectorSyncCell({ connector, status }: { connector: Connector; status?: ConnectorSyncStatus }) {
   const lastSyncAt = status?.lastSyncAt ?? connector.lastSyncAt;
-  if (connector.status !== "VERIFIED" && !lastSyncAt) return <span className="muted">Never</span>;
+  // A connector whose syncs only ever failed has not "never" synced: say when it last tried.
+  const failedAt = status?.lastFailedAt ?? (connector.status === "ERROR" ? connector.lastErrorAt : null);
+  const failed = failedAt ? <span title={formatShortDateTime(failedAt)}>Failed {formatRelative(failedAt)}</span> : null;
+  if (connector.status !== "VERIFIED" && !lastSyncAt) return failed ?? <span className="muted">Never</span>;
   const found = status?.webinarsFound ?? 0;
   const synced = status?.webinarsSynced ?? 0;
   return (
@@ -34,8 +37,10 @@ export function ConnectorSyncCell({ connector, status }: { connector: Connector;
           {status?.running ? "Syncing now · last " : ""}
           {formatRelative(lastSyncAt)}
         </span>
+      ) : status?.running ? (
+        <span className="muted">Syncing now…</span>
       ) : (
-        <span className="muted">{status?.running ? "Syncing now…" : "Not yet"}</span>
+        (failed ?? <span className="muted">Not yet</span>)
       )}
       {connector.status === "VERIFIED" ? (
         <div className="cell-sub">
