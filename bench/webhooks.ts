@@ -163,9 +163,8 @@ try {
   }
 
   // The receiver alone: signed POSTs straight to the API, one at a time (GoTo waits for each answer).
-  const secret = secretBox.decrypt(
-    (await db.connector.findUniqueOrThrow({ where: { id: connector.id } })).webhookSecretEnc as string,
-  );
+  const sealed = (await db.connector.findUniqueOrThrow({ where: { id: connector.id } })).webhookSecretEnc;
+  const secret = sealed ? secretBox.decrypt(sealed) : "";
   const receiverMs: number[] = [];
   for (let i = 0; i < (DRIVER_ONLY ? 0 : 200); i++) {
     const body = JSON.stringify({
