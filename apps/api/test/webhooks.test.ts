@@ -105,7 +105,7 @@ describe("GoTo webhook receiver", () => {
     expect(new Set(stored.map((e) => e.id))).toEqual(new Set(outcomes.map((o) => o.eventId)));
   });
 
-  it("answers 200 to the same event delivered again but stores and queues it only once", async () => {
+  it("answers 200 to the same event delivered again but stores it only once", async () => {
     const body = registrantAdded();
     const first = await deliver(body);
     const again = await deliver(body);
@@ -180,7 +180,7 @@ describe("GoTo webhook receiver", () => {
     expect(stored).toMatchObject({ status: "IGNORED", reason: expect.stringMatching(/not one this service handles/) });
   });
 
-  it("still answers 200 at once when Redis is down, keeping the event RECEIVED for the sweeper", async () => {
+  it("still answers 200 at once when Redis is down, keeping the event RECEIVED for the worker's consumer", async () => {
     const cut = await createApiWithoutRedis(api);
     try {
       const body = registrantAdded();

@@ -3,9 +3,9 @@ import { applyWebhookEventJob, enqueue } from "@gw/queues";
 import type { JobHandler } from "./types";
 
 /**
- * Re-enqueues events still RECEIVED half a minute after arrival (their job was lost with Redis,
- * or the receiver could not reach it). The job id follows the event, so one still queued or
- * retrying is not doubled.
+ * Re-enqueues events still RECEIVED half a minute after arrival (no consumer pass took them, and
+ * their job, if they had one, was lost with Redis). The job id follows the event, so one still
+ * queued or retrying is not doubled.
  */
 export const handleSweepWebhookEvents: JobHandler<"sweep-webhook-events"> = async (_payload, ctx) => {
   const ids = await findStuckWebhookEvents({ db: ctx.deps.db, olderThanMs: 30_000 });

@@ -9,8 +9,9 @@ export interface FindStuckWebhookEventsOptions {
 }
 
 /**
- * Events still RECEIVED well after arrival: their job was lost (Redis flushed or down when the
- * receiver enqueued). Postgres holds them, so they are enqueued again, oldest first.
+ * Events still RECEIVED well after arrival: no consumer pass took them (a notification missed while
+ * no worker listened, or held back behind an event of their webinar) and their apply job, if they
+ * had one, was lost with Redis. Postgres holds them, so they are enqueued again, oldest first.
  */
 export async function findStuckWebhookEvents(options: FindStuckWebhookEventsOptions): Promise<string[]> {
   const now = options.now ?? new Date();
