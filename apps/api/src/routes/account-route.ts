@@ -19,6 +19,8 @@ export interface AccountRouteSpec<
   tags: string[];
   summary: string;
   description?: string;
+  /** The OpenAPI security requirement when it is narrower than the document's (session only, say). */
+  security?: Record<string, string[]>[];
   /** `app.requireAdmin` for admin-only routes (the route table and the token check read it there). */
   preHandler?: preHandlerAsyncHookHandler;
   params?: Params;
@@ -28,7 +30,7 @@ export interface AccountRouteSpec<
   reply: Reply;
   status?: 200 | 201 | 202 | 204;
   /** The error replies the document lists (`errors` from the contract, or some of its statuses). */
-  errors: Partial<Record<400 | 401 | 403 | 404 | 409 | 429, typeof errorBody>>;
+  errors: Partial<Record<400 | 401 | 403 | 404 | 409 | 422 | 429, typeof errorBody>>;
 }
 
 export interface AccountRouteInput<Params extends Schema, Query extends Schema, Body extends Schema> {

@@ -5,6 +5,7 @@ import {
   connectorView,
   createConnectorBody,
   errorBody,
+  errors,
   noContent,
   updateConnectorBody,
   verificationStarted,
@@ -25,6 +26,7 @@ import { refreshConnectorWebhooks } from "@gw/domain/webhook-subscriptions";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
+import { accountRoute } from "./account-route";
 
 const tags = ["connectors"];
 const security = [{ session: [] }];
@@ -35,136 +37,120 @@ export const connectorRoutes =
   async (app) => {
     const { db, secretBox, config } = deps;
 
-    app.get(
-      "/api/connectors",
+    accountRoute(
+      app,
       {
+        method: "GET",
+        url: "/api/connectors",
         preHandler: app.requireAuth,
-        schema: {
-          tags,
-          security,
-          summary: "The account's connectors with status, organizer, last sync and last error",
-          response: { 200: connectorList, 401: errorBody },
-        },
+        tags,
+        security,
+        summary: "The account's connectors with status, organizer, last sync and last error",
+        reply: connectorList,
+        errors: { 401: errorBody },
       },
-      async (request) => ({ items: await listConnectors({ db, accountId: authOf(request).accountId }) }),
+      async ({ accountId }) => ({ items: await listConnectors({ db, accountId }) }),
     );
 
-    app.post(
-      "/api/connectors",
+    accountRoute(
+      app,
       {
+        method: "POST",
+        url: "/api/connectors",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          security,
-          summary: "Add a GoTo Webinar connector (UNVERIFIED until verified)",
-          body: createConnectorBody,
-          response: { 201: connectorView, 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody },
-        },
+        tags,
+        security,
+        summary: "Add a GoTo Webinar connector (UNVERIFIED until verified)",
+        body: createConnectorBody,
+        reply: connectorView,
+        status: 201,
+        errors: { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody },
       },
-      async (request, reply) => {
-        const connector = await createConnector({
-          db,
-          secretBox,
-          accountId: authOf(request).accountId,
-          input: request.body,
-        });
+      async ({ accountId, body, request }) => {
+        const connector = await createConnector({ db, secretBox, accountId, input: body });
         request.log.info({ connectorId: connector.id }, "connector created");
-        return reply.status(201).send(connector);
+        return connector;
       },
     );
 
-    app.get(
-      "/api/connectors/api-budget",
+    accountRoute(
+      app,
       {
+        method: "GET",
+        url: "/api/connectors/api-budget",
         preHandler: app.requireAuth,
-        schema: {
-          tags,
-          security,
-          summary:
-            "Each connector's GoTo requests in the last hour and day against GoTo's limit, with 429s and what used them",
-          description:
-            "Counted per minute across every API and worker process (kept 25 hours in Redis). Connectors without an OAuth client of their own share the service's client, and GoTo's limit is per client.",
-          response: { 200: apiBudgetList, 401: errorBody },
-        },
+        tags,
+        security,
+        summary:
+          "Each connector's GoTo requests in the last hour and day against GoTo's limit, with 429s and what used them",
+        description:
+          "Counted per minute across every API and worker process (kept 25 hours in Redis). Connectors without an OAuth client of their own share the service's client, and GoTo's limit is per client.",
+        reply: apiBudgetList,
+        errors: { 401: errorBody },
       },
-      async (request) => ({
+      async ({ accountId }) => ({
         items: await listApiBudgets({
           db,
-          accountId: authOf(request).accountId,
+          accountId,
           ledger: processUsageLedger(config.redis),
           requestsPerSecond: config.goto.requestsPerSecond,
         }),
       }),
     );
 
-    app.get(
-      "/api/connectors/:id",
+    accountRoute(
+      app,
       {
+        method: "GET",
+        url: "/api/connectors/:id",
         preHandler: app.requireAuth,
-        schema: {
-          tags,
-          security,
-          summary: "One connector",
-          params: connectorParams,
-          response: { 200: connectorView, 401: errorBody, 404: errorBody },
-        },
+        tags,
+        security,
+        summary: "One connector",
+        params: connectorParams,
+        reply: connectorView,
+        errors: { 401: errorBody, 404: errorBody },
       },
-      async (request) => getConnector({ db, accountId: authOf(request).accountId, connectorId: request.params.id }),
+      ({ accountId, params }) => getConnector({ db, accountId, connectorId: params.id }),
     );
 
-    app.patch(
-      "/api/connectors/:id",
+    accountRoute(
+      app,
       {
+        method: "PATCH",
+        url: "/api/connectors/:id",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          security,
-          summary: "Change a connector's settings",
-          params: connectorParams,
-          body: updateConnectorBody,
-          response: {
-            200: connectorView,
-            400: errorBody,
-            401: errorBody,
-            403: errorBody,
-            404: errorBody,
-            409: errorBody,
-          },
-        },
+        tags,
+        security,
+        summary: "Change a connector's settings",
+        params: connectorParams,
+        body: updateConnectorBody,
+        reply: connectorView,
+        errors: { ...errors, 409: errorBody },
       },
-      async (request) =>
-        updateConnector({
-          db,
-          secretBox,
-          accountId: authOf(request).accountId,
-          connectorId: request.params.id,
-          input: request.body,
-        }),
+      ({ accountId, params, body }) =>
+        updateConnector({ db, secretBox, accountId, connectorId: params.id, input: body }),
     );
 
     for (const [action, enabled] of [
       ["disable", false],
       ["enable", true],
     ] as const) {
-      app.post(
-        `/api/connectors/:id/${action}`,
+      accountRoute(
+        app,
         {
+          method: "POST",
+          url: `/api/connectors/:id/${action}`,
           preHandler: app.requireAdmin,
-          schema: {
-            tags,
-            security,
-            summary: enabled ? "Resume a disabled connector's sync" : "Pause a connector's sync (keeps its tokens)",
-            params: connectorParams,
-            response: { 200: connectorView, 401: errorBody, 403: errorBody, 404: errorBody },
-          },
+          tags,
+          security,
+          summary: enabled ? "Resume a disabled connector's sync" : "Pause a connector's sync (keeps its tokens)",
+          params: connectorParams,
+          reply: connectorView,
+          errors: { 401: errorBody, 403: errorBody, 404: errorBody },
         },
-        async (request) => {
-          const view = await setConnectorEnabled({
-            db,
-            accountId: authOf(request).accountId,
-            connectorId: request.params.id,
-            enabled,
-          });
+        async ({ accountId, params, request }) => {
+          const view = await setConnectorEnabled({ db, accountId, connectorId: params.id, enabled });
           // Disabling unsubscribes GoTo webhooks, enabling subscribes again (never throws; polling remains).
           await refreshConnectorWebhooks({
             db,
@@ -187,63 +173,58 @@ export const connectorRoutes =
       );
     }
 
-    app.delete(
-      "/api/connectors/:id",
+    accountRoute(
+      app,
       {
+        method: "DELETE",
+        url: "/api/connectors/:id",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          security,
-          summary: "Delete a connector and its GoTo webhooks; its webinars, prospects and activities stay",
-          params: connectorParams,
-          response: { 204: noContent, 401: errorBody, 403: errorBody, 404: errorBody },
-        },
+        tags,
+        security,
+        summary: "Delete a connector and its GoTo webhooks; its webinars, prospects and activities stay",
+        params: connectorParams,
+        reply: noContent,
+        status: 204,
+        errors: { 401: errorBody, 403: errorBody, 404: errorBody },
       },
-      async (request, reply) => {
+      async ({ accountId, params, request }) => {
         const log = request.log;
         const result = await deleteConnector({
           db,
           config,
-          accountId: authOf(request).accountId,
-          connectorId: request.params.id,
+          accountId,
+          connectorId: params.id,
           gotoClientFor: (connectorId) =>
             createConnectorGotoClient({ db, config, secretBox, connectorId, requireVerified: false, log }),
           log,
         });
-        log.info({ connectorId: request.params.id, webhooksRemoved: result.webhooksRemoved }, "connector deleted");
-        return reply.status(204).send(null);
+        log.info({ connectorId: params.id, webhooksRemoved: result.webhooksRemoved }, "connector deleted");
+        return null;
       },
     );
 
-    app.post(
-      "/api/connectors/:id/verify",
+    accountRoute(
+      app,
       {
+        method: "POST",
+        url: "/api/connectors/:id/verify",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          security,
-          summary:
-            "Start verification: the browser goes to authorizationUrl (GoTo's consent page) and comes back to /oauth/callback",
-          params: connectorParams,
-          response: {
-            200: verificationStarted,
-            401: errorBody,
-            403: errorBody,
-            404: errorBody,
-            422: errorBody,
-          },
-        },
+        tags,
+        security,
+        summary:
+          "Start verification: the browser goes to authorizationUrl (GoTo's consent page) and comes back to /oauth/callback",
+        params: connectorParams,
+        reply: verificationStarted,
+        errors: { 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody },
       },
-      async (request) => {
-        const auth = authOf(request);
-        return startConnectorVerification({
+      ({ accountId, params, request }) =>
+        startConnectorVerification({
           db,
           config,
           secretBox,
-          accountId: auth.accountId,
-          connectorId: request.params.id,
-          sessionId: auth.sessionId,
-        });
-      },
+          accountId,
+          connectorId: params.id,
+          sessionId: authOf(request).sessionId,
+        }),
     );
   };
