@@ -125,3 +125,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** What to show at one field after a refusal: the API's words for that field, else its message. */
+export function fieldErrorMessage(error: unknown, field: string): string {
+  return error instanceof ApiError ? (error.fieldMessage(field) ?? error.message) : errorMessage(error);
+}

@@ -53,3 +53,29 @@ export function ButtonLink({
     </Link>
   );
 }
+
+/** Reset and Save under an edited setting: both idle until something changed, Save busy while saving. */
+export function SaveButtons({
+  dirty,
+  busy,
+  onReset,
+  onSave,
+  saveLabel,
+}: {
+  dirty: boolean;
+  busy: boolean;
+  onReset(): void;
+  onSave(): void;
+  saveLabel: string;
+}) {
+  return (
+    <>
+      <Button onClick={onReset} disabled={!dirty || busy}>
+        Reset
+      </Button>
+      <Button variant="primary" onClick={onSave} loading={busy} disabled={!dirty}>
+        {saveLabel}
+      </Button>
+    </>
+  );
+}

@@ -97,14 +97,12 @@ export function RegistrationsChart({ points: raw, title }: { points: DayPoint[];
         )}
       </svg>
       <figcaption className="legend">
-        <span>
-          <i style={{ background: "var(--chart-1)" }} />
-          Registrations per day (left axis)
-        </span>
-        <span>
-          <i style={{ background: "var(--chart-3)" }} />
-          Total registered (right axis)
-        </span>
+        <LegendItems
+          items={[
+            ["var(--chart-1)", "Registrations per day (left axis)"],
+            ["var(--chart-3)", "Total registered (right axis)"],
+          ]}
+        />
       </figcaption>
       <table className="sr-only">
         <caption>{title}</caption>
@@ -140,16 +138,28 @@ export function AttendanceMeter({ attended, absent }: { attended: number; absent
         <span style={{ width: `${total ? (absent / total) * 100 : 0}%`, background: "#f0b27a" }} />
       </div>
       <div className="legend" aria-hidden="true">
-        <span>
-          <i style={{ background: "var(--chart-2)" }} />
-          Attended {attended.toLocaleString()}
-        </span>
-        <span>
-          <i style={{ background: "#f0b27a" }} />
-          Absent {absent.toLocaleString()}
-        </span>
+        <LegendItems
+          items={[
+            ["var(--chart-2)", `Attended ${attended.toLocaleString()}`],
+            ["#f0b27a", `Absent ${absent.toLocaleString()}`],
+          ]}
+        />
         <span>{pct}% attendance</span>
       </div>
     </div>
+  );
+}
+
+/** A chart legend's entries: a swatch of each series' colour and what it shows. */
+export function LegendItems({ items }: { items: [color: string, label: string][] }) {
+  return (
+    <>
+      {items.map(([color, label]) => (
+        <span key={label}>
+          <i style={{ background: color }} />
+          {label}
+        </span>
+      ))}
+    </>
   );
 }

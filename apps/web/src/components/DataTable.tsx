@@ -1,3 +1,4 @@
+import type { Page } from "@gw/api-contract";
 import type { ReactNode } from "react";
 import { Icon } from "./Icon";
 
@@ -8,7 +9,19 @@ export interface Column<T> {
   /** The server's sort key; the header becomes a button when set. */
   sortKey?: string;
   align?: "right" | "center";
+  /** Figures: the cells use tabular digits so columns of numbers line up. */
+  numeric?: boolean;
   width?: string;
+}
+
+/** A right-aligned column of figures (sorted on the server by `sortKey` when given). */
+export function figureColumn<T>(
+  key: string,
+  header: ReactNode,
+  render: (row: T) => ReactNode,
+  sortKey?: string,
+): Column<T> {
+  return { key, header, align: "right", numeric: true, render, sortKey };
 }
 
 export interface SortState {
@@ -22,8 +35,9 @@ export interface Selection {
 }
 
 /**
- * A table whose sorting and paging happen on the server: headers announce their sort order
- * (aria-sort), and a checkbox column selects rows when `selection` is given.
+ * Every table of the UI: sorting and paging happen on the server (headers announce their sort
+ * order with aria-sort), a checkbox column selects rows when `selection` is given, and `footer`
+ * holds summary rows such as totals.
  */
 export function DataTable<T>({
   columns,
@@ -35,6 +49,7 @@ export function DataTable<T>({
   selection,
   rowLabel,
   busy,
+  footer,
 }: {
   columns: Column<T>[];
   rows: T[];
@@ -46,6 +61,8 @@ export function DataTable<T>({
   /** How a row is named for its checkbox, e.g. the e-mail. */
   rowLabel?(row: T): string;
   busy?: boolean;
+  /** Rows after the data, e.g. a total (`<tr>` elements). */
+  footer?: ReactNode;
 }) {
   const pageKeys = rows.map(rowKey);
   const allOnPage = selection ? pageKeys.length > 0 && pageKeys.every((k) => selection.selected.has(k)) : false;
@@ -133,7 +150,7 @@ export function DataTable<T>({
                   </td>
                 ) : null}
                 {columns.map((column) => (
-                  <td key={column.key} className={column.align ?? ""}>
+                  <td key={column.key} className={cellClass(column)}>
                     {column.render(row)}
                   </td>
                 ))}
@@ -141,8 +158,48 @@ export function DataTable<T>({
             );
           })}
         </tbody>
+        {footer ? <tfoot>{footer}</tfoot> : null}
       </table>
     </div>
+  );
+}
+
+function cellClass(column: Column<unknown>): string {
+  return [column.align, column.numeric ? "num" : undefined].filter(Boolean).join(" ");
+}
+
+/**
+ * One page of a server-paged answer: its rows, and the pager under them (only when there is more
+ * than one page with `pagerWhenNeeded`).
+ */
+export function PagedTable<T>({
+  page,
+  noun,
+  onPage,
+  onPageSize,
+  pagerWhenNeeded,
+  ...table
+}: Omit<Parameters<typeof DataTable<T>>[0], "rows"> & {
+  page: Page<T>;
+  noun: string;
+  onPage(page: number): void;
+  onPageSize?(size: number): void;
+  pagerWhenNeeded?: boolean;
+}) {
+  return (
+    <>
+      <DataTable {...table} rows={page.items} />
+      {pagerWhenNeeded && page.total <= page.pageSize ? null : (
+        <Pagination
+          page={page.page}
+          pageSize={page.pageSize}
+          total={page.total}
+          noun={noun}
+          onPage={onPage}
+          onPageSize={onPageSize}
+        />
+      )}
+    </>
   );
 }
 

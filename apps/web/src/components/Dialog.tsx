@@ -84,6 +84,71 @@ export function Dialog({
   );
 }
 
+/**
+ * A dialog that is a form with Cancel and one submit button. While `submit` runs both buttons
+ * wait and the dialog does not close; what it throws goes to `onError` (the caller shows it
+ * where it belongs: at a field or in an alert).
+ */
+export function FormDialog({
+  open,
+  onClose,
+  title,
+  description,
+  wide,
+  submitLabel,
+  tone = "primary",
+  autoFocusSubmit,
+  submit,
+  onError,
+  children,
+}: {
+  open: boolean;
+  onClose(): void;
+  title: string;
+  description?: ReactNode;
+  wide?: boolean;
+  submitLabel: string;
+  tone?: "danger" | "primary";
+  /** Focus the submit button on open (a confirmation has no field to start in). */
+  autoFocusSubmit?: boolean;
+  submit(): Promise<void>;
+  onError(error: unknown): void;
+  children?: ReactNode;
+}) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Dialog
+      open={open}
+      onClose={() => !busy && onClose()}
+      title={title}
+      description={description}
+      wide={wide}
+      onSubmit={async () => {
+        setBusy(true);
+        try {
+          await submit();
+        } catch (caught) {
+          onError(caught);
+        } finally {
+          setBusy(false);
+        }
+      }}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" variant={tone} loading={busy} autoFocus={autoFocusSubmit}>
+            {submitLabel}
+          </Button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}
+
 /** "Are you sure?" for destructive actions; shows the API's refusal in place if it fails. */
 export function ConfirmDialog({
   open,
@@ -102,41 +167,27 @@ export function ConfirmDialog({
   onConfirm(): Promise<void>;
   tone?: "danger" | "primary";
 }) {
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   useEffect(() => {
     if (open) setError(undefined);
   }, [open]);
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={() => !busy && onClose()}
+      onClose={onClose}
       title={title}
       description={message}
-      onSubmit={async () => {
-        setBusy(true);
+      submitLabel={confirmLabel}
+      tone={tone}
+      autoFocusSubmit
+      submit={async () => {
         setError(undefined);
-        try {
-          await onConfirm();
-          onClose();
-        } catch (caught) {
-          setError(errorMessage(caught));
-        } finally {
-          setBusy(false);
-        }
+        await onConfirm();
+        onClose();
       }}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant={tone} loading={busy} autoFocus>
-            {confirmLabel}
-          </Button>
-        </>
-      }
+      onError={(caught) => setError(errorMessage(caught))}
     >
       {error ? <Alert tone="danger">{error}</Alert> : null}
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -15,6 +15,42 @@ export function LoadingState({ label = "Loading…", rows = 5 }: { label?: strin
   );
 }
 
+/** What a query is: its latest answer, its failure, and the way to ask again (`useApi`'s shape). */
+export interface QueryLike<T> {
+  data: T | undefined;
+  error: Error | undefined;
+  reload(): void;
+}
+
+/**
+ * A query's answer in place: its error with a retry, a placeholder while the first answer loads,
+ * `empty` when there is nothing (by default a page without items), otherwise `children`.
+ */
+export function QueryView<T>({
+  query,
+  rows,
+  empty,
+  isEmpty = hasNoItems,
+  children,
+}: {
+  query: QueryLike<T>;
+  /** Placeholder lines while loading. */
+  rows?: number;
+  empty?: ReactNode;
+  isEmpty?(data: T): boolean;
+  children(data: T): ReactNode;
+}) {
+  if (query.error) return <ErrorState error={query.error} onRetry={query.reload} />;
+  if (query.data === undefined) return <LoadingState rows={rows} />;
+  if (empty !== undefined && isEmpty(query.data)) return <>{empty}</>;
+  return <>{children(query.data)}</>;
+}
+
+function hasNoItems(data: unknown): boolean {
+  const items = (data as { items?: unknown } | null)?.items;
+  return Array.isArray(items) && items.length === 0;
+}
+
 export function EmptyState({
   icon = "inbox",
   title,
@@ -69,6 +105,12 @@ export function ErrorState({
       ) : null}
     </div>
   );
+}
+
+/** A refusal as an alert, unless the API named fields: then each field shows its own message. */
+export function FormError({ error }: { error: Error | undefined }) {
+  if (!error || (error instanceof ApiError && error.fields.length)) return null;
+  return <Alert tone="danger">{error.message}</Alert>;
 }
 
 export function Alert({

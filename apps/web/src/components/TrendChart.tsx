@@ -1,6 +1,7 @@
 import type { AttendanceTrend } from "@gw/api-contract";
 import { formatNumber, formatPercent, formatShortDateTime } from "../lib/format";
-import { niceMax } from "./Chart";
+import { LegendItems, niceMax } from "./Chart";
+import { type Column, DataTable, figureColumn } from "./DataTable";
 
 type Point = AttendanceTrend["items"][number];
 
@@ -8,6 +9,14 @@ const W = 720;
 const H = 240;
 const PAD = { top: 16, right: 48, bottom: 30, left: 40 };
 const shortDay = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
+const TABLE_COLUMNS: Column<Point>[] = [
+  { key: "webinar", header: "Webinar", render: (p) => p.subject },
+  { key: "date", header: "Date", render: (p) => <span className="nowrap">{formatShortDateTime(p.startsAt)}</span> },
+  figureColumn("registered", "Registered", (p) => formatNumber(p.registered)),
+  figureColumn("attended", "Attended", (p) => formatNumber(p.attended)),
+  figureColumn("absent", "Absent", (p) => formatNumber(p.absent)),
+  figureColumn("rate", "Attendance rate", (p) => formatPercent(p.attendanceRate)),
+];
 
 /**
  * Attendance across webinars, oldest first: registered and attended as paired bars (left axis)
@@ -91,56 +100,17 @@ export function AttendanceTrendChart({ points, title }: { points: Point[]; title
         )}
       </svg>
       <figcaption className="legend">
-        <span>
-          <i style={{ background: "var(--chart-1)" }} />
-          Registered (left axis)
-        </span>
-        <span>
-          <i style={{ background: "var(--chart-2)" }} />
-          Attended (left axis)
-        </span>
-        <span>
-          <i style={{ background: "var(--chart-3)" }} />
-          Attendance rate (right axis)
-        </span>
+        <LegendItems
+          items={[
+            ["var(--chart-1)", "Registered (left axis)"],
+            ["var(--chart-2)", "Attended (left axis)"],
+            ["var(--chart-3)", "Attendance rate (right axis)"],
+          ]}
+        />
       </figcaption>
       <details className="chart-table">
         <summary>Show the numbers as a table</summary>
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Webinar</th>
-                <th scope="col">Date</th>
-                <th scope="col" className="right">
-                  Registered
-                </th>
-                <th scope="col" className="right">
-                  Attended
-                </th>
-                <th scope="col" className="right">
-                  Absent
-                </th>
-                <th scope="col" className="right">
-                  Attendance rate
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.subject}</td>
-                  <td className="nowrap">{formatShortDateTime(p.startsAt)}</td>
-                  <td className="right">{formatNumber(p.registered)}</td>
-                  <td className="right">{formatNumber(p.attended)}</td>
-                  <td className="right">{formatNumber(p.absent)}</td>
-                  <td className="right">{formatPercent(p.attendanceRate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={title} columns={TABLE_COLUMNS} rows={points} rowKey={(p) => p.id} />
       </details>
     </figure>
   );

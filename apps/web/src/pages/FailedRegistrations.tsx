@@ -3,6 +3,7 @@ import { Link } from "react-router-dom";
 import { errorMessage, post } from "../api/client";
 import { useApi } from "../api/use-api";
 import { Button } from "../components/Button";
+import { type Column, DataTable } from "../components/DataTable";
 import { Card } from "../components/Layout";
 import { ErrorState } from "../components/States";
 import { useToast } from "../components/Toast";
@@ -42,53 +43,65 @@ export function FailedRegistrations() {
     }
   };
 
+  const columns: Column<FailedRequest>[] = [
+    {
+      key: "prospect",
+      header: "Prospect",
+      render: (r) => (
+        <Link to={`/prospects/${r.prospect.id}`} className="cell-title">
+          {r.prospect.email}
+        </Link>
+      ),
+    },
+    {
+      key: "webinar",
+      header: "Webinar",
+      render: (r) => <Link to={`/reports/webinars/${r.webinar.id}`}>{r.webinar.subject}</Link>,
+    },
+    {
+      key: "reason",
+      header: "Reason",
+      render: (r) => (
+        <span style={{ display: "block", color: "var(--danger)", maxWidth: 360 }}>
+          {r.reason ?? "Refused by GoTo Webinar"}
+        </span>
+      ),
+    },
+    {
+      key: "submitted",
+      header: "Submitted",
+      render: (r) => (
+        <span className="nowrap" title={formatShortDateTime(r.createdAt)}>
+          {formatRelative(r.createdAt)} · {r.attempts} attempt{r.attempts === 1 ? "" : "s"}
+        </span>
+      ),
+    },
+    {
+      key: "retry",
+      header: <span className="sr-only">Retry</span>,
+      align: "right",
+      render: (r) => (
+        <Button
+          size="sm"
+          icon="refresh"
+          loading={busy === r.id}
+          onClick={() => void retry(r)}
+          aria-label={`Retry the registration of ${r.prospect.email}`}
+        >
+          Retry
+        </Button>
+      ),
+    },
+  ];
+
   return (
     <Card title={`Failed registrations (${failed.data.total})`} id="failed">
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="sr-only">Form registrations that did not reach GoTo Webinar</caption>
-          <thead>
-            <tr>
-              <th scope="col">Prospect</th>
-              <th scope="col">Webinar</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Submitted</th>
-              <th scope="col" className="right">
-                <span className="sr-only">Retry</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {failed.data.requests.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link to={`/prospects/${r.prospect.id}`} className="cell-title">
-                    {r.prospect.email}
-                  </Link>
-                </td>
-                <td>
-                  <Link to={`/reports/webinars/${r.webinar.id}`}>{r.webinar.subject}</Link>
-                </td>
-                <td style={{ color: "var(--danger)", maxWidth: 360 }}>{r.reason ?? "Refused by GoTo Webinar"}</td>
-                <td className="nowrap" title={formatShortDateTime(r.createdAt)}>
-                  {formatRelative(r.createdAt)} · {r.attempts} attempt{r.attempts === 1 ? "" : "s"}
-                </td>
-                <td className="right">
-                  <Button
-                    size="sm"
-                    icon="refresh"
-                    loading={busy === r.id}
-                    onClick={() => void retry(r)}
-                    aria-label={`Retry the registration of ${r.prospect.email}`}
-                  >
-                    Retry
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Form registrations that did not reach GoTo Webinar"
+        columns={columns}
+        rows={failed.data.requests}
+        rowKey={(r) => r.id}
+      />
     </Card>
   );
 }

@@ -2,8 +2,7 @@ import type { Campaign, CampaignList, Connector } from "@gw/api-contract";
 import { useEffect, useState } from "react";
 import { ApiError, errorMessage, patch, post } from "../../api/client";
 import { useApi } from "../../api/use-api";
-import { Button } from "../../components/Button";
-import { Dialog } from "../../components/Dialog";
+import { FormDialog } from "../../components/Dialog";
 import { SelectField, Switch, TextField } from "../../components/Field";
 import { Alert } from "../../components/States";
 
@@ -27,7 +26,6 @@ export function ConnectorDialog({
   const [createProspects, setCreateProspects] = useState(true);
   const [campaignId, setCampaignId] = useState("");
   const [newCampaign, setNewCampaign] = useState("GoTo Webinar sync");
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
 
   useEffect(() => {
@@ -48,49 +46,34 @@ export function ConnectorDialog({
   const fieldError = (field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
 
   const submit = async () => {
-    setBusy(true);
     setError(undefined);
-    try {
-      let campaign = campaignId || null;
-      if (campaignId === NEW_CAMPAIGN) {
-        const created = await post<Campaign>("/api/campaigns", { name: newCampaign.trim() });
-        campaigns.setData((data) => ({ items: [...(data?.items ?? []), created] }));
-        setCampaignId(created.id);
-        campaign = created.id;
-      }
-      const body = { name: name.trim(), connectorUserEmail: email.trim(), createProspects, campaignId: campaign };
-      const saved = connector
-        ? await patch<Connector>(`/api/connectors/${connector.id}`, body)
-        : await post<Connector>("/api/connectors", body);
-      onSaved(saved, !connector);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(errorMessage(caught)));
-    } finally {
-      setBusy(false);
+    let campaign = campaignId || null;
+    if (campaignId === NEW_CAMPAIGN) {
+      const created = await post<Campaign>("/api/campaigns", { name: newCampaign.trim() });
+      campaigns.setData((data) => ({ items: [...(data?.items ?? []), created] }));
+      setCampaignId(created.id);
+      campaign = created.id;
     }
+    const body = { name: name.trim(), connectorUserEmail: email.trim(), createProspects, campaignId: campaign };
+    const saved = connector
+      ? await patch<Connector>(`/api/connectors/${connector.id}`, body)
+      : await post<Connector>("/api/connectors", body);
+    onSaved(saved, !connector);
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={() => !busy && onClose()}
+      onClose={onClose}
       title={connector ? `Edit ${connector.name}` : "Add a GoTo Webinar connector"}
       description={
         connector
           ? undefined
           : "After saving, verify the connector: you sign in to GoTo Webinar and allow access. No password is stored here."
       }
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" loading={busy}>
-            {connector ? "Save changes" : "Create connector"}
-          </Button>
-        </>
-      }
+      submitLabel={connector ? "Save changes" : "Create connector"}
+      submit={submit}
+      onError={(caught) => setError(caught instanceof Error ? caught : new Error(errorMessage(caught)))}
     >
       {error && !(error instanceof ApiError && error.fields.length) ? (
         <Alert tone="danger">{error.message}</Alert>
@@ -144,6 +127,6 @@ export function ConnectorDialog({
           error={fieldError("name")}
         />
       ) : null}
-    </Dialog>
+    </FormDialog>
   );
 }

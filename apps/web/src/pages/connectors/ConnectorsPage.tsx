@@ -6,6 +6,7 @@ import { useApi } from "../../api/use-api";
 import { useMe } from "../../auth/AuthProvider";
 import { ConnectorStatusBadge } from "../../components/Badge";
 import { Button } from "../../components/Button";
+import { type Column, DataTable } from "../../components/DataTable";
 import { ConfirmDialog } from "../../components/Dialog";
 import { Card, PageHeader } from "../../components/Layout";
 import { Alert, EmptyState, ErrorState, LoadingState } from "../../components/States";
@@ -83,6 +84,113 @@ export function ConnectorsPage() {
     }
   };
 
+  const columns: Column<Connector>[] = [
+    {
+      key: "connector",
+      header: "Connector",
+      render: (c) => (
+        <>
+          <div className="cell-title">{c.name}</div>
+          <div className="cell-sub">{c.connectorUserEmail}</div>
+          <div className="cell-sub">{c.createProspects ? "Creates prospects" : "Existing prospects only"}</div>
+        </>
+      ),
+    },
+    {
+      key: "status",
+      header: "Status",
+      render: (c) => (
+        <>
+          <div style={{ maxWidth: 280 }}>
+            <ConnectorStatusBadge status={c.status} />
+            {c.status === "ERROR" && c.problem ? (
+              <div className="small" style={{ color: "var(--danger)", marginTop: 4 }} title={c.lastError ?? ""}>
+                {c.problem.message} <strong>{c.problem.action}</strong>
+              </div>
+            ) : null}
+            {c.status === "UNVERIFIED" ? <div className="cell-sub">Verify to start syncing</div> : null}
+          </div>
+        </>
+      ),
+    },
+    {
+      key: "organizer",
+      header: "Organizer",
+      render: (c) => (
+        <>
+          {c.organizerEmail ? (
+            <>
+              <div>{c.organizerName ?? c.organizerEmail}</div>
+              {c.organizerName ? <div className="cell-sub">{c.organizerEmail}</div> : null}
+            </>
+          ) : (
+            <span className="muted">—</span>
+          )}
+        </>
+      ),
+    },
+    {
+      key: "campaign",
+      header: "Campaign",
+      render: (c) => <>{c.campaign?.name ?? <span className="muted">None</span>}</>,
+    },
+    {
+      key: "sync",
+      header: "Last sync",
+      render: (c) => (
+        <>
+          <ConnectorSyncCell connector={c} status={statusOf(c.id)} />
+        </>
+      ),
+    },
+    {
+      key: "actions",
+      header: "Actions",
+      align: "right",
+      render: (c) => (
+        <>
+          <div className="row" style={{ justifyContent: "flex-end", maxWidth: 360, marginLeft: "auto" }}>
+            {isAdmin && c.status === "VERIFIED" ? (
+              <SyncNowButton path={`/api/connectors/${c.id}/sync`} name={c.name} />
+            ) : null}
+            {c.status !== "DISABLED" ? (
+              <Button
+                size="sm"
+                variant={c.status === "VERIFIED" ? "secondary" : "primary"}
+                icon={c.status === "VERIFIED" ? "refresh" : "checkCircle"}
+                loading={busy === c.id}
+                onClick={() => void verify(c)}
+                aria-label={`${c.status === "UNVERIFIED" ? "Verify" : "Re-verify"} ${c.name}`}
+              >
+                {c.status === "UNVERIFIED" ? "Verify" : "Re-verify"}
+              </Button>
+            ) : null}
+            <Button size="sm" variant="ghost" icon="edit" onClick={() => setEditing(c)} aria-label={`Edit ${c.name}`}>
+              Edit
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              icon={c.status === "DISABLED" ? "play" : "pause"}
+              disabled={busy === c.id}
+              onClick={() => void setEnabled(c, c.status === "DISABLED")}
+              aria-label={`${c.status === "DISABLED" ? "Enable" : "Disable"} ${c.name}`}
+            >
+              {c.status === "DISABLED" ? "Enable" : "Disable"}
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              icon="trash"
+              onClick={() => setDeleting(c)}
+              aria-label={`Delete ${c.name}`}
+            />
+          </div>
+        </>
+      ),
+    },
+  ];
+
   return (
     <>
       <PageHeader
@@ -132,108 +240,7 @@ export function ConnectorsPage() {
             Add your GoTo Webinar organizer as a connector, then verify it. You can add one connector per organizer.
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="sr-only">GoTo Webinar connectors</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Connector</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Organizer</th>
-                  <th scope="col">Campaign</th>
-                  <th scope="col">Last sync</th>
-                  <th scope="col" className="right">
-                    Actions
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((c) => (
-                  <tr key={c.id} data-connector={c.name}>
-                    <td>
-                      <div className="cell-title">{c.name}</div>
-                      <div className="cell-sub">{c.connectorUserEmail}</div>
-                      <div className="cell-sub">
-                        {c.createProspects ? "Creates prospects" : "Existing prospects only"}
-                      </div>
-                    </td>
-                    <td style={{ maxWidth: 280 }}>
-                      <ConnectorStatusBadge status={c.status} />
-                      {c.status === "ERROR" && c.problem ? (
-                        <div
-                          className="small"
-                          style={{ color: "var(--danger)", marginTop: 4 }}
-                          title={c.lastError ?? ""}
-                        >
-                          {c.problem.message} <strong>{c.problem.action}</strong>
-                        </div>
-                      ) : null}
-                      {c.status === "UNVERIFIED" ? <div className="cell-sub">Verify to start syncing</div> : null}
-                    </td>
-                    <td>
-                      {c.organizerEmail ? (
-                        <>
-                          <div>{c.organizerName ?? c.organizerEmail}</div>
-                          {c.organizerName ? <div className="cell-sub">{c.organizerEmail}</div> : null}
-                        </>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                    <td>{c.campaign?.name ?? <span className="muted">None</span>}</td>
-                    <td>
-                      <ConnectorSyncCell connector={c} status={statusOf(c.id)} />
-                    </td>
-                    <td>
-                      <div className="row" style={{ justifyContent: "flex-end", maxWidth: 360, marginLeft: "auto" }}>
-                        {isAdmin && c.status === "VERIFIED" ? (
-                          <SyncNowButton path={`/api/connectors/${c.id}/sync`} name={c.name} />
-                        ) : null}
-                        {c.status !== "DISABLED" ? (
-                          <Button
-                            size="sm"
-                            variant={c.status === "VERIFIED" ? "secondary" : "primary"}
-                            icon={c.status === "VERIFIED" ? "refresh" : "checkCircle"}
-                            loading={busy === c.id}
-                            onClick={() => void verify(c)}
-                            aria-label={`${c.status === "UNVERIFIED" ? "Verify" : "Re-verify"} ${c.name}`}
-                          >
-                            {c.status === "UNVERIFIED" ? "Verify" : "Re-verify"}
-                          </Button>
-                        ) : null}
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          icon="edit"
-                          onClick={() => setEditing(c)}
-                          aria-label={`Edit ${c.name}`}
-                        >
-                          Edit
-                        </Button>
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          icon={c.status === "DISABLED" ? "play" : "pause"}
-                          disabled={busy === c.id}
-                          onClick={() => void setEnabled(c, c.status === "DISABLED")}
-                          aria-label={`${c.status === "DISABLED" ? "Enable" : "Disable"} ${c.name}`}
-                        >
-                          {c.status === "DISABLED" ? "Enable" : "Disable"}
-                        </Button>
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          icon="trash"
-                          onClick={() => setDeleting(c)}
-                          aria-label={`Delete ${c.name}`}
-                        />
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="GoTo Webinar connectors" columns={columns} rows={list} rowKey={(c) => c.id} />
         )}
       </Card>
 

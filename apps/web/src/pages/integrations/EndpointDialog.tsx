@@ -2,8 +2,7 @@ import type { CreatedOutboundEndpoint, OutboundEndpoint } from "@gw/api-contract
 import { useEffect, useState } from "react";
 import { ApiError, errorMessage, patch, post } from "../../api/client";
 import { useApi } from "../../api/use-api";
-import { Button } from "../../components/Button";
-import { Dialog } from "../../components/Dialog";
+import { FormDialog } from "../../components/Dialog";
 import { TextField } from "../../components/Field";
 import { Alert } from "../../components/States";
 import { eventTypeLabel } from "./event-types";
@@ -26,7 +25,6 @@ export function EndpointDialog({
   const [description, setDescription] = useState("");
   const [all, setAll] = useState(true);
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
   useEffect(() => {
@@ -42,38 +40,24 @@ export function EndpointDialog({
   const typesError = !all && picked.size === 0 ? "Pick at least one event type, or receive all of them." : undefined;
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={() => !busy && onClose()}
+      onClose={onClose}
       title={endpoint ? "Edit endpoint" : "Add endpoint"}
       description="Events are POSTed to this address, signed per the Standard Webhooks specification."
       wide
-      onSubmit={async () => {
+      submitLabel={endpoint ? "Save endpoint" : "Add endpoint"}
+      submit={async () => {
         if (typesError) return;
-        setBusy(true);
         setError(undefined);
         const body = { url, description: description.trim() || null, eventTypes: all ? [] : [...picked].sort() };
-        try {
-          const saved = endpoint
+        onSaved(
+          endpoint
             ? await patch<OutboundEndpoint>(`/api/endpoints/${endpoint.id}`, body)
-            : await post<CreatedOutboundEndpoint>("/api/endpoints", body);
-          onSaved(saved);
-        } catch (caught) {
-          setError(caught);
-        } finally {
-          setBusy(false);
-        }
+            : await post<CreatedOutboundEndpoint>("/api/endpoints", body),
+        );
       }}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" loading={busy}>
-            {endpoint ? "Save endpoint" : "Add endpoint"}
-          </Button>
-        </>
-      }
+      onError={setError}
     >
       <div className="stack">
         <TextField
@@ -144,6 +128,6 @@ export function EndpointDialog({
           </Alert>
         ) : null}
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

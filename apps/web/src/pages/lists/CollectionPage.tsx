@@ -1,20 +1,20 @@
 import type { List, Member, Page, Tag } from "@gw/api-contract";
 import { type ReactNode, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import { ApiError, del, errorMessage, patch, post } from "../../api/client";
+import { del, errorMessage, fieldErrorMessage, patch, post } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { Button } from "../../components/Button";
-import { type Column, DataTable, Pagination } from "../../components/DataTable";
-import { ConfirmDialog, Dialog } from "../../components/Dialog";
+import { type Column, PagedTable } from "../../components/DataTable";
+import { ConfirmDialog, FormDialog } from "../../components/Dialog";
 import { SearchInput, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
-import { EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { EmptyState, QueryView } from "../../components/States";
 import { useToast } from "../../components/Toast";
-import { formatNumber, formatShortDateTime, fullName } from "../../lib/format";
+import { formatNumber } from "../../lib/format";
 import { useDebounced, useSearchState } from "../../lib/use-search-state";
+import { MembersCard, memberColumns, useMembers } from "./MembersCard";
 
 const LIST_STATE = { q: "", page: "1" };
-const MEMBER_STATE = { mq: "", mpage: "1" };
 
 /** A list or a tag: both have a name and a count of prospects. */
 export type NamedItem = List | Tag;
@@ -108,37 +108,30 @@ export function CollectionPage<T extends NamedItem>({ kind }: { kind: Collection
               placeholder={`Search ${kind.noun}s…`}
             />
           </div>
-          {items.error ? (
-            <ErrorState error={items.error} onRetry={items.reload} />
-          ) : !items.data ? (
-            <LoadingState />
-          ) : items.data.items.length === 0 ? (
-            <EmptyState
-              icon={kind.noun === "tag" ? "tag" : "list"}
-              title={q ? `No ${kind.noun}s match` : `No ${kind.noun}s yet`}
-            >
-              {q ? null : `Create one here, or from a webinar's drill-down.`}
-            </EmptyState>
-          ) : (
-            <>
-              <DataTable
+          <QueryView
+            query={items}
+            empty={
+              <EmptyState
+                icon={kind.noun === "tag" ? "tag" : "list"}
+                title={q ? `No ${kind.noun}s match` : `No ${kind.noun}s yet`}
+              >
+                {q ? null : `Create one here, or from a webinar's drill-down.`}
+              </EmptyState>
+            }
+          >
+            {(page) => (
+              <PagedTable
                 caption={kind.title}
                 columns={columns}
-                rows={items.data.items}
+                page={page}
                 rowKey={(item) => item.id}
                 busy={items.loading}
+                noun={`${kind.noun}s`}
+                onPage={(page) => set({ page })}
+                pagerWhenNeeded
               />
-              {items.data.total > items.data.pageSize ? (
-                <Pagination
-                  page={items.data.page}
-                  pageSize={items.data.pageSize}
-                  total={items.data.total}
-                  noun={`${kind.noun}s`}
-                  onPage={(page) => set({ page })}
-                />
-              ) : null}
-            </>
-          )}
+            )}
+          </QueryView>
         </Card>
         {id ? (
           <Members kind={kind} id={id} name={selected?.name} onChanged={items.reload} />
@@ -191,18 +184,12 @@ function Members<T extends NamedItem>({
   name?: string;
   onChanged(): void;
 }) {
-  const [state, set] = useSearchState(MEMBER_STATE, "mpage");
-  const mq = useDebounced(state.mq, 250);
-  const members = useApi<Page<Member>>(`${kind.apiPath}/${id}/${kind.membersPath}`, {
-    q: mq,
-    page: state.mpage,
-    pageSize: 25,
-  });
+  const members = useMembers(`${kind.apiPath}/${id}/${kind.membersPath}`);
   const toast = useToast();
   const remove = async (member: Member) => {
     try {
       await del(`${kind.apiPath}/${id}/${kind.membersPath}/${member.id}`);
-      members.reload();
+      members.members.reload();
       onChanged();
       toast.success(`${member.email} removed from “${name ?? kind.noun}”.`);
     } catch (error) {
@@ -210,17 +197,7 @@ function Members<T extends NamedItem>({
     }
   };
   const columns: Column<Member>[] = [
-    {
-      key: "email",
-      header: "E-mail",
-      render: (m) => (
-        <Link to={`/prospects/${m.id}`} className="cell-title">
-          {m.email}
-        </Link>
-      ),
-    },
-    { key: "name", header: "Name", render: (m) => fullName(m) || <span className="muted">—</span> },
-    { key: "added", header: "Added", render: (m) => <span className="nowrap">{formatShortDateTime(m.addedAt)}</span> },
+    ...memberColumns("Added"),
     {
       key: "remove",
       header: <span className="sr-only">Remove</span>,
@@ -231,42 +208,16 @@ function Members<T extends NamedItem>({
     },
   ];
   return (
-    <Card title={name ?? "…"} id="members">
-      <div className="card-header">
-        <SearchInput
-          label="Search members"
-          value={state.mq}
-          onChange={(value) => set({ mq: value })}
-          placeholder="Search e-mail, name…"
-        />
-      </div>
-      {members.error ? (
-        <ErrorState error={members.error} onRetry={members.reload} />
-      ) : !members.data ? (
-        <LoadingState />
-      ) : members.data.items.length === 0 ? (
-        <EmptyState icon="users" title={mq ? "Nobody matches" : "Nobody here yet"}>
-          {mq ? null : "Add prospects from a webinar's registered, attended or absent drill-down."}
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable
-            caption={`Prospects in ${name ?? kind.noun}`}
-            columns={columns}
-            rows={members.data.items}
-            rowKey={(m) => m.id}
-            busy={members.loading}
-          />
-          <Pagination
-            page={members.data.page}
-            pageSize={members.data.pageSize}
-            total={members.data.total}
-            noun="prospects"
-            onPage={(page) => set({ mpage: page })}
-          />
-        </>
-      )}
-    </Card>
+    <MembersCard
+      members={members}
+      title={name ?? "…"}
+      id="members"
+      caption={`Prospects in ${name ?? kind.noun}`}
+      columns={columns}
+      noun="prospects"
+      emptyTitle="Nobody here yet"
+      emptyHint="Add prospects from a webinar's registered, attended or absent drill-down."
+    />
   );
 }
 
@@ -284,7 +235,6 @@ function NameDialog<T extends NamedItem>({
   onSaved(saved: T, created: boolean): void;
 }) {
   const [name, setName] = useState("");
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   useEffect(() => {
     if (open) {
@@ -293,37 +243,22 @@ function NameDialog<T extends NamedItem>({
     }
   }, [open, item]);
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={() => !busy && onClose()}
+      onClose={onClose}
       title={item ? `Rename “${item.name}”` : `New ${kind.noun}`}
-      onSubmit={async () => {
-        setBusy(true);
+      submitLabel={item ? "Save" : "Create"}
+      submit={async () => {
         setError(undefined);
-        try {
-          const saved = item
-            ? await patch<T>(`${kind.apiPath}/${item.id}`, { name: name.trim() })
-            : await post<T>(kind.apiPath, { name: name.trim() });
-          onSaved(saved, !item);
-        } catch (caught) {
-          setError(caught instanceof ApiError ? (caught.fieldMessage("name") ?? caught.message) : errorMessage(caught));
-        } finally {
-          setBusy(false);
-        }
+        const saved = item
+          ? await patch<T>(`${kind.apiPath}/${item.id}`, { name: name.trim() })
+          : await post<T>(kind.apiPath, { name: name.trim() });
+        onSaved(saved, !item);
       }}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" loading={busy}>
-            {item ? "Save" : "Create"}
-          </Button>
-        </>
-      }
+      onError={(caught) => setError(fieldErrorMessage(caught, "name"))}
     >
       <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={error} required autoFocus />
-    </Dialog>
+    </FormDialog>
   );
 }
 

@@ -5,7 +5,8 @@ import { Badge } from "../../components/Badge";
 import { ButtonLink } from "../../components/Button";
 import { LoadingState } from "../../components/States";
 import { type CollectionKind, CollectionPage } from "./CollectionPage";
-import { DYNAMIC_LIST_REFRESH_MS, DynamicListPage } from "./DynamicListPage";
+import { DynamicListPage } from "./DynamicListPage";
+import { DYNAMIC_LIST_REFRESH_MS } from "./use-dynamic-list";
 
 const LISTS: CollectionKind<List> = {
   noun: "list",

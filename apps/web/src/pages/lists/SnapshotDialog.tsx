@@ -1,8 +1,7 @@
 import type { List } from "@gw/api-contract";
 import { useEffect, useState } from "react";
-import { ApiError, errorMessage, post } from "../../api/client";
-import { Button } from "../../components/Button";
-import { Dialog } from "../../components/Dialog";
+import { fieldErrorMessage, post } from "../../api/client";
+import { FormDialog } from "../../components/Dialog";
 import { TextField } from "../../components/Field";
 
 /** Asks a name for a static copy of a list's members as they are now, and makes it. */
@@ -18,7 +17,6 @@ export function SnapshotDialog({
   onSaved(saved: List): void;
 }) {
   const [name, setName] = useState("");
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   useEffect(() => {
     if (!open) return;
@@ -26,32 +24,17 @@ export function SnapshotDialog({
     setError(undefined);
   }, [open, list.name]);
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={() => !busy && onClose()}
+      onClose={onClose}
       title={`Snapshot “${list.name}”`}
       description="A static list of today's members: it keeps them even when they stop matching."
-      onSubmit={async () => {
-        setBusy(true);
+      submitLabel="Make static list"
+      submit={async () => {
         setError(undefined);
-        try {
-          onSaved(await post<List>(`/api/lists/${list.id}/snapshot`, { name: name.trim() }));
-        } catch (caught) {
-          setError(caught instanceof ApiError ? (caught.fieldMessage("name") ?? caught.message) : errorMessage(caught));
-        } finally {
-          setBusy(false);
-        }
+        onSaved(await post<List>(`/api/lists/${list.id}/snapshot`, { name: name.trim() }));
       }}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" loading={busy}>
-            Make static list
-          </Button>
-        </>
-      }
+      onError={(caught) => setError(fieldErrorMessage(caught, "name"))}
     >
       <TextField
         label="Name of the static list"
@@ -61,6 +44,6 @@ export function SnapshotDialog({
         required
         autoFocus
       />
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,20 +1,17 @@
 import type { Page, ProspectRow } from "@gw/api-contract";
-import { useState } from "react";
-import { Link } from "react-router-dom";
 import { ApiError, withQuery } from "../../api/client";
 import { useApi } from "../../api/use-api";
-import { Badge } from "../../components/Badge";
-import { Button, buttonClass } from "../../components/Button";
-import { type Column, DataTable, Pagination } from "../../components/DataTable";
+import { buttonClass } from "../../components/Button";
+import { type Column, figureColumn } from "../../components/DataTable";
 import { SearchInput } from "../../components/Field";
 import { Icon } from "../../components/Icon";
 import { Card, PageHeader } from "../../components/Layout";
 import { Alert, EmptyState, ErrorState, LoadingState } from "../../components/States";
-import { formatNumber, formatShortDateTime, fullName } from "../../lib/format";
-import { nextSort, useDebounced, useSearchState } from "../../lib/use-search-state";
-import { BulkActionDialog } from "./BulkActionDialog";
+import { formatNumber, formatShortDateTime } from "../../lib/format";
+import { useDebounced, useSearchState } from "../../lib/use-search-state";
 import { SelectionBar, useBulkSelection } from "./BulkSelection";
 import { FILTER_KEYS, ProspectFilterFields } from "./ProspectFilterFields";
+import { ProspectTable, personColumns, useBulkActions } from "./ProspectTable";
 
 const DEFAULTS = {
   q: "",
@@ -24,6 +21,17 @@ const DEFAULTS = {
   order: "desc",
   ...(Object.fromEntries(FILTER_KEYS.map((key) => [key, ""])) as Record<(typeof FILTER_KEYS)[number], string>),
 };
+
+const COLUMNS: Column<ProspectRow>[] = [
+  ...personColumns<ProspectRow>(),
+  figureColumn<ProspectRow>("score", "Score", (p) => formatNumber(p.score), "score"),
+  {
+    key: "createdAt",
+    header: "Created",
+    sortKey: "createdAt",
+    render: (p) => <span className="nowrap">{formatShortDateTime(p.createdAt)}</span>,
+  },
+];
 
 export function ProspectsPage() {
   const [state, set] = useSearchState(DEFAULTS);
@@ -49,7 +57,6 @@ export function ProspectsPage() {
     sort: state.sort,
     order: state.order,
   });
-  const [action, setAction] = useState<"ADD_TO_LIST" | "ADD_TAG" | null>(null);
   const total = prospects.data?.total ?? 0;
   const pageRows = prospects.data?.items ?? [];
   const selection = useBulkSelection(
@@ -61,42 +68,11 @@ export function ProspectsPage() {
   const badFilter = prospects.error instanceof ApiError && prospects.error.status === 400 ? prospects.error : undefined;
   const csvHref = withQuery("/api/prospects.csv", { q, ...filters });
   const activeFilters = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ""));
-
-  const columns: Column<ProspectRow>[] = [
-    {
-      key: "email",
-      header: "E-mail",
-      sortKey: "email",
-      render: (p) => (
-        <span className="row" style={{ gap: 6 }}>
-          <Link to={`/prospects/${p.id}`} className="cell-title">
-            {p.email}
-          </Link>
-          {p.filtered ? <Badge tone="warning">Filtered</Badge> : null}
-        </span>
-      ),
-    },
-    { key: "name", header: "Name", sortKey: "name", render: (p) => fullName(p) || <span className="muted">—</span> },
-    {
-      key: "company",
-      header: "Company",
-      sortKey: "company",
-      render: (p) => p.company ?? <span className="muted">—</span>,
-    },
-    {
-      key: "score",
-      header: "Score",
-      sortKey: "score",
-      align: "right",
-      render: (p) => <span className="num">{formatNumber(p.score)}</span>,
-    },
-    {
-      key: "createdAt",
-      header: "Created",
-      sortKey: "createdAt",
-      render: (p) => <span className="nowrap">{formatShortDateTime(p.createdAt)}</span>,
-    },
-  ];
+  const bulk = useBulkActions(selection, "Add tag", {
+    path: "/api/prospects/actions",
+    scope: { ...(q ? { q } : {}), ...(filtered ? { filters: activeFilters } : {}) },
+    allLabel: filtered || q ? "everyone matching" : "every prospect",
+  });
 
   return (
     <>
@@ -118,12 +94,7 @@ export function ProspectsPage() {
             placeholder="Search e-mail, name or company…"
           />
           <span className="spacer" />
-          <Button icon="list" disabled={selection.count === 0} onClick={() => setAction("ADD_TO_LIST")}>
-            Add to list
-          </Button>
-          <Button icon="tag" disabled={selection.count === 0} onClick={() => setAction("ADD_TAG")}>
-            Add tag
-          </Button>
+          {bulk.buttons}
         </div>
         <ProspectFilterFields
           values={state}
@@ -168,42 +139,19 @@ export function ProspectsPage() {
               : "Prospects are created by the sync and by your forms."}
           </EmptyState>
         ) : (
-          <>
-            <DataTable
-              caption="Prospects"
-              columns={columns}
-              rows={prospects.data.items}
-              rowKey={(p) => p.id}
-              rowLabel={(p) => p.email}
-              sort={{ sort: state.sort, order: state.order as "asc" | "desc" }}
-              onSort={(key) => {
-                const next = nextSort(state, key, key === "score" || key === "createdAt" ? "desc" : "asc");
-                set({ sort: next.sort, order: next.order });
-              }}
-              selection={{ selected: selection.selected, onChange: selection.setSelected }}
-              busy={prospects.loading}
-            />
-            <Pagination
-              page={prospects.data.page}
-              pageSize={prospects.data.pageSize}
-              total={prospects.data.total}
-              noun="prospects"
-              onPage={(page) => set({ page })}
-              onPageSize={(size) => set({ pageSize: size })}
-            />
-          </>
+          <ProspectTable
+            page={prospects.data}
+            caption="Prospects"
+            columns={COLUMNS}
+            sort={state}
+            set={set}
+            descendingFirst={["score", "createdAt"]}
+            selection={selection}
+            busy={prospects.loading}
+          />
         )}
       </Card>
-      <BulkActionDialog
-        action={action}
-        onClose={() => setAction(null)}
-        path="/api/prospects/actions"
-        prospectIds={selection.prospectIds}
-        scope={{ ...(q ? { q } : {}), ...(filtered ? { filters: activeFilters } : {}) }}
-        allLabel={filtered || q ? "everyone matching" : "every prospect"}
-        count={selection.count}
-        onDone={selection.clear}
-      />
+      {bulk.dialog}
     </>
   );
 }

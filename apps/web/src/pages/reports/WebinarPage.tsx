@@ -5,6 +5,7 @@ import { useMe } from "../../auth/AuthProvider";
 import { WebinarStatusBadge } from "../../components/Badge";
 import { ButtonLink } from "../../components/Button";
 import { AttendanceMeter, RegistrationsChart } from "../../components/Chart";
+import { type Column, DataTable, figureColumn } from "../../components/DataTable";
 import { Card, PageHeader, Stat } from "../../components/Layout";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { NextSync, SyncNowButton } from "../../components/SyncNow";
@@ -46,8 +47,6 @@ export function WebinarPage() {
   }
 
   const { webinar, sessions, registrationsPerDay, attendance, questions = [], program = null, sources } = detail.data;
-  const pct = (value: number | null | undefined) =>
-    value === null || value === undefined ? "—" : `${Math.round(value)}%`;
   const drill = (segment: string) => `/reports/webinars/${webinar.id}/prospects?segment=${segment}`;
 
   return (
@@ -190,99 +189,10 @@ export function WebinarPage() {
 
       <WebinarSourcesCard webinarId={webinar.id} sources={sources} finished={webinar.finished} />
 
-      {program ? (
-        <Card title={`Series: ${program.subject}`} id="program">
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="sr-only">Sessions of the series</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Session</th>
-                  <th scope="col">Starts</th>
-                  <th scope="col" className="right">
-                    Registered
-                  </th>
-                  <th scope="col" className="right">
-                    Attended
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {program.sessions.map((s, i) => (
-                  <tr key={s.webinarId}>
-                    <td>
-                      {s.webinarId === webinar.id ? (
-                        <strong>Session {i + 1} (this one)</strong>
-                      ) : (
-                        <Link to={`/reports/webinars/${s.webinarId}`}>Session {i + 1}</Link>
-                      )}
-                    </td>
-                    <td>{formatDateTime(s.startsAt)}</td>
-                    <td className="right num">{formatNumber(s.registered)}</td>
-                    <td className="right num">{formatNumber(s.attended)}</td>
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row" colSpan={2}>
-                    Whole series
-                  </th>
-                  <td className="right num">{formatNumber(program.totals.registered)}</td>
-                  <td className="right num">{formatNumber(program.totals.attended)}</td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
-        </Card>
-      ) : null}
+      {program ? <SeriesCard program={program} webinarId={webinar.id} /> : null}
 
       {sessions.length > 1 || sessions.some((s) => s.registrantsAttended !== null || s.performance) ? (
-        <Card title="Sessions" id="sessions">
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="sr-only">Sessions and their performance</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Starts</th>
-                  <th scope="col">Ends</th>
-                  <th scope="col" className="right">
-                    Attended
-                  </th>
-                  <th scope="col" className="right">
-                    Attendance
-                  </th>
-                  <th scope="col" className="right">
-                    Avg. minutes
-                  </th>
-                  <th scope="col" className="right">
-                    Interest
-                  </th>
-                  <th scope="col" className="right">
-                    Questions
-                  </th>
-                  <th scope="col" className="right">
-                    Polls completed
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sessions.map((s) => (
-                  <tr key={s.id}>
-                    <td>{formatDateTime(s.startsAt)}</td>
-                    <td>{formatDateTime(s.endsAt)}</td>
-                    <td className="right num">{formatNumber(s.registrantsAttended)}</td>
-                    <td className="right num">{pct(s.performance?.percentageAttendance)}</td>
-                    <td className="right num">{formatNumber(s.performance?.averageMinutesAttended ?? null)}</td>
-                    <td className="right num">{formatNumber(s.performance?.averageInterestRating ?? null)}</td>
-                    <td className="right num">{formatNumber(s.performance?.questionsAsked ?? null)}</td>
-                    <td className="right num">
-                      {s.performance?.pollCount ? pct(s.performance.percentagePollsCompleted) : "—"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </Card>
+        <SessionsCard sessions={sessions} />
       ) : null}
 
       {questions.length > 0 ? (
@@ -307,5 +217,76 @@ export function WebinarPage() {
         </Card>
       ) : null}
     </>
+  );
+}
+
+type Detail = WebinarDetail;
+type Series = NonNullable<Detail["program"]>;
+
+function SeriesCard({ program, webinarId }: { program: Series; webinarId: string }) {
+  const columns: Column<Series["sessions"][number]>[] = [
+    {
+      key: "session",
+      header: "Session",
+      render: (s) => {
+        const n = program.sessions.indexOf(s) + 1;
+        return s.webinarId === webinarId ? (
+          <strong>Session {n} (this one)</strong>
+        ) : (
+          <Link to={`/reports/webinars/${s.webinarId}`}>Session {n}</Link>
+        );
+      },
+    },
+    { key: "starts", header: "Starts", render: (s) => formatDateTime(s.startsAt) },
+    {
+      key: "registered",
+      header: "Registered",
+      align: "right",
+      numeric: true,
+      render: (s) => formatNumber(s.registered),
+    },
+    { key: "attended", header: "Attended", align: "right", numeric: true, render: (s) => formatNumber(s.attended) },
+  ];
+  return (
+    <Card title={`Series: ${program.subject}`} id="program">
+      <DataTable
+        caption="Sessions of the series"
+        columns={columns}
+        rows={program.sessions}
+        rowKey={(s) => s.webinarId}
+        footer={
+          <tr>
+            <th scope="row" colSpan={2}>
+              Whole series
+            </th>
+            <td className="right num">{formatNumber(program.totals.registered)}</td>
+            <td className="right num">{formatNumber(program.totals.attended)}</td>
+          </tr>
+        }
+      />
+    </Card>
+  );
+}
+
+const pct = (value: number | null | undefined) =>
+  value === null || value === undefined ? "—" : `${Math.round(value)}%`;
+
+function SessionsCard({ sessions }: { sessions: Detail["sessions"] }) {
+  const columns: Column<Detail["sessions"][number]>[] = [
+    { key: "starts", header: "Starts", render: (s) => formatDateTime(s.startsAt) },
+    { key: "ends", header: "Ends", render: (s) => formatDateTime(s.endsAt) },
+    figureColumn("attended", "Attended", (s) => formatNumber(s.registrantsAttended)),
+    figureColumn("attendance", "Attendance", (s) => pct(s.performance?.percentageAttendance)),
+    figureColumn("minutes", "Avg. minutes", (s) => formatNumber(s.performance?.averageMinutesAttended ?? null)),
+    figureColumn("interest", "Interest", (s) => formatNumber(s.performance?.averageInterestRating ?? null)),
+    figureColumn("questions", "Questions", (s) => formatNumber(s.performance?.questionsAsked ?? null)),
+    figureColumn("polls", "Polls completed", (s) =>
+      s.performance?.pollCount ? pct(s.performance.percentagePollsCompleted) : "—",
+    ),
+  ];
+  return (
+    <Card title="Sessions" id="sessions">
+      <DataTable caption="Sessions and their performance" columns={columns} rows={sessions} rowKey={(s) => s.id} />
+    </Card>
   );
 }

@@ -1,20 +1,19 @@
 import type { Page, Segment, WebinarDetail, WebinarProspect } from "@gw/api-contract";
-import { useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
 import { withQuery } from "../../api/client";
 import { useApi } from "../../api/use-api";
-import { Badge, StatusBadge, WebinarStatusBadge } from "../../components/Badge";
-import { Button, buttonClass } from "../../components/Button";
-import { type Column, DataTable, Pagination } from "../../components/DataTable";
+import { StatusBadge, WebinarStatusBadge } from "../../components/Badge";
+import { buttonClass } from "../../components/Button";
+import { type Column, figureColumn } from "../../components/DataTable";
 import { SearchInput, Switch } from "../../components/Field";
 import { Icon } from "../../components/Icon";
 import { Card, PageHeader } from "../../components/Layout";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { TabPanel, Tabs } from "../../components/Tabs";
-import { formatDateTime, formatNumber, formatShortDateTime, fullName } from "../../lib/format";
-import { nextSort, useDebounced, useSearchState } from "../../lib/use-search-state";
-import { BulkActionDialog } from "../prospects/BulkActionDialog";
+import { formatDateTime, formatNumber, formatShortDateTime } from "../../lib/format";
+import { useDebounced, useSearchState } from "../../lib/use-search-state";
 import { SelectionBar, useBulkSelection } from "../prospects/BulkSelection";
+import { ProspectTable, personColumns, useBulkActions } from "../prospects/ProspectTable";
 import { SourceFilterNotice, useSourceFilter } from "./WebinarSources";
 
 const DEFAULTS = {
@@ -48,7 +47,6 @@ export function WebinarProspectsPage() {
     order: state.order,
     includeFiltered: includeFiltered || undefined,
   });
-  const [action, setAction] = useState<"ADD_TO_LIST" | "ADD_TAG" | null>(null);
 
   const webinar = detail.data?.webinar;
   const finished = webinar?.finished ?? false;
@@ -65,7 +63,12 @@ export function WebinarProspectsPage() {
     total,
     [segment, q, includeFiltered, source],
   );
-  const selectionCount = selection.count;
+  const bulk = useBulkActions(selection, "Tag", {
+    path: `/api/reports/webinars/${id}/prospects/actions`,
+    context: { segment },
+    scope: { ...(q ? { q } : {}), ...(includeFiltered ? { includeFiltered } : {}) },
+    allLabel: "the whole segment",
+  });
   const csvHref = withQuery(`/api/reports/webinars/${id}/prospects.csv${apiSuffix}`, {
     segment,
     q,
@@ -75,43 +78,18 @@ export function WebinarProspectsPage() {
   });
 
   const columns: Column<WebinarProspect>[] = [
-    {
-      key: "email",
-      header: "E-mail",
-      sortKey: "email",
-      render: (p) => (
-        <>
-          <Link to={`/prospects/${p.id}`} className="cell-title">
-            {p.email}
-          </Link>
-          {p.filtered ? (
-            <>
-              {" "}
-              <Badge tone="warning">Filtered</Badge>
-            </>
-          ) : null}
-        </>
-      ),
-    },
-    { key: "name", header: "Name", sortKey: "name", render: (p) => fullName(p) || <span className="muted">—</span> },
-    {
-      key: "company",
-      header: "Company",
-      sortKey: "company",
-      render: (p) => p.company ?? <span className="muted">—</span>,
-    },
+    ...personColumns<WebinarProspect>(),
     { key: "status", header: "Status", sortKey: "status", render: (p) => <StatusBadge status={p.status} /> },
     // Absentees attended nothing: their minutes and share of the session are always zero.
     ...(segment === "absent"
       ? []
       : ([
-          {
-            key: "minutes",
-            header: "Minutes attended",
-            sortKey: "minutes",
-            align: "right",
-            render: (p) => <span className="num">{formatNumber(p.minutesAttended)}</span>,
-          },
+          figureColumn<WebinarProspect>(
+            "minutes",
+            "Minutes attended",
+            (p) => formatNumber(p.minutesAttended),
+            "minutes",
+          ),
           {
             key: "percent",
             header: "% of session",
@@ -125,13 +103,7 @@ export function WebinarProspectsPage() {
               ),
           },
         ] satisfies Column<WebinarProspect>[])),
-    {
-      key: "questions",
-      header: "Questions",
-      sortKey: "questions",
-      align: "right",
-      render: (p) => <span className="num">{formatNumber(p.questionsAsked)}</span>,
-    },
+    figureColumn<WebinarProspect>("questions", "Questions", (p) => formatNumber(p.questionsAsked), "questions"),
     {
       key: "answered",
       header: "Poll / survey",
@@ -214,12 +186,7 @@ export function WebinarProspectsPage() {
               onChange={(on) => set({ includeFiltered: on ? "true" : "false" })}
             />
             <span className="spacer" />
-            <Button icon="list" disabled={selectionCount === 0} onClick={() => setAction("ADD_TO_LIST")}>
-              Add to list
-            </Button>
-            <Button icon="tag" disabled={selectionCount === 0} onClick={() => setAction("ADD_TAG")}>
-              Tag
-            </Button>
+            {bulk.buttons}
           </div>
           <div className="card-body" hidden={source === undefined}>
             <SourceFilterNotice source={source} allHref={`/reports/webinars/${id}/prospects?segment=${segment}`} />
@@ -249,48 +216,20 @@ export function WebinarProspectsPage() {
                   : null}
             </EmptyState>
           ) : (
-            <>
-              <DataTable
-                caption={`${SEGMENT_LABEL[segment]} prospects`}
-                columns={columns}
-                rows={prospects.data.items}
-                rowKey={(p) => p.id}
-                rowLabel={(p) => p.email}
-                sort={{ sort: state.sort, order: state.order as "asc" | "desc" }}
-                onSort={(key) => {
-                  const next = nextSort(
-                    { sort: state.sort, order: state.order },
-                    key,
-                    key === "minutes" || key === "registeredAt" ? "desc" : "asc",
-                  );
-                  set({ sort: next.sort, order: next.order });
-                }}
-                selection={{ selected: selection.selected, onChange: selection.setSelected }}
-                busy={prospects.loading}
-              />
-              <Pagination
-                page={prospects.data.page}
-                pageSize={prospects.data.pageSize}
-                total={prospects.data.total}
-                noun="prospects"
-                onPage={(page) => set({ page })}
-                onPageSize={(size) => set({ pageSize: size })}
-              />
-            </>
+            <ProspectTable
+              page={prospects.data}
+              caption={`${SEGMENT_LABEL[segment]} prospects`}
+              columns={columns}
+              sort={state}
+              set={set}
+              descendingFirst={["minutes", "registeredAt"]}
+              selection={selection}
+              busy={prospects.loading}
+            />
           )}
         </TabPanel>
       </Card>
-      <BulkActionDialog
-        action={action}
-        onClose={() => setAction(null)}
-        path={`/api/reports/webinars/${id}/prospects/actions`}
-        context={{ segment }}
-        prospectIds={selection.prospectIds}
-        scope={{ ...(q ? { q } : {}), ...(includeFiltered ? { includeFiltered } : {}) }}
-        allLabel="the whole segment"
-        count={selectionCount}
-        onDone={selection.clear}
-      />
+      {bulk.dialog}
     </>
   );
 }

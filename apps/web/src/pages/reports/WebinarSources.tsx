@@ -1,5 +1,6 @@
 import type { WebinarDetail } from "@gw/api-contract";
 import { Link, useSearchParams } from "react-router-dom";
+import { type Column, DataTable } from "../../components/DataTable";
 import { Card } from "../../components/Layout";
 import { formatNumber, formatPercent } from "../../lib/format";
 
@@ -43,43 +44,47 @@ export function WebinarSourcesCard({
   finished: boolean;
 }) {
   if (sources.length === 0 || (sources.length === 1 && sources[0]?.source === null)) return null;
+  const columns: Column<Sources[number]>[] = [
+    {
+      key: "source",
+      header: "Source",
+      render: (s) => (
+        <Link to={sourceDrillDown(webinarId, s.source)}>
+          {s.source ?? <span className="muted">No source tracked</span>}
+        </Link>
+      ),
+    },
+    {
+      key: "registered",
+      header: "Registered",
+      align: "right",
+      numeric: true,
+      render: (s) => formatNumber(s.registered),
+    },
+    {
+      key: "attended",
+      header: "Attended",
+      align: "right",
+      numeric: true,
+      render: (s) => (finished ? formatNumber(s.attended) : "—"),
+    },
+    {
+      key: "rate",
+      header: "Attendance rate",
+      align: "right",
+      numeric: true,
+      render: (s) =>
+        finished && s.attended !== null && s.registered > 0 ? formatPercent(s.attended / s.registered) : "—",
+    },
+  ];
   return (
     <Card title="Registrations by source" id="sources">
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="sr-only">Registrations, attendance and attendance rate per source</caption>
-          <thead>
-            <tr>
-              <th scope="col">Source</th>
-              <th scope="col" className="right">
-                Registered
-              </th>
-              <th scope="col" className="right">
-                Attended
-              </th>
-              <th scope="col" className="right">
-                Attendance rate
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sources.map((s) => (
-              <tr key={s.source ?? ""}>
-                <td>
-                  <Link to={sourceDrillDown(webinarId, s.source)}>
-                    {s.source ?? <span className="muted">No source tracked</span>}
-                  </Link>
-                </td>
-                <td className="right num">{formatNumber(s.registered)}</td>
-                <td className="right num">{finished ? formatNumber(s.attended) : "—"}</td>
-                <td className="right num">
-                  {finished && s.attended !== null && s.registered > 0 ? formatPercent(s.attended / s.registered) : "—"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Registrations, attendance and attendance rate per source"
+        columns={columns}
+        rows={sources}
+        rowKey={(s) => s.source ?? ""}
+      />
     </Card>
   );
 }

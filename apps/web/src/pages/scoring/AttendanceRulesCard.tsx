@@ -5,14 +5,12 @@ import type {
   MAX_ATTENDANCE_RULES,
   ResponseOf,
 } from "@gw/api-contract";
-import { useEffect, useState } from "react";
-import { ApiError, errorMessage, put } from "../../api/client";
-import { useApi } from "../../api/use-api";
-import { Button } from "../../components/Button";
+import { ApiError } from "../../api/client";
+import { Button, SaveButtons } from "../../components/Button";
 import { TextField } from "../../components/Field";
 import { Card } from "../../components/Layout";
-import { Alert, EmptyState, ErrorState, LoadingState } from "../../components/States";
-import { useToast } from "../../components/Toast";
+import { EmptyState, ErrorState, FormError, LoadingState } from "../../components/States";
+import { useEditable } from "../../hooks/use-editable";
 
 type RulesResponse = ResponseOf<typeof attendanceScoringRules>;
 /** The API's cap, checked against the contract's constant by type. */
@@ -52,6 +50,15 @@ export function describeThreshold(draft: Pick<Draft, "minMinutes" | "minPercent"
   return "set minutes, a percentage, or both";
 }
 
+const draftsOf = (data: RulesResponse | undefined): Draft[] => (data?.rules ?? []).map(draftOf);
+const bodyOf = (drafts: Draft[]): AttendanceScoringRulesBody => ({
+  rules: drafts.map((d) => ({
+    minMinutes: numberOrNull(d.minMinutes),
+    minPercent: numberOrNull(d.minPercent),
+    points: Number(d.points),
+  })),
+});
+
 let nextKey = 0;
 
 /**
@@ -59,17 +66,22 @@ let nextKey = 0;
  * prospect reaches pays its points once per webinar, on top of the Attended points.
  */
 export function AttendanceRulesCard({ canEdit }: { canEdit: boolean }) {
-  const rules = useApi<RulesResponse>("/api/scoring-rules/attendance");
-  const toast = useToast();
-  const [drafts, setDrafts] = useState<Draft[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | Error>();
-
-  const saved = (rules.data?.rules ?? []).map(draftOf);
-  useEffect(() => {
-    if (rules.data) setDrafts(rules.data.rules.map(draftOf));
-  }, [rules.data]);
-  const dirty = !sameDrafts(drafts, saved);
+  const {
+    query: rules,
+    draft: drafts,
+    setDraft: setDrafts,
+    dirty,
+    reset,
+    save,
+    busy,
+    error,
+  } = useEditable({
+    path: "/api/scoring-rules/attendance",
+    toDraft: draftsOf,
+    same: sameDrafts,
+    toBody: bodyOf,
+    savedMessage: "Attendance thresholds saved. They apply to attendance synced from now on.",
+  });
 
   const update = (key: string, change: Partial<Draft>) =>
     setDrafts((list) => list.map((d) => (d.key === key ? { ...d, ...change } : d)));
@@ -78,27 +90,6 @@ export function AttendanceRulesCard({ canEdit }: { canEdit: boolean }) {
     setDrafts((list) => [...list, { key: `new-${nextKey}`, minMinutes: "30", minPercent: "", points: "10" }]);
   };
   const remove = (key: string) => setDrafts((list) => list.filter((d) => d.key !== key));
-
-  const save = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const body: AttendanceScoringRulesBody = {
-        rules: drafts.map((d) => ({
-          minMinutes: numberOrNull(d.minMinutes),
-          minPercent: numberOrNull(d.minPercent),
-          points: Number(d.points),
-        })),
-      };
-      const result = await put<RulesResponse>("/api/scoring-rules/attendance", body);
-      rules.setData(() => result);
-      toast.success("Attendance thresholds saved. They apply to attendance synced from now on.");
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(errorMessage(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const fieldError = (index: number, field?: string) =>
     error instanceof ApiError
@@ -119,12 +110,7 @@ export function AttendanceRulesCard({ canEdit }: { canEdit: boolean }) {
             <span className="muted small spacer">
               Each threshold reached pays once per webinar, on top of the Attended points.
             </span>
-            <Button onClick={() => setDrafts(saved)} disabled={!dirty || busy}>
-              Reset
-            </Button>
-            <Button variant="primary" onClick={() => void save()} loading={busy} disabled={!dirty}>
-              Save thresholds
-            </Button>
+            <SaveButtons dirty={dirty} busy={busy} onReset={reset} onSave={save} saveLabel="Save thresholds" />
           </>
         ) : undefined
       }
@@ -145,12 +131,10 @@ export function AttendanceRulesCard({ canEdit }: { canEdit: boolean }) {
           aria-label="Attendance thresholds"
           onSubmit={(event) => {
             event.preventDefault();
-            void save();
+            save();
           }}
         >
-          {error && !(error instanceof ApiError && error.fields.length) ? (
-            <Alert tone="danger">{error.message}</Alert>
-          ) : null}
+          <FormError error={error} />
           {drafts.map((draft, index) => (
             <fieldset key={draft.key} className="threshold-row">
               <legend className="sr-only">Threshold {index + 1}</legend>

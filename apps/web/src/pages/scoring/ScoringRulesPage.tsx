@@ -1,13 +1,11 @@
-import type { ActivityType, ScoringRule, ScoringRules } from "@gw/api-contract";
-import { useEffect, useState } from "react";
-import { ApiError, errorMessage, put } from "../../api/client";
-import { useApi } from "../../api/use-api";
+import type { ActivityType, ScoringRules } from "@gw/api-contract";
+import { ApiError } from "../../api/client";
 import { useMe } from "../../auth/AuthProvider";
-import { Button } from "../../components/Button";
+import { SaveButtons } from "../../components/Button";
 import { TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
-import { Alert, ErrorState, LoadingState } from "../../components/States";
-import { useToast } from "../../components/Toast";
+import { ErrorState, FormError, LoadingState } from "../../components/States";
+import { useEditable } from "../../hooks/use-editable";
 import { AttendanceRulesCard } from "./AttendanceRulesCard";
 
 type RulesResponse = ScoringRules;
@@ -41,46 +39,36 @@ const TYPES: { type: ActivityType; label: string; help: string }[] = [
   { type: "ANSWERED_SURVEY", label: "Answered a survey", help: "Answered the webinar's survey." },
 ];
 
-function rulesOf(data: RulesResponse | undefined): ScoringRule[] {
-  return data?.rules ?? [];
-}
+const pointsOf = (data: RulesResponse | undefined): Record<string, string> =>
+  Object.fromEntries((data?.rules ?? []).map((r) => [r.activityType, String(r.points)]));
+const samePoints = (a: Record<string, string>, b: Record<string, string>) =>
+  TYPES.every(({ type }) => (a[type] ?? "") === (b[type] ?? ""));
+const bodyOf = (values: Record<string, string>) => ({
+  rules: TYPES.filter(({ type }) => values[type] !== undefined).map(({ type }) => ({
+    activityType: type,
+    points: Number(values[type]),
+  })),
+});
 
 /** Points per webinar activity; a change applies to activities recorded from now on. */
 export function ScoringRulesPage() {
-  const rules = useApi<RulesResponse>("/api/scoring-rules");
   const canEdit = useMe().user.role === "ADMIN";
-  const toast = useToast();
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | Error>();
-
-  useEffect(() => {
-    if (!rules.data) return;
-    setValues(Object.fromEntries(rulesOf(rules.data).map((r) => [r.activityType, String(r.points)])));
-  }, [rules.data]);
-
-  const saved = Object.fromEntries(rulesOf(rules.data).map((r) => [r.activityType, String(r.points)]));
-  const dirty = TYPES.some(({ type }) => (values[type] ?? "") !== (saved[type] ?? ""));
-
-  const save = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const body = {
-        rules: TYPES.filter(({ type }) => values[type] !== undefined).map(({ type }) => ({
-          activityType: type,
-          points: Number(values[type]),
-        })),
-      };
-      const result = await put<RulesResponse>("/api/scoring-rules", body);
-      rules.setData(() => result);
-      toast.success("Scoring rules saved. They apply to webinar activity from now on.");
-    } catch (caught) {
-      setError(caught instanceof Error ? caught : new Error(errorMessage(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    query: rules,
+    draft: values,
+    setDraft: setValues,
+    dirty,
+    reset,
+    save,
+    busy,
+    error,
+  } = useEditable({
+    path: "/api/scoring-rules",
+    toDraft: pointsOf,
+    same: samePoints,
+    toBody: bodyOf,
+    savedMessage: "Scoring rules saved. They apply to webinar activity from now on.",
+  });
 
   const fieldError = (index: number) =>
     error instanceof ApiError ? error.fields.find((f) => f.field.includes(`rules.${index}`))?.message : undefined;
@@ -103,12 +91,7 @@ export function ScoringRulesPage() {
               <span className="muted small spacer">
                 Changes apply to activities recorded after you save; past scores stay as they are.
               </span>
-              <Button onClick={() => setValues(saved)} disabled={!dirty || busy}>
-                Reset
-              </Button>
-              <Button variant="primary" onClick={() => void save()} loading={busy} disabled={!dirty}>
-                Save rules
-              </Button>
+              <SaveButtons dirty={dirty} busy={busy} onReset={reset} onSave={save} saveLabel="Save rules" />
             </>
           ) : undefined
         }
@@ -122,12 +105,10 @@ export function ScoringRulesPage() {
             className="card-body stack"
             onSubmit={(event) => {
               event.preventDefault();
-              void save();
+              save();
             }}
           >
-            {error && !(error instanceof ApiError && error.fields.length) ? (
-              <Alert tone="danger">{error.message}</Alert>
-            ) : null}
+            <FormError error={error} />
             {TYPES.map(({ type, label, help }, index) => (
               <div key={type} className="builder-row" style={{ gridTemplateColumns: "minmax(0, 1fr) 140px" }}>
                 <div>
