@@ -56,24 +56,18 @@ export function ButtonLink({
 
 /** Reset and Save under an edited setting: both idle until something changed, Save busy while saving. */
 export function SaveButtons({
-  dirty,
-  busy,
-  onReset,
-  onSave,
+  form,
   saveLabel,
 }: {
-  dirty: boolean;
-  busy: boolean;
-  onReset(): void;
-  onSave(): void;
+  form: { dirty: boolean; busy: boolean; reset(): void; save(): void };
   saveLabel: string;
 }) {
   return (
     <>
-      <Button onClick={onReset} disabled={!dirty || busy}>
+      <Button onClick={form.reset} disabled={!form.dirty || form.busy}>
         Reset
       </Button>
-      <Button variant="primary" onClick={onSave} loading={busy} disabled={!dirty}>
+      <Button variant="primary" onClick={form.save} loading={form.busy} disabled={!form.dirty}>
         {saveLabel}
       </Button>
     </>

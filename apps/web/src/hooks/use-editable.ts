@@ -20,7 +20,8 @@ export function useEditable<T, D>({
   toDraft(data: T | undefined): D;
   same(a: D, b: D): boolean;
   toBody(draft: D): unknown;
-  savedMessage: string;
+  /** The toast after a save, from what the API stored. */
+  savedMessage: string | ((saved: T) => string);
 }) {
   const query = useApi<T>(path);
   const toast = useToast();
@@ -34,7 +35,7 @@ export function useEditable<T, D>({
     mutationFn: (body: unknown) => put<T>(path, body),
     onSuccess: (result) => {
       query.setData(() => result);
-      toast.success(savedMessage);
+      toast.success(typeof savedMessage === "string" ? savedMessage : savedMessage(result));
     },
   });
   const error = saving.error
@@ -50,6 +51,8 @@ export function useEditable<T, D>({
     dirty: !same(draft, saved),
     reset: () => setEdit(null),
     save: () => saving.mutate(toBody(draft)),
+    /** Saves a body other than the draft's (e.g. "restore the default"). */
+    saveBody: (body: unknown) => saving.mutate(body),
     busy: saving.isPending,
     error,
   };

@@ -4,10 +4,10 @@ import { errorMessage, post } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { Badge, type Tone } from "../../components/Badge";
 import { Button } from "../../components/Button";
-import { type Column, DataTable, Pagination } from "../../components/DataTable";
+import { type Column, PagedTable } from "../../components/DataTable";
 import { SelectField } from "../../components/Field";
 import { Card } from "../../components/Layout";
-import { EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { EmptyState, QueryView } from "../../components/States";
 import { useToast } from "../../components/Toast";
 import { formatDateTime, formatShortDateTime } from "../../lib/format";
 import { eventTypeLabel } from "./event-types";
@@ -146,26 +146,26 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
         </div>
       }
     >
-      {log.error ? (
-        <ErrorState error={log.error} onRetry={reload} />
-      ) : !log.data ? (
-        <LoadingState />
-      ) : log.data.items.length === 0 ? (
-        <EmptyState icon="inbox" title={status ? "No deliveries with this status" : "No deliveries yet"}>
-          Events the endpoint receives appear here as they are sent.
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable
+      <QueryView
+        query={log}
+        empty={
+          <EmptyState icon="inbox" title={status ? "No deliveries with this status" : "No deliveries yet"}>
+            Events the endpoint receives appear here as they are sent.
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <PagedTable
             caption="Deliveries, newest first"
             columns={columns}
-            rows={log.data.items}
+            page={data}
             rowKey={(d) => d.id}
             busy={log.loading}
+            noun="deliveries"
+            onPage={setPage}
           />
-          <Pagination page={page} pageSize={25} total={log.data.total} onPage={setPage} noun="deliveries" />
-        </>
-      )}
+        )}
+      </QueryView>
     </Card>
   );
 }

@@ -14,10 +14,10 @@ import { errorMessage, patch, post } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { Badge, type Tone } from "../../components/Badge";
 import { Button, ButtonLink } from "../../components/Button";
-import { type Column, DataTable, Pagination } from "../../components/DataTable";
+import { type Column, figureColumn, PagedTable } from "../../components/DataTable";
 import { Switch, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
-import { Alert, EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { Alert, EmptyState, ErrorState, LoadingState, QueryView } from "../../components/States";
 import { useToast } from "../../components/Toast";
 import { formatNumber, formatShortDateTime, fullName } from "../../lib/format";
 import {
@@ -58,12 +58,7 @@ export function RulesPage() {
       header: "Runs",
       render: (r) => (r.repeat ? "Each time a prospect matches again" : "Once per prospect"),
     },
-    {
-      key: "acted",
-      header: "Prospects acted on",
-      align: "right",
-      render: (r) => <span className="num">{formatNumber(r.prospectsActedOn)}</span>,
-    },
+    figureColumn("acted", "Prospects acted on", (r) => formatNumber(r.prospectsActedOn)),
   ];
   return (
     <>
@@ -77,34 +72,27 @@ export function RulesPage() {
         }
       />
       <Card>
-        {rules.error ? (
-          <ErrorState error={rules.error} onRetry={rules.reload} />
-        ) : !rules.data ? (
-          <LoadingState />
-        ) : rules.data.items.length === 0 ? (
-          <EmptyState icon="activity" title="No rules yet">
-            Create one: pick who it is for, what it does, preview it, then turn it on.
-          </EmptyState>
-        ) : (
-          <>
-            <DataTable
+        <QueryView
+          query={rules}
+          empty={
+            <EmptyState icon="activity" title="No rules yet">
+              Create one: pick who it is for, what it does, preview it, then turn it on.
+            </EmptyState>
+          }
+        >
+          {(data) => (
+            <PagedTable
               caption="Automation rules"
               columns={columns}
-              rows={rules.data.items}
+              page={data}
               rowKey={(r) => r.id}
               busy={rules.loading}
+              noun="rules"
+              onPage={setPage}
+              pagerWhenNeeded
             />
-            {rules.data.total > rules.data.pageSize ? (
-              <Pagination
-                page={rules.data.page}
-                pageSize={rules.data.pageSize}
-                total={rules.data.total}
-                noun="rules"
-                onPage={(p) => setPage(Number(p))}
-              />
-            ) : null}
-          </>
-        )}
+          )}
+        </QueryView>
       </Card>
     </>
   );
@@ -506,32 +494,26 @@ function RuleControls({ rule, onChanged }: { rule: Rule; onChanged(): void }) {
         )}
       </Card>
       <Card title="Log" id="rule-log">
-        {runs.error ? (
-          <ErrorState error={runs.error} onRetry={runs.reload} />
-        ) : !runs.data ? (
-          <LoadingState />
-        ) : runs.data.items.length === 0 ? (
-          <EmptyState icon="inbox" title="Nothing yet">
-            Each prospect the rule acts on shows here, with each action's outcome.
-          </EmptyState>
-        ) : (
-          <>
-            <DataTable
+        <QueryView
+          query={runs}
+          empty={
+            <EmptyState icon="inbox" title="Nothing yet">
+              Each prospect the rule acts on shows here, with each action's outcome.
+            </EmptyState>
+          }
+        >
+          {(data) => (
+            <PagedTable
               caption={`Log of ${rule.name}`}
               columns={columns}
-              rows={runs.data.items}
+              page={data}
               rowKey={(r) => r.runId}
               busy={runs.loading}
-            />
-            <Pagination
-              page={runs.data.page}
-              pageSize={runs.data.pageSize}
-              total={runs.data.total}
               noun="runs"
-              onPage={(p) => setPage(Number(p))}
+              onPage={setPage}
             />
-          </>
-        )}
+          )}
+        </QueryView>
       </Card>
     </>
   );

@@ -66,22 +66,14 @@ let nextKey = 0;
  * prospect reaches pays its points once per webinar, on top of the Attended points.
  */
 export function AttendanceRulesCard({ canEdit }: { canEdit: boolean }) {
-  const {
-    query: rules,
-    draft: drafts,
-    setDraft: setDrafts,
-    dirty,
-    reset,
-    save,
-    busy,
-    error,
-  } = useEditable({
+  const form = useEditable({
     path: "/api/scoring-rules/attendance",
     toDraft: draftsOf,
     same: sameDrafts,
     toBody: bodyOf,
     savedMessage: "Attendance thresholds saved. They apply to attendance synced from now on.",
   });
+  const { query: rules, draft: drafts, setDraft: setDrafts } = form;
 
   const update = (key: string, change: Partial<Draft>) =>
     setDrafts((list) => list.map((d) => (d.key === key ? { ...d, ...change } : d)));
@@ -92,8 +84,8 @@ export function AttendanceRulesCard({ canEdit }: { canEdit: boolean }) {
   const remove = (key: string) => setDrafts((list) => list.filter((d) => d.key !== key));
 
   const fieldError = (index: number, field?: string) =>
-    error instanceof ApiError
-      ? error.fields.find((f) => (field ? f.field === `rules.${index}.${field}` : f.field === `rules.${index}`))
+    form.error instanceof ApiError
+      ? form.error.fields.find((f) => (field ? f.field === `rules.${index}.${field}` : f.field === `rules.${index}`))
           ?.message
       : undefined;
 
@@ -104,13 +96,13 @@ export function AttendanceRulesCard({ canEdit }: { canEdit: boolean }) {
       footer={
         rules.data && canEdit ? (
           <>
-            <Button onClick={add} disabled={drafts.length >= MAX_RULES || busy}>
+            <Button onClick={add} disabled={drafts.length >= MAX_RULES || form.busy}>
               Add threshold
             </Button>
             <span className="muted small spacer">
               Each threshold reached pays once per webinar, on top of the Attended points.
             </span>
-            <SaveButtons dirty={dirty} busy={busy} onReset={reset} onSave={save} saveLabel="Save thresholds" />
+            <SaveButtons form={form} saveLabel="Save thresholds" />
           </>
         ) : undefined
       }
@@ -131,10 +123,10 @@ export function AttendanceRulesCard({ canEdit }: { canEdit: boolean }) {
           aria-label="Attendance thresholds"
           onSubmit={(event) => {
             event.preventDefault();
-            save();
+            form.save();
           }}
         >
-          <FormError error={error} />
+          <FormError error={form.error} />
           {drafts.map((draft, index) => (
             <fieldset key={draft.key} className="threshold-row">
               <legend className="sr-only">Threshold {index + 1}</legend>

@@ -53,25 +53,19 @@ const bodyOf = (values: Record<string, string>) => ({
 /** Points per webinar activity; a change applies to activities recorded from now on. */
 export function ScoringRulesPage() {
   const canEdit = useMe().user.role === "ADMIN";
-  const {
-    query: rules,
-    draft: values,
-    setDraft: setValues,
-    dirty,
-    reset,
-    save,
-    busy,
-    error,
-  } = useEditable({
+  const form = useEditable({
     path: "/api/scoring-rules",
     toDraft: pointsOf,
     same: samePoints,
     toBody: bodyOf,
     savedMessage: "Scoring rules saved. They apply to webinar activity from now on.",
   });
+  const { query: rules, draft: values, setDraft: setValues } = form;
 
   const fieldError = (index: number) =>
-    error instanceof ApiError ? error.fields.find((f) => f.field.includes(`rules.${index}`))?.message : undefined;
+    form.error instanceof ApiError
+      ? form.error.fields.find((f) => f.field.includes(`rules.${index}`))?.message
+      : undefined;
 
   return (
     <>
@@ -91,7 +85,7 @@ export function ScoringRulesPage() {
               <span className="muted small spacer">
                 Changes apply to activities recorded after you save; past scores stay as they are.
               </span>
-              <SaveButtons dirty={dirty} busy={busy} onReset={reset} onSave={save} saveLabel="Save rules" />
+              <SaveButtons form={form} saveLabel="Save rules" />
             </>
           ) : undefined
         }
@@ -105,10 +99,10 @@ export function ScoringRulesPage() {
             className="card-body stack"
             onSubmit={(event) => {
               event.preventDefault();
-              save();
+              form.save();
             }}
           >
-            <FormError error={error} />
+            <FormError error={form.error} />
             {TYPES.map(({ type, label, help }, index) => (
               <div key={type} className="builder-row" style={{ gridTemplateColumns: "minmax(0, 1fr) 140px" }}>
                 <div>

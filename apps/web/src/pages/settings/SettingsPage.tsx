@@ -1,13 +1,12 @@
 import type { CampaignList, DefaultCampaign, RegistrantSource } from "@gw/api-contract";
-import { useEffect, useState } from "react";
-import { ApiError, errorMessage, put } from "../../api/client";
+import { fieldErrorMessage } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { useMe } from "../../auth/AuthProvider";
 import { Button } from "../../components/Button";
 import { SelectField, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
 import { ErrorState, LoadingState } from "../../components/States";
-import { useToast } from "../../components/Toast";
+import { useEditable } from "../../hooks/use-editable";
 
 const PLACEHOLDER_HELP: Record<string, string> = {
   utm_source: "utm_source of the form's address, e.g. newsletter",
@@ -36,29 +35,27 @@ export function SettingsPage() {
   );
 }
 
-function RegistrantSourceCard({ isAdmin }: { isAdmin: boolean }) {
-  const toast = useToast();
-  const current = useApi<RegistrantSource>("/api/settings/registrant-source");
-  const [template, setTemplate] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    if (current.data) setTemplate(current.data.template);
-  }, [current.data]);
+const templateOf = (data: RegistrantSource | undefined) => data?.template ?? "";
+const campaignOf = (data: DefaultCampaign | undefined) => data?.campaign?.id ?? "";
+const same = (a: string, b: string) => a === b;
 
-  const save = async (value: string | null) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const saved = await put<RegistrantSource>("/api/settings/registrant-source", { template: value });
-      current.setData(() => saved);
-      toast.success(saved.isDefault ? "Source template back to the default." : "Source template saved.");
-    } catch (caught) {
-      setError(caught instanceof ApiError ? (caught.fieldMessage("template") ?? caught.message) : errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+function RegistrantSourceCard({ isAdmin }: { isAdmin: boolean }) {
+  const {
+    query: current,
+    draft: template,
+    setDraft,
+    save,
+    saveBody,
+    busy,
+    error,
+  } = useEditable({
+    path: "/api/settings/registrant-source",
+    toDraft: templateOf,
+    same,
+    toBody: (template: string) => ({ template }),
+    savedMessage: (saved: RegistrantSource) =>
+      saved.isDefault ? "Source template back to the default." : "Source template saved.",
+  });
 
   return (
     <Card title="Registrant source" id="registrant-source">
@@ -72,7 +69,7 @@ function RegistrantSourceCard({ isAdmin }: { isAdmin: boolean }) {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void save(template);
+            save();
           }}
         >
           <p className="muted">
@@ -84,8 +81,8 @@ function RegistrantSourceCard({ isAdmin }: { isAdmin: boolean }) {
             label="Source template"
             value={template}
             disabled={!isAdmin}
-            onChange={(e) => setTemplate(e.target.value)}
-            error={error}
+            onChange={(e) => setDraft(() => e.target.value)}
+            error={error ? fieldErrorMessage(error, "template") : undefined}
             hint={
               current.data.isDefault
                 ? "The built-in default is in use."
@@ -113,7 +110,7 @@ function RegistrantSourceCard({ isAdmin }: { isAdmin: boolean }) {
                 Save template
               </Button>
               {!current.data.isDefault ? (
-                <Button disabled={busy} onClick={() => void save(null)}>
+                <Button disabled={busy} onClick={() => saveBody({ template: null })}>
                   Restore default
                 </Button>
               ) : null}
@@ -128,15 +125,22 @@ function RegistrantSourceCard({ isAdmin }: { isAdmin: boolean }) {
 }
 
 function DefaultCampaignCard({ isAdmin }: { isAdmin: boolean }) {
-  const toast = useToast();
-  const current = useApi<DefaultCampaign>("/api/settings/default-campaign");
   const campaigns = useApi<CampaignList>("/api/campaigns");
-  const [campaignId, setCampaignId] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    if (current.data) setCampaignId(current.data.campaign?.id ?? "");
-  }, [current.data]);
+  const {
+    query: current,
+    draft: campaignId,
+    setDraft,
+    save,
+    busy,
+    error,
+  } = useEditable({
+    path: "/api/settings/default-campaign",
+    toDraft: campaignOf,
+    same,
+    toBody: (campaignId: string) => ({ campaignId: campaignId || null }),
+    savedMessage: (saved: DefaultCampaign) =>
+      saved.campaign ? `New prospects join “${saved.campaign.name}”.` : "No default campaign.",
+  });
 
   const failed = current.error ?? campaigns.error;
   return (
@@ -155,21 +159,9 @@ function DefaultCampaignCard({ isAdmin }: { isAdmin: boolean }) {
         <form
           className="card-body stack"
           noValidate
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            setBusy(true);
-            setError(undefined);
-            try {
-              const saved = await put<DefaultCampaign>("/api/settings/default-campaign", {
-                campaignId: campaignId || null,
-              });
-              current.setData(() => saved);
-              toast.success(saved.campaign ? `New prospects join “${saved.campaign.name}”.` : "No default campaign.");
-            } catch (caught) {
-              setError(errorMessage(caught));
-            } finally {
-              setBusy(false);
-            }
+            save();
           }}
         >
           <p className="muted">
@@ -180,8 +172,8 @@ function DefaultCampaignCard({ isAdmin }: { isAdmin: boolean }) {
             label="Campaign"
             value={campaignId}
             disabled={!isAdmin}
-            onChange={(e) => setCampaignId(e.target.value)}
-            error={error}
+            onChange={(e) => setDraft(() => e.target.value)}
+            error={error?.message}
           >
             <option value="">No default campaign</option>
             {campaigns.data.items.map((c) => (
