@@ -11,21 +11,13 @@ import { Sparkline } from "../../components/Sparkline";
 import { Alert, EmptyState, type QueryLike, QueryView } from "../../components/States";
 import { useToast } from "../../components/Toast";
 import { formatDateTime, formatNumber, formatRelative, formatShortDateTime } from "../../lib/format";
-import { MembersCard, memberColumns } from "./MembersCard";
+import { MembersCard, memberColumns, prospectLinkColumn } from "./MembersCard";
 import { SnapshotDialog } from "./SnapshotDialog";
 import { useDynamicList } from "./use-dynamic-list";
 
 const HISTORY_ROWS = 8;
 const CHANGE_COLUMNS: Column<ListChange>[] = [
-  {
-    key: "email",
-    header: "E-mail",
-    render: (c) => (
-      <Link to={`/prospects/${c.id}`} className="cell-title">
-        {c.email}
-      </Link>
-    ),
-  },
+  prospectLinkColumn<ListChange>(),
   {
     key: "change",
     header: "Change",

@@ -25,18 +25,23 @@ export function useMembers(path: string, options?: ApiOptions<Page<Member>>) {
 }
 export type Members = ReturnType<typeof useMembers>;
 
+/** A prospect's e-mail, linked to their page. */
+export function prospectLinkColumn<T extends { id: string; email: string }>(): Column<T> {
+  return {
+    key: "email",
+    header: "E-mail",
+    render: (p) => (
+      <Link to={`/prospects/${p.id}`} className="cell-title">
+        {p.email}
+      </Link>
+    ),
+  };
+}
+
 /** The columns every member table starts with: who, linked to their page, and when they came in. */
 export function memberColumns(addedHeader: string): Column<Member>[] {
   return [
-    {
-      key: "email",
-      header: "E-mail",
-      render: (m) => (
-        <Link to={`/prospects/${m.id}`} className="cell-title">
-          {m.email}
-        </Link>
-      ),
-    },
+    prospectLinkColumn<Member>(),
     { key: "name", header: "Name", render: (m) => fullName(m) || <span className="muted">—</span> },
     {
       key: "added",
