@@ -126,7 +126,12 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
+/** The API's words for one field, when `error` is a refusal that named it. */
+export function fieldMessage(error: unknown, field: string): string | undefined {
+  return error instanceof ApiError ? error.fieldMessage(field) : undefined;
+}
+
 /** What to show at one field after a refusal: the API's words for that field, else its message. */
 export function fieldErrorMessage(error: unknown, field: string): string {
-  return error instanceof ApiError ? (error.fieldMessage(field) ?? error.message) : errorMessage(error);
+  return fieldMessage(error, field) ?? errorMessage(error);
 }

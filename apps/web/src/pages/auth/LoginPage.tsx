@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
-import { ApiError, errorMessage } from "../../api/client";
+import { type ApiError, errorMessage, fieldMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthProvider";
 import { Button } from "../../components/Button";
 import { TextField } from "../../components/Field";
@@ -48,8 +48,7 @@ export function LoginPage({ expired }: { expired?: boolean }) {
     }
   };
 
-  const fieldError = (name: "email" | "password") =>
-    missing[name] ?? (error instanceof ApiError ? error.fieldMessage(name) : undefined);
+  const fieldError = (name: "email" | "password") => missing[name] ?? fieldMessage(error, name);
 
   return (
     <div className="auth-page">

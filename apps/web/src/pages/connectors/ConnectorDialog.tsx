@@ -1,6 +1,6 @@
 import type { Campaign, CampaignList, Connector } from "@gw/api-contract";
 import { useEffect, useState } from "react";
-import { ApiError, errorMessage, patch, post } from "../../api/client";
+import { ApiError, errorMessage, fieldMessage, patch, post } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { FormDialog } from "../../components/Dialog";
 import { SelectField, Switch, TextField } from "../../components/Field";
@@ -43,7 +43,7 @@ export function ConnectorDialog({
     if (open && !connector && campaigns.data && list.length === 0) setCampaignId(NEW_CAMPAIGN);
   }, [open, connector, campaigns.data, list.length]);
 
-  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
+  const fieldError = (field: string) => fieldMessage(error, field);
 
   const submit = async () => {
     setError(undefined);

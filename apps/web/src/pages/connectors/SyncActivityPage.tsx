@@ -5,7 +5,7 @@ import { useApi } from "../../api/use-api";
 import { useMe } from "../../auth/AuthProvider";
 import { Badge, StatusBadge } from "../../components/Badge";
 import { buttonClass } from "../../components/Button";
-import { type Column, DataTable } from "../../components/DataTable";
+import { type Column, DataTable, figureColumn } from "../../components/DataTable";
 import { SelectField } from "../../components/Field";
 import { Icon } from "../../components/Icon";
 import { Card, PageHeader } from "../../components/Layout";
@@ -87,36 +87,11 @@ export function SyncActivityPage() {
         </div>
       ),
     },
-    {
-      key: "fetched",
-      header: "Fetched",
-      align: "right",
-      render: (r) => <span className="num">{formatNumber(r.fetched)}</span>,
-    },
-    {
-      key: "created",
-      header: "Created",
-      align: "right",
-      render: (r) => <span className="num">{formatNumber(r.created)}</span>,
-    },
-    {
-      key: "updated",
-      header: "Updated",
-      align: "right",
-      render: (r) => <span className="num">{formatNumber(r.updated)}</span>,
-    },
-    {
-      key: "skipped",
-      header: "Skipped",
-      align: "right",
-      render: (r) => <span className="num">{formatNumber(r.skipped)}</span>,
-    },
-    {
-      key: "requests",
-      header: "API calls",
-      align: "right",
-      render: (r) => <span className="num">{formatNumber(r.apiRequests)}</span>,
-    },
+    figureColumn("fetched", "Fetched", (r) => formatNumber(r.fetched)),
+    figureColumn("created", "Created", (r) => formatNumber(r.created)),
+    figureColumn("updated", "Updated", (r) => formatNumber(r.updated)),
+    figureColumn("skipped", "Skipped", (r) => formatNumber(r.skipped)),
+    figureColumn("requests", "API calls", (r) => formatNumber(r.apiRequests)),
     {
       key: "duration",
       header: "Took",

@@ -1,6 +1,6 @@
 import type { API_TOKEN_SCOPES, ApiToken, CreatedApiToken } from "@gw/api-contract";
 import { useState } from "react";
-import { ApiError, del, errorMessage, post } from "../../api/client";
+import { ApiError, del, errorMessage, fieldMessage, post } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { useMe } from "../../auth/AuthProvider";
 import { Badge } from "../../components/Badge";
@@ -59,7 +59,7 @@ function ApiTokens() {
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
 
-  const nameError = error instanceof ApiError ? error.fieldMessage("name") : undefined;
+  const nameError = fieldMessage(error, "name");
   const scopesError =
     scopes.size === 0
       ? "Give the token read, write or both."

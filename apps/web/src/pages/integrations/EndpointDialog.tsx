@@ -1,6 +1,6 @@
 import type { CreatedOutboundEndpoint, OutboundEndpoint } from "@gw/api-contract";
 import { useEffect, useState } from "react";
-import { ApiError, errorMessage, patch, post } from "../../api/client";
+import { errorMessage, fieldMessage, patch, post } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { FormDialog } from "../../components/Dialog";
 import { TextField } from "../../components/Field";
@@ -36,7 +36,7 @@ export function EndpointDialog({
     setError(undefined);
   }, [open, endpoint]);
 
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fieldMessage(name) : undefined);
+  const fieldError = (name: string) => fieldMessage(error, name);
   const typesError = !all && picked.size === 0 ? "Pick at least one event type, or receive all of them." : undefined;
 
   return (

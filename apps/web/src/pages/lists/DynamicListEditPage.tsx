@@ -1,7 +1,7 @@
 import type { Criteria, List } from "@gw/api-contract";
 import { useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
-import { ApiError, patch, post } from "../../api/client";
+import { fieldMessage, patch, post } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { Button, ButtonLink } from "../../components/Button";
 import { TextField } from "../../components/Field";
@@ -60,7 +60,7 @@ export function DynamicListEditPage() {
       );
       navigate(`/lists/${saved.id}`);
     } catch (caught) {
-      const forName = caught instanceof ApiError ? caught.fieldMessage("name") : undefined;
+      const forName = fieldMessage(caught, "name");
       if (forName) setNameError(forName);
       else setError(explainError(caught));
     } finally {

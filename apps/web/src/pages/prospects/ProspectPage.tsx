@@ -239,34 +239,8 @@ export function ProspectPage() {
           <ProspectPrivacyCard prospect={p} onErased={prospect.reload} />
           <Card title="Lists and tags" id="segments">
             <div className="card-body stack" style={{ gap: 12 }}>
-              <div className="stack" style={{ gap: 6 }}>
-                <h3>Lists</h3>
-                <div className="row">
-                  {p.lists.length ? (
-                    p.lists.map((l) => (
-                      <Link key={l.id} className="chip" to={`/lists/${l.id}`}>
-                        <Icon name="list" size={12} /> {l.name}
-                      </Link>
-                    ))
-                  ) : (
-                    <span className="muted">None</span>
-                  )}
-                </div>
-              </div>
-              <div className="stack" style={{ gap: 6 }}>
-                <h3>Tags</h3>
-                <div className="row">
-                  {p.tags.length ? (
-                    p.tags.map((t) => (
-                      <Link key={t.id} className="chip" to={`/tags/${t.id}`}>
-                        <Icon name="tag" size={12} /> {t.name}
-                      </Link>
-                    ))
-                  ) : (
-                    <span className="muted">None</span>
-                  )}
-                </div>
-              </div>
+              <ChipGroup title="Lists" icon="list" basePath="/lists" items={p.lists} />
+              <ChipGroup title="Tags" icon="tag" basePath="/tags" items={p.tags} />
             </div>
           </Card>
           <ProspectAutomation prospectId={p.id} />
@@ -300,5 +274,35 @@ function FieldRow({ label, value }: { label: string; value: string | null }) {
       <dt>{label}</dt>
       <dd>{value}</dd>
     </>
+  );
+}
+
+/** Named links as chips under a heading (a prospect's lists or tags), or "None". */
+function ChipGroup({
+  title,
+  icon,
+  basePath,
+  items,
+}: {
+  title: string;
+  icon: IconName;
+  basePath: string;
+  items: { id: string; name: string }[];
+}) {
+  return (
+    <div className="stack" style={{ gap: 6 }}>
+      <h3>{title}</h3>
+      <div className="row">
+        {items.length ? (
+          items.map((item) => (
+            <Link key={item.id} className="chip" to={`${basePath}/${item.id}`}>
+              <Icon name={icon} size={12} /> {item.name}
+            </Link>
+          ))
+        ) : (
+          <span className="muted">None</span>
+        )}
+      </div>
+    </div>
   );
 }
