@@ -1,38 +1,28 @@
 // axe-core over the admin UI and the hosted form, in the states a marketer meets them: empty,
 // filled with synced webinars, with a dialog open, with a refused form. Any WCAG 2.1 A/AA or
 // best-practice finding fails the test with the rule, the element and axe's advice.
-import { createVerifiedConnector } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { audit, type BrowserGlobals } from "./axe";
-import { createRegisteredList, eventually, logIn, type Stack, startStack } from "./harness";
+import { connectDefaultOrganizer, createRegisteredList, eventually, logIn, useStack } from "./harness";
 
 describe("accessibility (axe-core, WCAG 2.1 AA and best practice)", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack("e2eaxe");
-    const organizer = await stack.sim.control.defaultOrganizer();
-    await stack.sim.control.scenario({
-      webinars: [
-        { subject: "Quarterly roadmap", startsInMinutes: 5 * 24 * 60, durationMinutes: 45, registrants: 3 },
-        {
-          subject: "Last month's launch",
-          startsInMinutes: -30 * 24 * 60,
-          durationMinutes: 45,
-          registrants: 4,
-          attendanceRatio: 0.5,
-        },
-      ],
-    });
-    await createVerifiedConnector(stack.db, stack.apiDeps.secretBox, {
-      accountId: stack.admin.accountId,
-      sim: stack.sim,
-      organizerKey: organizer.organizerKey,
-      name: "Marketing webinars",
-    });
-    await eventually("the synced registrants", async () => (await stack.db.webinarRegistration.count()) === 7);
-  });
-  afterAll(async () => {
-    await stack?.close();
+  const stack = useStack("e2eaxe", {
+    async setup() {
+      await stack.sim.control.scenario({
+        webinars: [
+          { subject: "Quarterly roadmap", startsInMinutes: 5 * 24 * 60, durationMinutes: 45, registrants: 3 },
+          {
+            subject: "Last month's launch",
+            startsInMinutes: -30 * 24 * 60,
+            durationMinutes: 45,
+            registrants: 4,
+            attendanceRatio: 0.5,
+          },
+        ],
+      });
+      await connectDefaultOrganizer(stack, "Marketing webinars");
+      await eventually("the synced registrants", async () => (await stack.db.webinarRegistration.count()) === 7);
+    },
   });
 
   it("finds nothing on the login page, the admin pages in their empty and filled states, and the hosted form; the form preview is out of the Tab order", async () => {

@@ -1,35 +1,32 @@
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appears, eventually, logIn, type Stack, screenshot, startStack } from "./harness";
+import { describe, expect, it } from "vitest";
+import { appears, eventually, logIn, screenshot, useStack } from "./harness";
 
 const DAY = 24 * 60;
 
 describe("connectors and the webinar reports", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack("e2econn");
-    await stack.sim.control.scenario({
-      webinars: [
-        {
-          subject: "Product tour (finished)",
-          startsInMinutes: -3 * DAY,
-          durationMinutes: 60,
-          registrants: 12,
-          attendanceRatio: 0.5,
-          timeZone: "America/New_York",
-        },
-        {
-          subject: "Quarterly roadmap",
-          startsInMinutes: 9 * DAY,
-          durationMinutes: 45,
-          registrants: 4,
-          timeZone: "Europe/Paris",
-        },
-      ],
-    });
-  });
-  afterAll(async () => {
-    await stack?.close();
+  const stack = useStack("e2econn", {
+    async setup() {
+      await stack.sim.control.scenario({
+        webinars: [
+          {
+            subject: "Product tour (finished)",
+            startsInMinutes: -3 * DAY,
+            durationMinutes: 60,
+            registrants: 12,
+            attendanceRatio: 0.5,
+            timeZone: "America/New_York",
+          },
+          {
+            subject: "Quarterly roadmap",
+            startsInMinutes: 9 * DAY,
+            durationMinutes: 45,
+            registrants: 4,
+            timeZone: "Europe/Paris",
+          },
+        ],
+      });
+    },
   });
 
   it("adds a connector, verifies it on GoTo's consent page and shows its webinars after the sync", async () => {

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logIn, type Stack, screenshot, startStack } from "./harness";
+import { describe, expect, it } from "vitest";
+import { logIn, screenshot, useStack } from "./harness";
 
 describe("consent in the form editor, on the hosted form and on the prospect page", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack("e2econsent");
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack("e2econsent");
 
   it("adds a required consent, the visitor must tick it, and the prospect page shows it with export and erase", async () => {
     const page = await stack.newPage();

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logIn, type Stack, screenshot, startStack } from "./harness";
+import { describe, expect, it } from "vitest";
+import { logIn, screenshot, useStack } from "./harness";
 
 describe("error states", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack("e2eerrors");
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack("e2eerrors");
 
   it("shows the API's message and a retry when a request fails, and recovers on retry", async () => {
     const page = await stack.newPage();

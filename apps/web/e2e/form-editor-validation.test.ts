@@ -1,8 +1,8 @@
 // The form editor checks a form with the API route's own schema before it sends it, and shows what
 // it refuses at the field, as it shows the refusals only the API can make (two consents of one name).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { audit } from "./axe";
-import { logIn, type Stack, screenshot, startStack } from "./harness";
+import { logIn, screenshot, useStack } from "./harness";
 
 /** What the focus check reads in the page (the e2e project is typed for Node). */
 interface FocusGlobals {
@@ -10,13 +10,7 @@ interface FocusGlobals {
 }
 
 describe("the form editor's refusals", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack("e2eformcheck");
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack("e2eformcheck");
 
   it("marks what the schema refuses at its field without sending it, then what only the API refuses", async () => {
     const page = await stack.newPage();

@@ -1,25 +1,14 @@
 // The form editor's redirect: an admin is warned about a site not on the account's list and can
 // list it right there; a marketer is told to ask an admin, and the API refuses their save.
-import { createUser } from "@gw/domain/auth";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logIn, type Stack, screenshot, startStack } from "./harness";
+import { describe, expect, it } from "vitest";
+import { createMarketer, logIn, screenshot, useStack } from "./harness";
 
 describe("thank-you redirects in the form editor", () => {
-  let stack: Stack;
   const marketer = { email: "mia.marketer@example.com", password: "correct-horse-battery" };
-  beforeAll(async () => {
-    stack = await startStack("e2eredirect");
-    await createUser({
-      db: stack.db,
-      accountId: stack.admin.accountId,
-      email: marketer.email,
-      password: marketer.password,
-      name: "Mia Marketer",
-      role: "MARKETER",
-    });
-  });
-  afterAll(async () => {
-    await stack?.close();
+  const stack = useStack("e2eredirect", {
+    async setup() {
+      await createMarketer(stack, marketer);
+    },
   });
 
   it("warns an admin about an unlisted site, lists it, and then lets a marketer use it", async () => {

@@ -2,10 +2,9 @@
 // the script tag and records that page as the referrer; the forms page counts what each form did.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createVerifiedConnector } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { audit } from "./axe";
-import { eventually, logIn, PHONE, type Stack, screenshot, sidewaysOverflow, startStack } from "./harness";
+import { connectDefaultOrganizer, eventually, logIn, PHONE, screenshot, sidewaysOverflow, useStack } from "./harness";
 
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAHElEQVR42mNkYPhfz0AEYBxVSF+FQ4YBAQBpRQkRVx7i4wAAAABJRU5ErkJggg==",
@@ -13,53 +12,46 @@ const PNG = Buffer.from(
 );
 
 describe("hosted form branding, embedding and the forms page", () => {
-  let stack: Stack;
   let site: Server;
   let siteUrl: string;
   let formId: string;
   let webinarSubject: string;
-  beforeAll(async () => {
-    stack = await startStack("e2ebrand");
-    await stack.sim.control.scenario({
-      webinars: [{ subject: "Brand launch briefing", startsInMinutes: 5 * 24 * 60, durationMinutes: 45 }],
-    });
-    const organizer = await stack.sim.control.defaultOrganizer();
-    await createVerifiedConnector(stack.db, stack.apiDeps.secretBox, {
-      accountId: stack.admin.accountId,
-      sim: stack.sim,
-      organizerKey: organizer.organizerKey,
-      name: "Brand webinars",
-    });
-    const webinar = await eventually("the webinar synced", () =>
-      stack.db.webinar.findFirst({ where: { subject: "Brand launch briefing" } }).then((w) => w ?? undefined),
-    );
-    webinarSubject = webinar.subject;
-    const form = await stack.db.form.create({
-      data: {
-        accountId: stack.admin.accountId,
-        name: "Launch registration",
-        fields: [
-          { kind: "standard", name: "email", label: "Email", required: true },
-          { kind: "standard", name: "firstName", label: "First name", required: true },
-          { kind: "standard", name: "lastName", label: "Last name", required: true },
-        ],
-        completionActions: [{ type: "REGISTER_WEBINAR", webinarId: webinar.id }],
-      },
-    });
-    formId = form.id;
-    // A marketer's own site on another origin, embedding the form with the script tag.
-    site = createServer((_request, response) => {
-      response.setHeader("content-type", "text/html; charset=utf-8");
-      response.end(
-        `<!doctype html><html lang="en"><head><title>Our events</title></head><body><h1>Our events</h1><script src="${stack.url}/f/${formId}/embed.js" async></script></body></html>`,
+  const stack = useStack("e2ebrand", {
+    async setup() {
+      await stack.sim.control.scenario({
+        webinars: [{ subject: "Brand launch briefing", startsInMinutes: 5 * 24 * 60, durationMinutes: 45 }],
+      });
+      await connectDefaultOrganizer(stack, "Brand webinars");
+      const webinar = await eventually("the webinar synced", () =>
+        stack.db.webinar.findFirst({ where: { subject: "Brand launch briefing" } }).then((w) => w ?? undefined),
       );
-    });
-    await new Promise<void>((resolve) => site.listen(0, "localhost", resolve));
-    siteUrl = `http://localhost:${(site.address() as AddressInfo).port}`;
+      webinarSubject = webinar.subject;
+      const form = await stack.db.form.create({
+        data: {
+          accountId: stack.admin.accountId,
+          name: "Launch registration",
+          fields: [
+            { kind: "standard", name: "email", label: "Email", required: true },
+            { kind: "standard", name: "firstName", label: "First name", required: true },
+            { kind: "standard", name: "lastName", label: "Last name", required: true },
+          ],
+          completionActions: [{ type: "REGISTER_WEBINAR", webinarId: webinar.id }],
+        },
+      });
+      formId = form.id;
+      // A marketer's own site on another origin, embedding the form with the script tag.
+      site = createServer((_request, response) => {
+        response.setHeader("content-type", "text/html; charset=utf-8");
+        response.end(
+          `<!doctype html><html lang="en"><head><title>Our events</title></head><body><h1>Our events</h1><script src="${stack.url}/f/${formId}/embed.js" async></script></body></html>`,
+        );
+      });
+      await new Promise<void>((resolve) => site.listen(0, "localhost", resolve));
+      siteUrl = `http://localhost:${(site.address() as AddressInfo).port}`;
+    },
   });
   afterAll(async () => {
     await new Promise((resolve) => site?.close(resolve));
-    await stack?.close();
   });
 
   it("sets a logo, colours and footer on the branding page (refusing an unreadable colour) and the hosted form shows them, at 390 px and without axe findings", async () => {

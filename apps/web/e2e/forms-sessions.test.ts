@@ -1,10 +1,9 @@
 // A series' form set to "visitor chooses a session": the hosted form offers the open sessions only,
 // the registration goes to the chosen session's own webinarKey in GoTo; and a submission that
 // registers nobody is a line of its own on the prospect's timeline.
-import { createVerifiedConnector } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { audit } from "./axe";
-import { eventually, logIn, PHONE, type Stack, screenshot, sidewaysOverflow, startStack } from "./harness";
+import { connectDefaultOrganizer, eventually, logIn, PHONE, screenshot, sidewaysOverflow, useStack } from "./harness";
 
 const FIELDS = [
   { kind: "standard", name: "email", label: "Email", required: true },
@@ -13,28 +12,25 @@ const FIELDS = [
 ];
 
 describe("choosing a session of a series, and submissions that register nobody", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack("e2esessions");
-    await stack.sim.control.scenario({
-      webinars: [
-        { subject: "Workshop series", type: "series", sessions: 3, startsInMinutes: 3 * 24 * 60, durationMinutes: 60 },
-      ],
-    });
-    const organizer = await stack.sim.control.defaultOrganizer();
-    await createVerifiedConnector(stack.db, stack.apiDeps.secretBox, {
-      accountId: stack.admin.accountId,
-      sim: stack.sim,
-      organizerKey: organizer.organizerKey,
-      name: "Workshops",
-    });
-    await eventually(
-      "the series' three sessions",
-      async () => (await stack.db.webinar.count({ where: { programId: { not: null } } })) === 3,
-    );
-  });
-  afterAll(async () => {
-    await stack?.close();
+  const stack = useStack("e2esessions", {
+    async setup() {
+      await stack.sim.control.scenario({
+        webinars: [
+          {
+            subject: "Workshop series",
+            type: "series",
+            sessions: 3,
+            startsInMinutes: 3 * 24 * 60,
+            durationMinutes: 60,
+          },
+        ],
+      });
+      await connectDefaultOrganizer(stack, "Workshops");
+      await eventually(
+        "the series' three sessions",
+        async () => (await stack.db.webinar.count({ where: { programId: { not: null } } })) === 3,
+      );
+    },
   });
 
   it("offers the open sessions and registers the visitor for the chosen one only", async () => {

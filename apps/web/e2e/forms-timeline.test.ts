@@ -1,28 +1,18 @@
-import { createVerifiedConnector } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appears, eventually, logIn, type Stack, screenshot, startStack } from "./harness";
+import { describe, expect, it } from "vitest";
+import { appears, connectDefaultOrganizer, eventually, logIn, screenshot, useStack } from "./harness";
 
 describe("forms and the prospect timeline", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack("e2eforms");
-    const organizer = await stack.sim.control.defaultOrganizer();
-    await stack.sim.control.scenario({
-      webinars: [
-        { subject: "Quarterly roadmap", startsInMinutes: 5 * 24 * 60, durationMinutes: 45, registrants: 3 },
-        { subject: "Last month's launch", startsInMinutes: -30 * 24 * 60, durationMinutes: 45, registrants: 2 },
-      ],
-    });
-    await createVerifiedConnector(stack.db, stack.apiDeps.secretBox, {
-      accountId: stack.admin.accountId,
-      sim: stack.sim,
-      organizerKey: organizer.organizerKey,
-      name: "Marketing webinars",
-    });
-    await eventually("the discovered webinars", async () => (await stack.db.webinar.count()) === 2);
-  });
-  afterAll(async () => {
-    await stack?.close();
+  const stack = useStack("e2eforms", {
+    async setup() {
+      await stack.sim.control.scenario({
+        webinars: [
+          { subject: "Quarterly roadmap", startsInMinutes: 5 * 24 * 60, durationMinutes: 45, registrants: 3 },
+          { subject: "Last month's launch", startsInMinutes: -30 * 24 * 60, durationMinutes: 45, registrants: 2 },
+        ],
+      });
+      await connectDefaultOrganizer(stack, "Marketing webinars");
+      await eventually("the discovered webinars", async () => (await stack.db.webinar.count()) === 2);
+    },
   });
 
   it("builds a form that registers for an upcoming webinar, fills its hosted page and shows the registration on the prospect's timeline", async () => {

@@ -14,12 +14,14 @@ import {
   createAccount,
   createTestDatabase,
   createTestRedis,
+  createVerifiedConnector,
   freePort,
   type TestDatabase,
   type TestRedis,
   testConfig,
 } from "@gw/testing";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { type App, buildApp } from "../../api/src/app";
 import { type ApiDeps, createApiDeps } from "../../api/src/deps";
 import { createWorkerDeps } from "../../worker/src/deps";
@@ -137,6 +139,59 @@ export async function startStack(label: string, options: { env?: Record<string, 
       await database.drop().catch(() => undefined);
     },
   };
+}
+
+/**
+ * This file's stack, declared at its top: started before its tests (then `setup` runs, e.g. to
+ * seed the stand-in), closed after them. Its fields are there from `setup` on.
+ */
+export function useStack(
+  label: string,
+  options: { env?: Record<string, string>; setup?: () => Promise<void> } = {},
+): Stack {
+  let current: Stack | undefined;
+  beforeAll(async () => {
+    current = await startStack(label, { env: options.env });
+    await options.setup?.();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as Stack, {
+    get(_, key) {
+      if (!current) throw new Error(`The ${label} stack is used before it started: use it in tests and hooks.`);
+      return Reflect.get(current, key);
+    },
+  });
+}
+
+/** A connector for the stand-in's default organizer, verified as GoTo's consent page would: the worker syncs it. */
+export async function connectDefaultOrganizer(
+  stack: Pick<Stack, "db" | "apiDeps" | "admin" | "sim">,
+  name: string,
+): ReturnType<typeof createVerifiedConnector> {
+  const organizer = await stack.sim.control.defaultOrganizer();
+  return createVerifiedConnector(stack.db, stack.apiDeps.secretBox, {
+    accountId: stack.admin.accountId,
+    sim: stack.sim,
+    organizerKey: organizer.organizerKey,
+    name,
+  });
+}
+
+/** A marketer (not an admin) of the stack's account, to log in with. */
+export async function createMarketer(
+  stack: Pick<Stack, "db" | "admin">,
+  marketer: { email: string; password: string },
+): Promise<void> {
+  await createUser({
+    db: stack.db,
+    accountId: stack.admin.accountId,
+    email: marketer.email,
+    password: marketer.password,
+    name: "Mia Marketer",
+    role: "MARKETER",
+  });
 }
 
 /** Logs in through the login page, as a person would. */

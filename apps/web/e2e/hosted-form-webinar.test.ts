@@ -1,34 +1,25 @@
 import { readFile } from "node:fs/promises";
-import { createVerifiedConnector } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually, logIn, type Stack, screenshot, startStack } from "./harness";
+import { describe, expect, it } from "vitest";
+import { connectDefaultOrganizer, eventually, logIn, screenshot, useStack } from "./harness";
 
 describe("the hosted form names its webinar; the thank-you page gives the join link and calendar", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack("e2ehfweb");
-    const organizer = await stack.sim.control.defaultOrganizer();
-    await stack.sim.control.scenario({
-      webinars: [
-        {
-          subject: "Roadmap 2027",
-          startsInMinutes: 6 * 24 * 60,
-          durationMinutes: 45,
-          registrants: 1,
-          timeZone: "America/New_York",
-        },
-      ],
-    });
-    await createVerifiedConnector(stack.db, stack.apiDeps.secretBox, {
-      accountId: stack.admin.accountId,
-      sim: stack.sim,
-      organizerKey: organizer.organizerKey,
-      name: "Marketing webinars",
-    });
-    await eventually("the discovered webinar", async () => (await stack.db.webinar.count()) === 1);
-  });
-  afterAll(async () => {
-    await stack?.close();
+  const stack = useStack("e2ehfweb", {
+    async setup() {
+      const _organizer = await stack.sim.control.defaultOrganizer();
+      await stack.sim.control.scenario({
+        webinars: [
+          {
+            subject: "Roadmap 2027",
+            startsInMinutes: 6 * 24 * 60,
+            durationMinutes: 45,
+            registrants: 1,
+            timeZone: "America/New_York",
+          },
+        ],
+      });
+      await connectDefaultOrganizer(stack, "Marketing webinars");
+      await eventually("the discovered webinar", async () => (await stack.db.webinar.count()) === 1);
+    },
   });
 
   it("shows title, times in the webinar's and the visitor's zone, duration and organizer; registers and offers join link and .ics", async () => {

@@ -14,31 +14,29 @@ import {
   type WebhookReceiver,
 } from "@gw/testing";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { audit } from "./axe";
-import { eventually, logIn, PHONE, type Stack, screenshot, sidewaysOverflow, startStack } from "./harness";
+import { eventually, logIn, PHONE, screenshot, sidewaysOverflow, useStack } from "./harness";
 
 describe("integration admin pages", () => {
-  let stack: Stack;
   let receiver: WebhookReceiver;
   let secret = "";
-  beforeAll(async () => {
-    stack = await startStack("e2einteg", {
-      env: {
-        OUTBOUND_ALLOW_PRIVATE_URLS: "true",
-        OUTBOUND_FAN_OUT_EVERY_MS: "200",
-        OUTBOUND_SWEEP_EVERY_MS: "500",
-        OUTBOUND_RETRY_BASE_MS: "50",
-        OUTBOUND_RETRY_MAX_MS: "100",
-        // About a second: a delivery the receiver refuses becomes FAILED within the test.
-        OUTBOUND_RETRY_HOURS: "0.0003",
-      },
-    });
-    receiver = await startWebhookReceiver(() => secret);
+  const stack = useStack("e2einteg", {
+    env: {
+      OUTBOUND_ALLOW_PRIVATE_URLS: "true",
+      OUTBOUND_FAN_OUT_EVERY_MS: "200",
+      OUTBOUND_SWEEP_EVERY_MS: "500",
+      OUTBOUND_RETRY_BASE_MS: "50",
+      OUTBOUND_RETRY_MAX_MS: "100",
+      // About a second: a delivery the receiver refuses becomes FAILED within the test.
+      OUTBOUND_RETRY_HOURS: "0.0003",
+    },
+    async setup() {
+      receiver = await startWebhookReceiver(() => secret);
+    },
   });
   afterAll(async () => {
     await receiver?.close();
-    await stack?.close();
   });
 
   const registered = async (n: number) => {

@@ -1,17 +1,11 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createUser } from "@gw/domain/auth";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logIn, type Stack, screenshot, startStack } from "./harness";
+import { describe, expect, it } from "vitest";
+import { logIn, screenshot, useStack } from "./harness";
 
 describe("logging in", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack("e2elogin");
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack("e2elogin");
 
   it("refuses a wrong password with the API's message, then logs in, shows the dashboard and logs out", async () => {
     const page = await stack.newPage();

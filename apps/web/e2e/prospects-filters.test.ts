@@ -1,9 +1,8 @@
-import { createUser } from "@gw/domain/auth";
 import { createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { audit } from "./axe";
-import { logIn, PHONE, type Stack, screenshot, sidewaysOverflow, startStack } from "./harness";
+import { createMarketer, logIn, PHONE, screenshot, sidewaysOverflow, useStack } from "./harness";
 
 // The machine is shared: give the server's answer time to arrive, still waiting for state, not time.
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -11,56 +10,46 @@ const emailsShown = (page: Page) =>
   page.getByRole("table", { name: "Prospects" }).locator("tbody tr a.cell-title").allTextContents();
 
 describe("the prospects page's filters and bulk actions", () => {
-  let stack: Stack;
   const vipHigh: { id: string; email: string }[] = [];
   let tagId = "";
   let listId = "";
   const marketer = { email: "mia.marketer@example.com", password: "correct-horse-battery" };
   const attendees: string[] = [];
 
-  beforeAll(async () => {
-    stack = await startStack("e2eprospectfilters");
-    const accountId = stack.admin.accountId;
-    const tag = await stack.db.tag.create({ data: { accountId, name: "VIP" } });
-    tagId = tag.id;
-    listId = (await stack.db.list.create({ data: { accountId, name: "Hot leads" } })).id;
-    // 30 tagged with scores 0..145 (20 of them at 50 or more), and 10 untagged high scorers the tag leaves out.
-    for (let i = 0; i < 30; i++) {
-      const prospect = await createProspect(stack.db, { accountId, email: `vip${i}@example.com`, score: i * 5 });
-      await stack.db.prospectTag.create({ data: { tagId, prospectId: prospect.id } });
-      if (prospect.score >= 50) vipHigh.push(prospect);
-    }
-    const others = [];
-    for (let i = 0; i < 10; i++)
-      others.push(await createProspect(stack.db, { accountId, email: `other${i}@example.com`, score: 100 }));
-    // A past webinar: two of its three registrants attended.
-    const connector = await createConnector(stack.db, { accountId });
-    const webinar = await createWebinar(stack.db, {
-      accountId,
-      connectorId: connector.id,
-      subject: "Pricing clinic",
-      startsAt: new Date(Date.now() - 3 * 86_400_000),
-    });
-    for (const [index, attended] of [
-      [0, true],
-      [1, true],
-      [2, false],
-    ] as const) {
-      const prospectId = others[index]?.id ?? "";
-      await createRegistration(stack.db, { accountId, webinarId: webinar.id, prospectId, attended });
-      if (attended) attendees.push(prospectId);
-    }
-    await createUser({
-      db: stack.db,
-      accountId,
-      email: marketer.email,
-      password: marketer.password,
-      name: "Mia Marketer",
-      role: "MARKETER",
-    });
-  });
-  afterAll(async () => {
-    await stack?.close();
+  const stack = useStack("e2eprospectfilters", {
+    async setup() {
+      const accountId = stack.admin.accountId;
+      const tag = await stack.db.tag.create({ data: { accountId, name: "VIP" } });
+      tagId = tag.id;
+      listId = (await stack.db.list.create({ data: { accountId, name: "Hot leads" } })).id;
+      // 30 tagged with scores 0..145 (20 of them at 50 or more), and 10 untagged high scorers the tag leaves out.
+      for (let i = 0; i < 30; i++) {
+        const prospect = await createProspect(stack.db, { accountId, email: `vip${i}@example.com`, score: i * 5 });
+        await stack.db.prospectTag.create({ data: { tagId, prospectId: prospect.id } });
+        if (prospect.score >= 50) vipHigh.push(prospect);
+      }
+      const others = [];
+      for (let i = 0; i < 10; i++)
+        others.push(await createProspect(stack.db, { accountId, email: `other${i}@example.com`, score: 100 }));
+      // A past webinar: two of its three registrants attended.
+      const connector = await createConnector(stack.db, { accountId });
+      const webinar = await createWebinar(stack.db, {
+        accountId,
+        connectorId: connector.id,
+        subject: "Pricing clinic",
+        startsAt: new Date(Date.now() - 3 * 86_400_000),
+      });
+      for (const [index, attended] of [
+        [0, true],
+        [1, true],
+        [2, false],
+      ] as const) {
+        const prospectId = others[index]?.id ?? "";
+        await createRegistration(stack.db, { accountId, webinarId: webinar.id, prospectId, attended });
+        if (attended) attendees.push(prospectId);
+      }
+      await createMarketer(stack, marketer);
+    },
   });
 
   it("filters by tag and score, keeps them in the URL, exports them and adds all matching to a list", async () => {

@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { createVerifiedConnector } from "@gw/testing";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually, logIn, type Stack, screenshot, startStack } from "./harness";
+import { describe, expect, it } from "vitest";
+import { connectDefaultOrganizer, eventually, logIn, type Stack, screenshot, useStack } from "./harness";
 
 const DAY = 24 * 60;
 
@@ -22,41 +21,32 @@ const subjectsShown = (page: Page) =>
   page.getByRole("table", { name: "Finished webinars" }).locator("tbody tr a.cell-title").allTextContents();
 
 describe("the webinars report's filters, summary CSV and trend; the drill-down's order and labels", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack("e2ereports");
-    const organizer = await stack.sim.control.defaultOrganizer();
-    // Seeded: who attends is the same every run, and the MANUAL webinar has waiting registrants.
-    await stack.sim.control.scenario({
-      seed: 18,
-      webinars: [
-        { subject: "Spring launch", startsInMinutes: -60 * DAY, durationMinutes: 60, registrants: 6 },
-        {
-          subject: "Pricing clinic",
-          startsInMinutes: -12 * DAY,
-          durationMinutes: 45,
-          registrants: 12,
-          attendanceRatio: 0.5,
-          approvalType: "MANUAL",
-        },
-        { subject: "Onboarding basics", startsInMinutes: -3 * DAY, durationMinutes: 30, registrants: 5 },
-        { subject: "Roadmap preview", startsInMinutes: 9 * DAY, durationMinutes: 45, registrants: 3 },
-      ],
-    });
-    await createVerifiedConnector(stack.db, stack.apiDeps.secretBox, {
-      accountId: stack.admin.accountId,
-      sim: stack.sim,
-      organizerKey: organizer.organizerKey,
-      name: "Marketing webinars",
-    });
-    await eventually(
-      "attendance of the three finished webinars",
-      async () => (await stack.db.webinar.count({ where: { attendanceSyncs: { gte: 1 } } })) === 3,
-      60_000,
-    );
-  });
-  afterAll(async () => {
-    await stack?.close();
+  const stack = useStack("e2ereports", {
+    async setup() {
+      // Seeded: who attends is the same every run, and the MANUAL webinar has waiting registrants.
+      await stack.sim.control.scenario({
+        seed: 18,
+        webinars: [
+          { subject: "Spring launch", startsInMinutes: -60 * DAY, durationMinutes: 60, registrants: 6 },
+          {
+            subject: "Pricing clinic",
+            startsInMinutes: -12 * DAY,
+            durationMinutes: 45,
+            registrants: 12,
+            attendanceRatio: 0.5,
+            approvalType: "MANUAL",
+          },
+          { subject: "Onboarding basics", startsInMinutes: -3 * DAY, durationMinutes: 30, registrants: 5 },
+          { subject: "Roadmap preview", startsInMinutes: 9 * DAY, durationMinutes: 45, registrants: 3 },
+        ],
+      });
+      await connectDefaultOrganizer(stack, "Marketing webinars");
+      await eventually(
+        "attendance of the three finished webinars",
+        async () => (await stack.db.webinar.count({ where: { attendanceSyncs: { gte: 1 } } })) === 3,
+        60_000,
+      );
+    },
   });
 
   it("filters by dates and title, sorts by Absent, exports the summary and draws the trend", async () => {

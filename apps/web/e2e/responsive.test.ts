@@ -1,57 +1,47 @@
 // The UI on a phone (390 × 844): no page scrolls sideways, the navigation folds behind a menu
 // button, tables and tabs scroll inside their own boxes. Also the login page's plain-words
 // messages for empty fields.
-import { createVerifiedConnector } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
+  connectDefaultOrganizer,
   createRegisteredList,
   eventually,
   logIn,
   PHONE,
-  type Stack,
   screenshot,
   sidewaysOverflow,
-  startStack,
+  useStack,
 } from "./harness";
 
 describe("on a phone", () => {
-  let stack: Stack;
   let formId: string;
-  beforeAll(async () => {
-    stack = await startStack("e2ephone");
-    const organizer = await stack.sim.control.defaultOrganizer();
-    await stack.sim.control.scenario({
-      webinars: [
-        {
-          subject: "A webinar with a long title that would push a narrow page sideways if it could",
-          startsInMinutes: 3 * 24 * 60,
-          durationMinutes: 60,
-          registrants: 6,
-        },
-        { subject: "Last month's launch", startsInMinutes: -30 * 24 * 60, durationMinutes: 45, registrants: 8 },
-      ],
-    });
-    await createVerifiedConnector(stack.db, stack.apiDeps.secretBox, {
-      accountId: stack.admin.accountId,
-      sim: stack.sim,
-      organizerKey: organizer.organizerKey,
-      name: "Marketing webinars",
-    });
-    await eventually("the synced registrants", async () => (await stack.db.webinarRegistration.count()) === 14);
-    // The form is made the way a marketer makes it, in the editor (on a desktop screen).
-    const editor = await stack.newPage();
-    await logIn(editor, stack);
-    await editor.goto("/forms/new");
-    await editor.getByRole("textbox", { name: "Form name" }).fill("Phone registration");
-    await editor.getByRole("combobox", { name: "Add a completion action" }).selectOption("REGISTER_WEBINAR");
-    await editor.getByRole("combobox", { name: "Register for webinar" }).waitFor();
-    await editor.getByRole("button", { name: "Create form" }).click();
-    await editor.waitForURL(/\/forms\/[0-9a-f-]{36}$/);
-    formId = editor.url().split("/").pop() as string;
-    await editor.close();
-  });
-  afterAll(async () => {
-    await stack?.close();
+  const stack = useStack("e2ephone", {
+    async setup() {
+      await stack.sim.control.scenario({
+        webinars: [
+          {
+            subject: "A webinar with a long title that would push a narrow page sideways if it could",
+            startsInMinutes: 3 * 24 * 60,
+            durationMinutes: 60,
+            registrants: 6,
+          },
+          { subject: "Last month's launch", startsInMinutes: -30 * 24 * 60, durationMinutes: 45, registrants: 8 },
+        ],
+      });
+      await connectDefaultOrganizer(stack, "Marketing webinars");
+      await eventually("the synced registrants", async () => (await stack.db.webinarRegistration.count()) === 14);
+      // The form is made the way a marketer makes it, in the editor (on a desktop screen).
+      const editor = await stack.newPage();
+      await logIn(editor, stack);
+      await editor.goto("/forms/new");
+      await editor.getByRole("textbox", { name: "Form name" }).fill("Phone registration");
+      await editor.getByRole("combobox", { name: "Add a completion action" }).selectOption("REGISTER_WEBINAR");
+      await editor.getByRole("combobox", { name: "Register for webinar" }).waitFor();
+      await editor.getByRole("button", { name: "Create form" }).click();
+      await editor.waitForURL(/\/forms\/[0-9a-f-]{36}$/);
+      formId = editor.url().split("/").pop() as string;
+      await editor.close();
+    },
   });
 
   it("shows the dashboard, the reports, a drill-down, the dynamic list pages and the hosted form without sideways scrolling", async () => {

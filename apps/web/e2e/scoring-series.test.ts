@@ -1,37 +1,27 @@
-import { createVerifiedConnector } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually, logIn, type Stack, screenshot, startStack } from "./harness";
+import { describe, expect, it } from "vitest";
+import { connectDefaultOrganizer, eventually, logIn, screenshot, useStack } from "./harness";
 
 describe("attendance thresholds and series registration", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack("e2eseries");
-    const organizer = await stack.sim.control.defaultOrganizer();
-    await stack.sim.control.scenario({
-      webinars: [
-        {
-          subject: "Onboarding series",
-          type: "series",
-          sessions: 3,
-          startsInMinutes: 3 * 24 * 60,
-          durationMinutes: 60,
-        },
-        { subject: "One-off briefing", startsInMinutes: 4 * 24 * 60, durationMinutes: 30 },
-      ],
-    });
-    await createVerifiedConnector(stack.db, stack.apiDeps.secretBox, {
-      accountId: stack.admin.accountId,
-      sim: stack.sim,
-      organizerKey: organizer.organizerKey,
-      name: "Series webinars",
-    });
-    await eventually(
-      "the series' three sessions and the one-off",
-      async () => (await stack.db.webinar.count({ where: { programId: { not: null } } })) === 3,
-    );
-  });
-  afterAll(async () => {
-    await stack?.close();
+  const stack = useStack("e2eseries", {
+    async setup() {
+      await stack.sim.control.scenario({
+        webinars: [
+          {
+            subject: "Onboarding series",
+            type: "series",
+            sessions: 3,
+            startsInMinutes: 3 * 24 * 60,
+            durationMinutes: 60,
+          },
+          { subject: "One-off briefing", startsInMinutes: 4 * 24 * 60, durationMinutes: 30 },
+        ],
+      });
+      await connectDefaultOrganizer(stack, "Series webinars");
+      await eventually(
+        "the series' three sessions and the one-off",
+        async () => (await stack.db.webinar.count({ where: { programId: { not: null } } })) === 3,
+      );
+    },
   });
 
   it("adds attendance thresholds on the scoring page, refuses an empty one, and keeps them", async () => {

@@ -5,10 +5,9 @@
 // by the reports unless asked for, and never acted on.
 import { readFile } from "node:fs/promises";
 import { setExclusionRules } from "@gw/domain/exclusions";
-import { createVerifiedConnector } from "@gw/testing";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appears, eventually, logIn, type Stack, screenshot, startStack } from "./harness";
+import { describe, expect, it } from "vitest";
+import { appears, connectDefaultOrganizer, eventually, logIn, screenshot, useStack } from "./harness";
 
 /** The builder's live count once it describes these criteria (not an earlier, debounced state). */
 async function livePreview(page: Page, status: string, count: string): Promise<void> {
@@ -18,64 +17,55 @@ async function livePreview(page: Page, status: string, count: string): Promise<v
 }
 
 describe("segmentation: a dynamic list and an automation rule after a sync", () => {
-  let stack: Stack;
   const who = { attendee: "", absentee: "", employee: "" };
   let webinarX = "";
   let webinarY = "";
   let replayKey = "";
 
-  beforeAll(async () => {
-    stack = await startStack("e2eseg");
-    const organizer = await stack.sim.control.defaultOrganizer();
-    const seeded = await stack.sim.control.scenario({
-      seed: 1515,
-      webinars: [
-        {
-          subject: "Spring launch",
-          startsInMinutes: -2 * 24 * 60,
-          durationMinutes: 45,
-          registrants: 3,
-          attendanceRatio: 0,
-        },
-        { subject: "Spring launch replay", startsInMinutes: 7 * 24 * 60, durationMinutes: 45, registrants: 0 },
-      ],
-    });
-    const [launch, replay] = seeded.webinars;
-    if (!launch || !replay) throw new Error("the scenario made no webinars");
-    replayKey = replay.webinarKey;
-    const registrants = await stack.sim.control.registrants(launch.webinarKey);
-    const [attendee, absentee, employee] = registrants;
-    if (!attendee || !absentee || !employee) throw new Error("the scenario made too few registrants");
-    Object.assign(who, { attendee: attendee.email, absentee: absentee.email, employee: employee.email });
-    // Attendance is by ratio 0 plus one recorded join: the same people attend on every run.
-    const start = Date.parse(launch.times[0]?.startTime ?? "");
-    await stack.sim.control.join(launch.webinarKey, attendee.registrantKey, {
-      joinTime: new Date(start + 60_000).toISOString(),
-      leaveTime: new Date(start + 40 * 60_000).toISOString(),
-    });
-    await setExclusionRules({
-      db: stack.db,
-      accountId: stack.admin.accountId,
-      rules: [{ kind: "EMAIL", value: employee.email }],
-    });
-    await createVerifiedConnector(stack.db, stack.apiDeps.secretBox, {
-      accountId: stack.admin.accountId,
-      sim: stack.sim,
-      organizerKey: organizer.organizerKey,
-      name: "Marketing webinars",
-    });
-    await eventually(
-      "the finished webinar's attendance",
-      async () =>
-        (await stack.db.webinar.count({ where: { subject: "Spring launch", attendanceSyncs: { gt: 0 } } })) === 1 &&
-        (await stack.db.webinarRegistration.count({ where: { attended: true } })) === 1,
-      60_000,
-    );
-    webinarX = (await stack.db.webinar.findFirstOrThrow({ where: { subject: "Spring launch" } })).id;
-    webinarY = (await stack.db.webinar.findFirstOrThrow({ where: { subject: "Spring launch replay" } })).id;
-  });
-  afterAll(async () => {
-    await stack?.close();
+  const stack = useStack("e2eseg", {
+    async setup() {
+      const seeded = await stack.sim.control.scenario({
+        seed: 1515,
+        webinars: [
+          {
+            subject: "Spring launch",
+            startsInMinutes: -2 * 24 * 60,
+            durationMinutes: 45,
+            registrants: 3,
+            attendanceRatio: 0,
+          },
+          { subject: "Spring launch replay", startsInMinutes: 7 * 24 * 60, durationMinutes: 45, registrants: 0 },
+        ],
+      });
+      const [launch, replay] = seeded.webinars;
+      if (!launch || !replay) throw new Error("the scenario made no webinars");
+      replayKey = replay.webinarKey;
+      const registrants = await stack.sim.control.registrants(launch.webinarKey);
+      const [attendee, absentee, employee] = registrants;
+      if (!attendee || !absentee || !employee) throw new Error("the scenario made too few registrants");
+      Object.assign(who, { attendee: attendee.email, absentee: absentee.email, employee: employee.email });
+      // Attendance is by ratio 0 plus one recorded join: the same people attend on every run.
+      const start = Date.parse(launch.times[0]?.startTime ?? "");
+      await stack.sim.control.join(launch.webinarKey, attendee.registrantKey, {
+        joinTime: new Date(start + 60_000).toISOString(),
+        leaveTime: new Date(start + 40 * 60_000).toISOString(),
+      });
+      await setExclusionRules({
+        db: stack.db,
+        accountId: stack.admin.accountId,
+        rules: [{ kind: "EMAIL", value: employee.email }],
+      });
+      await connectDefaultOrganizer(stack, "Marketing webinars");
+      await eventually(
+        "the finished webinar's attendance",
+        async () =>
+          (await stack.db.webinar.count({ where: { subject: "Spring launch", attendanceSyncs: { gt: 0 } } })) === 1 &&
+          (await stack.db.webinarRegistration.count({ where: { attended: true } })) === 1,
+        60_000,
+      );
+      webinarX = (await stack.db.webinar.findFirstOrThrow({ where: { subject: "Spring launch" } })).id;
+      webinarY = (await stack.db.webinar.findFirstOrThrow({ where: { subject: "Spring launch replay" } })).id;
+    },
   });
 
   it("builds a dynamic list 'attended X' with its live count, then shows members, history, CSV and a snapshot", async () => {

@@ -1,22 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually, logIn, type Stack, screenshot, startStack } from "./harness";
+import { describe, expect, it } from "vitest";
+import { eventually, logIn, screenshot, useStack } from "./harness";
 
 const DAY = 24 * 60;
 
 describe("sync feedback: progress, Sync now, errors in plain words", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack("e2esync");
-    await stack.sim.control.scenario({
-      webinars: [
-        { subject: "Spring launch (finished)", startsInMinutes: -5 * DAY, durationMinutes: 60, registrants: 6 },
-        { subject: "Roadmap briefing", startsInMinutes: 4 * DAY, durationMinutes: 45, registrants: 3 },
-        { subject: "Customer panel", startsInMinutes: 12 * DAY, durationMinutes: 45, registrants: 2 },
-      ],
-    });
-  });
-  afterAll(async () => {
-    await stack?.close();
+  const stack = useStack("e2esync", {
+    async setup() {
+      await stack.sim.control.scenario({
+        webinars: [
+          { subject: "Spring launch (finished)", startsInMinutes: -5 * DAY, durationMinutes: 60, registrants: 6 },
+          { subject: "Roadmap briefing", startsInMinutes: 4 * DAY, durationMinutes: 45, registrants: 3 },
+          { subject: "Customer panel", startsInMinutes: 12 * DAY, durationMinutes: 45, registrants: 2 },
+        ],
+      });
+    },
   });
 
   it("shows the initial sync's progress refreshing by itself, then the last and next sync; Sync now queues a sync", async () => {
