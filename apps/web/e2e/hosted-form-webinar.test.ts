@@ -82,4 +82,32 @@ describe("the hosted form names its webinar; the thank-you page gives the join l
     expect(await visitor.getByRole("button", { name: "Register" }).count()).toBe(0);
     await screenshot(visitor, "hosted-form-closed");
   });
+
+  it("says the webinar has ended and takes no registration, even posted directly", async () => {
+    const form = await stack.db.form.findFirstOrThrow({ where: { name: "Roadmap sign-up" } });
+    await stack.db.webinar.updateMany({
+      where: { subject: "Roadmap 2027" },
+      data: {
+        startsAt: new Date(Date.now() - 2 * 3_600_000),
+        endsAt: new Date(Date.now() - 3_600_000),
+        status: "ENDED",
+      },
+    });
+    const visitor = await stack.newPage();
+    await visitor.goto(`/f/${form.id}`);
+    await visitor.getByText("Registration is closed:").waitFor();
+    await visitor.getByText("the webinar has ended").waitFor();
+    expect(await visitor.getByRole("button", { name: "Register" }).count()).toBe(0);
+    expect(await visitor.getByRole("textbox", { name: /^Email/ }).count()).toBe(0);
+    await screenshot(visitor, "hosted-form-ended");
+
+    const before = await stack.db.formSubmission.count({ where: { formId: form.id } });
+    const posted = await visitor.request.post(`/f/${form.id}`, {
+      form: { email: "late.larry@example.com", firstName: "Larry", lastName: "Late" },
+    });
+    expect(posted.status()).toBe(410);
+    expect(await posted.text()).toContain("the webinar has ended");
+    expect(await stack.db.formSubmission.count({ where: { formId: form.id } })).toBe(before);
+    expect(await stack.db.prospect.count({ where: { email: "late.larry@example.com" } })).toBe(0);
+  });
 });
