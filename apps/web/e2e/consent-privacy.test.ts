@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { logIn, screenshot, useStack } from "./harness";
+import { submitHostedForm } from "./visitor";
 
 describe("consent in the form editor, on the hosted form and on the prospect page", () => {
   const stack = useStack("e2econsent");
@@ -52,5 +53,31 @@ describe("consent in the form editor, on the hosted form and on the prospect pag
     await page.getByText("Prospect erased.").waitFor();
     const erased = await stack.db.prospect.findUniqueOrThrow({ where: { id: prospect.id } });
     expect(erased.erasedAt).not.toBeNull();
+  });
+
+  it("gives a prospect the form creates the campaign picked in the form editor", async () => {
+    const campaign = await stack.db.campaign.create({
+      data: { accountId: stack.admin.accountId, name: "Spring launch" },
+    });
+    const page = await stack.newPage();
+    await logIn(page, stack);
+    await page.goto("/forms/new");
+    await page.getByRole("textbox", { name: "Form name" }).fill("Spring launch sign-up");
+    await page.getByRole("combobox", { name: "Campaign of new prospects" }).selectOption({ label: "Spring launch" });
+    await page.getByRole("button", { name: "Create form" }).click();
+    await page.waitForURL(/\/forms\/[0-9a-f-]{36}$/);
+    const formId = page.url().split("/").pop() as string;
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole("combobox", { name: "Campaign of new prospects" }).inputValue())
+      .toBe(campaign.id);
+
+    await submitHostedForm(stack, formId, {
+      email: "grace.spring@example.com",
+      firstName: "Grace",
+      lastName: "Spring",
+    });
+    const prospect = await stack.db.prospect.findFirstOrThrow({ where: { email: "grace.spring@example.com" } });
+    expect(prospect.campaignId).toBe(campaign.id);
   });
 });
