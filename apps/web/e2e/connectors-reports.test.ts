@@ -188,4 +188,39 @@ describe("connectors and the webinar reports", () => {
     expect(await row.getByText(/\/ 36[,.\s\u202f]?000/).count()).toBeGreaterThan(0);
     await screenshot(page, "sync-activity");
   });
+
+  it("adds a second connector by signing in as a new organizer on the consent page", async () => {
+    const page = await stack.newPage();
+    await logIn(page, stack);
+    await page.goto("/connectors?add=1");
+    const dialog = page.getByRole("dialog", { name: "Add a GoTo Webinar connector" });
+    await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("Events team");
+    await dialog.getByRole("textbox", { name: /Connector user/ }).fill("nina.events@example.com");
+    await dialog.getByRole("button", { name: "Create connector" }).click();
+    const row = page.locator("tr", { hasText: "Events team" });
+    await row.getByRole("button", { name: "Verify Events team" }).click();
+    await page.waitForURL((url) => url.href.startsWith(stack.sim.url));
+    // Nobody at the stand-in has this e-mail yet: the other-organizer option creates them.
+    await page
+      .getByRole("combobox", { name: "Sign in as" })
+      .selectOption({ label: "Someone else: a new organizer (below)" });
+    await page.getByRole("textbox", { name: "E-mail" }).fill("nina.events@example.com");
+    await page.getByRole("textbox", { name: "First name" }).fill("Nina");
+    await page.getByRole("textbox", { name: "Last name" }).fill("Events");
+    await page.getByRole("button", { name: "Allow" }).click();
+    await page.waitForURL(/\/connectors\?verified=/);
+    await row.getByText("Verified", { exact: true }).waitFor();
+    await row.getByText("nina.events@example.com").first().waitFor();
+    await page.locator("tr", { hasText: "Marketing webinars" }).getByText("Verified", { exact: true }).waitFor();
+    await screenshot(page, "connector-second-organizer");
+
+    const nina = (await stack.sim.control.organizers()).find((o) => o.email === "nina.events@example.com");
+    const connectors = await stack.db.connector.findMany({
+      where: { status: "VERIFIED" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(connectors.map((c) => c.name)).toEqual(["Marketing webinars", "Events team"]);
+    expect(connectors[1]?.organizerKey).toBe(nina?.organizerKey);
+    expect(connectors[0]?.organizerKey).not.toBe(nina?.organizerKey);
+  });
 });
