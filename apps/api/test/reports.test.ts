@@ -328,6 +328,50 @@ describe("POST /api/reports/webinars/:id/prospects/actions", () => {
     expect(tagged.total).toBe(4);
   });
 
+  it('takes "all" of what the drill-down shows under its source filter, not the whole segment', async () => {
+    const db = api.deps.db;
+    const webinar = await createWebinar(db, {
+      accountId: me.accountId,
+      connectorId: ids.connector!,
+      startsAt: at(-3 * DAY),
+      status: "ENDED",
+    });
+    const people = await Promise.all(
+      ["s1@src.test", "s2@src.test", "s3@src.test"].map((email) =>
+        createProspect(db, { accountId: me.accountId, email }),
+      ),
+    );
+    const labels = ["newsletter", "newsletter", null];
+    for (const [i, person] of people.entries()) {
+      await createRegistration(db, {
+        accountId: me.accountId,
+        webinarId: webinar.id,
+        prospectId: person.id,
+        sourceLabel: labels[i],
+      });
+    }
+    const sourceUrl = `/api/reports/webinars/${webinar.id}/prospects/actions`;
+    const newsletter = await post(sourceUrl, {
+      segment: "registered",
+      prospectIds: "all",
+      source: "newsletter",
+      action: "ADD_TAG",
+      tagName: "From the newsletter",
+    });
+    expect(newsletter.statusCode).toBe(200);
+    expect(newsletter.json()).toMatchObject({ matched: 2, affected: 2 });
+    const untracked = await post(sourceUrl, {
+      segment: "registered",
+      prospectIds: "all",
+      source: "",
+      action: "ADD_TAG",
+      tagName: "No source",
+    });
+    expect(untracked.json()).toMatchObject({ matched: 1, affected: 1 });
+    const tagged = (await get(`/api/tags/${untracked.json().target.id}/prospects`)).json();
+    expect(tagged.items.map((p: { id: string }) => p.id)).toEqual([people[2]!.id]);
+  });
+
   it("answers 400 naming the field when the target is missing or the body is wrong", async () => {
     const noTarget = await post(url(), { segment: "attended", prospectIds: "all", action: "ADD_TO_LIST" });
     expect(noTarget.statusCode).toBe(400);

@@ -158,12 +158,18 @@ describe("segmentation: a dynamic list and an automation rule after a sync", () 
     const table = page.getByRole("table", { name: "Absent prospects" });
     await table.getByRole("link", { name: who.absentee }).waitFor();
     expect(await table.getByRole("link", { name: who.employee }).count()).toBe(0);
+    // The tab counts what it lists: the filtered employee joins its count only when shown.
+    const absentTab = page.getByRole("tab", { name: /^Absent/ });
+    const tabCount = async () => Number((await absentTab.textContent())?.replace(/\D/g, ""));
+    const hidden = await tabCount();
+    expect(hidden).toBe(await table.getByRole("link", { name: /@/ }).count());
     const toggle = page.getByRole("switch", { name: /Show filtered prospects/ });
     expect(await toggle.isChecked()).toBe(false);
     // The drawn track covers the checkbox: click the switch's label, as a person does.
     await page.getByText("Show filtered prospects", { exact: true }).click();
     await table.getByRole("link", { name: who.employee }).waitFor();
     await table.getByRole("row", { name: new RegExp(`${who.employee}.*Filtered`) }).waitFor();
+    await page.getByRole("tab", { name: `Absent ${hidden + 1}` }).waitFor();
     expect(page.url()).toContain("includeFiltered=true");
     await page.reload();
     await page.getByRole("table", { name: "Absent prospects" }).getByRole("link", { name: who.employee }).waitFor();

@@ -160,14 +160,15 @@ export const webinarProspect = z.object({
 });
 
 export const segment = z.enum(SEGMENTS);
+const sourceFilter = z
+  .string()
+  .max(200)
+  .optional()
+  .describe('only registrations from this source (as in the webinar\'s sources); "" for those without one');
 const drillDownQuery = {
   segment: segment.default("registered"),
   q: searchQuery,
-  source: z
-    .string()
-    .max(200)
-    .optional()
-    .describe('only registrations from this source (as in the webinar\'s sources); "" for those without one'),
+  source: sourceFilter,
   sort: z.enum(WEBINAR_PROSPECT_SORTS).optional(),
   order: orderQuery,
   includeFiltered: booleanQuery(false).describe("show filtered prospects (employees, exclusion rules) too"),
@@ -184,6 +185,7 @@ export const webinarProspectsActionBody = z
       .boolean()
       .default(false)
       .describe('with "all": take filtered prospects too, as the drill-down showing them does'),
+    source: sourceFilter.describe('with "all": the drill-down\'s source filter to honour ("" for none tracked)'),
     action: z.enum(WEBINAR_PROSPECTS_ACTIONS),
     listId: z.uuid().optional(),
     listName: z.string().trim().min(1).max(100).optional().describe("a list to use, made if new"),

@@ -5,7 +5,7 @@ import { cleanQuery } from "../paging/paging";
 import { prospectSearchCondition } from "../prospects/prospect-search-condition";
 import { findOrCreateTag } from "../tags/find-or-create-tag";
 import { findDrillDownWebinar } from "./find-drill-down-webinar";
-import { filteredCondition, type Segment, segmentCondition } from "./segment";
+import { filteredCondition, type Segment, segmentCondition, sourceCondition } from "./segment";
 
 export const WEBINAR_PROSPECTS_ACTIONS = ["ADD_TO_LIST", "ADD_TAG"] as const;
 export type WebinarProspectsAction = (typeof WEBINAR_PROSPECTS_ACTIONS)[number];
@@ -21,6 +21,8 @@ export interface ApplyWebinarProspectsActionOptions {
   q?: string;
   /** With "all": filtered prospects are taken only when the drill-down shows them. */
   includeFiltered?: boolean;
+  /** With "all": only registrations from this source ("" for none tracked), as the drill-down shows. */
+  source?: string;
   action: WebinarProspectsAction;
   listId?: string;
   listName?: string;
@@ -53,7 +55,8 @@ export async function applyWebinarProspectsAction(
 
   const chosen =
     options.prospectIds === "all"
-      ? Prisma.sql`${prospectSearchCondition(cleanQuery(options.q))} AND ${filteredCondition(options.includeFiltered)}`
+      ? Prisma.sql`${prospectSearchCondition(cleanQuery(options.q))} AND ${filteredCondition(options.includeFiltered)}
+          AND ${sourceCondition(options.source)}`
       : Prisma.sql`p."id" = ANY(${[...new Set(options.prospectIds)]}::uuid[])`;
   const selected = Prisma.sql`
     SELECT p."id", COALESCE(p."mergedIntoId", p."id") AS "targetId"

@@ -3086,6 +3086,8 @@ export interface paths {
                          * @default false
                          */
                         includeFiltered?: boolean;
+                        /** @description with "all": the drill-down's source filter to honour ("" for none tracked) */
+                        source?: string;
                         /** @enum {string} */
                         action: "ADD_TO_LIST" | "ADD_TAG";
                         /** Format: uuid */

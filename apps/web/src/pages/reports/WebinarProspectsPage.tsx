@@ -1,4 +1,4 @@
-import type { Page, Segment, WebinarDetail, WebinarProspect } from "@gw/api-contract";
+import type { WebinarProspectsPage as DrillDownPage, Segment, WebinarDetail, WebinarProspect } from "@gw/api-contract";
 import { useParams } from "react-router-dom";
 import { withQuery } from "../../api/client";
 import { useApi } from "../../api/use-api";
@@ -38,7 +38,7 @@ export function WebinarProspectsPage() {
   const includeFiltered = state.includeFiltered === "true";
   const detail = useApi<WebinarDetail>(`/api/reports/webinars/${id}`);
   const { source, apiSuffix } = useSourceFilter();
-  const prospects = useApi<Page<WebinarProspect>>(`/api/reports/webinars/${id}/prospects${apiSuffix}`, {
+  const prospects = useApi<DrillDownPage>(`/api/reports/webinars/${id}/prospects${apiSuffix}`, {
     segment,
     q,
     page: state.page,
@@ -51,10 +51,12 @@ export function WebinarProspectsPage() {
   const webinar = detail.data?.webinar;
   const finished = webinar?.finished ?? false;
   const segments: Segment[] = finished ? ["registered", "attended", "absent"] : ["registered"];
-  const counts: Record<Segment, number | null | undefined> = {
-    registered: webinar?.registered,
-    attended: webinar?.attended,
-    absent: webinar?.absent,
+  // The tabs count what they list: the page's counts follow the "show filtered" switch and the
+  // source filter (the webinar's own figures would count filtered prospects too).
+  const counts: Record<Segment, number | null | undefined> = prospects.data?.counts ?? {
+    registered: undefined,
+    attended: undefined,
+    absent: undefined,
   };
   const total = prospects.data?.total ?? 0;
   const pageRows = prospects.data?.items ?? [];
@@ -66,7 +68,11 @@ export function WebinarProspectsPage() {
   const bulk = useBulkActions(selection, "Tag", {
     path: `/api/reports/webinars/${id}/prospects/actions`,
     context: { segment },
-    scope: { ...(q ? { q } : {}), ...(includeFiltered ? { includeFiltered } : {}) },
+    scope: {
+      ...(q ? { q } : {}),
+      ...(includeFiltered ? { includeFiltered } : {}),
+      ...(source !== undefined ? { source } : {}),
+    },
     allLabel: "the whole segment",
   });
   const csvHref = withQuery(`/api/reports/webinars/${id}/prospects.csv${apiSuffix}`, {
