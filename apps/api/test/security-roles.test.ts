@@ -34,6 +34,7 @@ describe("admin-only routes, from the route table", () => {
     expect(adminOnly.map(name)).toEqual(
       expect.arrayContaining([
         "PUT /api/scoring-rules",
+        "PUT /api/scoring-rules/attendance",
         "POST /api/connectors",
         "DELETE /api/connectors/:id",
         "POST /api/registration-requests/:requestId/retry",

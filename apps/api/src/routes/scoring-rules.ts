@@ -72,6 +72,8 @@ export const scoringRuleRoutes =
       {
         method: "PUT",
         url: "/api/scoring-rules/attendance",
+        // Like the points per activity: scores drive every account-wide list and rule.
+        preHandler: app.requireAdmin,
         tags,
         summary:
           "Replace the attendance threshold rules; each pays once per prospect and webinar, from the next attendance sync",
