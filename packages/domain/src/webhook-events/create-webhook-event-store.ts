@@ -15,6 +15,15 @@ export interface WebhookEventRow {
   reason: string | null;
 }
 
+export interface RejectedDeliveryRow {
+  accountId: string;
+  connectorId: string;
+  eventName: string;
+  /** What is kept of the refused body, as JSON text. */
+  payload: string;
+  reason: string;
+}
+
 export interface WebhookEventConnector {
   accountId: string;
   webhookSecretEnc: string | null;
@@ -41,6 +50,8 @@ export interface WebhookEventStore {
    * (answer 503) when too much is waiting already or it is not stored within the timeout.
    */
   insert(row: WebhookEventRow): Promise<StoredEvent>;
+  /** Records a refused delivery (no event key), under the same timeout as `insert`. */
+  recordRejection(row: RejectedDeliveryRow): Promise<void>;
   stats(): WebhookEventStoreStats;
 }
 
@@ -226,6 +237,22 @@ export function createWebhookEventStore(options: CreateWebhookEventStoreOptions)
         waitingBytes += bytes;
         pump();
       });
+    },
+    async recordRejection(rejected) {
+      try {
+        await pgTransaction(
+          db,
+          (query) =>
+            query(
+              `INSERT INTO "WebhookEvent" ("accountId", "connectorId", "eventKey", "eventName", "payload", "status", "reason")
+               VALUES ($1::uuid, $2::uuid, NULL, $3, $4::jsonb, 'REJECTED', $5)`,
+              [rejected.accountId, rejected.connectorId, rejected.eventName, rejected.payload, rejected.reason],
+            ),
+          { statement_timeout: String(timeoutMs) },
+        );
+      } catch (error) {
+        throw storeFailure(error);
+      }
     },
     stats: () => ({ waiting: waiting.length, waitingBytes, splitGroups }),
   };

@@ -11,6 +11,7 @@ export { type CancelWebinarOptions, cancelWebinar } from "./cancel-webinar";
 export {
   type CreateWebhookEventStoreOptions,
   createWebhookEventStore,
+  type RejectedDeliveryRow,
   WEBHOOK_EVENTS_CHANNEL,
   type WebhookEventConnector,
   type WebhookEventRow,

@@ -62,16 +62,16 @@ export async function receiveWebhookEvent(options: ReceiveWebhookEventOptions): 
 
   const reject = async (reason: string, error: DomainError): Promise<never> => {
     if (options.admitRejection && !(await options.admitRejection(connectorId))) throw error;
-    await db.webhookEvent.create({
-      data: {
-        accountId: connector.accountId,
-        connectorId,
-        eventKey: null,
-        eventName: guessEventName(rawBody),
-        payload: { rawPreview: rawBody.slice(0, PREVIEW_CHARS), bytes: Buffer.byteLength(rawBody) },
-        status: "REJECTED",
-        reason,
-      },
+    await store.recordRejection({
+      accountId: connector.accountId,
+      connectorId,
+      eventName: guessEventName(rawBody),
+      // jsonb cannot hold U+0000: a forgery carrying one is still recorded (and refused as forged).
+      payload: JSON.stringify({
+        rawPreview: rawBody.slice(0, PREVIEW_CHARS).replaceAll("\u0000", ""),
+        bytes: Buffer.byteLength(rawBody),
+      }),
+      reason,
     });
     throw error;
   };
