@@ -4,7 +4,7 @@ import { useApi } from "../../api/use-api";
 import { Card } from "../../components/Layout";
 import { ErrorState, LoadingState } from "../../components/States";
 import { formatShortDateTime } from "../../lib/format";
-import { RunActions } from "../rules/RulesPage";
+import { RunActions } from "../rules/RuleActions";
 
 /** Which dynamic lists and automation rules touched a prospect, and when. */
 export function ProspectAutomation({ prospectId }: { prospectId: string }) {
