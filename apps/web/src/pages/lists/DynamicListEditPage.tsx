@@ -8,7 +8,8 @@ import { TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
 import { Alert, ErrorState, LoadingState } from "../../components/States";
 import { useToast } from "../../components/Toast";
-import { CriteriaBuilder, emptyCriteria, explainError, useCriteriaOptions } from "../segments/CriteriaBuilder";
+import { CriteriaBuilder, emptyCriteria, explainError } from "../segments/CriteriaBuilder";
+import { useCriteriaOptions } from "../segments/use-criteria-options";
 
 /** Create a dynamic list, or change one's name and criteria: the builder counts matches as you go. */
 export function DynamicListEditPage() {

@@ -1,7 +1,7 @@
 import type { ApiError } from "../../api/client";
 import { Button } from "../../components/Button";
 import { SelectField, TextField } from "../../components/Field";
-import { useCriteriaOptions } from "../segments/CriteriaBuilder";
+import { useCriteriaOptions } from "../segments/use-criteria-options";
 
 /** The prospects page's filters as URL keys (the API's names, so the CSV link takes them as they are). */
 export const FILTER_KEYS = [

@@ -1,6 +1,7 @@
 import type { RuleAction, RuleRun, WebinarOptions } from "@gw/api-contract";
 import { Link } from "react-router-dom";
-import { type CriteriaOptions, FIELD_NAMES, fieldLabel, Picker } from "../segments/CriteriaBuilder";
+import { FIELD_NAMES, fieldLabel, Picker } from "../segments/CriteriaBuilder";
+import type { CriteriaOptions } from "../segments/use-criteria-options";
 
 export const ACTION_LABELS: Record<RuleAction["type"], string> = {
   ADD_TAG: "Add a tag",

@@ -6,7 +6,8 @@ import { errorMessage, patch, post } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { useToast } from "../../components/Toast";
 import { formatNumber } from "../../lib/format";
-import { emptyCriteria, useCriteriaOptions } from "../segments/CriteriaBuilder";
+import { emptyCriteria } from "../segments/CriteriaBuilder";
+import { useCriteriaOptions } from "../segments/use-criteria-options";
 
 /** The rules list, a page at a time. */
 export function useRulesList() {

@@ -1,71 +1,10 @@
-import type {
-  CampaignList,
-  Condition,
-  Criteria,
-  CriteriaNode,
-  FormList,
-  Group,
-  List,
-  Page,
-  Period,
-  SegmentPreview,
-  Tag,
-  WebinarOptions,
-  WebinarReportRow,
-  WebinarScope,
-} from "@gw/api-contract";
-import { type ReactNode, useEffect, useState } from "react";
-import { ApiError, errorMessage, post } from "../../api/client";
-import { useApi } from "../../api/use-api";
+import type { Condition, Criteria, CriteriaNode, Group, Period, WebinarScope } from "@gw/api-contract";
+import type { ReactNode } from "react";
+import { ApiError, errorMessage } from "../../api/client";
 import { Button } from "../../components/Button";
 import { Alert } from "../../components/States";
 import { formatNumber, fullName } from "../../lib/format";
-import { useDebounced } from "../../lib/use-search-state";
-
-/** Names and ids the pickers offer, loaded once per builder. */
-export interface CriteriaOptions {
-  webinars: { id: string; subject: string; startsAt: string }[];
-  connectors: { id: string; name: string }[];
-  lists: { id: string; name: string; kind: string }[];
-  tags: { id: string; name: string }[];
-  forms: { id: string; name: string }[];
-  campaigns: { id: string; name: string }[];
-  /** Every option list has answered (or failed): a new draft's defaults can be taken from them. */
-  loaded: boolean;
-}
-
-export function useCriteriaOptions(): CriteriaOptions {
-  const webinars = useApi<Page<WebinarReportRow>>("/api/reports/webinars", { pageSize: 200, sort: "startsAt" });
-  // The report answers one tab at a time: without this, "attended X" could not name a past webinar.
-  const finished = useApi<Page<WebinarReportRow>>("/api/reports/webinars", {
-    tab: "finished",
-    pageSize: 200,
-    sort: "startsAt",
-    order: "desc",
-  });
-  const upcoming = useApi<WebinarOptions>("/api/forms/webinar-options");
-  const lists = useApi<Page<List>>("/api/lists", { pageSize: 200 });
-  const tags = useApi<Page<Tag>>("/api/tags", { pageSize: 200 });
-  const forms = useApi<FormList>("/api/forms", { limit: 200 });
-  const campaigns = useApi<CampaignList>("/api/campaigns");
-  const connectors = new Map<string, { id: string; name: string }>();
-  for (const w of upcoming.data?.webinars ?? []) connectors.set(w.connector.id, w.connector);
-  const reported = [...(webinars.data?.items ?? []), ...(finished.data?.items ?? [])];
-  for (const w of reported) connectors.set(w.connector.id, w.connector);
-  const byId = new Map<string, { id: string; subject: string; startsAt: string }>();
-  for (const w of [...reported, ...(upcoming.data?.webinars ?? [])]) byId.set(w.id, w);
-  return {
-    webinars: [...byId.values()].sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
-    connectors: [...connectors.values()],
-    lists: lists.data?.items ?? [],
-    tags: tags.data?.items ?? [],
-    forms: (forms.data?.forms ?? []).map((f) => ({ id: f.id, name: f.name })),
-    campaigns: campaigns.data?.items ?? [],
-    loaded: [webinars, finished, upcoming, lists, tags, forms, campaigns].every(
-      (q) => q.data !== undefined || q.error !== undefined,
-    ),
-  };
-}
+import { type CriteriaOptions, useCriteriaPreview } from "./use-criteria-options";
 
 const CONDITION_LABELS: Record<Condition["type"], string> = {
   webinarStatus: "webinar status",
@@ -156,19 +95,7 @@ export function CriteriaBuilder({
   options: CriteriaOptions;
   maxDepth?: number;
 }) {
-  const criteria = useDebounced(value, 400);
-  const [preview, setPreview] = useState<{ result?: SegmentPreview; error?: string; busy: boolean }>({ busy: true });
-  useEffect(() => {
-    let current = true;
-    setPreview((p) => ({ ...p, busy: true }));
-    post<SegmentPreview>("/api/segments/preview", { criteria, sampleSize: 5 }).then(
-      (result) => current && setPreview({ result, busy: false }),
-      (error) => current && setPreview({ error: explainError(error), busy: false }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [criteria]);
+  const preview = useCriteriaPreview(value);
 
   return (
     <div className="criteria-builder">
@@ -181,9 +108,9 @@ export function CriteriaBuilder({
         maxDepth={maxDepth}
       />
       <output className="criteria-preview" aria-live="polite" aria-busy={preview.busy}>
-        {preview.error ? (
+        {preview.error !== undefined ? (
           <Alert tone="danger" title="This condition needs fixing">
-            {preview.error}
+            {explainError(preview.error)}
           </Alert>
         ) : preview.result ? (
           <>
