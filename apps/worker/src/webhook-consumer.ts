@@ -26,9 +26,12 @@ export interface WebhookConsumerOptions {
  * registrant.added events together (applyWebhookBatch: a few set-based statements per webinar),
  * and whatever arrives during a batch goes in the next one, so batches grow with the rate.
  *
- * What a batch leaves (other kinds of events, events held back behind one of them in their
- * webinar) gets an apply job, the one-by-one path with retries. A batch that fails is halved
- * until the poison event is alone; that event is skipped by later batches and goes its own way.
+ * What a batch leaves is, per webinar, an event it cannot batch (another kind, a cancellation, a
+ * poison event) and the events received after it: that first event gets an apply job (the
+ * one-by-one path with retries) and the rest wait for it, so a webinar's events are applied in
+ * the order received; once the job settles it, it NOTIFYs and the rest come back to a batch. A
+ * batch that fails is halved until the poison event is alone; that event is skipped by later
+ * batches and goes its own way.
  *
  * Nothing is lost with a notification: the events are rows in Postgres. After every (re)connect
  * the consumer looks at every connector with waiting events, and the sweeper re-drives events
@@ -44,8 +47,6 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
   let everyConnector = true;
   /** Per connector: events found poison, left to their jobs. */
   const poison = new Map<string, Set<string>>();
-  /** Per connector: events this process already gave a job (re-adding costs Redis a round trip each). */
-  const queued = new Map<string, Set<string>>();
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
 
@@ -53,18 +54,14 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
     const skip = poison.get(connectorId) ?? new Set<string>();
     let maxEvents = batchSize;
     let failures = 0;
+    let heads: string[] = [];
     for (;;) {
       try {
         const batch = await applyWebhookBatch({ db, connectorId, limit: batchSize, maxEvents, skip });
-        if (maxEvents === batchSize && !batch.full) {
-          // It read every waiting event: when it took them all, none is left for a job.
-          if (batch.left === 0) {
-            queued.delete(connectorId);
-            return;
-          }
-          break;
-        }
-        if (batch.settled === 0 && maxEvents === batchSize) break;
+        // A full-size batch saw every event it read, so its heads are the ones to hand on.
+        if (maxEvents === batchSize) heads = batch.heads;
+        // It read every waiting event, or could apply none of what it read: the rest is the heads'.
+        if (maxEvents === batchSize && (!batch.full || batch.settled === 0)) break;
         maxEvents = batchSize;
       } catch (error) {
         // Postgres away is no poison: the whole pass is tried again later.
@@ -90,26 +87,25 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
       }
       if (closed) return;
     }
-    // What is still waiting goes the one-by-one way (each job once: BullMQ keeps the id while queued).
-    const waiting = await pgQuery<{ id: string }>(
-      db,
-      `SELECT "id" FROM "WebhookEvent" WHERE "connectorId" = $1::uuid AND "status" = 'RECEIVED'
-       ORDER BY "receivedAt", "id" LIMIT $2`,
-      [connectorId, batchSize],
-    );
-    const ids = new Set(waiting.map((row) => row.id));
-    const known = queued.get(connectorId) ?? new Set<string>();
-    const fresh = [...ids].filter((id) => !known.has(id));
-    if (fresh.length > 0) {
+    // Only each webinar's first waiting event gets a job: the events behind it wait until it has
+    // settled (its job NOTIFYs), then come back to a batch, so one webinar's events never run
+    // side by side in jobs. Re-adding one still queued is a no-op (the job id is the event's).
+    if (heads.length > 0) {
       await enqueueAll(
         deps.queues,
         applyWebhookEventJob,
-        fresh.map((eventId) => ({ eventId })),
+        heads.map((eventId) => ({ eventId })),
       );
     }
-    // Forget what is settled, so the sets stay as small as the waiting events.
-    queued.set(connectorId, ids);
-    if (skip.size > 0) poison.set(connectorId, new Set([...skip].filter((id) => ids.has(id))));
+    if (skip.size > 0) {
+      // Forget poison events that have settled, so the set stays as small as what still waits.
+      const waiting = await pgQuery<{ id: string }>(
+        db,
+        `SELECT "id" FROM "WebhookEvent" WHERE "id" = ANY($1::uuid[]) AND "status" = 'RECEIVED'`,
+        [[...skip]],
+      );
+      poison.set(connectorId, new Set(waiting.map((row) => row.id)));
+    }
   };
 
   const passOnce = async () => {

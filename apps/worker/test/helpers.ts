@@ -91,3 +91,24 @@ export async function createSimConnector(
   const scenario = await sim.control.scenario({ organizerKey: organizer.organizerKey, webinars });
   return { accountId: account.id, connectorId: connector.id, organizerKey: organizer.organizerKey, scenario };
 }
+
+/**
+ * What webhook events registering people in these webinars left, to check each was applied once:
+ * registrations, REGISTERED activities, their prospects, and whether every score is the sum of
+ * the prospect's activity points there.
+ */
+export async function registeredIn(db: WorkerDeps["db"], webinarIds: string[]) {
+  const where = { webinarId: { in: webinarIds } };
+  const prospects = await db.prospect.findMany({
+    where: { registrations: { some: where } },
+    select: { id: true, score: true },
+  });
+  const points = await db.activity.groupBy({ by: ["prospectId"], where, _sum: { points: true } });
+  const pointsOf = new Map(points.map((p) => [p.prospectId, p._sum.points ?? 0]));
+  return {
+    registrations: await db.webinarRegistration.count({ where }),
+    registered: await db.activity.count({ where: { ...where, type: "REGISTERED" } }),
+    prospects: prospects.length,
+    scoresAddUp: prospects.every((p) => p.score === pointsOf.get(p.id)),
+  };
+}

@@ -1,4 +1,4 @@
-import type { Connector, Db, Webinar } from "@gw/db";
+import type { Connector, Prisma, Webinar } from "@gw/db";
 
 /** What applying one event did. DEFERRED: it needs data another event or the sync brings first. */
 export type ApplyOutcome =
@@ -9,12 +9,17 @@ export type ApplyOutcome =
 export type ApplyConnector = Pick<Connector, "id" | "accountId" | "createProspects" | "campaignId">;
 
 export interface ApplyContext {
-  db: Db;
+  /** The transaction the event is applied and settled in. */
+  db: Prisma.TransactionClient;
   connector: ApplyConnector;
   now: Date;
 }
 
-export async function findEventWebinar(db: Db, connectorId: string, webinarKey: string): Promise<Webinar | null> {
+export async function findEventWebinar(
+  db: Pick<Prisma.TransactionClient, "$queryRaw">,
+  connectorId: string,
+  webinarKey: string,
+): Promise<Webinar | null> {
   const [webinar] = await db.$queryRaw<Webinar[]>`
     SELECT * FROM "Webinar" WHERE "connectorId" = ${connectorId}::uuid AND "webinarKey" = ${webinarKey}`;
   return webinar ?? null;

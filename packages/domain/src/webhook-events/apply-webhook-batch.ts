@@ -5,6 +5,7 @@ import { getScoringPoints } from "../scoring/get-scoring-rules";
 import type { SyncWebinar } from "../sync/types";
 import { upsertRegistrants } from "../sync/upsert-registrants";
 import { registrantOfEvent } from "./apply-registrant-added";
+import { WEBHOOK_APPLY_LOCK } from "./apply-webhook-event";
 
 export interface ApplyWebhookBatchOptions {
   db: Db;
@@ -48,6 +49,12 @@ export interface ApplyWebhookBatchResult {
   left: number;
   /** Whether it read as many waiting events as it may (more may wait). */
   full: boolean;
+  /**
+   * Of the events it read and left, those the one-by-one path may apply now: per webinar the
+   * first (the one that held the rest back), and each event without a webinar. The rest of a
+   * webinar waits for its head to settle, then comes back to a batch.
+   */
+  heads: string[];
 }
 
 interface PendingRow {
@@ -91,7 +98,7 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
       [options.eventId],
     );
     if (!own?.connectorId || own.status !== "RECEIVED")
-      return { settled: 0, includesEvent: false, left: 0, full: false };
+      return { settled: 0, includesEvent: false, left: 0, full: false, heads: [] };
     connectorId = own.connectorId;
   }
   const maxEvents = options.maxEvents ?? limit;
@@ -111,11 +118,21 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
       }>(
         tx,
         `SELECT c."id", c."accountId", c."createProspects", c."campaignId"
-         FROM (SELECT pg_advisory_xact_lock(hashtext('webhook-batch'), hashtext($1::text))) AS l, "Connector" c
+         FROM (SELECT pg_advisory_xact_lock(${WEBHOOK_APPLY_LOCK})) AS l, "Connector" c
          WHERE c."id" = $1::uuid AND c."deletedAt" IS NULL AND c."status" <> 'DISABLED'`,
         [connectorId],
       );
-      if (!connector) return { settled: 0, includesEvent: false, left: 0, full: false };
+      if (!connector) {
+        // Deleted or disabled: nothing to batch, and no order to keep (each is ignored alone).
+        const waiting = await pgQuery<{ id: string }>(
+          tx,
+          `SELECT "id" FROM "WebhookEvent" WHERE "connectorId" = $1::uuid AND "status" = 'RECEIVED'
+           ORDER BY "receivedAt", "id" LIMIT $2`,
+          [connectorId, limit],
+        );
+        const heads = waiting.map((row) => row.id);
+        return { settled: 0, includesEvent: false, left: heads.length, full: heads.length >= limit, heads };
+      }
       const pending = await pgQuery<PendingRow>(
         tx,
         `WITH pending AS (
@@ -146,9 +163,11 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
       // The leading run of plain registrant.added events of each webinar, in received order.
       const runs = new Map<string, { webinar: BatchWebinar; events: { id: string; event: RegistrantAddedEvent }[] }>();
       const stopped = new Set<string>();
+      const heads: string[] = [];
       for (const { id, event } of events) {
         if (tried.length >= maxEvents) break;
         const key = event?.webinarKey;
+        if (!key) heads.push(id);
         if (!key || stopped.has(key)) continue;
         const webinar = webinarByKey.get(key);
         const plain =
@@ -159,6 +178,7 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
           (event.status ?? "").toUpperCase() !== "CANCELLED";
         if (!plain) {
           stopped.add(key);
+          heads.push(id);
           continue;
         }
         const run = runs.get(key) ?? { webinar, events: [] };
@@ -166,7 +186,7 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
         runs.set(key, run);
         tried.push(id);
       }
-      if (runs.size === 0) return { settled: 0, includesEvent: false, left: pending.length, full };
+      if (runs.size === 0) return { settled: 0, includesEvent: false, left: pending.length, full, heads };
 
       const points = await getScoringPoints({ db: tx, accountId: connector.accountId });
       const ids: string[] = [];
@@ -205,6 +225,7 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
         includesEvent: options.eventId !== undefined && ids.includes(options.eventId),
         left: pending.length - ids.length,
         full,
+        heads,
       };
     },
     { maxWait: 30_000, timeout: 60_000 },

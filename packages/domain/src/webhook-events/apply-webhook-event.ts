@@ -1,4 +1,4 @@
-import type { Db } from "@gw/db";
+import { type Db, type PgQueryDb, type Prisma, pgQuery } from "@gw/db";
 import { type GotoWebhookEvent, GotoWebhookPayloadError, parseWebhookEvent } from "@gw/gotowebinar";
 import type { PollingSettings } from "../sync/polling-policy";
 import { silentLog, type WebhookLog } from "../webhook-subscriptions/webhook-log";
@@ -7,6 +7,7 @@ import { applyRegistrantAdded } from "./apply-registrant-added";
 import { applyRegistrantJoined } from "./apply-registrant-joined";
 import { applySurveySubmitted } from "./apply-survey-submitted";
 import { applyWebinarEvent } from "./apply-webinar-event";
+import { WEBHOOK_EVENTS_CHANNEL } from "./create-webhook-event-store";
 import { markWebhookEvent } from "./mark-webhook-event";
 
 export interface ApplyWebhookEventOptions {
@@ -32,39 +33,93 @@ interface EventRow {
   deleted_at: Date | null;
   create_prospects: boolean | null;
   campaign_id: string | null;
+  /** The first event of its webinar still waiting before it, if any. */
+  earlier_id: string | null;
 }
 
 export type ApplyWebhookEventResult =
   | { status: "APPLIED" | "IGNORED"; reason: string | null }
   /** Left RECEIVED: retry later. */
   | { status: "DEFERRED"; reason: string }
+  /**
+   * Left RECEIVED, not its turn: an earlier event of its webinar is still waiting (or a batch of
+   * its connector held the lock too long). The consumer re-drives it when its turn comes.
+   */
+  | { status: "WAITING"; reason: string }
   /** Applied (or settled) before: nothing done. */
   | { status: "SETTLED"; reason: null }
   | { status: "MISSING"; reason: string };
 
+/** The lock applyWebhookBatch takes: one connector's events are applied by one transaction at a time. */
+export const WEBHOOK_APPLY_LOCK = "hashtext('webhook-batch'), hashtext($1::text)";
+
+/** How long a job waits for a batch of its connector before leaving its event to a later pass. */
+const LOCK_WAIT = "5s";
+const LOCK_NOT_AVAILABLE = "55P03";
+
 /**
- * Applies one stored event, at most once: every step is idempotent (upserts, unique activities,
- * survey answers keyed by event) and the event is marked only from RECEIVED, so a job run twice
- * (sweeper and original) changes nothing the second time.
+ * Applies one stored event, at most once and in its webinar's order, in one transaction: under
+ * the connector's lock (the one batches take), with the event row locked, only from RECEIVED, and
+ * only when no earlier event of its webinar is still RECEIVED (else WAITING: its turn comes after
+ * that one settles). Once it settles, the consumer is told (NOTIFY) so the rest of the connector's
+ * events go back to batches.
  */
 export async function applyWebhookEvent(options: ApplyWebhookEventOptions): Promise<ApplyWebhookEventResult> {
-  const { db, eventId, polling } = options;
+  const { db, eventId } = options;
+  const [own] = await pgQuery<{ connectorId: string | null; status: string }>(
+    db,
+    `SELECT "connectorId", "status"::text AS "status" FROM "WebhookEvent" WHERE "id" = $1::uuid`,
+    [eventId],
+  );
+  if (!own) return { status: "MISSING", reason: `webhook event ${eventId} does not exist` };
+  if (own.status !== "RECEIVED") return { status: "SETTLED", reason: null };
+  try {
+    return await db.$transaction((tx) => applyLocked(tx, own.connectorId, options), {
+      maxWait: 30_000,
+      timeout: 60_000,
+    });
+  } catch (error) {
+    if (hasSqlState(error, LOCK_NOT_AVAILABLE))
+      return { status: "WAITING", reason: "a batch of its connector holds the lock; a later pass applies it" };
+    throw error;
+  }
+}
+
+async function applyLocked(
+  tx: Prisma.TransactionClient,
+  connectorId: string | null,
+  options: ApplyWebhookEventOptions,
+): Promise<ApplyWebhookEventResult> {
+  const { eventId, polling } = options;
   const now = options.now ?? new Date();
   const log = options.log ?? silentLog;
-  // Raw SQL on this hot path: one round trip for the event and its connector (no ORM query planning).
-  const [row] = await db.$queryRaw<EventRow[]>`
+  if (connectorId) {
+    await pgQuery(tx, `SET LOCAL lock_timeout = '${LOCK_WAIT}'`, []);
+    // ::text: Prisma reads no void column.
+    await pgQuery(tx, `SELECT pg_advisory_xact_lock(${WEBHOOK_APPLY_LOCK})::text`, [connectorId]);
+    await pgQuery(tx, "SET LOCAL lock_timeout = 0", []);
+  }
+  const [row] = await tx.$queryRaw<EventRow[]>`
     SELECT e."status", e."payload", c."id" AS connector_id, c."accountId" AS account_id, c."status" AS connector_status,
-           c."deletedAt" AS deleted_at, c."createProspects" AS create_prospects, c."campaignId" AS campaign_id
+           c."deletedAt" AS deleted_at, c."createProspects" AS create_prospects, c."campaignId" AS campaign_id,
+           (SELECT b."id" FROM "WebhookEvent" b
+            WHERE b."connectorId" = e."connectorId" AND b."status" = 'RECEIVED'
+              AND b."payload"->>'webinarKey' = e."payload"->>'webinarKey'
+              AND (b."receivedAt", b."id") < (e."receivedAt", e."id")
+            ORDER BY b."receivedAt", b."id" LIMIT 1) AS earlier_id
     FROM "WebhookEvent" e LEFT JOIN "Connector" c ON c."id" = e."connectorId"
-    WHERE e."id" = ${eventId}::uuid`;
+    WHERE e."id" = ${eventId}::uuid
+    FOR UPDATE OF e`;
   if (!row) return { status: "MISSING", reason: `webhook event ${eventId} does not exist` };
   if (row.status !== "RECEIVED") return { status: "SETTLED", reason: null };
   const settle = async (status: "APPLIED" | "IGNORED", reason: string | null) => {
-    await markWebhookEvent({ db, eventId, status, reason, ...(options.now ? { now: options.now } : {}) });
+    await markWebhookEvent({ db: tx, eventId, status, reason, ...(options.now ? { now: options.now } : {}) });
+    if (row.connector_id) await notifyWaiting(tx, row.connector_id, eventId);
     return { status, reason };
   };
   if (!row.connector_id || !row.account_id || row.deleted_at) return settle("IGNORED", "the connector was deleted");
   if (row.connector_status === "DISABLED") return settle("IGNORED", "the connector is disabled");
+  if (row.earlier_id) return { status: "WAITING", reason: `event ${row.earlier_id} of its webinar is not settled yet` };
   const connector = {
     id: row.connector_id,
     accountId: row.account_id,
@@ -80,7 +135,7 @@ export async function applyWebhookEvent(options: ApplyWebhookEventOptions): Prom
     throw error;
   }
 
-  const ctx: ApplyContext = { db, connector, now };
+  const ctx: ApplyContext = { db: tx, connector, now };
   const outcome = await applyEvent(ctx, polling, event);
   if (outcome.status === "DEFERRED") {
     if (options.canWait) {
@@ -92,7 +147,7 @@ export async function applyWebhookEvent(options: ApplyWebhookEventOptions): Prom
     }
     if (outcome.discover) {
       // Ask the dispatcher for a discovery now rather than at its next slot.
-      await db.connector.updateMany({
+      await tx.connector.updateMany({
         where: { id: connector.id, OR: [{ nextDiscoveryAt: null }, { nextDiscoveryAt: { gt: now } }] },
         data: { nextDiscoveryAt: now },
       });
@@ -100,6 +155,38 @@ export async function applyWebhookEvent(options: ApplyWebhookEventOptions): Prom
     return settle("IGNORED", outcome.reason);
   }
   return settle(outcome.status, outcome.reason ?? null);
+}
+
+/**
+ * Tells the consumers (at commit) that the connector has events waiting: those held back behind
+ * the one just settled can go back to batches.
+ */
+export async function notifyWaiting(db: PgQueryDb, connectorId: string, settledId: string): Promise<void> {
+  await pgQuery(
+    db,
+    `SELECT pg_notify($3, $1::text)::text FROM "WebhookEvent"
+     WHERE "connectorId" = $1::uuid AND "status" = 'RECEIVED' AND "id" <> $2::uuid LIMIT 1`,
+    [connectorId, settledId, WEBHOOK_EVENTS_CHANNEL],
+  );
+}
+
+/** Whether Postgres refused with `state` (SQLSTATE), however Prisma or the driver wrapped it. */
+function hasSqlState(error: unknown, state: string): boolean {
+  const queue: unknown[] = [error];
+  for (let seen = 0; queue.length > 0 && seen < 20; seen++) {
+    const e = queue.shift() as
+      | {
+          code?: unknown;
+          originalCode?: unknown;
+          cause?: unknown;
+          meta?: { code?: unknown; driverAdapterError?: unknown };
+        }
+      | undefined;
+    if (!e || typeof e !== "object") continue;
+    if (e.code === state || e.originalCode === state || e.meta?.code === state) return true;
+    queue.push(e.cause, e.meta?.driverAdapterError);
+  }
+  return false;
 }
 
 function applyEvent(ctx: ApplyContext, polling: PollingSettings, event: GotoWebhookEvent): Promise<ApplyOutcome> {

@@ -18,7 +18,7 @@ export {
   type WebhookEventStore,
 } from "./create-webhook-event-store";
 export { type FindStuckWebhookEventsOptions, findStuckWebhookEvents } from "./find-stuck-webhook-events";
-export { type MarkWebhookEventOptions, markWebhookEvent } from "./mark-webhook-event";
+export { giveUpWebhookEvent, type MarkWebhookEventOptions, markWebhookEvent } from "./mark-webhook-event";
 export { type PruneWebhookEventsOptions, pruneWebhookEvents } from "./prune-webhook-events";
 export {
   type ReceiveWebhookEventOptions,

@@ -1,4 +1,5 @@
-import type { Db, WebhookEventStatus } from "@gw/db";
+import { type Db, type PgQueryDb, pgQuery, type WebhookEventStatus } from "@gw/db";
+import { WEBHOOK_EVENTS_CHANNEL } from "./create-webhook-event-store";
 
 export interface MarkWebhookEventOptions {
   db: Pick<Db, "$executeRaw">;
@@ -17,4 +18,25 @@ export async function markWebhookEvent(options: MarkWebhookEventOptions): Promis
       "appliedAt" = COALESCE(${options.now ?? null}::timestamptz, clock_timestamp())
     WHERE "id" = ${eventId}::uuid AND "status" = 'RECEIVED'`;
   return changed > 0;
+}
+
+/**
+ * Settles a RECEIVED event as IGNORED for good (its job gave up) and tells the consumers, so the
+ * events its webinar held back behind it go back to batches.
+ */
+export async function giveUpWebhookEvent(options: {
+  db: PgQueryDb;
+  eventId: string;
+  reason: string;
+}): Promise<boolean> {
+  const rows = await pgQuery<{ connectorId: string | null }>(
+    options.db,
+    `WITH settled AS (
+       UPDATE "WebhookEvent" SET "status" = 'IGNORED', "reason" = $2, "appliedAt" = clock_timestamp()
+       WHERE "id" = $1::uuid AND "status" = 'RECEIVED' RETURNING "connectorId"
+     )
+     SELECT "connectorId", pg_notify($3, "connectorId"::text)::text AS "notified" FROM settled`,
+    [options.eventId, options.reason.slice(0, 1000), WEBHOOK_EVENTS_CHANNEL],
+  );
+  return rows.length > 0;
 }
