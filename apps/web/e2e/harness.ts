@@ -27,6 +27,7 @@ import { type ApiDeps, createApiDeps } from "../../api/src/deps";
 import { createWorkerDeps } from "../../worker/src/deps";
 import { handlers } from "../../worker/src/handlers";
 import { startWorkerRuntime, type WorkerRuntime } from "../../worker/src/runtime";
+import { startSegmentConsumer } from "../../worker/src/segment-consumer";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -85,6 +86,8 @@ export async function startStack(label: string, options: { env?: Record<string, 
   await app.listen({ port, host: "127.0.0.1" });
   const workerDeps = createWorkerDeps(config, log);
   const worker = await startWorkerRuntime(workerDeps, handlers);
+  // As the worker process runs it: without it a dynamic list or rule never hears of a later change.
+  const segments = startSegmentConsumer(workerDeps);
 
   const account = await createAccount(database.db, { name: "Acme Marketing" });
   const admin = {
@@ -130,6 +133,7 @@ export async function startStack(label: string, options: { env?: Record<string, 
     async close() {
       await Promise.allSettled(contexts.map((c) => c.close()));
       await browser.close().catch(() => undefined);
+      await segments.close().catch(() => undefined);
       await worker.close().catch(() => undefined);
       await app.close().catch(() => undefined);
       await workerDeps.close().catch(() => undefined);
