@@ -246,6 +246,23 @@ export async function appears(locator: Locator, timeoutMs = 4_000): Promise<bool
     );
 }
 
+/**
+ * A rule page's log once its registration has landed in GoTo: it goes through the outbox, so the
+ * page is reloaded until the log says so.
+ */
+export async function ruleLogOnceRegistered(page: Page): Promise<Locator> {
+  const log = page.getByRole("region", { name: "Log" });
+  await eventually(
+    "the rule's registration in the log",
+    async () => {
+      await page.reload();
+      return appears(log.getByRole("row", { name: /Register for a webinar: succeeded/ }));
+    },
+    60_000,
+  );
+  return log;
+}
+
 /** A dynamic list of everyone registered for any webinar: members as soon as anything is synced. */
 export async function createRegisteredList(stack: Pick<Stack, "db" | "admin">, name: string): Promise<{ id: string }> {
   return createList({

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { setExclusionRules } from "@gw/domain/exclusions";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { appears, connectDefaultOrganizer, eventually, logIn, screenshot, useStack } from "./harness";
+import { connectDefaultOrganizer, eventually, logIn, ruleLogOnceRegistered, screenshot, useStack } from "./harness";
 
 /** The builder's live count once it describes these criteria (not an earlier, debounced state). */
 async function livePreview(page: Page, status: string, count: string): Promise<void> {
@@ -209,16 +209,7 @@ describe("segmentation: a dynamic list and an automation rule after a sync", () 
     await page.getByText(/turned on: ran on 1 of 1 matching prospects/).waitFor();
 
     // The registration goes through the outbox to GoTo: the log says so once it has landed.
-    await eventually(
-      "the rule's registration in the log",
-      async () => {
-        await page.reload();
-        const log = page.getByRole("region", { name: "Log" });
-        return appears(log.getByRole("row", { name: /Register for a webinar: succeeded/ }));
-      },
-      60_000,
-    );
-    const log = page.getByRole("region", { name: "Log" });
+    const log = await ruleLogOnceRegistered(page);
     await log.getByRole("row", { name: /Add a tag: done.*Send an event to your endpoints: done/ }).waitFor();
     expect(await log.getByRole("row").count()).toBe(2); // header + the one absentee
     await screenshot(page, "rule-flow-log");

@@ -6,10 +6,19 @@
 import { createList } from "@gw/domain/lists";
 import { createRule, enableRule } from "@gw/domain/rules";
 import { describe, expect, it } from "vitest";
-import { appears, connectDefaultOrganizer, eventually, logIn, screenshot, useStack } from "./harness";
+import {
+  appears,
+  connectDefaultOrganizer,
+  eventually,
+  logIn,
+  ruleLogOnceRegistered,
+  screenshot,
+  useStack,
+} from "./harness";
 
 const DAY = 24 * 60;
 const TAG = "missed-summer-briefing";
+const upcoming = (subject: string, inDays: number) => ({ subject, startsInMinutes: inDays * DAY, durationMinutes: 45 });
 
 describe("segmentation: a later sync updates a dynamic list and a rule that were on before", () => {
   const who = { attendee: "", absentee: "" };
@@ -22,14 +31,8 @@ describe("segmentation: a later sync updates a dynamic list and a rule that were
       const seeded = await stack.sim.control.scenario({
         seed: 1516,
         webinars: [
-          {
-            subject: "Summer briefing",
-            startsInMinutes: 3 * DAY,
-            durationMinutes: 45,
-            registrants: 2,
-            attendanceRatio: 0,
-          },
-          { subject: "Summer briefing replay", startsInMinutes: 10 * DAY, durationMinutes: 45, registrants: 0 },
+          { ...upcoming("Summer briefing", 3), registrants: 2, attendanceRatio: 0 },
+          upcoming("Summer briefing replay", 10),
         ],
       });
       const [briefing, replay] = seeded.webinars;
@@ -152,16 +155,7 @@ describe("segmentation: a later sync updates a dynamic list and a rule that were
 
     // The rule: one run, on the absentee, whose registration reached GoTo through the outbox.
     await page.goto(`/rules/${ids.rule}`);
-    await eventually(
-      "the rule's registration in the log",
-      async () => {
-        await page.reload();
-        const log = page.getByRole("region", { name: "Log" });
-        return appears(log.getByRole("row", { name: /Register for a webinar: succeeded/ }));
-      },
-      60_000,
-    );
-    const log = page.getByRole("region", { name: "Log" });
+    const log = await ruleLogOnceRegistered(page);
     const run = log.getByRole("row", { name: /Add a tag: done/ });
     await run.waitFor();
     // The log names the prospect by name; its link says which prospect it is.
