@@ -1,8 +1,7 @@
-import type { List, Member, Page, Tag } from "@gw/api-contract";
+import type { List, Member, Tag } from "@gw/api-contract";
 import { type ReactNode, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import { del, errorMessage, fieldErrorMessage, patch, post } from "../../api/client";
-import { useApi } from "../../api/use-api";
+import { fieldErrorMessage } from "../../api/client";
 import { Button } from "../../components/Button";
 import { type Column, PagedTable } from "../../components/DataTable";
 import { ConfirmDialog, FormDialog } from "../../components/Dialog";
@@ -11,10 +10,8 @@ import { Card, PageHeader } from "../../components/Layout";
 import { EmptyState, QueryView } from "../../components/States";
 import { useToast } from "../../components/Toast";
 import { formatNumber } from "../../lib/format";
-import { useDebounced, useSearchState } from "../../lib/use-search-state";
-import { MembersCard, memberColumns, useMembers } from "./MembersCard";
-
-const LIST_STATE = { q: "", page: "1" };
+import { MembersCard, memberColumns } from "./MembersCard";
+import { useCollection, useCollectionMembers } from "./use-collection";
 
 /** A list or a tag: both have a name and a count of prospects. */
 export type NamedItem = List | Tag;
@@ -40,12 +37,9 @@ export function CollectionPage<T extends NamedItem>({ kind }: { kind: Collection
   const { id } = useParams();
   const navigate = useNavigate();
   const toast = useToast();
-  const [state, set] = useSearchState(LIST_STATE);
-  const q = useDebounced(state.q, 250);
-  const items = useApi<Page<T>>(kind.apiPath, { q, page: state.page, pageSize: 50 });
+  const { state, set, q, items, selected, save, remove } = useCollection(kind, id);
   const [editing, setEditing] = useState<T | "new" | null>(null);
   const [deleting, setDeleting] = useState<T | null>(null);
-  const selected = items.data?.items.find((item) => item.id === id);
 
   const columns: Column<T>[] = [
     {
@@ -134,7 +128,7 @@ export function CollectionPage<T extends NamedItem>({ kind }: { kind: Collection
           </QueryView>
         </Card>
         {id ? (
-          <Members kind={kind} id={id} name={selected?.name} onChanged={items.reload} />
+          <Members kind={kind} id={id} name={selected?.name} />
         ) : (
           <Card>
             <EmptyState icon="users" title={`Pick a ${kind.noun}`}>
@@ -148,8 +142,8 @@ export function CollectionPage<T extends NamedItem>({ kind }: { kind: Collection
         item={editing === "new" ? null : editing}
         open={editing !== null}
         onClose={() => setEditing(null)}
+        save={(name) => save.mutateAsync({ item: editing === "new" ? null : editing, name })}
         onSaved={(saved, created) => {
-          items.reload();
           setEditing(null);
           toast.success(created ? `${capitalize(kind.noun)} “${saved.name}” created.` : `Renamed to “${saved.name}”.`);
           if (created) navigate(`${kind.basePath}/${saved.id}`);
@@ -163,9 +157,8 @@ export function CollectionPage<T extends NamedItem>({ kind }: { kind: Collection
         confirmLabel={`Delete ${kind.noun}`}
         onConfirm={async () => {
           if (!deleting) return;
-          await del(`${kind.apiPath}/${deleting.id}`);
+          await remove.mutateAsync(deleting);
           toast.success(`${capitalize(kind.noun)} “${deleting.name}” deleted.`);
-          items.reload();
           if (deleting.id === id) navigate(kind.basePath);
         }}
       />
@@ -173,29 +166,8 @@ export function CollectionPage<T extends NamedItem>({ kind }: { kind: Collection
   );
 }
 
-function Members<T extends NamedItem>({
-  kind,
-  id,
-  name,
-  onChanged,
-}: {
-  kind: CollectionKind<T>;
-  id: string;
-  name?: string;
-  onChanged(): void;
-}) {
-  const members = useMembers(`${kind.apiPath}/${id}/${kind.membersPath}`);
-  const toast = useToast();
-  const remove = async (member: Member) => {
-    try {
-      await del(`${kind.apiPath}/${id}/${kind.membersPath}/${member.id}`);
-      members.members.reload();
-      onChanged();
-      toast.success(`${member.email} removed from “${name ?? kind.noun}”.`);
-    } catch (error) {
-      toast.error(errorMessage(error));
-    }
-  };
+function Members<T extends NamedItem>({ kind, id, name }: { kind: CollectionKind<T>; id: string; name?: string }) {
+  const { members, removeMember } = useCollectionMembers(kind, id, name);
   const columns: Column<Member>[] = [
     ...memberColumns("Added"),
     {
@@ -203,7 +175,13 @@ function Members<T extends NamedItem>({
       header: <span className="sr-only">Remove</span>,
       align: "right",
       render: (m) => (
-        <Button size="sm" variant="ghost" icon="x" onClick={() => void remove(m)} aria-label={`Remove ${m.email}`} />
+        <Button
+          size="sm"
+          variant="ghost"
+          icon="x"
+          onClick={() => removeMember.mutate(m)}
+          aria-label={`Remove ${m.email}`}
+        />
       ),
     },
   ];
@@ -226,12 +204,14 @@ function NameDialog<T extends NamedItem>({
   item,
   open,
   onClose,
+  save,
   onSaved,
 }: {
   kind: CollectionKind<T>;
   item: T | null;
   open: boolean;
   onClose(): void;
+  save(name: string): Promise<T>;
   onSaved(saved: T, created: boolean): void;
 }) {
   const [name, setName] = useState("");
@@ -250,10 +230,7 @@ function NameDialog<T extends NamedItem>({
       submitLabel={item ? "Save" : "Create"}
       submit={async () => {
         setError(undefined);
-        const saved = item
-          ? await patch<T>(`${kind.apiPath}/${item.id}`, { name: name.trim() })
-          : await post<T>(kind.apiPath, { name: name.trim() });
-        onSaved(saved, !item);
+        onSaved(await save(name.trim()), !item);
       }}
       onError={(caught) => setError(fieldErrorMessage(caught, "name"))}
     >
