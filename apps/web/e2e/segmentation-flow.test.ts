@@ -114,7 +114,10 @@ describe("segmentation: a dynamic list and an automation rule after a sync", () 
     await page.getByRole("link", { name: /Open “Spring launch attendees, frozen” \(1 members\)/ }).click();
     await page.waitForURL((url) => url.href !== listUrl);
     // A snapshot is static: the shared list page with its members, each removable.
-    await page.getByRole("button", { name: `Remove ${who.attendee}` }).waitFor();
+    await page.getByRole("button", { name: `Remove ${who.attendee}` }).click();
+    await page.getByText(`${who.attendee} removed from “Spring launch attendees, frozen”.`).waitFor();
+    // The change refetches the members and the lists' counts without a reload.
+    await page.getByRole("heading", { name: "Nobody here yet" }).waitFor();
 
     // Editing the criteria re-evaluates: now the absentee (the excluded employee never joins).
     await page.goto(listUrl);
