@@ -1,7 +1,6 @@
-import type { API_TOKEN_SCOPES, ApiToken, CreatedApiToken } from "@gw/api-contract";
+import type { ApiToken } from "@gw/api-contract";
 import { useState } from "react";
-import { ApiError, del, errorMessage, fieldMessage, post } from "../../api/client";
-import { useApi } from "../../api/use-api";
+import { ApiError, errorMessage, fieldMessage } from "../../api/client";
 import { useMe } from "../../auth/AuthProvider";
 import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
@@ -13,8 +12,8 @@ import { OneTimeSecret } from "../../components/OneTimeSecret";
 import { Alert, EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { useToast } from "../../components/Toast";
 import { formatDateTime, formatRelative } from "../../lib/format";
+import { type Scope, useApiTokens } from "./use-api-tokens";
 
-type Scope = (typeof API_TOKEN_SCOPES)[number];
 const SCOPES: { scope: Scope; label: string; hint: string }[] = [
   { scope: "read", label: "Read", hint: "every GET: reports, prospects, the participation feed" },
   { scope: "write", label: "Write", hint: "every change: prospects, lists, forms, endpoints" },
@@ -50,13 +49,10 @@ export function ApiTokensPage() {
 
 function ApiTokens() {
   const toast = useToast();
-  const tokens = useApi<{ items: ApiToken[] }>("/api/tokens");
+  const { tokens, create, created, dismissCreated, revoke } = useApiTokens();
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<Set<Scope>>(new Set(["read"]));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  // The new token: kept in memory only, until dismissed.
-  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const error = create.error;
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
 
   const nameError = fieldMessage(error, "name");
@@ -124,7 +120,7 @@ function ApiTokens() {
   return (
     <>
       {created ? (
-        <OneTimeSecret label="API token" value={created.token} onDismiss={() => setCreated(null)}>
+        <OneTimeSecret label="API token" value={created.token} onDismiss={dismissCreated}>
           <p>
             “{created.name}” ({created.scopes.join(" and ")}). Only a hash of it is stored: a lost token cannot be
             recovered, revoke it and create another.
@@ -135,21 +131,10 @@ function ApiTokens() {
         <form
           className="card-body stack"
           noValidate
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
             if (scopes.size === 0) return;
-            setBusy(true);
-            setError(undefined);
-            try {
-              const token = await post<CreatedApiToken>("/api/tokens", { name, scopes: [...scopes] });
-              setCreated(token);
-              setName("");
-              tokens.reload();
-            } catch (caught) {
-              setError(caught);
-            } finally {
-              setBusy(false);
-            }
+            create.mutate({ name, scopes: [...scopes] }, { onSuccess: () => setName("") });
           }}
         >
           <TextField
@@ -189,7 +174,7 @@ function ApiTokens() {
             </Alert>
           ) : null}
           <div className="row">
-            <Button type="submit" variant="primary" icon="plus" loading={busy}>
+            <Button type="submit" variant="primary" icon="plus" loading={create.isPending}>
               Create token
             </Button>
           </div>
@@ -216,9 +201,8 @@ function ApiTokens() {
         confirmLabel="Revoke token"
         onConfirm={async () => {
           if (!revoking) return;
-          await del(`/api/tokens/${revoking.id}`);
+          await revoke.mutateAsync(revoking);
           toast.success(`“${revoking.name}” revoked.`);
-          tokens.reload();
         }}
       />
     </>
