@@ -1,16 +1,13 @@
-import type { OutboundDelivery, OutboundDeliveryStatus, Page } from "@gw/api-contract";
-import { useState } from "react";
-import { errorMessage, post } from "../../api/client";
-import { useApi } from "../../api/use-api";
+import type { OutboundDelivery, OutboundDeliveryStatus } from "@gw/api-contract";
 import { Badge, type Tone } from "../../components/Badge";
 import { Button } from "../../components/Button";
 import { type Column, PagedTable } from "../../components/DataTable";
 import { SelectField } from "../../components/Field";
 import { Card } from "../../components/Layout";
 import { EmptyState, QueryView } from "../../components/States";
-import { useToast } from "../../components/Toast";
 import { formatDateTime, formatShortDateTime } from "../../lib/format";
 import { eventTypeLabel } from "./event-types";
+import { useDeliveryLog } from "./use-endpoint";
 
 const STATUS: Record<OutboundDeliveryStatus, { label: string; tone: Tone }> = {
   PENDING: { label: "Pending", tone: "warning" },
@@ -20,39 +17,7 @@ const STATUS: Record<OutboundDeliveryStatus, { label: string; tone: Tone }> = {
 
 /** An endpoint's deliveries, newest first, with replay of one or of every failed one. */
 export function DeliveryLog({ endpointId }: { endpointId: string }) {
-  const toast = useToast();
-  const [status, setStatus] = useState<OutboundDeliveryStatus | "">("");
-  const [page, setPage] = useState(1);
-  const log = useApi<Page<OutboundDelivery>>(
-    `/api/endpoints/${endpointId}/deliveries`,
-    { status, page, pageSize: 25 },
-    // Pending deliveries change by themselves: refresh while any is on screen.
-    { refetchInterval: (data) => (data?.items.some((d) => d.status === "PENDING") ? 2_000 : false) },
-  );
-  const [replaying, setReplaying] = useState<string | null>(null);
-  const { reload } = log;
-
-  const replay = async (deliveryId: string | "failed") => {
-    setReplaying(deliveryId);
-    try {
-      const { replayed } = await post<{ replayed: number }>(
-        deliveryId === "failed"
-          ? `/api/endpoints/${endpointId}/deliveries/replay-failed`
-          : `/api/endpoints/${endpointId}/deliveries/${deliveryId}/replay`,
-        {},
-      );
-      toast.success(
-        replayed === 0
-          ? "No failed deliveries to replay."
-          : `${replayed} ${replayed === 1 ? "delivery" : "deliveries"} queued again.`,
-      );
-      reload();
-    } catch (caught) {
-      toast.error(errorMessage(caught));
-    } finally {
-      setReplaying(null);
-    }
-  };
+  const { status, setStatus, setPage, log, replay, replaying } = useDeliveryLog(endpointId);
 
   const columns: Column<OutboundDelivery>[] = [
     { key: "when", header: "When", render: (d) => <span className="nowrap">{formatShortDateTime(d.createdAt)}</span> },
@@ -139,7 +104,7 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
             <option value="PENDING">Pending</option>
             <option value="DELIVERED">Delivered</option>
           </SelectField>
-          <Button size="sm" icon="refresh" onClick={reload} aria-label="Refresh the delivery log" />
+          <Button size="sm" icon="refresh" onClick={log.reload} aria-label="Refresh the delivery log" />
           <Button size="sm" loading={replaying === "failed"} onClick={() => replay("failed")}>
             Replay all failed
           </Button>

@@ -1,6 +1,5 @@
-import type { EndpointTestResult, OutboundEndpoint } from "@gw/api-contract";
+import type { OutboundEndpoint } from "@gw/api-contract";
 import { useState } from "react";
-import { del, errorMessage, patch, post } from "../../api/client";
 import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/Dialog";
 import { Card } from "../../components/Layout";
@@ -12,6 +11,7 @@ import { DeliveryLog } from "./DeliveryLog";
 import { EndpointDialog } from "./EndpointDialog";
 import { EndpointStateBadge } from "./EndpointsPage";
 import { eventTypeLabel } from "./event-types";
+import { useEndpointActions } from "./use-endpoint";
 
 type Confirm = "rotate" | "delete" | null;
 
@@ -30,36 +30,10 @@ export function EndpointDetail({
   const toast = useToast();
   const [editing, setEditing] = useState(false);
   const [confirm, setConfirm] = useState<Confirm>(null);
-  const [secret, setSecret] = useState<string | null>(null);
-  const [testing, setTesting] = useState(false);
-  const [test, setTest] = useState<EndpointTestResult | { failed: string } | null>(null);
-  const [toggling, setToggling] = useState(false);
-  const [logNonce, setLogNonce] = useState(0);
-
-  const sendTest = async () => {
-    setTesting(true);
-    setTest(null);
-    try {
-      setTest(await post<EndpointTestResult>(`/api/endpoints/${endpoint.id}/test`, {}));
-    } catch (caught) {
-      setTest({ failed: errorMessage(caught) });
-    } finally {
-      setTesting(false);
-    }
-  };
-  const toggle = async () => {
-    setToggling(true);
-    try {
-      await patch(`/api/endpoints/${endpoint.id}`, { enabled: !endpoint.enabled });
-      toast.success(endpoint.enabled ? "Endpoint disabled: events wait until it is enabled." : "Endpoint enabled.");
-      onChanged();
-      setLogNonce((n) => n + 1);
-    } catch (caught) {
-      toast.error(errorMessage(caught));
-    } finally {
-      setToggling(false);
-    }
-  };
+  const { secret, dismissSecret, logKey, test, testResult, toggle, rotate, remove } = useEndpointActions(
+    endpoint,
+    onChanged,
+  );
 
   return (
     <>
@@ -69,7 +43,7 @@ export function EndpointDetail({
         </Alert>
       ) : null}
       {secret ? (
-        <OneTimeSecret label="Signing secret" value={secret} onDismiss={() => setSecret(null)}>
+        <OneTimeSecret label="Signing secret" value={secret} onDismiss={dismissSecret}>
           <p>Deliveries are signed with this new secret from now on: update your receiver.</p>
         </OneTimeSecret>
       ) : null}
@@ -82,13 +56,18 @@ export function EndpointDetail({
               <Button size="sm" icon="edit" onClick={() => setEditing(true)}>
                 Edit
               </Button>
-              <Button size="sm" icon="play" loading={testing} onClick={sendTest}>
+              <Button size="sm" icon="play" loading={test.isPending} onClick={() => test.mutate()}>
                 Send test event
               </Button>
               <Button size="sm" icon="refresh" onClick={() => setConfirm("rotate")}>
                 Rotate secret
               </Button>
-              <Button size="sm" icon={endpoint.enabled ? "pause" : "play"} loading={toggling} onClick={toggle}>
+              <Button
+                size="sm"
+                icon={endpoint.enabled ? "pause" : "play"}
+                loading={toggle.isPending}
+                onClick={() => toggle.mutate(!endpoint.enabled)}
+              >
                 {endpoint.enabled ? "Disable" : "Enable"}
               </Button>
               <span className="spacer" />
@@ -123,20 +102,21 @@ export function EndpointDetail({
           <dt>Added</dt>
           <dd>{formatDateTime(endpoint.createdAt)}</dd>
         </dl>
-        {test ? (
+        {testResult ? (
           <div className="card-body">
-            {"failed" in test ? (
-              <Alert tone="danger" title="Test event not sent" onDismiss={() => setTest(null)}>
-                {test.failed}
+            {"failed" in testResult ? (
+              <Alert tone="danger" title="Test event not sent" onDismiss={() => test.reset()}>
+                {testResult.failed}
               </Alert>
-            ) : test.ok ? (
-              <Alert tone="success" title="Test event delivered" onDismiss={() => setTest(null)}>
-                The receiver answered HTTP {test.statusCode} in {test.latencyMs} ms (event <code>{test.eventId}</code>
+            ) : testResult.ok ? (
+              <Alert tone="success" title="Test event delivered" onDismiss={() => test.reset()}>
+                The receiver answered HTTP {testResult.statusCode} in {testResult.latencyMs} ms (event{" "}
+                <code>{testResult.eventId}</code>
                 ).
               </Alert>
             ) : (
-              <Alert tone="danger" title="Test event failed" onDismiss={() => setTest(null)}>
-                {test.error} ({test.latencyMs} ms)
+              <Alert tone="danger" title="Test event failed" onDismiss={() => test.reset()}>
+                {testResult.error} ({testResult.latencyMs} ms)
               </Alert>
             )}
           </div>
@@ -144,7 +124,7 @@ export function EndpointDetail({
       </Card>
 
       {/* Remounted when the endpoint is enabled or disabled: its queue moves then. */}
-      <DeliveryLog key={logNonce} endpointId={endpoint.id} />
+      <DeliveryLog key={logKey} endpointId={endpoint.id} />
 
       <EndpointDialog
         open={editing}
@@ -164,8 +144,7 @@ export function EndpointDetail({
         confirmLabel="Rotate secret"
         tone="primary"
         onConfirm={async () => {
-          const rotated = await post<{ secret: string }>(`/api/endpoints/${endpoint.id}/rotate-secret`, {});
-          setSecret(rotated.secret);
+          await rotate.mutateAsync();
         }}
       />
       <ConfirmDialog
@@ -175,7 +154,7 @@ export function EndpointDetail({
         message="It stops receiving events at once and its delivery log is deleted. This cannot be undone."
         confirmLabel="Delete endpoint"
         onConfirm={async () => {
-          await del(`/api/endpoints/${endpoint.id}`);
+          await remove.mutateAsync();
           toast.success("Endpoint deleted.");
           onDeleted();
         }}
