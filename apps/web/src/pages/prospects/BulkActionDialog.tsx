@@ -1,12 +1,10 @@
-import type { BulkActionResult, List, Page, Tag } from "@gw/api-contract";
 import { useEffect, useState } from "react";
-import { errorMessage, post } from "../../api/client";
-import { useApi } from "../../api/use-api";
+import { errorMessage } from "../../api/client";
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { SelectField, TextField } from "../../components/Field";
 import { Alert } from "../../components/States";
-import { useToast } from "../../components/Toast";
+import { type BulkActionType, type BulkTarget, useBulkAction } from "./use-bulk-action";
 
 const NEW = "__new__";
 
@@ -25,7 +23,7 @@ export function BulkActionDialog({
   count,
   onDone,
 }: {
-  action: "ADD_TO_LIST" | "ADD_TAG" | null;
+  action: BulkActionType | null;
   onClose(): void;
   path: string;
   /** Sent with every request (e.g. the drill-down's segment). */
@@ -40,60 +38,42 @@ export function BulkActionDialog({
 }) {
   const isList = action === "ADD_TO_LIST";
   const noun = isList ? "list" : "tag";
-  const targets = useApi<Page<List | Tag>>(action ? (isList ? "/api/lists" : "/api/tags") : null, { pageSize: 200 });
+  const { targets, apply } = useBulkAction({ action, path, context, prospectIds, scope, onDone });
   const [target, setTarget] = useState("");
   const [name, setName] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const toast = useToast();
+  // Checked here before asking: a new list or tag needs a name.
+  const [invalid, setInvalid] = useState<string>();
+  const busy = apply.isPending;
+  const error = invalid ?? (apply.error ? errorMessage(apply.error) : undefined);
   const items = targets.data?.items ?? [];
+  const { reset } = apply;
 
   useEffect(() => {
     if (!action) return;
-    setError(undefined);
+    setInvalid(undefined);
+    reset();
     setName("");
-  }, [action]);
+  }, [action, reset]);
   useEffect(() => {
     if (targets.data) setTarget(targets.data.items[0]?.id ?? NEW);
   }, [targets.data]);
 
-  const submit = async () => {
+  const submit = () => {
     if (!action) return;
     if (target === NEW && !name.trim()) {
-      setError(`Give the new ${noun} a name.`);
+      setInvalid(`Give the new ${noun} a name.`);
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      const chosen =
-        target === NEW
-          ? isList
-            ? { listName: name.trim() }
-            : { tagName: name.trim() }
-          : isList
-            ? { listId: target }
-            : { tagId: target };
-      const result = await post<BulkActionResult>(path, {
-        ...context,
-        prospectIds,
-        ...(prospectIds === "all" ? scope : {}),
-        action,
-        ...chosen,
-      });
-      const already = result.matched - result.affected;
-      toast.success(
-        isList
-          ? `Added ${result.affected} prospect${result.affected === 1 ? "" : "s"} to “${result.target.name}”${already ? ` (${already} already there)` : ""}.`
-          : `Tagged ${result.affected} prospect${result.affected === 1 ? "" : "s"} “${result.target.name}”${already ? ` (${already} already had it)` : ""}.`,
-      );
-      onDone();
-      onClose();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    setInvalid(undefined);
+    const chosen: BulkTarget =
+      target === NEW
+        ? isList
+          ? { listName: name.trim() }
+          : { tagName: name.trim() }
+        : isList
+          ? { listId: target }
+          : { tagId: target };
+    apply.mutate({ type: action, target: chosen }, { onSuccess: onClose });
   };
 
   return (
@@ -102,7 +82,7 @@ export function BulkActionDialog({
       onClose={() => !busy && onClose()}
       title={isList ? "Add to a list" : "Tag prospects"}
       description={`${count.toLocaleString()} prospect${count === 1 ? "" : "s"} selected${prospectIds === "all" ? ` (${allLabel})` : ""}.`}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       footer={
         <>
           <Button onClick={onClose} disabled={busy}>
