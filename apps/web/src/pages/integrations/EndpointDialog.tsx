@@ -1,11 +1,11 @@
 import type { CreatedOutboundEndpoint, OutboundEndpoint } from "@gw/api-contract";
 import { useEffect, useState } from "react";
-import { errorMessage, fieldMessage, patch, post } from "../../api/client";
-import { useApi } from "../../api/use-api";
+import { errorMessage, fieldMessage } from "../../api/client";
 import { FormDialog } from "../../components/Dialog";
 import { TextField } from "../../components/Field";
 import { Alert } from "../../components/States";
 import { eventTypeLabel } from "./event-types";
+import { useEndpointDialog } from "./use-endpoint";
 
 /** Add an endpoint (the answer carries its secret) or change one: URL, description, event types. */
 export function EndpointDialog({
@@ -20,12 +20,13 @@ export function EndpointDialog({
   onClose(): void;
   onSaved(saved: OutboundEndpoint | CreatedOutboundEndpoint): void;
 }) {
-  const types = useApi<{ items: string[] }>(open ? "/api/endpoints/event-types" : null);
+  const { types, save } = useEndpointDialog(open, endpoint);
+  const { reset } = save;
   const [url, setUrl] = useState("");
   const [description, setDescription] = useState("");
   const [all, setAll] = useState(true);
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<unknown>();
+  const error = save.error;
 
   useEffect(() => {
     if (!open) return;
@@ -33,8 +34,8 @@ export function EndpointDialog({
     setDescription(endpoint?.description ?? "");
     setAll(!endpoint || endpoint.eventTypes.length === 0);
     setPicked(new Set(endpoint?.eventTypes ?? []));
-    setError(undefined);
-  }, [open, endpoint]);
+    reset();
+  }, [open, endpoint, reset]);
 
   const fieldError = (name: string) => fieldMessage(error, name);
   const typesError = !all && picked.size === 0 ? "Pick at least one event type, or receive all of them." : undefined;
@@ -49,15 +50,11 @@ export function EndpointDialog({
       submitLabel={endpoint ? "Save endpoint" : "Add endpoint"}
       submit={async () => {
         if (typesError) return;
-        setError(undefined);
         const body = { url, description: description.trim() || null, eventTypes: all ? [] : [...picked].sort() };
-        onSaved(
-          endpoint
-            ? await patch<OutboundEndpoint>(`/api/endpoints/${endpoint.id}`, body)
-            : await post<CreatedOutboundEndpoint>("/api/endpoints", body),
-        );
+        onSaved(await save.mutateAsync(body));
       }}
-      onError={setError}
+      // The refusal is the mutation's error, shown against its field.
+      onError={() => undefined}
     >
       <div className="stack">
         <TextField

@@ -1,4 +1,5 @@
 import type {
+  CreatedOutboundEndpoint,
   EndpointTestResult,
   OutboundDelivery,
   OutboundDeliveryStatus,
@@ -80,4 +81,23 @@ export function useDeliveryLog(endpointId: string) {
     replay: (deliveryId: string) => replay.mutate(deliveryId),
     replaying,
   };
+}
+
+export interface EndpointBody {
+  url: string;
+  description: string | null;
+  /** Empty: every event type. */
+  eventTypes: string[];
+}
+
+/** The endpoint dialog's data: the event types one may receive (read while open), and saving it (`endpoint` null: adding one). */
+export function useEndpointDialog(open: boolean, endpoint: OutboundEndpoint | null) {
+  const types = useApi<{ items: string[] }>(open ? "/api/endpoints/event-types" : null);
+  const save = useMutation({
+    mutationFn: (body: EndpointBody): Promise<OutboundEndpoint | CreatedOutboundEndpoint> =>
+      endpoint
+        ? patch<OutboundEndpoint>(`/api/endpoints/${endpoint.id}`, body)
+        : post<CreatedOutboundEndpoint>("/api/endpoints", body),
+  });
+  return { types, save };
 }
