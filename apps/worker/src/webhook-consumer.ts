@@ -18,6 +18,8 @@ export interface WebhookConsumerOptions {
   batchSize?: number;
   /** Wait before a pass that failed (Postgres down) is tried again. Default 1 s. */
   retryMs?: number;
+  /** Longest wait for Redis to take a pass's jobs before the pass moves on. Default 2 s. */
+  enqueueTimeoutMs?: number;
 }
 
 /**
@@ -31,7 +33,8 @@ export interface WebhookConsumerOptions {
  * one-by-one path with retries) and the rest wait for it, so a webinar's events are applied in
  * the order received; once the job settles it, it NOTIFYs and the rest come back to a batch. A
  * batch that fails is halved until the poison event is alone; that event is skipped by later
- * batches and goes its own way.
+ * batches and goes its own way. Batches need no Redis: while it is down they go on for every
+ * connector, and the jobs a pass could not queue wait in Postgres for a later pass or the sweeper.
  *
  * Nothing is lost with a notification: the events are rows in Postgres. After every (re)connect
  * the consumer looks at every connector with waiting events, and the sweeper re-drives events
@@ -43,12 +46,45 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
   const log = deps.log.child({ module: "webhook-consumer" });
   const batchSize = options.batchSize ?? 1000;
   const retryMs = options.retryMs ?? 1000;
+  const enqueueTimeoutMs = options.enqueueTimeoutMs ?? 2000;
   const dirty = new Set<string>();
   let everyConnector = true;
   /** Per connector: events found poison, left to their jobs. */
   const poison = new Map<string, Set<string>>();
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
+
+  /**
+   * Hands the heads to their jobs, waiting at most enqueueTimeoutMs: with Redis down the add
+   * would wait in ioredis's offline queue for ever and hold every other connector's batches (and
+   * close()) behind it. Left there, it still goes out if Redis comes back; if not, the sweeper
+   * and the next passes re-drive these events, which Postgres keeps RECEIVED.
+   */
+  const enqueueHeads = async (connectorId: string, heads: string[]) => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Redis did not take the jobs within ${enqueueTimeoutMs} ms`)),
+        enqueueTimeoutMs,
+      );
+    });
+    try {
+      const adding = enqueueAll(
+        deps.queues,
+        applyWebhookEventJob,
+        heads.map((eventId) => ({ eventId })),
+      );
+      adding.catch(() => undefined); // once timed out, its own failure has no one to tell
+      await Promise.race([adding, late]);
+    } catch (error) {
+      log.warn(
+        { connectorId, events: heads.length, err: error },
+        "could not queue webhook events for their jobs; a later pass or the sweeper re-drives them",
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
   const applyConnector = async (connectorId: string) => {
     const skip = poison.get(connectorId) ?? new Set<string>();
@@ -90,13 +126,7 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
     // Only each webinar's first waiting event gets a job: the events behind it wait until it has
     // settled (its job NOTIFYs), then come back to a batch, so one webinar's events never run
     // side by side in jobs. Re-adding one still queued is a no-op (the job id is the event's).
-    if (heads.length > 0) {
-      await enqueueAll(
-        deps.queues,
-        applyWebhookEventJob,
-        heads.map((eventId) => ({ eventId })),
-      );
-    }
+    if (heads.length > 0) await enqueueHeads(connectorId, heads);
     if (skip.size > 0) {
       // Forget poison events that have settled, so the set stays as small as what still waits.
       const waiting = await pgQuery<{ id: string }>(
