@@ -17,7 +17,7 @@ const SOURCE: Record<string, string> = { GOTO_SYNC: "GoTo Webinar sync", FORM: "
 /** A prospect: fields, score, lists and tags, and the webinar activity timeline. */
 export function ProspectPage() {
   const { id = "" } = useParams();
-  const { prospect, retry } = useProspect(id);
+  const { prospect, retry, erase } = useProspect(id);
 
   const crumbs = [{ label: "Prospects", to: "/prospects" }];
   if (prospect.error) {
@@ -86,7 +86,7 @@ export function ProspectPage() {
           <ProspectRegistrations registrations={p.registrations} />
         </div>
         <div className="stack" style={{ gap: 20 }}>
-          <ProspectPrivacyCard prospect={p} onErased={prospect.reload} />
+          <ProspectPrivacyCard prospect={p} onErase={() => erase.mutateAsync()} />
           <Card title="Lists and tags" id="segments">
             <div className="card-body stack" style={{ gap: 12 }}>
               <ChipGroup title="Lists" icon="list" basePath="/lists" items={p.lists} />

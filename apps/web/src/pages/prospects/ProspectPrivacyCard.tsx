@@ -1,19 +1,23 @@
 import type { ProspectDetail } from "@gw/api-contract";
 import { useState } from "react";
-import { post } from "../../api/client";
 import { useMe } from "../../auth/AuthProvider";
 import { Button, buttonClass } from "../../components/Button";
 import { ConfirmDialog } from "../../components/Dialog";
 import { Card } from "../../components/Layout";
-import { useToast } from "../../components/Toast";
 import { formatDateTime } from "../../lib/format";
 
 /**
  * What the person agreed to on forms, and their data rights: a JSON export of everything held
  * (access requests) and erasure (admins; asks first, since it cannot be undone).
  */
-export function ProspectPrivacyCard({ prospect, onErased }: { prospect: ProspectDetail; onErased: () => void }) {
-  const toast = useToast();
+export function ProspectPrivacyCard({
+  prospect,
+  onErase,
+}: {
+  prospect: ProspectDetail;
+  /** Settles once the erasure is done; a refusal is shown by the confirmation. */
+  onErase(): Promise<unknown>;
+}) {
   const isAdmin = useMe().user.role === "ADMIN";
   const [confirming, setConfirming] = useState(false);
   return (
@@ -57,10 +61,8 @@ export function ProspectPrivacyCard({ prospect, onErased }: { prospect: Prospect
         message="Their personal data is removed here, their upcoming GoTo Webinar registrations are deleted, and a later sync will not bring them back. This cannot be undone."
         confirmLabel="Erase prospect"
         onConfirm={async () => {
-          await post(`/api/prospects/${prospect.id}/erase`, {});
+          await onErase();
           setConfirming(false);
-          toast.success("Prospect erased.");
-          onErased();
         }}
       />
     </Card>

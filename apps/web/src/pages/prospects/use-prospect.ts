@@ -5,8 +5,9 @@ import { useApi } from "../../api/use-api";
 import { useToast } from "../../components/Toast";
 
 /**
- * A prospect's page data and retrying a failed registration. An accepted retry invalidates the
- * cached answers (`createQueryClient`), so the prospect is read again and shows the request pending.
+ * A prospect's page data, retrying a failed registration and erasing the prospect. An accepted
+ * change invalidates the cached answers (`createQueryClient`), so the prospect is read again (a
+ * retried request shows pending, an erased prospect its emptied record).
  */
 export function useProspect(id: string) {
   const toast = useToast();
@@ -16,5 +17,9 @@ export function useProspect(id: string) {
     onSuccess: () => toast.success("Registration queued again; it reaches GoTo Webinar within seconds."),
     onError: (error) => toast.error(errorMessage(error)),
   });
-  return { prospect, retry };
+  const erase = useMutation({
+    mutationFn: () => post(`/api/prospects/${id}/erase`, {}),
+    onSuccess: () => toast.success("Prospect erased."),
+  });
+  return { prospect, retry, erase };
 }
