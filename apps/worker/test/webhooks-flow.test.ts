@@ -222,6 +222,18 @@ describe("GoTo webhooks end to end with the stand-in", () => {
     expect(moved.nextPollAt!.getTime()).toBeLessThanOrEqual(Date.now() + 10 * 60_000);
   });
 
+  it("webinar.changed: a webinar moved to an end already past has its attendance due now, not at the old end", async () => {
+    const { webinarKey, webinar } = await newWebinar(3 * 24 * 60);
+    await sim.control.updateWebinar(webinarKey, { startsInMinutes: -2 * 24 * 60 });
+    const moved = await waitFor("webinar.changed applied", async () => {
+      const row = await db().webinar.findUnique({ where: { id: webinar.id } });
+      return row && row.endsAt.getTime() < Date.now() ? row : null;
+    });
+    expect(moved.status).toBe("ENDED");
+    expect(moved.nextPollAt).toBeNull();
+    expect(moved.nextAttendanceSyncAt!.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
   it("applies an event GoTo delivers twice only once: one stored event, one registration, points once", async () => {
     const { webinarKey, webinar } = await newWebinar();
     await sim.control.updateSettings({ duplicateWebhookDeliveries: true });

@@ -81,6 +81,12 @@ export async function applyWebinarEvent(
     const current = existing.nextPollAt;
     schedule.nextPollAt = plan.nextPollAt && (!current || plan.nextPollAt < current) ? plan.nextPollAt : current;
     if (existing.attendanceSyncs === 0) schedule.nextAttendanceSyncAt = plan.nextAttendanceSyncAt;
+  } else if (existing.attendanceSyncs === 0 && existing.endsAt.getTime() !== fields.endsAt.getTime()) {
+    // Moved to an end already past: its attendance is due now, not at the old end (days away),
+    // and a discovery seeing these same times would keep that stale schedule.
+    schedule.nextPollAt = null;
+    schedule.nextAttendanceSyncAt =
+      plan.nextAttendanceSyncAt && plan.nextAttendanceSyncAt < now ? now : plan.nextAttendanceSyncAt;
   }
   await db.webinar.update({ where: { id: existing.id }, data: { ...described, ...schedule } });
   if (event.recurrenceKey && !existing.programId) await linkWebinarPrograms({ db, connectorId: connector.id });
