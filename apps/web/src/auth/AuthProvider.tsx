@@ -18,7 +18,11 @@ interface AuthApi {
 
 const AuthContext = createContext<AuthApi | null>(null);
 
-/** Who is logged in (GET /api/auth/me), and the CSRF token every change must carry. */
+/**
+ * Who is logged in (GET /api/auth/me), and the CSRF token every change must carry. Deliberately not a
+ * TanStack query: the session decides whose cache exists (it is cleared on login, logout and a 401),
+ * and the catch-all refresh after every change would refetch it and reset the CSRF token mid-use.
+ */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
