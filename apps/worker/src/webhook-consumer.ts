@@ -20,6 +20,12 @@ export interface WebhookConsumerOptions {
   retryMs?: number;
   /** Longest wait for Redis to take a pass's jobs before the pass moves on. Default 2 s. */
   enqueueTimeoutMs?: number;
+  /**
+   * A pass over every connector with waiting events this often, notified or not: a notification
+   * lost (a LISTEN connection that died silently, one sent while reconnecting) or an event whose
+   * job completed without settling it waits seconds, not for the sweeper. Default 5 s.
+   */
+  sweepEveryMs?: number;
 }
 
 /**
@@ -36,10 +42,11 @@ export interface WebhookConsumerOptions {
  * batches and goes its own way. Batches need no Redis: while it is down they go on for every
  * connector, and the jobs a pass could not queue wait in Postgres for a later pass or the sweeper.
  *
- * Nothing is lost with a notification: the events are rows in Postgres. After every (re)connect
- * the consumer looks at every connector with waiting events, and the sweeper re-drives events
- * still waiting half a minute later. Several workers may run it: batches take a per-connector lock
- * and only RECEIVED rows, jobs have the event's id.
+ * Nothing is lost with a notification: the events are rows in Postgres. After every (re)connect,
+ * and every few seconds (sweepEveryMs), the consumer looks at every connector with waiting events,
+ * and the sweeper re-drives events still waiting half a minute later. Several workers may run it:
+ * a batch takes its connector's lock or skips the connector (the holder applies what waits), takes
+ * only RECEIVED rows, and jobs have the event's id.
  */
 export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerOptions = {}): WebhookConsumer {
   const { config, db } = deps;
@@ -47,6 +54,7 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
   const batchSize = options.batchSize ?? 1000;
   const retryMs = options.retryMs ?? 1000;
   const enqueueTimeoutMs = options.enqueueTimeoutMs ?? 2000;
+  const sweepEveryMs = options.sweepEveryMs ?? 5000;
   const dirty = new Set<string>();
   let everyConnector = true;
   /** Per connector: events found poison, left to their jobs. */
@@ -94,6 +102,8 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
     for (;;) {
       try {
         const batch = await applyWebhookBatch({ db, connectorId, limit: batchSize, maxEvents, skip });
+        // Another worker is applying this connector's events; what it leaves, it hands on.
+        if (batch.busy) return;
         // A full-size batch saw every event it read, so its heads are the ones to hand on.
         if (maxEvents === batchSize) heads = batch.heads;
         // It read every waiting event, or could apply none of what it read: the rest is the heads'.
@@ -191,11 +201,18 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
       log.warn({ err: error }, "webhook listener lost its connection; the sweeper covers until it is back"),
   });
 
+  const sweep = setInterval(() => {
+    everyConnector = true;
+    void kick();
+  }, sweepEveryMs);
+  sweep.unref();
+
   return {
     drain: passes.drain,
     async close() {
       closed = true;
       clearTimeout(retry);
+      clearInterval(sweep);
       await passes.stop();
       await listener.close();
     },

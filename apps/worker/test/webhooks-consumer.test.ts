@@ -54,6 +54,33 @@ async function deliver(store: WebhookEventStore, connectorId: string, webinarKey
   return stored.eventId as string;
 }
 
+/** Stores registrant.added events with a plain INSERT, which NOTIFYs no one. */
+async function storeUnnotified(connectorId: string, webinarKey: string, count: number) {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const row = await db().webhookEvent.create({
+      data: {
+        accountId,
+        connectorId,
+        eventKey: `${connectorId}:${randomUUID()}`,
+        eventName: "registrant.added",
+        payload: {
+          eventName: "registrant.added",
+          webinarKey,
+          registrantKey: gotoKey(),
+          firstName: "Late",
+          lastName: "Comer",
+          email: `late-${randomUUID()}@example.com`,
+          status: "APPROVED",
+          responses: [],
+        },
+      },
+    });
+    ids.push(row.id);
+  }
+  return ids;
+}
+
 const statuses = async (ids: string[]) => {
   const rows = await db().webhookEvent.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
   const byId = new Map(rows.map((row) => [row.id, row.status]));
@@ -127,32 +154,22 @@ describe("webhook consumer", () => {
     });
   });
 
+  it("applies events whose notification never came within a periodic pass", async () => {
+    const connector = await createConnector(db(), { accountId, status: "VERIFIED" });
+    const webinar = await createWebinar(db(), { accountId, connectorId: connector.id });
+    // A plain INSERT: no NOTIFY, as with one lost on a LISTEN connection that died silently.
+    const ids = await storeUnnotified(connector.id, webinar.webinarKey, 3);
+    await waitUntil("applied by a periodic pass", async () => (await statuses(ids)).every((s) => s === "APPLIED"), {
+      timeoutMs: 15_000,
+      everyMs: 100,
+    });
+  });
+
   it("applies what was stored while no consumer listened as soon as one starts", async () => {
     const connector = await createConnector(db(), { accountId, status: "VERIFIED" });
     const webinar = await createWebinar(db(), { accountId, connectorId: connector.id });
     // Stored with no listener (a plain INSERT: no NOTIFY reaches anyone).
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const row = await db().webhookEvent.create({
-        data: {
-          accountId,
-          connectorId: connector.id,
-          eventKey: `${connector.id}:${randomUUID()}`,
-          eventName: "registrant.added",
-          payload: {
-            eventName: "registrant.added",
-            webinarKey: webinar.webinarKey,
-            registrantKey: gotoKey(),
-            firstName: "Late",
-            lastName: "Comer",
-            email: `late-${randomUUID()}@example.com`,
-            status: "APPROVED",
-            responses: [],
-          },
-        },
-      });
-      ids.push(row.id);
-    }
+    const ids = await storeUnnotified(connector.id, webinar.webinarKey, 5);
     const late = startWebhookConsumer(env.deps);
     try {
       await waitUntil("applied at start", async () => (await statuses(ids)).every((s) => s === "APPLIED"), {

@@ -141,4 +141,30 @@ describe("applyWebhookBatch", () => {
       await expect(applyWebhookEvent({ db, eventId: poison, polling })).rejects.toThrow(/poison registrant/);
     });
   });
+
+  it("skips a connector whose lock another worker holds, at once, and applies its events once it is free", async () => {
+    const connector = await createConnector(db, { accountId, status: "VERIFIED" });
+    const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
+    const id = await storeEvent(connector.id, added(webinar.webinarKey, `locked-${randomUUID()}@example.com`));
+    let release = () => {};
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const holder = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('webhook-batch'), hashtext(${connector.id}))::text`;
+      locked();
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    await isLocked;
+    const started = Date.now();
+    expect(await applyWebhookBatch({ db, connectorId: connector.id })).toMatchObject({ settled: 0, busy: true });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(await statusOf(id)).toBe("RECEIVED");
+    release();
+    await holder;
+    expect(await applyWebhookBatch({ db, connectorId: connector.id })).toMatchObject({ settled: 1 });
+  });
 });

@@ -55,6 +55,8 @@ export interface ApplyWebhookBatchResult {
    * webinar waits for its head to settle, then comes back to a batch.
    */
   heads: string[];
+  /** Another transaction held the connector's lock: nothing was read (it applies them). */
+  busy?: boolean;
 }
 
 interface PendingRow {
@@ -110,18 +112,24 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
       // Round trips are what a batch waits for on a busy machine: the lock comes with the
       // connector, and each waiting event with its webinar (an event whose webinar is not found
       // here is not batched, so a key spelled differently only sends it the one-by-one way).
-      const [connector] = await pgQuery<{
-        id: string;
+      // Another worker's batch (or a job) of this connector holds the lock: it applies what
+      // waits, and the events it has not read notify every consumer again, so this one skips
+      // rather than holding a connection and a transaction in the queue.
+      const [locked] = await pgQuery<{
+        locked: boolean;
+        id: string | null;
         accountId: string;
         createProspects: boolean;
         campaignId: string | null;
       }>(
         tx,
-        `SELECT c."id", c."accountId", c."createProspects", c."campaignId"
-         FROM (SELECT pg_advisory_xact_lock(${WEBHOOK_APPLY_LOCK})) AS l, "Connector" c
-         WHERE c."id" = $1::uuid AND c."deletedAt" IS NULL AND c."status" <> 'DISABLED'`,
+        `SELECT l."locked", c."id", c."accountId", c."createProspects", c."campaignId"
+         FROM (SELECT pg_try_advisory_xact_lock(${WEBHOOK_APPLY_LOCK}) AS "locked") AS l
+         LEFT JOIN "Connector" c ON l."locked" AND c."id" = $1::uuid AND c."deletedAt" IS NULL AND c."status" <> 'DISABLED'`,
         [connectorId],
       );
+      if (!locked?.locked) return { settled: 0, includesEvent: false, left: 0, full: false, heads: [], busy: true };
+      const connector = locked.id ? { ...locked, id: locked.id } : undefined;
       if (!connector) {
         // Deleted or disabled: nothing to batch, and no order to keep (each is ignored alone).
         const waiting = await pgQuery<{ id: string }>(
