@@ -172,6 +172,10 @@ describe("segmentation: a later sync updates a dynamic list and a rule that were
     const absenteeCard = page.getByRole("region", { name: "Automation" });
     await absenteeCard.getByRole("link", { name: "Nurture Summer briefing absentees" }).waitFor();
     expect(await absenteeCard.getByRole("link", { name: "Attended Summer briefing" }).count()).toBe(0);
+    // The rule's registration reads as the rule's, not as a form the absentee never filled in.
+    const timeline = page.getByRole("region", { name: "Webinar activity" });
+    await timeline.getByText("An automation rule registered them for").waitFor();
+    expect(await timeline.getByText("Filled in a form to register for").count()).toBe(0);
     await screenshot(page, "prospect-automation-absentee");
 
     // The attendee's page: the list (member since the sync), and no rule ran on them, nor a tag.

@@ -175,10 +175,13 @@ export const prospectDetail = prospectSummary
           attempts: z.number().int(),
           createdAt: z.date(),
           completedAt: z.date().nullable(),
+          origin: z
+            .enum(["FORM", "RULE"])
+            .describe("what asked for it: a form submission's register action, or an automation rule's"),
         }),
       )
       .describe(
-        "form registrations on their way to GoTo; retry a failed one with POST /api/registration-requests/:id/retry",
+        "registrations (from forms and automation rules) on their way to GoTo; retry a failed one with POST /api/registration-requests/:id/retry",
       ),
     unregisteredSubmissions: z
       .array(

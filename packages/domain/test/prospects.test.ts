@@ -137,6 +137,7 @@ describe("prospect detail", () => {
         status: "FAILED",
         attempts: 3,
         lastError: "GoTo said the webinar is full",
+        origin: "RULE", // written without a form submission
       }),
     ]);
     expect(JSON.stringify(detail)).not.toContain("payload");

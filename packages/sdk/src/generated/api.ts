@@ -14917,7 +14917,7 @@ export interface components {
                 registeredAt: string;
                 cancelledAt: string | null;
             }[];
-            /** @description form registrations on their way to GoTo; retry a failed one with POST /api/registration-requests/:id/retry */
+            /** @description registrations (from forms and automation rules) on their way to GoTo; retry a failed one with POST /api/registration-requests/:id/retry */
             registrationRequests: {
                 /** Format: uuid */
                 id: string;
@@ -14933,6 +14933,11 @@ export interface components {
                 /** Format: date-time */
                 createdAt: string;
                 completedAt: string | null;
+                /**
+                 * @description what asked for it: a form submission's register action, or an automation rule's
+                 * @enum {string}
+                 */
+                origin: "FORM" | "RULE";
             }[];
             /** @description form submissions that registered the person for nothing, newest first (at most 200) */
             unregisteredSubmissions: {
@@ -15056,7 +15061,7 @@ export interface components {
                 registeredAt: unknown;
                 cancelledAt: unknown | null;
             }[];
-            /** @description form registrations on their way to GoTo; retry a failed one with POST /api/registration-requests/:id/retry */
+            /** @description registrations (from forms and automation rules) on their way to GoTo; retry a failed one with POST /api/registration-requests/:id/retry */
             registrationRequests: {
                 /** Format: uuid */
                 id: string;
@@ -15071,6 +15076,11 @@ export interface components {
                 attempts: number;
                 createdAt: unknown;
                 completedAt: unknown | null;
+                /**
+                 * @description what asked for it: a form submission's register action, or an automation rule's
+                 * @enum {string}
+                 */
+                origin: "FORM" | "RULE";
             }[];
             /** @description form submissions that registered the person for nothing, newest first (at most 200) */
             unregisteredSubmissions: {

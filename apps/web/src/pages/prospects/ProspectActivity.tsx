@@ -9,6 +9,7 @@ import { lineLabel, type TimelineLine, timelineLines } from "./timeline-model";
 
 const ACTIVITY_ICON: Record<TimelineLine["type"], IconName> = {
   FORM_REGISTRATION: "form",
+  RULE_REGISTRATION: "sliders",
   FORM_SUBMISSION: "form",
   REGISTERED: "userPlus",
   ACCEPTED: "userCheck",

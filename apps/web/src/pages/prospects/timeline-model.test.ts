@@ -31,10 +31,25 @@ describe("timelineLines", () => {
     const lines = timelineLines({
       timeline: [activity("t", "ATTENDED_LIVE", 30), activity("r", "REGISTERED", 2)],
       registrations: [{ webinar: { ...webinar, startsAt: at(20) }, minutesAttended: 42 }] as never,
-      registrationRequests: [{ id: "q", webinar, status: "SUCCEEDED", createdAt: at(1) }] as never,
+      registrationRequests: [{ id: "q", webinar, status: "SUCCEEDED", createdAt: at(1), origin: "FORM" }] as never,
     });
     expect(lines.map((l) => l.type)).toEqual(["ATTENDED_LIVE", "REGISTERED", "FORM_REGISTRATION"]);
     expect(lines[0]?.minutes).toBe(42);
+  });
+
+  it("says an automation rule's registration came from a rule, not a form", () => {
+    const lines = timelineLines({
+      timeline: [],
+      registrations: [],
+      registrationRequests: [
+        { id: "q1", webinar, status: "SUCCEEDED", createdAt: at(5), origin: "RULE" },
+        { id: "q2", webinar, status: "PENDING", createdAt: at(1), origin: "FORM" },
+      ] as never,
+    });
+    expect(lines.map(lineLabel)).toEqual([
+      "An automation rule registered them for",
+      "Filled in a form to register for",
+    ]);
   });
 
   it('says "Did not attend" for an ABSENT activity, on a line of its own with no minutes', () => {

@@ -5,7 +5,7 @@ type Activity = ProspectDetail["timeline"][number];
 /** One line of the prospect timeline as shown. */
 export interface TimelineLine {
   key: string;
-  type: Activity["type"] | "FORM_REGISTRATION" | "FORM_SUBMISSION";
+  type: Activity["type"] | "FORM_REGISTRATION" | "RULE_REGISTRATION" | "FORM_SUBMISSION";
   occurredAt: string;
   points: number;
   /** Null for a form submission that registered the person for nothing. */
@@ -15,7 +15,7 @@ export interface TimelineLine {
   accepted?: boolean;
   /** For attendance lines: the minutes the person attended. */
   minutes?: number;
-  /** For a form registration: where it stands on its way to GoTo. */
+  /** For a form's or a rule's registration: where it stands on its way to GoTo. */
   requestStatus?: string;
   /** For a form submission that registered nobody: the form, and why nobody. */
   form?: { id: string; name: string };
@@ -24,6 +24,7 @@ export interface TimelineLine {
 
 const LABEL: Record<TimelineLine["type"], string> = {
   FORM_REGISTRATION: "Filled in a form to register for",
+  RULE_REGISTRATION: "An automation rule registered them for",
   FORM_SUBMISSION: "Filled in the form",
   REGISTERED: "Registered for",
   ACCEPTED: "Registration accepted for",
@@ -85,7 +86,7 @@ export function timelineLines(
   for (const r of detail.registrationRequests) {
     shown.push({
       key: `request-${r.id}`,
-      type: "FORM_REGISTRATION",
+      type: r.origin === "RULE" ? "RULE_REGISTRATION" : "FORM_REGISTRATION",
       occurredAt: r.createdAt,
       points: 0,
       webinar: r.webinar,
