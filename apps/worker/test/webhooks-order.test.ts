@@ -51,6 +51,14 @@ const added = (webinarKey: string, registrantKey: string, email: string, status 
   responses: [],
 });
 
+const changed = (webinarKey: string, webinarTitle: string, startsAt: Date) => ({
+  eventName: "webinar.changed",
+  webinarKey,
+  webinarTitle,
+  status: "UPDATED",
+  times: [{ startTime: startsAt.toISOString(), endTime: new Date(startsAt.getTime() + 3_600_000).toISOString() }],
+});
+
 const allSettled = async (ids: string[]) =>
   (await db().webhookEvent.count({ where: { id: { in: ids }, status: "RECEIVED" } })) === 0;
 
@@ -64,17 +72,7 @@ describe("webhook events of one webinar", () => {
     for (let w = 0; w < 12; w++) {
       const webinar = await createWebinar(db(), { accountId, connectorId: connector.id });
       const startsAt = new Date(Date.now() + (10 + w) * 86_400_000);
-      ids.push(
-        await store(receiver, connector.id, {
-          eventName: "webinar.changed",
-          webinarKey: webinar.webinarKey,
-          webinarTitle: `Moved ${w}`,
-          status: "UPDATED",
-          times: [
-            { startTime: startsAt.toISOString(), endTime: new Date(startsAt.getTime() + 3_600_000).toISOString() },
-          ],
-        }),
-      );
+      ids.push(await store(receiver, connector.id, changed(webinar.webinarKey, `Moved ${w}`, startsAt)));
       for (let p = 0; p < 3; p++) {
         const registrantKey = gotoKey();
         const email = `order-${randomUUID()}@example.com`;
@@ -135,4 +133,41 @@ describe("webhook events of one webinar", () => {
       scoresAddUp: true,
     });
   }, 120_000);
+
+  it("runs again an event whose job failed for good without settling it, through the sweeper", async () => {
+    const connector = await createConnector(db(), { accountId, status: "VERIFIED" });
+    const webinar = await createWebinar(db(), { accountId, connectorId: connector.id });
+    const event = await db().webhookEvent.create({
+      data: {
+        accountId,
+        connectorId: connector.id,
+        eventKey: `${connector.id}:${randomUUID()}`,
+        eventName: "webinar.changed",
+        receivedAt: new Date(Date.now() - 60_000),
+        // An event only its job applies (batches take registrant.added).
+        payload: changed(webinar.webinarKey, "Failed once", new Date(Date.now() + 20 * 86_400_000)),
+      },
+    });
+    // Its job failed for good (here: a payload it refuses) and the event stayed RECEIVED.
+    const jobId = `webhook-${event.id}`;
+    await env.deps.queues.webhooks.add(
+      "apply-webhook-event",
+      { payload: { eventId: "not-an-id" } },
+      { jobId, attempts: 1, removeOnFail: 1_000 },
+    );
+    await waitUntil("its job failed", async () => (await env.deps.queues.webhooks.getJobState(jobId)) === "failed", {
+      timeoutMs: 15_000,
+      everyMs: 50,
+    });
+    const swept = await handlers["sweep-webhook-events"](
+      {},
+      { deps: env.deps, log: env.deps.log, jobId: "sweep-test", attempt: 1, signal: new AbortController().signal },
+    );
+    expect(swept).toMatchObject({ requeued: 1, rerun: 1 });
+    await waitUntil(
+      "applied",
+      async () => (await db().webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).status === "APPLIED",
+      { timeoutMs: 15_000, everyMs: 50 },
+    );
+  }, 60_000);
 });
