@@ -43,3 +43,30 @@ export const registrantAdded = (webinarKey: string, email: string, extra: Record
   responses: [],
   ...extra,
 });
+
+/**
+ * Holds the connector's webhook lock (the one batches and jobs take) in a transaction of its own,
+ * as another worker's batch would; resolves once held, with the function that lets it go.
+ */
+export async function holdWebhookLock(db: Db, connectorId: string): Promise<() => Promise<void>> {
+  let release = () => {};
+  let locked = () => {};
+  const isLocked = new Promise<void>((resolve) => {
+    locked = resolve;
+  });
+  const holder = db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('webhook-batch'), hashtext(${connectorId}))::text`;
+      locked();
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    },
+    { timeout: 30_000 },
+  );
+  await isLocked;
+  return async () => {
+    release();
+    await holder;
+  };
+}

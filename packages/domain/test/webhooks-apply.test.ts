@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createConnector, createProspect, createWebinar, gotoKey, useAccountId, useTestDatabase } from "@gw/testing";
 import { describe, expect, it } from "vitest";
 import { applyWebhookEvent } from "../src/webhook-events/index";
-import { POLLING as polling, registrantAdded, webhookEventStore } from "./webhook-events-fixture";
+import { holdWebhookLock, POLLING as polling, registrantAdded, webhookEventStore } from "./webhook-events-fixture";
 
 const { db } = useTestDatabase("webhooks_apply");
 const accountId = useAccountId(db);
@@ -176,4 +176,35 @@ describe("applyWebhookEvent", () => {
       new Date(earlier),
     );
   });
+
+  it("waits its turn: leaves an event WAITING while an earlier one of its webinar is RECEIVED", async () => {
+    const connector = await createConnector(db, { accountId, status: "VERIFIED" });
+    const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
+    const email = `turn-${randomUUID()}@example.com`;
+    const registrantKey = gotoKey();
+    const add = await storeEvent(connector.id, added(webinar.webinarKey, email, { registrantKey }));
+    const cancel = await storeEvent(
+      connector.id,
+      added(webinar.webinarKey, email, { registrantKey, status: "CANCELLED" }),
+    );
+    expect(await applyWebhookEvent({ db, eventId: cancel, polling })).toMatchObject({ status: "WAITING" });
+    expect((await applyWebhookEvent({ db, eventId: add, polling })).status).toBe("APPLIED");
+    expect((await applyWebhookEvent({ db, eventId: cancel, polling })).status).toBe("APPLIED");
+    expect(await db.webinarRegistration.findFirstOrThrow({ where: { webinarId: webinar.id } })).toMatchObject({
+      status: "CANCELLED",
+    });
+  });
+
+  it("leaves its event WAITING, not failed, when a batch holds the connector's lock past the wait", async () => {
+    const connector = await createConnector(db, { accountId, status: "VERIFIED" });
+    const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
+    const eventId = await storeEvent(connector.id, added(webinar.webinarKey, `busy-${randomUUID()}@example.com`));
+    const release = await holdWebhookLock(db, connector.id);
+    try {
+      expect(await applyWebhookEvent({ db, eventId, polling })).toMatchObject({ status: "WAITING" });
+    } finally {
+      await release();
+    }
+    expect((await applyWebhookEvent({ db, eventId, polling })).status).toBe("APPLIED");
+  }, 30_000);
 });

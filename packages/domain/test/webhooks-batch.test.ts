@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createConnector, createWebinar, useAccountId, useTestDatabase, withPoisonRegistrant } from "@gw/testing";
 import { describe, expect, it } from "vitest";
 import { applyWebhookBatch, applyWebhookEvent, WebhookBatchError } from "../src/webhook-events/index";
-import { POLLING as polling, registrantAdded, webhookEventStore } from "./webhook-events-fixture";
+import { holdWebhookLock, POLLING as polling, registrantAdded, webhookEventStore } from "./webhook-events-fixture";
 
 const { db } = useTestDatabase("webhooks_batch");
 const accountId = useAccountId(db);
@@ -146,25 +146,12 @@ describe("applyWebhookBatch", () => {
     const connector = await createConnector(db, { accountId, status: "VERIFIED" });
     const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
     const id = await storeEvent(connector.id, added(webinar.webinarKey, `locked-${randomUUID()}@example.com`));
-    let release = () => {};
-    let locked = () => {};
-    const isLocked = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
-    const holder = db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('webhook-batch'), hashtext(${connector.id}))::text`;
-      locked();
-      await new Promise<void>((resolve) => {
-        release = resolve;
-      });
-    });
-    await isLocked;
+    const release = await holdWebhookLock(db, connector.id);
     const started = Date.now();
     expect(await applyWebhookBatch({ db, connectorId: connector.id })).toMatchObject({ settled: 0, busy: true });
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(await statusOf(id)).toBe("RECEIVED");
-    release();
-    await holder;
+    await release();
     expect(await applyWebhookBatch({ db, connectorId: connector.id })).toMatchObject({ settled: 1 });
   });
 });
