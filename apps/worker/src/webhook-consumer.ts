@@ -12,6 +12,8 @@ export interface WebhookConsumer {
 
 /** Failed batches of one connector in a pass (bisection finds a poison event in 1000 within 10). */
 const MAX_FAILURES_PER_PASS = 50;
+/** Tries of one batch that failed on a deadlock or a timeout before it is narrowed like any other. */
+const TRANSIENT_RETRIES = 3;
 
 export interface WebhookConsumerOptions {
   /** Waiting events applied per batch. Default 1000. */
@@ -102,7 +104,7 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
     // The events of the last failed batch not yet cleared (received order): a poison one is among
     // them, so narrowing goes on inside this range rather than from the full size after a success.
     let suspects: string[] = [];
-    let suspectsFailedWith: unknown;
+    let transientInRow = 0;
     const setAside = (eventId: string, cause: unknown) => {
       skip.add(eventId);
       poison.set(connectorId, skip);
@@ -115,14 +117,15 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
         const batch = await applyWebhookBatch({ db, connectorId, limit: batchSize, maxEvents, skip });
         // Another worker is applying this connector's events; what it leaves, it hands on.
         if (batch.busy) return;
+        transientInRow = 0;
         // A full-size batch saw every event it read, so its heads are the ones to hand on.
         if (maxEvents === batchSize) heads = batch.heads;
         // It read every waiting event, or could apply none of what it read: the rest is the heads'.
         if (maxEvents === batchSize && (!batch.full || batch.settled === 0)) break;
         // A narrowed batch went through: the poison event is among the suspects after it.
+        // Only a batch of that one event failing sets it aside (the failure may have been passing).
         suspects = batch.settled === 0 ? [] : suspects.slice(batch.settled);
-        if (suspects.length === 1) setAside(suspects[0] as string, suspectsFailedWith);
-        else maxEvents = suspects.length === 0 ? batchSize : Math.ceil(suspects.length / 2);
+        maxEvents = suspects.length === 0 ? batchSize : Math.ceil(suspects.length / 2);
       } catch (error) {
         // Postgres away is no poison: the whole pass is tried again later.
         failures += 1;
@@ -133,10 +136,15 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
           failures > MAX_FAILURES_PER_PASS
         )
           throw error;
+        // Nor is a deadlock or a timeout: the same batch again, a few times, before narrowing it.
+        if (error.transient && transientInRow < TRANSIENT_RETRIES) {
+          transientInRow += 1;
+          await new Promise((resolve) => setTimeout(resolve, 50 * transientInRow));
+          continue;
+        }
         if (error.eventIds.length === 1) setAside(error.eventIds[0] as string, error.cause);
         else {
           suspects = error.eventIds;
-          suspectsFailedWith = error.cause;
           maxEvents = Math.ceil(error.eventIds.length / 2);
         }
       }

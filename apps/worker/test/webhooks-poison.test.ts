@@ -16,37 +16,48 @@ afterAll(async () => {
   await env?.close();
 });
 
+/**
+ * Stores `count` registrant.added events of a new connector's webinar with a plain INSERT (no
+ * NOTIFY: the consumer finds them when it starts), received in order; the one at `at` has
+ * `registrantKey`.
+ */
+async function storeRun(count: number, at: number, registrantKey: string) {
+  const db = env.deps.db;
+  const accountId = (await createAccount(db)).id;
+  const connectorId = (await createConnector(db, { accountId, status: "VERIFIED" })).id;
+  const { webinarKey } = await createWebinar(db, { accountId, connectorId });
+  const received = Date.now() - 10_000;
+  const ids = Array.from({ length: count }, () => randomUUID());
+  await db.webhookEvent.createMany({
+    data: ids.map((id, i) => ({
+      id,
+      accountId,
+      connectorId,
+      eventKey: `${connectorId}:${id}`,
+      eventName: "registrant.added",
+      receivedAt: new Date(received + i),
+      payload: {
+        eventName: "registrant.added",
+        webinarKey,
+        registrantKey: i === at ? registrantKey : gotoKey(),
+        firstName: "Pat",
+        lastName: "Doe",
+        email: `run-${id}@example.com`,
+        status: "APPROVED",
+        responses: [],
+      },
+    })),
+  });
+  return ids;
+}
+
 describe("webhook consumer and a poison event", () => {
   it("corners it by bisection: at most log2(batch) + 1 failed batches, not a restart from full size after each success", async () => {
     const db = env.deps.db;
-    const accountId = (await createAccount(db)).id;
-    const connector = await createConnector(db, { accountId, status: "VERIFIED" });
-    const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
     const poisonKey = gotoKey();
     const size = 256;
     const poisonAt = 200;
-    const received = Date.now() - 10_000;
-    const ids = Array.from({ length: size }, () => randomUUID());
-    await db.webhookEvent.createMany({
-      data: ids.map((id, i) => ({
-        id,
-        accountId,
-        connectorId: connector.id,
-        eventKey: `${connector.id}:${id}`,
-        eventName: "registrant.added",
-        receivedAt: new Date(received + i),
-        payload: {
-          eventName: "registrant.added",
-          webinarKey: webinar.webinarKey,
-          registrantKey: i === poisonAt ? poisonKey : gotoKey(),
-          firstName: "Pat",
-          lastName: "Doe",
-          email: `poison-${id}@example.com`,
-          status: "APPROVED",
-          responses: [],
-        },
-      })),
-    });
+    const ids = await storeRun(size, poisonAt, poisonKey);
     let failed = 0;
     const counting = new Proxy(db, {
       get(target, key) {
@@ -78,5 +89,37 @@ describe("webhook consumer and a poison event", () => {
     expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: ids[poisonAt] as string } })).status).toBe(
       "RECEIVED",
     );
+  }, 60_000);
+
+  it("tries a batch that hit a deadlock again before narrowing it, and sets no event aside for it", async () => {
+    const db = env.deps.db;
+    const unlucky = gotoKey();
+    const ids = await storeRun(50, 0, unlucky);
+    // The first 7 batches that write this registrant fail as a deadlock would (a sequence counts
+    // them across the rollbacks): as many as halving 50 events down to this one would take.
+    const name = `deadlock_${unlucky}`;
+    await db.$executeRawUnsafe(`CREATE SEQUENCE ${name}`);
+    await db.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW."registrantKey" = '${unlucky}' AND nextval('${name}') <= 7 THEN
+        RAISE EXCEPTION 'simulated deadlock' USING ERRCODE = '40P01'; END IF; RETURN NEW; END $$`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER ${name} BEFORE INSERT ON "WebinarRegistration" FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+    );
+    const consumer = startWebhookConsumer(env.deps, { batchSize: 256, retryMs: 50 });
+    try {
+      await waitUntil(
+        "every event applied",
+        async () => (await db.webhookEvent.count({ where: { id: { in: ids }, status: "APPLIED" } })) === ids.length,
+        { timeoutMs: 30_000, everyMs: 100 },
+      );
+      await consumer.drain();
+    } finally {
+      await consumer.close();
+      await db.$executeRawUnsafe(`DROP TRIGGER ${name} ON "WebinarRegistration"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION ${name}()`);
+      await db.$executeRawUnsafe(`DROP SEQUENCE ${name}`);
+    }
+    // Applied by a batch: it never went to the one-by-one path.
+    expect(await env.deps.queues.webhooks.getJob(`webhook-${ids[0]}`)).toBeUndefined();
   }, 60_000);
 });

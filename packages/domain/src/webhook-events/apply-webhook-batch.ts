@@ -5,7 +5,7 @@ import { getScoringPoints } from "../scoring/get-scoring-rules";
 import type { SyncWebinar } from "../sync/types";
 import { upsertRegistrants } from "../sync/upsert-registrants";
 import { registrantOfEvent } from "./apply-registrant-added";
-import { WEBHOOK_APPLY_LOCK } from "./apply-webhook-event";
+import { hasSqlState, WEBHOOK_APPLY_LOCK } from "./apply-webhook-event";
 
 export interface ApplyWebhookBatchOptions {
   db: Db;
@@ -24,8 +24,19 @@ export interface ApplyWebhookBatchOptions {
   now?: Date;
 }
 
+/**
+ * Failures that say nothing about the events (a deadlock, a serialization failure, a lock or
+ * statement timeout): the same batch can pass when tried again, so no event is a suspect. 25P02
+ * (transaction aborted) is how a deadlock ends here: retryOnDeadlock's second try runs in the
+ * transaction the deadlock aborted.
+ */
+const TRANSIENT_STATES = ["40P01", "40001", "55P03", "57014", "25P02"];
+
 /** A batch that failed and was rolled back: the events it tried, in received order. */
 export class WebhookBatchError extends Error {
+  /** Whether it failed for a reason that trying again can fix (no poison event). */
+  readonly transient: boolean;
+
   constructor(
     readonly eventIds: string[],
     cause: unknown,
@@ -37,6 +48,7 @@ export class WebhookBatchError extends Error {
       },
     );
     this.name = "WebhookBatchError";
+    this.transient = TRANSIENT_STATES.some((state) => hasSqlState(cause, state));
   }
 }
 

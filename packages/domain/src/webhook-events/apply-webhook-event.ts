@@ -171,7 +171,7 @@ export async function notifyWaiting(db: PgQueryDb, connectorId: string, settledI
 }
 
 /** Whether Postgres refused with `state` (SQLSTATE), however Prisma or the driver wrapped it. */
-function hasSqlState(error: unknown, state: string): boolean {
+export function hasSqlState(error: unknown, state: string): boolean {
   const queue: unknown[] = [error];
   for (let seen = 0; queue.length > 0 && seen < 20; seen++) {
     const e = queue.shift() as
