@@ -32,6 +32,11 @@ export interface RequestOptions {
   body?: unknown;
   query?: Query;
   signal?: AbortSignal;
+  /**
+   * Whether the API's acceptance marks cached answers stale (`onMutated`): every non-GET does,
+   * unless its call says it only reads (`postRead`).
+   */
+  changes?: boolean;
 }
 
 let csrfToken: string | null = null;
@@ -109,7 +114,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       for (const listener of unauthorizedListeners) listener();
     throw error;
   }
-  if (method !== "GET") for (const listener of mutatedListeners) listener(path);
+  if (options.changes ?? method !== "GET") for (const listener of mutatedListeners) listener(path);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -117,6 +122,13 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => api<T>(path, { query, signal });
 export const post = <T>(path: string, body?: unknown) => api<T>(path, { method: "POST", body: body ?? {} });
+/**
+ * A POST that only reads (a live match count, a rule's preview: criteria too big for a URL): its
+ * answer changes nothing, so nothing cached is refetched after it. Asked as the user types, it
+ * would otherwise refetch every query on screen at each keystroke.
+ */
+export const postRead = <T>(path: string, body?: unknown) =>
+  api<T>(path, { method: "POST", body: body ?? {}, changes: false });
 export const put = <T>(path: string, body: unknown) => api<T>(path, { method: "PUT", body });
 export const patch = <T>(path: string, body: unknown) => api<T>(path, { method: "PATCH", body });
 export const del = <T = void>(path: string) => api<T>(path, { method: "DELETE" });

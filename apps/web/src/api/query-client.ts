@@ -17,6 +17,7 @@ export function createQueryClient(): QueryClient {
   });
   // Any change the API accepted can show anywhere (a tag added in bulk changes lists, reports and
   // timelines): mark every answer stale; only the queries on screen refetch, the rest on next use.
+  // A POST that only reads (`postRead`) is not a change and does not come here.
   onMutated(() => void client.invalidateQueries());
   return client;
 }

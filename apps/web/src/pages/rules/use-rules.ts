@@ -2,7 +2,7 @@ import type { Page, Rule, RuleBody, RulePreview, RuleRun, RuleRunSummary, Webina
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useNavigate } from "react-router-dom";
-import { errorMessage, patch, post } from "../../api/client";
+import { errorMessage, patch, post, postRead } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { useToast } from "../../components/Toast";
 import { formatNumber } from "../../lib/format";
@@ -67,7 +67,7 @@ export function useRuleControls(rule: Rule | undefined) {
   const runs = useApi<Page<RuleRun>>(rule ? `${base}/runs` : null, { page, pageSize: 25 });
   const onError = (error: Error) => toast.error(errorMessage(error));
   const previewing = useMutation({
-    mutationFn: () => post<RulePreview>(`${base}/preview`, { sampleSize: 10 }),
+    mutationFn: () => postRead<RulePreview>(`${base}/preview`, { sampleSize: 10 }),
     onSuccess: setPreview,
     onError,
   });

@@ -10,7 +10,7 @@ import type {
   WebinarReportRow,
 } from "@gw/api-contract";
 import { useEffect, useState } from "react";
-import { post } from "../../api/client";
+import { postRead } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { useDebounced } from "../../lib/use-search-state";
 
@@ -69,7 +69,8 @@ export interface CriteriaPreview {
 /**
  * The live match count of criteria being edited: asked 400 ms after the last edit; the last answer
  * stays shown while the next is asked, and an answer to criteria since changed is dropped. A POST
- * (the criteria do not fit a URL) but a read, so not a mutation with its pending state per call.
+ * (the criteria do not fit a URL) but a read (`postRead`: it refetches nothing), so not a
+ * mutation with its pending state per call.
  */
 export function useCriteriaPreview(value: Criteria): CriteriaPreview {
   const criteria = useDebounced(value, 400);
@@ -77,7 +78,7 @@ export function useCriteriaPreview(value: Criteria): CriteriaPreview {
   useEffect(() => {
     let current = true;
     setPreview((p) => ({ ...p, busy: true }));
-    post<SegmentPreview>("/api/segments/preview", { criteria, sampleSize: 5 }).then(
+    postRead<SegmentPreview>("/api/segments/preview", { criteria, sampleSize: 5 }).then(
       (result) => current && setPreview({ result, busy: false }),
       (error) => current && setPreview({ error, busy: false }),
     );
