@@ -1,5 +1,5 @@
 import { liveness, readiness } from "@gw/api-contract";
-import { migrationStatus } from "@gw/db";
+import { migrationStatus, pgQuery } from "@gw/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 
@@ -41,7 +41,7 @@ export const healthRoutes =
       },
       async (_request, reply) => {
         const [postgres, redis, migrations] = await Promise.all([
-          withTimeout(deps.db.$queryRawUnsafe("SELECT 1"), 3_000, "Postgres").then(
+          withTimeout(pgQuery(deps.db, "SELECT 1", []), 3_000, "Postgres").then(
             () => ({ ok: true }),
             (error) => ({ ok: false, detail: `Postgres unreachable: ${describe(error)}` }),
           ),

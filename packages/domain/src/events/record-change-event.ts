@@ -1,4 +1,4 @@
-import { type PgQueryDb, pgQuery } from "@gw/db";
+import { type PgQueryDb, type PgTransactionQuery, pgQuery } from "@gw/db";
 
 export interface ChangeEventInput {
   accountId: string;
@@ -11,13 +11,17 @@ export interface ChangeEventInput {
 
 /**
  * Appends events the tables' triggers cannot see (form submitted, registration failed, connector
- * failed, erased) to the change log. Pass a transaction's client to commit it with the change.
+ * failed, erased) to the change log. Pass a transaction's client, or a `pgTransaction`'s query, to
+ * commit it with the change.
  */
-export async function recordChangeEvents(options: { db: PgQueryDb; events: ChangeEventInput[] }): Promise<void> {
+export async function recordChangeEvents(options: {
+  db: PgQueryDb | PgTransactionQuery;
+  events: ChangeEventInput[];
+}): Promise<void> {
   const { db, events } = options;
   if (events.length === 0) return;
-  await pgQuery(
-    db,
+  const query: PgTransactionQuery = typeof db === "function" ? db : (text, values) => pgQuery(db, text, values);
+  await query(
     `INSERT INTO "ChangeEvent" ("accountId", "type", "prospectId", "webinarId", "data", "occurredAt")
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::jsonb[], $6::timestamptz[])`,
     [

@@ -1,10 +1,10 @@
-import { type Db, pgQuery } from "@gw/db";
+import { type PgQueryDb, pgQuery } from "@gw/db";
 import { type RegistrationBackoff, registrationBackoffMs } from "../forms/registration-backoff";
 import type { SecretBox } from "../security/secret-box";
 import { type OutboundHttpPolicy, type SendResult, sendWebhook } from "./send-webhook";
 
 export interface DeliverEndpointOptions {
-  db: Pick<Db, "$queryRawUnsafe">;
+  db: PgQueryDb;
   secretBox: SecretBox;
   endpointId: string;
   policy: OutboundHttpPolicy;

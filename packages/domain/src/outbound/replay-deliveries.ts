@@ -3,7 +3,7 @@ import { notFound } from "../errors/index";
 import { getEndpoint } from "./manage-endpoints";
 
 export interface ReplayDeliveriesOptions {
-  db: Pick<Db, "outboundEndpoint" | "$queryRawUnsafe">;
+  db: Pick<Db, "outboundEndpoint"> & PgQueryDb;
   accountId: string;
   endpointId: string;
   /** One delivery; every failed one when absent. */

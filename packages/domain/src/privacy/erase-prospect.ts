@@ -1,11 +1,12 @@
-import { type Db, pgQuery } from "@gw/db";
+import { type PgQueryDb, pgQuery, pgTransaction } from "@gw/db";
 import { type GotoClient, GotoNotFoundError } from "@gw/gotowebinar";
 import { DomainError, notFound } from "../errors/index";
 import { recordChangeEvents } from "../events/record-change-event";
 import { erasedEmailHash } from "./erased-email-hash";
 
 export interface EraseProspectOptions {
-  db: Pick<Db, "$transaction" | "$queryRawUnsafe">;
+  /** A client made by createDb: the erasure is one pgTransaction. */
+  db: PgQueryDb;
   accountId: string;
   prospectId: string;
   /** A GoTo client for a connector (deletes the person's upcoming registrations in GoTo). */
@@ -76,22 +77,19 @@ export async function eraseProspect(options: EraseProspectOptions): Promise<Eras
     }
   }
 
-  await db.$transaction(async (tx) => {
+  await pgTransaction(db, async (query) => {
     const emails = people.filter((p) => !p.erasedAt || p.id === prospectId).map((p) => p.email);
-    await pgQuery(
-      tx,
+    await query(
       `INSERT INTO "ErasedEmail" ("accountId", "emailHash", "erasedAt") SELECT $1::uuid, h, $3 FROM unnest($2::text[]) h
        ON CONFLICT ("accountId", "emailHash") DO UPDATE SET "erasedAt" = EXCLUDED."erasedAt"`,
       [accountId, emails.filter((e) => !e.endsWith("@erased.invalid")).map((e) => erasedEmailHash(accountId, e)), now],
     );
     for (const email of emails.filter((e) => !e.endsWith("@erased.invalid")))
-      await pgQuery(
-        tx,
+      await query(
         `UPDATE "WebhookEvent" SET "payload" = '{}'::jsonb WHERE "accountId" = $1::uuid AND position(lower($2) in lower("payload"::text)) > 0`,
         [accountId, email],
       );
-    await pgQuery(
-      tx,
+    await query(
       `UPDATE "Prospect" SET "email" = 'erased-' || "id" || '@erased.invalid', "firstName" = NULL, "lastName" = NULL,
          "company" = NULL, "jobTitle" = NULL, "phone" = NULL, "address" = NULL, "city" = NULL, "state" = NULL,
          "zipCode" = NULL, "country" = NULL, "industry" = NULL, "numberOfEmployees" = NULL, "purchasingRole" = NULL,
@@ -100,8 +98,7 @@ export async function eraseProspect(options: EraseProspectOptions): Promise<Eras
        WHERE "id" = ANY($1::uuid[])`,
       [ids, now],
     );
-    await pgQuery(
-      tx,
+    await query(
       `UPDATE "WebinarRegistration" SET "registrantKey" = NULL, "joinUrl" = NULL, "surveyResponses" = '[]',
          "pollAnswers" = '[]', "surveyAnswers" = '[]', "utm" = NULL, "sourceLabel" = NULL,
          "status" = CASE WHEN "status" = 'CANCELLED' THEN "status" ELSE 'CANCELLED' END,
@@ -109,34 +106,28 @@ export async function eraseProspect(options: EraseProspectOptions): Promise<Eras
        WHERE "prospectId" = ANY($1::uuid[])`,
       [ids, now],
     );
-    await pgQuery(tx, `UPDATE "Activity" SET "details" = '{}' WHERE "prospectId" = ANY($1::uuid[])`, [ids]);
-    await pgQuery(
-      tx,
+    await query(`UPDATE "Activity" SET "details" = '{}' WHERE "prospectId" = ANY($1::uuid[])`, [ids]);
+    await query(
       `UPDATE "SessionQuestion" SET "askedBy" = 'erased', "askerKey" = NULL, "question" = '', "answers" = '[]' WHERE "prospectId" = ANY($1::uuid[])`,
       [ids],
     );
-    await pgQuery(
-      tx,
+    await query(
       `UPDATE "FormSubmission" SET "data" = '{}', "ip" = NULL, "userAgent" = NULL, "utm" = NULL, "consents" = '[]' WHERE "prospectId" = ANY($1::uuid[])`,
       [ids],
     );
-    await pgQuery(
-      tx,
+    await query(
       `UPDATE "RegistrationRequest" SET "payload" = '{}', "lastError" = NULL WHERE "prospectId" = ANY($1::uuid[])`,
       [ids],
     );
-    await pgQuery(tx, `UPDATE "ChangeEvent" SET "data" = "data" - 'details' WHERE "prospectId" = ANY($1::uuid[])`, [
-      ids,
-    ]);
-    await pgQuery(
-      tx,
+    await query(`UPDATE "ChangeEvent" SET "data" = "data" - 'details' WHERE "prospectId" = ANY($1::uuid[])`, [ids]);
+    await query(
       `UPDATE "OutboundDelivery" SET "payload" = jsonb_set("payload" #- '{data,details}', '{data,prospect}',
          jsonb_build_object('id', "prospectId", 'email', NULL, 'firstName', NULL, 'lastName', NULL, 'company', NULL, 'consents', '{}'::jsonb, 'erased', true))
        WHERE "prospectId" = ANY($1::uuid[])`,
       [ids],
     );
     await recordChangeEvents({
-      db: tx,
+      db: query,
       events: [
         {
           accountId,
