@@ -157,7 +157,11 @@ export const prospectDetail = prospectSummary
         id: z.uuid(),
         webinar: webinarRef.extend({ startsAt: z.date() }),
         status: z.enum(["WAITING", "APPROVED", "DENIED", "CANCELLED"]),
-        source: z.enum(["GOTO", "FORM", "WEBHOOK"]),
+        source: z
+          .enum(["GOTO", "FORM", "WEBHOOK", "RULE"])
+          .describe(
+            "GOTO: read from GoTo by the sync; WEBHOOK: from GoTo's webhook; FORM, RULE: our push to GoTo made it, for a form submission or an automation rule",
+          ),
         sourceLabel: nullableString.describe("the source told to GoTo (UTM parameters through the account's template)"),
         attended: z.boolean(),
         minutesAttended: z.number().int(),

@@ -61,6 +61,7 @@ interface ClaimedRequest {
   accountId: string;
   prospectId: string;
   formSubmissionId: string | null;
+  source: "FORM" | "RULE";
   formId: string | null;
   payload: unknown;
   attempts: number;
@@ -103,7 +104,7 @@ export async function pushRegistration(options: PushRegistrationOptions): Promis
     `UPDATE "RegistrationRequest" r SET "attempts" = r."attempts" + 1, "nextAttemptAt" = $1, "updatedAt" = now()
     FROM "Webinar" w JOIN "Connector" c ON c."id" = w."connectorId"
     WHERE r."id" = $2::uuid AND r."status" = 'PENDING' AND r."attempts" = $3 AND w."id" = r."webinarId"
-    RETURNING r."accountId", r."prospectId", r."formSubmissionId", r."payload", r."attempts", r."giveUpAt",
+    RETURNING r."accountId", r."prospectId", r."formSubmissionId", r."source"::text AS "source", r."payload", r."attempts", r."giveUpAt",
       w."id" AS "webinarId", w."subject", w."webinarKey", w."status"::text AS "status", w."startsAt", w."endsAt", w."cancelledAt",
       w."approvalType", w."connectorId", c."name" AS "connectorName", c."status"::text AS "connectorStatus", c."lastError" AS "connectorLastError",
       (SELECT s."formId" FROM "FormSubmission" s WHERE s."id" = r."formSubmissionId") AS "formId"`,
@@ -234,12 +235,13 @@ async function pushClaimed(
     registrantKey: result.registrantKey,
     joinUrl: result.joinUrl ?? null,
     status: result.status,
+    source: request.source,
     registrationStatus: webinar.approvalType === "MANUAL" ? "WAITING" : "APPROVED",
     occurredAt: finishedAt,
     sourceLabel: payload.source,
     utm: payload.utm ?? null,
     details: {
-      source: "form",
+      source: request.source === "RULE" ? "rule" : "form",
       formId: request.formId,
       formSubmissionId: request.formSubmissionId,
       registrantKey: result.registrantKey,

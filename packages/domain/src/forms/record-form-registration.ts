@@ -16,14 +16,16 @@ export interface RecordFormRegistrationOptions {
   registrationStatus: "APPROVED" | "WAITING";
   occurredAt: Date;
   details: Record<string, unknown>;
+  /** What asked for the registration: a form submission or an automation rule's register action. */
+  source: "FORM" | "RULE";
   /** The `source` told to GoTo, and the visit's UTM parameters: kept from the first form that had them. */
   sourceLabel?: string | null;
   utm?: Record<string, string> | null;
 }
 
 /**
- * Stores what GoTo answered on the prospect: the registration (source FORM when our push made
- * it) and the REGISTERED activity with its scoring points through the scoring area's
+ * Stores what GoTo answered on the prospect: the registration (source FORM or RULE, as the
+ * request's, when our push made it) and the REGISTERED activity with its scoring points through the scoring area's
  * `recordActivities`, both exactly once however often the push or the registrant sync runs.
  */
 export async function recordFormRegistration(
@@ -39,13 +41,13 @@ export async function recordFormRegistration(
   const onConflict =
     options.status === "created"
       ? `"registrantKey" = EXCLUDED."registrantKey", "joinUrl" = COALESCE(EXCLUDED."joinUrl", "WebinarRegistration"."joinUrl"),
-         "status" = EXCLUDED."status", "source" = 'FORM'::"RegistrationSource", "cancelledAt" = NULL, ${keepSource}, "updatedAt" = now()`
+         "status" = EXCLUDED."status", "source" = EXCLUDED."source", "cancelledAt" = NULL, ${keepSource}, "updatedAt" = now()`
       : `"registrantKey" = COALESCE("WebinarRegistration"."registrantKey", EXCLUDED."registrantKey"),
          "joinUrl" = COALESCE("WebinarRegistration"."joinUrl", EXCLUDED."joinUrl"), ${keepSource}, "updatedAt" = now()`;
   await pgQuery(
     tx,
     `INSERT INTO "WebinarRegistration" ("accountId", "webinarId", "prospectId", "registrantKey", "joinUrl", "status", "source", "registeredAt", "sourceLabel", "utm", "updatedAt")
-    VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6::"RegistrationStatus", 'FORM'::"RegistrationSource", $7, $8, $9::jsonb, now())
+    VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6::"RegistrationStatus", $10::"RegistrationSource", $7, $8, $9::jsonb, now())
     ON CONFLICT ("webinarId", "prospectId") DO UPDATE SET ${onConflict}`,
     [
       accountId,
@@ -57,6 +59,7 @@ export async function recordFormRegistration(
       occurredAt,
       options.sourceLabel ?? null,
       options.utm ? JSON.stringify(options.utm) : null,
+      options.source,
     ],
   );
 

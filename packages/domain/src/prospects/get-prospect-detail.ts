@@ -99,8 +99,8 @@ export async function getProspectDetail(options: {
       attempts: r.attempts,
       createdAt: r.createdAt,
       completedAt: r.completedAt,
-      // Rules write their registrations without a submission; forms always with one.
-      origin: r.formSubmissionId ? ("FORM" as const) : ("RULE" as const),
+      // Requests are written by forms (FORM) and rules (RULE) only.
+      origin: r.source === "RULE" ? ("RULE" as const) : ("FORM" as const),
     })),
     unregisteredSubmissions: p.submissions.map((s) => ({
       id: s.id,

@@ -189,8 +189,8 @@ async function registerForWebinar(
          END AS "reason"
        FROM "Prospect" p WHERE p."id" = ANY($3::uuid[]) AND p."accountId" = $1::uuid
      ), made AS (
-       INSERT INTO "RegistrationRequest" ("accountId", "prospectId", "webinarId", "payload", "nextAttemptAt", "giveUpAt", "updatedAt")
-       SELECT $1::uuid, p."id", $2::uuid,
+       INSERT INTO "RegistrationRequest" ("accountId", "prospectId", "webinarId", "source", "payload", "nextAttemptAt", "giveUpAt", "updatedAt")
+       SELECT $1::uuid, p."id", $2::uuid, 'RULE',
          jsonb_build_object('email', p."email", 'firstName', btrim(p."firstName"), 'lastName', btrim(p."lastName"),
            'fields', jsonb_strip_nulls(jsonb_build_object(${fields})), 'responses', '[]'::jsonb, 'source', $4::text),
          now(), now() + make_interval(secs => $5::double precision / 1000), now()

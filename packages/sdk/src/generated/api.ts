@@ -14907,8 +14907,11 @@ export interface components {
                 };
                 /** @enum {string} */
                 status: "WAITING" | "APPROVED" | "DENIED" | "CANCELLED";
-                /** @enum {string} */
-                source: "GOTO" | "FORM" | "WEBHOOK";
+                /**
+                 * @description GOTO: read from GoTo by the sync; WEBHOOK: from GoTo's webhook; FORM, RULE: our push to GoTo made it, for a form submission or an automation rule
+                 * @enum {string}
+                 */
+                source: "GOTO" | "FORM" | "WEBHOOK" | "RULE";
                 /** @description the source told to GoTo (UTM parameters through the account's template) */
                 sourceLabel: string | null;
                 attended: boolean;
@@ -15052,8 +15055,11 @@ export interface components {
                 };
                 /** @enum {string} */
                 status: "WAITING" | "APPROVED" | "DENIED" | "CANCELLED";
-                /** @enum {string} */
-                source: "GOTO" | "FORM" | "WEBHOOK";
+                /**
+                 * @description GOTO: read from GoTo by the sync; WEBHOOK: from GoTo's webhook; FORM, RULE: our push to GoTo made it, for a form submission or an automation rule
+                 * @enum {string}
+                 */
+                source: "GOTO" | "FORM" | "WEBHOOK" | "RULE";
                 /** @description the source told to GoTo (UTM parameters through the account's template) */
                 sourceLabel: string | null;
                 attended: boolean;

@@ -88,6 +88,13 @@ export function ProspectTimeline({ prospect }: { prospect: ProspectDetail }) {
   );
 }
 
+const REGISTRATION_SOURCE: Record<ProspectDetail["registrations"][number]["source"], string> = {
+  GOTO: "GoTo Webinar",
+  WEBHOOK: "GoTo (live)",
+  FORM: "Form",
+  RULE: "Automation rule",
+};
+
 /** The webinars a prospect is registered for, with status, source and minutes attended. */
 export function ProspectRegistrations({ registrations }: { registrations: ProspectDetail["registrations"] }) {
   return (
@@ -118,7 +125,7 @@ export function ProspectRegistrations({ registrations }: { registrations: Prospe
                     <div className="cell-sub">{formatDateTime(r.webinar.startsAt)}</div>
                   </td>
                   <td>{r.attended ? <StatusBadge status="ATTENDED" /> : <StatusBadge status={r.status} />}</td>
-                  <td>{r.source === "FORM" ? "Form" : r.source === "WEBHOOK" ? "GoTo (live)" : "GoTo Webinar"}</td>
+                  <td>{REGISTRATION_SOURCE[r.source]}</td>
                   <td className="right num">{formatNumber(r.minutesAttended)}</td>
                 </tr>
               ))}
