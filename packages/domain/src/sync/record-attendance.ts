@@ -14,6 +14,11 @@ export interface RecordAttendanceOptions {
   points?: PointsTable;
   /** Return the ATTENDED activities instead of recording them. */
   deferActivities?: boolean;
+  /**
+   * Prospects whose registration upsertRegistrants created just now with this attendance
+   * (`attendees` passed to it): current already, so not updated again.
+   */
+  writtenWithAttendance?: ReadonlySet<string>;
 }
 
 export interface RecordAttendanceResult {
@@ -27,23 +32,37 @@ export interface RecordAttendanceResult {
   activities: ActivityInput[];
 }
 
-interface Interval {
+export interface AttendanceInterval {
   sessionKey: string;
   joinTime: string;
   leaveTime: string;
 }
 
+/** One prospect's attendance of a webinar, folded over its sessions and registrant keys. */
+export interface AttendanceRow {
+  prospectId: string;
+  seconds: number;
+  intervals: AttendanceInterval[];
+  firstJoin: Date;
+  registrantKeys: string[];
+}
+
 /**
- * Marks registrations attended, with the seconds and join/leave intervals of every session,
- * and records one ATTENDED activity per prospect at its first join. Late data (a later sync
- * sees more intervals) refreshes the registration and the activity's details; the points
- * were added once, when the activity was first recorded.
+ * The attendance per prospect (ordered by prospect id, intervals in a stable order, so that
+ * unchanged attendance compares equal and a re-run writes nothing), and how many attendees have
+ * no prospect.
  */
-export async function recordAttendance(options: RecordAttendanceOptions): Promise<RecordAttendanceResult> {
-  const { db, webinar, prospectIdByEmail } = options;
-  const byProspect = new Map<string, { seconds: number; intervals: Interval[]; registrantKeys: Set<string> }>();
+export function attendanceByProspect(
+  webinar: Pick<SyncWebinar, "startsAt">,
+  attendees: AttendeeInput[],
+  prospectIdByEmail: Map<string, string>,
+): { rows: AttendanceRow[]; skipped: number } {
+  const byProspect = new Map<
+    string,
+    { seconds: number; intervals: AttendanceInterval[]; registrantKeys: Set<string> }
+  >();
   let skipped = 0;
-  for (const attendee of options.attendees) {
+  for (const attendee of attendees) {
     const prospectId = attendee.email ? prospectIdByEmail.get(emailKey(attendee.email)) : undefined;
     if (!prospectId) {
       skipped++;
@@ -61,19 +80,9 @@ export async function recordAttendance(options: RecordAttendanceOptions): Promis
     }
     byProspect.set(prospectId, entry);
   }
-  const result: RecordAttendanceResult = {
-    updated: 0,
-    skipped,
-    activitiesCreated: 0,
-    pointsAwarded: 0,
-    activities: [],
-  };
-  if (byProspect.size === 0) return result;
-
   const rows = [...byProspect.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([prospectId, entry]) => {
-      // A stable order, so unchanged attendance compares equal and the re-run writes nothing.
       const intervals = entry.intervals.sort(
         (a, b) => a.joinTime.localeCompare(b.joinTime) || a.sessionKey.localeCompare(b.sessionKey),
       );
@@ -86,11 +95,50 @@ export async function recordAttendance(options: RecordAttendanceOptions): Promis
         registrantKeys: [...entry.registrantKeys].sort(),
       };
     });
+  return { rows, skipped };
+}
 
-  const [updated] = await retryOnDeadlock(() =>
-    pgQuery<{ count: number }>(
-      db,
-      `WITH changed AS (
+/**
+ * SQL for the share of the webinar a stay of `seconds` is: the length of the sessions that ended
+ * (GoTo's actual times), else of the schedule. `webinarId`: the parameter holding the webinar's id.
+ */
+export const attendancePercentSql = (seconds: string, webinarId: string) =>
+  `round(LEAST(100, 100.0 * ${seconds} / NULLIF((
+    SELECT COALESCE(
+      (SELECT sum(extract(epoch FROM s."endsAt" - s."startsAt")) FROM "WebinarSession" s
+       WHERE s."webinarId" = ${webinarId}::uuid AND s."endsAt" <= now()),
+      (SELECT extract(epoch FROM w."endsAt" - w."startsAt") FROM "Webinar" w WHERE w."id" = ${webinarId}::uuid)
+    )), 0))::numeric, 1)::float8`;
+
+/**
+ * Marks registrations attended, with the seconds and join/leave intervals of every session,
+ * and records one ATTENDED activity per prospect at its first join. Late data (a later sync
+ * sees more intervals) refreshes the registration and the activity's details; the points
+ * were added once, when the activity was first recorded. (A registration upsertRegistrants
+ * created with the same attendance is already current: the update passes it by.)
+ */
+export async function recordAttendance(options: RecordAttendanceOptions): Promise<RecordAttendanceResult> {
+  const { db, webinar, prospectIdByEmail } = options;
+  const { rows, skipped } = attendanceByProspect(webinar, options.attendees, prospectIdByEmail);
+  const result: RecordAttendanceResult = {
+    updated: 0,
+    skipped,
+    activitiesCreated: 0,
+    pointsAwarded: 0,
+    activities: [],
+  };
+  if (rows.length === 0) return result;
+
+  const stale = options.writtenWithAttendance
+    ? rows.filter((r) => !options.writtenWithAttendance?.has(r.prospectId))
+    : rows;
+  const [updated] =
+    stale.length === 0
+      ? []
+      : await retryOnDeadlock(() =>
+          pgQuery<{ count: number }>(
+            db,
+            `WITH changed AS (
       UPDATE "WebinarRegistration" r SET
         "attended" = true,
         "attendanceSeconds" = i.seconds,
@@ -99,16 +147,8 @@ export async function recordAttendance(options: RecordAttendanceOptions): Promis
         "attendancePercent" = i.percent,
         "updatedAt" = now()
       FROM (
-        SELECT u.*, round(LEAST(100, 100.0 * u.seconds / NULLIF(span.seconds, 0))::numeric, 1)::float8 AS percent
-        FROM unnest($2::uuid[], $3::int[], $4::jsonb[], $5::timestamptz[]) AS u(prospect_id, seconds, intervals, first_join),
-        -- The length of the sessions that ended (GoTo's actual times), else of the schedule.
-        LATERAL (
-          SELECT COALESCE(
-            (SELECT sum(extract(epoch FROM s."endsAt" - s."startsAt")) FROM "WebinarSession" s
-             WHERE s."webinarId" = $1::uuid AND s."endsAt" <= now()),
-            (SELECT extract(epoch FROM w."endsAt" - w."startsAt") FROM "Webinar" w WHERE w."id" = $1::uuid)
-          ) AS seconds
-        ) span
+        SELECT u.*, ${attendancePercentSql("u.seconds", "$1")} AS percent
+        FROM unnest($2::uuid[], $3::int[], $4::jsonb[], $5::timestamptz[]) AS u(prospect_id, seconds, intervals, first_join)
       ) AS i
       WHERE r."webinarId" = $1::uuid AND r."prospectId" = i.prospect_id
         AND (r."attended", r."attendanceSeconds", r."attendance", r."joinedAt", r."attendancePercent")
@@ -116,15 +156,15 @@ export async function recordAttendance(options: RecordAttendanceOptions): Promis
       RETURNING 1
       )
       SELECT count(*)::int AS count FROM changed`,
-      [
-        webinar.id,
-        rows.map((r) => r.prospectId),
-        rows.map((r) => r.seconds),
-        rows.map((r) => JSON.stringify(r.intervals)),
-        rows.map((r) => r.firstJoin),
-      ],
-    ),
-  );
+            [
+              webinar.id,
+              stale.map((r) => r.prospectId),
+              stale.map((r) => r.seconds),
+              stale.map((r) => JSON.stringify(r.intervals)),
+              stale.map((r) => r.firstJoin),
+            ],
+          ),
+        );
   result.updated = updated?.count ?? 0;
 
   // ATTENDED for every attendance, and beside it how: on demand when GoTo marks the webinar so.

@@ -193,6 +193,7 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
       now,
       points,
       deferActivities: true,
+      attendees: ended ? attendees : undefined,
     });
     const attendance = ended
       ? await recordAttendance({
@@ -202,8 +203,12 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
           prospectIdByEmail: written.prospectIdByEmail,
           points,
           deferActivities: true,
+          writtenWithAttendance: written.writtenWithAttendance,
         })
       : { updated: 0, skipped: 0, activities: [] };
+    // Registrations created with their attendance count as attendance written, as when the
+    // attendance was a second write.
+    const attendanceUpdated = attendance.updated + written.writtenWithAttendance.size;
     const engaged = engagement
       ? await recordEngagement({
           db,
@@ -263,7 +268,7 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
     const counts: SyncCounts = {
       fetched: registrants.length + attendees.length,
       created: written.registrationsCreated,
-      updated: written.registrationsUpdated + written.registrationsCancelled + attendance.updated,
+      updated: written.registrationsUpdated + written.registrationsCancelled + attendanceUpdated,
       skipped: written.skipped,
     };
     await finishSyncRun({ db, run, counts, apiRequests, now: finishedAt });
@@ -282,7 +287,7 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
         registrationsCreated: written.registrationsCreated,
         registrationsUpdated: written.registrationsUpdated,
         registrationsCancelled: written.registrationsCancelled,
-        attendanceUpdated: attendance.updated,
+        attendanceUpdated,
         activitiesCreated: recorded.created,
         pointsAwarded: recorded.pointsAwarded + thresholds.points,
         absentees: absent.length,

@@ -3,7 +3,8 @@ import { emailKey } from "../prospects/normalize-email";
 import { upsertGotoProspects } from "../prospects/upsert-goto-prospects";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
 import { type ActivityInput, recordActivities } from "../scoring/record-activities";
-import type { PointsTable, RegistrantInput, SyncConnector, SyncWebinar } from "./types";
+import { attendanceByProspect, attendancePercentSql } from "./record-attendance";
+import type { AttendeeInput, PointsTable, RegistrantInput, SyncConnector, SyncWebinar } from "./types";
 
 export interface UpsertRegistrantsOptions {
   db: PgQueryDb & Pick<Db, "scoringRule">;
@@ -22,6 +23,13 @@ export interface UpsertRegistrantsOptions {
   points?: PointsTable;
   /** Return the activities instead of recording them (the caller records them with others, in one statement). */
   deferActivities?: boolean;
+  /**
+   * The attendees of the webinar's ended sessions, when the caller records attendance next
+   * (recordAttendance): a registration created here gets its attendance in the same write,
+   * instead of an insert and then an update of the same row with its triggers. Registrations
+   * that exist already are left to recordAttendance.
+   */
+  attendees?: AttendeeInput[];
 }
 
 export interface UpsertRegistrantsResult {
@@ -34,6 +42,8 @@ export interface UpsertRegistrantsResult {
   registrationsCreated: number;
   registrationsUpdated: number;
   registrationsCancelled: number;
+  /** Prospects whose registration was created here with its attendance (see `attendees`). */
+  writtenWithAttendance: Set<string>;
   /** Registrants without a prospect (create-prospects off, or no e-mail). */
   skipped: number;
   activitiesCreated: number;
@@ -103,6 +113,7 @@ export async function upsertRegistrants(options: UpsertRegistrantsOptions): Prom
     registrationsCreated: 0,
     registrationsUpdated: 0,
     registrationsCancelled: 0,
+    writtenWithAttendance: new Set(),
     skipped,
     activitiesCreated: 0,
     pointsAwarded: 0,
@@ -116,16 +127,23 @@ export async function upsertRegistrants(options: UpsertRegistrantsOptions): Prom
       const r = byProspect.get(prospectId) as RegistrantInput;
       return { prospectId, r, status: toStatus(r.status), registeredAt: toDate(r.registrationDate, now) };
     });
+    const attended = options.attendees
+      ? attendanceByProspect(webinar, options.attendees, prospects.prospectIdByEmail).rows
+      : [];
+    const attendance = new Map(attended.map((a) => [a.prospectId, a]));
     const [written] = await retryOnDeadlock(() =>
-      pgQuery<{ created: number; updated: number }>(
+      pgQuery<{ created: number; updated: number; attendedIds: string[] }>(
         db,
         `WITH written AS (
         INSERT INTO "WebinarRegistration"
-          ("accountId", "webinarId", "prospectId", "registrantKey", "joinUrl", "status", "source", "registeredAt", "sourceLabel", "lastSeenAt", "updatedAt")
+          ("accountId", "webinarId", "prospectId", "registrantKey", "joinUrl", "status", "source", "registeredAt", "sourceLabel", "lastSeenAt", "updatedAt",
+           "attended", "attendanceSeconds", "attendance", "joinedAt", "attendancePercent")
         SELECT $1::uuid, $2::uuid, i.prospect_id, i.registrant_key, i.join_url,
-               i.status::"RegistrationStatus", $3::"RegistrationSource", i.registered_at, i.source_label, $4::timestamptz, now()
-        FROM unnest($5::uuid[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::text[])
-          WITH ORDINALITY AS i(prospect_id, registrant_key, join_url, status, registered_at, source_label, n)
+               i.status::"RegistrationStatus", $3::"RegistrationSource", i.registered_at, i.source_label, $4::timestamptz, now(),
+               i.seconds IS NOT NULL, COALESCE(i.seconds, 0), COALESCE(i.intervals, '[]'::jsonb), i.first_join,
+               CASE WHEN i.seconds IS NOT NULL THEN ${attendancePercentSql("i.seconds", "$2")} END
+        FROM unnest($5::uuid[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::text[], $11::int[], $12::jsonb[], $13::timestamptz[])
+          WITH ORDINALITY AS i(prospect_id, registrant_key, join_url, status, registered_at, source_label, seconds, intervals, first_join, n)
         ORDER BY i.n
         ON CONFLICT ("webinarId", "prospectId") DO UPDATE SET
           "registrantKey" = EXCLUDED."registrantKey",
@@ -138,9 +156,10 @@ export async function upsertRegistrants(options: UpsertRegistrantsOptions): Prom
         WHERE ("WebinarRegistration"."registrantKey", "WebinarRegistration"."joinUrl", "WebinarRegistration"."status", "WebinarRegistration"."cancelledAt", "WebinarRegistration"."sourceLabel")
           IS DISTINCT FROM (EXCLUDED."registrantKey", COALESCE(EXCLUDED."joinUrl", "WebinarRegistration"."joinUrl"), EXCLUDED."status", NULL::timestamptz,
                             COALESCE("WebinarRegistration"."sourceLabel", EXCLUDED."sourceLabel"))
-        RETURNING (xmax = 0) AS inserted
+        RETURNING "prospectId", (xmax = 0) AS inserted, "attended"
         )
-        SELECT (count(*) FILTER (WHERE inserted))::int AS created, (count(*) FILTER (WHERE NOT inserted))::int AS updated
+        SELECT (count(*) FILTER (WHERE inserted))::int AS created, (count(*) FILTER (WHERE NOT inserted))::int AS updated,
+               COALESCE(array_agg("prospectId") FILTER (WHERE inserted AND attended), '{}') AS "attendedIds"
         FROM written`,
         [
           webinar.accountId,
@@ -153,9 +172,16 @@ export async function upsertRegistrants(options: UpsertRegistrantsOptions): Prom
           rows.map((x) => x.status),
           rows.map((x) => x.registeredAt),
           rows.map((x) => x.r.sourceLabel?.trim() || null),
+          rows.map((x) => attendance.get(x.prospectId)?.seconds ?? null),
+          rows.map((x) => {
+            const a = attendance.get(x.prospectId);
+            return a ? JSON.stringify(a.intervals) : null;
+          }),
+          rows.map((x) => attendance.get(x.prospectId)?.firstJoin ?? null),
         ],
       ),
     );
+    result.writtenWithAttendance = new Set(written?.attendedIds ?? []);
     result.registrationsCreated = written?.created ?? 0;
     result.registrationsUpdated = written?.updated ?? 0;
 
