@@ -1,10 +1,31 @@
 // `npm test`: lint, typecheck and every workspace's tests (real Postgres, Redis, the GoTo
 // stand-in and Chromium), then one summary line. setup.mjs has run before this.
+//
+//   node scripts/test.mjs [--only @gw/api,@gw/web] [--slots 2]
+//
+// The checks (biome, the two TypeScript programs) run beside the tests rather than before them:
+// the tests' start-ups wait on Postgres and Redis more than they use a core. The tests are
+// scheduled here, not by turbo: the slowest tasks start first and the browser tests are split in
+// two shards, so both of the machine's cores stay busy to the end instead of one workspace
+// running alone for minutes (turbo picks tasks in graph order and knows nothing of durations).
 
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { isRoot, log, root, run } from "./lib.mjs";
+
+const { values: options } = parseArgs({
+  options: {
+    only: { type: "string" },
+    slots: { type: "string", default: process.env.GW_TEST_SLOTS ?? "2" },
+  },
+});
+const slots = Number(options.slots);
+if (!Number.isInteger(slots) || slots < 1) {
+  console.error(`--slots must be a whole number of at least 1 (got ${options.slots})`);
+  process.exit(2);
+}
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(CHROMIUM)) {
@@ -22,25 +43,118 @@ if (!existsSync(CHROMIUM)) {
   });
 }
 
+/**
+ * How the test tasks are cut and ordered. `minutes` is a rough share of a whole run on an idle
+ * two-core machine (measured; only the order matters), `shards` splits a workspace's files with
+ * vitest's --shard. A workspace missing here runs last, as a short one.
+ */
+const PLAN = {
+  "@gw/web": { minutes: 6, shards: 2 },
+  "@gw/api": { minutes: 4, shards: 2 },
+  "@gw/worker": { minutes: 4 },
+  "@gw/domain": { minutes: 2 },
+  "@gw/gotowebinar": { minutes: 1 },
+  "@gw/gotowebinar-sim": { minutes: 1 },
+};
+
 const bin = (name) => path.join(root, "node_modules/.bin", name);
-log("lint and format (biome check)");
-run(bin("biome"), ["check", "."]);
-log("typecheck");
-run(bin("turbo"), ["run", "typecheck", "--output-logs=errors-only"]);
+const workspaces = () => {
+  const { workspaces: globs } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+  const dirs = globs.flatMap((glob) => {
+    const parent = glob.replace(/\/\*$/, "");
+    return readdirSync(path.join(root, parent)).map((name) => path.join(parent, name));
+  });
+  return dirs
+    .filter((dir) => existsSync(path.join(root, dir, "package.json")))
+    .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(path.join(root, dir, "package.json"), "utf8")) }))
+    .filter(({ pkg }) => pkg.scripts?.test);
+};
+
+/** Writes a child's output line by line, each line led by `prefix` (as turbo does). */
+function forward(stream, target, prefix) {
+  let buffer = "";
+  stream.on("data", (chunk) => {
+    buffer += chunk.toString();
+    const lines = buffer.split("\n");
+    buffer = lines.pop() ?? "";
+    for (const line of lines) target.write(`${prefix}${line}\n`);
+  });
+  stream.on("end", () => buffer && target.write(`${prefix}${buffer}\n`));
+}
+
+/** Runs a command; resolves with its exit code and wall time. `quiet`: output kept, not streamed. */
+function start(label, command, args, { cwd = root, env = {}, quiet = false } = {}) {
+  const t0 = Date.now();
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  if (quiet) {
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+  } else {
+    forward(child.stdout, process.stdout, `${label}: `);
+    forward(child.stderr, process.stderr, `${label}: `);
+  }
+  return new Promise((resolve) =>
+    child.on("close", (code, signal) =>
+      resolve({ label, code: code ?? (signal ? 128 : 1), seconds: (Date.now() - t0) / 1000, output }),
+    ),
+  );
+}
+
+const t0 = Date.now();
+log("lint and format (biome check) and typecheck, beside the tests");
+const checks = Promise.all([
+  start("biome", bin("biome"), ["check", "."], { quiet: true }),
+  // Every Node workspace and the browser tests share one program (their options are the same);
+  // the web app (DOM, JSX) is the other. Per workspace: `npx tsc -p <workspace>/tsconfig.json`.
+  start("typecheck", bin("tsc"), ["-p", "tsconfig.typecheck.json", "--noEmit"], { quiet: true }),
+  start("typecheck web", bin("tsc"), ["-p", "apps/web/tsconfig.json", "--noEmit"], { quiet: true }),
+]).then((results) => {
+  for (const r of results) {
+    const status = r.code === 0 ? "passed" : `FAILED (exit ${r.code})`;
+    log(`${r.label} ${status} in ${r.seconds.toFixed(0)} s`);
+    if (r.code !== 0) process.stdout.write(r.output);
+  }
+  return results;
+});
 
 const reportDir = path.join(root, ".test-reports");
 rmSync(reportDir, { recursive: true, force: true });
 mkdirSync(reportDir, { recursive: true });
-log("tests");
-// turbo's run summary records each workspace's exit code: a workspace can fail with no failed
-// test in its report (an unhandled error, a crash before the report was written).
-const runsDir = path.join(root, ".turbo/runs");
-const earlierRuns = new Set(existsSync(runsDir) ? readdirSync(runsDir) : []);
-const tests = spawnSync(
-  bin("turbo"),
-  ["run", "test", "--concurrency=2", "--continue", "--summarize", ...process.argv.slice(2)],
-  { cwd: root, stdio: "inherit", env: { ...process.env, GW_TEST_REPORT_DIR: reportDir } },
-);
+
+const only = options.only ? new Set(options.only.split(",")) : null;
+const tasks = [];
+for (const { dir, pkg } of workspaces()) {
+  if (only && !only.has(pkg.name)) continue;
+  const plan = PLAN[pkg.name] ?? { minutes: 0 };
+  const shards = plan.shards ?? 1;
+  for (let shard = 1; shard <= shards; shard++) {
+    const suffix = shards > 1 ? `_${shard}of${shards}` : "";
+    tasks.push({
+      name: shards > 1 ? `${pkg.name} ${shard}/${shards}` : pkg.name,
+      dir,
+      weight: plan.minutes / shards,
+      args: shards > 1 ? ["--", `--shard=${shard}/${shards}`] : [],
+      reportName: `${pkg.name.replace(/\W/g, "_")}${suffix}`,
+    });
+  }
+}
+tasks.sort((a, b) => b.weight - a.weight);
+log(`tests: ${tasks.length} tasks, ${slots} at a time, longest first`);
+
+const queue = [...tasks];
+const results = [];
+async function slot() {
+  for (let task = queue.shift(); task; task = queue.shift()) {
+    const result = await start(`${task.name}:test`, "npm", ["run", "--silent", "test", ...task.args], {
+      cwd: path.join(root, task.dir),
+      env: { GW_TEST_REPORT_DIR: reportDir, GW_TEST_REPORT_NAME: task.reportName },
+    });
+    results.push({ ...result, name: task.name });
+  }
+}
+await Promise.all(Array.from({ length: slots }, slot));
+const checkResults = await checks;
 
 let passed = 0;
 let failed = 0;
@@ -70,19 +184,20 @@ for (const file of reports.filter((f) => f.endsWith(".unhandled.json"))) {
       `unhandled ${error.name}: ${error.message}${error.origin ? ` (during ${path.relative(root, error.origin)})` : ""}`,
     );
 }
-const failedWorkspaces = [];
-const summaryFile = existsSync(runsDir) ? readdirSync(runsDir).find((f) => !earlierRuns.has(f)) : undefined;
-if (summaryFile) {
-  const summary = JSON.parse(readFileSync(path.join(runsDir, summaryFile), "utf8"));
-  for (const task of summary.tasks ?? []) if (task.execution?.exitCode) failedWorkspaces.push(task.package);
-  rmSync(path.join(runsDir, summaryFile), { force: true });
-}
+// A task can fail with no failed test in its report (an unhandled error, a crash before the
+// report was written): its exit code says so.
+const failedTasks = results.filter((r) => r.code !== 0).map((r) => r.name);
+const failedChecks = checkResults.filter((r) => r.code !== 0).map((r) => r.label);
 
+console.log("\nTask times (s):");
+for (const r of [...checkResults, ...results])
+  console.log(`  ${(r.name ?? r.label).padEnd(28)} ${r.seconds.toFixed(0)}`);
 const counts = [`${passed} passed`, `${failed} failed`];
 if (skipped) counts.push(`${skipped} skipped`);
 if (unhandled) counts.push(`${unhandled} unhandled ${unhandled === 1 ? "error" : "errors"}`);
-if (failedWorkspaces.length) counts.push(`workspaces failed: ${failedWorkspaces.join(", ")}`);
+if (failedTasks.length) counts.push(`workspaces failed: ${failedTasks.join(", ")}`);
+if (failedChecks.length) counts.push(`checks failed: ${failedChecks.join(", ")}`);
 if (failures.length) console.log(`\nFailures:\n${failures.map((f) => `  ${f}`).join("\n")}`);
-console.log(`\nTests: ${counts.join(", ")}`);
-const ok = tests.status === 0 && failed === 0 && unhandled === 0 && failedWorkspaces.length === 0;
+console.log(`\nTests: ${counts.join(", ")} (${Math.round((Date.now() - t0) / 1000)} s)`);
+const ok = failed === 0 && unhandled === 0 && failedTasks.length === 0 && failedChecks.length === 0;
 process.exit(ok ? 0 : 1);

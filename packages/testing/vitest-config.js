@@ -10,7 +10,8 @@ import { UnhandledErrorsReporter } from "./unhandled-errors-reporter.js";
  */
 export function workspaceVitestConfig(overrides = {}) {
   const reportDir = process.env.GW_TEST_REPORT_DIR;
-  const name = (process.env.npm_package_name ?? "pkg").replace(/\W/g, "_");
+  // scripts/test.mjs names each shard's report; run by hand, a workspace's report is its own.
+  const name = process.env.GW_TEST_REPORT_NAME ?? (process.env.npm_package_name ?? "pkg").replace(/\W/g, "_");
   return defineConfig({
     test: {
       include: overrides.include ?? ["test/**/*.test.ts", "src/**/*.test.ts"],

@@ -1,6 +1,6 @@
 // vitest globalSetup: the browser tests run against the production build that the API serves,
 // so build it once per run when it is missing or older than any of its sources.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,13 +23,43 @@ function newestSource(): number {
   return newest;
 }
 
+const isFresh = () => existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestSource();
+
+/** Whether the process that took the build lock is gone (it crashed mid-build). */
+function lockIsStale(lock: string): boolean {
+  try {
+    process.kill(Number(readFileSync(path.join(lock, "pid"), "utf8")), 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export default async function buildUi(): Promise<void> {
-  if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestSource()) return;
-  const { build } = await import("vite");
-  await build({
-    root: webRoot,
-    configFile: path.join(webRoot, "vite.config.ts"),
-    logLevel: "warn",
-    mode: "production",
-  });
+  if (isFresh()) return;
+  // The browser tests run as two shards side by side (scripts/test.mjs): one builds, the other
+  // waits for that build instead of writing the same dist/ at the same time.
+  const lock = path.join(webRoot, ".build-ui.lock");
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(path.join(lock, "pid")) && lockIsStale(lock)) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    writeFileSync(path.join(lock, "pid"), String(process.pid));
+    if (isFresh()) return;
+    const { build } = await import("vite");
+    await build({
+      root: webRoot,
+      configFile: path.join(webRoot, "vite.config.ts"),
+      logLevel: "warn",
+      mode: "production",
+    });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
