@@ -44,17 +44,20 @@ if (!existsSync(CHROMIUM)) {
 }
 
 /**
- * How the test tasks are cut and ordered. `minutes` is a rough share of a whole run on an idle
- * two-core machine (measured; only the order matters), `shards` splits a workspace's files with
- * vitest's --shard. A workspace missing here runs last, as a short one.
+ * How the test tasks are cut and ordered. `minutes`: each workspace's tests alone in a fresh-clone
+ * run on the loaded two-core machine (2026-12-01: API 26, browser 29, worker 8, domain 7); only the
+ * order they give matters. `shards` splits a workspace's files with vitest's --shard. A workspace
+ * missing here runs last, as a short one.
  */
 const PLAN = {
-  "@gw/web": { minutes: 6, shards: 2 },
-  "@gw/api": { minutes: 4, shards: 2 },
-  "@gw/worker": { minutes: 4 },
-  "@gw/domain": { minutes: 2 },
-  "@gw/gotowebinar": { minutes: 1 },
-  "@gw/gotowebinar-sim": { minutes: 1 },
+  "@gw/web": { minutes: 29, shards: 2 },
+  "@gw/api": { minutes: 26, shards: 2 },
+  "@gw/worker": { minutes: 8 },
+  "@gw/domain": { minutes: 7 },
+  "@gw/gotowebinar-sim": { minutes: 1.3 },
+  "@gw/gotowebinar": { minutes: 1.1 },
+  "@gw/db": { minutes: 1 },
+  "@gw/queues": { minutes: 0.3 },
 };
 
 const bin = (name) => path.join(root, "node_modules/.bin", name);

@@ -252,18 +252,22 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
       ],
     });
     const thresholds = ended ? await awardAttendancePoints({ db, webinar: row }) : { awards: 0, points: 0 };
-    await db.webinar.update({
-      where: { id: row.id },
+    const done = { lastPolledAt: finishedAt, ...(recordAbsentees ? { absenteesRecordedAt: finishedAt } : {}) };
+    // The plan is made from the times read at the start. A discovery that moved the webinar
+    // meanwhile planned it anew from the new times (attendance due at once for an end already
+    // past): writing this run's plan over that one would put the attendance off to the old end.
+    const planned = await db.webinar.updateMany({
+      where: { id: row.id, startsAt: row.startsAt, endsAt: row.endsAt },
       data: {
+        ...done,
         status: webinarStatusAt(row, finishedAt),
-        lastPolledAt: finishedAt,
         nextPollAt: plan.nextPollAt,
         nextAttendanceSyncAt: plan.nextAttendanceSyncAt,
         ...(ended ? { attendanceSyncs: { increment: 1 } } : {}),
         ...(plan.phase === "final" ? { attendanceFinalAt: finishedAt } : {}),
-        ...(recordAbsentees ? { absenteesRecordedAt: finishedAt } : {}),
       },
     });
+    if (planned.count === 0) await db.webinar.updateMany({ where: { id: row.id }, data: done });
 
     const counts: SyncCounts = {
       fetched: registrants.length + attendees.length,
