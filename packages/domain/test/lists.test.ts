@@ -12,10 +12,33 @@ import {
   removeProspectFromList,
   renameList,
 } from "../src/lists";
+import { evaluateDynamicList } from "../src/segments";
 
 const { db } = useTestDatabase("lists");
 const accountId = useAccountId(db);
 const otherAccountId = useAccountId(db);
+
+/** Until another connection of this database waits for an advisory lock (the prospect-deletion lock). */
+async function waitingForTheOther(): Promise<void> {
+  for (;;) {
+    const [row] = await pgQuery<{ waiting: number }>(
+      db,
+      `SELECT count(*)::int AS "waiting" FROM pg_stat_activity
+       WHERE "datname" = current_database() AND "wait_event_type" = 'Lock' AND "wait_event" = 'advisory'`,
+      [],
+    );
+    if (row!.waiting > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function hold() {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { released, release };
+}
 
 describe("lists", () => {
   it("creates a list with a trimmed name and refuses a duplicate, ignoring case", async () => {
@@ -195,25 +218,6 @@ describe("lists", () => {
   it("a prospect deleted while a membership of it is being written leaves no membership behind, either way round", async () => {
     const list = await createList({ db, accountId, name: "Raced" });
     const insert = `INSERT INTO "ListMembership" ("listId", "prospectId") VALUES ($1::uuid, $2::uuid)`;
-    const waitingForTheOther = async () => {
-      for (;;) {
-        const [row] = await pgQuery<{ waiting: number }>(
-          db,
-          `SELECT count(*)::int AS "waiting" FROM pg_stat_activity
-           WHERE "datname" = current_database() AND "wait_event_type" = 'Lock' AND "wait_event" = 'advisory'`,
-          [],
-        );
-        if (row!.waiting > 0) return;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    };
-    const hold = () => {
-      let release = () => {};
-      const released = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      return { released, release };
-    };
 
     // The membership first: the delete waits for it to commit, then takes it along.
     const first = await createProspect(db, { accountId });
@@ -250,5 +254,64 @@ describe("lists", () => {
     await removing;
     await refused;
     expect(await db.listMembership.count({ where: { prospectId: second.id } })).toBe(0);
+  });
+
+  // The segment evaluator's writes skip the prospect look-up only with both its flag and the lock
+  // taken before the statement (list_evaluation_checks migration); any other write is looked up.
+  it("looks up the prospects of a write flagged as the evaluator's that does not hold the deletion lock", async () => {
+    const list = await createList({ db, accountId, name: "Flagged" });
+    const insert = (query: (text: string, values: unknown[]) => Promise<unknown>) =>
+      query(`INSERT INTO "ListMembership" ("listId", "prospectId") VALUES ($1::uuid, $2::uuid)`, [
+        list.id,
+        randomUUID(),
+      ]);
+    await expect(pgTransaction(db, insert, { "gw.segment_eval": "on" })).rejects.toMatchObject({
+      code: "23503",
+      constraint: "ListMembership_prospectId_fkey",
+    });
+    // The lock of another account is not this list's.
+    await expect(
+      pgTransaction(
+        db,
+        async (query) => {
+          await query(
+            `SELECT 1 AS "locked" FROM (SELECT pg_advisory_xact_lock_shared(prospect_deletion_lock_key($1::uuid))) l`,
+            [otherAccountId],
+          );
+          await insert(query);
+        },
+        { "gw.segment_eval": "on" },
+      ),
+    ).rejects.toMatchObject({ code: "23503", constraint: "ListMembership_prospectId_fkey" });
+    expect(await db.listMembership.count({ where: { listId: list.id } })).toBe(0);
+  });
+
+  it("a dynamic list evaluated while a prospect is being deleted waits for the delete and leaves it out", async () => {
+    const list = await createList({
+      db,
+      accountId,
+      name: "Evaluated during a delete",
+      criteria: { type: "group", match: "all", conditions: [{ type: "score", op: "gte", value: 900 }] },
+    });
+    const [kept, doomed] = [
+      await createProspect(db, { accountId, score: 950 }),
+      await createProspect(db, { accountId, score: 960 }),
+    ];
+    const open = hold();
+    const deleted = hold();
+    const removing = pgTransaction(db, async (query) => {
+      await query(`DELETE FROM "Prospect" WHERE "id" = $1::uuid`, [doomed.id]);
+      deleted.release();
+      await open.released;
+    });
+    await deleted.released;
+    const evaluating = evaluateDynamicList({ db, accountId, listId: list.id });
+    await waitingForTheOther();
+    open.release();
+    await removing;
+    await expect(evaluating).resolves.toMatchObject({ joined: 1, left: 0, memberCount: 1 });
+    expect(await db.listMembership.findMany({ where: { listId: list.id }, select: { prospectId: true } })).toEqual([
+      { prospectId: kept.id },
+    ]);
   });
 });

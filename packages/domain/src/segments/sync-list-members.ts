@@ -19,7 +19,8 @@ export interface ListMemberChanges {
  * Makes a dynamic list's members equal to the criteria's matches, in one statement: matches
  * that are not members join, members that no longer match leave, and both are logged with the
  * time in ListMembershipChange. Run inside a transaction with gw.segment_eval = 'on' (its own
- * membership writes are output, not changes to re-check) and SEGMENT_QUERY_SETTINGS. Members
+ * membership writes are output, not changes to re-check, and need no prospect look-up: see the
+ * lock below) and SEGMENT_QUERY_SETTINGS. Members
  * already in are skipped by ON CONFLICT, not by a NOT EXISTS over the list: planned while the
  * list is empty, that anti-join became a nested loop re-reading the rows this very statement
  * inserts, once per match (minutes for 222,500 joins in bench/segments.ts). Joins are written in
@@ -35,6 +36,13 @@ export async function syncListMembers(
   const { sql: matching, params } = matchingIdsQuery(options.accountId, options.criteria, options.prospectIds);
   const list = params.add(options.listId);
   const only = options.prospectIds ? params.add(options.prospectIds) : undefined;
+  // Before the statement, so that its snapshot sees every prospect deletion that committed first
+  // and none commits until this transaction does: the joins it writes are prospects it read, so
+  // the membership trigger need not look each one up again (list_evaluation_checks migration).
+  await query(
+    `SELECT 1 AS "locked" FROM (SELECT pg_advisory_xact_lock_shared(prospect_deletion_lock_key($1::uuid))) l`,
+    [options.accountId],
+  );
   const [row] = await query<ListMemberChanges>(
     `WITH target AS MATERIALIZED (${matching}), ins AS (
        INSERT INTO "ListMembership" ("listId", "prospectId") SELECT ${list}::uuid, t."id" FROM target t ORDER BY t."id"
