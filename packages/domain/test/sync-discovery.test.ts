@@ -193,6 +193,58 @@ describe("discovery", () => {
   });
 });
 
+describe("a discovery racing a webhook", () => {
+  it("leaves a webinar that a webhook moved while GoTo's list was being read as the webhook left it", async () => {
+    const { connectorId, organizerKey } = await env.createConnector();
+    const scenario = await env.sim.control.scenario({
+      organizerKey,
+      webinars: [{ subject: "Moved while listed", startsInMinutes: (3 * DAY) / MINUTE, durationMinutes: 60 }],
+    });
+    const webinarKey = scenario.webinars[0]?.webinarKey ?? "";
+    await discover(connectorId);
+    const before = await env.db.webinar.findFirstOrThrow({ where: { connectorId, webinarKey } });
+
+    // GoTo answers the list with the webinar three days away; then the organizer moves it two days
+    // into the past and its webinar.changed webhook is applied, before the discovery writes.
+    const now = env.now();
+    const startsAt = new Date(now.getTime() - 2 * DAY);
+    const endsAt = new Date(startsAt.getTime() + 45 * MINUTE);
+    const moveAfterListing: typeof env.connectGoto = async (connector, hooks) => {
+      const client = await env.connectGoto(connector, hooks);
+      return Object.assign(Object.create(client), {
+        listWebinars: async (...args: Parameters<typeof client.listWebinars>) => {
+          const listed = await client.listWebinars(...args);
+          await env.db.webinar.update({
+            where: { id: before.id },
+            data: {
+              startsAt,
+              endsAt,
+              times: [{ startTime: startsAt.toISOString(), endTime: endsAt.toISOString() }],
+              status: "ENDED",
+              nextPollAt: null,
+              nextAttendanceSyncAt: now,
+            },
+          });
+          return listed;
+        },
+      });
+    };
+    const result = await discoverWebinars({
+      db: env.db,
+      connectorId,
+      connectGoto: moveAfterListing,
+      settings: env.settings,
+      now: env.now,
+    });
+    expect(result.status).toBe("synced");
+
+    // The list's times are older than the webhook's: the webhook's times and schedule stand, so the
+    // attendance sync stays due now rather than at the old end, days away.
+    const after = await env.db.webinar.findUniqueOrThrow({ where: { id: before.id } });
+    expect(after).toMatchObject({ endsAt, status: "ENDED", nextAttendanceSyncAt: now, attendanceSyncs: 0 });
+  });
+});
+
 describe("the dispatcher's view of due work", () => {
   it("hands out due webinars and connectors, but nothing of a connector in ERROR or of a cancelled webinar", async () => {
     const healthy = await env.createConnector();

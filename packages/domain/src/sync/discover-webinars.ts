@@ -60,6 +60,11 @@ interface WebinarWrite extends WebinarFields {
   attendanceFinalAt: Date | null;
 }
 
+/** A write, and the row's times and status as this discovery read them (null: new to us). */
+interface WebinarUpsert extends WebinarWrite {
+  readAs: { times: Prisma.JsonValue; status: WebinarStatus } | null;
+}
+
 /** A webinar as stored: what discovery writes, plus its id and cancellation time. */
 interface KnownWebinar extends Omit<WebinarWrite, "times"> {
   id: string;
@@ -121,8 +126,9 @@ export async function discoverWebinars(options: DiscoverWebinarsOptions): Promis
     const from = new Date(startedAt.getTime() - settings.lookbackDays * DAY);
     const to = new Date(startedAt.getTime() + DISCOVERY_HORIZON_DAYS * DAY);
 
-    // --- Everything GoTo has to say first; no transaction is open during HTTP.
-    const { webinars: listed } = await goto.listWebinars({ organizerKey, fromTime: from, toTime: to, fetchAll: true });
+    // What we know is read before GoTo is asked: a webhook applied after this read changes a row's
+    // times or status, and the write below then leaves that row alone (its news may be newer than
+    // the list GoTo gave us, which it would otherwise overwrite with the times from before a move).
     const known = (await db.webinar.findMany({
       where: { connectorId: connector.id, endsAt: { gte: from } },
       select: {
@@ -149,6 +155,8 @@ export async function discoverWebinars(options: DiscoverWebinarsOptions): Promis
         attendanceFinalAt: true,
       },
     })) as KnownWebinar[];
+    // --- Everything GoTo has to say next; no transaction is open during HTTP.
+    const { webinars: listed } = await goto.listWebinars({ organizerKey, fromTime: from, toTime: to, fetchAll: true });
     const knownByKey = new Map(known.map((w) => [w.webinarKey, w]));
 
     const seen = new Map<string, WebinarFields>();
@@ -179,14 +187,14 @@ export async function discoverWebinars(options: DiscoverWebinarsOptions): Promis
         : [];
 
     // --- Writes: a few batch statements.
-    const writes: WebinarWrite[] = [];
+    const writes: WebinarUpsert[] = [];
     let created = 0;
     let changed = 0;
     for (const fields of seen.values()) {
       const existing = knownByKey.get(fields.webinarKey);
       if (existing && existing.status !== "CANCELLED" && sameFields(existing, fields)) continue;
       const write = scheduleFor(fields, existing, now, settings);
-      writes.push(write);
+      writes.push({ ...write, readAs: existing ? { times: existing.times, status: existing.status } : null });
       if (existing) changed++;
       else created++;
     }
@@ -333,11 +341,12 @@ function scheduleFor(
 const WRITE_COLUMNS = `webinar_key text, webinar_id text, subject text, description text, time_zone text,
   recurrence_type text, recurrence_key text, experience_type text, is_ondemand boolean, registration_url text,
   approval_type text, starts_at timestamptz, ends_at timestamptz, times jsonb, status text, next_poll_at timestamptz,
-  next_attendance_sync_at timestamptz, attendance_syncs int, attendance_final_at timestamptz`
+  next_attendance_sync_at timestamptz, attendance_syncs int, attendance_final_at timestamptz, read_times jsonb,
+  read_status text`
   .split(",")
   .map((column) => column.trim().split(" ") as [name: string, type: string]);
 /** ...and a write's values in the same order. */
-const writeValues = (w: WebinarWrite): unknown[] => [
+const writeValues = (w: WebinarUpsert): unknown[] => [
   w.webinarKey,
   w.webinarId,
   w.subject,
@@ -357,18 +366,24 @@ const writeValues = (w: WebinarWrite): unknown[] => [
   w.nextAttendanceSyncAt,
   w.attendanceSyncs,
   w.attendanceFinalAt,
+  w.readAs ? JSON.stringify(w.readAs.times) : null,
+  w.readAs?.status ?? null,
 ];
 const FIRST_COLUMN_PARAM = 4; // after $1 account, $2 connector, $3 seen-at
 
 async function upsertWebinars(
   db: PgQueryDb,
   connector: { id: string; accountId: string },
-  writes: WebinarWrite[],
+  writes: WebinarUpsert[],
   now: Date,
 ) {
   if (writes.length === 0) return [];
   const rows = writes.map(writeValues);
-  const arrays = WRITE_COLUMNS.map(([, type], i) => `$${i + FIRST_COLUMN_PARAM}::${type}[]`).join(", ");
+  const param = (column: string) => {
+    const i = WRITE_COLUMNS.findIndex(([name]) => name === column);
+    return `$${i + FIRST_COLUMN_PARAM}::${WRITE_COLUMNS[i]?.[1]}[]`;
+  };
+  const arrays = WRITE_COLUMNS.map(([name]) => param(name)).join(", ");
   const names = WRITE_COLUMNS.map(([name]) => name).join(", ");
   return pgQuery<{ id: string; webinarKey: string; inserted: boolean }>(
     db,
@@ -390,6 +405,11 @@ async function upsertWebinars(
       "status" = EXCLUDED."status", "cancelledAt" = NULL, "nextPollAt" = EXCLUDED."nextPollAt",
       "nextAttendanceSyncAt" = EXCLUDED."nextAttendanceSyncAt", "attendanceSyncs" = EXCLUDED."attendanceSyncs",
       "attendanceFinalAt" = EXCLUDED."attendanceFinalAt", "lastSeenAt" = EXCLUDED."lastSeenAt", "updatedAt" = now()
+    -- Someone else (a webhook) changed its times or status since this discovery read it: theirs stands.
+    WHERE NOT EXISTS (
+      SELECT 1 FROM unnest(${param("webinar_key")}, ${param("read_times")}, ${param("read_status")}) AS r(k, times, status)
+      WHERE r.k = EXCLUDED."webinarKey" AND r.times IS NOT NULL
+        AND ("Webinar"."times" IS DISTINCT FROM r.times OR "Webinar"."status"::text IS DISTINCT FROM r.status))
     RETURNING "id", "webinarKey", (xmax = 0) AS "inserted"`,
     [connector.accountId, connector.id, now, ...WRITE_COLUMNS.map((_, i) => rows.map((row) => row[i]))],
   );
