@@ -1,15 +1,43 @@
 // Runs once per vitest process: makes sure a migrated template database exists, so each test
-// file gets its own database by a fast `CREATE DATABASE ... TEMPLATE` instead of migrating.
+// file gets its own database by a fast `CREATE DATABASE ... TEMPLATE` instead of migrating, and
+// at the end drops the databases the run's files made.
+import { randomBytes } from "node:crypto";
 import { migrateDeploy, withDatabase } from "@gw/db";
+import type { TestProject } from "vitest/node";
 import { databaseUrlFor, TEST_SERVER_DATABASE_URL } from "./server-urls";
 import {
   checkoutTemplatePrefix,
   FOREIGN_TEMPLATE_MAX_AGE_HOURS,
+  runDatabasePrefix,
   TEMPLATE_LOCK,
   templateDatabaseName,
 } from "./template";
 
-export default async function setup(): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const run = randomBytes(3).toString("hex");
+  project.provide("gwTestRun", run);
+  await buildTemplate();
+  // The run's test databases, dropped together: each DROP DATABASE waits for a checkpoint, and
+  // drops at the same time share one.
+  return async () => {
+    const prefix = runDatabasePrefix(run).replace(/_/g, "\\_");
+    const names = await withDatabase(TEST_SERVER_DATABASE_URL, (client) =>
+      client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`]),
+    );
+    const queue = names.rows.map((row) => row.datname);
+    const dropOne = async (): Promise<void> => {
+      for (let name = queue.shift(); name; name = queue.shift()) {
+        const database = name;
+        await withDatabase(TEST_SERVER_DATABASE_URL, (client) =>
+          client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`),
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, dropOne));
+  };
+}
+
+async function buildTemplate(): Promise<void> {
   const name = templateDatabaseName();
   await withDatabase(TEST_SERVER_DATABASE_URL, async (client) => {
     await client.query("SELECT pg_advisory_lock($1)", [TEMPLATE_LOCK]);

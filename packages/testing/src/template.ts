@@ -26,3 +26,8 @@ export const FOREIGN_TEMPLATE_MAX_AGE_HOURS = 12;
 
 /** Serialises template creation and copies: Postgres refuses to copy a template in use. */
 export const TEMPLATE_LOCK = 47_110_815;
+
+/** The databases one vitest run makes start with this; it drops them all at its end. */
+export function runDatabasePrefix(run: string): string {
+  return `gw_test_${run}_`;
+}

@@ -1,14 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { createDb, type Db, withDatabase } from "@gw/db";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { databaseUrlFor, TEST_SERVER_DATABASE_URL } from "./server-urls";
-import { TEMPLATE_LOCK, templateDatabaseName } from "./template";
+import { runDatabasePrefix, TEMPLATE_LOCK, templateDatabaseName } from "./template";
 
 export interface TestDatabase {
   name: string;
   url: string;
   db: Db;
-  /** Disconnects and drops the database. */
+  /**
+   * Disconnects and drops the database. Under vitest the drop waits for the end of the run
+   * (global-setup.ts drops the run's databases together): each DROP DATABASE waits for a
+   * checkpoint, seconds on a busy server, and concurrent drops share one.
+   */
   drop(): Promise<void>;
 }
 
@@ -32,7 +36,8 @@ export function useTestDatabase(label = "t"): TestDatabase {
 }
 
 function plannedTestDatabase(label: string): TestDatabase & { create(): Promise<void> } {
-  const name = `gw_test_${label.replace(/\W/g, "").slice(0, 20)}_${randomBytes(4).toString("hex")}`;
+  const run = vitestRun();
+  const name = `${run ? runDatabasePrefix(run) : "gw_test_"}${label.replace(/\W/g, "").slice(0, 20)}_${randomBytes(4).toString("hex")}`;
   const url = databaseUrlFor(name);
   const db = createDb(url, { poolSize: 5 });
   return {
@@ -51,9 +56,25 @@ function plannedTestDatabase(label: string): TestDatabase & { create(): Promise<
     },
     async drop() {
       await db.$disconnect();
+      if (run) return;
       await withDatabase(TEST_SERVER_DATABASE_URL, (client) =>
         client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
       );
     },
   };
+}
+
+/** The vitest run's id that global-setup.ts provides; none outside vitest (benchmarks). */
+function vitestRun(): string | undefined {
+  try {
+    return inject("gwTestRun");
+  } catch {
+    return undefined;
+  }
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    gwTestRun: string;
+  }
 }
