@@ -5,7 +5,8 @@
 //   node scripts/flake-hunt.mjs [--runs 10] [--ref HEAD] [--keep] [-- <args for npm test>]
 //
 // Each run's whole output goes to .flake-hunt/<started>/run-<n>.log; the summary (and a JSON
-// copy in summary.json) lists per run its exit code, duration, summary line and failures.
+// copy in summary.json) lists per run its exit code, duration, summary line and failures, and
+// summary.json each task's time too.
 
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -59,7 +60,15 @@ function parseOutput(text) {
   const failures = [];
   const block = text.match(/\nFailures:\n((?: {2}.*\n?)+)/);
   if (block) for (const line of block[1].split("\n")) if (line.trim()) failures.push(line.trim());
-  return { summary, failures };
+  // Each check's and test task's wall time, as scripts/test.mjs lists them: which part got slower.
+  const taskSeconds = {};
+  const times = text.match(/\nTask times \(s\):\n((?: {2}.*\n?)+)/);
+  if (times)
+    for (const line of times[1].split("\n")) {
+      const m = line.match(/^ {2}(.+?)\s+(\d+)$/);
+      if (m) taskSeconds[m[1]] = Number(m[2]);
+    }
+  return { summary, failures, taskSeconds };
 }
 
 const results = [];
@@ -82,8 +91,8 @@ for (let n = 1; n <= runs; n++) {
     exitCode = -1;
   }
   const seconds = Math.round((Date.now() - t0) / 1000);
-  const { summary, failures } = parseOutput(readFileSync(logFile, "utf8"));
-  const result = { run: n, exitCode, seconds, summary, failures, log: path.relative(root, logFile) };
+  const { summary, failures, taskSeconds } = parseOutput(readFileSync(logFile, "utf8"));
+  const result = { run: n, exitCode, seconds, summary, failures, taskSeconds, log: path.relative(root, logFile) };
   results.push(result);
   console.log(
     `run ${n}/${runs}: ${exitCode === 0 ? "passed" : `FAILED (exit ${exitCode})`} in ${seconds} s — ${summary ?? "no summary line"}`,
