@@ -1,4 +1,5 @@
-import type { Connector, Prisma, Webinar } from "@gw/db";
+import { type Connector, type PgQueryDb, type Prisma, pgQuery } from "@gw/db";
+import type { SyncWebinar } from "../sync/types";
 
 /** What applying one event did. DEFERRED: it needs data another event or the sync brings first. */
 export type ApplyOutcome =
@@ -15,13 +16,27 @@ export interface ApplyContext {
   now: Date;
 }
 
+/** What applying an event reads of its webinar: what the sync writes registrants with, and its schedule. */
+export interface EventWebinar extends SyncWebinar {
+  isOndemand: boolean;
+  status: string;
+  programId: string | null;
+  nextPollAt: Date | null;
+  attendanceSyncs: number;
+}
+
 export async function findEventWebinar(
-  db: Pick<Prisma.TransactionClient, "$queryRaw">,
+  db: PgQueryDb,
   connectorId: string,
   webinarKey: string,
-): Promise<Webinar | null> {
-  const [webinar] = await db.$queryRaw<Webinar[]>`
-    SELECT * FROM "Webinar" WHERE "connectorId" = ${connectorId}::uuid AND "webinarKey" = ${webinarKey}`;
+): Promise<EventWebinar | null> {
+  const [webinar] = await pgQuery<EventWebinar>(
+    db,
+    `SELECT "id", "accountId", "connectorId", "webinarKey", "approvalType", "startsAt", "endsAt", "isOndemand",
+            "status"::text AS "status", "programId", "nextPollAt", "attendanceSyncs"
+     FROM "Webinar" WHERE "connectorId" = $1::uuid AND "webinarKey" = $2`,
+    [connectorId, webinarKey],
+  );
   return webinar ?? null;
 }
 

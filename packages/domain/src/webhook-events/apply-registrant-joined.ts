@@ -1,3 +1,4 @@
+import { pgQuery } from "@gw/db";
 import type { RegistrantJoinedEvent } from "@gw/gotowebinar";
 import { emailKey } from "../prospects/normalize-email";
 import { upsertRegistrants } from "../sync/upsert-registrants";
@@ -20,18 +21,23 @@ export async function applyRegistrantJoined(ctx: ApplyContext, event: Registrant
   const joinTime = event.joinTime ?? now;
   const markJoined = () =>
     event.registrantKey
-      ? db.$queryRaw<{ id: string }[]>`
-    UPDATE "WebinarRegistration"
-    SET "joinedAt" = LEAST(COALESCE("joinedAt", ${joinTime}::timestamptz), ${joinTime}::timestamptz), "updatedAt" = now()
-    WHERE "webinarId" = ${webinar.id}::uuid AND "registrantKey" = ${event.registrantKey}
-    RETURNING "id"`
-      : db.$queryRaw<{ id: string }[]>`
-    UPDATE "WebinarRegistration" r
-    SET "joinedAt" = LEAST(COALESCE(r."joinedAt", ${joinTime}::timestamptz), ${joinTime}::timestamptz), "updatedAt" = now()
-    FROM "Prospect" p
-    WHERE r."webinarId" = ${webinar.id}::uuid AND p."id" = r."prospectId"
-      AND lower(p."email") = ${emailKey(event.email)}
-    RETURNING r."id"`;
+      ? pgQuery<{ id: string }>(
+          db,
+          `UPDATE "WebinarRegistration"
+           SET "joinedAt" = LEAST(COALESCE("joinedAt", $2::timestamptz), $2::timestamptz), "updatedAt" = now()
+           WHERE "webinarId" = $1::uuid AND "registrantKey" = $3
+           RETURNING "id"`,
+          [webinar.id, joinTime, event.registrantKey],
+        )
+      : pgQuery<{ id: string }>(
+          db,
+          `UPDATE "WebinarRegistration" r
+           SET "joinedAt" = LEAST(COALESCE(r."joinedAt", $2::timestamptz), $2::timestamptz), "updatedAt" = now()
+           FROM "Prospect" p
+           WHERE r."webinarId" = $1::uuid AND p."id" = r."prospectId" AND lower(p."email") = $3
+           RETURNING r."id"`,
+          [webinar.id, joinTime, emailKey(event.email)],
+        );
   if ((await markJoined()).length > 0) return { status: "APPLIED" };
   if (!event.registrantKey) {
     return {

@@ -1,3 +1,4 @@
+import { pgQuery } from "@gw/db";
 import type { SurveySubmittedEvent } from "@gw/gotowebinar";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
 import { recordActivities } from "../scoring/record-activities";
@@ -20,19 +21,24 @@ export async function applySurveySubmitted(ctx: ApplyContext, event: SurveySubmi
     responses: event.responses,
   };
   const marker = JSON.stringify([{ eventKey: event.eventKey }]);
-  const appended = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "WebinarRegistration"
-    SET "surveyResponses" = "surveyResponses" || jsonb_build_array(${JSON.stringify(entry)}::jsonb), "updatedAt" = now()
-    WHERE "webinarId" = ${webinar.id}::uuid AND "registrantKey" = ${event.registrantKey}
-      AND NOT ("surveyResponses" @> ${marker}::jsonb)
-    RETURNING "id"`;
+  const appended = await pgQuery<{ id: string }>(
+    db,
+    `UPDATE "WebinarRegistration"
+     SET "surveyResponses" = "surveyResponses" || jsonb_build_array($3::jsonb), "updatedAt" = now()
+     WHERE "webinarId" = $1::uuid AND "registrantKey" = $2 AND NOT ("surveyResponses" @> $4::jsonb)
+     RETURNING "id"`,
+    [webinar.id, event.registrantKey, JSON.stringify(entry), marker],
+  );
   if (appended.length > 0) {
-    const [registration] = await db.$queryRaw<{ prospectId: string; surveysAnswered: number }[]>`
-      UPDATE "WebinarRegistration" SET "surveysAnswered" = GREATEST(jsonb_array_length("surveyAnswers"),
-        COALESCE((SELECT sum(jsonb_array_length(COALESCE(e->'responses', '[]'::jsonb)))::int
-                  FROM jsonb_array_elements("surveyResponses") e), 0))
-      WHERE "id" = ${appended[0]!.id}::uuid
-      RETURNING "prospectId", "surveysAnswered"`;
+    const [registration] = await pgQuery<{ prospectId: string; surveysAnswered: number }>(
+      db,
+      `UPDATE "WebinarRegistration" SET "surveysAnswered" = GREATEST(jsonb_array_length("surveyAnswers"),
+         COALESCE((SELECT sum(jsonb_array_length(COALESCE(e->'responses', '[]'::jsonb)))::int
+                   FROM jsonb_array_elements("surveyResponses") e), 0))
+       WHERE "id" = $1::uuid
+       RETURNING "prospectId", "surveysAnswered"`,
+      [appended[0]?.id],
+    );
     if (registration && registration.surveysAnswered > 0) {
       await recordActivities({
         db,
@@ -52,10 +58,11 @@ export async function applySurveySubmitted(ctx: ApplyContext, event: SurveySubmi
     }
     return { status: "APPLIED" };
   }
-  const registration = await db.webinarRegistration.findFirst({
-    where: { webinarId: webinar.id, registrantKey: event.registrantKey },
-    select: { id: true },
-  });
+  const [registration] = await pgQuery<{ id: string }>(
+    db,
+    `SELECT "id" FROM "WebinarRegistration" WHERE "webinarId" = $1::uuid AND "registrantKey" = $2 LIMIT 1`,
+    [webinar.id, event.registrantKey],
+  );
   return registration
     ? { status: "APPLIED", reason: "already kept" }
     : {

@@ -26,15 +26,16 @@ export interface ApplyWebhookEventOptions {
 
 interface EventRow {
   status: string;
-  payload: unknown;
-  connector_id: string | null;
-  account_id: string | null;
-  connector_status: string | null;
-  deleted_at: Date | null;
-  create_prospects: boolean | null;
-  campaign_id: string | null;
+  /** As text: parsed losslessly (GoTo's keys are 19-digit numbers). */
+  payload: string;
+  connectorId: string | null;
+  accountId: string | null;
+  connectorStatus: string | null;
+  deletedAt: Date | null;
+  createProspects: boolean | null;
+  campaignId: string | null;
   /** The first event of its webinar still waiting before it, if any. */
-  earlier_id: string | null;
+  earlierId: string | null;
 }
 
 export type ApplyWebhookEventResult =
@@ -99,37 +100,42 @@ async function applyLocked(
     await pgQuery(tx, `SELECT pg_advisory_xact_lock(${WEBHOOK_APPLY_LOCK})::text`, [connectorId]);
     await pgQuery(tx, "SET LOCAL lock_timeout = 0", []);
   }
-  const [row] = await tx.$queryRaw<EventRow[]>`
-    SELECT e."status", e."payload", c."id" AS connector_id, c."accountId" AS account_id, c."status" AS connector_status,
-           c."deletedAt" AS deleted_at, c."createProspects" AS create_prospects, c."campaignId" AS campaign_id,
-           (SELECT b."id" FROM "WebhookEvent" b
-            WHERE b."connectorId" = e."connectorId" AND b."status" = 'RECEIVED'
-              AND b."payload"->>'webinarKey' = e."payload"->>'webinarKey'
-              AND (b."receivedAt", b."id") < (e."receivedAt", e."id")
-            ORDER BY b."receivedAt", b."id" LIMIT 1) AS earlier_id
-    FROM "WebhookEvent" e LEFT JOIN "Connector" c ON c."id" = e."connectorId"
-    WHERE e."id" = ${eventId}::uuid
-    FOR UPDATE OF e`;
+  // The earlier event is looked up as the partial index of waiting events spells a webinar (an
+  // event without a key is one of its own, so it has none earlier).
+  const [row] = await pgQuery<EventRow>(
+    tx,
+    `SELECT e."status"::text AS "status", e."payload"::text AS "payload", c."id" AS "connectorId", c."accountId", c."status"::text AS "connectorStatus",
+            c."deletedAt", c."createProspects", c."campaignId",
+            (SELECT b."id" FROM "WebhookEvent" b
+             WHERE b."connectorId" = e."connectorId" AND b."status" = 'RECEIVED'
+               AND COALESCE(b."payload"->>'webinarKey', b."id"::text) = COALESCE(e."payload"->>'webinarKey', e."id"::text)
+               AND (b."receivedAt", b."id") < (e."receivedAt", e."id")
+             ORDER BY b."receivedAt", b."id" LIMIT 1) AS "earlierId"
+     FROM "WebhookEvent" e LEFT JOIN "Connector" c ON c."id" = e."connectorId"
+     WHERE e."id" = $1::uuid
+     FOR UPDATE OF e`,
+    [eventId],
+  );
   if (!row) return { status: "MISSING", reason: `webhook event ${eventId} does not exist` };
   if (row.status !== "RECEIVED") return { status: "SETTLED", reason: null };
   const settle = async (status: "APPLIED" | "IGNORED", reason: string | null) => {
     await markWebhookEvent({ db: tx, eventId, status, reason, ...(options.now ? { now: options.now } : {}) });
-    if (row.connector_id) await notifyWaiting(tx, row.connector_id, eventId);
+    if (row.connectorId) await notifyWaiting(tx, row.connectorId, eventId);
     return { status, reason };
   };
-  if (!row.connector_id || !row.account_id || row.deleted_at) return settle("IGNORED", "the connector was deleted");
-  if (row.connector_status === "DISABLED") return settle("IGNORED", "the connector is disabled");
-  if (row.earlier_id) return { status: "WAITING", reason: `event ${row.earlier_id} of its webinar is not settled yet` };
+  if (!row.connectorId || !row.accountId || row.deletedAt) return settle("IGNORED", "the connector was deleted");
+  if (row.connectorStatus === "DISABLED") return settle("IGNORED", "the connector is disabled");
+  if (row.earlierId) return { status: "WAITING", reason: `event ${row.earlierId} of its webinar is not settled yet` };
   const connector = {
-    id: row.connector_id,
-    accountId: row.account_id,
-    createProspects: row.create_prospects ?? true,
-    campaignId: row.campaign_id,
+    id: row.connectorId,
+    accountId: row.accountId,
+    createProspects: row.createProspects ?? true,
+    campaignId: row.campaignId,
   };
 
   let event: GotoWebhookEvent;
   try {
-    event = parseWebhookEvent(JSON.stringify(row.payload));
+    event = parseWebhookEvent(row.payload);
   } catch (error) {
     if (error instanceof GotoWebhookPayloadError) return settle("IGNORED", `unreadable event: ${error.message}`);
     throw error;
@@ -147,10 +153,12 @@ async function applyLocked(
     }
     if (outcome.discover) {
       // Ask the dispatcher for a discovery now rather than at its next slot.
-      await tx.connector.updateMany({
-        where: { id: connector.id, OR: [{ nextDiscoveryAt: null }, { nextDiscoveryAt: { gt: now } }] },
-        data: { nextDiscoveryAt: now },
-      });
+      await pgQuery(
+        tx,
+        `UPDATE "Connector" SET "nextDiscoveryAt" = $2::timestamptz, "updatedAt" = now()
+         WHERE "id" = $1::uuid AND ("nextDiscoveryAt" IS NULL OR "nextDiscoveryAt" > $2::timestamptz)`,
+        [connector.id, now],
+      );
     }
     return settle("IGNORED", outcome.reason);
   }

@@ -1,10 +1,9 @@
-import type { Db } from "@gw/db";
-import { retryOnDeadlock } from "@gw/db";
+import { type PgQueryDb, pgQuery, retryOnDeadlock } from "@gw/db";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
 import { recordActivities } from "../scoring/record-activities";
 
 export interface CancelRegistrationsOptions {
-  db: Pick<Db, "$queryRaw" | "$queryRawUnsafe" | "scoringRule">;
+  db: PgQueryDb;
   webinar: { id: string; accountId: string };
   /** Only these registrants; all of the webinar's registrations when absent (webinar cancelled). */
   registrantKeys?: string[];
@@ -21,12 +20,15 @@ export async function cancelRegistrations(options: CancelRegistrationsOptions): 
   const { db, webinar, now, reason } = options;
   const keys = options.registrantKeys;
   if (keys && keys.length === 0) return 0;
-  const cancelled = await retryOnDeadlock(
-    () => db.$queryRaw<{ prospect_id: string; registrant_key: string | null }[]>`
-      UPDATE "WebinarRegistration" SET "status" = 'CANCELLED', "cancelledAt" = ${now}::timestamptz, "updatedAt" = now()
-      WHERE "webinarId" = ${webinar.id}::uuid AND "status" <> 'CANCELLED'
-        AND (${keys ?? null}::text[] IS NULL OR "registrantKey" = ANY(${keys ?? []}::text[]))
-      RETURNING "prospectId" AS prospect_id, "registrantKey" AS registrant_key`,
+  const cancelled = await retryOnDeadlock(() =>
+    pgQuery<{ prospectId: string; registrantKey: string | null }>(
+      db,
+      `UPDATE "WebinarRegistration" SET "status" = 'CANCELLED', "cancelledAt" = $2::timestamptz, "updatedAt" = now()
+       WHERE "webinarId" = $1::uuid AND "status" <> 'CANCELLED'
+         AND ($3::text[] IS NULL OR "registrantKey" = ANY($3::text[]))
+       RETURNING "prospectId", "registrantKey"`,
+      [webinar.id, now, keys ?? null],
+    ),
   );
   if (cancelled.length === 0) return 0;
   const points = await getScoringPoints({ db, accountId: webinar.accountId });
@@ -35,11 +37,11 @@ export async function cancelRegistrations(options: CancelRegistrationsOptions): 
     accountId: webinar.accountId,
     points,
     activities: cancelled.map((row) => ({
-      prospectId: row.prospect_id,
+      prospectId: row.prospectId,
       webinarId: webinar.id,
       type: "CANCELLED" as const,
       occurredAt: now,
-      details: { registrantKey: row.registrant_key, reason },
+      details: { registrantKey: row.registrantKey, reason },
     })),
   });
   return cancelled.length;

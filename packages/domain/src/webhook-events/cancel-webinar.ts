@@ -1,8 +1,8 @@
-import type { Db } from "@gw/db";
+import { type PgQueryDb, pgQuery } from "@gw/db";
 import { cancelRegistrations } from "./cancel-registrations";
 
 export interface CancelWebinarOptions {
-  db: Pick<Db, "$queryRaw" | "$queryRawUnsafe" | "scoringRule" | "webinar">;
+  db: PgQueryDb;
   webinar: { id: string; accountId: string };
   now: Date;
   reason?: string;
@@ -17,9 +17,13 @@ export async function cancelWebinar(options: CancelWebinarOptions): Promise<bool
   const { db, webinar, now } = options;
   // Registrations first: once the webinar reads CANCELLED, its prospects' timelines say so too.
   await cancelRegistrations({ db, webinar, now, reason: options.reason ?? "webinar cancelled in GoTo Webinar" });
-  const changed = await db.webinar.updateMany({
-    where: { id: webinar.id, status: { not: "CANCELLED" } },
-    data: { status: "CANCELLED", cancelledAt: now, nextPollAt: null, nextAttendanceSyncAt: null },
-  });
-  return changed.count > 0;
+  const changed = await pgQuery<{ id: string }>(
+    db,
+    `UPDATE "Webinar" SET "status" = 'CANCELLED', "cancelledAt" = $2::timestamptz, "nextPollAt" = NULL,
+       "nextAttendanceSyncAt" = NULL, "updatedAt" = now()
+     WHERE "id" = $1::uuid AND "status" <> 'CANCELLED'
+     RETURNING "id"`,
+    [webinar.id, now],
+  );
+  return changed.length > 0;
 }

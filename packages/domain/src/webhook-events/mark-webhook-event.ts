@@ -1,8 +1,8 @@
-import { type Db, type PgQueryDb, pgQuery, type WebhookEventStatus } from "@gw/db";
+import { type PgQueryDb, pgQuery, type WebhookEventStatus } from "@gw/db";
 import { WEBHOOK_EVENTS_CHANNEL } from "./create-webhook-event-store";
 
 export interface MarkWebhookEventOptions {
-  db: Pick<Db, "$executeRaw">;
+  db: PgQueryDb;
   eventId: string;
   status: Extract<WebhookEventStatus, "APPLIED" | "IGNORED">;
   reason: string | null;
@@ -13,11 +13,15 @@ export interface MarkWebhookEventOptions {
 /** Settles a RECEIVED event (only from RECEIVED: a settled event keeps its first outcome). */
 export async function markWebhookEvent(options: MarkWebhookEventOptions): Promise<boolean> {
   const { db, eventId, status, reason } = options;
-  const changed = await db.$executeRaw`
-    UPDATE "WebhookEvent" SET "status" = ${status}::"WebhookEventStatus", "reason" = ${reason?.slice(0, 1000) ?? null},
-      "appliedAt" = COALESCE(${options.now ?? null}::timestamptz, clock_timestamp())
-    WHERE "id" = ${eventId}::uuid AND "status" = 'RECEIVED'`;
-  return changed > 0;
+  const changed = await pgQuery<{ id: string }>(
+    db,
+    `UPDATE "WebhookEvent" SET "status" = $2::"WebhookEventStatus", "reason" = $3,
+       "appliedAt" = COALESCE($4::timestamptz, clock_timestamp())
+     WHERE "id" = $1::uuid AND "status" = 'RECEIVED'
+     RETURNING "id"`,
+    [eventId, status, reason?.slice(0, 1000) ?? null, options.now ?? null],
+  );
+  return changed.length > 0;
 }
 
 /**

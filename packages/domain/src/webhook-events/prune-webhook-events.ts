@@ -1,7 +1,7 @@
-import type { Db } from "@gw/db";
+import { type PgQueryDb, pgQuery } from "@gw/db";
 
 export interface PruneWebhookEventsOptions {
-  db: Pick<Db, "$executeRaw">;
+  db: PgQueryDb;
   /** APPLIED events older than this many days are removed. */
   retentionDays: number;
   /** IGNORED and REJECTED events (what an admin investigates) are kept this long. */
@@ -26,12 +26,19 @@ export async function pruneWebhookEvents(options: PruneWebhookEventsOptions): Pr
   const failedBefore = new Date(now.getTime() - options.failedRetentionDays * 86_400_000);
   let deleted = 0;
   for (let batch = 0; batch < maxBatches; batch++) {
-    const removed = await db.$executeRaw`
-      DELETE FROM "WebhookEvent" WHERE "id" IN (
-        SELECT "id" FROM "WebhookEvent"
-        WHERE ("status" = 'APPLIED' AND "receivedAt" < ${appliedBefore}::timestamptz)
-           OR ("status" IN ('IGNORED', 'REJECTED') AND "receivedAt" < ${failedBefore}::timestamptz)
-        ORDER BY "receivedAt" LIMIT ${batchSize})`;
+    const [{ removed } = { removed: 0 }] = await pgQuery<{ removed: number }>(
+      db,
+      `WITH removed AS (
+         DELETE FROM "WebhookEvent" WHERE "id" IN (
+           SELECT "id" FROM "WebhookEvent"
+           WHERE ("status" = 'APPLIED' AND "receivedAt" < $1::timestamptz)
+              OR ("status" IN ('IGNORED', 'REJECTED') AND "receivedAt" < $2::timestamptz)
+           ORDER BY "receivedAt" LIMIT $3)
+         RETURNING 1
+       )
+       SELECT count(*)::int AS "removed" FROM removed`,
+      [appliedBefore, failedBefore, batchSize],
+    );
     deleted += removed;
     if (removed < batchSize) break;
   }
