@@ -113,7 +113,9 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     },
     async kill() {
       const current = child;
-      if (!current || current.exitCode !== null) return;
+      // Ended by a signal (our own SIGKILL before) leaves exitCode null and sets signalCode: its
+      // exit event is past, so waiting for one would never end.
+      if (!current || current.exitCode !== null || current.signalCode !== null) return;
       const exited = new Promise((resolve) => current.once("exit", resolve));
       current.kill("SIGKILL");
       await exited;
