@@ -57,12 +57,15 @@ export function createUsageLedger(options: { redis?: { url: string; prefix: stri
   let client: Redis | undefined;
   const redis = () => {
     if (!options.redis) return undefined;
-    client ??= new Redis(options.redis.url, {
-      keyPrefix: `${options.redis.prefix}:`,
-      maxRetriesPerRequest: 1,
-      enableOfflineQueue: true,
-    });
-    client.on("error", () => undefined);
+    if (!client) {
+      client = new Redis(options.redis.url, {
+        keyPrefix: `${options.redis.prefix}:`,
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: true,
+      });
+      // Once per client: a listener per request was a leak (MaxListenersExceededWarning in the worker).
+      client.on("error", () => undefined);
+    }
     return client;
   };
   const keyOf = (connectorId: string, minute: number) => `goto-usage:${connectorId}:${minute}`;
