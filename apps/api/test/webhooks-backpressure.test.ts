@@ -100,6 +100,35 @@ describe("the webhook receiver under a sick Postgres or Redis", () => {
     }
   });
 
+  it("answers 503 within its timeout while the connector table is locked, and takes events again after", async () => {
+    // A connector of its own: its lookup is not cached yet, so the delivery has to read it.
+    const fresh = (
+      await createConnector(api.deps.db, {
+        accountId: (await createAccount(api.deps.db)).id,
+        status: "VERIFIED",
+        webhookSecretEnc: api.deps.secretBox.encrypt(SECRET),
+      })
+    ).id;
+    const locker = new pg.Client({ connectionString: directUrl });
+    await locker.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query(`LOCK TABLE "Connector" IN ACCESS EXCLUSIVE MODE`);
+      const body = () => JSON.stringify({ eventName: "registrant.added", eventKey: randomUUID(), webinarKey: "1" });
+      // The store's timeout is 5 s; the bound leaves room for a loaded machine.
+      const answers = await answersWithin(10_000, [
+        deliverSigned(api.app, { connectorId: fresh, secret: SECRET, body: body() }),
+        deliverSigned(api.app, { connectorId: fresh, secret: SECRET, body: body() }),
+      ]);
+      expect(answers).toEqual([503, 503]);
+      await locker.query("ROLLBACK");
+      expect((await deliverSigned(api.app, { connectorId: fresh, secret: SECRET, body: body() })).statusCode).toBe(200);
+    } finally {
+      await locker.query("ROLLBACK").catch(() => undefined);
+      await locker.end();
+    }
+  });
+
   it("takes a delivery at once while Redis is connected but does not answer", async () => {
     expect((await deliver()).statusCode).toBe(200); // Redis answered the guard's first look
     redis.stall();

@@ -1,4 +1,4 @@
-import { type Db, isDatabaseUnavailable, pgQuery, pgTransaction } from "@gw/db";
+import { type Db, isDatabaseUnavailable, pgTransaction } from "@gw/db";
 import { DomainError, invalid } from "../errors/index";
 
 /** NOTIFYed once per connector with newly received events (the payload is its id): the worker's consumer listens. */
@@ -122,13 +122,23 @@ export function createWebhookEventStore(options: CreateWebhookEventStoreOptions)
   let inFlight = 0;
   let splitGroups = 0;
 
+  // Under the same statement timeout as the INSERT: a locked Connector table (a migration, a
+  // VACUUM FULL) costs 503s within the bound, not requests hung until the lock goes.
   const lookUp = async (connectorId: string) => {
-    const [row] = await pgQuery<WebhookEventConnector>(
-      db,
-      `SELECT "accountId", "webhookSecretEnc" FROM "Connector" WHERE "id" = $1::uuid AND "deletedAt" IS NULL`,
-      [connectorId],
-    );
-    return row ?? null;
+    try {
+      const [row] = await pgTransaction(
+        db,
+        (query) =>
+          query<WebhookEventConnector>(
+            `SELECT "accountId", "webhookSecretEnc" FROM "Connector" WHERE "id" = $1::uuid AND "deletedAt" IS NULL`,
+            [connectorId],
+          ),
+        { statement_timeout: String(timeoutMs) },
+      );
+      return row ?? null;
+    } catch (error) {
+      throw storeFailure(error);
+    }
   };
 
   const take = () => {
