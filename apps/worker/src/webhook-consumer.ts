@@ -1,5 +1,10 @@
 import { isDatabaseUnavailable, listenForNotifications, pgQuery } from "@gw/db";
-import { applyWebhookBatch, WEBHOOK_EVENTS_CHANNEL, WebhookBatchError } from "@gw/domain/webhook-events";
+import {
+  applyWebhookBatch,
+  setWebhookEventAside,
+  WEBHOOK_EVENTS_CHANNEL,
+  WebhookBatchError,
+} from "@gw/domain/webhook-events";
 import { applyWebhookEventJob, enqueueAll } from "@gw/queues";
 import type { WorkerDeps } from "./deps";
 import { serialPasses } from "./serial-passes";
@@ -40,8 +45,8 @@ export interface WebhookConsumerOptions {
  * poison event) and the events received after it: that first event gets an apply job (the
  * one-by-one path with retries) and the rest wait for it, so a webinar's events are applied in
  * the order received; once the job settles it, it NOTIFYs and the rest come back to a batch. A
- * batch that fails is halved until the poison event is alone; that event is skipped by later
- * batches and goes its own way. Batches need no Redis: while it is down they go on for every
+ * batch that fails is halved until the poison event is alone; that event is set aside in its row
+ * (so later batches of every worker, and after a restart, leave it) and goes its own way. Batches need no Redis: while it is down they go on for every
  * connector, and the jobs a pass could not queue wait in Postgres for a later pass or the sweeper.
  *
  * Nothing is lost with a notification: the events are rows in Postgres. After every (re)connect,
@@ -59,8 +64,6 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
   const sweepEveryMs = options.sweepEveryMs ?? 5000;
   const dirty = new Set<string>();
   let everyConnector = true;
-  /** Per connector: events found poison, left to their jobs. */
-  const poison = new Map<string, Set<string>>();
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
 
@@ -97,7 +100,6 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
   };
 
   const applyConnector = async (connectorId: string) => {
-    const skip = poison.get(connectorId) ?? new Set<string>();
     let maxEvents = batchSize;
     let failures = 0;
     let heads: string[] = [];
@@ -105,16 +107,16 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
     // them, so narrowing goes on inside this range rather than from the full size after a success.
     let suspects: string[] = [];
     let transientInRow = 0;
-    const setAside = (eventId: string, cause: unknown) => {
-      skip.add(eventId);
-      poison.set(connectorId, skip);
+    // In its row, not in this process: every worker's batches leave it, and so do they after a restart.
+    const setAside = async (eventId: string, cause: unknown) => {
+      await setWebhookEventAside({ db, eventId });
       log.warn({ connectorId, eventId, err: cause }, "webhook event fails in a batch: applying it alone");
       suspects = [];
       maxEvents = batchSize;
     };
     for (;;) {
       try {
-        const batch = await applyWebhookBatch({ db, connectorId, limit: batchSize, maxEvents, skip });
+        const batch = await applyWebhookBatch({ db, connectorId, limit: batchSize, maxEvents });
         // Another worker is applying this connector's events; what it leaves, it hands on.
         if (batch.busy) return;
         transientInRow = 0;
@@ -142,7 +144,7 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
           await new Promise((resolve) => setTimeout(resolve, 50 * transientInRow));
           continue;
         }
-        if (error.eventIds.length === 1) setAside(error.eventIds[0] as string, error.cause);
+        if (error.eventIds.length === 1) await setAside(error.eventIds[0] as string, error.cause);
         else {
           suspects = error.eventIds;
           maxEvents = Math.ceil(error.eventIds.length / 2);
@@ -154,15 +156,6 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
     // settled (its job NOTIFYs), then come back to a batch, so one webinar's events never run
     // side by side in jobs. Re-adding one still queued is a no-op (the job id is the event's).
     if (heads.length > 0) await enqueueHeads(connectorId, heads);
-    if (skip.size > 0) {
-      // Forget poison events that have settled, so the set stays as small as what still waits.
-      const waiting = await pgQuery<{ id: string }>(
-        db,
-        `SELECT "id" FROM "WebhookEvent" WHERE "id" = ANY($1::uuid[]) AND "status" = 'RECEIVED'`,
-        [[...skip]],
-      );
-      poison.set(connectorId, new Set(waiting.map((row) => row.id)));
-    }
   };
 
   const passOnce = async () => {

@@ -91,6 +91,80 @@ describe("webhook consumer and a poison event", () => {
     );
   }, 60_000);
 
+  it("keeps the mark in the row: a second consumer (another worker, or this one restarted) tries no batch with it again", async () => {
+    const db = env.deps.db;
+    const poisonKey = gotoKey();
+    const ids = await storeRun(32, 8, poisonKey);
+    const poison = ids[8] as string;
+    const { connectorId, accountId } = await db.webhookEvent.findUniqueOrThrow({ where: { id: poison } });
+    const failures: [number, number] = [0, 0];
+    const counting = (which: 0 | 1) =>
+      new Proxy(db, {
+        get(target, key) {
+          if (key !== "$transaction") return Reflect.get(target, key);
+          return (...args: Parameters<typeof target.$transaction>) =>
+            (target.$transaction as (...a: unknown[]) => Promise<unknown>)(...args).catch((error: unknown) => {
+              failures[which] += 1;
+              throw error;
+            });
+        },
+      });
+    await withPoisonRegistrant(db, poisonKey, async () => {
+      const first = startWebhookConsumer({ ...env.deps, db: counting(0) }, { batchSize: 32 });
+      try {
+        await waitUntil(
+          "the poison event set aside",
+          async () => (await db.webhookEvent.findUniqueOrThrow({ where: { id: poison } })).setAsideAt !== null,
+          { timeoutMs: 30_000, everyMs: 100 },
+        );
+        await first.drain();
+      } finally {
+        await first.close();
+      }
+      expect(failures[0]).toBeGreaterThan(0);
+      // Events of another webinar of the connector, found by the second consumer's first pass.
+      const { webinarKey } = await createWebinar(db, {
+        accountId: accountId as string,
+        connectorId: connectorId as string,
+      });
+      const later = Array.from({ length: 5 }, () => randomUUID());
+      await db.webhookEvent.createMany({
+        data: later.map((id) => ({
+          id,
+          accountId,
+          connectorId,
+          eventKey: `${connectorId}:${id}`,
+          eventName: "registrant.added",
+          payload: {
+            eventName: "registrant.added",
+            webinarKey,
+            registrantKey: gotoKey(),
+            firstName: "Pat",
+            lastName: "Doe",
+            email: `later-${id}@example.com`,
+            status: "APPROVED",
+            responses: [],
+          },
+        })),
+      });
+      const second = startWebhookConsumer({ ...env.deps, db: counting(1) }, { batchSize: 32 });
+      try {
+        await waitUntil(
+          "the other webinar's events applied",
+          async () =>
+            (await db.webhookEvent.count({ where: { id: { in: later }, status: "APPLIED" } })) === later.length,
+          { timeoutMs: 30_000, everyMs: 100 },
+        );
+        await second.drain();
+      } finally {
+        await second.close();
+      }
+    });
+    expect(failures[1]).toBe(0);
+    // The poison event and its webinar's later ones wait for its job; nothing after it was applied.
+    expect(await db.webhookEvent.count({ where: { id: { in: ids.slice(8) }, status: "RECEIVED" } })).toBe(24);
+  }, 60_000);
+
   it("tries a batch that hit a deadlock again before narrowing it, and sets no event aside for it", async () => {
     const db = env.deps.db;
     const unlucky = gotoKey();

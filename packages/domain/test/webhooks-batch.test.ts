@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { createConnector, createWebinar, useAccountId, useTestDatabase, withPoisonRegistrant } from "@gw/testing";
 import { describe, expect, it } from "vitest";
-import { applyWebhookBatch, applyWebhookEvent, WebhookBatchError } from "../src/webhook-events/index";
+import {
+  applyWebhookBatch,
+  applyWebhookEvent,
+  setWebhookEventAside,
+  WebhookBatchError,
+} from "../src/webhook-events/index";
 import { holdWebhookLock, POLLING as polling, registrantAdded, webhookEventStore } from "./webhook-events-fixture";
 
 const { db } = useTestDatabase("webhooks_batch");
@@ -88,7 +93,7 @@ describe("applyWebhookBatch", () => {
     expect(await statusOf(after)).toBe("APPLIED");
   });
 
-  it("applies at most maxEvents in received order, and leaves a skipped event and the rest of its webinar waiting", async () => {
+  it("applies at most maxEvents, each webinar's first before any one's second, and leaves an event set aside and the rest of its webinar waiting", async () => {
     const connector = await createConnector(db, { accountId, status: "VERIFIED" });
     const webinar = await createWebinar(db, { accountId, connectorId: connector.id });
     const other = await createWebinar(db, { accountId, connectorId: connector.id });
@@ -97,27 +102,82 @@ describe("applyWebhookBatch", () => {
       ids.push(await storeEvent(connector.id, added(webinar.webinarKey, `max-${i}-${randomUUID()}@example.com`)));
     const elsewhere = await storeEvent(connector.id, added(other.webinarKey, `else-${randomUUID()}@example.com`));
 
+    // The other webinar's only event, received last, comes second: it waits behind no one.
     expect(await applyWebhookBatch({ db, connectorId: connector.id, maxEvents: 2 })).toMatchObject({ settled: 2 });
+    expect([...(await Promise.all(ids.map(statusOf))), await statusOf(elsewhere)]).toEqual([
+      "APPLIED",
+      "RECEIVED",
+      "RECEIVED",
+      "RECEIVED",
+      "RECEIVED",
+      "RECEIVED",
+      "APPLIED",
+    ]);
+    expect(await applyWebhookBatch({ db, connectorId: connector.id, maxEvents: 1 })).toMatchObject({ settled: 1 });
+    expect(await statusOf(ids[1] as string)).toBe("APPLIED");
+    expect(await setWebhookEventAside({ db, eventId: ids[3] as string })).toBe(true);
+    const result = await applyWebhookBatch({ db, connectorId: connector.id });
+    // The event set aside is its webinar's head: the two behind it wait for it.
+    expect(result).toEqual({ settled: 1, includesEvent: false, left: 3, full: false, heads: [ids[3]] });
     expect(await Promise.all(ids.map(statusOf))).toEqual([
       "APPLIED",
       "APPLIED",
-      "RECEIVED",
+      "APPLIED",
       "RECEIVED",
       "RECEIVED",
       "RECEIVED",
     ]);
-    const result = await applyWebhookBatch({ db, connectorId: connector.id, skip: new Set([ids[3]!]) });
-    // The skipped event is its webinar's head: the two behind it wait for it.
-    expect(result).toEqual({ settled: 2, includesEvent: false, left: 3, full: false, heads: [ids[3]] });
-    expect([...(await Promise.all(ids.map(statusOf))), await statusOf(elsewhere)]).toEqual([
-      "APPLIED",
-      "APPLIED",
-      "APPLIED",
-      "RECEIVED",
-      "RECEIVED",
-      "RECEIVED",
-      "APPLIED",
-    ]);
+  });
+
+  it("reads every waiting webinar's first events: a long backlog behind one webinar's waiting event hides no other webinar", async () => {
+    const connector = await createConnector(db, { accountId, status: "VERIFIED" });
+    const stuck = await createWebinar(db, { accountId, connectorId: connector.id });
+    const others = [
+      await createWebinar(db, { accountId, connectorId: connector.id }),
+      await createWebinar(db, { accountId, connectorId: connector.id }),
+    ];
+    // The stuck webinar's head cannot be batched (a cancellation, for its job), and more of its
+    // events than a batch reads wait behind it; the other webinars' events arrive after them all.
+    const head = await storeEvent(
+      connector.id,
+      added(stuck.webinarKey, `stuck-${randomUUID()}@example.com`, { status: "CANCELLED" }),
+    );
+    const received = Date.now() + 1_000;
+    await db.webhookEvent.createMany({
+      data: Array.from({ length: 30 }, (_, i) => {
+        const eventKey = randomUUID();
+        return {
+          accountId,
+          connectorId: connector.id,
+          eventKey: `${connector.id}:${eventKey}`,
+          eventName: "registrant.added",
+          receivedAt: new Date(received + i),
+          payload: { eventKey, ...added(stuck.webinarKey, `behind-${i}-${eventKey}@example.com`) },
+        };
+      }),
+    });
+    const late: string[] = [];
+    for (const [i, other] of others.entries())
+      late.push(
+        await db.webhookEvent
+          .create({
+            data: {
+              accountId,
+              connectorId: connector.id,
+              eventKey: `${connector.id}:${randomUUID()}`,
+              eventName: "registrant.added",
+              receivedAt: new Date(received + 100 + i),
+              payload: added(other.webinarKey, `late-${i}-${randomUUID()}@example.com`),
+            },
+          })
+          .then((row) => row.id),
+      );
+
+    const result = await applyWebhookBatch({ db, connectorId: connector.id, limit: 10 });
+    expect(result).toMatchObject({ settled: 2, heads: [head], full: true });
+    expect(await Promise.all(late.map(statusOf))).toEqual(["APPLIED", "APPLIED"]);
+    expect(await statusOf(head)).toBe("RECEIVED");
+    expect(await db.webhookEvent.count({ where: { connectorId: connector.id, status: "RECEIVED" } })).toBe(31);
   });
 
   it("names the events a failed batch tried, so the caller can narrow it to the poison one", async () => {

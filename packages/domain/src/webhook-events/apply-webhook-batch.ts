@@ -1,4 +1,4 @@
-import { type Db, pgQuery } from "@gw/db";
+import { type Db, type PgQueryDb, pgQuery } from "@gw/db";
 import { parseWebhookEvent, type RegistrantAddedEvent } from "@gw/gotowebinar";
 import { emailKey } from "../prospects/normalize-email";
 import { getScoringPoints } from "../scoring/get-scoring-rules";
@@ -14,13 +14,11 @@ export interface ApplyWebhookBatchOptions {
   eventId?: string;
   /** Waiting events read at most per batch. Default 1000. */
   limit?: number;
-  /** Events applied at most (in received order): a smaller batch to corner a poison event. */
-  maxEvents?: number;
   /**
-   * Events to leave to the one-by-one path (a poison event found before): each holds back the rest
-   * of its webinar, as an event that cannot be batched does.
+   * Events applied at most (in the order read: each webinar's first waiting event, then each one's
+   * second, and so on): a smaller batch to corner a poison event.
    */
-  skip?: ReadonlySet<string>;
+  maxEvents?: number;
   now?: Date;
 }
 
@@ -74,6 +72,11 @@ export interface ApplyWebhookBatchResult {
 interface PendingRow {
   id: string;
   payload: string;
+  /** Set aside (setWebhookEventAside): left to the one-by-one path, and its webinar's later events with it. */
+  setAside: boolean;
+  /** Its place in its webinar's waiting events (1: the first), and how many of them a batch reads at most. */
+  rank: number;
+  cap: number;
   /** Its webinar, when synced (json: times as text). */
   webinar: (Omit<BatchWebinar, "startsAt" | "endsAt"> & { startsAt: string; endsAt: string }) | null;
 }
@@ -81,6 +84,9 @@ interface PendingRow {
 interface BatchWebinar extends SyncWebinar {
   status: string;
 }
+
+/** An event's webinar as the waiting events are indexed (WebhookEvent_received_webinar_idx): no key, its own. */
+const WEBINAR_OF = `COALESCE(e."payload"->>'webinarKey', e."id"::text)`;
 
 const NOT_A_PROSPECT = "the registrant is not a prospect and this connector does not create prospects";
 
@@ -90,15 +96,16 @@ const NOT_A_PROSPECT = "the registrant is not a prospect and this connector does
  * settles every event, in one transaction, so an event is applied and marked at once or not at
  * all (exactly once: only RECEIVED rows are taken, and they are locked while applied).
  *
- * Order per webinar: the events are taken in the order received, and for each webinar only the
- * run before its first event of another kind (or an unusual registrant.added: a cancellation, a
- * webinar not synced or cancelled) is batched; that event and everything after it stay RECEIVED
- * for the one-by-one path. One batch runs per connector at a time (an advisory lock), so two
+ * Order per webinar: each webinar's events are taken in the order received, and for each webinar
+ * only the run before its first event of another kind (or an unusual registrant.added: a
+ * cancellation, a webinar not synced or cancelled, an event set aside) is batched; that event and
+ * everything after it stay RECEIVED for the one-by-one path. One batch runs per connector at a time (an advisory lock), so two
  * batches never apply one webinar's events out of order.
  *
  * A failure rolls the whole batch back and throws a WebhookBatchError naming the events tried: the
- * caller narrows the batch (maxEvents) until the poison event is alone, skips it and leaves it to
- * the one-by-one path, so it harms only itself.
+ * caller narrows the batch (maxEvents) until the poison event is alone and sets it aside
+ * (setWebhookEventAside): later batches, of any worker, leave it to the one-by-one path, so it
+ * harms only itself.
  */
 export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Promise<ApplyWebhookBatchResult> {
   const { db } = options;
@@ -116,7 +123,6 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
     connectorId = own.connectorId;
   }
   const maxEvents = options.maxEvents ?? limit;
-  const skip = options.skip ?? new Set<string>();
   const tried: string[] = [];
 
   const work = db.$transaction(
@@ -153,26 +159,52 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
         const heads = waiting.map((row) => row.id);
         return { settled: 0, includesEvent: false, left: heads.length, full: heads.length >= limit, heads };
       }
+      // Per waiting webinar (an event without a webinar key is one of its own), its first events:
+      // each webinar's first, then each one's second…, so a webinar with a long backlog behind an
+      // event that waits for its job hides no other webinar's events, and a burst on one webinar
+      // still fills the batch. The webinars are walked through the partial index of RECEIVED rows
+      // one key after the next (at most `limit` of them), each read up to its share of the batch,
+      // so a batch reads about `limit` rows however long the backlog.
       const pending = await pgQuery<PendingRow>(
         tx,
-        `WITH pending AS (
-           SELECT "id", "payload", "receivedAt" FROM "WebhookEvent"
-           WHERE "status" = 'RECEIVED' AND "connectorId" = $1::uuid
-           ORDER BY "receivedAt", "id" LIMIT $2
-           FOR UPDATE SKIP LOCKED
+        `WITH RECURSIVE keys AS (
+           SELECT 1 AS "n", (SELECT ${WEBINAR_OF} FROM "WebhookEvent" e
+             WHERE e."status" = 'RECEIVED' AND e."connectorId" = $1::uuid ORDER BY 1 LIMIT 1) AS "key"
+           UNION ALL
+           SELECT k."n" + 1, (SELECT ${WEBINAR_OF} FROM "WebhookEvent" e
+             WHERE e."status" = 'RECEIVED' AND e."connectorId" = $1::uuid AND ${WEBINAR_OF} > k."key" ORDER BY 1 LIMIT 1)
+           FROM keys k WHERE k."key" IS NOT NULL AND k."n" < $2
+         ), share AS (
+           SELECT ceil($2::numeric / greatest(count(*), 1))::int AS "cap" FROM keys WHERE "key" IS NOT NULL
+         ), firsts AS (
+           SELECT f."id", f."receivedAt", s."cap",
+                  row_number() OVER (PARTITION BY k."key" ORDER BY f."receivedAt", f."id")::int AS "rank"
+           FROM keys k CROSS JOIN share s
+           CROSS JOIN LATERAL (
+             SELECT e."id", e."receivedAt" FROM "WebhookEvent" e
+             WHERE e."status" = 'RECEIVED' AND e."connectorId" = $1::uuid AND ${WEBINAR_OF} = k."key"
+             ORDER BY e."receivedAt", e."id" LIMIT s."cap"
+           ) f
+           WHERE k."key" IS NOT NULL
+         ), pending AS (
+           SELECT e."id", e."payload", e."setAsideAt", f."receivedAt", f."rank", f."cap"
+           FROM "WebhookEvent" e JOIN (SELECT * FROM firsts ORDER BY "rank", "receivedAt", "id" LIMIT $2) f ON f."id" = e."id"
+           WHERE e."status" = 'RECEIVED'
+           FOR UPDATE OF e SKIP LOCKED
          )
-         SELECT p."id", p."payload"::text AS "payload",
+         SELECT p."id", p."payload"::text AS "payload", p."setAsideAt" IS NOT NULL AS "setAside", p."rank", p."cap",
                 CASE WHEN w."id" IS NULL THEN NULL ELSE json_build_object(
                   'id', w."id", 'accountId', w."accountId", 'connectorId', w."connectorId", 'webinarKey', w."webinarKey",
                   'approvalType', w."approvalType", 'startsAt', w."startsAt", 'endsAt', w."endsAt", 'status', w."status") END
                   AS "webinar"
          FROM pending p
          LEFT JOIN "Webinar" w ON w."connectorId" = $1::uuid AND w."webinarKey" = p."payload"->>'webinarKey'
-         ORDER BY p."receivedAt", p."id"`,
+         ORDER BY p."rank", p."receivedAt", p."id"`,
         [connectorId, limit],
       );
-      const events = pending.map((row) => ({ id: row.id, event: parseQuietly(row.payload) }));
-      const full = pending.length >= limit;
+      const events = pending.map((row) => ({ id: row.id, setAside: row.setAside, event: parseQuietly(row.payload) }));
+      // More may wait: the batch is full, or a webinar gave all of its share.
+      const full = pending.length >= limit || pending.some((row) => row.rank >= row.cap);
       const webinars = pending.flatMap((row) =>
         row.webinar
           ? [{ ...row.webinar, startsAt: new Date(row.webinar.startsAt), endsAt: new Date(row.webinar.endsAt) }]
@@ -184,14 +216,14 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
       const runs = new Map<string, { webinar: BatchWebinar; events: { id: string; event: RegistrantAddedEvent }[] }>();
       const stopped = new Set<string>();
       const heads: string[] = [];
-      for (const { id, event } of events) {
+      for (const { id, setAside, event } of events) {
         if (tried.length >= maxEvents) break;
         const key = event?.webinarKey;
         if (!key) heads.push(id);
         if (!key || stopped.has(key)) continue;
         const webinar = webinarByKey.get(key);
         const plain =
-          !skip.has(id) &&
+          !setAside &&
           event.eventName === "registrant.added" &&
           webinar !== undefined &&
           webinar.status !== "CANCELLED" &&
@@ -264,4 +296,19 @@ function parseQuietly(payload: string) {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Marks a waiting event that fails a batch on its own: every batch after it, of any worker process
+ * and after a restart, leaves it and its webinar's later events to its one-by-one job rather than
+ * trying it again. Returns whether it was still waiting.
+ */
+export async function setWebhookEventAside(options: { db: PgQueryDb; eventId: string }): Promise<boolean> {
+  const rows = await pgQuery<{ id: string }>(
+    options.db,
+    `UPDATE "WebhookEvent" SET "setAsideAt" = COALESCE("setAsideAt", clock_timestamp())
+     WHERE "id" = $1::uuid AND "status" = 'RECEIVED' RETURNING "id"`,
+    [options.eventId],
+  );
+  return rows.length > 0;
 }

@@ -3,6 +3,7 @@ export {
   type ApplyWebhookBatchOptions,
   type ApplyWebhookBatchResult,
   applyWebhookBatch,
+  setWebhookEventAside,
   WebhookBatchError,
 } from "./apply-webhook-batch";
 export { type ApplyWebhookEventOptions, type ApplyWebhookEventResult, applyWebhookEvent } from "./apply-webhook-event";
