@@ -1,4 +1,4 @@
-import type { errorBody } from "@gw/api-contract";
+import { type errorBody, noContent } from "@gw/api-contract";
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
@@ -23,6 +23,8 @@ export interface AccountRouteSpec<
   security?: Record<string, string[]>[];
   /** `app.requireAdmin` for admin-only routes (the route table and the token check read it there). */
   preHandler?: preHandlerAsyncHookHandler;
+  /** Content types of the success reply other than JSON (`csvRoute` sets text/csv). */
+  produces?: string[];
   params?: Params;
   querystring?: Query;
   body?: Body;
@@ -30,7 +32,7 @@ export interface AccountRouteSpec<
   reply: Reply;
   status?: 200 | 201 | 202 | 204;
   /** The error replies the document lists (`errors` from the contract, or some of its statuses). */
-  errors: Partial<Record<400 | 401 | 403 | 404 | 409 | 422 | 429, typeof errorBody>>;
+  errors: Partial<Record<400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 502, typeof errorBody>>;
 }
 
 export interface AccountRouteInput<Params extends Schema, Query extends Schema, Body extends Schema> {
@@ -76,5 +78,21 @@ export function accountRoute<
       });
       return status === 200 ? result : response.status(status).send(result);
     },
+  });
+}
+
+/** An account route that answers 204, no body, once its handler is done (deletes, pauses). */
+export function noContentRoute<
+  Params extends Schema = undefined,
+  Query extends Schema = undefined,
+  Body extends Schema = undefined,
+>(
+  app: ZodApp,
+  spec: Omit<AccountRouteSpec<typeof noContent, Params, Query, Body>, "reply" | "status">,
+  handler: (input: AccountRouteInput<Params, Query, Body>) => Promise<unknown>,
+): void {
+  accountRoute(app, { ...spec, reply: noContent, status: 204 }, async (input) => {
+    await handler(input);
+    return null;
   });
 }

@@ -3,6 +3,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from "@gw/domain/api-to
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
+import { accountRoute } from "./account-route";
 
 /** Account API tokens for other systems: admins create (shown once), list and revoke them. */
 export const apiTokenRoutes =
@@ -11,56 +12,49 @@ export const apiTokenRoutes =
     const tags = ["api tokens"];
     const db = deps.db;
 
-    app.get(
-      "/api/tokens",
+    accountRoute(
+      app,
       {
+        method: "GET",
+        url: "/api/tokens",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary: "The account's API tokens (never the tokens themselves)",
-          response: { 200: apiTokenList, ...errors },
-        },
+        tags,
+        summary: "The account's API tokens (never the tokens themselves)",
+        reply: apiTokenList,
+        errors,
       },
-      async (request) => ({ items: await listApiTokens({ db, accountId: authOf(request).accountId }) }),
+      async ({ accountId }) => ({ items: await listApiTokens({ db, accountId }) }),
     );
 
-    app.post(
-      "/api/tokens",
+    accountRoute(
+      app,
       {
+        method: "POST",
+        url: "/api/tokens",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary: "Create an API token: the answer carries the token, the only time it is shown",
-          body: createApiTokenBody,
-          response: {
-            201: createdApiToken,
-            ...errors,
-          },
-        },
+        tags,
+        summary: "Create an API token: the answer carries the token, the only time it is shown",
+        body: createApiTokenBody,
+        reply: createdApiToken,
+        status: 201,
+        errors,
       },
-      async (request, reply) => {
-        const auth = authOf(request);
-        const created = await createApiToken({
-          db,
-          accountId: auth.accountId,
-          createdById: auth.userId,
-          ...request.body,
-        });
-        return reply.status(201).send(created);
-      },
+      async ({ accountId, body, request }) =>
+        createApiToken({ db, accountId, createdById: authOf(request).userId, ...body }),
     );
 
-    app.delete(
-      "/api/tokens/:id",
+    accountRoute(
+      app,
       {
+        method: "DELETE",
+        url: "/api/tokens/:id",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary: "Revoke an API token: it stops working at once",
-          params: idParams,
-          response: { 200: apiToken, ...errors },
-        },
+        tags,
+        summary: "Revoke an API token: it stops working at once",
+        params: idParams,
+        reply: apiToken,
+        errors,
       },
-      async (request) => revokeApiToken({ db, accountId: authOf(request).accountId, tokenId: request.params.id }),
+      async ({ accountId, params }) => revokeApiToken({ db, accountId, tokenId: params.id }),
     );
   };

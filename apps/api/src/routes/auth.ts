@@ -5,11 +5,15 @@ import type { ApiDeps } from "../deps";
 import { authOf, csrfTokenOf } from "../plugins/auth";
 import { createLoginThrottle, LOGIN_LIMITS, TooManyLogins } from "../plugins/login-throttle";
 import { clearSessionCookie, setSessionCookie } from "../plugins/session";
+import { accountRoute } from "./account-route";
 
 /** Login attempts allowed per client IP and e-mail in one window. */
 export const LOGIN_ATTEMPTS = LOGIN_LIMITS.ipAndEmail;
 
-/** Login, logout, the current user and the CSRF token. */
+/**
+ * Login, logout, the current user and the CSRF token. Login and logout stay plain routes: they
+ * set and clear the session cookie, and run without a session (no account to scope them to).
+ */
 export const authRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -75,20 +79,20 @@ export const authRoutes =
       },
     );
 
-    app.get(
-      "/api/auth/me",
+    accountRoute(
+      app,
       {
+        method: "GET",
+        url: "/api/auth/me",
         preHandler: app.requireAuth,
-        schema: {
-          tags: ["auth"],
-          summary: "The logged-in user, their account and the CSRF token",
-          security: [{ session: [] }],
-          response: { 200: currentUser, 401: errorBody },
-        },
+        tags: ["auth"],
+        summary: "The logged-in user, their account and the CSRF token",
+        security: [{ session: [] }],
+        reply: currentUser,
+        errors: { 401: errorBody },
       },
-      async (request) => {
-        const auth = authOf(request);
-        const user = await getCurrentUser({ db: deps.db, userId: auth.userId });
+      async ({ request }) => {
+        const user = await getCurrentUser({ db: deps.db, userId: authOf(request).userId });
         return {
           user: { id: user.id, email: user.email, name: user.name, role: user.role, operator: user.isOperator },
           account: user.account,
@@ -97,19 +101,18 @@ export const authRoutes =
       },
     );
 
-    app.get(
-      "/api/auth/csrf",
+    accountRoute(
+      app,
       {
+        method: "GET",
+        url: "/api/auth/csrf",
         preHandler: app.requireAuth,
-        schema: {
-          tags: ["auth"],
-          summary: "The CSRF token to send in x-csrf-token",
-          security: [{ session: [] }],
-          response: { 200: csrfTokenResponse, 401: errorBody },
-        },
+        tags: ["auth"],
+        summary: "The CSRF token to send in x-csrf-token",
+        security: [{ session: [] }],
+        reply: csrfTokenResponse,
+        errors: { 401: errorBody },
       },
-      async (request) => {
-        return { csrfToken: csrfTokenOf(request, sessionSecret) };
-      },
+      async ({ request }) => ({ csrfToken: csrfTokenOf(request, sessionSecret) }),
     );
   };

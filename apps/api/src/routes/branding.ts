@@ -3,6 +3,7 @@ import { deleteFormLogo, getFormBranding, getFormLogo, setFormLogo, updateFormBr
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
+import { accountRoute } from "./account-route";
 
 const tags = ["settings"];
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody };
@@ -15,81 +16,81 @@ export const brandingRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = deps;
-    app.get(
-      "/api/settings/branding",
+    accountRoute(
+      app,
       {
+        method: "GET",
+        url: "/api/settings/branding",
         preHandler: app.requireAuth,
-        schema: {
-          tags,
-          summary: "How the account's hosted forms look",
-          response: { 200: brandingView, 401: errorBody },
-        },
+        tags,
+        summary: "How the account's hosted forms look",
+        reply: brandingView,
+        errors: { 401: errorBody },
       },
-      async (request) => getFormBranding({ db, accountId: authOf(request).accountId }),
+      async ({ accountId }) => getFormBranding({ db, accountId }),
     );
 
-    app.put(
-      "/api/settings/branding",
+    accountRoute(
+      app,
       {
+        method: "PUT",
+        url: "/api/settings/branding",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary: "Replace the hosted forms' branding (admins)",
-          description:
-            "Colours are refused (400, naming the field and the contrast found) when text on them would not meet WCAG AA (4.5:1). Leave `logoUrl` out to keep the logo as it is.",
-          body: brandingBody,
-          response: { 200: brandingView, ...errors },
-        },
+        tags,
+        summary: "Replace the hosted forms' branding (admins)",
+        description:
+          "Colours are refused (400, naming the field and the contrast found) when text on them would not meet WCAG AA (4.5:1). Leave `logoUrl` out to keep the logo as it is.",
+        body: brandingBody,
+        reply: brandingView,
+        errors,
       },
-      async (request) =>
+      async ({ accountId, body }) =>
         updateFormBranding({
           db,
-          accountId: authOf(request).accountId,
+          accountId,
           input: {
-            ...(request.body.logoUrl !== undefined ? { logoUrl: request.body.logoUrl } : {}),
-            accentColor: request.body.accentColor,
-            backgroundColor: request.body.backgroundColor,
-            footerText: request.body.footerText,
-            frameAncestors: request.body.frameAncestors,
+            ...(body.logoUrl !== undefined ? { logoUrl: body.logoUrl } : {}),
+            accentColor: body.accentColor,
+            backgroundColor: body.backgroundColor,
+            footerText: body.footerText,
+            frameAncestors: body.frameAncestors,
           },
         }),
     );
 
-    app.put(
-      "/api/settings/branding/logo",
+    accountRoute(
+      app,
       {
+        method: "PUT",
+        url: "/api/settings/branding/logo",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary: "Upload the hosted forms' logo (admins)",
-          description:
-            "PNG, JPEG, GIF or WebP up to 256 KB, as base64. The bytes must be the type declared (SVG is refused: it can carry script). Replaces a logo given by URL.",
-          body: brandingLogoBody,
-          response: { 200: brandingView, ...errors },
-        },
+        tags,
+        summary: "Upload the hosted forms' logo (admins)",
+        description:
+          "PNG, JPEG, GIF or WebP up to 256 KB, as base64. The bytes must be the type declared (SVG is refused: it can carry script). Replaces a logo given by URL.",
+        body: brandingLogoBody,
+        reply: brandingView,
+        errors,
       },
-      async (request) =>
-        setFormLogo({
-          db,
-          accountId: authOf(request).accountId,
-          contentType: request.body.contentType,
-          bytes: Buffer.from(request.body.data, "base64"),
-        }),
+      async ({ accountId, body }) =>
+        setFormLogo({ db, accountId, contentType: body.contentType, bytes: Buffer.from(body.data, "base64") }),
     );
 
-    app.delete(
-      "/api/settings/branding/logo",
+    accountRoute(
+      app,
       {
+        method: "DELETE",
+        url: "/api/settings/branding/logo",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary: "Remove the hosted forms' logo, uploaded or by URL (admins)",
-          response: { 200: brandingView, ...errors },
-        },
+        tags,
+        summary: "Remove the hosted forms' logo, uploaded or by URL (admins)",
+        reply: brandingView,
+        errors,
       },
-      async (request) => deleteFormLogo({ db, accountId: authOf(request).accountId }),
+      async ({ accountId }) => deleteFormLogo({ db, accountId }),
     );
 
+    // An image, not JSON: no success schema, so declared as a plain route.
     app.get(
       "/api/settings/branding/logo",
       {

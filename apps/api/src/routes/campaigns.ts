@@ -2,7 +2,7 @@ import { campaignList, campaignsQuery, campaignView, createCampaignBody, errorBo
 import { createCampaign, listCampaigns } from "@gw/domain/campaigns";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { authOf } from "../plugins/auth";
+import { accountRoute } from "./account-route";
 
 const tags = ["campaigns"];
 const security = [{ session: [] }];
@@ -11,43 +11,43 @@ const security = [{ session: [] }];
 export const campaignRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      "/api/campaigns",
+    accountRoute(
+      app,
       {
+        method: "GET",
+        url: "/api/campaigns",
         preHandler: app.requireAuth,
-        schema: {
-          tags,
-          security,
-          summary: "The account's campaigns by name",
-          querystring: campaignsQuery,
-          response: { 200: campaignList, 400: errorBody, 401: errorBody },
-        },
+        tags,
+        security,
+        summary: "The account's campaigns by name",
+        querystring: campaignsQuery,
+        reply: campaignList,
+        errors: { 400: errorBody, 401: errorBody },
       },
-      async (request) => ({
+      async ({ accountId, query }) => ({
         items: await listCampaigns({
           db: deps.db,
-          accountId: authOf(request).accountId,
-          limit: request.query.limit,
-          ...(request.query.search ? { search: request.query.search } : {}),
+          accountId,
+          limit: query.limit,
+          ...(query.search ? { search: query.search } : {}),
         }),
       }),
     );
 
-    app.post(
-      "/api/campaigns",
+    accountRoute(
+      app,
       {
+        method: "POST",
+        url: "/api/campaigns",
         preHandler: app.requireAuth,
-        schema: {
-          tags,
-          security,
-          summary: "Create a campaign",
-          body: createCampaignBody,
-          response: { 201: campaignView, 400: errorBody, 401: errorBody, 409: errorBody },
-        },
+        tags,
+        security,
+        summary: "Create a campaign",
+        body: createCampaignBody,
+        reply: campaignView,
+        status: 201,
+        errors: { 400: errorBody, 401: errorBody, 409: errorBody },
       },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await createCampaign({ db: deps.db, accountId: authOf(request).accountId, name: request.body.name })),
+      async ({ accountId, body }) => createCampaign({ db: deps.db, accountId, name: body.name }),
     );
   };

@@ -31,7 +31,7 @@ import { deliverEndpointJob, enqueue } from "@gw/queues";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
-import { accountRoute } from "./account-route";
+import { accountRoute, noContentRoute } from "./account-route";
 
 const deliveryParams = z.object({ id: z.uuid(), deliveryId: z.string().regex(/^\d{1,19}$/) });
 
@@ -174,7 +174,7 @@ export const endpointRoutes =
       },
     );
 
-    accountRoute(
+    noContentRoute(
       app,
       {
         method: "DELETE",
@@ -183,14 +183,9 @@ export const endpointRoutes =
         tags,
         summary: "Delete an endpoint and its delivery log",
         params: idParams,
-        reply: z.null(),
-        status: 204,
         errors,
       },
-      async ({ accountId, params }) => {
-        await deleteEndpoint(ref(params, accountId));
-        return null;
-      },
+      async ({ accountId, params }) => deleteEndpoint(ref(params, accountId)),
     );
 
     accountRoute(

@@ -2,8 +2,8 @@ import { errors, exclusionRules, exclusionRulesBody, exclusionsApplied } from "@
 import { listExclusionRules, setExclusionRules } from "@gw/domain/exclusions";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { authOf } from "../plugins/auth";
 import { queueRequestedStaffFetches } from "../staff-fetches";
+import { accountRoute } from "./account-route";
 
 /** Admin > Exclusions: who the account keeps out of automation (filtered prospects). */
 export const exclusionRoutes =
@@ -13,42 +13,43 @@ export const exclusionRoutes =
     const { db } = deps;
     const tags = ["exclusions"];
 
-    app.get(
-      "/api/exclusions",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "The account's exclusion rules",
-          response: { 200: exclusionRules, ...errors },
-        },
+        method: "GET",
+        url: "/api/exclusions",
+        tags,
+        summary: "The account's exclusion rules",
+        reply: exclusionRules,
+        errors,
       },
-      async (request) => ({ rules: await listExclusionRules({ db, accountId: authOf(request).accountId }) }),
+      async ({ accountId }) => ({ rules: await listExclusionRules({ db, accountId }) }),
     );
 
-    app.put(
-      "/api/exclusions",
+    accountRoute(
+      app,
       {
+        method: "PUT",
+        url: "/api/exclusions",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary: "Replace the exclusion rules and re-apply them to every prospect now (admins)",
-          description:
-            "Matching prospects become filtered: the sync still records their activities, but they get no completion or rule " +
-            "actions, leave dynamic lists, and the reports hide them unless includeFiltered=true. Prospects only the old rules " +
-            "filtered are released; prospects filtered by hand stay filtered. A PANELIST or CO_ORGANIZER rule added here also " +
-            "queues, for each webinar no sync reads again, one GoTo request per role (in the background, behind other sync " +
-            "work): their staff are filtered as the answers arrive (staffWebinarsQueued). The requests are recorded with the " +
-            "rules, so a Redis outage delays them (the worker queues them again) but loses none.",
-          body: exclusionRulesBody,
-          response: { 200: exclusionsApplied, ...errors },
-        },
+        tags,
+        summary: "Replace the exclusion rules and re-apply them to every prospect now (admins)",
+        description:
+          "Matching prospects become filtered: the sync still records their activities, but they get no completion or rule " +
+          "actions, leave dynamic lists, and the reports hide them unless includeFiltered=true. Prospects only the old rules " +
+          "filtered are released; prospects filtered by hand stay filtered. A PANELIST or CO_ORGANIZER rule added here also " +
+          "queues, for each webinar no sync reads again, one GoTo request per role (in the background, behind other sync " +
+          "work): their staff are filtered as the answers arrive (staffWebinarsQueued). The requests are recorded with the " +
+          "rules, so a Redis outage delays them (the worker queues them again) but loses none.",
+        body: exclusionRulesBody,
+        reply: exclusionsApplied,
+        errors,
       },
-      async (request) => {
-        const { accountId } = authOf(request);
+      async ({ accountId, body, request }) => {
         const { addedStaffRoles, staffFetches, ...applied } = await setExclusionRules({
           db,
           accountId,
-          rules: request.body.rules,
+          rules: body.rules,
         });
         await queueRequestedStaffFetches(deps, { fetches: staffFetches, requestId: request.id, log: request.log });
         return { ...applied, staffWebinarsQueued: staffFetches.length };

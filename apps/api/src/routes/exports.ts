@@ -4,13 +4,9 @@ import { checkProspectFilters } from "@gw/domain/prospects";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
-import { authOf } from "../plugins/auth";
-import { sendCsv } from "./csv-reply";
+import { csvRoute } from "./csv-reply";
 
-const csvDoc = {
-  produces: ["text/csv"],
-  response: { 200: z.string().describe("CSV"), ...errors },
-};
+const reply = z.string().describe("CSV");
 const description =
   "Streams text/csv with a header row, every row however many; cells starting with = + - @ are prefixed with ' against CSV injection.";
 
@@ -21,73 +17,67 @@ export const exportRoutes =
     app.addHook("onRequest", app.requireAuth);
     const { db } = deps;
 
-    app.get(
-      "/api/lists/:id/members.csv",
+    csvRoute(
+      app,
       {
-        schema: {
-          tags: ["lists"],
-          summary: "Export a list's members (static or dynamic) as CSV",
-          description,
-          params: idParams,
-          ...csvDoc,
-        },
+        method: "GET",
+        url: "/api/lists/:id/members.csv",
+        tags: ["lists"],
+        summary: "Export a list's members (static or dynamic) as CSV",
+        description,
+        params: idParams,
+        reply,
+        errors,
       },
-      async (request, reply) =>
-        sendCsv(
-          reply,
-          await exportListMembers({ db, accountId: authOf(request).accountId, listId: request.params.id }),
-        ),
+      ({ accountId, params }) => exportListMembers({ db, accountId, listId: params.id }),
     );
 
-    app.get(
-      "/api/tags/:id/prospects.csv",
+    csvRoute(
+      app,
       {
-        schema: {
-          tags: ["tags"],
-          summary: "Export a tag's prospects as CSV",
-          description,
-          params: idParams,
-          ...csvDoc,
-        },
+        method: "GET",
+        url: "/api/tags/:id/prospects.csv",
+        tags: ["tags"],
+        summary: "Export a tag's prospects as CSV",
+        description,
+        params: idParams,
+        reply,
+        errors,
       },
-      async (request, reply) =>
-        sendCsv(reply, await exportTagMembers({ db, accountId: authOf(request).accountId, tagId: request.params.id })),
+      ({ accountId, params }) => exportTagMembers({ db, accountId, tagId: params.id }),
     );
 
-    app.get(
-      "/api/prospects.csv",
+    csvRoute(
+      app,
       {
-        schema: {
-          tags: ["prospects"],
-          summary: "Export a prospect search as CSV, with the prospects page's filters (all prospects without any)",
-          description,
-          querystring: prospectsCsvQuery,
-          ...csvDoc,
-        },
+        method: "GET",
+        url: "/api/prospects.csv",
+        tags: ["prospects"],
+        summary: "Export a prospect search as CSV, with the prospects page's filters (all prospects without any)",
+        description,
+        querystring: prospectsCsvQuery,
+        reply,
+        errors,
       },
-      async (request, reply) => {
-        const { accountId } = authOf(request);
-        const { q, ...filters } = request.query;
+      async ({ accountId, query }) => {
+        const { q, ...filters } = query;
         await checkProspectFilters({ db, accountId, filters });
-        return sendCsv(reply, await exportProspectSearch({ db, accountId, q, filters }));
+        return exportProspectSearch({ db, accountId, q, filters });
       },
     );
 
-    app.post(
-      "/api/segments/export.csv",
+    csvRoute(
+      app,
       {
-        schema: {
-          tags: ["segments"],
-          summary: "Export whoever matches criteria now as CSV",
-          description,
-          body: segmentExportBody,
-          ...csvDoc,
-        },
+        method: "POST",
+        url: "/api/segments/export.csv",
+        tags: ["segments"],
+        summary: "Export whoever matches criteria now as CSV",
+        description,
+        body: segmentExportBody,
+        reply,
+        errors,
       },
-      async (request, reply) =>
-        sendCsv(
-          reply,
-          await exportCriteriaMatches({ db, accountId: authOf(request).accountId, criteria: request.body.criteria }),
-        ),
+      ({ accountId, body }) => exportCriteriaMatches({ db, accountId, criteria: body.criteria }),
     );
   };

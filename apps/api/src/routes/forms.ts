@@ -26,6 +26,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
+import { accountRoute } from "./account-route";
 
 /** Forms of the caller's account: the admin side of hosted forms (see hosted-forms.ts for the public side). */
 export const formRoutes =
@@ -53,29 +54,29 @@ export const formRoutes =
       return client.getRegistrationFields({ webinarKey });
     };
 
-    app.get(
-      "/api/forms",
+    const tags = ["forms"];
+    const preHandler = app.requireAuth;
+    const oneForm = { 400: errorBody, 401: errorBody, 404: errorBody };
+
+    accountRoute(
+      app,
       {
-        preHandler: app.requireAuth,
-        schema: {
-          tags: ["forms"],
-          summary: "List the account's forms (archived ones with includeArchived=true)",
-          querystring: formsQuery,
-          response: {
-            200: formList,
-            400: errorBody,
-            401: errorBody,
-          },
-        },
+        method: "GET",
+        url: "/api/forms",
+        preHandler,
+        tags,
+        summary: "List the account's forms (archived ones with includeArchived=true)",
+        querystring: formsQuery,
+        reply: formList,
+        errors: { 400: errorBody, 401: errorBody },
       },
-      async (request) => {
-        const { accountId } = authOf(request);
+      async ({ accountId, query }) => {
         const { forms, total } = await listForms({
           db,
           accountId,
-          includeArchived: request.query.includeArchived === "true",
-          limit: request.query.limit,
-          offset: request.query.offset,
+          includeArchived: query.includeArchived === "true",
+          limit: query.limit,
+          offset: query.offset,
         });
         const stats = await listFormStats({
           db,
@@ -106,135 +107,117 @@ export const formRoutes =
       },
     );
 
-    app.get(
-      "/api/forms/webinar-options",
+    accountRoute(
+      app,
       {
-        preHandler: app.requireAuth,
-        schema: {
-          tags: ["forms"],
-          summary:
-            "Webinars a register-for-webinar action may pick: upcoming ones of verified connectors (never past ones)",
-          response: { 200: webinarOptions, 401: errorBody },
-        },
+        method: "GET",
+        url: "/api/forms/webinar-options",
+        preHandler,
+        tags,
+        summary:
+          "Webinars a register-for-webinar action may pick: upcoming ones of verified connectors (never past ones)",
+        reply: webinarOptions,
+        errors: { 401: errorBody },
       },
-      async (request) => {
-        const webinars = await listWebinarOptions({ db, accountId: authOf(request).accountId });
+      async ({ accountId }) => {
+        const webinars = await listWebinarOptions({ db, accountId });
         return {
           webinars: webinars.map((w) => ({ ...w, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })),
         };
       },
     );
 
-    app.get(
-      "/api/forms/webinar-options/:webinarId/questions",
+    accountRoute(
+      app,
       {
-        preHandler: app.requireAuth,
-        schema: {
-          tags: ["forms"],
-          summary:
-            "The webinar's registration form in GoTo: required fields and custom questions (with answer keys) to map form fields to",
-          params: webinarQuestionsParams,
-          response: {
-            200: registrationForm,
-            400: errorBody,
-            401: errorBody,
-            404: errorBody,
-            422: errorBody,
-            502: errorBody,
-          },
-        },
+        method: "GET",
+        url: "/api/forms/webinar-options/:webinarId/questions",
+        preHandler,
+        tags,
+        summary:
+          "The webinar's registration form in GoTo: required fields and custom questions (with answer keys) to map form fields to",
+        params: webinarQuestionsParams,
+        reply: registrationForm,
+        errors: { ...oneForm, 422: errorBody, 502: errorBody },
       },
-      async (request) =>
-        getWebinarQuestions({
-          db,
-          accountId: authOf(request).accountId,
-          webinarId: request.params.webinarId,
-          loadRegistrationFields,
-        }),
+      async ({ accountId, params }) =>
+        getWebinarQuestions({ db, accountId, webinarId: params.webinarId, loadRegistrationFields }),
     );
 
-    app.post(
-      "/api/forms",
+    accountRoute(
+      app,
       {
-        preHandler: app.requireAuth,
-        schema: {
-          tags: ["forms"],
-          summary: "Create a form",
-          description:
-            "A form with a REGISTER_WEBINAR action must have email, first and last name as required fields, and an upcoming webinar of a verified connector; fields with questionKey answer the webinar's custom questions in GoTo.",
-          body: formInputSchema,
-          response: { 201: formView, ...formErrors },
-        },
+        method: "POST",
+        url: "/api/forms",
+        preHandler,
+        tags,
+        summary: "Create a form",
+        description:
+          "A form with a REGISTER_WEBINAR action must have email, first and last name as required fields, and an upcoming webinar of a verified connector; fields with questionKey answer the webinar's custom questions in GoTo.",
+        body: formInputSchema,
+        reply: formView,
+        status: 201,
+        errors: formErrors,
       },
-      async (request, reply) => {
-        const form = await createForm({
-          db,
-          accountId: authOf(request).accountId,
-          input: request.body,
-          loadRegistrationFields,
-          actor: authOf(request).role,
-          ownHost,
-        });
+      async ({ accountId, body, request }) => {
+        const actor = authOf(request).role;
+        const form = await createForm({ db, accountId, input: body, loadRegistrationFields, actor, ownHost });
         request.log.info({ formId: form.id }, "form created");
-        return reply.status(201).send(present(form));
+        return present(form);
       },
     );
 
-    app.get(
-      "/api/forms/:formId",
+    accountRoute(
+      app,
       {
-        preHandler: app.requireAuth,
-        schema: {
-          tags: ["forms"],
-          summary: "One form",
-          params: formIdParams,
-          response: { 200: formView, 400: errorBody, 401: errorBody, 404: errorBody },
-        },
+        method: "GET",
+        url: "/api/forms/:formId",
+        preHandler,
+        tags,
+        summary: "One form",
+        params: formIdParams,
+        reply: formView,
+        errors: oneForm,
       },
-      async (request) =>
-        present(await getForm({ db, accountId: authOf(request).accountId, formId: request.params.formId })),
+      async ({ accountId, params }) => present(await getForm({ db, accountId, formId: params.formId })),
     );
 
-    app.put(
-      "/api/forms/:formId",
+    accountRoute(
+      app,
       {
-        preHandler: app.requireAuth,
-        schema: {
-          tags: ["forms"],
-          summary: "Replace a form's definition (same rules as create)",
-          params: formIdParams,
-          body: formInputSchema,
-          response: { 200: formView, ...formErrors },
-        },
+        method: "PUT",
+        url: "/api/forms/:formId",
+        preHandler,
+        tags,
+        summary: "Replace a form's definition (same rules as create)",
+        params: formIdParams,
+        body: formInputSchema,
+        reply: formView,
+        errors: formErrors,
       },
-      async (request) => {
-        const form = await updateForm({
-          db,
-          accountId: authOf(request).accountId,
-          formId: request.params.formId,
-          input: request.body,
-          loadRegistrationFields,
-          actor: authOf(request).role,
-          ownHost,
-        });
+      async ({ accountId, params, body, request }) => {
+        const actor = authOf(request).role;
+        const formId = params.formId;
+        const form = await updateForm({ db, accountId, formId, input: body, loadRegistrationFields, actor, ownHost });
         request.log.info({ formId: form.id }, "form updated");
         return present(form);
       },
     );
 
-    app.post(
-      "/api/forms/:formId/archive",
+    accountRoute(
+      app,
       {
-        preHandler: app.requireAuth,
-        schema: {
-          tags: ["forms"],
-          summary: "Archive a form: its hosted page answers 410 from then on; submissions and registrations stay",
-          params: formIdParams,
-          response: { 200: formView, 400: errorBody, 401: errorBody, 404: errorBody },
-        },
+        method: "POST",
+        url: "/api/forms/:formId/archive",
+        preHandler,
+        tags,
+        summary: "Archive a form: its hosted page answers 410 from then on; submissions and registrations stay",
+        params: formIdParams,
+        reply: formView,
+        errors: oneForm,
       },
-      async (request) => {
-        const form = await archiveForm({ db, accountId: authOf(request).accountId, formId: request.params.formId });
+      async ({ accountId, params, request }) => {
+        const form = await archiveForm({ db, accountId, formId: params.formId });
         request.log.info({ formId: form.id }, "form archived");
         return present(form);
       },

@@ -15,7 +15,6 @@ import {
   memberPage,
   memberParams,
   nameBody,
-  noContent,
   prospectIdsBody,
   updateListBody,
 } from "@gw/api-contract";
@@ -36,7 +35,7 @@ import {
 import { evaluateDynamicList } from "@gw/domain/segments";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { authOf } from "../plugins/auth";
+import { accountRoute, noContentRoute } from "./account-route";
 
 /** Lists of prospects, static or dynamic: view, create, rename, delete, members and history. */
 export const listRoutes =
@@ -45,200 +44,189 @@ export const listRoutes =
     app.addHook("onRequest", app.requireAuth);
     const { db } = deps;
     const tags = ["lists"];
+    const conflict = { ...errors, 409: errorBody };
 
-    app.get(
-      "/api/lists",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "The account's lists by name, with member counts",
-          querystring: collectionQuery,
-          response: { 200: listPage, ...errors },
-        },
+        method: "GET",
+        url: "/api/lists",
+        tags,
+        summary: "The account's lists by name, with member counts",
+        querystring: collectionQuery,
+        reply: listPage,
+        errors,
       },
-      async (request) => listLists({ db, accountId: authOf(request).accountId, ...request.query }),
+      async ({ accountId, query }) => listLists({ db, accountId, ...query }),
     );
 
-    app.post(
-      "/api/lists",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Create a list (names are unique per account, ignoring case); with criteria it is dynamic",
-          description:
-            "A dynamic list's members are evaluated before this answers, then kept current as prospects change.",
-          body: createListBody,
-          response: { 201: list, ...errors, 409: errorBody },
-        },
+        method: "POST",
+        url: "/api/lists",
+        tags,
+        summary: "Create a list (names are unique per account, ignoring case); with criteria it is dynamic",
+        description:
+          "A dynamic list's members are evaluated before this answers, then kept current as prospects change.",
+        body: createListBody,
+        reply: list,
+        status: 201,
+        errors: conflict,
       },
-      async (request, reply) =>
-        reply.status(201).send(await createList({ db, accountId: authOf(request).accountId, ...request.body })),
+      async ({ accountId, body }) => createList({ db, accountId, ...body }),
     );
 
-    app.get(
-      "/api/lists/:id",
+    accountRoute(
+      app,
       {
-        schema: { tags, summary: "A list with its member count", params: idParams, response: { 200: list, ...errors } },
+        method: "GET",
+        url: "/api/lists/:id",
+        tags,
+        summary: "A list with its member count",
+        params: idParams,
+        reply: list,
+        errors,
       },
-      async (request) => getList({ db, accountId: authOf(request).accountId, listId: request.params.id }),
+      async ({ accountId, params }) => getList({ db, accountId, listId: params.id }),
     );
 
-    app.patch(
-      "/api/lists/:id",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Rename a list, or change a dynamic list's criteria (its members are then re-evaluated)",
-          params: idParams,
-          body: updateListBody,
-          response: { 200: list, ...errors, 409: errorBody },
-        },
+        method: "PATCH",
+        url: "/api/lists/:id",
+        tags,
+        summary: "Rename a list, or change a dynamic list's criteria (its members are then re-evaluated)",
+        params: idParams,
+        body: updateListBody,
+        reply: list,
+        errors: conflict,
       },
-      async (request) => {
-        const target = { accountId: authOf(request).accountId, listId: request.params.id };
+      async ({ accountId, params, body }) => {
+        const target = { accountId, listId: params.id };
         // Criteria first: a refused change (a 400) must not leave a half-applied rename.
-        if (request.body.criteria !== undefined)
-          await setListCriteria({ db, ...target, criteria: request.body.criteria });
-        if (request.body.name !== undefined) await renameList({ db, ...target, name: request.body.name });
+        if (body.criteria !== undefined) await setListCriteria({ db, ...target, criteria: body.criteria });
+        if (body.name !== undefined) await renameList({ db, ...target, name: body.name });
         return getList({ db, ...target });
       },
     );
 
-    app.post(
-      "/api/lists/:id/evaluate",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Re-evaluate a dynamic list against every prospect now",
-          params: idParams,
-          response: { 200: listEvaluation, ...errors },
-        },
+        method: "POST",
+        url: "/api/lists/:id/evaluate",
+        tags,
+        summary: "Re-evaluate a dynamic list against every prospect now",
+        params: idParams,
+        reply: listEvaluation,
+        errors,
       },
-      async (request) => evaluateDynamicList({ db, accountId: authOf(request).accountId, listId: request.params.id }),
+      async ({ accountId, params }) => evaluateDynamicList({ db, accountId, listId: params.id }),
     );
 
-    app.post(
-      "/api/lists/:id/snapshot",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Make a static list of a list's members as they are now",
-          params: idParams,
-          body: nameBody,
-          response: { 201: list, ...errors, 409: errorBody },
-        },
+        method: "POST",
+        url: "/api/lists/:id/snapshot",
+        tags,
+        summary: "Make a static list of a list's members as they are now",
+        params: idParams,
+        body: nameBody,
+        reply: list,
+        status: 201,
+        errors: conflict,
       },
-      async (request, reply) =>
-        reply.status(201).send(
-          await snapshotList({
-            db,
-            accountId: authOf(request).accountId,
-            listId: request.params.id,
-            ...request.body,
-          }),
-        ),
+      async ({ accountId, params, body }) => snapshotList({ db, accountId, listId: params.id, ...body }),
     );
 
-    app.get(
-      "/api/lists/:id/history",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "A list's member count over time (the last count of each hour), oldest first",
-          params: idParams,
-          querystring: listHistoryQuery,
-          response: { 200: listHistory, ...errors },
-        },
+        method: "GET",
+        url: "/api/lists/:id/history",
+        tags,
+        summary: "A list's member count over time (the last count of each hour), oldest first",
+        params: idParams,
+        querystring: listHistoryQuery,
+        reply: listHistory,
+        errors,
       },
-      async (request) =>
-        listCountHistory({ db, accountId: authOf(request).accountId, listId: request.params.id, ...request.query }),
+      async ({ accountId, params, query }) => listCountHistory({ db, accountId, listId: params.id, ...query }),
     );
 
-    app.get(
-      "/api/lists/:id/changes",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Who joined and left a dynamic list, and when: newest first",
-          params: idParams,
-          querystring: listChangesQuery,
-          response: { 200: listChangePage, ...errors },
-        },
+        method: "GET",
+        url: "/api/lists/:id/changes",
+        tags,
+        summary: "Who joined and left a dynamic list, and when: newest first",
+        params: idParams,
+        querystring: listChangesQuery,
+        reply: listChangePage,
+        errors,
       },
-      async (request) =>
-        listMembershipChanges({
-          db,
-          accountId: authOf(request).accountId,
-          listId: request.params.id,
-          ...request.query,
-        }),
+      async ({ accountId, params, query }) => listMembershipChanges({ db, accountId, listId: params.id, ...query }),
     );
 
-    app.delete(
-      "/api/lists/:id",
+    noContentRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Delete a list (its prospects stay)",
-          params: idParams,
-          response: { 204: noContent, ...errors },
-        },
+        method: "DELETE",
+        url: "/api/lists/:id",
+        tags,
+        summary: "Delete a list (its prospects stay)",
+        params: idParams,
+        errors,
       },
-      async (request, reply) => {
-        await deleteList({ db, accountId: authOf(request).accountId, listId: request.params.id });
-        return reply.status(204).send(null);
-      },
+      async ({ accountId, params }) => deleteList({ db, accountId, listId: params.id }),
     );
 
-    app.get(
-      "/api/lists/:id/members",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "A list's members, most recently added first",
-          params: idParams,
-          querystring: collectionQuery,
-          response: { 200: memberPage, ...errors },
-        },
+        method: "GET",
+        url: "/api/lists/:id/members",
+        tags,
+        summary: "A list's members, most recently added first",
+        params: idParams,
+        querystring: collectionQuery,
+        reply: memberPage,
+        errors,
       },
-      async (request) =>
-        listListMembers({ db, accountId: authOf(request).accountId, listId: request.params.id, ...request.query }),
+      async ({ accountId, params, query }) => listListMembers({ db, accountId, listId: params.id, ...query }),
     );
 
-    app.post(
-      "/api/lists/:id/members",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Add prospects to a static list (idempotent; a merged-away prospect adds its master)",
-          params: idParams,
-          body: prospectIdsBody,
-          response: { 200: listMembersAdded, ...errors, 409: errorBody },
-        },
+        method: "POST",
+        url: "/api/lists/:id/members",
+        tags,
+        summary: "Add prospects to a static list (idempotent; a merged-away prospect adds its master)",
+        params: idParams,
+        body: prospectIdsBody,
+        reply: listMembersAdded,
+        errors: conflict,
       },
-      async (request) =>
-        addProspectsToList({
-          db,
-          accountId: authOf(request).accountId,
-          listId: request.params.id,
-          prospectIds: request.body.prospectIds,
-        }),
+      async ({ accountId, params, body }) =>
+        addProspectsToList({ db, accountId, listId: params.id, prospectIds: body.prospectIds }),
     );
 
-    app.delete(
-      "/api/lists/:id/members/:prospectId",
+    noContentRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Remove a prospect from a static list (idempotent)",
-          params: memberParams,
-          response: { 204: noContent, ...errors, 409: errorBody },
-        },
+        method: "DELETE",
+        url: "/api/lists/:id/members/:prospectId",
+        tags,
+        summary: "Remove a prospect from a static list (idempotent)",
+        params: memberParams,
+        errors: conflict,
       },
-      async (request, reply) => {
-        const { id, prospectId } = request.params;
-        await removeProspectFromList({ db, accountId: authOf(request).accountId, listId: id, prospectId });
-        return reply.status(204).send(null);
-      },
+      async ({ accountId, params }) =>
+        removeProspectFromList({ db, accountId, listId: params.id, prospectId: params.prospectId }),
     );
   };

@@ -3,6 +3,7 @@ import { QUEUE_NAMES } from "@gw/queues";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { QUEUE_DASHBOARD_PATH } from "../plugins/queue-dashboard";
+import { accountRoute } from "./account-route";
 
 const QUEUE_TIMEOUT_MS = 3_000;
 
@@ -34,6 +35,7 @@ export function webhookReachability(
 export const opsRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    // Answers 503 with its own message when Redis is silent: a reply the spec's one status cannot give.
     app.get(
       "/api/ops/queues",
       {
@@ -84,16 +86,17 @@ export const opsRoutes =
       },
     );
 
-    app.get(
-      "/api/ops/info",
+    accountRoute(
+      app,
       {
+        method: "GET",
+        url: "/api/ops/info",
         preHandler: app.requireAuth,
-        schema: {
-          tags: ["ops"],
-          summary: "The service's public URL and whether GoTo Webinar can reach its webhook receiver",
-          security: [{ session: [] }],
-          response: { 200: opsInfo, 401: errorBody },
-        },
+        tags: ["ops"],
+        summary: "The service's public URL and whether GoTo Webinar can reach its webhook receiver",
+        security: [{ session: [] }],
+        reply: opsInfo,
+        errors: { 401: errorBody },
       },
       async () => ({
         publicUrl: deps.config.http.publicUrl,

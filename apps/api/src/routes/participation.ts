@@ -2,29 +2,26 @@ import { errorBody, errors, participationPage, participationQuery } from "@gw/ap
 import { listParticipation } from "@gw/domain/events";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { authOf } from "../plugins/auth";
+import { accountRoute } from "./account-route";
 
 /** The participation feed: what a warehouse reads to stay in sync without webhooks. */
 export const participationRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      "/api/participation",
+    app.addHook("onRequest", app.requireAuth);
+    accountRoute(
+      app,
       {
-        onRequest: app.requireAuth,
-        schema: {
-          tags: ["participation"],
-          summary: "Every change of a prospect's webinar state, in order, paged by cursor",
-          description:
-            "Start without `since`, then pass each answer's `nextCursor` as `since`. While `hasMore` is true the next page is ready at once; otherwise poll again later with the same cursor. Pages never skip or repeat a change, even while syncs write. Changes are kept CHANGE_EVENT_RETENTION_DAYS (default 90) days: a cursor older than that is answered 410; start again without `since`.",
-          querystring: participationQuery,
-          response: {
-            200: participationPage,
-            ...errors,
-            410: errorBody,
-          },
-        },
+        method: "GET",
+        url: "/api/participation",
+        tags: ["participation"],
+        summary: "Every change of a prospect's webinar state, in order, paged by cursor",
+        description:
+          "Start without `since`, then pass each answer's `nextCursor` as `since`. While `hasMore` is true the next page is ready at once; otherwise poll again later with the same cursor. Pages never skip or repeat a change, even while syncs write. Changes are kept CHANGE_EVENT_RETENTION_DAYS (default 90) days: a cursor older than that is answered 410; start again without `since`.",
+        querystring: participationQuery,
+        reply: participationPage,
+        errors: { ...errors, 410: errorBody },
       },
-      async (request) => listParticipation({ db: deps.db, accountId: authOf(request).accountId, ...request.query }),
+      async ({ accountId, query }) => listParticipation({ db: deps.db, accountId, ...query }),
     );
   };

@@ -4,7 +4,7 @@ import { eraseProspect, exportProspect } from "@gw/domain/privacy";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
-import { authOf } from "../plugins/auth";
+import { accountRoute } from "./account-route";
 
 /** GDPR: erase a prospect (here and in GoTo) and export everything held on one. */
 export const privacyRoutes =
@@ -13,27 +13,24 @@ export const privacyRoutes =
     app.addHook("onRequest", app.requireAuth);
     const tags = ["privacy"];
 
-    app.post(
-      "/api/prospects/:id/erase",
+    accountRoute(
+      app,
       {
+        method: "POST",
+        url: "/api/prospects/:id/erase",
         preHandler: app.requireAdmin,
-        schema: {
-          tags,
-          summary:
-            "Erase a prospect: personal data removed, upcoming GoTo registrations deleted, a prospect.erased event sent; a later poll does not bring them back",
-          params: idParams,
-          response: {
-            200: z.object({ erasedAt: z.date(), registrantsDeleted: z.number().int() }),
-            ...errors,
-            502: errorBody,
-          },
-        },
+        tags,
+        summary:
+          "Erase a prospect: personal data removed, upcoming GoTo registrations deleted, a prospect.erased event sent; a later poll does not bring them back",
+        params: idParams,
+        reply: z.object({ erasedAt: z.date(), registrantsDeleted: z.number().int() }),
+        errors: { ...errors, 502: errorBody },
       },
-      async (request) =>
+      async ({ accountId, params, request }) =>
         eraseProspect({
           db: deps.db,
-          accountId: authOf(request).accountId,
-          prospectId: request.params.id,
+          accountId,
+          prospectId: params.id,
           gotoClientFor: (connectorId) =>
             createConnectorGotoClient({
               db: deps.db,
@@ -45,23 +42,20 @@ export const privacyRoutes =
         }),
     );
 
-    app.get(
-      "/api/prospects/:id/export",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Everything held on one prospect, as JSON (for access requests)",
-          params: idParams,
-          response: { 200: z.record(z.string(), z.unknown()), ...errors },
-        },
+        method: "GET",
+        url: "/api/prospects/:id/export",
+        tags,
+        summary: "Everything held on one prospect, as JSON (for access requests)",
+        params: idParams,
+        reply: z.record(z.string(), z.unknown()),
+        errors,
       },
-      async (request, reply) => {
-        const data = await exportProspect({
-          db: deps.db,
-          accountId: authOf(request).accountId,
-          prospectId: request.params.id,
-        });
-        reply.header("content-disposition", `attachment; filename="prospect-${request.params.id}.json"`);
+      async ({ accountId, params, reply }) => {
+        const data = await exportProspect({ db: deps.db, accountId, prospectId: params.id });
+        reply.header("content-disposition", `attachment; filename="prospect-${params.id}.json"`);
         return data;
       },
     );

@@ -2,7 +2,6 @@ import {
   errorBody,
   errors,
   idParams,
-  noContent,
   rule,
   ruleBody,
   rulePage,
@@ -27,7 +26,7 @@ import {
 import { enqueue, pushRegistrationJob } from "@gw/queues";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { authOf } from "../plugins/auth";
+import { accountRoute, noContentRoute } from "./account-route";
 
 /** Automation rules: criteria + actions, previewed, enabled, paused, with a log per rule. */
 export const ruleRoutes =
@@ -47,143 +46,136 @@ export const ruleRoutes =
       }
     };
 
-    app.get(
-      "/api/rules",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "The account's automation rules",
-          querystring: rulePageQuery,
-          response: { 200: rulePage, ...errors },
-        },
+        method: "GET",
+        url: "/api/rules",
+        tags,
+        summary: "The account's automation rules",
+        querystring: rulePageQuery,
+        reply: rulePage,
+        errors,
       },
-      async (request) => listRules({ db, accountId: authOf(request).accountId, ...request.query }),
+      async ({ accountId, query }) => listRules({ db, accountId, ...query }),
     );
 
-    app.post(
-      "/api/rules",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Create a rule (as a draft: preview it, then enable it)",
-          body: ruleBody,
-          response: { 201: rule, ...errors, 409: errorBody },
-        },
+        method: "POST",
+        url: "/api/rules",
+        tags,
+        summary: "Create a rule (as a draft: preview it, then enable it)",
+        body: ruleBody,
+        reply: rule,
+        status: 201,
+        errors: { ...errors, 409: errorBody },
       },
-      async (request, reply) =>
-        reply.status(201).send(await createRule({ db, accountId: authOf(request).accountId, ...request.body })),
+      async ({ accountId, body }) => createRule({ db, accountId, ...body }),
     );
 
-    app.get(
-      "/api/rules/:id",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "A rule with its criteria in words",
-          params: idParams,
-          response: { 200: rule, ...errors },
-        },
+        method: "GET",
+        url: "/api/rules/:id",
+        tags,
+        summary: "A rule with its criteria in words",
+        params: idParams,
+        reply: rule,
+        errors,
       },
-      async (request) => getRule({ db, accountId: authOf(request).accountId, ruleId: request.params.id }),
+      async ({ accountId, params }) => getRule({ db, accountId, ruleId: params.id }),
     );
 
-    app.patch(
-      "/api/rules/:id",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Change a rule (applies to matches from now on)",
-          params: idParams,
-          body: ruleUpdateBody,
-          response: { 200: rule, ...errors, 409: errorBody },
-        },
+        method: "PATCH",
+        url: "/api/rules/:id",
+        tags,
+        summary: "Change a rule (applies to matches from now on)",
+        params: idParams,
+        body: ruleUpdateBody,
+        reply: rule,
+        errors: { ...errors, 409: errorBody },
       },
-      async (request) =>
-        updateRule({ db, accountId: authOf(request).accountId, ruleId: request.params.id, ...request.body }),
+      async ({ accountId, params, body }) => updateRule({ db, accountId, ruleId: params.id, ...body }),
     );
 
-    app.delete(
-      "/api/rules/:id",
+    noContentRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Delete a rule and its log",
-          params: idParams,
-          response: { 204: noContent, ...errors },
-        },
+        method: "DELETE",
+        url: "/api/rules/:id",
+        tags,
+        summary: "Delete a rule and its log",
+        params: idParams,
+        errors,
       },
-      async (request, reply) => {
-        await deleteRule({ db, accountId: authOf(request).accountId, ruleId: request.params.id });
-        return reply.status(204).send(null);
-      },
+      async ({ accountId, params }) => deleteRule({ db, accountId, ruleId: params.id }),
     );
 
-    app.post(
-      "/api/rules/:id/preview",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "What enabling the rule would do now: how many match, how many it would run on, a sample",
-          params: idParams,
-          body: rulePreviewBody,
-          response: { 200: rulePreview, ...errors },
-        },
+        method: "POST",
+        url: "/api/rules/:id/preview",
+        tags,
+        summary: "What enabling the rule would do now: how many match, how many it would run on, a sample",
+        params: idParams,
+        body: rulePreviewBody,
+        reply: rulePreview,
+        errors,
       },
-      async (request) =>
-        previewRule({ db, accountId: authOf(request).accountId, ruleId: request.params.id, ...request.body }),
+      async ({ accountId, params, body }) => previewRule({ db, accountId, ruleId: params.id, ...body }),
     );
 
-    app.post(
-      "/api/rules/:id/enable",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Enable (or resume) a rule: it runs now on every current match, then on new matches as they happen",
-          params: idParams,
-          response: { 200: ruleRunSummary, ...errors },
-        },
+        method: "POST",
+        url: "/api/rules/:id/enable",
+        tags,
+        summary: "Enable (or resume) a rule: it runs now on every current match, then on new matches as they happen",
+        params: idParams,
+        reply: ruleRunSummary,
+        errors,
       },
-      async (request) => {
-        const summary = await enableRule({
-          db,
-          accountId: authOf(request).accountId,
-          ruleId: request.params.id,
-          giveUpAfterMs,
-        });
+      async ({ accountId, params, request }) => {
+        const summary = await enableRule({ db, accountId, ruleId: params.id, giveUpAfterMs });
         await pushAll(summary.registrationRequestIds, request.id);
-        request.log.info({ ruleId: request.params.id, matched: summary.matched, acted: summary.acted }, "rule enabled");
+        request.log.info({ ruleId: params.id, matched: summary.matched, acted: summary.acted }, "rule enabled");
         return summary;
       },
     );
 
-    app.post(
-      "/api/rules/:id/pause",
+    noContentRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Pause a rule (resume with enable)",
-          params: idParams,
-          response: { 204: noContent, ...errors, 409: errorBody },
-        },
+        method: "POST",
+        url: "/api/rules/:id/pause",
+        tags,
+        summary: "Pause a rule (resume with enable)",
+        params: idParams,
+        errors: { ...errors, 409: errorBody },
       },
-      async (request, reply) => {
-        await pauseRule({ db, accountId: authOf(request).accountId, ruleId: request.params.id });
-        return reply.status(204).send(null);
-      },
+      async ({ accountId, params }) => pauseRule({ db, accountId, ruleId: params.id }),
     );
 
-    app.get(
-      "/api/rules/:id/runs",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "The rule's log: which prospect, which actions, when and the outcome, newest first",
-          params: idParams,
-          querystring: rulePageQuery,
-          response: { 200: ruleRunPage, ...errors },
-        },
+        method: "GET",
+        url: "/api/rules/:id/runs",
+        tags,
+        summary: "The rule's log: which prospect, which actions, when and the outcome, newest first",
+        params: idParams,
+        querystring: rulePageQuery,
+        reply: ruleRunPage,
+        errors,
       },
-      async (request) =>
-        listRuleRuns({ db, accountId: authOf(request).accountId, ruleId: request.params.id, ...request.query }),
+      async ({ accountId, params, query }) => listRuleRuns({ db, accountId, ruleId: params.id, ...query }),
     );
   };

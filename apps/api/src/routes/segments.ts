@@ -21,7 +21,7 @@ import {
 } from "@gw/domain/segments";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { authOf } from "../plugins/auth";
+import { accountRoute } from "./account-route";
 
 /** Criteria shared by dynamic lists and automation rules: what may be used, and a live preview. */
 export const segmentRoutes =
@@ -29,18 +29,17 @@ export const segmentRoutes =
   async (app) => {
     app.addHook("onRequest", app.requireAuth);
     const tags = ["segments"];
+    const { db } = deps;
 
-    app.get(
-      "/api/segments/reference",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "What criteria may use: condition types, fields, operators, statuses and limits",
-          response: {
-            200: segmentReference,
-            ...errors,
-          },
-        },
+        method: "GET",
+        url: "/api/segments/reference",
+        tags,
+        summary: "What criteria may use: condition types, fields, operators, statuses and limits",
+        reply: segmentReference,
+        errors,
       },
       async () => ({
         conditionTypes: [...CONDITION_TYPES],
@@ -55,31 +54,32 @@ export const segmentRoutes =
       }),
     );
 
-    app.post(
-      "/api/segments/preview",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "How many prospects match criteria now, a sample of them, and the criteria in words",
-          description: "Merged-away and filtered prospects never match.",
-          body: segmentPreviewBody,
-          response: { 200: segmentPreview, ...errors },
-        },
+        method: "POST",
+        url: "/api/segments/preview",
+        tags,
+        summary: "How many prospects match criteria now, a sample of them, and the criteria in words",
+        description: "Merged-away and filtered prospects never match.",
+        body: segmentPreviewBody,
+        reply: segmentPreview,
+        errors,
       },
-      async (request) => previewCriteria({ db: deps.db, accountId: authOf(request).accountId, ...request.body }),
+      async ({ accountId, body }) => previewCriteria({ db, accountId, ...body }),
     );
 
-    app.get(
-      "/api/prospects/:id/segments",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags: ["prospects"],
-          summary: "Which dynamic lists and automation rules touched a prospect",
-          params: idParams,
-          response: { 200: prospectSegments, ...errors },
-        },
+        method: "GET",
+        url: "/api/prospects/:id/segments",
+        tags: ["prospects"],
+        summary: "Which dynamic lists and automation rules touched a prospect",
+        params: idParams,
+        reply: prospectSegments,
+        errors,
       },
-      async (request) =>
-        getProspectSegments({ db: deps.db, accountId: authOf(request).accountId, prospectId: request.params.id }),
+      async ({ accountId, params }) => getProspectSegments({ db, accountId, prospectId: params.id }),
     );
   };

@@ -6,8 +6,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { RateLimiterRes } from "rate-limiter-flexible";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
-import { authOf } from "../plugins/auth";
 import { insuredLimiter } from "../plugins/insured-limiter";
+import { accountRoute } from "./account-route";
 
 /** Sync now may be asked this often per connector or webinar: enough to retry, not to hammer GoTo. */
 export const SYNC_NOW_PER_MINUTE = 2;
@@ -15,7 +15,7 @@ export const SYNC_NOW_PER_MINUTE = 2;
 const PENDING = new Set(["waiting", "active", "delayed", "prioritized", "waiting-children"]);
 const tags = ["sync"];
 const security = [{ session: [] }];
-const answers = { 200: syncNowAnswer, 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody, 429: errorBody };
+const refusals = { 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody, 429: errorBody };
 
 /** Where each connector's sync stands, and "Sync now" for a connector or one webinar. */
 export const syncNowRoutes =
@@ -61,18 +61,19 @@ export const syncNowRoutes =
       return { queued, job: work.job, jobId };
     };
 
-    app.get(
-      "/api/connectors/sync-status",
+    accountRoute(
+      app,
       {
+        method: "GET",
+        url: "/api/connectors/sync-status",
         preHandler: app.requireAuth,
-        schema: {
-          tags,
-          security,
-          summary: "Each connector's sync: initial sync progress, running now, last and next sync",
-          response: { 200: connectorSyncStatusList, 401: errorBody },
-        },
+        tags,
+        security,
+        summary: "Each connector's sync: initial sync progress, running now, last and next sync",
+        reply: connectorSyncStatusList,
+        errors: { 401: errorBody },
       },
-      async (request) => ({ items: await listSyncStatus({ db, accountId: authOf(request).accountId }) }),
+      async ({ accountId }) => ({ items: await listSyncStatus({ db, accountId }) }),
     );
 
     const targets = [
@@ -90,16 +91,22 @@ export const syncNowRoutes =
       },
     ] as const;
     for (const { path, summary, what, target } of targets) {
-      app.post(
-        path,
-        { preHandler: app.requireAdmin, schema: { tags, security, summary, params: syncNowParams, response: answers } },
-        async (request) => {
-          await throttle(`${path}:${request.params.id}`, what);
-          const work = await requestSyncNow({
-            db,
-            accountId: authOf(request).accountId,
-            target: target(request.params.id),
-          });
+      accountRoute(
+        app,
+        {
+          method: "POST",
+          url: path,
+          preHandler: app.requireAdmin,
+          tags,
+          security,
+          summary,
+          params: syncNowParams,
+          reply: syncNowAnswer,
+          errors: refusals,
+        },
+        async ({ accountId, params, request }) => {
+          await throttle(`${path}:${params.id}`, what);
+          const work = await requestSyncNow({ db, accountId, target: target(params.id) });
           return enqueueSync(work, request.id);
         },
       );

@@ -6,7 +6,6 @@ import {
   memberPage,
   memberParams,
   nameBody,
-  noContent,
   prospectIdsBody,
   prospectsTagged,
   tag,
@@ -24,7 +23,7 @@ import {
 } from "@gw/domain/tags";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { authOf } from "../plugins/auth";
+import { accountRoute, noContentRoute } from "./account-route";
 
 /** Tags on prospects: view, create, rename, delete, and the prospects carrying each. */
 export const tagRoutes =
@@ -34,121 +33,119 @@ export const tagRoutes =
     const { db } = deps;
     const tags = ["tags"];
 
-    app.get(
-      "/api/tags",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "The account's tags by name, with how many prospects carry each",
-          querystring: collectionQuery,
-          response: { 200: tagPage, ...errors },
-        },
+        method: "GET",
+        url: "/api/tags",
+        tags,
+        summary: "The account's tags by name, with how many prospects carry each",
+        querystring: collectionQuery,
+        reply: tagPage,
+        errors,
       },
-      async (request) => listTags({ db, accountId: authOf(request).accountId, ...request.query }),
+      async ({ accountId, query }) => listTags({ db, accountId, ...query }),
     );
 
-    app.post(
-      "/api/tags",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Create a tag (names are unique per account, ignoring case)",
-          body: nameBody,
-          response: { 201: tag, ...errors, 409: errorBody },
-        },
+        method: "POST",
+        url: "/api/tags",
+        tags,
+        summary: "Create a tag (names are unique per account, ignoring case)",
+        body: nameBody,
+        reply: tag,
+        status: 201,
+        errors: { ...errors, 409: errorBody },
       },
-      async (request, reply) =>
-        reply.status(201).send(await createTag({ db, accountId: authOf(request).accountId, name: request.body.name })),
+      async ({ accountId, body }) => createTag({ db, accountId, name: body.name }),
     );
 
-    app.get(
-      "/api/tags/:id",
+    accountRoute(
+      app,
       {
-        schema: { tags, summary: "A tag with its prospect count", params: idParams, response: { 200: tag, ...errors } },
+        method: "GET",
+        url: "/api/tags/:id",
+        tags,
+        summary: "A tag with its prospect count",
+        params: idParams,
+        reply: tag,
+        errors,
       },
-      async (request) => getTag({ db, accountId: authOf(request).accountId, tagId: request.params.id }),
+      async ({ accountId, params }) => getTag({ db, accountId, tagId: params.id }),
     );
 
-    app.patch(
-      "/api/tags/:id",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Rename a tag",
-          params: idParams,
-          body: nameBody,
-          response: { 200: tag, ...errors, 409: errorBody },
-        },
+        method: "PATCH",
+        url: "/api/tags/:id",
+        tags,
+        summary: "Rename a tag",
+        params: idParams,
+        body: nameBody,
+        reply: tag,
+        errors: { ...errors, 409: errorBody },
       },
-      async (request) =>
-        renameTag({ db, accountId: authOf(request).accountId, tagId: request.params.id, name: request.body.name }),
+      async ({ accountId, params, body }) => renameTag({ db, accountId, tagId: params.id, name: body.name }),
     );
 
-    app.delete(
-      "/api/tags/:id",
+    noContentRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Delete a tag (its prospects stay)",
-          params: idParams,
-          response: { 204: noContent, ...errors },
-        },
+        method: "DELETE",
+        url: "/api/tags/:id",
+        tags,
+        summary: "Delete a tag (its prospects stay)",
+        params: idParams,
+        errors,
       },
-      async (request, reply) => {
-        await deleteTag({ db, accountId: authOf(request).accountId, tagId: request.params.id });
-        return reply.status(204).send(null);
-      },
+      async ({ accountId, params }) => deleteTag({ db, accountId, tagId: params.id }),
     );
 
-    app.get(
-      "/api/tags/:id/prospects",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "The prospects carrying a tag, most recently tagged first",
-          params: idParams,
-          querystring: collectionQuery,
-          response: { 200: memberPage, ...errors },
-        },
+        method: "GET",
+        url: "/api/tags/:id/prospects",
+        tags,
+        summary: "The prospects carrying a tag, most recently tagged first",
+        params: idParams,
+        querystring: collectionQuery,
+        reply: memberPage,
+        errors,
       },
-      async (request) =>
-        listTaggedProspects({ db, accountId: authOf(request).accountId, tagId: request.params.id, ...request.query }),
+      async ({ accountId, params, query }) => listTaggedProspects({ db, accountId, tagId: params.id, ...query }),
     );
 
-    app.post(
-      "/api/tags/:id/prospects",
+    accountRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Tag prospects (idempotent; a merged-away prospect tags its master)",
-          params: idParams,
-          body: prospectIdsBody,
-          response: { 200: prospectsTagged, ...errors },
-        },
+        method: "POST",
+        url: "/api/tags/:id/prospects",
+        tags,
+        summary: "Tag prospects (idempotent; a merged-away prospect tags its master)",
+        params: idParams,
+        body: prospectIdsBody,
+        reply: prospectsTagged,
+        errors,
       },
-      async (request) =>
-        tagProspects({
-          db,
-          accountId: authOf(request).accountId,
-          tagId: request.params.id,
-          prospectIds: request.body.prospectIds,
-        }),
+      async ({ accountId, params, body }) =>
+        tagProspects({ db, accountId, tagId: params.id, prospectIds: body.prospectIds }),
     );
 
-    app.delete(
-      "/api/tags/:id/prospects/:prospectId",
+    noContentRoute(
+      app,
       {
-        schema: {
-          tags,
-          summary: "Untag a prospect (idempotent)",
-          params: memberParams,
-          response: { 204: noContent, ...errors },
-        },
+        method: "DELETE",
+        url: "/api/tags/:id/prospects/:prospectId",
+        tags,
+        summary: "Untag a prospect (idempotent)",
+        params: memberParams,
+        errors,
       },
-      async (request, reply) => {
-        const { id, prospectId } = request.params;
-        await untagProspect({ db, accountId: authOf(request).accountId, tagId: id, prospectId });
-        return reply.status(204).send(null);
-      },
+      async ({ accountId, params }) =>
+        untagProspect({ db, accountId, tagId: params.id, prospectId: params.prospectId }),
     );
   };
