@@ -13,9 +13,10 @@ import {
   templateDatabaseName,
 } from "./template";
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+/** `project` is vitest's; a benchmark calls it without one (its own databases, dropped at once). */
+export default async function setup(project?: TestProject): Promise<() => Promise<void>> {
   const run = randomBytes(3).toString("hex");
-  project.provide("gwTestRun", run);
+  project?.provide("gwTestRun", run);
   await buildTemplate();
   // The run's test databases, dropped together: each DROP DATABASE waits for a checkpoint, and
   // drops at the same time share one.
