@@ -20,6 +20,10 @@ export function workspaceVitestConfig(overrides = {}) {
         overrides.database === false ? [] : [fileURLToPath(new URL("./src/global-setup.ts", import.meta.url))],
       testTimeout: overrides.testTimeout ?? 30_000,
       hookTimeout: overrides.hookTimeout ?? 120_000,
+      // expect.poll waits for a state; vitest's default deadline (1 s) is a wait for time: on the
+      // loaded machine a page's refetch after a save took longer (two browser tests failed on it in
+      // a fresh-clone run at load 30). The same deadline as a Playwright locator's (harness.ts).
+      expect: { poll: { timeout: 15_000 } },
       ...(overrides.fileParallelism === false ? { fileParallelism: false } : {}),
       pool: "forks",
       // isolate false: a worker process runs file after file with the modules it imported
