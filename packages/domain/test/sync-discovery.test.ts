@@ -234,6 +234,7 @@ describe("a discovery racing a webhook", () => {
       connectorId,
       connectGoto: moveAfterListing,
       settings: env.settings,
+      mode: "discovery",
       now: env.now,
     });
     expect(result.status).toBe("synced");
