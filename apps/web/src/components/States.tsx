@@ -29,6 +29,7 @@ export interface QueryLike<T> {
 export function QueryView<T>({
   query,
   rows,
+  errorTitle,
   empty,
   isEmpty = hasNoItems,
   children,
@@ -36,14 +37,32 @@ export function QueryView<T>({
   query: QueryLike<T>;
   /** Placeholder lines while loading. */
   rows?: number;
+  /** The error's heading when "This could not be loaded" would not say what (one card of several). */
+  errorTitle?: string;
   empty?: ReactNode;
   isEmpty?(data: T): boolean;
-  children(data: T): ReactNode;
+  /** Omitted by a page that shows only the error or placeholder here and returns its content itself. */
+  children?(data: T): ReactNode;
 }) {
-  if (query.error) return <ErrorState error={query.error} onRetry={query.reload} />;
+  if (query.error) return <ErrorState error={query.error} onRetry={query.reload} title={errorTitle} />;
   if (query.data === undefined) return <LoadingState rows={rows} />;
   if (empty !== undefined && isEmpty(query.data)) return <>{empty}</>;
-  return <>{children(query.data)}</>;
+  return <>{children?.(query.data)}</>;
+}
+
+/**
+ * Two queries as one, for a view that needs both: the first failure, an answer once both have
+ * answered, and a retry that asks both again.
+ */
+export function bothQueries<A, B>(a: QueryLike<A>, b: QueryLike<B>): QueryLike<[A, B]> {
+  return {
+    data: a.data === undefined || b.data === undefined ? undefined : [a.data, b.data],
+    error: a.error ?? b.error,
+    reload() {
+      a.reload();
+      b.reload();
+    },
+  };
 }
 
 function hasNoItems(data: unknown): boolean {

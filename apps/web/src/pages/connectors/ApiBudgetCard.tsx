@@ -4,7 +4,7 @@ import { ProblemCount } from "../../components/Badge";
 import { type Column, DataTable } from "../../components/DataTable";
 import { Icon } from "../../components/Icon";
 import { Card } from "../../components/Layout";
-import { EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { EmptyState, QueryView } from "../../components/States";
 import { formatNumber, formatPercent } from "../../lib/format";
 
 type Budget = ApiBudgetList["items"][number];
@@ -72,20 +72,21 @@ export function ApiBudgetCard() {
         </button>
       }
     >
-      {budgets.error ? (
-        <ErrorState error={budgets.error} onRetry={budgets.reload} title="The API budget is unavailable" />
-      ) : !budgets.data ? (
-        <LoadingState rows={2} />
-      ) : budgets.data.items.length === 0 ? (
-        <EmptyState title="No connectors yet">Add a connector to see its use of GoTo's API.</EmptyState>
-      ) : (
-        <DataTable
-          columns={columns}
-          rows={budgets.data.items}
-          rowKey={(b) => b.connectorId}
-          caption="GoTo API requests per connector against GoTo's limit"
-        />
-      )}
+      <QueryView
+        query={budgets}
+        rows={2}
+        errorTitle="The API budget is unavailable"
+        empty={<EmptyState title="No connectors yet">Add a connector to see its use of GoTo's API.</EmptyState>}
+      >
+        {(data) => (
+          <DataTable
+            columns={columns}
+            rows={data.items}
+            rowKey={(b) => b.connectorId}
+            caption="GoTo API requests per connector against GoTo's limit"
+          />
+        )}
+      </QueryView>
     </Card>
   );
 }

@@ -1,10 +1,10 @@
-import type { Campaign, CampaignList, Connector } from "@gw/api-contract";
+import type { Connector } from "@gw/api-contract";
 import { useEffect, useState } from "react";
-import { ApiError, errorMessage, fieldMessage, patch, post } from "../../api/client";
-import { useApi } from "../../api/use-api";
+import { fieldMessage } from "../../api/client";
 import { FormDialog } from "../../components/Dialog";
 import { SelectField, Switch, TextField } from "../../components/Field";
-import { Alert } from "../../components/States";
+import { FormError } from "../../components/States";
+import { useConnectorDialog } from "./use-connectors";
 
 const NEW_CAMPAIGN = "__new__";
 
@@ -20,13 +20,14 @@ export function ConnectorDialog({
   onClose(): void;
   onSaved(connector: Connector, created: boolean): void;
 }) {
-  const campaigns = useApi<CampaignList>(open ? "/api/campaigns" : null);
+  const { campaigns, createCampaign, save } = useConnectorDialog(open, connector);
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [createProspects, setCreateProspects] = useState(true);
   const [campaignId, setCampaignId] = useState("");
   const [newCampaign, setNewCampaign] = useState("GoTo Webinar sync");
-  const [error, setError] = useState<Error>();
+  const { reset: resetCampaign } = createCampaign;
+  const { reset: resetSave } = save;
 
   useEffect(() => {
     if (!open) return;
@@ -34,8 +35,9 @@ export function ConnectorDialog({
     setEmail(connector?.connectorUserEmail ?? "");
     setCreateProspects(connector?.createProspects ?? true);
     setCampaignId(connector?.campaign?.id ?? connector?.campaignId ?? "");
-    setError(undefined);
-  }, [open, connector]);
+    resetCampaign();
+    resetSave();
+  }, [open, connector, resetCampaign, resetSave]);
 
   const list = campaigns.data?.items ?? [];
   // With no campaign yet, offer to create the suggested one straight away.
@@ -43,22 +45,21 @@ export function ConnectorDialog({
     if (open && !connector && campaigns.data && list.length === 0) setCampaignId(NEW_CAMPAIGN);
   }, [open, connector, campaigns.data, list.length]);
 
-  const fieldError = (field: string) => fieldMessage(error, field);
+  const error = createCampaign.error ?? save.error ?? undefined;
+  const fieldError = (field: string) => fieldMessage(save.error, field);
 
   const submit = async () => {
-    setError(undefined);
+    // Each attempt shows its own refusal, not the one before.
+    resetCampaign();
+    resetSave();
     let campaign = campaignId || null;
     if (campaignId === NEW_CAMPAIGN) {
-      const created = await post<Campaign>("/api/campaigns", { name: newCampaign.trim() });
-      campaigns.setData((data) => ({ items: [...(data?.items ?? []), created] }));
+      const created = await createCampaign.mutateAsync(newCampaign.trim());
       setCampaignId(created.id);
       campaign = created.id;
     }
     const body = { name: name.trim(), connectorUserEmail: email.trim(), createProspects, campaignId: campaign };
-    const saved = connector
-      ? await patch<Connector>(`/api/connectors/${connector.id}`, body)
-      : await post<Connector>("/api/connectors", body);
-    onSaved(saved, !connector);
+    onSaved(await save.mutateAsync(body), !connector);
   };
 
   return (
@@ -73,11 +74,10 @@ export function ConnectorDialog({
       }
       submitLabel={connector ? "Save changes" : "Create connector"}
       submit={submit}
-      onError={(caught) => setError(caught instanceof Error ? caught : new Error(errorMessage(caught)))}
+      // A refusal is its mutation's error, shown against its field.
+      onError={() => undefined}
     >
-      {error && !(error instanceof ApiError && error.fields.length) ? (
-        <Alert tone="danger">{error.message}</Alert>
-      ) : null}
+      <FormError error={error} />
       <TextField
         label="Name"
         name="name"
@@ -124,7 +124,7 @@ export function ConnectorDialog({
           required
           value={newCampaign}
           onChange={(e) => setNewCampaign(e.target.value)}
-          error={fieldError("name")}
+          error={fieldMessage(createCampaign.error, "name")}
         />
       ) : null}
     </FormDialog>

@@ -5,7 +5,7 @@ import { useMe } from "../../auth/AuthProvider";
 import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/Dialog";
 import { Card, PageHeader } from "../../components/Layout";
-import { Alert, EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { Alert, EmptyState, QueryView } from "../../components/States";
 import { useToast } from "../../components/Toast";
 import { ConnectorDialog } from "./ConnectorDialog";
 import { ConnectorsTable } from "./ConnectorsTable";
@@ -68,25 +68,33 @@ export function ConnectorsPage() {
       ) : null}
 
       <Card>
-        {connectors.error ? (
-          <ErrorState error={connectors.error} onRetry={connectors.reload} />
-        ) : !connectors.data ? (
-          <LoadingState rows={4} />
-        ) : list.length === 0 ? (
-          <EmptyState
-            icon="plug"
-            title="No connectors yet"
-            action={
-              <Button variant="primary" icon="plus" onClick={() => setEditing("new")}>
-                Add connector
-              </Button>
-            }
-          >
-            Add your GoTo Webinar organizer as a connector, then verify it. You can add one connector per organizer.
-          </EmptyState>
-        ) : (
-          <ConnectorsTable list={list} isAdmin={isAdmin} {...rowActions} onEdit={setEditing} onDelete={setDeleting} />
-        )}
+        <QueryView
+          query={connectors}
+          rows={4}
+          empty={
+            <EmptyState
+              icon="plug"
+              title="No connectors yet"
+              action={
+                <Button variant="primary" icon="plus" onClick={() => setEditing("new")}>
+                  Add connector
+                </Button>
+              }
+            >
+              Add your GoTo Webinar organizer as a connector, then verify it. You can add one connector per organizer.
+            </EmptyState>
+          }
+        >
+          {(data) => (
+            <ConnectorsTable
+              list={data.items}
+              isAdmin={isAdmin}
+              {...rowActions}
+              onEdit={setEditing}
+              onDelete={setDeleting}
+            />
+          )}
+        </QueryView>
       </Card>
 
       <ConnectorDialog

@@ -6,7 +6,7 @@ import type { ApiState } from "../../api/use-api";
 import { Badge, StatusBadge } from "../../components/Badge";
 import { type Column, DataTable, figureColumn } from "../../components/DataTable";
 import { Icon } from "../../components/Icon";
-import { EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { EmptyState, QueryView } from "../../components/States";
 import { formatDuration, formatNumber, formatRelative, formatShortDateTime } from "../../lib/format";
 
 const KIND: Record<string, string> = {
@@ -20,31 +20,31 @@ const KIND: Record<string, string> = {
 
 /** Each queue's backlog and failures. */
 export function QueueHealth({ queues }: { queues: ApiState<OpsQueues> }) {
-  return queues.error ? (
-    <ErrorState error={queues.error} onRetry={queues.reload} title="Queue health is unavailable" />
-  ) : !queues.data ? (
-    <LoadingState rows={2} />
-  ) : (
-    <div className="grid-stats card-body">
-      {queues.data.queues.map((q) => (
-        <div key={q.name} className="card stat" style={{ boxShadow: "none" }}>
-          <span className="label row" style={{ justifyContent: "space-between" }}>
-            <span style={{ textTransform: "capitalize" }}>{q.name}</span>
-            {q.paused ? (
-              <Badge>Paused</Badge>
-            ) : q.failed > 0 ? (
-              <Badge tone="danger">{q.failed} failed</Badge>
-            ) : (
-              <Badge tone="success">Healthy</Badge>
-            )}
-          </span>
-          <span className="value">{formatNumber(q.waiting + q.active + q.delayed)}</span>
-          <span className="sub">
-            {q.waiting} waiting · {q.active} active · {q.delayed} delayed · {q.failed} failed
-          </span>
+  return (
+    <QueryView query={queues} rows={2} errorTitle="Queue health is unavailable">
+      {(data) => (
+        <div className="grid-stats card-body">
+          {data.queues.map((q) => (
+            <div key={q.name} className="card stat" style={{ boxShadow: "none" }}>
+              <span className="label row" style={{ justifyContent: "space-between" }}>
+                <span style={{ textTransform: "capitalize" }}>{q.name}</span>
+                {q.paused ? (
+                  <Badge>Paused</Badge>
+                ) : q.failed > 0 ? (
+                  <Badge tone="danger">{q.failed} failed</Badge>
+                ) : (
+                  <Badge tone="success">Healthy</Badge>
+                )}
+              </span>
+              <span className="value">{formatNumber(q.waiting + q.active + q.delayed)}</span>
+              <span className="sub">
+                {q.waiting} waiting · {q.active} active · {q.delayed} delayed · {q.failed} failed
+              </span>
+            </div>
+          ))}
         </div>
-      ))}
-    </div>
+      )}
+    </QueryView>
   );
 }
 
@@ -119,35 +119,39 @@ export function SyncRunsTable({
     },
   ];
 
-  return runs.error ? (
-    <ErrorState error={runs.error} onRetry={runs.reload} />
-  ) : !runs.data ? (
-    <LoadingState />
-  ) : runs.data.items.length === 0 ? (
-    <EmptyState icon="activity" title="No sync runs yet">
-      Runs appear once a verified connector syncs: discovery every 10 minutes, registrants on each webinar's schedule.
-    </EmptyState>
-  ) : (
-    <>
-      <DataTable
-        caption="Recent sync runs"
-        columns={columns}
-        rows={runs.data.items}
-        rowKey={(r) => r.id}
-        busy={runs.loading}
-      />
-      {newer || older ? (
-        <nav className="pagination" aria-label="Pagination">
-          <span>Page {page}</span>
-          <span className="spacer" />
-          <button type="button" className="btn btn-sm" disabled={!newer} onClick={() => newer?.()}>
-            <Icon name="chevronLeft" size={14} /> Newer
-          </button>
-          <button type="button" className="btn btn-sm" disabled={!older} onClick={() => older?.()}>
-            Older <Icon name="chevronRight" size={14} />
-          </button>
-        </nav>
-      ) : null}
-    </>
+  return (
+    <QueryView
+      query={runs}
+      empty={
+        <EmptyState icon="activity" title="No sync runs yet">
+          Runs appear once a verified connector syncs: discovery every 10 minutes, registrants on each webinar's
+          schedule.
+        </EmptyState>
+      }
+    >
+      {(data) => (
+        <>
+          <DataTable
+            caption="Recent sync runs"
+            columns={columns}
+            rows={data.items}
+            rowKey={(r) => r.id}
+            busy={runs.loading}
+          />
+          {newer || older ? (
+            <nav className="pagination" aria-label="Pagination">
+              <span>Page {page}</span>
+              <span className="spacer" />
+              <button type="button" className="btn btn-sm" disabled={!newer} onClick={() => newer?.()}>
+                <Icon name="chevronLeft" size={14} /> Newer
+              </button>
+              <button type="button" className="btn btn-sm" disabled={!older} onClick={() => older?.()}>
+                Older <Icon name="chevronRight" size={14} />
+              </button>
+            </nav>
+          ) : null}
+        </>
+      )}
+    </QueryView>
   );
 }

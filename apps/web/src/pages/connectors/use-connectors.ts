@@ -1,6 +1,13 @@
-import type { Connector, ConnectorList, ConnectorSyncStatusList, OpsInfo } from "@gw/api-contract";
+import type {
+  Campaign,
+  CampaignList,
+  Connector,
+  ConnectorList,
+  ConnectorSyncStatusList,
+  OpsInfo,
+} from "@gw/api-contract";
 import { useMutation } from "@tanstack/react-query";
-import { del, errorMessage, post } from "../../api/client";
+import { del, errorMessage, patch, post } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { useToast } from "../../components/Toast";
 
@@ -79,4 +86,30 @@ export function useConnectors() {
     saved: (saved: Connector, created: boolean) =>
       setData((data) => (created ? { items: [...(data?.items ?? []), saved] } : replaceIn(data, saved))),
   };
+}
+
+export interface ConnectorBody {
+  name: string;
+  connectorUserEmail: string;
+  createProspects: boolean;
+  campaignId: string | null;
+}
+
+/**
+ * The connector dialog's data: the campaigns it offers (read while open), creating one from the
+ * dialog, and saving the connector (`connector` null: adding one). A campaign created goes into
+ * the offered list at once, so a connector refused after it is saved again with it, not a second.
+ */
+export function useConnectorDialog(open: boolean, connector: Connector | null) {
+  const campaigns = useApi<CampaignList>(open ? "/api/campaigns" : null);
+  const { setData } = campaigns;
+  const createCampaign = useMutation({
+    mutationFn: (name: string) => post<Campaign>("/api/campaigns", { name }),
+    onSuccess: (created) => setData((data) => ({ items: [...(data?.items ?? []), created] })),
+  });
+  const save = useMutation({
+    mutationFn: (body: ConnectorBody) =>
+      connector ? patch<Connector>(`/api/connectors/${connector.id}`, body) : post<Connector>("/api/connectors", body),
+  });
+  return { campaigns, createCampaign, save };
 }

@@ -6,7 +6,7 @@ import type { ApiState } from "../../api/use-api";
 import { ConnectorStatusBadge, WebinarStatusBadge } from "../../components/Badge";
 import { ButtonLink } from "../../components/Button";
 import { Stat } from "../../components/Layout";
-import { EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { EmptyState, QueryView } from "../../components/States";
 import { WebinarWhen } from "../../components/WebinarWhen";
 import { formatNumber, formatPercent, formatRelative } from "../../lib/format";
 import type { DashboardFigures } from "./use-dashboard";
@@ -35,38 +35,36 @@ export function KeyFigures({ figures }: { figures: DashboardFigures }) {
 export function ConnectorSummary({ connectors }: { connectors: ApiState<ConnectorList> }) {
   const list = connectors.data?.items ?? [];
   const needsAttention = list.filter((c) => c.status === "ERROR" || c.status === "UNVERIFIED");
-  return connectors.error ? (
-    <ErrorState error={connectors.error} onRetry={connectors.reload} />
-  ) : !connectors.data ? (
-    <LoadingState rows={3} />
-  ) : list.length === 0 ? (
-    <EmptyState icon="plug" title="No connectors" />
-  ) : (
-    <ul className="stack card-body" style={{ listStyle: "none", margin: 0, gap: 14 }}>
-      {list.map((c) => (
-        <li key={c.id} className="stack" style={{ gap: 4 }}>
-          <div className="row">
-            <strong style={{ flex: 1 }}>{c.name}</strong>
-            <ConnectorStatusBadge status={c.status} />
-          </div>
-          <span className="muted small">
-            {c.organizerEmail ?? c.connectorUserEmail} · last sync {formatRelative(c.lastSyncAt)}
-          </span>
-          {c.status === "ERROR" && c.lastError ? (
-            <span className="small" style={{ color: "var(--danger)" }}>
-              {c.lastError}
-            </span>
+  return (
+    <QueryView query={connectors} rows={3} empty={<EmptyState icon="plug" title="No connectors" />}>
+      {() => (
+        <ul className="stack card-body" style={{ listStyle: "none", margin: 0, gap: 14 }}>
+          {list.map((c) => (
+            <li key={c.id} className="stack" style={{ gap: 4 }}>
+              <div className="row">
+                <strong style={{ flex: 1 }}>{c.name}</strong>
+                <ConnectorStatusBadge status={c.status} />
+              </div>
+              <span className="muted small">
+                {c.organizerEmail ?? c.connectorUserEmail} · last sync {formatRelative(c.lastSyncAt)}
+              </span>
+              {c.status === "ERROR" && c.lastError ? (
+                <span className="small" style={{ color: "var(--danger)" }}>
+                  {c.lastError}
+                </span>
+              ) : null}
+            </li>
+          ))}
+          {needsAttention.length ? (
+            <li>
+              <ButtonLink to="/connectors" size="sm">
+                Review {needsAttention.length} connector{needsAttention.length === 1 ? "" : "s"}
+              </ButtonLink>
+            </li>
           ) : null}
-        </li>
-      ))}
-      {needsAttention.length ? (
-        <li>
-          <ButtonLink to="/connectors" size="sm">
-            Review {needsAttention.length} connector{needsAttention.length === 1 ? "" : "s"}
-          </ButtonLink>
-        </li>
-      ) : null}
-    </ul>
+        </ul>
+      )}
+    </QueryView>
   );
 }
 
@@ -79,52 +77,53 @@ export function WebinarList({
   empty: string;
   finished: boolean;
 }) {
-  if (state.error) return <ErrorState error={state.error} onRetry={state.reload} />;
-  if (!state.data) return <LoadingState rows={4} />;
-  if (state.data.items.length === 0) return <EmptyState icon="calendar" title={empty} />;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="sr-only">{finished ? "Recently finished webinars" : "Upcoming webinars"}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Webinar</th>
-            <th scope="col">When</th>
-            <th scope="col" className="right">
-              Registered
-            </th>
-            {finished ? (
-              <th scope="col" className="right">
-                Attended
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {state.data.items.map((w) => (
-            <tr key={w.id}>
-              <td>
-                <Link to={`/reports/webinars/${w.id}`} className="cell-title">
-                  {w.subject}
-                </Link>
-                <div className="row" style={{ marginTop: 2 }}>
-                  {w.status === "LIVE" ? <WebinarStatusBadge status="LIVE" /> : null}
-                  <span className="cell-sub">{w.connector.name}</span>
-                </div>
-              </td>
-              <td>
-                <WebinarWhen startsAt={w.startsAt} timeZone={w.timeZone} />
-              </td>
-              <td className="right num">{formatNumber(w.registered)}</td>
-              {finished ? (
-                <td className="right num">
-                  {formatNumber(w.attended)} <span className="cell-sub">({formatPercent(w.attendanceRate)})</span>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <QueryView query={state} rows={4} empty={<EmptyState icon="calendar" title={empty} />}>
+      {(data) => (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="sr-only">{finished ? "Recently finished webinars" : "Upcoming webinars"}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Webinar</th>
+                <th scope="col">When</th>
+                <th scope="col" className="right">
+                  Registered
+                </th>
+                {finished ? (
+                  <th scope="col" className="right">
+                    Attended
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((w) => (
+                <tr key={w.id}>
+                  <td>
+                    <Link to={`/reports/webinars/${w.id}`} className="cell-title">
+                      {w.subject}
+                    </Link>
+                    <div className="row" style={{ marginTop: 2 }}>
+                      {w.status === "LIVE" ? <WebinarStatusBadge status="LIVE" /> : null}
+                      <span className="cell-sub">{w.connector.name}</span>
+                    </div>
+                  </td>
+                  <td>
+                    <WebinarWhen startsAt={w.startsAt} timeZone={w.timeZone} />
+                  </td>
+                  <td className="right num">{formatNumber(w.registered)}</td>
+                  {finished ? (
+                    <td className="right num">
+                      {formatNumber(w.attended)} <span className="cell-sub">({formatPercent(w.attendanceRate)})</span>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </QueryView>
   );
 }

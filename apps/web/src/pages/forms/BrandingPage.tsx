@@ -2,7 +2,7 @@ import { useMe } from "../../auth/AuthProvider";
 import { Button } from "../../components/Button";
 import { TextAreaField, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
-import { Alert, ErrorState, LoadingState } from "../../components/States";
+import { Alert, QueryView } from "../../components/States";
 import { type BrandingDraft, useBrandingEditor } from "./use-branding-editor";
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
@@ -28,21 +28,12 @@ export function BrandingPage() {
   const { branding, draft, setDraft, error, busy, fieldError, save, upload, removeLogo } = useBrandingEditor();
   const isAdmin = useMe().user.role === "ADMIN";
 
-  if (branding.error)
+  if (branding.error || !branding.data || !draft)
     return (
       <>
         <PageHeader title="Form branding" />
         <Card>
-          <ErrorState error={branding.error} onRetry={branding.reload} />
-        </Card>
-      </>
-    );
-  if (!branding.data || !draft)
-    return (
-      <>
-        <PageHeader title="Form branding" />
-        <Card>
-          <LoadingState />
+          <QueryView query={{ ...branding, data: draft ?? undefined }} />
         </Card>
       </>
     );

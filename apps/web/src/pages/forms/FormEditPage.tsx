@@ -1,7 +1,7 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { useParams } from "react-router-dom";
 import { Card, PageHeader } from "../../components/Layout";
-import { ErrorState, LoadingState } from "../../components/States";
+import { LoadingState, QueryView } from "../../components/States";
 import { useFormEditor } from "./use-form-editor";
 
 // Zod, react-hook-form and the form schemas weigh more than the rest of a page: they come in
@@ -19,8 +19,8 @@ export function FormEditPage() {
       <Card>{body}</Card>
     </>
   );
-  if (form.error) return inCard(<ErrorState error={form.error} onRetry={form.reload} />);
-  if (id && !form.data) return inCard(<LoadingState />);
+  // A new form (no id) asks for nothing: its editor opens at once.
+  if (form.error || (id && !form.data)) return inCard(<QueryView query={form} />);
   return (
     <Suspense fallback={inCard(<LoadingState />)}>
       <FormEditor id={id} data={data} />

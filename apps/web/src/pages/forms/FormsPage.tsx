@@ -3,7 +3,7 @@ import { useState } from "react";
 import { ButtonLink } from "../../components/Button";
 import { ConfirmDialog } from "../../components/Dialog";
 import { Card, PageHeader } from "../../components/Layout";
-import { EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { EmptyState, QueryView } from "../../components/States";
 import { useToast } from "../../components/Toast";
 import { FailedRegistrations } from "../FailedRegistrations";
 import { FormsTable } from "./FormsTable";
@@ -22,7 +22,6 @@ export function FormsPage() {
   const { forms, archive } = useFormsList();
   const toast = useToast();
   const [archiving, setArchiving] = useState<Form | null>(null);
-  const list = forms.data?.forms ?? [];
 
   const copyText = useCopy();
   const copy = (form: Form) => {
@@ -38,18 +37,18 @@ export function FormsPage() {
         actions={newFormLink}
       />
       <Card>
-        {forms.error ? (
-          <ErrorState error={forms.error} onRetry={forms.reload} />
-        ) : !forms.data ? (
-          <LoadingState />
-        ) : list.length === 0 ? (
-          <EmptyState icon="form" title="No forms yet" action={newFormLink}>
-            A form collects more than GoTo Webinar's own page (company, job title, your questions) and registers the
-            person for an upcoming webinar.
-          </EmptyState>
-        ) : (
-          <FormsTable forms={list} busy={forms.loading} copy={copy} setArchiving={setArchiving} />
-        )}
+        <QueryView
+          query={forms}
+          isEmpty={(data) => data.forms.length === 0}
+          empty={
+            <EmptyState icon="form" title="No forms yet" action={newFormLink}>
+              A form collects more than GoTo Webinar's own page (company, job title, your questions) and registers the
+              person for an upcoming webinar.
+            </EmptyState>
+          }
+        >
+          {(data) => <FormsTable forms={data.forms} busy={forms.loading} copy={copy} setArchiving={setArchiving} />}
+        </QueryView>
       </Card>
       <FailedRegistrations />
       <ConfirmDialog

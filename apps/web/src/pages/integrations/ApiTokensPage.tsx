@@ -9,7 +9,7 @@ import { ConfirmDialog } from "../../components/Dialog";
 import { TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
 import { OneTimeSecret } from "../../components/OneTimeSecret";
-import { Alert, EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { Alert, EmptyState, QueryView } from "../../components/States";
 import { useToast } from "../../components/Toast";
 import { formatDateTime, formatRelative } from "../../lib/format";
 import { type Scope, useApiTokens } from "./use-api-tokens";
@@ -181,17 +181,16 @@ function ApiTokens() {
         </form>
       </Card>
       <Card title="Tokens" id="tokens">
-        {tokens.error ? (
-          <ErrorState error={tokens.error} onRetry={tokens.reload} />
-        ) : !tokens.data ? (
-          <LoadingState />
-        ) : tokens.data.items.length === 0 ? (
-          <EmptyState icon="server" title="No API tokens yet">
-            Create one for each system that calls the API, so you can revoke one without the others.
-          </EmptyState>
-        ) : (
-          <DataTable caption="API tokens" columns={columns} rows={tokens.data.items} rowKey={(t) => t.id} />
-        )}
+        <QueryView
+          query={tokens}
+          empty={
+            <EmptyState icon="server" title="No API tokens yet">
+              Create one for each system that calls the API, so you can revoke one without the others.
+            </EmptyState>
+          }
+        >
+          {(data) => <DataTable caption="API tokens" columns={columns} rows={data.items} rowKey={(t) => t.id} />}
+        </QueryView>
       </Card>
       <ConfirmDialog
         open={revoking !== null}

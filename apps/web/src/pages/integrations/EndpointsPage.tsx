@@ -1,18 +1,18 @@
 import type { CreatedOutboundEndpoint, OutboundEndpoint } from "@gw/api-contract";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import { useApi } from "../../api/use-api";
 import { useMe } from "../../auth/AuthProvider";
 import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
 import { type Column, DataTable } from "../../components/DataTable";
 import { Card, PageHeader } from "../../components/Layout";
 import { OneTimeSecret } from "../../components/OneTimeSecret";
-import { Alert, EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { Alert, EmptyState, QueryView } from "../../components/States";
 import { formatRelative } from "../../lib/format";
 import { EndpointDetail } from "./EndpointDetail";
 import { EndpointDialog } from "./EndpointDialog";
 import { eventTypeLabel } from "./event-types";
+import { useEndpoints } from "./use-endpoint";
 
 const BREADCRUMBS = [{ label: "Integrations" }, { label: "Outbound events", to: "/integrations/endpoints" }];
 
@@ -21,7 +21,7 @@ export function EndpointsPage() {
   const { id } = useParams();
   const isAdmin = useMe().user.role === "ADMIN";
   const navigate = useNavigate();
-  const endpoints = useApi<{ items: OutboundEndpoint[] }>("/api/endpoints");
+  const endpoints = useEndpoints();
   const [adding, setAdding] = useState(false);
   // The signing secret of the endpoint just added: kept in memory only, until dismissed.
   const [created, setCreated] = useState<CreatedOutboundEndpoint | null>(null);
@@ -122,19 +122,20 @@ export function EndpointsPage() {
           </Alert>
         ))}
       <Card title="Endpoints" id="endpoints">
-        {endpoints.error ? (
-          <ErrorState error={endpoints.error} onRetry={endpoints.reload} />
-        ) : !endpoints.data ? (
-          <LoadingState />
-        ) : endpoints.data.items.length === 0 ? (
-          <EmptyState icon="server" title="No endpoints yet">
-            {isAdmin
-              ? "Add one to send events to another system as they happen."
-              : "An admin can add endpoints that receive events."}
-          </EmptyState>
-        ) : (
-          <DataTable caption="Outbound endpoints" columns={columns} rows={endpoints.data.items} rowKey={(e) => e.id} />
-        )}
+        <QueryView
+          query={endpoints}
+          empty={
+            <EmptyState icon="server" title="No endpoints yet">
+              {isAdmin
+                ? "Add one to send events to another system as they happen."
+                : "An admin can add endpoints that receive events."}
+            </EmptyState>
+          }
+        >
+          {(data) => (
+            <DataTable caption="Outbound endpoints" columns={columns} rows={data.items} rowKey={(e) => e.id} />
+          )}
+        </QueryView>
       </Card>
       <EndpointDialog
         open={adding}

@@ -12,6 +12,11 @@ import { del, errorMessage, patch, post } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { useToast } from "../../components/Toast";
 
+/** The account's outbound endpoints (one list: an endpoint's own page is found in it). */
+export function useEndpoints() {
+  return useApi<{ items: OutboundEndpoint[] }>("/api/endpoints");
+}
+
 /**
  * An endpoint's admin actions: a test event (its answer shown until the next), enabling or
  * disabling it, rotating its secret (shown once, until dismissed) and deleting it. The delivery log

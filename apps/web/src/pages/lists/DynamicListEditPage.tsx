@@ -6,7 +6,7 @@ import { useApi } from "../../api/use-api";
 import { Button, ButtonLink } from "../../components/Button";
 import { TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
-import { Alert, ErrorState, LoadingState } from "../../components/States";
+import { Alert, QueryView } from "../../components/States";
 import { useToast } from "../../components/Toast";
 import { CriteriaBuilder, emptyCriteria, explainError } from "../segments/CriteriaBuilder";
 import { useCriteriaOptions } from "../segments/use-criteria-options";
@@ -36,8 +36,7 @@ export function DynamicListEditPage() {
     if (isNew && criteria === null && optionsReady) setCriteria(emptyCriteria(options));
   }, [isNew, criteria, optionsReady, options]);
 
-  if (existing.error) return <ErrorState error={existing.error} onRetry={existing.reload} />;
-  if (!isNew && existing.data && existing.data.kind !== "DYNAMIC") {
+  if (!isNew && !existing.error && existing.data && existing.data.kind !== "DYNAMIC") {
     return (
       <Alert tone="info" title="This is a static list">
         Its members are the prospects put in it; it has no criteria to edit.
@@ -45,7 +44,7 @@ export function DynamicListEditPage() {
     );
   }
   const draft = criteria ?? (isNew ? emptyCriteria(options) : null);
-  if (!draft) return <LoadingState />;
+  if (existing.error || !draft) return <QueryView query={{ ...existing, data: draft ?? undefined }} />;
 
   const save = async () => {
     setBusy(true);

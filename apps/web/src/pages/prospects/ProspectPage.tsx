@@ -4,7 +4,7 @@ import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
 import { Icon, type IconName } from "../../components/Icon";
 import { Card, PageHeader, Stat } from "../../components/Layout";
-import { Alert, ErrorState, LoadingState } from "../../components/States";
+import { Alert, QueryView } from "../../components/States";
 import { formatDateTime, formatNumber, fullName } from "../../lib/format";
 import { ProspectRegistrations, ProspectTimeline } from "./ProspectActivity";
 import { ProspectAutomation } from "./ProspectAutomation";
@@ -20,22 +20,12 @@ export function ProspectPage() {
   const { prospect, retry, erase } = useProspect(id);
 
   const crumbs = [{ label: "Prospects", to: "/prospects" }];
-  if (prospect.error) {
+  if (prospect.error || !prospect.data) {
     return (
       <>
         <PageHeader title="Prospect" breadcrumbs={crumbs} />
         <Card>
-          <ErrorState error={prospect.error} onRetry={prospect.reload} />
-        </Card>
-      </>
-    );
-  }
-  if (!prospect.data) {
-    return (
-      <>
-        <PageHeader title="Prospect" breadcrumbs={crumbs} />
-        <Card>
-          <LoadingState />
+          <QueryView query={prospect} />
         </Card>
       </>
     );

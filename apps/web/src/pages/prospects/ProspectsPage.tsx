@@ -4,7 +4,7 @@ import { type Column, figureColumn } from "../../components/DataTable";
 import { SearchInput } from "../../components/Field";
 import { Icon } from "../../components/Icon";
 import { Card, PageHeader } from "../../components/Layout";
-import { Alert, EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { Alert, EmptyState, QueryView } from "../../components/States";
 import { formatNumber, formatShortDateTime } from "../../lib/format";
 import { SelectionBar } from "./BulkSelection";
 import { FILTER_KEYS, ProspectFilterFields } from "./ProspectFilterFields";
@@ -78,30 +78,33 @@ export function ProspectsPage() {
                 : badFilter.message}
             </Alert>
           </div>
-        ) : prospects.error ? (
-          <ErrorState error={prospects.error} onRetry={prospects.reload} />
-        ) : !prospects.data ? (
-          <LoadingState />
-        ) : prospects.data.items.length === 0 ? (
-          <EmptyState
-            icon="users"
-            title={q || filtered ? "Nobody matches this search and these filters" : "No prospects yet"}
-          >
-            {q || filtered
-              ? "Try part of an e-mail address, a name or a company, or fewer filters."
-              : "Prospects are created by the sync and by your forms."}
-          </EmptyState>
         ) : (
-          <ProspectTable
-            page={prospects.data}
-            caption="Prospects"
-            columns={COLUMNS}
-            sort={state}
-            set={set}
-            descendingFirst={["score", "createdAt"]}
-            selection={selection}
-            busy={prospects.loading}
-          />
+          <QueryView
+            query={prospects}
+            empty={
+              <EmptyState
+                icon="users"
+                title={q || filtered ? "Nobody matches this search and these filters" : "No prospects yet"}
+              >
+                {q || filtered
+                  ? "Try part of an e-mail address, a name or a company, or fewer filters."
+                  : "Prospects are created by the sync and by your forms."}
+              </EmptyState>
+            }
+          >
+            {(page) => (
+              <ProspectTable
+                page={page}
+                caption="Prospects"
+                columns={COLUMNS}
+                sort={state}
+                set={set}
+                descendingFirst={["score", "createdAt"]}
+                selection={selection}
+                busy={prospects.loading}
+              />
+            )}
+          </QueryView>
         )}
       </Card>
       {bulk.dialog}

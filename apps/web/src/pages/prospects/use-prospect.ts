@@ -1,4 +1,4 @@
-import type { ProspectDetail } from "@gw/api-contract";
+import type { ProspectDetail, ProspectSegments } from "@gw/api-contract";
 import { useMutation } from "@tanstack/react-query";
 import { errorMessage, post } from "../../api/client";
 import { useApi } from "../../api/use-api";
@@ -22,4 +22,9 @@ export function useProspect(id: string) {
     onSuccess: () => toast.success("Prospect erased."),
   });
   return { prospect, retry, erase };
+}
+
+/** Which dynamic lists and automation rules touched a prospect (its Automation card). */
+export function useProspectSegments(id: string) {
+  return useApi<ProspectSegments>(`/api/prospects/${id}/segments`);
 }

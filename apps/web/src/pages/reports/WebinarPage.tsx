@@ -2,7 +2,7 @@ import { useParams } from "react-router-dom";
 import { WebinarStatusBadge } from "../../components/Badge";
 import { ButtonLink } from "../../components/Button";
 import { Card, PageHeader } from "../../components/Layout";
-import { ErrorState, LoadingState } from "../../components/States";
+import { QueryView } from "../../components/States";
 import { NextSync, SyncNowButton } from "../../components/SyncNow";
 import { formatDateTime, formatRelative, formatShortDateTime } from "../../lib/format";
 import { useWebinar } from "./use-webinar";
@@ -29,7 +29,9 @@ export function WebinarPage() {
           title="Webinar"
           breadcrumbs={[{ label: "Reports" }, { label: "Webinars", to: "/reports/webinars" }]}
         />
-        <Card>{detail.error ? <ErrorState error={detail.error} onRetry={detail.reload} /> : <LoadingState />}</Card>
+        <Card>
+          <QueryView query={detail} />
+        </Card>
       </>
     );
   }

@@ -4,7 +4,7 @@ import type { WebinarProspectsPage as DrillDownPage, Segment, WebinarProspect } 
 import type { ApiState } from "../../api/use-api";
 import { StatusBadge } from "../../components/Badge";
 import { type Column, figureColumn } from "../../components/DataTable";
-import { EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { EmptyState, QueryView } from "../../components/States";
 import { formatNumber, formatShortDateTime } from "../../lib/format";
 import type { BulkSelection } from "../prospects/BulkSelection";
 import { ProspectTable, personColumns } from "../prospects/ProspectTable";
@@ -83,31 +83,34 @@ export function DrillDownResults({
   set(changes: { sort?: string; order?: string; page?: number; pageSize?: number }): void;
   selection: BulkSelection;
 }) {
-  return prospects.error ? (
-    <ErrorState error={prospects.error} onRetry={prospects.reload} />
-  ) : !prospects.data ? (
-    <LoadingState />
-  ) : prospects.data.items.length === 0 ? (
-    <EmptyState
-      icon="users"
-      title={searched ? "Nobody matches this search" : `No ${SEGMENT_LABEL[segment].toLowerCase()} prospects`}
+  return (
+    <QueryView
+      query={prospects}
+      empty={
+        <EmptyState
+          icon="users"
+          title={searched ? "Nobody matches this search" : `No ${SEGMENT_LABEL[segment].toLowerCase()} prospects`}
+        >
+          {searched
+            ? "Try another search."
+            : segment === "registered"
+              ? "Registrations appear here after the next sync."
+              : null}
+        </EmptyState>
+      }
     >
-      {searched
-        ? "Try another search."
-        : segment === "registered"
-          ? "Registrations appear here after the next sync."
-          : null}
-    </EmptyState>
-  ) : (
-    <ProspectTable
-      page={prospects.data}
-      caption={`${SEGMENT_LABEL[segment]} prospects`}
-      columns={webinarProspectColumns(segment)}
-      sort={sort}
-      set={set}
-      descendingFirst={["minutes", "registeredAt"]}
-      selection={selection}
-      busy={prospects.loading}
-    />
+      {(page) => (
+        <ProspectTable
+          page={page}
+          caption={`${SEGMENT_LABEL[segment]} prospects`}
+          columns={webinarProspectColumns(segment)}
+          sort={sort}
+          set={set}
+          descendingFirst={["minutes", "registeredAt"]}
+          selection={selection}
+          busy={prospects.loading}
+        />
+      )}
+    </QueryView>
   );
 }

@@ -9,7 +9,7 @@ import { type Column, DataTable, Pagination, type SortState } from "../../compon
 import { SearchInput, SelectField, TextField } from "../../components/Field";
 import { Icon } from "../../components/Icon";
 import { Card } from "../../components/Layout";
-import { EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { EmptyState, QueryView } from "../../components/States";
 import { AttendanceTrendChart } from "../../components/TrendChart";
 import { WebinarWhen } from "../../components/WebinarWhen";
 import { presetRange, RANGE_PRESETS } from "../../lib/date-range";
@@ -191,66 +191,69 @@ export function WebinarsTable({
   onPageSize(size: number): void;
 }) {
   const columns = webinarColumns(finished);
-  return report.error ? (
-    <ErrorState error={report.error} onRetry={report.reload} />
-  ) : !report.data ? (
-    <LoadingState />
-  ) : report.data.items.length === 0 ? (
-    <EmptyState
-      icon="calendar"
-      title={filtered ? "No webinars match" : finished ? "No finished webinars yet" : "No upcoming webinars"}
+  return (
+    <QueryView
+      query={report}
+      empty={
+        <EmptyState
+          icon="calendar"
+          title={filtered ? "No webinars match" : finished ? "No finished webinars yet" : "No upcoming webinars"}
+        >
+          {filtered
+            ? "Try another search, connector or dates."
+            : "Webinars appear here after your connectors sync (new ones within 10 minutes)."}
+        </EmptyState>
+      }
     >
-      {filtered
-        ? "Try another search, connector or dates."
-        : "Webinars appear here after your connectors sync (new ones within 10 minutes)."}
-    </EmptyState>
-  ) : (
-    <>
-      <DataTable
-        caption={`${finished ? "Finished" : "Upcoming"} webinars`}
-        columns={columns}
-        rows={report.data.items}
-        rowKey={(w) => w.id}
-        sort={sort}
-        onSort={onSort}
-        busy={report.loading}
-      />
-      <Pagination
-        page={report.data.page}
-        pageSize={report.data.pageSize}
-        total={report.data.total}
-        noun="webinars"
-        onPage={onPage}
-        onPageSize={onPageSize}
-      />
-    </>
+      {(data) => (
+        <>
+          <DataTable
+            caption={`${finished ? "Finished" : "Upcoming"} webinars`}
+            columns={columns}
+            rows={data.items}
+            rowKey={(w) => w.id}
+            sort={sort}
+            onSort={onSort}
+            busy={report.loading}
+          />
+          <Pagination
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            noun="webinars"
+            onPage={onPage}
+            onPageSize={onPageSize}
+          />
+        </>
+      )}
+    </QueryView>
   );
 }
 
 export function TrendCard({ trend }: { trend: ApiState<AttendanceTrend> }) {
-  const items = trend.data?.items ?? [];
   return (
     <Card id="attendance-trend" title="Attendance trend">
       <div className="card-body">
-        {trend.error ? (
-          <ErrorState error={trend.error} onRetry={trend.reload} />
-        ) : !trend.data ? (
-          <LoadingState />
-        ) : items.length === 0 ? (
-          <EmptyState icon="calendar" title="No finished webinars to compare">
-            The trend shows attendance across the finished webinars that match the filters above.
-          </EmptyState>
-        ) : (
-          <>
-            {trend.data.total > items.length ? (
-              <p className="muted">
-                The newest {items.length} of {formatNumber(trend.data.total)} finished webinars. Narrow the dates to see
-                older ones.
-              </p>
-            ) : null}
-            <AttendanceTrendChart points={items} title="Attendance across webinars" />
-          </>
-        )}
+        <QueryView
+          query={trend}
+          empty={
+            <EmptyState icon="calendar" title="No finished webinars to compare">
+              The trend shows attendance across the finished webinars that match the filters above.
+            </EmptyState>
+          }
+        >
+          {({ items, total }) => (
+            <>
+              {total > items.length ? (
+                <p className="muted">
+                  The newest {items.length} of {formatNumber(total)} finished webinars. Narrow the dates to see older
+                  ones.
+                </p>
+              ) : null}
+              <AttendanceTrendChart points={items} title="Attendance across webinars" />
+            </>
+          )}
+        </QueryView>
       </div>
     </Card>
   );

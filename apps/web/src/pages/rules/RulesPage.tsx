@@ -5,7 +5,7 @@ import { Button, ButtonLink } from "../../components/Button";
 import { type Column, figureColumn, PagedTable } from "../../components/DataTable";
 import { Switch, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
-import { Alert, EmptyState, ErrorState, LoadingState, QueryView } from "../../components/States";
+import { Alert, EmptyState, QueryView } from "../../components/States";
 import { formatNumber } from "../../lib/format";
 import { CriteriaBuilder, explainError } from "../segments/CriteriaBuilder";
 import { ActionEditor, newAction } from "./RuleActions";
@@ -84,8 +84,8 @@ export function RuleEditPage() {
   const { isNew, options, upcoming, existing, draft, setDraft, save } = useRuleEditor(id);
   const controls = useRuleControls(existing.data);
 
-  if (existing.error) return <ErrorState error={existing.error} onRetry={existing.reload} />;
-  if (!draft) return <LoadingState />;
+  // The page waits for the draft (a new rule's waits for the pickers' options), not only the rule.
+  if (existing.error || !draft) return <QueryView query={{ ...existing, data: draft ?? undefined }} />;
 
   const setAction = (i: number, action: RuleAction) =>
     setDraft({ ...draft, actions: draft.actions.map((a, j) => (j === i ? action : a)) });

@@ -9,7 +9,7 @@ import { ApiError } from "../../api/client";
 import { Button, SaveButtons } from "../../components/Button";
 import { TextField } from "../../components/Field";
 import { Card } from "../../components/Layout";
-import { EmptyState, ErrorState, FormError, LoadingState } from "../../components/States";
+import { EmptyState, FormError, QueryView } from "../../components/States";
 import { useEditable } from "../../hooks/use-editable";
 
 type RulesResponse = ResponseOf<typeof attendanceScoringRules>;
@@ -107,81 +107,85 @@ export function AttendanceRulesCard({ canEdit }: { canEdit: boolean }) {
         ) : undefined
       }
     >
-      {rules.error ? (
-        <ErrorState error={rules.error} onRetry={rules.reload} />
-      ) : !rules.data ? (
-        <LoadingState rows={2} />
-      ) : drafts.length === 0 ? (
-        <EmptyState icon="clock" title="No attendance thresholds">
-          {canEdit
-            ? "Reward the prospects who stayed: for example +10 points for attending at least 30 minutes, or +20 for 75 % of the session."
-            : "An admin can reward prospects who attended at least some minutes or share of a session."}
-        </EmptyState>
-      ) : (
-        <form
-          className="card-body stack"
-          aria-label="Attendance thresholds"
-          onSubmit={(event) => {
-            event.preventDefault();
-            form.save();
-          }}
-        >
-          <FormError error={form.error} />
-          {drafts.map((draft, index) => (
-            <fieldset key={draft.key} className="threshold-row">
-              <legend className="sr-only">Threshold {index + 1}</legend>
-              <TextField
-                label="At least (minutes)"
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={1440}
-                step={1}
-                value={draft.minMinutes}
-                readOnly={!canEdit}
-                onChange={(e) => update(draft.key, { minMinutes: e.target.value })}
-                error={fieldError(index, "minMinutes") ?? fieldError(index)}
-              />
-              <TextField
-                label="At least (% of session)"
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={100}
-                step={1}
-                value={draft.minPercent}
-                readOnly={!canEdit}
-                onChange={(e) => update(draft.key, { minPercent: e.target.value })}
-                error={fieldError(index, "minPercent")}
-              />
-              <TextField
-                label="Points"
-                type="number"
-                inputMode="numeric"
-                step={1}
-                value={draft.points}
-                readOnly={!canEdit}
-                onChange={(e) => update(draft.key, { points: e.target.value })}
-                error={fieldError(index, "points")}
-              />
-              <div className="threshold-summary">
-                <span className="muted small">{describeThreshold(draft)}</span>
-                {canEdit ? (
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => remove(draft.key)}
-                    aria-label={`Remove threshold ${index + 1}`}
-                  >
-                    Remove
-                  </Button>
-                ) : null}
-              </div>
-            </fieldset>
-          ))}
-          <button type="submit" hidden />
-        </form>
-      )}
+      <QueryView
+        query={rules}
+        rows={2}
+        // The thresholds being edited, not the saved ones: removing the last shows the empty state.
+        isEmpty={() => drafts.length === 0}
+        empty={
+          <EmptyState icon="clock" title="No attendance thresholds">
+            {canEdit
+              ? "Reward the prospects who stayed: for example +10 points for attending at least 30 minutes, or +20 for 75 % of the session."
+              : "An admin can reward prospects who attended at least some minutes or share of a session."}
+          </EmptyState>
+        }
+      >
+        {() => (
+          <form
+            className="card-body stack"
+            aria-label="Attendance thresholds"
+            onSubmit={(event) => {
+              event.preventDefault();
+              form.save();
+            }}
+          >
+            <FormError error={form.error} />
+            {drafts.map((draft, index) => (
+              <fieldset key={draft.key} className="threshold-row">
+                <legend className="sr-only">Threshold {index + 1}</legend>
+                <TextField
+                  label="At least (minutes)"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={1440}
+                  step={1}
+                  value={draft.minMinutes}
+                  readOnly={!canEdit}
+                  onChange={(e) => update(draft.key, { minMinutes: e.target.value })}
+                  error={fieldError(index, "minMinutes") ?? fieldError(index)}
+                />
+                <TextField
+                  label="At least (% of session)"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={100}
+                  step={1}
+                  value={draft.minPercent}
+                  readOnly={!canEdit}
+                  onChange={(e) => update(draft.key, { minPercent: e.target.value })}
+                  error={fieldError(index, "minPercent")}
+                />
+                <TextField
+                  label="Points"
+                  type="number"
+                  inputMode="numeric"
+                  step={1}
+                  value={draft.points}
+                  readOnly={!canEdit}
+                  onChange={(e) => update(draft.key, { points: e.target.value })}
+                  error={fieldError(index, "points")}
+                />
+                <div className="threshold-summary">
+                  <span className="muted small">{describeThreshold(draft)}</span>
+                  {canEdit ? (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => remove(draft.key)}
+                      aria-label={`Remove threshold ${index + 1}`}
+                    >
+                      Remove
+                    </Button>
+                  ) : null}
+                </div>
+              </fieldset>
+            ))}
+            <button type="submit" hidden />
+          </form>
+        )}
+      </QueryView>
     </Card>
   );
 }

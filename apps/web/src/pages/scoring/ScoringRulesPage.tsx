@@ -4,7 +4,7 @@ import { useMe } from "../../auth/AuthProvider";
 import { SaveButtons } from "../../components/Button";
 import { TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
-import { ErrorState, FormError, LoadingState } from "../../components/States";
+import { FormError, QueryView } from "../../components/States";
 import { useEditable } from "../../hooks/use-editable";
 import { AttendanceRulesCard } from "./AttendanceRulesCard";
 
@@ -90,40 +90,38 @@ export function ScoringRulesPage() {
           ) : undefined
         }
       >
-        {rules.error ? (
-          <ErrorState error={rules.error} onRetry={rules.reload} />
-        ) : !rules.data ? (
-          <LoadingState rows={4} />
-        ) : (
-          <form
-            className="card-body stack"
-            onSubmit={(event) => {
-              event.preventDefault();
-              form.save();
-            }}
-          >
-            <FormError error={form.error} />
-            {TYPES.map(({ type, label, help }, index) => (
-              <div key={type} className="builder-row" style={{ gridTemplateColumns: "minmax(0, 1fr) 140px" }}>
-                <div>
-                  <strong>{label}</strong>
-                  <div className="muted small">{help}</div>
+        <QueryView query={rules} rows={4}>
+          {() => (
+            <form
+              className="card-body stack"
+              onSubmit={(event) => {
+                event.preventDefault();
+                form.save();
+              }}
+            >
+              <FormError error={form.error} />
+              {TYPES.map(({ type, label, help }, index) => (
+                <div key={type} className="builder-row" style={{ gridTemplateColumns: "minmax(0, 1fr) 140px" }}>
+                  <div>
+                    <strong>{label}</strong>
+                    <div className="muted small">{help}</div>
+                  </div>
+                  <TextField
+                    label={<span className="sr-only">Points for {label}</span>}
+                    type="number"
+                    inputMode="numeric"
+                    step={1}
+                    value={values[type] ?? ""}
+                    readOnly={!canEdit}
+                    onChange={(e) => setValues((v) => ({ ...v, [type]: e.target.value }))}
+                    error={fieldError(index)}
+                  />
                 </div>
-                <TextField
-                  label={<span className="sr-only">Points for {label}</span>}
-                  type="number"
-                  inputMode="numeric"
-                  step={1}
-                  value={values[type] ?? ""}
-                  readOnly={!canEdit}
-                  onChange={(e) => setValues((v) => ({ ...v, [type]: e.target.value }))}
-                  error={fieldError(index)}
-                />
-              </div>
-            ))}
-            <button type="submit" hidden />
-          </form>
-        )}
+              ))}
+              <button type="submit" hidden />
+            </form>
+          )}
+        </QueryView>
       </Card>
       <AttendanceRulesCard canEdit={canEdit} />
     </>

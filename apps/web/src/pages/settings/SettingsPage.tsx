@@ -5,7 +5,7 @@ import { useMe } from "../../auth/AuthProvider";
 import { Button } from "../../components/Button";
 import { SelectField, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
-import { ErrorState, LoadingState } from "../../components/States";
+import { bothQueries, QueryView } from "../../components/States";
 import { useEditable } from "../../hooks/use-editable";
 
 const PLACEHOLDER_HELP: Record<string, string> = {
@@ -59,67 +59,63 @@ function RegistrantSourceCard({ isAdmin }: { isAdmin: boolean }) {
 
   return (
     <Card title="Registrant source" id="registrant-source">
-      {current.error ? (
-        <ErrorState error={current.error} onRetry={current.reload} />
-      ) : !current.data ? (
-        <LoadingState rows={3} />
-      ) : (
-        <form
-          className="card-body stack"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            save();
-          }}
-        >
-          <p className="muted">
-            A hosted form tells GoTo Webinar where each registrant came from (GoTo's <em>source</em> field, shown in its
-            registrant reports and here under “Registrations by source”). The label is built from this template over the
-            UTM parameters and referrer of the visit; an empty result sends no source.
-          </p>
-          <TextField
-            label="Source template"
-            value={template}
-            disabled={!isAdmin}
-            onChange={(e) => setDraft(() => e.target.value)}
-            error={error ? fieldErrorMessage(error, "template") : undefined}
-            hint={
-              current.data.isDefault
-                ? "The built-in default is in use."
-                : `The built-in default is ${current.data.defaultTemplate}.`
-            }
-          />
-          <div>
-            <h3 className="small">Placeholders</h3>
-            <dl className="placeholder-list small">
-              {current.data.placeholders.map((name) => (
-                <div key={name} style={{ display: "contents" }}>
-                  <dt>
-                    <code>{`{${name}}`}</code>
-                  </dt>
-                  <dd className="muted" style={{ margin: 0 }}>
-                    {PLACEHOLDER_HELP[name] ?? ""}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </div>
-          {isAdmin ? (
-            <div className="row">
-              <Button type="submit" variant="primary" loading={busy}>
-                Save template
-              </Button>
-              {!current.data.isDefault ? (
-                <Button disabled={busy} onClick={() => saveBody({ template: null })}>
-                  Restore default
-                </Button>
-              ) : null}
+      <QueryView query={current} rows={3}>
+        {(data) => (
+          <form
+            className="card-body stack"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              save();
+            }}
+          >
+            <p className="muted">
+              A hosted form tells GoTo Webinar where each registrant came from (GoTo's <em>source</em> field, shown in
+              its registrant reports and here under “Registrations by source”). The label is built from this template
+              over the UTM parameters and referrer of the visit; an empty result sends no source.
+            </p>
+            <TextField
+              label="Source template"
+              value={template}
+              disabled={!isAdmin}
+              onChange={(e) => setDraft(() => e.target.value)}
+              error={error ? fieldErrorMessage(error, "template") : undefined}
+              hint={
+                data.isDefault ? "The built-in default is in use." : `The built-in default is ${data.defaultTemplate}.`
+              }
+            />
+            <div>
+              <h3 className="small">Placeholders</h3>
+              <dl className="placeholder-list small">
+                {data.placeholders.map((name) => (
+                  <div key={name} style={{ display: "contents" }}>
+                    <dt>
+                      <code>{`{${name}}`}</code>
+                    </dt>
+                    <dd className="muted" style={{ margin: 0 }}>
+                      {PLACEHOLDER_HELP[name] ?? ""}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
             </div>
-          ) : (
-            <p className="muted small">Only admins change settings.</p>
-          )}
-        </form>
-      )}
+            {isAdmin ? (
+              <div className="row">
+                <Button type="submit" variant="primary" loading={busy}>
+                  Save template
+                </Button>
+                {!data.isDefault ? (
+                  <Button disabled={busy} onClick={() => saveBody({ template: null })}>
+                    Restore default
+                  </Button>
+                ) : null}
+              </div>
+            ) : (
+              <p className="muted small">Only admins change settings.</p>
+            )}
+          </form>
+        )}
+      </QueryView>
     </Card>
   );
 }
@@ -142,55 +138,46 @@ function DefaultCampaignCard({ isAdmin }: { isAdmin: boolean }) {
       saved.campaign ? `New prospects join “${saved.campaign.name}”.` : "No default campaign.",
   });
 
-  const failed = current.error ?? campaigns.error;
   return (
     <Card title="Default campaign" id="default-campaign">
-      {failed ? (
-        <ErrorState
-          error={failed}
-          onRetry={() => {
-            current.reload();
-            campaigns.reload();
-          }}
-        />
-      ) : !current.data || !campaigns.data ? (
-        <LoadingState rows={2} />
-      ) : (
-        <form
-          className="card-body stack"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            save();
-          }}
-        >
-          <p className="muted">
-            Prospects a form creates join the form's campaign; when the form names none, they join this one. Prospects
-            that already exist keep theirs, and the sync's prospects join their connector's campaign.
-          </p>
-          <SelectField
-            label="Campaign"
-            value={campaignId}
-            disabled={!isAdmin}
-            onChange={(e) => setDraft(() => e.target.value)}
-            error={error?.message}
+      <QueryView query={bothQueries(current, campaigns)} rows={2}>
+        {([, campaignList]) => (
+          <form
+            className="card-body stack"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              save();
+            }}
           >
-            <option value="">No default campaign</option>
-            {campaigns.data.items.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </SelectField>
-          {isAdmin ? (
-            <div className="row">
-              <Button type="submit" variant="primary" loading={busy}>
-                Save campaign
-              </Button>
-            </div>
-          ) : null}
-        </form>
-      )}
+            <p className="muted">
+              Prospects a form creates join the form's campaign; when the form names none, they join this one. Prospects
+              that already exist keep theirs, and the sync's prospects join their connector's campaign.
+            </p>
+            <SelectField
+              label="Campaign"
+              value={campaignId}
+              disabled={!isAdmin}
+              onChange={(e) => setDraft(() => e.target.value)}
+              error={error?.message}
+            >
+              <option value="">No default campaign</option>
+              {campaignList.items.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </SelectField>
+            {isAdmin ? (
+              <div className="row">
+                <Button type="submit" variant="primary" loading={busy}>
+                  Save campaign
+                </Button>
+              </div>
+            ) : null}
+          </form>
+        )}
+      </QueryView>
     </Card>
   );
 }
