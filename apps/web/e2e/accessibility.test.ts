@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { audit, type BrowserGlobals } from "./axe";
 import { connectDefaultOrganizer, createRegisteredList, eventually, logIn, useStack } from "./harness";
+import { createRegistrationForm } from "./visitor";
 
 describe("accessibility (axe-core, WCAG 2.1 AA and best practice)", () => {
   const stack = useStack("e2eaxe", {
@@ -113,12 +114,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA and best practice)", () => {
     await visit("/tags", () => page.getByRole("heading", { name: "No tags yet" }).waitFor(), "tags (empty)");
     await visit("/forms", () => page.getByRole("heading", { name: "No forms yet" }).waitFor(), "forms (empty)");
     await visit("/forms/new", () => page.getByRole("textbox", { name: "Form name" }).waitFor(), "new form");
-    await page.getByRole("textbox", { name: "Form name" }).fill("Roadmap registration");
-    await page.getByRole("combobox", { name: "Add a completion action" }).selectOption("REGISTER_WEBINAR");
-    await page.getByRole("combobox", { name: "Register for webinar" }).waitFor();
-    await page.getByRole("button", { name: "Create form" }).click();
-    await page.waitForURL(/\/forms\/[0-9a-f-]{36}$/);
-    const formId = page.url().split("/").pop() as string;
+    const formId = await createRegistrationForm(page, "Roadmap registration");
     await page.frameLocator("iframe[title^='Preview']").getByRole("button", { name: "Register" }).waitFor();
     findings.push(...(await audit(page, "form editor with preview")));
     // The preview is inert: tabbing through the whole editor never lands inside it.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { logIn, screenshot, useStack } from "./harness";
-import { submitHostedForm } from "./visitor";
+import { createFormInEditor, fillPerson, submitHostedForm } from "./visitor";
 
 describe("consent in the form editor, on the hosted form and on the prospect page", () => {
   const stack = useStack("e2econsent");
@@ -15,16 +15,12 @@ describe("consent in the form editor, on the hosted form and on the prospect pag
     await page.getByRole("textbox", { name: "Text shown beside the checkbox" }).fill("I agree to the privacy policy");
     await page.getByRole("textbox", { name: "Version" }).fill("v3");
     await page.getByRole("checkbox", { name: "Required to submit" }).check();
-    await page.getByRole("button", { name: "Create form" }).click();
-    await page.waitForURL(/\/forms\/[0-9a-f-]{36}$/);
-    const formId = page.url().split("/").pop() as string;
+    const formId = await createFormInEditor(page);
     await screenshot(page, "form-editor-consent");
 
     const visitor = await stack.newPage();
     await visitor.goto(`/f/${formId}?utm_source=newsletter`);
-    await visitor.getByRole("textbox", { name: /^Email/ }).fill("ada.consent@example.com");
-    await visitor.getByRole("textbox", { name: /^First name/ }).fill("Ada");
-    await visitor.getByRole("textbox", { name: /^Last name/ }).fill("Consent");
+    await fillPerson(visitor, { email: "ada.consent@example.com", firstName: "Ada", lastName: "Consent" });
     await visitor.getByRole("button", { name: "Submit" }).click();
     await visitor.getByRole("link", { name: /Tick the box to agree to "I agree to the privacy policy"/ }).waitFor();
     await visitor.getByRole("checkbox", { name: "I agree to the privacy policy" }).check();
@@ -64,9 +60,7 @@ describe("consent in the form editor, on the hosted form and on the prospect pag
     await page.goto("/forms/new");
     await page.getByRole("textbox", { name: "Form name" }).fill("Spring launch sign-up");
     await page.getByRole("combobox", { name: "Campaign of new prospects" }).selectOption({ label: "Spring launch" });
-    await page.getByRole("button", { name: "Create form" }).click();
-    await page.waitForURL(/\/forms\/[0-9a-f-]{36}$/);
-    const formId = page.url().split("/").pop() as string;
+    const formId = await createFormInEditor(page);
     await page.reload();
     await expect
       .poll(() => page.getByRole("combobox", { name: "Campaign of new prospects" }).inputValue())

@@ -3,7 +3,8 @@
 // registers nobody is a line of its own on the prospect's timeline.
 import { describe, expect, it } from "vitest";
 import { audit } from "./axe";
-import { connectDefaultOrganizer, eventually, logIn, PHONE, screenshot, sidewaysOverflow, useStack } from "./harness";
+import { eventually, logIn, PHONE, screenshot, sidewaysOverflow, syncSeries, useStack } from "./harness";
+import { fillPerson } from "./visitor";
 
 const FIELDS = [
   { kind: "standard", name: "email", label: "Email", required: true },
@@ -13,24 +14,7 @@ const FIELDS = [
 
 describe("choosing a session of a series, and submissions that register nobody", () => {
   const stack = useStack("e2esessions", {
-    async setup() {
-      await stack.sim.control.scenario({
-        webinars: [
-          {
-            subject: "Workshop series",
-            type: "series",
-            sessions: 3,
-            startsInMinutes: 3 * 24 * 60,
-            durationMinutes: 60,
-          },
-        ],
-      });
-      await connectDefaultOrganizer(stack, "Workshops");
-      await eventually(
-        "the series' three sessions",
-        async () => (await stack.db.webinar.count({ where: { programId: { not: null } } })) === 3,
-      );
-    },
+    setup: () => syncSeries(stack, { subject: "Workshop series", connector: "Workshops" }),
   });
 
   it("offers the open sessions and registers the visitor for the chosen one only", async () => {
@@ -60,9 +44,7 @@ describe("choosing a session of a series, and submissions that register nobody",
     await choice.waitFor();
     expect(await choice.getByRole("radio").count()).toBe(2);
     // Sending without a choice says what to do, and keeps what was typed.
-    await visitor.getByRole("textbox", { name: /^Email/ }).fill("ada.choice@example.com");
-    await visitor.getByRole("textbox", { name: /^First name/ }).fill("Ada");
-    await visitor.getByRole("textbox", { name: /^Last name/ }).fill("Lovelace");
+    await fillPerson(visitor, { email: "ada.choice@example.com", firstName: "Ada", lastName: "Lovelace" });
     await visitor.getByRole("button", { name: "Register" }).click();
     await visitor.getByRole("link", { name: "Choose a session" }).waitFor();
     expect(await visitor.getByRole("textbox", { name: /^Email/ }).inputValue()).toBe("ada.choice@example.com");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { appears, connectDefaultOrganizer, eventually, logIn, screenshot, useStack } from "./harness";
+import { createFormInEditor, submitHostedForm } from "./visitor";
 
 describe("forms and the prospect timeline", () => {
   const stack = useStack("e2eforms", {
@@ -30,22 +31,21 @@ describe("forms and the prospect timeline", () => {
     const offered = await picker.locator("option").allTextContents();
     expect(offered.some((o) => o.startsWith("Quarterly roadmap"))).toBe(true);
     expect(offered.some((o) => o.startsWith("Last month's launch"))).toBe(false);
-    await page.getByRole("button", { name: "Create form" }).click();
+    const formId = await createFormInEditor(page);
     await page.getByText("“Roadmap registration” created").waitFor();
-    await page.waitForURL(/\/forms\/[0-9a-f-]{36}$/);
-    const formId = page.url().split("/").pop() as string;
     await page.frameLocator("iframe[title^='Preview']").getByRole("button", { name: "Register" }).waitFor();
     await screenshot(page, "form-editor");
 
     // The person's side: the hosted page, no login involved.
-    const visitor = await stack.newPage();
-    await visitor.goto(`/f/${formId}`);
-    await visitor.getByRole("textbox", { name: /^Email/ }).fill("grace.hopper@example.com");
-    await visitor.getByRole("textbox", { name: /^First name/ }).fill("Grace");
-    await visitor.getByRole("textbox", { name: /^Last name/ }).fill("Hopper");
-    await visitor.getByRole("textbox", { name: /^Organization/ }).fill("US Navy");
-    await visitor.getByRole("button", { name: "Register" }).click();
-    await visitor.getByText(/Thank you/).waitFor();
+    await submitHostedForm(
+      stack,
+      formId,
+      { email: "grace.hopper@example.com", firstName: "Grace", lastName: "Hopper" },
+      {
+        button: "Register",
+        fill: (visitor) => visitor.getByRole("textbox", { name: /^Organization/ }).fill("US Navy"),
+      },
+    );
 
     await page.getByRole("link", { name: "Prospects" }).click();
     await page.getByRole("searchbox", { name: "Search prospects" }).fill("grace.hopper");

@@ -8,13 +8,15 @@ import type { AppConfig } from "@gw/config";
 import type { Db } from "@gw/db";
 import { createUser } from "@gw/domain/auth";
 import { createList } from "@gw/domain/lists";
-import { type RunningSim, startSim } from "@gw/gotowebinar-sim";
+import { type RunningSim, type ScenarioRequest, startSim } from "@gw/gotowebinar-sim";
 import { createLogger } from "@gw/logger";
 import {
   createAccount,
+  createConnector,
   createTestDatabase,
   createTestRedis,
   createVerifiedConnector,
+  createWebinar,
   freePort,
   type TestDatabase,
   type TestRedis,
@@ -180,6 +182,39 @@ export async function connectDefaultOrganizer(
     sim: stack.sim,
     organizerKey: organizer.organizerKey,
     name,
+  });
+}
+
+/**
+ * A series of three sessions, the first in three days, named `subject` (and any `others`) in the
+ * stand-in, synced through a connector `connector` of its default organizer: back once the
+ * sessions are stored.
+ */
+export async function syncSeries(
+  stack: Pick<Stack, "db" | "apiDeps" | "admin" | "sim">,
+  { subject, connector, others = [] }: { subject: string; connector: string; others?: ScenarioRequest["webinars"] },
+): Promise<void> {
+  const series = { subject, type: "series" as const, sessions: 3, startsInMinutes: 3 * 24 * 60, durationMinutes: 60 };
+  await stack.sim.control.scenario({ webinars: [series, ...others] });
+  await connectDefaultOrganizer(stack, connector);
+  await eventually(
+    "the series' three sessions",
+    async () => (await stack.db.webinar.count({ where: { programId: { not: null } } })) === 3,
+  );
+}
+
+/** A webinar that ended three days ago, of a connector of its own, written straight to the database. */
+export async function createFinishedWebinar(
+  stack: Pick<Stack, "db" | "admin">,
+  data: Omit<Parameters<typeof createWebinar>[1], "accountId" | "connectorId">,
+): ReturnType<typeof createWebinar> {
+  const { accountId } = stack.admin;
+  const connector = await createConnector(stack.db, { accountId });
+  return createWebinar(stack.db, {
+    accountId,
+    connectorId: connector.id,
+    startsAt: new Date(Date.now() - 3 * 86_400_000),
+    ...data,
   });
 }
 

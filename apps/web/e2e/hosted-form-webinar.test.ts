@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { connectDefaultOrganizer, eventually, logIn, screenshot, useStack } from "./harness";
+import { createRegistrationForm, fillPerson } from "./visitor";
 
 describe("the hosted form names its webinar; the thank-you page gives the join link and calendar", () => {
   const stack = useStack("e2ehfweb", {
@@ -26,12 +27,7 @@ describe("the hosted form names its webinar; the thank-you page gives the join l
     const page = await stack.newPage();
     await logIn(page, stack);
     await page.goto("/forms/new");
-    await page.getByRole("textbox", { name: "Form name" }).fill("Roadmap sign-up");
-    await page.getByRole("combobox", { name: "Add a completion action" }).selectOption("REGISTER_WEBINAR");
-    await page.getByRole("combobox", { name: "Register for webinar" }).waitFor();
-    await page.getByRole("button", { name: "Create form" }).click();
-    await page.waitForURL(/\/forms\/[0-9a-f-]{36}$/);
-    const formId = page.url().split("/").pop() as string;
+    const formId = await createRegistrationForm(page, "Roadmap sign-up");
 
     // The visitor is in London; the webinar is in New York: both times are shown.
     const visitor = await stack.newPage();
@@ -44,9 +40,7 @@ describe("the hosted form names its webinar; the thank-you page gives the join l
     await card.getByText("Organizer", { exact: true }).waitFor();
     await screenshot(visitor, "hosted-form-webinar");
 
-    await visitor.getByRole("textbox", { name: /^Email/ }).fill("ada.lovelace@example.com");
-    await visitor.getByRole("textbox", { name: /^First name/ }).fill("Ada");
-    await visitor.getByRole("textbox", { name: /^Last name/ }).fill("Lovelace");
+    await fillPerson(visitor, { email: "ada.lovelace@example.com", firstName: "Ada", lastName: "Lovelace" });
     await visitor.getByRole("button", { name: "Register" }).click();
     const join = visitor.getByRole("link", { name: "Join the webinar" });
     await join.waitFor();

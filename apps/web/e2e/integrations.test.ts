@@ -6,17 +6,15 @@
 import { recordChangeEvents } from "@gw/domain/events";
 import {
   createCampaign,
-  createConnector,
   createProspect,
   createRegistration,
-  createWebinar,
   startWebhookReceiver,
   type WebhookReceiver,
 } from "@gw/testing";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { audit } from "./axe";
-import { eventually, logIn, PHONE, screenshot, sidewaysOverflow, useStack } from "./harness";
+import { createFinishedWebinar, eventually, logIn, PHONE, screenshot, sidewaysOverflow, useStack } from "./harness";
 
 describe("integration admin pages", () => {
   let receiver: WebhookReceiver;
@@ -271,14 +269,7 @@ describe("integration admin pages", () => {
 
   it("shows registrations by source on the webinar page, each row opening the drill-down of that source", async () => {
     const { accountId } = stack.admin;
-    const connector = await createConnector(stack.db, { accountId });
-    const webinar = await createWebinar(stack.db, {
-      accountId,
-      connectorId: connector.id,
-      subject: "Sources webinar",
-      startsAt: new Date(Date.now() - 3 * 86_400_000),
-      status: "ENDED",
-    });
+    const webinar = await createFinishedWebinar(stack, { subject: "Sources webinar", status: "ENDED" });
     const people: [string, string | null, boolean][] = [
       ["nl1@example.com", "newsletter / spring", true],
       ["nl2@example.com", "newsletter / spring", false],

@@ -1,8 +1,8 @@
-import { createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
+import { createProspect, createRegistration } from "@gw/testing";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { audit } from "./axe";
-import { createMarketer, logIn, PHONE, screenshot, sidewaysOverflow, useStack } from "./harness";
+import { createFinishedWebinar, createMarketer, logIn, PHONE, screenshot, sidewaysOverflow, useStack } from "./harness";
 
 // The machine is shared: give the server's answer time to arrive, still waiting for state, not time.
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -32,13 +32,7 @@ describe("the prospects page's filters and bulk actions", () => {
       for (let i = 0; i < 10; i++)
         others.push(await createProspect(stack.db, { accountId, email: `other${i}@example.com`, score: 100 }));
       // A past webinar: two of its three registrants attended.
-      const connector = await createConnector(stack.db, { accountId });
-      const webinar = await createWebinar(stack.db, {
-        accountId,
-        connectorId: connector.id,
-        subject: "Pricing clinic",
-        startsAt: new Date(Date.now() - 3 * 86_400_000),
-      });
+      const webinar = await createFinishedWebinar(stack, { subject: "Pricing clinic" });
       for (const [index, attended] of [
         [0, true],
         [1, true],

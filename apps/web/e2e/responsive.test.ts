@@ -12,6 +12,7 @@ import {
   sidewaysOverflow,
   useStack,
 } from "./harness";
+import { createRegistrationForm } from "./visitor";
 
 describe("on a phone", () => {
   let formId: string;
@@ -34,12 +35,7 @@ describe("on a phone", () => {
       const editor = await stack.newPage();
       await logIn(editor, stack);
       await editor.goto("/forms/new");
-      await editor.getByRole("textbox", { name: "Form name" }).fill("Phone registration");
-      await editor.getByRole("combobox", { name: "Add a completion action" }).selectOption("REGISTER_WEBINAR");
-      await editor.getByRole("combobox", { name: "Register for webinar" }).waitFor();
-      await editor.getByRole("button", { name: "Create form" }).click();
-      await editor.waitForURL(/\/forms\/[0-9a-f-]{36}$/);
-      formId = editor.url().split("/").pop() as string;
+      formId = await createRegistrationForm(editor, "Phone registration");
       await editor.close();
     },
   });

@@ -1,27 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { connectDefaultOrganizer, eventually, logIn, screenshot, useStack } from "./harness";
+import { eventually, logIn, screenshot, syncSeries, useStack } from "./harness";
+import { createFormInEditor, submitHostedForm } from "./visitor";
 
 describe("attendance thresholds and series registration", () => {
   const stack = useStack("e2eseries", {
-    async setup() {
-      await stack.sim.control.scenario({
-        webinars: [
-          {
-            subject: "Onboarding series",
-            type: "series",
-            sessions: 3,
-            startsInMinutes: 3 * 24 * 60,
-            durationMinutes: 60,
-          },
-          { subject: "One-off briefing", startsInMinutes: 4 * 24 * 60, durationMinutes: 30 },
-        ],
-      });
-      await connectDefaultOrganizer(stack, "Series webinars");
-      await eventually(
-        "the series' three sessions and the one-off",
-        async () => (await stack.db.webinar.count({ where: { programId: { not: null } } })) === 3,
-      );
-    },
+    setup: () =>
+      syncSeries(stack, {
+        subject: "Onboarding series",
+        connector: "Series webinars",
+        others: [{ subject: "One-off briefing", startsInMinutes: 4 * 24 * 60, durationMinutes: 30 }],
+      }),
   });
 
   it("adds attendance thresholds on the scoring page, refuses an empty one, and keeps them", async () => {
@@ -80,9 +68,7 @@ describe("attendance thresholds and series registration", () => {
     await page.getByRole("radio", { name: "This session only" }).waitFor();
     expect(await page.getByRole("radio", { name: "This session only" }).isChecked()).toBe(true);
     await page.getByRole("radio", { name: "Every upcoming session of the series (3 sessions)" }).check();
-    await page.getByRole("button", { name: "Create form" }).click();
-    await page.waitForURL(/\/forms\/[0-9a-f-]{36}$/);
-    const formId = page.url().split("/").pop() as string;
+    const formId = await createFormInEditor(page);
     const form = await stack.db.form.findUniqueOrThrow({ where: { id: formId } });
     expect(form.completionActions).toEqual([expect.objectContaining({ type: "REGISTER_WEBINAR", sessions: "all" })]);
     // The choice reads back when the form is opened again.
@@ -91,13 +77,12 @@ describe("attendance thresholds and series registration", () => {
     expect(await page.getByRole("radio", { name: /Every upcoming session/ }).isChecked()).toBe(true);
     await screenshot(page, "form-editor-series");
 
-    const visitor = await stack.newPage();
-    await visitor.goto(`/f/${formId}`);
-    await visitor.getByRole("textbox", { name: /^Email/ }).fill("ada.series@example.com");
-    await visitor.getByRole("textbox", { name: /^First name/ }).fill("Ada");
-    await visitor.getByRole("textbox", { name: /^Last name/ }).fill("Lovelace");
-    await visitor.getByRole("button", { name: "Register" }).click();
-    await visitor.getByText(/Thank you/).waitFor();
+    await submitHostedForm(
+      stack,
+      formId,
+      { email: "ada.series@example.com", firstName: "Ada", lastName: "Lovelace" },
+      { button: "Register" },
+    );
 
     const sessions = await stack.db.webinar.findMany({ where: { programId: { not: null } } });
     await eventually("registered in GoTo for each session", async () => {
