@@ -19,6 +19,17 @@ export function buttonClass(variant: Variant = "secondary", size: "md" | "sm" = 
     .join(" ");
 }
 
+/**
+ * A small ghost button among a row's or an item's controls, named for its item (`label`, e.g.
+ * "Delete Acme"): its icon or "Edit" alone would not say which of many it acts on.
+ */
+export function RowButton({
+  label,
+  ...rest
+}: Omit<ButtonProps, "size" | "variant" | "aria-label"> & { label: string }) {
+  return <Button size="sm" variant="ghost" aria-label={label} {...rest} />;
+}
+
 export function Button({ variant, size, icon, loading, children, className, disabled, type, ...rest }: ButtonProps) {
   return (
     <button

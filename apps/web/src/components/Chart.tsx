@@ -88,22 +88,20 @@ export function RegistrationsChart({ points: raw, title }: { points: DayPoint[];
           </rect>
         ))}
         {points.length > 1 ? <path d={line} fill="none" stroke="var(--chart-3)" strokeWidth={2.5} /> : null}
-        {points.map((p, i) =>
-          i % labelEvery === 0 ? (
-            <text key={p.date} x={PAD.left + slot * i + slot / 2} y={H - 10} textAnchor="middle">
-              {formatDay(p.date)}
-            </text>
-          ) : null,
-        )}
-      </svg>
-      <figcaption className="legend">
-        <LegendItems
-          items={[
-            ["var(--chart-1)", "Registrations per day (left axis)"],
-            ["var(--chart-3)", "Total registered (right axis)"],
-          ]}
+        <AxisLabels
+          points={points}
+          every={labelEvery}
+          x={(i) => PAD.left + slot * i + slot / 2}
+          keyOf={(p) => p.date}
+          label={(p) => formatDay(p.date)}
         />
-      </figcaption>
+      </svg>
+      <ChartLegend
+        items={[
+          ["var(--chart-1)", "Registrations per day (left axis)"],
+          ["var(--chart-3)", "Total registered (right axis)"],
+        ]}
+      />
       <table className="sr-only">
         <caption>{title}</caption>
         <thead>
@@ -147,6 +145,42 @@ export function AttendanceMeter({ attended, absent }: { attended: number; absent
         <span>{pct}% attendance</span>
       </div>
     </div>
+  );
+}
+
+/** The labels under a chart's x axis: every `every`-th point's, since all of them would overlap. */
+export function AxisLabels<T>({
+  points,
+  every,
+  x,
+  keyOf,
+  label,
+}: {
+  points: T[];
+  every: number;
+  x(index: number): number;
+  keyOf(point: T): string;
+  label(point: T): string;
+}) {
+  return (
+    <>
+      {points.map((p, i) =>
+        i % every === 0 ? (
+          <text key={keyOf(p)} x={x(i)} y={H - 10} textAnchor="middle">
+            {label(p)}
+          </text>
+        ) : null,
+      )}
+    </>
+  );
+}
+
+/** A chart's legend as its figure's caption. */
+export function ChartLegend({ items }: { items: [color: string, label: string][] }) {
+  return (
+    <figcaption className="legend">
+      <LegendItems items={items} />
+    </figcaption>
   );
 }
 

@@ -24,6 +24,20 @@ export function figureColumn<T>(
   return { key, header, align: "right", numeric: true, render, sortKey };
 }
 
+/** The last column: a row's buttons, right-aligned on one line; its header is for screen readers. */
+export function actionsColumn<T>(render: (row: T) => ReactNode, header = "Actions"): Column<T> {
+  return {
+    key: "row-actions",
+    header: <span className="sr-only">{header}</span>,
+    align: "right",
+    render: (row) => (
+      <div className="row" style={{ justifyContent: "flex-end", flexWrap: "nowrap" }}>
+        {render(row)}
+      </div>
+    ),
+  };
+}
+
 export interface SortState {
   sort: string;
   order: "asc" | "desc";

@@ -1,6 +1,6 @@
 import type { AttendanceTrend } from "@gw/api-contract";
 import { formatNumber, formatPercent, formatShortDateTime } from "../lib/format";
-import { LegendItems, niceMax } from "./Chart";
+import { AxisLabels, ChartLegend, niceMax } from "./Chart";
 import { type Column, DataTable, figureColumn } from "./DataTable";
 
 type Point = AttendanceTrend["items"][number];
@@ -91,23 +91,21 @@ export function AttendanceTrendChart({ points, title }: { points: Point[]; title
             <title>{`${p.subject}: ${formatPercent(p.attendanceRate)} attendance`}</title>
           </circle>
         ))}
-        {points.map((p, i) =>
-          i % labelEvery === 0 ? (
-            <text key={p.id} x={x(i)} y={H - 10} textAnchor="middle">
-              {shortDay.format(new Date(p.startsAt))}
-            </text>
-          ) : null,
-        )}
-      </svg>
-      <figcaption className="legend">
-        <LegendItems
-          items={[
-            ["var(--chart-1)", "Registered (left axis)"],
-            ["var(--chart-2)", "Attended (left axis)"],
-            ["var(--chart-3)", "Attendance rate (right axis)"],
-          ]}
+        <AxisLabels
+          points={points}
+          every={labelEvery}
+          x={x}
+          keyOf={(p) => p.id}
+          label={(p) => shortDay.format(new Date(p.startsAt))}
         />
-      </figcaption>
+      </svg>
+      <ChartLegend
+        items={[
+          ["var(--chart-1)", "Registered (left axis)"],
+          ["var(--chart-2)", "Attended (left axis)"],
+          ["var(--chart-3)", "Attendance rate (right axis)"],
+        ]}
+      />
       <details className="chart-table">
         <summary>Show the numbers as a table</summary>
         <DataTable caption={title} columns={TABLE_COLUMNS} rows={points} rowKey={(p) => p.id} />

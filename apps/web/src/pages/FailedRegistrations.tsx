@@ -3,7 +3,7 @@ import { Link } from "react-router-dom";
 import { errorMessage, post } from "../api/client";
 import { useApi } from "../api/use-api";
 import { Button } from "../components/Button";
-import { type Column, DataTable } from "../components/DataTable";
+import { actionsColumn, type Column, DataTable } from "../components/DataTable";
 import { Card } from "../components/Layout";
 import { ErrorState } from "../components/States";
 import { useToast } from "../components/Toast";
@@ -76,11 +76,8 @@ export function FailedRegistrations() {
         </span>
       ),
     },
-    {
-      key: "retry",
-      header: <span className="sr-only">Retry</span>,
-      align: "right",
-      render: (r) => (
+    actionsColumn(
+      (r) => (
         <Button
           size="sm"
           icon="refresh"
@@ -91,7 +88,8 @@ export function FailedRegistrations() {
           Retry
         </Button>
       ),
-    },
+      "Retry",
+    ),
   ];
 
   return (

@@ -1,6 +1,6 @@
 import type { Connector, ConnectorSyncStatus } from "@gw/api-contract";
 import { ConnectorStatusBadge } from "../../components/Badge";
-import { Button } from "../../components/Button";
+import { Button, RowButton } from "../../components/Button";
 import { type Column, DataTable } from "../../components/DataTable";
 import { SyncNowButton } from "../../components/SyncNow";
 import { ConnectorSyncCell } from "./ConnectorSyncCell";
@@ -108,26 +108,18 @@ export function ConnectorsTable({
                 {c.status === "UNVERIFIED" ? "Verify" : "Re-verify"}
               </Button>
             ) : null}
-            <Button size="sm" variant="ghost" icon="edit" onClick={() => onEdit(c)} aria-label={`Edit ${c.name}`}>
+            <RowButton icon="edit" onClick={() => onEdit(c)} label={`Edit ${c.name}`}>
               Edit
-            </Button>
-            <Button
-              size="sm"
-              variant="ghost"
+            </RowButton>
+            <RowButton
               icon={c.status === "DISABLED" ? "play" : "pause"}
               disabled={busyId === c.id}
               onClick={() => onSetEnabled(c, c.status === "DISABLED")}
-              aria-label={`${c.status === "DISABLED" ? "Enable" : "Disable"} ${c.name}`}
+              label={`${c.status === "DISABLED" ? "Enable" : "Disable"} ${c.name}`}
             >
               {c.status === "DISABLED" ? "Enable" : "Disable"}
-            </Button>
-            <Button
-              size="sm"
-              variant="ghost"
-              icon="trash"
-              onClick={() => onDelete(c)}
-              aria-label={`Delete ${c.name}`}
-            />
+            </RowButton>
+            <RowButton icon="trash" onClick={() => onDelete(c)} label={`Delete ${c.name}`} />
           </div>
         </>
       ),

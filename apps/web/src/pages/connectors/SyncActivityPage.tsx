@@ -1,6 +1,6 @@
 import { useMe } from "../../auth/AuthProvider";
 import { buttonClass } from "../../components/Button";
-import { SelectField } from "../../components/Field";
+import { ConnectorFilter } from "../../components/ConnectorFilter";
 import { Icon } from "../../components/Icon";
 import { Card, PageHeader } from "../../components/Layout";
 import { ApiBudgetCard } from "./ApiBudgetCard";
@@ -57,18 +57,7 @@ export function SyncActivityPage() {
         id="runs"
         actions={
           <div className="row">
-            <SelectField
-              label={<span className="sr-only">Connector</span>}
-              value={connectorId}
-              onChange={(e) => selectConnector(e.target.value)}
-            >
-              <option value="">All connectors</option>
-              {connectors.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </SelectField>
+            <ConnectorFilter connectors={connectors} value={connectorId} onChange={selectConnector} />
             <button type="button" className="btn btn-ghost btn-sm" onClick={runs.reload} aria-label="Refresh sync runs">
               <Icon name="refresh" size={14} />
             </button>

@@ -2,7 +2,7 @@ import type { RegistrationForm } from "@gw/api-contract";
 import { useState } from "react";
 import { useFieldArray, useFormContext, useFormState, useWatch } from "react-hook-form";
 import { useApi } from "../../api/use-api";
-import { Button } from "../../components/Button";
+import { Button, RowButton } from "../../components/Button";
 import { Card } from "../../components/Layout";
 import { errorAt } from "./form-editor-schema";
 import { type EditorValues, type FieldDraft, isLockedField, registerActionOf } from "./form-model";
@@ -106,13 +106,7 @@ function FieldRow(props: { index: number; row: FieldDraft; locked: boolean; inva
         Required
       </label>
       {row.questionKey ? (
-        <Button
-          size="sm"
-          variant="ghost"
-          icon="x"
-          aria-label={`Remove question ${row.questionKey}`}
-          onClick={props.onRemove}
-        />
+        <RowButton icon="x" label={`Remove question ${row.questionKey}`} onClick={props.onRemove} />
       ) : (
         <span />
       )}

@@ -1,8 +1,8 @@
 import type { FormListItem as Form } from "@gw/api-contract";
 import { Link } from "react-router-dom";
 import { Badge, ProblemCount } from "../../components/Badge";
-import { Button, ButtonLink } from "../../components/Button";
-import { type Column, DataTable } from "../../components/DataTable";
+import { ButtonLink, RowButton } from "../../components/Button";
+import { actionsColumn, type Column, DataTable } from "../../components/DataTable";
 import { formatNumber, formatRelative } from "../../lib/format";
 import { describeAction } from "./form-model";
 
@@ -81,43 +81,26 @@ export function FormsTable({
       render: (f) => <ProblemCount count={f.stats.failures} />,
     },
     { key: "updated", header: "Updated", render: (f) => <span className="nowrap">{formatRelative(f.updatedAt)}</span> },
-    {
-      key: "buttons",
-      header: <span className="sr-only">Actions</span>,
-      align: "right",
-      render: (f) => (
-        <div className="row" style={{ justifyContent: "flex-end", flexWrap: "nowrap" }}>
-          <Button
-            size="sm"
-            variant="ghost"
-            icon="copy"
-            onClick={() => void copy(f)}
-            aria-label={`Copy link to ${f.name}`}
-          >
-            Copy link
-          </Button>
-          <a
-            className="btn btn-sm btn-ghost"
-            href={`/f/${f.id}`}
-            target="_blank"
-            rel="noreferrer"
-            aria-label={`Open ${f.name} in a new tab`}
-          >
-            Open
-          </a>
-          <ButtonLink size="sm" variant="ghost" icon="edit" to={`/forms/${f.id}`} aria-label={`Edit ${f.name}`}>
-            Edit
-          </ButtonLink>
-          <Button
-            size="sm"
-            variant="ghost"
-            icon="trash"
-            onClick={() => setArchiving(f)}
-            aria-label={`Archive ${f.name}`}
-          />
-        </div>
-      ),
-    },
+    actionsColumn((f) => (
+      <>
+        <RowButton icon="copy" onClick={() => void copy(f)} label={`Copy link to ${f.name}`}>
+          Copy link
+        </RowButton>
+        <a
+          className="btn btn-sm btn-ghost"
+          href={`/f/${f.id}`}
+          target="_blank"
+          rel="noreferrer"
+          aria-label={`Open ${f.name} in a new tab`}
+        >
+          Open
+        </a>
+        <ButtonLink size="sm" variant="ghost" icon="edit" to={`/forms/${f.id}`} aria-label={`Edit ${f.name}`}>
+          Edit
+        </ButtonLink>
+        <RowButton icon="trash" onClick={() => setArchiving(f)} label={`Archive ${f.name}`} />
+      </>
+    )),
   ];
 
   return <DataTable caption="Forms" columns={columns} rows={forms} rowKey={(f) => f.id} busy={busy} />;

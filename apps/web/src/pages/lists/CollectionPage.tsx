@@ -2,8 +2,8 @@ import type { List, Member, Tag } from "@gw/api-contract";
 import { type ReactNode, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { fieldErrorMessage } from "../../api/client";
-import { Button } from "../../components/Button";
-import { type Column, PagedTable } from "../../components/DataTable";
+import { Button, RowButton } from "../../components/Button";
+import { actionsColumn, type Column, PagedTable } from "../../components/DataTable";
 import { ConfirmDialog, FormDialog } from "../../components/Dialog";
 import { SearchInput, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
@@ -53,29 +53,12 @@ export function CollectionPage<T extends NamedItem>({ kind }: { kind: Collection
       align: "right",
       render: (item) => <span className="num">{formatNumber(kind.countOf(item))}</span>,
     },
-    {
-      key: "actions",
-      header: <span className="sr-only">Actions</span>,
-      align: "right",
-      render: (item) => (
-        <span className="row" style={{ justifyContent: "flex-end", flexWrap: "nowrap" }}>
-          <Button
-            size="sm"
-            variant="ghost"
-            icon="edit"
-            onClick={() => setEditing(item)}
-            aria-label={`Rename ${item.name}`}
-          />
-          <Button
-            size="sm"
-            variant="ghost"
-            icon="trash"
-            onClick={() => setDeleting(item)}
-            aria-label={`Delete ${item.name}`}
-          />
-        </span>
-      ),
-    },
+    actionsColumn((item) => (
+      <>
+        <RowButton icon="edit" onClick={() => setEditing(item)} label={`Rename ${item.name}`} />
+        <RowButton icon="trash" onClick={() => setDeleting(item)} label={`Delete ${item.name}`} />
+      </>
+    )),
   ];
 
   return (
@@ -170,20 +153,10 @@ function Members<T extends NamedItem>({ kind, id, name }: { kind: CollectionKind
   const { members, removeMember } = useCollectionMembers(kind, id, name);
   const columns: Column<Member>[] = [
     ...memberColumns("Added"),
-    {
-      key: "remove",
-      header: <span className="sr-only">Remove</span>,
-      align: "right",
-      render: (m) => (
-        <Button
-          size="sm"
-          variant="ghost"
-          icon="x"
-          onClick={() => removeMember.mutate(m)}
-          aria-label={`Remove ${m.email}`}
-        />
-      ),
-    },
+    actionsColumn(
+      (m) => <RowButton icon="x" onClick={() => removeMember.mutate(m)} label={`Remove ${m.email}`} />,
+      "Remove",
+    ),
   ];
   return (
     <MembersCard

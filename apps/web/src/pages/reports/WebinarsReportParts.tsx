@@ -5,8 +5,9 @@ import { Link } from "react-router-dom";
 import type { ApiState } from "../../api/use-api";
 import { WebinarStatusBadge } from "../../components/Badge";
 import { Button, buttonClass } from "../../components/Button";
+import { ConnectorFilter } from "../../components/ConnectorFilter";
 import { type Column, DataTable, Pagination, type SortState } from "../../components/DataTable";
-import { SearchInput, SelectField, TextField } from "../../components/Field";
+import { SearchInput, TextField } from "../../components/Field";
 import { Icon } from "../../components/Icon";
 import { Card } from "../../components/Layout";
 import { EmptyState, QueryView } from "../../components/States";
@@ -116,18 +117,11 @@ export function WebinarsFilters({ state, connectors, preset, rangeError, csvHref
           placeholder="Search subject…"
         />
         <span className="spacer" />
-        <SelectField
-          label={<span className="sr-only">Connector</span>}
+        <ConnectorFilter
+          connectors={connectors}
           value={state.connectorId}
-          onChange={(e) => onChange({ connectorId: e.target.value })}
-        >
-          <option value="">All connectors</option>
-          {connectors.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </SelectField>
+          onChange={(connectorId) => onChange({ connectorId })}
+        />
         <a className={buttonClass("secondary")} href={csvHref} download>
           <Icon name="download" /> Export CSV
         </a>

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { put } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { useMe } from "../../auth/AuthProvider";
-import { Button } from "../../components/Button";
+import { Button, RowButton } from "../../components/Button";
 import { Card, PageHeader } from "../../components/Layout";
 import { Alert, QueryView } from "../../components/States";
 import { useToast } from "../../components/Toast";
@@ -118,11 +118,9 @@ export function ExclusionsPage() {
                       />
                     )}
                     {isAdmin ? (
-                      <Button
-                        size="sm"
-                        variant="ghost"
+                      <RowButton
                         icon="x"
-                        aria-label={`Remove exclusion ${i + 1}`}
+                        label={`Remove exclusion ${i + 1}`}
                         onClick={() => setRules(rules.filter((_, j) => j !== i))}
                       />
                     ) : null}

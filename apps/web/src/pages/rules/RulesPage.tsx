@@ -1,7 +1,7 @@
 import type { Rule, RuleAction } from "@gw/api-contract";
 import { Link, useParams } from "react-router-dom";
 import { Badge, type Tone } from "../../components/Badge";
-import { Button, ButtonLink } from "../../components/Button";
+import { Button, ButtonLink, RowButton } from "../../components/Button";
 import { type Column, figureColumn, PagedTable } from "../../components/DataTable";
 import { Switch, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
@@ -150,11 +150,9 @@ export function RuleEditPage() {
                     upcoming={upcoming}
                   />
                   {draft.actions.length > 1 ? (
-                    <Button
-                      size="sm"
-                      variant="ghost"
+                    <RowButton
                       icon="x"
-                      aria-label={`Remove action ${i + 1}`}
+                      label={`Remove action ${i + 1}`}
                       onClick={() => setDraft({ ...draft, actions: draft.actions.filter((_, j) => j !== i) })}
                     />
                   ) : null}

@@ -6,7 +6,7 @@ import type {
   ResponseOf,
 } from "@gw/api-contract";
 import { ApiError } from "../../api/client";
-import { Button, SaveButtons } from "../../components/Button";
+import { Button, RowButton, SaveButtons } from "../../components/Button";
 import { TextField } from "../../components/Field";
 import { Card } from "../../components/Layout";
 import { EmptyState, FormError, QueryView } from "../../components/States";
@@ -170,14 +170,9 @@ export function AttendanceRulesCard({ canEdit }: { canEdit: boolean }) {
                 <div className="threshold-summary">
                   <span className="muted small">{describeThreshold(draft)}</span>
                   {canEdit ? (
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      onClick={() => remove(draft.key)}
-                      aria-label={`Remove threshold ${index + 1}`}
-                    >
+                    <RowButton onClick={() => remove(draft.key)} label={`Remove threshold ${index + 1}`}>
                       Remove
-                    </Button>
+                    </RowButton>
                   ) : null}
                 </div>
               </fieldset>
