@@ -19,6 +19,15 @@ export function buttonClass(variant: Variant = "secondary", size: "md" | "sm" = 
     .join(" ");
 }
 
+/** A CSV download as a secondary button: the browser saves what `href` answers (the session's cookie goes along). */
+export function CsvLink({ href, children = "Export CSV" }: { href: string; children?: ReactNode }) {
+  return (
+    <a className={buttonClass("secondary")} href={href} download>
+      <Icon name="download" /> {children}
+    </a>
+  );
+}
+
 /**
  * A small ghost button among a row's or an item's controls, named for its item (`label`, e.g.
  * "Delete Acme"): its icon or "Edit" alone would not say which of many it acts on.

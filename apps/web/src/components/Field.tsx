@@ -1,4 +1,5 @@
 import {
+  type FormHTMLAttributes,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -75,6 +76,13 @@ export function TextField({
       </Chrome>
     </div>
   );
+}
+
+/** A whole number typed in a field: kept as the text typed, so a half-typed value stays as it is. */
+export function WholeNumberField(
+  props: FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "inputMode" | "step">,
+) {
+  return <TextField type="number" inputMode="numeric" step={1} {...props} />;
 }
 
 export function TextAreaField({
@@ -206,5 +214,25 @@ export function SearchInput({
         onChange={(event) => onChange(event.target.value)}
       />
     </div>
+  );
+}
+
+/** A card's form (its body), saved on submit (Enter in a field or its submit button) without a page load. */
+export function CardForm({
+  onSave,
+  children,
+  ...rest
+}: Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "className"> & { onSave(): void }) {
+  return (
+    <form
+      className="card-body stack"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave();
+      }}
+      {...rest}
+    >
+      {children}
+    </form>
   );
 }

@@ -2,10 +2,9 @@ import type { List, ListChange, ListHistory } from "@gw/api-contract";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { Badge } from "../../components/Badge";
-import { Button, ButtonLink, buttonClass } from "../../components/Button";
+import { Button, ButtonLink, CsvLink } from "../../components/Button";
 import { type Column, DataTable, PagedTable } from "../../components/DataTable";
 import { ConfirmDialog } from "../../components/Dialog";
-import { Icon } from "../../components/Icon";
 import { Card, PageHeader, Stat } from "../../components/Layout";
 import { Sparkline } from "../../components/Sparkline";
 import { Alert, EmptyState, type QueryLike, QueryView } from "../../components/States";
@@ -63,9 +62,7 @@ export function DynamicListPage({ list }: { list: List }) {
             <ButtonLink to={`/lists/${list.id}/edit`} icon="edit">
               Edit criteria
             </ButtonLink>
-            <a className={buttonClass("secondary")} href={csvHref} download>
-              <Icon name="download" /> Download CSV
-            </a>
+            <CsvLink href={csvHref}>Download CSV</CsvLink>
             <Button variant="ghost" icon="trash" onClick={() => setDeleting(true)} aria-label={`Delete ${list.name}`} />
           </>
         }

@@ -1,8 +1,7 @@
 import type { ProspectRow } from "@gw/api-contract";
-import { buttonClass } from "../../components/Button";
+import { CsvLink } from "../../components/Button";
 import { type Column, figureColumn } from "../../components/DataTable";
 import { SearchInput } from "../../components/Field";
-import { Icon } from "../../components/Icon";
 import { Card, PageHeader } from "../../components/Layout";
 import { Alert, EmptyState, QueryView } from "../../components/States";
 import { formatNumber, formatShortDateTime } from "../../lib/format";
@@ -32,11 +31,7 @@ export function ProspectsPage() {
       <PageHeader
         title="Prospects"
         description="Everyone who registered for or attended a webinar, or filled in one of your forms."
-        actions={
-          <a className={buttonClass("secondary")} href={csvHref} download>
-            <Icon name="download" /> Export CSV
-          </a>
-        }
+        actions={<CsvLink href={csvHref} />}
       />
       <Card>
         <div className="card-header">

@@ -1,8 +1,7 @@
 import type { Segment } from "@gw/api-contract";
 import { WebinarStatusBadge } from "../../components/Badge";
-import { buttonClass } from "../../components/Button";
+import { CsvLink } from "../../components/Button";
 import { SearchInput, Switch } from "../../components/Field";
-import { Icon } from "../../components/Icon";
 import { Card, PageHeader } from "../../components/Layout";
 import { ErrorState } from "../../components/States";
 import { TabPanel, Tabs } from "../../components/Tabs";
@@ -35,11 +34,7 @@ export function WebinarProspectsPage() {
             </span>
           ) : undefined
         }
-        actions={
-          <a className={buttonClass("secondary")} href={drill.csvHref} download>
-            <Icon name="download" /> Export CSV
-          </a>
-        }
+        actions={<CsvLink href={drill.csvHref} />}
       />
       {drill.detail.error ? (
         <ErrorState error={drill.detail.error} onRetry={drill.detail.reload} title="This webinar could not be loaded" />

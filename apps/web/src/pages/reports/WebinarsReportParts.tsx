@@ -4,11 +4,10 @@ import type { AttendanceTrend, Page, Segment, WebinarReportRow } from "@gw/api-c
 import { Link } from "react-router-dom";
 import type { ApiState } from "../../api/use-api";
 import { WebinarStatusBadge } from "../../components/Badge";
-import { Button, buttonClass } from "../../components/Button";
+import { Button, CsvLink } from "../../components/Button";
 import { ConnectorFilter } from "../../components/ConnectorFilter";
 import { type Column, DataTable, Pagination, type SortState } from "../../components/DataTable";
 import { SearchInput, TextField } from "../../components/Field";
-import { Icon } from "../../components/Icon";
 import { Card } from "../../components/Layout";
 import { EmptyState, QueryView } from "../../components/States";
 import { AttendanceTrendChart } from "../../components/TrendChart";
@@ -122,9 +121,7 @@ export function WebinarsFilters({ state, connectors, preset, rangeError, csvHref
           value={state.connectorId}
           onChange={(connectorId) => onChange({ connectorId })}
         />
-        <a className={buttonClass("secondary")} href={csvHref} download>
-          <Icon name="download" /> Export CSV
-        </a>
+        <CsvLink href={csvHref} />
       </div>
       <fieldset className="card-header range-bar" style={{ borderBottom: "1px solid var(--border)" }}>
         <legend className="sr-only">Webinars starting between</legend>

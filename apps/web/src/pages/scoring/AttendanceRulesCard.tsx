@@ -7,7 +7,7 @@ import type {
 } from "@gw/api-contract";
 import { ApiError } from "../../api/client";
 import { Button, RowButton, SaveButtons } from "../../components/Button";
-import { TextField } from "../../components/Field";
+import { CardForm, WholeNumberField } from "../../components/Field";
 import { Card } from "../../components/Layout";
 import { EmptyState, FormError, QueryView } from "../../components/States";
 import { useEditable } from "../../hooks/use-editable";
@@ -121,47 +121,31 @@ export function AttendanceRulesCard({ canEdit }: { canEdit: boolean }) {
         }
       >
         {() => (
-          <form
-            className="card-body stack"
-            aria-label="Attendance thresholds"
-            onSubmit={(event) => {
-              event.preventDefault();
-              form.save();
-            }}
-          >
+          <CardForm aria-label="Attendance thresholds" onSave={form.save}>
             <FormError error={form.error} />
             {drafts.map((draft, index) => (
               <fieldset key={draft.key} className="threshold-row">
                 <legend className="sr-only">Threshold {index + 1}</legend>
-                <TextField
+                <WholeNumberField
                   label="At least (minutes)"
-                  type="number"
-                  inputMode="numeric"
                   min={1}
                   max={1440}
-                  step={1}
                   value={draft.minMinutes}
                   readOnly={!canEdit}
                   onChange={(e) => update(draft.key, { minMinutes: e.target.value })}
                   error={fieldError(index, "minMinutes") ?? fieldError(index)}
                 />
-                <TextField
+                <WholeNumberField
                   label="At least (% of session)"
-                  type="number"
-                  inputMode="numeric"
                   min={1}
                   max={100}
-                  step={1}
                   value={draft.minPercent}
                   readOnly={!canEdit}
                   onChange={(e) => update(draft.key, { minPercent: e.target.value })}
                   error={fieldError(index, "minPercent")}
                 />
-                <TextField
+                <WholeNumberField
                   label="Points"
-                  type="number"
-                  inputMode="numeric"
-                  step={1}
                   value={draft.points}
                   readOnly={!canEdit}
                   onChange={(e) => update(draft.key, { points: e.target.value })}
@@ -178,7 +162,7 @@ export function AttendanceRulesCard({ canEdit }: { canEdit: boolean }) {
               </fieldset>
             ))}
             <button type="submit" hidden />
-          </form>
+          </CardForm>
         )}
       </QueryView>
     </Card>

@@ -2,7 +2,7 @@ import type { ActivityType, ScoringRules } from "@gw/api-contract";
 import { ApiError } from "../../api/client";
 import { useMe } from "../../auth/AuthProvider";
 import { SaveButtons } from "../../components/Button";
-import { TextField } from "../../components/Field";
+import { CardForm, WholeNumberField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
 import { FormError, QueryView } from "../../components/States";
 import { useEditable } from "../../hooks/use-editable";
@@ -92,13 +92,7 @@ export function ScoringRulesPage() {
       >
         <QueryView query={rules} rows={4}>
           {() => (
-            <form
-              className="card-body stack"
-              onSubmit={(event) => {
-                event.preventDefault();
-                form.save();
-              }}
-            >
+            <CardForm onSave={form.save}>
               <FormError error={form.error} />
               {TYPES.map(({ type, label, help }, index) => (
                 <div key={type} className="builder-row" style={{ gridTemplateColumns: "minmax(0, 1fr) 140px" }}>
@@ -106,11 +100,8 @@ export function ScoringRulesPage() {
                     <strong>{label}</strong>
                     <div className="muted small">{help}</div>
                   </div>
-                  <TextField
+                  <WholeNumberField
                     label={<span className="sr-only">Points for {label}</span>}
-                    type="number"
-                    inputMode="numeric"
-                    step={1}
                     value={values[type] ?? ""}
                     readOnly={!canEdit}
                     onChange={(e) => setValues((v) => ({ ...v, [type]: e.target.value }))}
@@ -119,7 +110,7 @@ export function ScoringRulesPage() {
                 </div>
               ))}
               <button type="submit" hidden />
-            </form>
+            </CardForm>
           )}
         </QueryView>
       </Card>

@@ -3,7 +3,7 @@ import { fieldErrorMessage } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { useMe } from "../../auth/AuthProvider";
 import { Button } from "../../components/Button";
-import { SelectField, TextField } from "../../components/Field";
+import { CardForm, SelectField, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
 import { bothQueries, QueryView } from "../../components/States";
 import { useEditable } from "../../hooks/use-editable";
@@ -61,14 +61,7 @@ function RegistrantSourceCard({ isAdmin }: { isAdmin: boolean }) {
     <Card title="Registrant source" id="registrant-source">
       <QueryView query={current} rows={3}>
         {(data) => (
-          <form
-            className="card-body stack"
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              save();
-            }}
-          >
+          <CardForm noValidate onSave={save}>
             <p className="muted">
               A hosted form tells GoTo Webinar where each registrant came from (GoTo's <em>source</em> field, shown in
               its registrant reports and here under “Registrations by source”). The label is built from this template
@@ -113,7 +106,7 @@ function RegistrantSourceCard({ isAdmin }: { isAdmin: boolean }) {
             ) : (
               <p className="muted small">Only admins change settings.</p>
             )}
-          </form>
+          </CardForm>
         )}
       </QueryView>
     </Card>
@@ -142,14 +135,7 @@ function DefaultCampaignCard({ isAdmin }: { isAdmin: boolean }) {
     <Card title="Default campaign" id="default-campaign">
       <QueryView query={bothQueries(current, campaigns)} rows={2}>
         {([, campaignList]) => (
-          <form
-            className="card-body stack"
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              save();
-            }}
-          >
+          <CardForm noValidate onSave={save}>
             <p className="muted">
               Prospects a form creates join the form's campaign; when the form names none, they join this one. Prospects
               that already exist keep theirs, and the sync's prospects join their connector's campaign.
@@ -175,7 +161,7 @@ function DefaultCampaignCard({ isAdmin }: { isAdmin: boolean }) {
                 </Button>
               </div>
             ) : null}
-          </form>
+          </CardForm>
         )}
       </QueryView>
     </Card>
