@@ -17,6 +17,7 @@ import {
   createTestRedis,
   createVerifiedConnector,
   createWebinar,
+  simEnv,
   spawnEntry,
   testConfig,
 } from "@gw/testing";
@@ -73,11 +74,7 @@ function benchConfig(
     redisUrl,
     redisPrefix,
     env: {
-      GOTO_AUTH_URL: simUrl,
-      GOTO_API_URL: `${simUrl}/G2W/rest/v2`,
-      GOTO_IDENTITY_URL: simUrl,
-      GOTO_CLIENT_ID: "demo-client",
-      GOTO_CLIENT_SECRET: "demo-secret",
+      ...simEnv({ url: simUrl }),
       GOTO_REQUESTS_PER_SECOND: String(rate),
       FORM_RATE_LIMIT_PER_MINUTE: "1000000",
       WORKER_CONCURRENCY: workerConcurrency,

@@ -26,6 +26,7 @@ import {
   createTestRedis,
   createVerifiedConnector,
   freePort,
+  simEnv,
   spawnEntry,
   testConfig,
 } from "@gw/testing";
@@ -65,11 +66,7 @@ const control = new SimControl(simUrl);
 const database = await createTestDatabase("benchsync");
 const redis = await createTestRedis("benchsync");
 const env = {
-  GOTO_AUTH_URL: simUrl,
-  GOTO_API_URL: `${simUrl}/G2W/rest/v2`,
-  GOTO_IDENTITY_URL: simUrl,
-  GOTO_CLIENT_ID: "demo-client",
-  GOTO_CLIENT_SECRET: "demo-secret",
+  ...simEnv({ url: simUrl }),
   GOTO_REQUESTS_PER_SECOND: String(RATE),
   DISPATCH_EVERY_MS: "1000",
   SYNC_ENGAGEMENT: ENGAGEMENT,

@@ -179,6 +179,25 @@ describe("automation rules", () => {
     });
   });
 
+  it("a rule's preview counts and samples what the list preview does for the same criteria", async () => {
+    const tag = (await inject("POST", "/api/tags", { name: "Preview twin" })).json();
+    const members = await Promise.all([1, 2, 3].map(() => createProspect(db(), { accountId: me.accountId })));
+    await createProspect(db(), { accountId: me.accountId }); // untagged: matches neither
+    await inject("POST", `/api/tags/${tag.id}/prospects`, { prospectIds: members.map((p) => p.id) });
+    const criteria = all({ type: "hasTag", tagId: tag.id });
+    const rule = (
+      await inject("POST", "/api/rules", { name: "Twin", criteria, actions: [{ type: "ADJUST_SCORE", points: 1 }] })
+    ).json();
+
+    const listPreview = await inject("POST", "/api/segments/preview", { criteria, sampleSize: 2 });
+    const rulePreview = await inject("POST", `/api/rules/${rule.id}/preview`, { sampleSize: 2 });
+    expect(listPreview.statusCode, listPreview.body).toBe(200);
+    expect(rulePreview.statusCode, rulePreview.body).toBe(200);
+    expect(listPreview.json().count).toBe(3);
+    expect(rulePreview.json()).toMatchObject({ matching: 3, wouldRun: 3, sample: listPreview.json().sample });
+    expect(rulePreview.json().sample).toHaveLength(2);
+  });
+
   it("a rule on a dynamic list's members acts in the round the prospect joins the list", async () => {
     const list = await dynamicList(
       "Annecy people",
@@ -226,24 +245,19 @@ describe("automation rules", () => {
   it("loops are bounded: two rules that undo each other stop after one re-trigger", async () => {
     const ping = (await inject("POST", "/api/tags", { name: "ping" })).json();
     const pong = (await inject("POST", "/api/tags", { name: "pong" })).json();
-    const a = await enabledRule({
-      name: "ping to pong",
-      repeat: true,
-      criteria: all({ type: "hasTag", tagId: ping.id }),
-      actions: [
-        { type: "REMOVE_TAG", tag: "ping" },
-        { type: "ADD_TAG", tag: "pong" },
-      ],
-    });
-    const b = await enabledRule({
-      name: "pong to ping",
-      repeat: true,
-      criteria: all({ type: "hasTag", tagId: pong.id }),
-      actions: [
-        { type: "REMOVE_TAG", tag: "pong" },
-        { type: "ADD_TAG", tag: "ping" },
-      ],
-    });
+    // Each rule swaps one tag for the other, so each match sets off the other rule.
+    const swap = (from: { id: string; name: string }, to: string) =>
+      enabledRule({
+        name: `${from.name} to ${to}`,
+        repeat: true,
+        criteria: all({ type: "hasTag", tagId: from.id }),
+        actions: [
+          { type: "REMOVE_TAG", tag: from.name },
+          { type: "ADD_TAG", tag: to },
+        ],
+      });
+    const a = await swap(ping, "pong");
+    const b = await swap(pong, "ping");
     const p = await createProspect(db(), { accountId: me.accountId });
     await inject("POST", `/api/tags/${ping.id}/prospects`, { prospectIds: [p.id] });
     await waitFor("the chain ran", async () => (await db().automationRuleRun.count({ where: { ruleId: b.id } })) >= 1);

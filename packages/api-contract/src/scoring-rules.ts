@@ -4,6 +4,8 @@ import { ACTIVITY_TYPES, activityType } from "./prospects";
 
 /** The most points (either way) one activity type may be worth. */
 export const MAX_ACTIVITY_POINTS = 1_000;
+/** Points a rule may give or take, for an activity type or an attendance threshold alike. */
+const rulePoints = z.number().int().min(-MAX_ACTIVITY_POINTS).max(MAX_ACTIVITY_POINTS);
 
 export const scoringRule = z
   .object({
@@ -20,7 +22,7 @@ export const scoringRulesBody = z.object({
     .array(
       z.object({
         activityType,
-        points: z.number().int().min(-MAX_ACTIVITY_POINTS).max(MAX_ACTIVITY_POINTS),
+        points: rulePoints,
       }),
     )
     .min(1)
@@ -50,7 +52,7 @@ export const attendanceScoringRulesBody = z.object({
       z.object({
         minMinutes: z.number().int().min(1).max(1440).nullable().optional(),
         minPercent: z.number().int().min(1).max(100).nullable().optional(),
-        points: z.number().int().min(-MAX_ACTIVITY_POINTS).max(MAX_ACTIVITY_POINTS),
+        points: rulePoints,
       }),
     )
     .max(MAX_ATTENDANCE_RULES),

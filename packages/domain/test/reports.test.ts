@@ -374,21 +374,9 @@ describe("CSV export", () => {
       now,
     });
     expect(exported.filename).toBe("Delta ended-registered.csv");
-    expect(exported.header).toEqual([
-      "Email",
-      "First name",
-      "Last name",
-      "Company",
-      "Status",
-      "Attended",
-      "Minutes attended",
-      "% of session",
-      "Questions asked",
-      "Poll answers",
-      "Survey answers",
-      "Registered at",
-      "Source",
-    ]);
+    expect(exported.header.join(",")).toBe(
+      "Email,First name,Last name,Company,Status,Attended,Minutes attended,% of session,Questions asked,Poll answers,Survey answers,Registered at,Source",
+    );
     const rows = await readAll(exported.rows);
     expect(rows.map((row) => row[0])).toEqual([
       "ann@acme.test",
@@ -443,29 +431,22 @@ describe("bulk actions on a drill-down", () => {
 
   it('applies "all" to the whole segment, not just a page, and tags by id', async () => {
     const tag = await db.tag.create({ data: { accountId, name: "Attended Delta" } });
-    const result = await applyWebinarProspectsAction({
-      db,
-      accountId,
-      webinarId: w.ended!.id,
-      segment: "attended",
-      prospectIds: "all",
-      action: "ADD_TAG",
-      tagId: tag.id,
-      now,
-    });
+    const tagAllAttended = () =>
+      applyWebinarProspectsAction({
+        db,
+        accountId,
+        webinarId: w.ended!.id,
+        segment: "attended",
+        prospectIds: "all",
+        action: "ADD_TAG",
+        tagId: tag.id,
+        now,
+      });
+    const result = await tagAllAttended();
     expect(result).toMatchObject({ matched: 3, affected: 3, target: { id: tag.id } });
     const tagged = await db.prospectTag.findMany({ where: { tagId: tag.id } });
     expect(tagged.map((t) => t.prospectId).sort()).toEqual([people.ann, people.bob, people.cid].sort());
-    const repeat = await applyWebinarProspectsAction({
-      db,
-      accountId,
-      webinarId: w.ended!.id,
-      segment: "attended",
-      prospectIds: "all",
-      action: "ADD_TAG",
-      tagId: tag.id,
-      now,
-    });
+    const repeat = await tagAllAttended();
     expect(repeat.affected).toBe(0);
   });
 

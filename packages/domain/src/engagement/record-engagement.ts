@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type PgQueryDb, pgQuery, retryOnDeadlock } from "@gw/db";
+import type { GotoPollAnswer } from "@gw/gotowebinar";
 import { emailKey } from "../prospects/normalize-email";
 import type { ActivityInput } from "../scoring/record-activities";
 import type { FetchedEngagement } from "./fetch-engagement";
@@ -126,23 +127,21 @@ export async function recordEngagement(options: RecordEngagementOptions): Promis
 
   // Poll and survey answers per prospect, tagged with their session.
   const answers = new Map<string, { polls: unknown[]; surveys: unknown[] }>();
+  const collect = (sessionKey: string, byRegistrant: Map<string, GotoPollAnswer[]>, kind: "polls" | "surveys") => {
+    let collected = 0;
+    for (const [registrantKey, list] of byRegistrant) {
+      const prospectId = options.prospectIdByRegistrantKey.get(registrantKey);
+      if (!prospectId) continue;
+      const entry = answers.get(prospectId) ?? { polls: [], surveys: [] };
+      entry[kind].push(...list.map((a) => ({ sessionKey, question: a.question, answers: a.answers })));
+      answers.set(prospectId, entry);
+      collected += list.length;
+    }
+    return collected;
+  };
   for (const s of fetched) {
-    for (const [registrantKey, list] of s.pollAnswers) {
-      const prospectId = options.prospectIdByRegistrantKey.get(registrantKey);
-      if (!prospectId) continue;
-      const entry = answers.get(prospectId) ?? { polls: [], surveys: [] };
-      entry.polls.push(...list.map((a) => ({ sessionKey: s.sessionKey, question: a.question, answers: a.answers })));
-      answers.set(prospectId, entry);
-      result.pollAnswers += list.length;
-    }
-    for (const [registrantKey, list] of s.surveyAnswers) {
-      const prospectId = options.prospectIdByRegistrantKey.get(registrantKey);
-      if (!prospectId) continue;
-      const entry = answers.get(prospectId) ?? { polls: [], surveys: [] };
-      entry.surveys.push(...list.map((a) => ({ sessionKey: s.sessionKey, question: a.question, answers: a.answers })));
-      answers.set(prospectId, entry);
-      result.surveyAnswers += list.length;
-    }
+    result.pollAnswers += collect(s.sessionKey, s.pollAnswers, "polls");
+    result.surveyAnswers += collect(s.sessionKey, s.surveyAnswers, "surveys");
   }
   const fetchedKeys = fetched.map((s) => s.sessionKey);
   const rows = [...answers.entries()].sort(([a], [b]) => (a < b ? -1 : 1));

@@ -110,7 +110,7 @@ export type FormConsent = z.infer<typeof storedConsentSchema>;
 /** The input name of a consent checkbox on the hosted page (and in a JSON body). */
 export const consentFieldName = (name: string) => `consent_${name}`;
 
-/** A form as the domain reads it, its JSON columns parsed. */
+/** A form's columns as the domain reads them, its JSON columns parsed. */
 export interface FormDefinition {
   id: string;
   accountId: string;
@@ -127,20 +127,10 @@ export interface FormDefinition {
   updatedAt: Date;
 }
 
-export interface FormRow {
-  id: string;
-  accountId: string;
-  name: string;
-  fields: unknown;
-  completionActions: unknown;
-  consents: unknown;
-  campaignId: string | null;
-  thankYouMessage: string | null;
-  redirectUrl: string | null;
-  archivedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+type FormJsonColumn = "fields" | "completionActions" | "consents";
+
+/** A form row as Prisma returns it: the JSON columns not yet parsed. */
+export type FormRow = Omit<FormDefinition, FormJsonColumn> & Record<FormJsonColumn, unknown>;
 
 /** Parses the JSON columns; a row written by an older version fails loudly rather than half-works. */
 export function toFormDefinition(row: FormRow): FormDefinition {

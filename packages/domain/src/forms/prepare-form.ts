@@ -7,6 +7,7 @@ import { findOrCreateList } from "../lists/find-or-create-list";
 import {
   type CompletionAction,
   type FormConsent,
+  type FormDefinition,
   type FormField,
   isStandardField,
   type QuestionFormField,
@@ -37,15 +38,8 @@ export interface PrepareFormOptions {
   keptRedirectUrl?: string | null;
 }
 
-export interface PreparedForm {
-  name: string;
-  fields: FormField[];
-  completionActions: CompletionAction[];
-  consents: FormConsent[];
-  campaignId: string | null;
-  thankYouMessage: string | null;
-  redirectUrl: string | null;
-}
+/** What an admin's input becomes: the form's own columns, ready to store. */
+export type PreparedForm = Omit<FormDefinition, "id" | "accountId" | "archivedAt" | "createdAt" | "updatedAt">;
 
 const LABELS: Record<string, string> = { email: "email", firstName: "first name", lastName: "last name" };
 

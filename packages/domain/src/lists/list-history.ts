@@ -1,6 +1,6 @@
 import { type Db, pgQuery } from "@gw/db";
 import { notFound } from "../errors/index";
-import { type Page, type PageRequest, pageWindow } from "../paging/paging";
+import { type Page, type PageRequest, pgPage } from "../paging/paging";
 import type { ProspectSummary } from "../prospects/prospect-summary";
 
 async function ownList(db: Db, options: { accountId: string; listId: string }) {
@@ -40,18 +40,11 @@ export async function listMembershipChanges(
   options: PageRequest & { accountId: string; listId: string } & { db: Db },
 ): Promise<Page<ListMembershipChangeView>> {
   const list = await ownList(options.db, options);
-  const { page, pageSize, offset } = pageWindow(options);
-  const items = await pgQuery<ListMembershipChangeView>(
-    options.db,
-    `SELECT p."id", p."email", p."firstName", p."lastName", p."company", c."joined", c."at"
+  return pgPage<ListMembershipChangeView>(options.db, options, {
+    rows: `SELECT p."id", p."email", p."firstName", p."lastName", p."company", c."joined", c."at"
      FROM "ListMembershipChange" c JOIN "Prospect" p ON p."id" = c."prospectId"
-     WHERE c."listId" = $1::uuid ORDER BY c."at" DESC, c."id" DESC LIMIT $2::int OFFSET $3::int`,
-    [list.id, pageSize, offset],
-  );
-  const [{ total }] = (await pgQuery<{ total: number }>(
-    options.db,
-    `SELECT count(*)::int AS "total" FROM "ListMembershipChange" WHERE "listId" = $1::uuid`,
-    [list.id],
-  )) as [{ total: number }];
-  return { items, total, page, pageSize };
+     WHERE c."listId" = $1::uuid ORDER BY c."at" DESC, c."id" DESC`,
+    count: `SELECT count(*)::int AS "total" FROM "ListMembershipChange" WHERE "listId" = $1::uuid`,
+    values: [list.id],
+  });
 }

@@ -1,7 +1,7 @@
 import { type Db, type Prisma, pgQuery } from "@gw/db";
 import { conflict, notFound } from "../errors/index";
 import { cleanName } from "../names/unique-name";
-import { type Page, type PageRequest, pageWindow } from "../paging/paging";
+import { type Page, type PageRequest, pgPage } from "../paging/paging";
 import { prepareCriteria } from "../segments/prepare-criteria";
 import { parseRuleActions } from "./rule-actions";
 import { RULE_COLUMNS, type RuleView, withDescription } from "./rule-view";
@@ -70,19 +70,11 @@ export async function getRule(options: { db: Db; accountId: string; ruleId: stri
 }
 
 export async function listRules(options: PageRequest & { accountId: string } & { db: Db }): Promise<Page<RuleView>> {
-  const { page, pageSize, offset } = pageWindow(options);
-  const items = await pgQuery<RuleView>(
-    options.db,
-    `SELECT ${RULE_COLUMNS} FROM "AutomationRule" r WHERE r."accountId" = $1::uuid
-     ORDER BY lower(r."name"), r."id" LIMIT $2::int OFFSET $3::int`,
-    [options.accountId, pageSize, offset],
-  );
-  const [{ total }] = (await pgQuery<{ total: number }>(
-    options.db,
-    `SELECT count(*)::int AS "total" FROM "AutomationRule" WHERE "accountId" = $1::uuid`,
-    [options.accountId],
-  )) as [{ total: number }];
-  return { items, total, page, pageSize };
+  return pgPage<RuleView>(options.db, options, {
+    rows: `SELECT ${RULE_COLUMNS} FROM "AutomationRule" r WHERE r."accountId" = $1::uuid ORDER BY lower(r."name"), r."id"`,
+    count: `SELECT count(*)::int AS "total" FROM "AutomationRule" WHERE "accountId" = $1::uuid`,
+    values: [options.accountId],
+  });
 }
 
 export async function deleteRule(options: { db: Db; accountId: string; ruleId: string }): Promise<void> {

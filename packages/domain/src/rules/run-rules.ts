@@ -1,9 +1,10 @@
-import { type Db, pgQuery } from "@gw/db";
+import type { Db } from "@gw/db";
 import { DomainError } from "../errors/index";
-import { type Page, type PageRequest, pageWindow } from "../paging/paging";
+import { type Page, type PageRequest, pgPage } from "../paging/paging";
 import type { ProspectSummary } from "../prospects/prospect-summary";
 import { parseCriteria } from "../segments/parse-criteria";
-import { matchesQuery } from "../segments/preview-criteria";
+import { matchesQuery, previewSampleSize } from "../segments/preview-criteria";
+import { segmentRead } from "../segments/segment-query-settings";
 import { ruleActionSchema } from "./rule-actions";
 import { findRule } from "./rules-crud";
 import { type RuleRunSummary, type RunnableRule, runRule } from "./run-rule";
@@ -45,21 +46,25 @@ export async function previewRule(options: {
   const { where, params } = matchesQuery(rule.accountId, rule.criteria);
   const ruleId = params.add(rule.id);
   const repeat = params.add(rule.repeat);
-  const limit = params.add(Math.min(50, Math.max(0, options.sampleSize ?? 10)));
+  const limit = params.add(previewSampleSize(options.sampleSize));
   const newly = `NOT EXISTS (SELECT 1 FROM "AutomationRuleState" s WHERE s."ruleId" = ${ruleId}::uuid AND s."prospectId" = p."id"
     AND s."runs" > 0 AND (NOT ${repeat}::boolean OR s."matching"))`;
-  const [counts] = await pgQuery<{ matching: number; wouldRun: number }>(
-    options.db,
-    `SELECT count(*)::int AS "matching", count(*) FILTER (WHERE ${newly})::int AS "wouldRun"
-     FROM "Prospect" p WHERE ${where} AND ${limit}::int >= 0`,
-    params.values,
-  );
-  const sample = await pgQuery<ProspectSummary>(
-    options.db,
-    `SELECT p."id", p."email", p."firstName", p."lastName", p."company" FROM "Prospect" p
-     WHERE ${where} AND ${newly} ORDER BY p."createdAt" DESC, p."id" DESC LIMIT ${limit}::int`,
-    params.values,
-  );
+  // Under the list preview's settings (no JIT, one shared parallel hash): the same criteria cost
+  // the same here, and the count and the sample run side by side on two connections as there.
+  const [[counts], sample] = await Promise.all([
+    segmentRead<{ matching: number; wouldRun: number }>(
+      options.db,
+      `SELECT count(*)::int AS "matching", count(*) FILTER (WHERE ${newly})::int AS "wouldRun"
+       FROM "Prospect" p WHERE ${where} AND ${limit}::int >= 0`,
+      params.values,
+    ),
+    segmentRead<ProspectSummary>(
+      options.db,
+      `SELECT p."id", p."email", p."firstName", p."lastName", p."company" FROM "Prospect" p
+       WHERE ${where} AND ${newly} ORDER BY p."createdAt" DESC, p."id" DESC LIMIT ${limit}::int`,
+      params.values,
+    ),
+  ]);
   return { matching: counts?.matching ?? 0, wouldRun: counts?.wouldRun ?? 0, sample };
 }
 
@@ -106,12 +111,9 @@ export async function listRuleRuns(
   options: PageRequest & { accountId: string; ruleId?: string; prospectId?: string } & { db: Db },
 ): Promise<Page<RuleRunView & { ruleId: string; ruleName: string }>> {
   if (options.ruleId) await findRule({ db: options.db, accountId: options.accountId, ruleId: options.ruleId });
-  const { page, pageSize, offset } = pageWindow(options);
   const where = `r."accountId" = $1::uuid AND ($2::uuid IS NULL OR x."ruleId" = $2::uuid) AND ($3::uuid IS NULL OR x."prospectId" = $3::uuid)`;
-  const args = [options.accountId, options.ruleId ?? null, options.prospectId ?? null];
-  const items = await pgQuery<RuleRunView & { ruleId: string; ruleName: string }>(
-    options.db,
-    `SELECT x."id"::text AS "runId", x."at", x."outcome", x."ruleId", r."name" AS "ruleName",
+  return pgPage<RuleRunView & { ruleId: string; ruleName: string }>(options.db, options, {
+    rows: `SELECT x."id"::text AS "runId", x."at", x."outcome", x."ruleId", r."name" AS "ruleName",
        p."id", p."email", p."firstName", p."lastName", p."company",
        (SELECT COALESCE(jsonb_agg(CASE WHEN q."id" IS NULL THEN a.value
                  ELSE a.value || jsonb_build_object('registration', jsonb_build_object('status', q."status", 'lastError', q."lastError")) END
@@ -119,13 +121,8 @@ export async function listRuleRuns(
         FROM jsonb_array_elements(x."actions") WITH ORDINALITY a
         LEFT JOIN "RegistrationRequest" q ON q."id" = (a.value ->> 'registrationRequestId')::uuid) AS "actions"
      FROM "AutomationRuleRun" x JOIN "AutomationRule" r ON r."id" = x."ruleId" JOIN "Prospect" p ON p."id" = x."prospectId"
-     WHERE ${where} ORDER BY x."at" DESC, x."id" DESC LIMIT $4::int OFFSET $5::int`,
-    [...args, pageSize, offset],
-  );
-  const [{ total }] = (await pgQuery<{ total: number }>(
-    options.db,
-    `SELECT count(*)::int AS "total" FROM "AutomationRuleRun" x JOIN "AutomationRule" r ON r."id" = x."ruleId" WHERE ${where}`,
-    args,
-  )) as [{ total: number }];
-  return { items, total, page, pageSize };
+     WHERE ${where} ORDER BY x."at" DESC, x."id" DESC`,
+    count: `SELECT count(*)::int AS "total" FROM "AutomationRuleRun" x JOIN "AutomationRule" r ON r."id" = x."ruleId" WHERE ${where}`,
+    values: [options.accountId, options.ruleId ?? null, options.prospectId ?? null],
+  });
 }

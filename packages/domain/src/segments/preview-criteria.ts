@@ -1,9 +1,9 @@
-import { type PgQueryDb, pgTransaction } from "@gw/db";
+import type { PgQueryDb } from "@gw/db";
 import type { ProspectSummary } from "../prospects/prospect-summary";
 import { baseProspectCondition, compileCriteria, SqlParams } from "./compile-criteria";
 import type { Criteria } from "./criteria";
 import { prepareCriteria } from "./prepare-criteria";
-import { SEGMENT_QUERY_SETTINGS } from "./segment-query-settings";
+import { segmentRead } from "./segment-query-settings";
 
 export interface CriteriaPreview {
   count: number;
@@ -13,6 +13,11 @@ export interface CriteriaPreview {
 }
 
 export const MAX_SAMPLE = 50;
+
+/** A preview's sample size: 10 unless asked, at most MAX_SAMPLE. */
+export function previewSampleSize(requested: number | undefined): number {
+  return Math.min(MAX_SAMPLE, Math.max(0, requested ?? 10));
+}
 
 /**
  * How many of the account's prospects match criteria now, with a sample: one count and one
@@ -25,7 +30,7 @@ export async function previewCriteria(options: {
   sampleSize?: number;
 }): Promise<CriteriaPreview> {
   const prepared = await prepareCriteria(options);
-  const sampleSize = Math.min(MAX_SAMPLE, Math.max(0, options.sampleSize ?? 10));
+  const sampleSize = previewSampleSize(options.sampleSize);
   const [count, sample] = await Promise.all([
     countMatches(options.db, options.accountId, prepared.criteria),
     sampleMatches(options.db, options.accountId, prepared.criteria, sampleSize),
@@ -63,7 +68,7 @@ export function matchingIdsQuery(
 
 export async function countMatches(db: PgQueryDb, accountId: string, criteria: Criteria): Promise<number> {
   const { where, params } = matchesQuery(accountId, criteria);
-  const [row] = await segmentQuery<{ count: number }>(
+  const [row] = await segmentRead<{ count: number }>(
     db,
     `SELECT count(*)::int AS "count" FROM "Prospect" p WHERE ${where}`,
     params.values,
@@ -79,15 +84,10 @@ async function sampleMatches(
 ): Promise<ProspectSummary[]> {
   if (limit === 0) return [];
   const { where, params } = matchesQuery(accountId, criteria);
-  return segmentQuery<ProspectSummary>(
+  return segmentRead<ProspectSummary>(
     db,
     `SELECT p."id", p."email", p."firstName", p."lastName", p."company" FROM "Prospect" p WHERE ${where}
      ORDER BY p."createdAt" DESC, p."id" DESC LIMIT ${params.add(limit)}::int`,
     params.values,
   );
-}
-
-/** One statement over the account's prospects, with the segment settings (no JIT, more work_mem). */
-function segmentQuery<T>(db: PgQueryDb, text: string, values: unknown[]): Promise<T[]> {
-  return pgTransaction(db, (query) => query<T>(text, values), SEGMENT_QUERY_SETTINGS);
 }

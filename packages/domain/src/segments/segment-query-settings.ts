@@ -1,3 +1,5 @@
+import { type PgQueryDb, pgTransaction } from "@gw/db";
+
 /**
  * Session settings (SET LOCAL) for the statements that evaluate criteria over a whole account.
  * JIT off: Postgres compiles such a plan to machine code because its row estimates are large,
@@ -18,3 +20,11 @@ export const SEGMENT_QUERY_SETTINGS: Record<string, string> = {
   work_mem: "64MB",
   min_parallel_table_scan_size: "0",
 };
+
+/**
+ * One read over an account's prospects (a preview's count or sample, a rule preview) in a
+ * transaction of its own under SEGMENT_QUERY_SETTINGS. `db` is a client made by createDb.
+ */
+export function segmentRead<T>(db: PgQueryDb, text: string, values: unknown[]): Promise<T[]> {
+  return pgTransaction(db, (query) => query<T>(text, values), SEGMENT_QUERY_SETTINGS);
+}

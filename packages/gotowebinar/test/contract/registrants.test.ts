@@ -106,31 +106,21 @@ describe("registrants", () => {
       questionKey: form.questions[0]!.questionKey,
       answerKey: form.questions[0]!.answers![0]!.answerKey,
     };
-    const first = await h.client.createRegistrant({
-      webinarKey: upcoming().webinarKey,
-      firstName: "Dup",
-      lastName: "Licate",
-      email: "dup@example.com",
-      responses: [answer],
-    });
-    const again = await h.client.createRegistrant({
-      webinarKey: upcoming().webinarKey,
-      firstName: "Dup",
-      lastName: "Licate",
-      email: "DUP@example.com",
-      responses: [answer],
-    });
+    const register = (email: string, resendConfirmation?: boolean) =>
+      h.client.createRegistrant({
+        webinarKey: upcoming().webinarKey,
+        firstName: "Dup",
+        lastName: "Licate",
+        email,
+        responses: [answer],
+        ...(resendConfirmation ? { resendConfirmation } : {}),
+      });
+    const first = await register("dup@example.com");
+    const again = await register("DUP@example.com");
     expect(first.status).toBe("created");
     expect(again).toEqual({ status: "existing", registrantKey: first.registrantKey, joinUrl: first.joinUrl });
     // resendConfirmation=true re-registers: the same registrant comes back.
-    const resent = await h.client.createRegistrant({
-      webinarKey: upcoming().webinarKey,
-      firstName: "Dup",
-      lastName: "Licate",
-      email: "dup@example.com",
-      responses: [answer],
-      resendConfirmation: true,
-    });
+    const resent = await register("dup@example.com", true);
     expect(resent.registrantKey).toBe(first.registrantKey);
   });
 
