@@ -163,8 +163,8 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
       // each webinar's first, then each one's second…, so a webinar with a long backlog behind an
       // event that waits for its job hides no other webinar's events, and a burst on one webinar
       // still fills the batch. The webinars are walked through the partial index of RECEIVED rows
-      // one key after the next (at most `limit` of them), each read up to its share of the batch,
-      // so a batch reads about `limit` rows however long the backlog.
+      // one key after the next (at most `limit` of them), each read (and locked) up to its share
+      // of the batch, so a batch reads about `limit` rows however long the backlog, each once.
       const pending = await pgQuery<PendingRow>(
         tx,
         `WITH RECURSIVE keys AS (
@@ -176,21 +176,18 @@ export async function applyWebhookBatch(options: ApplyWebhookBatchOptions): Prom
            FROM keys k WHERE k."key" IS NOT NULL AND k."n" < $2
          ), share AS (
            SELECT ceil($2::numeric / greatest(count(*), 1))::int AS "cap" FROM keys WHERE "key" IS NOT NULL
-         ), firsts AS (
-           SELECT f."id", f."receivedAt", s."cap",
+         ), pending AS (
+           SELECT f.*, s."cap",
                   row_number() OVER (PARTITION BY k."key" ORDER BY f."receivedAt", f."id")::int AS "rank"
            FROM keys k CROSS JOIN share s
            CROSS JOIN LATERAL (
-             SELECT e."id", e."receivedAt" FROM "WebhookEvent" e
+             SELECT e."id", e."receivedAt", e."payload", e."setAsideAt" FROM "WebhookEvent" e
              WHERE e."status" = 'RECEIVED' AND e."connectorId" = $1::uuid AND ${WEBINAR_OF} = k."key"
              ORDER BY e."receivedAt", e."id" LIMIT s."cap"
+             FOR UPDATE SKIP LOCKED
            ) f
            WHERE k."key" IS NOT NULL
-         ), pending AS (
-           SELECT e."id", e."payload", e."setAsideAt", f."receivedAt", f."rank", f."cap"
-           FROM "WebhookEvent" e JOIN (SELECT * FROM firsts ORDER BY "rank", "receivedAt", "id" LIMIT $2) f ON f."id" = e."id"
-           WHERE e."status" = 'RECEIVED'
-           FOR UPDATE OF e SKIP LOCKED
+           ORDER BY "rank", f."receivedAt", f."id" LIMIT $2
          )
          SELECT p."id", p."payload"::text AS "payload", p."setAsideAt" IS NOT NULL AS "setAside", p."rank", p."cap",
                 CASE WHEN w."id" IS NULL THEN NULL ELSE json_build_object(
