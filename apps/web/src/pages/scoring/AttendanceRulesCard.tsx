@@ -24,6 +24,12 @@ interface Draft {
   points: string;
 }
 
+/** A row's two thresholds, either or both of which it needs. */
+const THRESHOLDS = [
+  { field: "minMinutes", label: "At least (minutes)", max: 1440 },
+  { field: "minPercent", label: "At least (% of session)", max: 100 },
+] as const;
+
 const draftOf = (rule: AttendanceScoringRule): Draft => ({
   key: rule.id,
   minMinutes: rule.minMinutes === null ? "" : String(rule.minMinutes),
@@ -126,24 +132,19 @@ export function AttendanceRulesCard({ canEdit }: { canEdit: boolean }) {
             {drafts.map((draft, index) => (
               <fieldset key={draft.key} className="threshold-row">
                 <legend className="sr-only">Threshold {index + 1}</legend>
-                <WholeNumberField
-                  label="At least (minutes)"
-                  min={1}
-                  max={1440}
-                  value={draft.minMinutes}
-                  readOnly={!canEdit}
-                  onChange={(e) => update(draft.key, { minMinutes: e.target.value })}
-                  error={fieldError(index, "minMinutes") ?? fieldError(index)}
-                />
-                <WholeNumberField
-                  label="At least (% of session)"
-                  min={1}
-                  max={100}
-                  value={draft.minPercent}
-                  readOnly={!canEdit}
-                  onChange={(e) => update(draft.key, { minPercent: e.target.value })}
-                  error={fieldError(index, "minPercent")}
-                />
+                {THRESHOLDS.map(({ field, label, max }) => (
+                  <WholeNumberField
+                    key={field}
+                    label={label}
+                    min={1}
+                    max={max}
+                    value={draft[field]}
+                    readOnly={!canEdit}
+                    onChange={(e) => update(draft.key, { [field]: e.target.value })}
+                    // A row with neither threshold is refused as a whole: said at its first field.
+                    error={fieldError(index, field) ?? (field === "minMinutes" ? fieldError(index) : undefined)}
+                  />
+                ))}
                 <WholeNumberField
                   label="Points"
                   value={draft.points}
