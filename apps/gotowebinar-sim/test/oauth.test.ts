@@ -185,24 +185,19 @@ describe("OAuth authorization code flow", () => {
   it("PKCE: a code sent with an S256 challenge needs the matching verifier", async () => {
     const verifier = randomBytes(32).toString("base64url");
     const challenge = createHash("sha256").update(verifier).digest("base64url");
-    const code = await codeFor({ code_challenge: challenge, code_challenge_method: "S256" });
-    const missing = await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT });
+    // A fresh code each time: a refused exchange may spend the code it was sent with.
+    const exchange = async (verifierSent: Record<string, string>) =>
+      token({
+        grant_type: "authorization_code",
+        code: await codeFor({ code_challenge: challenge, code_challenge_method: "S256" }),
+        redirect_uri: REDIRECT,
+        ...verifierSent,
+      });
+    const missing = await exchange({});
     expect(missing.json.error).toBe("invalid_grant");
-    const code2 = await codeFor({ code_challenge: challenge, code_challenge_method: "S256" });
-    const wrong = await token({
-      grant_type: "authorization_code",
-      code: code2,
-      redirect_uri: REDIRECT,
-      code_verifier: "x".repeat(43),
-    });
+    const wrong = await exchange({ code_verifier: "x".repeat(43) });
     expect(wrong.json.error).toBe("invalid_grant");
-    const code3 = await codeFor({ code_challenge: challenge, code_challenge_method: "S256" });
-    const ok = await token({
-      grant_type: "authorization_code",
-      code: code3,
-      redirect_uri: REDIRECT,
-      code_verifier: verifier,
-    });
+    const ok = await exchange({ code_verifier: verifier });
     expect(ok.status).toBe(200);
   });
 

@@ -66,22 +66,16 @@ it("a dynamic list 'attended X' and a rule 'absent from X → tag + register for
 
   const inject = (method: "POST" | "GET", url: string, payload?: object) =>
     api.app.inject({ method, url, headers: me.headers, ...(payload ? { payload } : {}) });
-  const list = await inject("POST", "/api/lists", {
-    name: "Attended X",
-    criteria: {
-      type: "group",
-      match: "all",
-      conditions: [{ type: "webinarStatus", status: "attended", webinar: { webinarId: x.id } }],
-    },
+  const statusOnX = (status: "attended" | "absent") => ({
+    type: "group",
+    match: "all",
+    conditions: [{ type: "webinarStatus", status, webinar: { webinarId: x.id } }],
   });
+  const list = await inject("POST", "/api/lists", { name: "Attended X", criteria: statusOnX("attended") });
   expect(list.statusCode, list.body).toBe(201);
   const rule = await inject("POST", "/api/rules", {
     name: "Absent from X: recording",
-    criteria: {
-      type: "group",
-      match: "all",
-      conditions: [{ type: "webinarStatus", status: "absent", webinar: { webinarId: x.id } }],
-    },
+    criteria: statusOnX("absent"),
     actions: [
       { type: "ADD_TAG", tag: "missed X" },
       { type: "REGISTER_WEBINAR", webinarId: y.id },

@@ -40,6 +40,27 @@ function hold() {
   return { released, release };
 }
 
+/**
+ * Runs one statement in a transaction of its own and keeps that open, so another connection
+ * meets its locks; resolves once the statement has run. `commit()` ends it.
+ */
+async function heldOpen(text: string, values: unknown[]) {
+  const open = hold();
+  const ran = hold();
+  const committed = pgTransaction(db, async (query) => {
+    await query(text, values);
+    ran.release();
+    await open.released;
+  });
+  await ran.released;
+  return {
+    commit: () => {
+      open.release();
+      return committed;
+    },
+  };
+}
+
 describe("lists", () => {
   it("creates a list with a trimmed name and refuses a duplicate, ignoring case", async () => {
     const list = await createList({ db, accountId, name: "  Hot leads " });
@@ -221,37 +242,21 @@ describe("lists", () => {
 
     // The membership first: the delete waits for it to commit, then takes it along.
     const first = await createProspect(db, { accountId });
-    const open = hold();
-    const written = hold();
-    const adding = pgTransaction(db, async (query) => {
-      await query(insert, [list.id, first.id]);
-      written.release();
-      await open.released;
-    });
-    await written.released;
+    const adding = await heldOpen(insert, [list.id, first.id]);
     const deleting = pgQuery(db, `DELETE FROM "Prospect" WHERE "id" = $1::uuid`, [first.id]);
     await waitingForTheOther();
-    open.release();
-    await Promise.all([adding, deleting]);
+    await Promise.all([adding.commit(), deleting]);
     expect(await db.listMembership.count({ where: { prospectId: first.id } })).toBe(0);
 
     // The delete first: the membership waits for it, then is refused.
     const second = await createProspect(db, { accountId });
-    const doomed = hold();
-    const deleted = hold();
-    const removing = pgTransaction(db, async (query) => {
-      await query(`DELETE FROM "Prospect" WHERE "id" = $1::uuid`, [second.id]);
-      deleted.release();
-      await doomed.released;
-    });
-    await deleted.released;
+    const removing = await heldOpen(`DELETE FROM "Prospect" WHERE "id" = $1::uuid`, [second.id]);
     const refused = expect(pgQuery(db, insert, [list.id, second.id])).rejects.toMatchObject({
       code: "23503",
       constraint: "ListMembership_prospectId_fkey",
     });
     await waitingForTheOther();
-    doomed.release();
-    await removing;
+    await removing.commit();
     await refused;
     expect(await db.listMembership.count({ where: { prospectId: second.id } })).toBe(0);
   });
@@ -297,18 +302,10 @@ describe("lists", () => {
       await createProspect(db, { accountId, score: 950 }),
       await createProspect(db, { accountId, score: 960 }),
     ];
-    const open = hold();
-    const deleted = hold();
-    const removing = pgTransaction(db, async (query) => {
-      await query(`DELETE FROM "Prospect" WHERE "id" = $1::uuid`, [doomed.id]);
-      deleted.release();
-      await open.released;
-    });
-    await deleted.released;
+    const removing = await heldOpen(`DELETE FROM "Prospect" WHERE "id" = $1::uuid`, [doomed.id]);
     const evaluating = evaluateDynamicList({ db, accountId, listId: list.id });
     await waitingForTheOther();
-    open.release();
-    await removing;
+    await removing.commit();
     await expect(evaluating).resolves.toMatchObject({ joined: 1, left: 0, memberCount: 1 });
     expect(await db.listMembership.findMany({ where: { listId: list.id }, select: { prospectId: true } })).toEqual([
       { prospectId: kept.id },

@@ -311,26 +311,12 @@ describe("drill-down", () => {
     const base = { accountId, webinarId: w.ended!.id, segment: "registered" as const, now };
     const byMinutes = await listWebinarProspects({ db, ...base, sort: "minutes", order: "desc" });
     expect(byMinutes.items.map((row) => row.minutesAttended)).toEqual([60, 20, 10, 0, 0]);
-    const byName = await listWebinarProspects({
-      db,
-      ...base,
-      segment: "attended",
-      sort: "name",
-      order: "desc",
-      pageSize: 2,
-      page: 1,
-    });
+    const attendedByName = (page: number) =>
+      listWebinarProspects({ db, ...base, segment: "attended", sort: "name", order: "desc", pageSize: 2, page });
+    const byName = await attendedByName(1);
     expect(emails(byName.items)).toEqual(["cid@corp.test", "bob@bolt.test"]);
     expect(byName.total).toBe(3);
-    const lastPage = await listWebinarProspects({
-      db,
-      ...base,
-      segment: "attended",
-      sort: "name",
-      order: "desc",
-      pageSize: 2,
-      page: 2,
-    });
+    const lastPage = await attendedByName(2);
     expect(emails(lastPage.items)).toEqual(["ann@acme.test"]);
     const byCompany = await listWebinarProspects({ db, ...base, sort: "company" });
     expect(emails(byCompany.items).at(-1)).toBe("dee@dyn.test");
