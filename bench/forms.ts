@@ -17,6 +17,7 @@ import {
   createTestRedis,
   createVerifiedConnector,
   createWebinar,
+  REGISTRANT_FIELDS,
   simEnv,
   spawnEntry,
   testConfig,
@@ -171,9 +172,7 @@ async function runScenario(rate: number): Promise<Result> {
       input: formInputSchema.parse({
         name: "Benchmark form",
         fields: [
-          { name: "email" },
-          { name: "firstName", required: true },
-          { name: "lastName", required: true },
+          ...REGISTRANT_FIELDS,
           { name: "organization" },
           { questionKey: gotoWebinar.questionKeys[0], required: true },
         ],

@@ -2,36 +2,17 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { deliverEndpoint, fanOutChangeEvents, isPublicAddress, sendWebhook } from "@gw/domain/outbound";
 import { recordActivities } from "@gw/domain/scoring";
-import {
-  createConnector,
-  createProspect,
-  createWebinar,
-  startWebhookReceiver,
-  type WebhookReceiver,
-} from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { asUser, createTestApi, type TestApi } from "./helpers";
+import { createConnector, createProspect, createWebinar, useWebhookReceiver } from "@gw/testing";
+import { describe, expect, it } from "vitest";
+import { createUserAndLogin, useUser } from "./auth-helpers";
+import { asUser, useTestApi } from "./helpers";
 
-let api: TestApi;
-let strict: TestApi;
-let admin: LoggedInUser;
-let strictAdmin: LoggedInUser;
-let receiver: WebhookReceiver;
+const api = useTestApi("endpoints", { OUTBOUND_ALLOW_PRIVATE_URLS: "true" });
+const strict = useTestApi("ssrf");
+const admin = useUser(api);
+const strictAdmin = useUser(strict);
 let secret = "";
-
-beforeAll(async () => {
-  api = await createTestApi("endpoints", { OUTBOUND_ALLOW_PRIVATE_URLS: "true" });
-  strict = await createTestApi("ssrf");
-  admin = await createUserAndLogin(api);
-  strictAdmin = await createUserAndLogin(strict);
-  receiver = await startWebhookReceiver(() => secret);
-});
-afterAll(async () => {
-  await receiver?.close();
-  await api?.close();
-  await strict?.close();
-});
+const receiver = useWebhookReceiver(() => secret);
 
 const policy = { allowPrivateUrls: false, timeoutMs: 2_000, maxResponseBytes: 1_024 };
 const points = { REGISTERED: 0, ACCEPTED: 0, ATTENDED: 0, CANCELLED: 0 } as never;

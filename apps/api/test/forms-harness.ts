@@ -1,6 +1,6 @@
 import { type RunningSim, type ScenarioWebinar, type SimOptions, startSim } from "@gw/gotowebinar-sim";
 import { createLogger } from "@gw/logger";
-import { createVerifiedConnector, createWebinar } from "@gw/testing";
+import { createVerifiedConnector, createWebinar, fixture, REGISTRANT_FIELDS } from "@gw/testing";
 import { createWorkerDeps } from "../../worker/src/deps";
 import { handlers } from "../../worker/src/handlers";
 import { startWorkerRuntime, type WorkerRuntime } from "../../worker/src/runtime";
@@ -21,19 +21,30 @@ export interface FormsEnv {
   createWebinar(
     spec?: Partial<ScenarioWebinar>,
   ): Promise<{ id: string; webinarKey: string; subject: string; questionKeys: string[] }>;
+  /** Creates a form over the API as the admin (POST /api/forms body): its id. */
+  createForm(form: object): Promise<string>;
+  /** A form "Webinar sign-up" registering for `webinarId`: GoTo's required fields, then `fields`. */
+  createRegisterForm(webinarId: string, fields?: object[]): Promise<string>;
   startWorker(): Promise<WorkerRuntime>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startFormsEnv(
-  label: string,
-  options: {
-    env?: Record<string, string>;
-    sim?: SimOptions;
-    databaseVia?: (url: string) => Promise<string> | string;
-  } = {},
-): Promise<FormsEnv> {
+export interface FormsEnvOptions {
+  env?: Record<string, string>;
+  sim?: SimOptions;
+  databaseVia?: (url: string) => Promise<string> | string;
+}
+
+/** `startFormsEnv` as the file's fixture: made before its tests, closed after them. */
+export function useFormsEnv(label: string, options: FormsEnvOptions = {}): FormsEnv {
+  return fixture(
+    () => startFormsEnv(label, options),
+    (env) => env.close(),
+  );
+}
+
+export async function startFormsEnv(label: string, options: FormsEnvOptions = {}): Promise<FormsEnv> {
   const sim = await startSim({ port: 0, ...options.sim });
   const api = await createTestApi(
     label,
@@ -53,6 +64,11 @@ export async function startFormsEnv(
     sim,
   });
 
+  const createForm = async (form: object) => {
+    const res = await api.app.inject({ method: "POST", url: "/api/forms", headers: user.headers, payload: form });
+    if (res.statusCode !== 201) throw new Error(`the form was refused (${res.statusCode}): ${res.body}`);
+    return res.json().id as string;
+  };
   let worker: { runtime: WorkerRuntime; deps: ReturnType<typeof createWorkerDeps> } | undefined;
 
   return {
@@ -89,6 +105,14 @@ export async function startFormsEnv(
         subject: created.subject,
         questionKeys: created.questionKeys,
       };
+    },
+    createForm,
+    createRegisterForm(webinarId, fields = []) {
+      return createForm({
+        name: "Webinar sign-up",
+        fields: [...REGISTRANT_FIELDS, ...fields],
+        completionActions: [{ type: "REGISTER_WEBINAR", webinarId }],
+      });
     },
     async startWorker() {
       if (worker) return worker.runtime;

@@ -1,51 +1,25 @@
 import { createWebinar } from "@gw/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createUserAndLogin } from "./auth-helpers";
-import { type FormsEnv, formBody, startFormsEnv, URLENCODED, waitFor } from "./forms-harness";
+import { formBody, URLENCODED, useFormsEnv, waitFor } from "./forms-harness";
 
 // End to end over HTTP: the hosted form on the API, the push job in a worker runtime in this
 // process (same database and Redis prefix), and the GoTo stand-in behind the connector.
-let env: FormsEnv;
-
-beforeAll(async () => {
-  env = await startFormsEnv("formreg", {
-    env: {
-      FORM_RATE_LIMIT_PER_MINUTE: "10000",
-      REGISTRATION_RETRY_BASE_MS: "100",
-      REGISTRATION_RETRY_MAX_MS: "1000",
-      REGISTRATION_SWEEP_EVERY_MS: "500",
-    },
-  });
-});
-afterAll(async () => {
-  await env?.close();
+const env = useFormsEnv("formreg", {
+  env: {
+    FORM_RATE_LIMIT_PER_MINUTE: "10000",
+    REGISTRATION_RETRY_BASE_MS: "100",
+    REGISTRATION_RETRY_MAX_MS: "1000",
+    REGISTRATION_SWEEP_EVERY_MS: "500",
+  },
 });
 beforeEach(async () => {
   await env.sim.control.clearFaults();
   await env.startWorker();
 });
 
-async function createRegisterForm(webinarId: string, extraFields: object[] = []) {
-  const res = await env.api.app.inject({
-    method: "POST",
-    url: "/api/forms",
-    headers: env.user.headers,
-    payload: {
-      name: "Webinar sign-up",
-      fields: [
-        { name: "email" },
-        { name: "firstName", required: true },
-        { name: "lastName", required: true },
-        { name: "organization" },
-        { name: "jobTitle" },
-        ...extraFields,
-      ],
-      completionActions: [{ type: "REGISTER_WEBINAR", webinarId }],
-    },
-  });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return res.json().id as string;
-}
+/** Sent to GoTo with the registration (fields GoTo's form asks besides the required ones). */
+const PROFILE = [{ name: "organization" }, { name: "jobTitle" }];
 
 async function submit(formId: string, values: Record<string, string>) {
   const res = await env.api.app.inject({
@@ -85,7 +59,8 @@ describe("registering through a hosted form", () => {
         { question: "What should we cover?", type: "shortAnswer" },
       ],
     });
-    const formId = await createRegisterForm(webinar.id, [
+    const formId = await env.createRegisterForm(webinar.id, [
+      ...PROFILE,
       { questionKey: webinar.questionKeys[0] },
       { questionKey: webinar.questionKeys[1] },
     ]);
@@ -148,7 +123,7 @@ describe("registering through a hosted form", () => {
 
   it("answers once GoTo Webinar has the registrant, and tells API callers whether it went through", async () => {
     const webinar = await env.createWebinar();
-    const formId = await createRegisterForm(webinar.id);
+    const formId = await env.createRegisterForm(webinar.id, PROFILE);
     const post = (values: Record<string, string>) =>
       env.api.app.inject({
         method: "POST",
@@ -181,7 +156,7 @@ describe("registering through a hosted form", () => {
 
   it("resolves a duplicate to the existing registrant: no second registration, no error, points once", async () => {
     const webinar = await env.createWebinar();
-    const formId = await createRegisterForm(webinar.id);
+    const formId = await env.createRegisterForm(webinar.id, PROFILE);
     const address = email("dup");
     const existing = await env.sim.control.register(webinar.webinarKey, {
       email: address,
@@ -212,7 +187,7 @@ describe("registering through a hosted form", () => {
 
   it("fails on GoTo's validation refusal with GoTo's message, lists it for admins, and an admin retry registers", async () => {
     const webinar = await env.createWebinar({ subject: "Strict webinar" });
-    const formId = await createRegisterForm(webinar.id);
+    const formId = await env.createRegisterForm(webinar.id, PROFILE);
     // The organizer makes a field mandatory in GoTo after the form was built.
     await env.sim.control.updateWebinar(webinar.webinarKey, { requiredFields: ["phone"] });
     const address = email("strict");
@@ -280,7 +255,7 @@ describe("registering through a hosted form", () => {
 
   it("keeps retrying while GoTo is down and registers everyone once when it is back: nothing lost", async () => {
     const webinar = await env.createWebinar();
-    const formId = await createRegisterForm(webinar.id);
+    const formId = await env.createRegisterForm(webinar.id, PROFILE);
     // Every create-registrant fails for a while: 503s, then connections dropped.
     await env.sim.control.addFault({ method: "POST", path: "/registrants", type: "503", count: 12 });
     await env.sim.control.addFault({ method: "POST", path: "/registrants", type: "drop", count: 6 });
@@ -298,7 +273,7 @@ describe("registering through a hosted form", () => {
 
   it("loses nothing when Redis is flushed between submit and push: the sweeper re-queues it", async () => {
     const webinar = await env.createWebinar();
-    const formId = await createRegisterForm(webinar.id);
+    const formId = await env.createRegisterForm(webinar.id, PROFILE);
     await env.stopWorker();
     const address = email("flushed");
     await submit(formId, { email: address, firstName: "Flora", lastName: "Flush" });
@@ -324,8 +299,8 @@ describe("registering through a hosted form", () => {
   it("fails a request whose webinar has started (or was cancelled) before the push, with that reason", async () => {
     const webinar = await env.createWebinar({ subject: "Soon" });
     const cancelled = await env.createWebinar({ subject: "Called off" });
-    const formId = await createRegisterForm(webinar.id);
-    const cancelledFormId = await createRegisterForm(cancelled.id);
+    const formId = await env.createRegisterForm(webinar.id, PROFILE);
+    const cancelledFormId = await env.createRegisterForm(cancelled.id, PROFILE);
     await env.stopWorker();
     const address = email("late");
     const other = email("cancel");

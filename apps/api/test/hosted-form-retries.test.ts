@@ -1,6 +1,6 @@
 import { createDb, type Db } from "@gw/db";
 import { SUBMISSION_TOKEN_FIELD } from "@gw/domain/forms";
-import { startTcpProxy, type TcpProxy, waitUntil } from "@gw/testing";
+import { REGISTRANT_FIELDS, startTcpProxy, type TcpProxy, waitUntil } from "@gw/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FormsEnv, formBody, startFormsEnv, URLENCODED } from "./forms-harness";
 
@@ -27,27 +27,15 @@ beforeAll(async () => {
     },
   });
   webinarId = (await env.createWebinar()).id;
-  const res = await env.api.app.inject({
-    method: "POST",
-    url: "/api/forms",
-    headers: env.user.headers,
-    payload: {
-      name: "Retry me",
-      fields: [
-        { name: "email" },
-        { name: "firstName", required: true },
-        { name: "lastName", required: true },
-        { name: "city" },
-      ],
-      completionActions: [
-        { type: "REGISTER_WEBINAR", webinarId },
-        { type: "ADD_TAG", tag: "retried" },
-        { type: "ADJUST_SCORE", points: 5 },
-      ],
-    },
+  formId = await env.createForm({
+    name: "Retry me",
+    fields: [...REGISTRANT_FIELDS, { name: "city" }],
+    completionActions: [
+      { type: "REGISTER_WEBINAR", webinarId },
+      { type: "ADD_TAG", tag: "retried" },
+      { type: "ADJUST_SCORE", points: 5 },
+    ],
   });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  formId = res.json().id;
 });
 afterAll(async () => {
   await proxy?.restore();

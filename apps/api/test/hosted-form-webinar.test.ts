@@ -1,31 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FormsEnv, formBody, startFormsEnv, URLENCODED } from "./forms-harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { formBody, URLENCODED, useFormsEnv } from "./forms-harness";
 
 // The hosted form names its webinar, closes once it has started, and the thank-you answer gives
 // GoTo's join link and the webinar for the visitor's calendar.
-let env: FormsEnv;
-beforeAll(async () => {
-  env = await startFormsEnv("formwebinar", { env: { FORM_RATE_LIMIT_PER_MINUTE: "10000" } });
-  await env.startWorker();
-});
-afterAll(async () => {
-  await env?.close();
-});
-
-async function createRegisterForm(webinarId: string) {
-  const res = await env.api.app.inject({
-    method: "POST",
-    url: "/api/forms",
-    headers: env.user.headers,
-    payload: {
-      name: "Roadmap sign-up",
-      fields: [{ name: "email" }, { name: "firstName", required: true }, { name: "lastName", required: true }],
-      completionActions: [{ type: "REGISTER_WEBINAR", webinarId }],
-    },
-  });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return res.json().id as string;
-}
+const env = useFormsEnv("formwebinar", { env: { FORM_RATE_LIMIT_PER_MINUTE: "10000" } });
+beforeAll(() => env.startWorker());
 
 describe("the hosted form's webinar", () => {
   it("shows the webinar's title, time in its zone, duration, organizer and description", async () => {
@@ -34,7 +13,7 @@ describe("the hosted form's webinar", () => {
       where: { id: webinar.id },
       data: { description: "What ships next year.", timeZone: "Europe/Paris" },
     });
-    const formId = await createRegisterForm(webinar.id);
+    const formId = await env.createRegisterForm(webinar.id);
     const page = await env.api.app.inject({ method: "GET", url: `/f/${formId}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h2 id="webinar-title">Roadmap 2027</h2>');
@@ -49,7 +28,7 @@ describe("the hosted form's webinar", () => {
 
   it("says registration is closed for a webinar that has started, and takes no submission", async () => {
     const webinar = await env.createWebinar({ subject: "Already live" });
-    const formId = await createRegisterForm(webinar.id);
+    const formId = await env.createRegisterForm(webinar.id);
     await env.api.deps.db.webinar.update({
       where: { id: webinar.id },
       data: { startsAt: new Date(Date.now() - 60_000), status: "LIVE" },
@@ -75,7 +54,7 @@ describe("the hosted form's webinar", () => {
 
   it("answers with GoTo's join link and calendar links (JSON and the thank-you page), and serves the .ics", async () => {
     const webinar = await env.createWebinar({ subject: "Launch briefing", durationMinutes: 30 });
-    const formId = await createRegisterForm(webinar.id);
+    const formId = await env.createRegisterForm(webinar.id);
     const json = await env.api.app.inject({
       method: "POST",
       url: `/f/${formId}`,

@@ -1,4 +1,4 @@
-import { createProspect } from "@gw/testing";
+import { createProspect, REGISTRANT_FIELDS } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FormsEnv, formBody, startFormsEnv, URLENCODED } from "./forms-harness";
 
@@ -22,31 +22,22 @@ beforeAll(async () => {
     questions: [{ question: "Your role?", type: "multipleChoice", answers: ["Marketing", "Sales"] }],
   });
   listId = (await env.api.deps.db.list.create({ data: { accountId: env.user.accountId, name: "Tour attendees" } })).id;
-  const res = await env.api.app.inject({
-    method: "POST",
-    url: "/api/forms",
-    headers: env.user.headers,
-    payload: {
-      name: "Register for the product tour",
-      fields: [
-        { name: "email" },
-        { name: "firstName", required: true },
-        { name: "lastName", required: true },
-        { name: "organization" },
-        { name: "questionsAndComments" },
-        { questionKey: webinar.questionKeys[0], required: true },
-      ],
-      thankYouMessage: "You're in! Check your inbox for the join link.",
-      completionActions: [
-        { type: "REGISTER_WEBINAR", webinarId: webinar.id },
-        { type: "ADD_TO_LIST", listId },
-        { type: "ADD_TAG", tag: "tour" },
-        { type: "ADJUST_SCORE", points: 7 },
-      ],
-    },
+  formId = await env.createForm({
+    name: "Register for the product tour",
+    fields: [
+      ...REGISTRANT_FIELDS,
+      { name: "organization" },
+      { name: "questionsAndComments" },
+      { questionKey: webinar.questionKeys[0], required: true },
+    ],
+    thankYouMessage: "You're in! Check your inbox for the join link.",
+    completionActions: [
+      { type: "REGISTER_WEBINAR", webinarId: webinar.id },
+      { type: "ADD_TO_LIST", listId },
+      { type: "ADD_TAG", tag: "tour" },
+      { type: "ADJUST_SCORE", points: 7 },
+    ],
   });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  formId = res.json().id;
 });
 afterAll(async () => {
   await env?.close();

@@ -1,27 +1,15 @@
 import { deliverEndpoint, fanOutChangeEvents } from "@gw/domain/outbound";
-import { createProspect, startWebhookReceiver, type WebhookReceiver } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { createProspect, useWebhookReceiver } from "@gw/testing";
+import { describe, expect, it } from "vitest";
+import { type LoggedInUser, useUser } from "./auth-helpers";
+import { useTestApi } from "./helpers";
 
-let api: TestApi;
-let admin: LoggedInUser;
-let marketer: LoggedInUser;
-let other: LoggedInUser;
-let receiver: WebhookReceiver;
+const api = useTestApi("ruleevent", { OUTBOUND_ALLOW_PRIVATE_URLS: "true" });
+const admin = useUser(api);
+const marketer = useUser(api, () => ({ accountId: admin.accountId, role: "MARKETER" }));
+const other = useUser(api);
 let secret = "";
-
-beforeAll(async () => {
-  api = await createTestApi("ruleevent", { OUTBOUND_ALLOW_PRIVATE_URLS: "true" });
-  admin = await createUserAndLogin(api);
-  marketer = await createUserAndLogin(api, { accountId: admin.accountId, role: "MARKETER" });
-  other = await createUserAndLogin(api);
-  receiver = await startWebhookReceiver(() => secret);
-});
-afterAll(async () => {
-  await receiver?.close();
-  await api?.close();
-});
+const receiver = useWebhookReceiver(() => secret);
 
 const inject = (method: "GET" | "POST", url: string, payload: unknown, user: LoggedInUser) =>
   api.app.inject({ method, url, headers: user.headers, payload: payload as object });

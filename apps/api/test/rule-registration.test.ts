@@ -1,19 +1,12 @@
 import { createProspect } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FormsEnv, formBody, startFormsEnv, URLENCODED, waitFor } from "./forms-harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { formBody, URLENCODED, useFormsEnv, waitFor } from "./forms-harness";
 
 // A rule's register action and a form's both reach GoTo through the registration outbox; the
 // prospect detail must say which one made each registration, also once retention has removed
 // the form's submission.
-let env: FormsEnv;
-
-beforeAll(async () => {
-  env = await startFormsEnv("rulereg", { env: { FORM_RATE_LIMIT_PER_MINUTE: "10000" } });
-  await env.startWorker();
-});
-afterAll(async () => {
-  await env?.close();
-});
+const env = useFormsEnv("rulereg", { env: { FORM_RATE_LIMIT_PER_MINUTE: "10000" } });
+beforeAll(() => env.startWorker());
 
 const inject = (method: "GET" | "POST", url: string, payload?: object) =>
   env.api.app.inject({ method, url, headers: env.user.headers, ...(payload ? { payload } : {}) });
@@ -53,15 +46,10 @@ describe("where a registration came from", () => {
     const enabled = await inject("POST", `/api/rules/${rule.json().id}/enable`);
     expect(enabled.json()).toMatchObject({ acted: 1 });
 
-    const form = await inject("POST", "/api/forms", {
-      name: "Sign-up",
-      fields: [{ name: "email" }, { name: "firstName", required: true }, { name: "lastName", required: true }],
-      completionActions: [{ type: "REGISTER_WEBINAR", webinarId: webinar.id }],
-    });
-    expect(form.statusCode, form.body).toBe(201);
+    const formId = await env.createRegisterForm(webinar.id);
     const submitted = await env.api.app.inject({
       method: "POST",
-      url: `/f/${form.json().id}`,
+      url: `/f/${formId}`,
       headers: URLENCODED,
       payload: formBody({ email: "form.registered@example.com", firstName: "Flo", lastName: "Martin" }),
     });

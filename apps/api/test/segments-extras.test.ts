@@ -6,20 +6,16 @@ import {
 } from "@gw/domain/exclusions";
 import { enqueueAll, fetchWebinarStaffJob } from "@gw/queues";
 import { createProspect } from "@gw/testing";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createUserAndLogin, useUser } from "./auth-helpers";
 import { createApiWithoutRedis, useTestApi } from "./helpers";
 import { parseCsv } from "./reports-csv";
-import { createSegmentsFixture, type SegmentsFixture } from "./segments-fixture";
-
-let f: SegmentsFixture;
+import { useSegmentsFixture } from "./segments-fixture";
 
 const api = useTestApi("segments_extras");
 const me = useUser(api);
 const them = useUser(api);
-beforeAll(async () => {
-  f = await createSegmentsFixture(api.deps.db, me.accountId);
-});
+const f = useSegmentsFixture(() => api.deps.db, me);
 
 const inject = (method: "GET" | "POST" | "PUT", url: string, payload?: object, user = me) =>
   api.app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });

@@ -1,5 +1,12 @@
 import type { Db } from "@gw/db";
-import { createCampaign, createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
+import {
+  createCampaign,
+  createConnector,
+  createProspect,
+  createRegistration,
+  createWebinar,
+  fixture,
+} from "@gw/testing";
 
 const DAY = 86_400_000;
 
@@ -121,3 +128,8 @@ export async function createSegmentsFixture(db: Db, accountId: string) {
 }
 
 export type SegmentsFixture = Awaited<ReturnType<typeof createSegmentsFixture>>;
+
+/** `createSegmentsFixture` as the file's fixture, in the account of `owner` (a `useUser` fixture). */
+export function useSegmentsFixture(db: () => Db, owner: { accountId: string }): SegmentsFixture {
+  return fixture(() => createSegmentsFixture(db(), owner.accountId));
+}

@@ -1,17 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type LoggedInUser, useUser } from "./auth-helpers";
 import { useTestApi } from "./helpers";
-import { createSegmentsFixture, type SegmentsFixture } from "./segments-fixture";
-
-let f: SegmentsFixture;
+import { useSegmentsFixture } from "./segments-fixture";
 
 const api = useTestApi("segments");
 const me = useUser(api);
 const them = useUser(api);
-beforeAll(async () => {
-  f = await createSegmentsFixture(api.deps.db, me.accountId);
-});
+const f = useSegmentsFixture(() => api.deps.db, me);
 
 const all = (...conditions: object[]) => ({ type: "group", match: "all", conditions });
 const preview = (criteria: unknown, user: LoggedInUser = me) =>

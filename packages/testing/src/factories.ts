@@ -144,3 +144,10 @@ export async function createVerifiedConnector(
 export function useAccountId(db: Db): string {
   return useId((id) => createAccount(db, { id }));
 }
+
+/** A form's fields GoTo needs to register someone: a REGISTER_WEBINAR action requires these three. */
+export const REGISTRANT_FIELDS = [
+  { name: "email" },
+  { name: "firstName", required: true },
+  { name: "lastName", required: true },
+] as const;

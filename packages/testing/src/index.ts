@@ -11,4 +11,4 @@ export { createTestStores, type TestStores, testConfig } from "./test-config";
 export { createTestDatabase, type TestDatabase, useTestDatabase } from "./test-database";
 export { createTestRedis, type TestRedis } from "./test-redis";
 export { waitUntil } from "./wait";
-export { type ReceivedEvent, startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
+export { type ReceivedEvent, startWebhookReceiver, useWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
+import { fixture } from "./fixture";
 
 export interface ReceivedEvent {
   id: string;
@@ -95,4 +96,12 @@ export async function startWebhookReceiver(secret: () => string): Promise<Webhoo
 
 function headersOf(headers: IncomingHttpHeaders): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([key, value]) => [key, String(value)]));
+}
+
+/** `startWebhookReceiver` as the file's fixture: listening before its tests, closed after them. */
+export function useWebhookReceiver(secret: () => string): WebhookReceiver {
+  return fixture(
+    () => startWebhookReceiver(secret),
+    (receiver) => receiver.close(),
+  );
 }
