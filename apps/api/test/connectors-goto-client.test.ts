@@ -164,7 +164,8 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
     } finally {
       for (const p of processes) if (p.child.exitCode === null) p.child.kill();
     }
-  });
+    // Two Node processes load the domain through tsx first: past 30 s at load 30 (a fresh-clone run).
+  }, 120_000);
 
   it("puts the connector in ERROR with the reason when the refresh token is revoked, and throws UNAUTHORIZED", async () => {
     const { connector, organizer } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });

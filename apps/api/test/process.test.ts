@@ -7,7 +7,8 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.drop());
 
-describe("the api process", () => {
+// Each test starts the API as a Node process through tsx: 20 s and more at load 30.
+describe("the api process", { timeout: 120_000 }, () => {
   it("refuses to start with a message naming each bad setting", async () => {
     const proc = spawnEntry("apps/api/src/main.ts", { DATABASE_URL: "nope", PORT: "x" });
     expect(await proc.waitForExit()).toBe(1);
