@@ -43,5 +43,33 @@ describe("a webinar moved while its registrants are being polled", () => {
     expect(after.lastPolledAt?.getTime()).toBe(env.now().getTime());
     expect(after.nextAttendanceSyncAt?.getTime()).toBe(env.now().getTime());
     expect(after.attendanceSyncs).toBe(0);
+
+    // The dispatcher hands out the attendance sync due now: the poll that ended meanwhile did
+    // not do it, so it runs (it was skipped as "already synced since it was due", for good).
+    const dueAt = after.nextAttendanceSyncAt ?? new Date(0);
+    const attendance = await syncWebinar({
+      db: env.db,
+      webinarId: before.id,
+      connectGoto: env.connectGoto,
+      settings: env.settings,
+      now: env.now,
+      dueAt,
+    });
+    expect(attendance).toMatchObject({ status: "synced", kind: "ATTENDANCE" });
+    const synced = await env.db.webinar.findUniqueOrThrow({ where: { id: before.id } });
+    expect(synced.attendanceSyncs).toBe(1);
+    // Two days after its end this was its final attendance sync: nothing more is planned.
+    expect(synced.nextAttendanceSyncAt).toBeNull();
+
+    // A second job for that same due time (queued before the first ran) now finds nothing to do.
+    const again = await syncWebinar({
+      db: env.db,
+      webinarId: before.id,
+      connectGoto: env.connectGoto,
+      settings: env.settings,
+      now: env.now,
+      dueAt,
+    });
+    expect(again).toEqual({ status: "skipped", reason: "already synced since it was due" });
   });
 });

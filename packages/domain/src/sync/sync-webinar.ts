@@ -76,7 +76,14 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
   if (connector.deletedAt) return { status: "skipped", reason: "connector was deleted" };
   if (connector.status !== "VERIFIED") return { status: "skipped", reason: `connector is ${connector.status}` };
   if (row.status === "CANCELLED") return { status: "skipped", reason: "webinar is cancelled" };
-  if (options.dueAt && row.lastPolledAt && row.lastPolledAt >= options.dueAt) {
+  // A run since the job's due time made it redundant only if that run also planned the next
+  // one past it: a poll that ended after a discovery re-planned the webinar (moved, its
+  // attendance due now) did not do that work, and skipping on its time alone would skip it for good.
+  const dueNow = Math.min(
+    row.nextPollAt?.getTime() ?? Number.POSITIVE_INFINITY,
+    row.nextAttendanceSyncAt?.getTime() ?? Number.POSITIVE_INFINITY,
+  );
+  if (options.dueAt && row.lastPolledAt && row.lastPolledAt >= options.dueAt && dueNow > options.dueAt.getTime()) {
     return { status: "skipped", reason: "already synced since it was due" };
   }
 
