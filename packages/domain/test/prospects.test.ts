@@ -100,6 +100,7 @@ describe("prospect detail", () => {
         attempts: 3,
         lastError: "GoTo said the webinar is full",
         giveUpAt: new Date(),
+        source: "RULE",
       },
     });
     const list = await db.list.create({ data: { accountId, name: "Detail list" } });
@@ -137,7 +138,7 @@ describe("prospect detail", () => {
         status: "FAILED",
         attempts: 3,
         lastError: "GoTo said the webinar is full",
-        origin: "RULE", // written without a form submission
+        origin: "RULE", // an automation rule's request, as its source says
       }),
     ]);
     expect(JSON.stringify(detail)).not.toContain("payload");
