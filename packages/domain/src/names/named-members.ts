@@ -37,7 +37,7 @@ export type MemberSummary = ProspectSummary & { addedAt: Date };
 
 /**
  * A page of a list's or tag's prospects, most recently added first, `q` matched as the prospect
- * search does. `$queryRaw`: it composes the search's `Prisma.sql` fragments, as the reports do.
+ * search does. `sqlQuery`: it composes the search's `Prisma.sql` fragments, as the reports do.
  */
 export async function pageMembers(
   db: Db,
