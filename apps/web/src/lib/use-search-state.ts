@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 
 /**
@@ -11,21 +11,27 @@ export function useSearchState<K extends string>(defaults: Record<K, string>, pa
     K,
     string
   >;
+  // react-router's setSearchParams(fn) does not queue as setState does: two changes made before
+  // the next render (two filters filled quickly) both start from the same parameters, and the
+  // second drops the first. The parameters a change asked for are kept until the URL shows them,
+  // and the next change builds on them.
+  const shown = useRef({ search: params.toString(), params });
+  const asked = useRef<URLSearchParams | null>(null);
+  if (shown.current.search !== params.toString()) {
+    shown.current = { search: params.toString(), params };
+    asked.current = null;
+  }
   const set = useCallback(
     (changes: Partial<Record<K, string | number>>) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(changes)) {
-            const text = value === undefined ? "" : String(value);
-            if (text === "" || text === (defaults as Record<string, string>)[key]) next.delete(key);
-            else next.set(key, text);
-          }
-          if (pageKey in defaults && !(pageKey in changes)) next.delete(pageKey);
-          return next;
-        },
-        { replace: true },
-      );
+      const next = new URLSearchParams(asked.current ?? shown.current.params);
+      for (const [key, value] of Object.entries(changes)) {
+        const text = value === undefined ? "" : String(value);
+        if (text === "" || text === (defaults as Record<string, string>)[key]) next.delete(key);
+        else next.set(key, text);
+      }
+      if (pageKey in defaults && !(pageKey in changes)) next.delete(pageKey);
+      asked.current = next;
+      setParams(next, { replace: true });
     },
     [setParams, defaults, pageKey],
   );
