@@ -47,14 +47,16 @@ describe("a webinar moved while its registrants are being polled", () => {
     // The dispatcher hands out the attendance sync due now: the poll that ended meanwhile did
     // not do it, so it runs (it was skipped as "already synced since it was due", for good).
     const dueAt = after.nextAttendanceSyncAt ?? new Date(0);
-    const attendance = await syncWebinar({
-      db: env.db,
-      webinarId: before.id,
-      connectGoto: env.connectGoto,
-      settings: env.settings,
-      now: env.now,
-      dueAt,
-    });
+    const dispatched = () =>
+      syncWebinar({
+        db: env.db,
+        webinarId: before.id,
+        connectGoto: env.connectGoto,
+        settings: env.settings,
+        now: env.now,
+        dueAt,
+      });
+    const attendance = await dispatched();
     expect(attendance).toMatchObject({ status: "synced", kind: "ATTENDANCE" });
     const synced = await env.db.webinar.findUniqueOrThrow({ where: { id: before.id } });
     expect(synced.attendanceSyncs).toBe(1);
@@ -62,14 +64,7 @@ describe("a webinar moved while its registrants are being polled", () => {
     expect(synced.nextAttendanceSyncAt).toBeNull();
 
     // A second job for that same due time (queued before the first ran) now finds nothing to do.
-    const again = await syncWebinar({
-      db: env.db,
-      webinarId: before.id,
-      connectGoto: env.connectGoto,
-      settings: env.settings,
-      now: env.now,
-      dueAt,
-    });
+    const again = await dispatched();
     expect(again).toEqual({ status: "skipped", reason: "already synced since it was due" });
   });
 });
