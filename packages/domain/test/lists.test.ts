@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { pgQuery, pgTransaction } from "@gw/db";
-import { createAccount, createProspect, useAccountId, useTestDatabase } from "@gw/testing";
+import { createAccount, createProspect, useAccountDatabase } from "@gw/testing";
 import { describe, expect, it } from "vitest";
 import {
   addProspectsToList,
@@ -14,9 +14,7 @@ import {
 } from "../src/lists";
 import { evaluateDynamicList } from "../src/segments";
 
-const { db } = useTestDatabase("lists");
-const accountId = useAccountId(db);
-const otherAccountId = useAccountId(db);
+const { db, accountId, otherAccountId } = useAccountDatabase("lists");
 
 /** Until another connection of this database waits for an advisory lock (the prospect-deletion lock). */
 async function waitingForTheOther(): Promise<void> {

@@ -6,16 +6,13 @@ import {
   createProspect,
   createRegistration,
   createWebinar,
-  useAccountId,
+  useAccountDatabase,
   useId,
-  useTestDatabase,
 } from "@gw/testing";
 import { describe, expect, it } from "vitest";
 import { getProspectDetail, mergeProspects, searchProspects, updateProspect } from "../src/prospects/index";
 
-const { db } = useTestDatabase("prospects");
-const accountId = useAccountId(db);
-const otherAccountId = useAccountId(db);
+const { db, accountId, otherAccountId } = useAccountDatabase("prospects");
 const connectorId = useId((id) => createConnector(db, { id, accountId }));
 
 const webinar = (subject: string) => createWebinar(db, { accountId, connectorId, subject });

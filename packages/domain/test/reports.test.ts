@@ -5,9 +5,8 @@ import {
   createProspect,
   createRegistration,
   createWebinar,
-  useAccountId,
+  useAccountDatabase,
   useId,
-  useTestDatabase,
 } from "@gw/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../src/errors";
@@ -54,9 +53,7 @@ async function register(
 /** The call refuses with NOT_FOUND: what another account's (or no) record answers. */
 const rejectsNotFound = (attempt: Promise<unknown>) => expect(attempt).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-const { db } = useTestDatabase("reports");
-const accountId = useAccountId(db);
-const otherAccountId = useAccountId(db);
+const { db, accountId, otherAccountId } = useAccountDatabase("reports");
 const connectorId = useId((id) => createConnector(db, { id, accountId, name: "Main organizer" }));
 const otherConnectorId = useId((id) => createConnector(db, { id, accountId, name: "Second organizer" }));
 beforeAll(async () => {

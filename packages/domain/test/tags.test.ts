@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createAccount, createProspect, useAccountId, useTestDatabase } from "@gw/testing";
+import { createAccount, createProspect, useAccountDatabase } from "@gw/testing";
 import { describe, expect, it } from "vitest";
 import {
   createTag,
@@ -12,9 +12,7 @@ import {
   untagProspect,
 } from "../src/tags";
 
-const { db } = useTestDatabase("tags");
-const accountId = useAccountId(db);
-const otherAccountId = useAccountId(db);
+const { db, accountId, otherAccountId } = useAccountDatabase("tags");
 
 describe("tags", () => {
   it("creates a tag with a trimmed name and refuses a duplicate, ignoring case", async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@gw/db";
-import { gotoKey } from "@gw/testing";
+import { gotoKey, useAccountId, useTestDatabase } from "@gw/testing";
 
 /** The polling settings the webhook tests apply events under. */
 export const POLLING = {
@@ -29,6 +29,13 @@ export function webhookEventStore(db: Db, accountId: string) {
     });
     return event.id;
   };
+}
+
+/** A webhook test file's database, the account its tests share, and its events' store. */
+export function useWebhookEventsDatabase(label: string) {
+  const { db } = useTestDatabase(label);
+  const accountId = useAccountId(db);
+  return { db, accountId, storeEvent: webhookEventStore(db, accountId) };
 }
 
 /** A `registrant.added` payload for a new registrant of the webinar. */

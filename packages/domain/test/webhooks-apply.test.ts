@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { createConnector, createProspect, createWebinar, gotoKey, useAccountId, useTestDatabase } from "@gw/testing";
+import { createConnector, createProspect, createWebinar, gotoKey } from "@gw/testing";
 import { describe, expect, it } from "vitest";
 import { applyWebhookEvent } from "../src/webhook-events/index";
-import { holdWebhookLock, POLLING as polling, registrantAdded, webhookEventStore } from "./webhook-events-fixture";
+import {
+  registrantAdded as added,
+  holdWebhookLock,
+  POLLING as polling,
+  useWebhookEventsDatabase,
+} from "./webhook-events-fixture";
 
-const { db } = useTestDatabase("webhooks_apply");
-const accountId = useAccountId(db);
-const storeEvent = webhookEventStore(db, accountId);
-const added = registrantAdded;
+const { db, accountId, storeEvent } = useWebhookEventsDatabase("webhooks_apply");
 
 describe("applyWebhookEvent", () => {
   it("attaches a registrant whose e-mail was merged away to the surviving master prospect", async () => {

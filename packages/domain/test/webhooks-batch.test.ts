@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createConnector, createWebinar, useAccountId, useTestDatabase, withPoisonRegistrant } from "@gw/testing";
+import { createConnector, createWebinar, withPoisonRegistrant } from "@gw/testing";
 import { describe, expect, it } from "vitest";
 import {
   applyWebhookBatch,
@@ -7,12 +7,14 @@ import {
   setWebhookEventAside,
   WebhookBatchError,
 } from "../src/webhook-events/index";
-import { holdWebhookLock, POLLING as polling, registrantAdded, webhookEventStore } from "./webhook-events-fixture";
+import {
+  registrantAdded as added,
+  holdWebhookLock,
+  POLLING as polling,
+  useWebhookEventsDatabase,
+} from "./webhook-events-fixture";
 
-const { db } = useTestDatabase("webhooks_batch");
-const accountId = useAccountId(db);
-const storeEvent = webhookEventStore(db, accountId);
-const added = registrantAdded;
+const { db, accountId, storeEvent } = useWebhookEventsDatabase("webhooks_batch");
 
 const statusOf = async (id: string) => (await db.webhookEvent.findUniqueOrThrow({ where: { id } })).status;
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db, Prisma } from "@gw/db";
 import { useId } from "./fixture";
+import { type TestDatabase, useTestDatabase } from "./test-database";
 
 // Terse test data with overridable defaults and unique values (docs/conventions.md, 18).
 let counter = 0;
@@ -143,6 +144,15 @@ export async function createVerifiedConnector(
 /** An account the file's tests share: its id at once, the row made in `beforeAll`. */
 export function useAccountId(db: Db): string {
   return useId((id) => createAccount(db, { id }));
+}
+
+/**
+ * A test file's database with the two accounts its tests share: `accountId` holds the data under
+ * test, `otherAccountId` is there to show that nothing of one account reaches another.
+ */
+export function useAccountDatabase(label: string): TestDatabase & { accountId: string; otherAccountId: string } {
+  const database = useTestDatabase(label);
+  return { ...database, accountId: useAccountId(database.db), otherAccountId: useAccountId(database.db) };
 }
 
 /** A form's fields GoTo needs to register someone: a REGISTER_WEBINAR action requires these three. */
