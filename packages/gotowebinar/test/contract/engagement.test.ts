@@ -1,24 +1,21 @@
-import type { ScenarioResult } from "@gw/gotowebinar-sim";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GotoInputError, GotoNotFoundError } from "../../src/index";
-import { DAY_MINUTES, type Harness, range, startHarness } from "./harness";
+import { DAY_MINUTES, range, useScenarioHarness } from "./harness";
 
-let h: Harness;
-let scenario: ScenarioResult;
+const { h, scenario } = useScenarioHarness({
+  webinars: [
+    { subject: "Past", startsInMinutes: -3 * 60, durationMinutes: 60, registrants: 12, attendanceRatio: 1 },
+    { subject: "Future", startsInMinutes: 2 * DAY_MINUTES, registrants: 2 },
+    { subject: "Series", type: "series", sessions: 3, startsInMinutes: 3 * DAY_MINUTES, registrants: 6 },
+  ],
+});
+
 const past = () => scenario.webinars[0]!;
 const future = () => scenario.webinars[1]!;
 const session = () => ({ webinarKey: past().webinarKey, sessionKey: past().sessions[0]!.sessionKey });
 let asker = "";
 
 beforeAll(async () => {
-  h = await startHarness();
-  scenario = await h.sim.control.scenario({
-    webinars: [
-      { subject: "Past", startsInMinutes: -3 * 60, durationMinutes: 60, registrants: 12, attendanceRatio: 1 },
-      { subject: "Future", startsInMinutes: 2 * DAY_MINUTES, registrants: 2 },
-      { subject: "Series", type: "series", sessions: 3, startsInMinutes: 3 * DAY_MINUTES, registrants: 6 },
-    ],
-  });
   asker = past().registrantKeys[0]!;
   await h.sim.control.askQuestion(past().webinarKey, {
     registrantKey: asker,
@@ -33,7 +30,6 @@ beforeAll(async () => {
     responses: [{ question: "How useful was it?", questionType: "RATING", answers: ["4"] }],
   });
 });
-afterAll(() => h?.close());
 
 describe("series", () => {
   it("lists a series as one webinar per session sharing a recurrenceKey", async () => {

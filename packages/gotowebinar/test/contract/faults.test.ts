@@ -1,5 +1,4 @@
-import type { ScenarioResult } from "@gw/gotowebinar-sim";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   GotoConflictError,
   GotoForbiddenError,
@@ -10,22 +9,19 @@ import {
   GotoUnauthorizedError,
   GotoValidationError,
 } from "../../src/index";
-import { DAY_MINUTES, type Harness, startHarness } from "./harness";
+import { DAY_MINUTES, useScenarioHarness } from "./harness";
 
-let h: Harness;
-let scenario: ScenarioResult;
+const { h, scenario } = useScenarioHarness({
+  webinars: [{ subject: "Faults", startsInMinutes: 5 * DAY_MINUTES, registrants: 3 }],
+});
+
 const webinarKey = () => scenario.webinars[0]!.webinarKey;
 const registrantsPath = () => `/webinars/${webinarKey()}/registrants`;
 
 beforeAll(async () => {
-  h = await startHarness();
-  scenario = await h.sim.control.scenario({
-    webinars: [{ subject: "Faults", startsInMinutes: 5 * DAY_MINUTES, registrants: 3 }],
-  });
   // Resolves the organizer key through getIdentity once, so later counts are per call.
   await h.client.getWebinar({ webinarKey: webinarKey() });
 });
-afterAll(() => h?.close());
 beforeEach(async () => {
   await h.sim.control.clearFaults();
   await h.sim.control.clearRequests();

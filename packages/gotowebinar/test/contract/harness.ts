@@ -1,4 +1,11 @@
-import { type RunningSim, type SimOptions, startSim } from "@gw/gotowebinar-sim";
+import {
+  type RunningSim,
+  type ScenarioRequest,
+  type ScenarioResult,
+  type SimOptions,
+  startSim,
+} from "@gw/gotowebinar-sim";
+import { fixture } from "@gw/testing";
 import {
   createGotoClient,
   createGotoOAuth,
@@ -70,6 +77,19 @@ export async function startHarness(simOptions: SimOptions = {}): Promise<Harness
       ...overrides,
     });
   return { sim, oauth, tokenSet, client: makeClient(), makeClient, close: () => sim.close() };
+}
+
+/**
+ * What most contract files stand on: a harness made before the file's tests, seeded with the
+ * scenario they read, and closed after them (both read as values inside hooks and tests).
+ */
+export function useScenarioHarness(request: ScenarioRequest): { h: Harness; scenario: ScenarioResult } {
+  const h = fixture(
+    () => startHarness(),
+    (harness) => harness.close(),
+  );
+  const scenario = fixture(() => h.sim.control.scenario(request));
+  return { h, scenario };
 }
 
 export interface ReceivedDelivery {

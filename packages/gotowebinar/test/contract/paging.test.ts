@@ -1,19 +1,12 @@
-import type { ScenarioResult } from "@gw/gotowebinar-sim";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { GotoLogger } from "../../src/index";
-import { DAY_MINUTES, type Harness, startHarness } from "./harness";
+import { DAY_MINUTES, useScenarioHarness } from "./harness";
 
-let h: Harness;
-let scenario: ScenarioResult;
-const big = () => scenario.webinars[0]!;
-
-beforeAll(async () => {
-  h = await startHarness();
-  scenario = await h.sim.control.scenario({
-    webinars: [{ subject: "Big webinar", startsInMinutes: 14 * DAY_MINUTES, registrants: 1_000 }],
-  });
+const { h, scenario } = useScenarioHarness({
+  webinars: [{ subject: "Big webinar", startsInMinutes: 14 * DAY_MINUTES, registrants: 1_000 }],
 });
-afterAll(() => h?.close());
+
+const big = () => scenario.webinars[0]!;
 
 describe("paging and big keys", () => {
   it("paged mode fetches every page of a 1,000-registrant webinar at 200 per page", async () => {

@@ -1,19 +1,13 @@
-import type { ScenarioResult } from "@gw/gotowebinar-sim";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { GotoInputError, type GotoLogger, GotoNotFoundError, GotoTimeoutError } from "../../src/index";
-import { DAY_MINUTES, type Harness, startHarness } from "./harness";
+import { DAY_MINUTES, useScenarioHarness } from "./harness";
 
-let h: Harness;
-let scenario: ScenarioResult;
+const { h, scenario } = useScenarioHarness({
+  webinars: [{ subject: "Raw", startsInMinutes: 3 * DAY_MINUTES, registrants: 2 }],
+});
+
 const webinarKey = () => scenario.webinars[0]!.webinarKey;
 
-beforeAll(async () => {
-  h = await startHarness();
-  scenario = await h.sim.control.scenario({
-    webinars: [{ subject: "Raw", startsInMinutes: 3 * DAY_MINUTES, registrants: 2 }],
-  });
-});
-afterAll(() => h?.close());
 beforeEach(async () => {
   await h.sim.control.clearFaults();
   await h.sim.control.clearRequests();

@@ -1,29 +1,22 @@
-import type { ScenarioResult } from "@gw/gotowebinar-sim";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GotoInputError, GotoNotFoundError } from "../../src/index";
-import { DAY_MINUTES, type Harness, startHarness } from "./harness";
+import { DAY_MINUTES, useScenarioHarness } from "./harness";
 
-let h: Harness;
-let scenario: ScenarioResult;
-const upcoming = () => scenario.webinars[0]!;
-
-beforeAll(async () => {
-  h = await startHarness();
-  scenario = await h.sim.control.scenario({
-    webinars: [
-      {
-        subject: "Registration form",
-        startsInMinutes: 10 * DAY_MINUTES,
-        registrants: 3,
-        questions: [
-          { question: "Your role?", type: "multipleChoice", answers: ["Developer", "Marketer"], required: true },
-          { question: "What do you hope to learn?", type: "shortAnswer" },
-        ],
-      },
-    ],
-  });
+const { h, scenario } = useScenarioHarness({
+  webinars: [
+    {
+      subject: "Registration form",
+      startsInMinutes: 10 * DAY_MINUTES,
+      registrants: 3,
+      questions: [
+        { question: "Your role?", type: "multipleChoice", answers: ["Developer", "Marketer"], required: true },
+        { question: "What do you hope to learn?", type: "shortAnswer" },
+      ],
+    },
+  ],
 });
-afterAll(() => h?.close());
+
+const upcoming = () => scenario.webinars[0]!;
 
 describe("registrants", () => {
   it("getRegistrationFields returns fields and custom questions with string keys", async () => {

@@ -1,31 +1,24 @@
-import type { ScenarioResult } from "@gw/gotowebinar-sim";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GotoNotFoundError } from "../../src/index";
-import { DAY_MINUTES, type Harness, range, startHarness } from "./harness";
+import { DAY_MINUTES, range, useScenarioHarness } from "./harness";
 
-let h: Harness;
-let scenario: ScenarioResult;
-const past = () => scenario.webinars[0]!;
-
-beforeAll(async () => {
-  h = await startHarness();
-  scenario = await h.sim.control.scenario({
-    webinars: [
-      {
-        subject: "Past sequence",
-        type: "sequence",
-        sessions: 2,
-        sessionIntervalMinutes: 120,
-        startsInMinutes: -DAY_MINUTES,
-        durationMinutes: 60,
-        registrants: 10,
-        attendanceRatio: 1,
-      },
-      { subject: "Future", startsInMinutes: 2 * DAY_MINUTES, registrants: 3 },
-    ],
-  });
+const { h, scenario } = useScenarioHarness({
+  webinars: [
+    {
+      subject: "Past sequence",
+      type: "sequence",
+      sessions: 2,
+      sessionIntervalMinutes: 120,
+      startsInMinutes: -DAY_MINUTES,
+      durationMinutes: 60,
+      registrants: 10,
+      attendanceRatio: 1,
+    },
+    { subject: "Future", startsInMinutes: 2 * DAY_MINUTES, registrants: 3 },
+  ],
 });
-afterAll(() => h?.close());
+
+const past = () => scenario.webinars[0]!;
 
 describe("sessions and attendees", () => {
   it("listSessions lists a webinar's ended sessions with string keys", async () => {

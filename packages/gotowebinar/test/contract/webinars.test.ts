@@ -1,23 +1,15 @@
-import type { ScenarioResult } from "@gw/gotowebinar-sim";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GotoInputError, GotoNotFoundError } from "../../src/index";
-import { DAY_MINUTES, type Harness, range, startHarness } from "./harness";
+import { DAY_MINUTES, range, useScenarioHarness } from "./harness";
 
-let h: Harness;
-let scenario: ScenarioResult;
-
-beforeAll(async () => {
-  h = await startHarness();
-  scenario = await h.sim.control.scenario({
-    webinars: [
-      { subject: "Upcoming", startsInMinutes: 7 * DAY_MINUTES, registrants: 4 },
-      { subject: "Live now", startsInMinutes: -10, durationMinutes: 60, registrants: 2 },
-      { subject: "Sequence", type: "sequence", sessions: 3, startsInMinutes: 3 * DAY_MINUTES, registrants: 2 },
-      ...Array.from({ length: 22 }, (_, i) => ({ subject: `Filler ${i}`, startsInMinutes: (i + 10) * DAY_MINUTES })),
-    ],
-  });
+const { h, scenario } = useScenarioHarness({
+  webinars: [
+    { subject: "Upcoming", startsInMinutes: 7 * DAY_MINUTES, registrants: 4 },
+    { subject: "Live now", startsInMinutes: -10, durationMinutes: 60, registrants: 2 },
+    { subject: "Sequence", type: "sequence", sessions: 3, startsInMinutes: 3 * DAY_MINUTES, registrants: 2 },
+    ...Array.from({ length: 22 }, (_, i) => ({ subject: `Filler ${i}`, startsInMinutes: (i + 10) * DAY_MINUTES })),
+  ],
 });
-afterAll(() => h?.close());
 
 const isKey = (value: unknown) => typeof value === "string" && /^\d+$/.test(value);
 
