@@ -1,29 +1,13 @@
 // The worker process: BullMQ consumers and the dispatcher's job scheduler.
-import { ConfigError, loadConfig } from "@gw/config";
-import { prepareDatabase } from "@gw/db";
-import { closeOnSignals, createLogger } from "@gw/logger";
+import { closeOnSignals, startProcess } from "@gw/runtime";
 import { createWorkerDeps } from "./deps";
 import { handlers } from "./handlers";
 import { type MetricsServer, startMetricsServer } from "./metrics-server";
 import { startWorkerRuntime } from "./runtime";
 import { type SegmentConsumer, startSegmentConsumer } from "./segment-consumer";
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-}
-const log = createLogger({ name: "worker", level: config.logLevel });
-
-try {
-  await prepareDatabase(config.databaseUrl, { migrate: config.migrateOnStart });
-} catch (error) {
-  log.fatal((error as Error).message);
-  process.exit(1);
-}
-
+// The worker serves no sessions: only production refuses it the development secrets.
+const { config, log } = await startProcess({ name: "worker", listens: false });
 const deps = createWorkerDeps(config, log);
 let runtime: Awaited<ReturnType<typeof startWorkerRuntime>> | undefined;
 let segments: SegmentConsumer | undefined;

@@ -1,3 +1,4 @@
+import { DEV_SECRETS } from "@gw/config";
 import { createTestDatabase, createTestRedis, spawnEntry, type TestDatabase, type TestRedis } from "@gw/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -29,6 +30,20 @@ describe("the worker process", () => {
     } finally {
       proc.kill();
     }
+  });
+
+  it("refuses to start in production with the built-in development secrets", async () => {
+    const proc = spawnEntry("apps/worker/src/main.ts", {
+      NODE_ENV: "production",
+      ...DEV_SECRETS,
+      DATABASE_URL: database.url,
+      REDIS_PREFIX: redis.prefix,
+      MIGRATE_ON_START: "false",
+    });
+    expect(await proc.waitForExit()).toBe(1);
+    expect(proc.output()).toMatch(
+      /Refusing to start with NODE_ENV=production and the built-in development SECRET_KEYS/,
+    );
   });
 
   it("refuses to start against a database without migrations, saying what to run", async () => {

@@ -1,3 +1,3 @@
 export { devSecretsRefusal } from "./dev-secrets";
 export { ConfigError, loadConfig } from "./load-config";
-export type { AppConfig } from "./schema";
+export { type AppConfig, DEV_SECRETS } from "./schema";

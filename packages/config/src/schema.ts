@@ -4,6 +4,8 @@ import { z } from "zod";
 // loopback). In production the secrets have no defaults: a copied dev key would be a leak.
 const DEV_SECRET_KEY = "dev:ZGV2LW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=";
 const DEV_SESSION_SECRET = "dev-only-session-secret-change-me-0123456789";
+/** The built-in development secrets as one would set them: public, so refused in production. */
+export const DEV_SECRETS = { SECRET_KEYS: DEV_SECRET_KEY, SESSION_SECRET: DEV_SESSION_SECRET } as const;
 
 /** A whole number within [min, max] (inclusive), `fallback` when unset. */
 const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
@@ -162,8 +164,12 @@ export const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
+const devKey = Buffer.from(DEV_SECRET_KEY.split(":")[1] ?? "", "base64");
+
 export function toConfig(env: Env) {
   const publicUrl = new URL(env.PUBLIC_URL);
+  const keys = env.SECRET_KEYS ?? secretKeys.parse(DEV_SECRET_KEY);
+  const sessionSecret = env.SESSION_SECRET ?? DEV_SESSION_SECRET;
   return {
     env: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
@@ -177,9 +183,14 @@ export function toConfig(env: Env) {
       trustProxy: env.TRUST_PROXY,
     },
     secrets: {
-      keys: env.SECRET_KEYS ?? secretKeys.parse(DEV_SECRET_KEY),
-      sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
-      usingDevDefaults: !env.SECRET_KEYS || !env.SESSION_SECRET,
+      keys,
+      sessionSecret,
+      /**
+       * The development secrets are in use: unset, or set to the same public values. Only the
+       * first key counts: it encrypts, while a development key kept after it only decrypts what
+       * it encrypted before a rotation.
+       */
+      usingDevDefaults: keys[0]?.key.equals(devKey) === true || sessionSecret === DEV_SESSION_SECRET,
       allowDevDefaults: env.ALLOW_DEV_SECRETS,
     },
     migrateOnStart: env.MIGRATE_ON_START,

@@ -67,4 +67,3 @@ export function sanitizeUrl(raw: string): string {
     return raw.replace(/\/\/[^@/]*@/, "//redacted@");
   }
 }
-export { closeOnSignals } from "./shutdown";

@@ -1,4 +1,4 @@
-import type { Logger } from "pino";
+import type { Logger } from "@gw/logger";
 
 /**
  * Closes the process gracefully on SIGTERM / SIGINT: `close` finishes or releases in-flight work;
