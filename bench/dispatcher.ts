@@ -131,20 +131,14 @@ if (values.run) {
  */
 async function runAgainstStandIn(webinars: number) {
   const { SimControl } = await import("@gw/gotowebinar-sim");
-  const { freePort, spawnEntry, createVerifiedConnector } = await import("@gw/testing");
+  const { spawnStandIn, createVerifiedConnector } = await import("@gw/testing");
   const { handlers } = await import("../apps/worker/src/handlers");
   const { startWorkerRuntime } = await import("../apps/worker/src/runtime");
   const WINDOW_MINUTES = 4;
   const scaled = { POLL_3W_MINUTES: "4", POLL_2W_MINUTES: "2", POLL_1W_MINUTES: "2", POLL_NEAR_MINUTES: "1" };
   await setupTemplate();
-  const simPort = await freePort();
-  const simProcess = spawnEntry("apps/gotowebinar-sim/src/main.ts", {
-    SIM_PORT: String(simPort),
-    SIM_RATE_LIMIT: "10",
-    LOG_LEVEL: "warn",
-  });
-  await simProcess.waitForOutput(/listening on/);
-  const simUrl = `http://127.0.0.1:${simPort}`;
+  const simProcess = await spawnStandIn({ SIM_RATE_LIMIT: "10" });
+  const simUrl = simProcess.url;
   const control = new SimControl(simUrl);
   const stores = await createTestStores("benchdisprun", {
     env: simEnv(

@@ -15,12 +15,10 @@ import {
   staticTokenSource,
 } from "@gw/gotowebinar";
 import { startSim } from "@gw/gotowebinar-sim";
+import { benchWebinars, organizerSizeOptions } from "./lib";
 
 const { values } = parseArgs({
-  options: {
-    webinars: { type: "string", default: "100" },
-    registrants: { type: "string", default: "1000" },
-  },
+  options: organizerSizeOptions,
 });
 const WEBINARS = Number(values.webinars);
 const REGISTRANTS = Number(values.registrants);
@@ -32,11 +30,7 @@ try {
   const seedStarted = performance.now();
   await sim.control.scenario({
     seed: 42,
-    webinars: Array.from({ length: WEBINARS }, (_, i) => ({
-      subject: `Bench webinar ${i + 1}`,
-      startsInMinutes: (i + 1) * 60,
-      registrants: REGISTRANTS,
-    })),
+    webinars: benchWebinars(WEBINARS, REGISTRANTS, (i) => ({ startsInMinutes: (i + 1) * 60 })),
   });
   console.log(`seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 

@@ -22,24 +22,22 @@ import { createLogger } from "@gw/logger";
 import {
   createAccount,
   createCampaign,
-  createTestDatabase,
-  createTestRedis,
+  createTestStores,
   createVerifiedConnector,
-  freePort,
   simEnv,
   spawnEntry,
-  testConfig,
+  spawnStandIn,
 } from "@gw/testing";
 import { createWorkerDeps } from "../apps/worker/src/deps";
 import { handlers } from "../apps/worker/src/handlers";
 import { startWorkerRuntime } from "../apps/worker/src/runtime";
 import setupTemplate from "../packages/testing/src/global-setup";
+import { benchWebinars, organizerSizeOptions } from "./lib";
 import { measureRawBaseline } from "./raw-baseline";
 
 const { values } = parseArgs({
   options: {
-    webinars: { type: "string", default: "100" },
-    registrants: { type: "string", default: "1000" },
+    ...organizerSizeOptions,
     concurrency: { type: "string", default: "8" },
     "rate-limit": { type: "string", default: "10" },
     workers: { type: "string", default: "1" },
@@ -53,27 +51,22 @@ const RATE = Number(values["rate-limit"]);
 const WORKERS = Number(values.workers);
 
 await setupTemplate();
-const port = await freePort();
-const simProcess = spawnEntry("apps/gotowebinar-sim/src/main.ts", {
-  SIM_PORT: String(port),
-  SIM_RATE_LIMIT: String(RATE),
-  SIM_SEED: "42",
-  LOG_LEVEL: "warn",
-});
-await simProcess.waitForOutput(/listening on/);
-const simUrl = `http://127.0.0.1:${port}`;
+const simProcess = await spawnStandIn({ SIM_RATE_LIMIT: String(RATE), SIM_SEED: "42" });
+const simUrl = simProcess.url;
 const control = new SimControl(simUrl);
-const database = await createTestDatabase("benchsync");
-const redis = await createTestRedis("benchsync");
-const env = {
-  ...simEnv({ url: simUrl }),
-  GOTO_REQUESTS_PER_SECOND: String(RATE),
-  DISPATCH_EVERY_MS: "1000",
-  SYNC_ENGAGEMENT: ENGAGEMENT,
-  WORKER_CONCURRENCY: values.concurrency,
-  LOG_LEVEL: "warn",
-};
-const config = testConfig({ databaseUrl: database.url, redisUrl: redis.url, redisPrefix: redis.prefix, env });
+const stores = await createTestStores("benchsync", {
+  env: simEnv(
+    { url: simUrl },
+    {
+      GOTO_REQUESTS_PER_SECOND: String(RATE),
+      DISPATCH_EVERY_MS: "1000",
+      SYNC_ENGAGEMENT: ENGAGEMENT,
+      WORKER_CONCURRENCY: String(values.concurrency),
+      LOG_LEVEL: "warn",
+    },
+  ),
+});
+const { database, config } = stores;
 const deps = createWorkerDeps(config, createLogger({ name: "bench", level: "warn", pretty: false }));
 
 try {
@@ -88,11 +81,9 @@ try {
   process.stdout.write(`seeding ${WEBINARS} webinars × ${REGISTRANTS} registrants ... `);
   await control.scenario({
     organizerKey: organizer.organizerKey,
-    webinars: Array.from({ length: WEBINARS }, (_, i) => ({
-      subject: `Bench webinar ${i + 1}`,
+    webinars: benchWebinars(WEBINARS, REGISTRANTS, (i) => ({
       startsInMinutes: -(i + 1) * 12 * 60,
       durationMinutes: 60,
-      registrants: REGISTRANTS,
       attendanceRatio: 0.5,
     })),
   });
@@ -108,14 +99,7 @@ try {
   const workerProcesses =
     WORKERS > 1
       ? Array.from({ length: WORKERS }, () =>
-          spawnEntry("apps/worker/src/main.ts", {
-            ...env,
-            DATABASE_URL: database.url,
-            REDIS_URL: redis.url,
-            REDIS_PREFIX: redis.prefix,
-            MIGRATE_ON_START: "false",
-            LOG_LEVEL: "info",
-          }),
+          spawnEntry("apps/worker/src/main.ts", { ...stores.env, LOG_LEVEL: "info" }),
         )
       : [];
   await Promise.all(workerProcesses.map((worker) => worker.waitForOutput(/worker started/, 120_000)));
@@ -223,7 +207,6 @@ try {
   for (const [k, v] of rows) console.log(`${k.padEnd(width)} | ${v}`);
 } finally {
   await deps.close();
-  await redis.cleanup();
-  await database.drop();
+  await stores.close();
   simProcess.kill();
 }

@@ -19,13 +19,12 @@ import { ensureWebhookSubscriptions } from "@gw/domain/webhook-subscriptions";
 import { SimControl } from "@gw/gotowebinar-sim";
 import {
   createAccount,
-  createTestDatabase,
-  createTestRedis,
+  createTestStores,
   createVerifiedConnector,
   freePort,
   simEnv,
   spawnEntry,
-  testConfig,
+  spawnStandIn,
 } from "@gw/testing";
 import { signWebhook } from "@gw/webhook-signature";
 import setupTemplate from "../packages/testing/src/global-setup";
@@ -62,9 +61,6 @@ interface Round {
 
 // The migrated template each test database is copied from (vitest makes it; a bench must too).
 await setupTemplate();
-// The stand-in runs as its own process, as GoTo is: its webhook deliveries (one POST per event)
-// and the driver's pacing do not share one event loop.
-const simPort = await freePort();
 // --cpu-prof is not allowed in NODE_OPTIONS: a preloaded module runs the inspector's profiler
 // instead and writes the profile when the process exits.
 if (CPU_PROF) {
@@ -93,32 +89,22 @@ const profiled = (name: string): Record<string, string> =>
         BENCH_PROFILE_FILE: path.join(CPU_PROF, `${name}.cpuprofile`),
       }
     : {};
-const simProcess = spawnEntry("apps/gotowebinar-sim/src/main.ts", {
-  ...profiled("stand-in"),
-  SIM_PORT: String(simPort),
-  SIM_RATE_LIMIT: "0",
-  LOG_LEVEL: "warn",
-});
-await simProcess.waitForOutput(/listening on/);
-const sim = { url: `http://127.0.0.1:${simPort}`, control: new SimControl(`http://127.0.0.1:${simPort}`) };
-const database = await createTestDatabase("bench_webhooks");
-const redis = await createTestRedis("bench_webhooks");
+// The stand-in runs as its own process, as GoTo is: its webhook deliveries (one POST per event)
+// and the driver's pacing do not share one event loop.
+const simProcess = await spawnStandIn({ ...profiled("stand-in"), SIM_RATE_LIMIT: "0" });
+const sim = { url: simProcess.url, control: new SimControl(simProcess.url) };
 const port = await freePort();
 // The API and the worker run as their own processes, as deployed; this one plays GoTo and watches Postgres.
-const env: Record<string, string> = {
-  NODE_ENV: "test",
-  LOG_LEVEL: "warn",
-  DATABASE_URL: database.url,
-  REDIS_URL: redis.url,
-  REDIS_PREFIX: redis.prefix,
-  MIGRATE_ON_START: "false",
-  ...simEnv(sim),
-  HOST: "127.0.0.1",
-  PORT: String(port),
-  PUBLIC_URL: `http://127.0.0.1:${port}`,
-  WEBHOOKS_ALLOW_LOOPBACK: "true",
-};
-const config = testConfig({ databaseUrl: database.url, redisUrl: redis.url, redisPrefix: redis.prefix, env });
+const stores = await createTestStores("bench_webhooks", {
+  env: simEnv(sim, {
+    LOG_LEVEL: "warn",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    WEBHOOKS_ALLOW_LOOPBACK: "true",
+  }),
+});
+const { config, env } = stores;
 const api = spawnEntry("apps/api/src/main.ts", { ...env, ...profiled("api") });
 const worker = spawnEntry("apps/worker/src/main.ts", { ...env, ...profiled("worker") });
 const db = createDb(config.databaseUrl);
@@ -419,8 +405,7 @@ try {
     simProcess.child.kill("SIGTERM");
     await simProcess.waitForExit().catch(() => null);
   } else simProcess.kill();
-  await redis.cleanup();
-  await database.drop();
+  await stores.close();
 }
 // Keep-alive sockets and timers of the clients above would hold the process for minutes.
 process.exit(0);

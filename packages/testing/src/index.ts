@@ -2,7 +2,7 @@ export * from "./factories";
 export { fixture, useId } from "./fixture";
 export { withPoisonRegistrant } from "./poison-registrant";
 export { type PrivatePostgres, type PrivateRedis, startPrivatePostgres, startPrivateRedis } from "./private-servers";
-export { freePort, repoRoot, type SpawnedProcess, spawnEntry } from "./processes";
+export { freePort, repoRoot, type SpawnedProcess, spawnEntry, spawnStandIn } from "./processes";
 export { hasSample, sumSamples } from "./prometheus";
 export { TEST_REDIS_URL } from "./server-urls";
 export { simEnv } from "./sim-env";

@@ -62,3 +62,14 @@ export function spawnEntry(entry: string, env: Record<string, string>): SpawnedP
     kill: () => child.kill("SIGKILL"),
   };
 }
+
+/**
+ * The GoTo stand-in as a process of its own, as GoTo is (its deliveries and rate limit do not
+ * share the caller's event loop), on a free port; resolves once it listens.
+ */
+export async function spawnStandIn(env: Record<string, string> = {}): Promise<SpawnedProcess & { url: string }> {
+  const port = await freePort();
+  const sim = spawnEntry("apps/gotowebinar-sim/src/main.ts", { LOG_LEVEL: "warn", ...env, SIM_PORT: String(port) });
+  await sim.waitForOutput(/listening on/);
+  return { ...sim, url: `http://127.0.0.1:${port}` };
+}

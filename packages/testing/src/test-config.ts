@@ -25,6 +25,8 @@ export interface TestStores {
   redis: TestRedis;
   /** The config over both, with the test's settings. */
   config: AppConfig;
+  /** The same settings as environment variables, for an app started as a process of its own. */
+  env: Record<string, string>;
   /** Drops the database and the Redis keys. */
   close(): Promise<void>;
 }
@@ -41,10 +43,19 @@ export async function createTestStores(
   const redis = await createTestRedis(label);
   const databaseUrl = options.databaseVia ? await options.databaseVia(database.url) : database.url;
   const config = testConfig({ databaseUrl, redisUrl: redis.url, redisPrefix: redis.prefix, env: options.env });
+  const env = {
+    NODE_ENV: "test",
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: redis.prefix,
+    MIGRATE_ON_START: "false",
+    ...options.env,
+  };
   return {
     database,
     redis,
     config,
+    env,
     async close() {
       await redis.cleanup();
       await database.drop();
