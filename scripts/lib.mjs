@@ -67,16 +67,19 @@ export function startChild(name, command, args, env, options = {}) {
     return child;
   }
   const prefix = `\x1b[35m${name.padEnd(7)}\x1b[0m| `;
-  const forward = (stream, target) => {
-    let buffer = "";
-    stream.on("data", (chunk) => {
-      buffer += chunk.toString();
-      const lines = buffer.split("\n");
-      buffer = lines.pop() ?? "";
-      for (const line of lines) target.write(`${prefix}${line}\n`);
-    });
-  };
-  forward(child.stdout, process.stdout);
-  forward(child.stderr, process.stderr);
+  forwardLines(child.stdout, process.stdout, prefix);
+  forwardLines(child.stderr, process.stderr, prefix);
   return child;
+}
+
+/** Writes a child's output line by line, each line led by `prefix` (as turbo does). */
+export function forwardLines(stream, target, prefix) {
+  let buffer = "";
+  stream.on("data", (chunk) => {
+    buffer += chunk.toString();
+    const lines = buffer.split("\n");
+    buffer = lines.pop() ?? "";
+    for (const line of lines) target.write(`${prefix}${line}\n`);
+  });
+  stream.on("end", () => buffer && target.write(`${prefix}${buffer}\n`));
 }

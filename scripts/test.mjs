@@ -13,7 +13,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { isRoot, log, root, run } from "./lib.mjs";
+import { forwardLines, isRoot, log, root, run } from "./lib.mjs";
 
 const { values: options } = parseArgs({
   options: {
@@ -73,18 +73,6 @@ const workspaces = () => {
     .filter(({ pkg }) => pkg.scripts?.test);
 };
 
-/** Writes a child's output line by line, each line led by `prefix` (as turbo does). */
-function forward(stream, target, prefix) {
-  let buffer = "";
-  stream.on("data", (chunk) => {
-    buffer += chunk.toString();
-    const lines = buffer.split("\n");
-    buffer = lines.pop() ?? "";
-    for (const line of lines) target.write(`${prefix}${line}\n`);
-  });
-  stream.on("end", () => buffer && target.write(`${prefix}${buffer}\n`));
-}
-
 /** Runs a command; resolves with its exit code and wall time. `quiet`: output kept, not streamed. */
 function start(label, command, args, { cwd = root, env = {}, quiet = false } = {}) {
   const t0 = Date.now();
@@ -94,8 +82,8 @@ function start(label, command, args, { cwd = root, env = {}, quiet = false } = {
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
   } else {
-    forward(child.stdout, process.stdout, `${label}: `);
-    forward(child.stderr, process.stderr, `${label}: `);
+    forwardLines(child.stdout, process.stdout, `${label}: `);
+    forwardLines(child.stderr, process.stderr, `${label}: `);
   }
   return new Promise((resolve) =>
     child.on("close", (code, signal) =>
