@@ -1,6 +1,6 @@
 import type { ClientContext } from "../context";
 import { checkPageNumber, checkPageSize, collectPages, MAX_PAGE_SIZE, type PageInfo, readPageInfo } from "./paging";
-import type { QueryInput } from "./transport";
+import { formatGotoTime, type QueryInput } from "./transport";
 import { asArray, asRecord } from "./values";
 
 /** Items of a HAL-style `{ _embedded: { <name>: [...] }, page: {...} }` envelope (absent when empty). */
@@ -62,4 +62,22 @@ export async function listEmbedded<T>(
     number: collected.pages - 1,
   };
   return { items: collected.items, page };
+}
+
+/**
+ * A list GoTo filters by a required time window (webinars, an organizer's sessions): the window
+ * and the paging come from the caller's options as they are.
+ */
+export function listEmbeddedInRange<T>(
+  ctx: ClientContext,
+  options: { fromTime: Date | string; toTime: Date | string; page?: number; size?: number; fetchAll?: boolean },
+  req: Omit<EmbeddedListRequest<T>, "query" | "page" | "size" | "fetchAll">,
+): Promise<{ items: T[]; page: PageInfo }> {
+  return listEmbedded(ctx, {
+    ...req,
+    query: { fromTime: formatGotoTime(options.fromTime), toTime: formatGotoTime(options.toTime) },
+    page: options.page,
+    size: options.size,
+    fetchAll: options.fetchAll,
+  });
 }

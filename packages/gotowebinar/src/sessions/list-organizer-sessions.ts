@@ -1,6 +1,5 @@
 import { apiPath, type ClientContext } from "../context";
-import { listEmbedded } from "../http/embedded-list";
-import { formatGotoTime } from "../http/transport";
+import { listEmbeddedInRange } from "../http/embedded-list";
 import type { ListOrganizerSessionsOptions, SessionList } from "../types/sessions";
 import { mapSession } from "./map-session";
 
@@ -10,15 +9,10 @@ export async function listOrganizerSessions(
   options: ListOrganizerSessionsOptions,
 ): Promise<SessionList> {
   const organizerKey = await ctx.organizerKey(options.organizerKey);
-  const path = apiPath`/organizers/${organizerKey}/sessions`;
-  const { items, page } = await listEmbedded(ctx, {
-    path,
-    query: { fromTime: formatGotoTime(options.fromTime), toTime: formatGotoTime(options.toTime) },
+  const { items, page } = await listEmbeddedInRange(ctx, options, {
+    path: apiPath`/organizers/${organizerKey}/sessions`,
     embeddedName: "sessionInfoResources",
     map: mapSession,
-    page: options.page,
-    size: options.size,
-    fetchAll: options.fetchAll,
     context: { list: "organizer sessions", organizerKey },
   });
   return { sessions: items, page };

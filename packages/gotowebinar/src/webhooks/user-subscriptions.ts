@@ -1,5 +1,4 @@
-import { apiPath, type ClientContext } from "../context";
-import { embeddedItems } from "../http/embedded-list";
+import type { ClientContext } from "../context";
 import { GotoNotFoundError } from "../http/errors";
 import type {
   CreateUserSubscriptionInput,
@@ -7,55 +6,39 @@ import type {
   GotoUserSubscription,
   UpdateUserSubscriptionInput,
 } from "../types/webhooks";
+import { webhookCollection } from "./collection";
 import { mapUserSubscription } from "./map-webhook";
 import { deleteWebhooks } from "./webhooks";
+
+const userSubscriptions = webhookCollection("/userSubscriptions", mapUserSubscription);
 
 /** Subscribes the token's user to webhooks (GoTo probes each callbackUrl with a GET). */
 export async function createUserSubscriptions(
   ctx: ClientContext,
   subscriptions: CreateUserSubscriptionInput[],
 ): Promise<GotoUserSubscription[]> {
-  const { data } = await ctx.transport.request({
-    method: "POST",
-    path: "/userSubscriptions",
-    body: { kind: "json", value: subscriptions },
-    retryable: false,
-  });
-  return embeddedItems(data, "userSubscriptions").map(mapUserSubscription);
+  return userSubscriptions.create(ctx, subscriptions);
 }
 
 export async function updateUserSubscriptions(
   ctx: ClientContext,
   subscriptions: UpdateUserSubscriptionInput[],
 ): Promise<void> {
-  await ctx.transport.request({
-    method: "PUT",
-    path: "/userSubscriptions",
-    body: { kind: "json", value: subscriptions },
-  });
+  await userSubscriptions.update(ctx, subscriptions);
 }
 
 export async function listUserSubscriptions(
   ctx: ClientContext,
   options: { product?: string } = {},
 ): Promise<GotoUserSubscription[]> {
-  const { data } = await ctx.transport.request({
-    method: "GET",
-    path: "/userSubscriptions",
-    query: { product: options.product ?? "g2w" },
-  });
-  return embeddedItems(data, "userSubscriptions").map(mapUserSubscription);
+  return userSubscriptions.list(ctx, options.product);
 }
 
 export async function getUserSubscription(
   ctx: ClientContext,
   userSubscriptionKey: string,
 ): Promise<GotoUserSubscription> {
-  const { data } = await ctx.transport.request({
-    method: "GET",
-    path: apiPath`/userSubscriptions/${userSubscriptionKey}`,
-  });
-  return mapUserSubscription(data);
+  return userSubscriptions.get(ctx, userSubscriptionKey);
 }
 
 /**
@@ -74,7 +57,7 @@ export async function deleteUserSubscriptions(
     const wanted = new Set(keys);
     webhookKeys = [...new Set(all.filter((s) => wanted.has(s.userSubscriptionKey)).map((s) => s.webhookKey))];
   }
-  await ctx.transport.request({ method: "DELETE", path: "/userSubscriptions", body: { kind: "json", value: keys } });
+  await userSubscriptions.delete(ctx, keys);
   if (webhookKeys.length > 0) {
     try {
       await deleteWebhooks(ctx, webhookKeys);

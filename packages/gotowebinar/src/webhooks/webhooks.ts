@@ -1,9 +1,11 @@
-import { apiPath, type ClientContext, requireText } from "../context";
-import { embeddedItems } from "../http/embedded-list";
+import { type ClientContext, requireText } from "../context";
 import { formatGotoTime } from "../http/transport";
 import { asRecord, keyOf, optStr, str } from "../http/values";
 import type { CreateWebhookInput, GotoSecretKey, GotoWebhook, UpdateWebhookInput } from "../types/webhooks";
+import { webhookCollection } from "./collection";
 import { mapWebhook } from "./map-webhook";
+
+const webhooks = webhookCollection("/webhooks", mapWebhook);
 
 /**
  * Creates the application's webhook secret key (one per OAuth client; it signs deliveries).
@@ -30,43 +32,31 @@ export async function createSecretKey(
 }
 
 /** Creates webhooks (GoTo creates them INACTIVE and probes each callbackUrl with a GET). */
-export async function createWebhooks(ctx: ClientContext, webhooks: CreateWebhookInput[]): Promise<GotoWebhook[]> {
-  const body = webhooks.map((w, i) => ({
+export async function createWebhooks(ctx: ClientContext, inputs: CreateWebhookInput[]): Promise<GotoWebhook[]> {
+  const body = inputs.map((w, i) => ({
     callbackUrl: requireText(w.callbackUrl, `webhooks[${i}].callbackUrl`),
     eventName: requireText(w.eventName, `webhooks[${i}].eventName`),
     eventVersion: w.eventVersion ?? "1.0.0",
     product: w.product ?? "g2w",
   }));
-  const { data } = await ctx.transport.request({
-    method: "POST",
-    path: "/webhooks",
-    body: { kind: "json", value: body },
-    retryable: false,
-  });
-  return embeddedItems(data, "webhooks").map(mapWebhook);
+  return webhooks.create(ctx, body);
 }
 
 /** Changes callback URLs or activates/deactivates webhooks. */
-export async function updateWebhooks(ctx: ClientContext, webhooks: UpdateWebhookInput[]): Promise<void> {
-  await ctx.transport.request({ method: "PUT", path: "/webhooks", body: { kind: "json", value: webhooks } });
+export async function updateWebhooks(ctx: ClientContext, changes: UpdateWebhookInput[]): Promise<void> {
+  await webhooks.update(ctx, changes);
 }
 
 export async function listWebhooks(ctx: ClientContext, options: { product?: string } = {}): Promise<GotoWebhook[]> {
-  const { data } = await ctx.transport.request({
-    method: "GET",
-    path: "/webhooks",
-    query: { product: options.product ?? "g2w" },
-  });
-  return embeddedItems(data, "webhooks").map(mapWebhook);
+  return webhooks.list(ctx, options.product);
 }
 
 export async function getWebhook(ctx: ClientContext, webhookKey: string): Promise<GotoWebhook> {
-  const { data } = await ctx.transport.request({ method: "GET", path: apiPath`/webhooks/${webhookKey}` });
-  return mapWebhook(data);
+  return webhooks.get(ctx, webhookKey);
 }
 
 /** Deletes webhooks and with them every user subscription tied to them. */
 export async function deleteWebhooks(ctx: ClientContext, webhookKeys: string[]): Promise<void> {
   if (webhookKeys.length === 0) return;
-  await ctx.transport.request({ method: "DELETE", path: "/webhooks", body: { kind: "json", value: webhookKeys } });
+  await webhooks.delete(ctx, webhookKeys);
 }

@@ -1,6 +1,5 @@
 import { apiPath, type ClientContext } from "../context";
-import { listEmbedded } from "../http/embedded-list";
-import { formatGotoTime } from "../http/transport";
+import { listEmbeddedInRange } from "../http/embedded-list";
 import type { ListWebinarsOptions, WebinarList } from "../types/webinars";
 import { mapWebinar } from "./map-webinar";
 
@@ -13,14 +12,10 @@ export async function listWebinars(ctx: ClientContext, options: ListWebinarsOpti
     options.accountKey !== undefined
       ? apiPath`/accounts/${options.accountKey}/webinars`
       : apiPath`/organizers/${await ctx.organizerKey(options.organizerKey)}/webinars`;
-  const { items, page } = await listEmbedded(ctx, {
+  const { items, page } = await listEmbeddedInRange(ctx, options, {
     path,
-    query: { fromTime: formatGotoTime(options.fromTime), toTime: formatGotoTime(options.toTime) },
     embeddedName: "webinars",
     map: mapWebinar,
-    page: options.page,
-    size: options.size,
-    fetchAll: options.fetchAll,
     context: { list: "webinars", path },
   });
   return { webinars: items, page };
