@@ -6,7 +6,6 @@ import {
   createConnectorBody,
   errorBody,
   errors,
-  noContent,
   updateConnectorBody,
   verificationStarted,
 } from "@gw/api-contract";
@@ -26,25 +25,24 @@ import { refreshConnectorWebhooks } from "@gw/domain/webhook-subscriptions";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { accountRoute } from "./account-route";
-
-const tags = ["connectors"];
-const security = [{ session: [] }];
+import { accountRoutes } from "./account-routes";
 
 /** The connector registry: list, create, settings, disable / enable, delete, verify. */
 export const connectorRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db, secretBox, config } = deps;
+    const oneConnector = { 401: errorBody, 403: errorBody, 404: errorBody };
+    const route = accountRoutes(app, {
+      tags: ["connectors"],
+      security: [{ session: [] }],
+      preHandler: app.requireAuth,
+      errors: oneConnector,
+    });
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/connectors",
       {
-        method: "GET",
-        url: "/api/connectors",
-        preHandler: app.requireAuth,
-        tags,
-        security,
         summary: "The account's connectors with status, organizer, last sync and last error",
         reply: connectorList,
         errors: { 401: errorBody },
@@ -52,14 +50,10 @@ export const connectorRoutes =
       async ({ accountId }) => ({ items: await listConnectors({ db, accountId }) }),
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/connectors",
       {
-        method: "POST",
-        url: "/api/connectors",
         preHandler: app.requireAdmin,
-        tags,
-        security,
         summary: "Add a GoTo Webinar connector (UNVERIFIED until verified)",
         body: createConnectorBody,
         reply: connectorView,
@@ -73,14 +67,9 @@ export const connectorRoutes =
       },
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/connectors/api-budget",
       {
-        method: "GET",
-        url: "/api/connectors/api-budget",
-        preHandler: app.requireAuth,
-        tags,
-        security,
         summary:
           "Each connector's GoTo requests in the last hour and day against GoTo's limit, with 429s and what used them",
         description:
@@ -98,14 +87,9 @@ export const connectorRoutes =
       }),
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/connectors/:id",
       {
-        method: "GET",
-        url: "/api/connectors/:id",
-        preHandler: app.requireAuth,
-        tags,
-        security,
         summary: "One connector",
         params: connectorParams,
         reply: connectorView,
@@ -114,14 +98,10 @@ export const connectorRoutes =
       ({ accountId, params }) => getConnector({ db, accountId, connectorId: params.id }),
     );
 
-    accountRoute(
-      app,
+    route.patch(
+      "/api/connectors/:id",
       {
-        method: "PATCH",
-        url: "/api/connectors/:id",
         preHandler: app.requireAdmin,
-        tags,
-        security,
         summary: "Change a connector's settings",
         params: connectorParams,
         body: updateConnectorBody,
@@ -136,18 +116,13 @@ export const connectorRoutes =
       ["disable", false],
       ["enable", true],
     ] as const) {
-      accountRoute(
-        app,
+      route.post(
+        `/api/connectors/:id/${action}`,
         {
-          method: "POST",
-          url: `/api/connectors/:id/${action}`,
           preHandler: app.requireAdmin,
-          tags,
-          security,
           summary: enabled ? "Resume a disabled connector's sync" : "Pause a connector's sync (keeps its tokens)",
           params: connectorParams,
           reply: connectorView,
-          errors: { 401: errorBody, 403: errorBody, 404: errorBody },
         },
         async ({ accountId, params, request }) => {
           const view = await setConnectorEnabled({ db, accountId, connectorId: params.id, enabled });
@@ -173,19 +148,13 @@ export const connectorRoutes =
       );
     }
 
-    accountRoute(
-      app,
+    route.noContent(
+      "DELETE",
+      "/api/connectors/:id",
       {
-        method: "DELETE",
-        url: "/api/connectors/:id",
         preHandler: app.requireAdmin,
-        tags,
-        security,
         summary: "Delete a connector and its GoTo webhooks; its webinars, prospects and activities stay",
         params: connectorParams,
-        reply: noContent,
-        status: 204,
-        errors: { 401: errorBody, 403: errorBody, 404: errorBody },
       },
       async ({ accountId, params, request }) => {
         const log = request.log;
@@ -199,23 +168,18 @@ export const connectorRoutes =
           log,
         });
         log.info({ connectorId: params.id, webhooksRemoved: result.webhooksRemoved }, "connector deleted");
-        return null;
       },
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/connectors/:id/verify",
       {
-        method: "POST",
-        url: "/api/connectors/:id/verify",
         preHandler: app.requireAdmin,
-        tags,
-        security,
         summary:
           "Start verification: the browser goes to authorizationUrl (GoTo's consent page) and comes back to /oauth/callback",
         params: connectorParams,
         reply: verificationStarted,
-        errors: { 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody },
+        errors: { ...oneConnector, 422: errorBody },
       },
       ({ accountId, params, request }) =>
         startConnectorVerification({

@@ -28,19 +28,15 @@ import {
   updateEndpoint,
 } from "@gw/domain/outbound";
 import { deliverEndpointJob, enqueue } from "@gw/queues";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
-import { accountRoute, noContentRoute } from "./account-route";
+import { accountPlugin } from "./account-routes";
 
 const deliveryParams = z.object({ id: z.uuid(), deliveryId: z.string().regex(/^\d{1,19}$/) });
 
 /** Outbound events: an account's endpoints (Standard Webhooks), their delivery log and replay. */
-export const endpointRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.addHook("onRequest", app.requireAuth);
-    const tags = ["outbound events"];
+export const endpointRoutes = (deps: ApiDeps) =>
+  accountPlugin({ tags: ["outbound events"], errors }, (route, app) => {
     const { db } = deps;
     const { secretBox } = deps;
     const { allowPrivateUrls } = deps.config.outbound;
@@ -51,12 +47,9 @@ export const endpointRoutes =
         deps.log.warn({ err: error, endpointId }, "could not enqueue outbound delivery"),
       );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/endpoints/event-types",
       {
-        method: "GET",
-        url: "/api/endpoints/event-types",
-        tags,
         summary: "The event types endpoints can receive",
         reply: z.object({ items: z.array(z.string()) }),
         errors: {},
@@ -64,108 +57,80 @@ export const endpointRoutes =
       async () => ({ items: [...EVENT_TYPES] }),
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/endpoints",
       {
-        method: "GET",
-        url: "/api/endpoints",
-        tags,
         summary: "The account's endpoints",
         reply: outboundEndpointList,
-        errors,
       },
       async ({ accountId }) => ({ items: await listEndpoints({ db, accountId }) }),
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/endpoints",
       {
-        method: "POST",
-        url: "/api/endpoints",
         preHandler: app.requireAdmin,
-        tags,
         summary: "Add an endpoint; the answer carries its whsec_ signing secret",
         body: endpointBody,
         reply: createdOutboundEndpoint,
         status: 201,
-        errors,
       },
       ({ accountId, body }) => createEndpoint({ db, secretBox, allowPrivateUrls, accountId, input: body }),
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/endpoints/:id",
       {
-        method: "GET",
-        url: "/api/endpoints/:id",
-        tags,
         summary: "One endpoint",
         params: idParams,
         reply: outboundEndpoint,
-        errors,
       },
       ({ accountId, params }) => getEndpoint(ref(params, accountId)),
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/endpoints/:id/secret",
       {
-        method: "GET",
-        url: "/api/endpoints/:id/secret",
         preHandler: app.requireAdmin,
-        tags,
         summary: "The endpoint's signing secret (for the receiver's verification)",
         params: idParams,
         reply: endpointSecret,
-        errors,
       },
       async ({ accountId, params }) => ({ secret: await getEndpointSecret({ ...ref(params, accountId), secretBox }) }),
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/endpoints/:id/rotate-secret",
       {
-        method: "POST",
-        url: "/api/endpoints/:id/rotate-secret",
         preHandler: app.requireAdmin,
-        tags,
         summary: "Replace the endpoint's signing secret; the answer carries the new one, used from the next delivery",
         params: idParams,
         reply: endpointSecret,
-        errors,
       },
       async ({ accountId, params }) => ({
         secret: await rotateEndpointSecret({ ...ref(params, accountId), secretBox }),
       }),
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/endpoints/:id/test",
       {
-        method: "POST",
-        url: "/api/endpoints/:id/test",
         preHandler: app.requireAdmin,
-        tags,
         summary: "Send a signed endpoint.test event now and answer how the receiver took it (not logged)",
         params: idParams,
         reply: endpointTestResult,
-        errors,
       },
       ({ accountId, params }) => sendTestEvent({ ...ref(params, accountId), secretBox, policy: deps.config.outbound }),
     );
 
-    accountRoute(
-      app,
+    route.patch(
+      "/api/endpoints/:id",
       {
-        method: "PATCH",
-        url: "/api/endpoints/:id",
         preHandler: app.requireAdmin,
-        tags,
         summary: "Change an endpoint; enabled: true turns a disabled one back on",
         params: idParams,
         body: endpointPatchBody,
         reply: outboundEndpoint,
-        errors,
       },
       async ({ accountId, params, body }) => {
         const updated = await updateEndpoint({ ...ref(params, accountId), allowPrivateUrls, input: body });
@@ -174,31 +139,24 @@ export const endpointRoutes =
       },
     );
 
-    noContentRoute(
-      app,
+    route.noContent(
+      "DELETE",
+      "/api/endpoints/:id",
       {
-        method: "DELETE",
-        url: "/api/endpoints/:id",
         preHandler: app.requireAdmin,
-        tags,
         summary: "Delete an endpoint and its delivery log",
         params: idParams,
-        errors,
       },
       async ({ accountId, params }) => deleteEndpoint(ref(params, accountId)),
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/endpoints/:id/deliveries",
       {
-        method: "GET",
-        url: "/api/endpoints/:id/deliveries",
-        tags,
         summary: "The endpoint's delivery log, newest first",
         params: idParams,
         querystring: z.object({ status: z.enum(OUTBOUND_DELIVERY_STATUSES).optional(), ...pageQuery }),
         reply: pageOf(outboundDelivery),
-        errors,
       },
       ({ accountId, params, query }) => listDeliveries({ db, accountId, endpointId: params.id, ...query }),
     );
@@ -215,31 +173,23 @@ export const endpointRoutes =
       if (count > 0) await wake(endpointId);
       return { replayed: count };
     };
-    accountRoute(
-      app,
+    route.post(
+      "/api/endpoints/:id/deliveries/:deliveryId/replay",
       {
-        method: "POST",
-        url: "/api/endpoints/:id/deliveries/:deliveryId/replay",
-        tags,
         summary: "Send one delivery again (same event id), in its place in the order",
         params: deliveryParams,
         reply: replayedDeliveries,
-        errors,
       },
       ({ accountId, params }) => replay(accountId, params.id, params.deliveryId),
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/endpoints/:id/deliveries/replay-failed",
       {
-        method: "POST",
-        url: "/api/endpoints/:id/deliveries/replay-failed",
-        tags,
         summary: "Send every failed delivery of the endpoint again",
         params: idParams,
         reply: replayedDeliveries,
-        errors,
       },
       ({ accountId, params }) => replay(accountId, params.id),
     );
-  };
+  });

@@ -1,38 +1,27 @@
 import { errors, exclusionRules, exclusionRulesBody, exclusionsApplied } from "@gw/api-contract";
 import { listExclusionRules, setExclusionRules } from "@gw/domain/exclusions";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { queueRequestedStaffFetches } from "../staff-fetches";
-import { accountRoute } from "./account-route";
+import { accountPlugin } from "./account-routes";
 
 /** Admin > Exclusions: who the account keeps out of automation (filtered prospects). */
-export const exclusionRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.addHook("onRequest", app.requireAuth);
+export const exclusionRoutes = (deps: ApiDeps) =>
+  accountPlugin({ tags: ["exclusions"], errors }, (route, app) => {
     const { db } = deps;
-    const tags = ["exclusions"];
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/exclusions",
       {
-        method: "GET",
-        url: "/api/exclusions",
-        tags,
         summary: "The account's exclusion rules",
         reply: exclusionRules,
-        errors,
       },
       async ({ accountId }) => ({ rules: await listExclusionRules({ db, accountId }) }),
     );
 
-    accountRoute(
-      app,
+    route.put(
+      "/api/exclusions",
       {
-        method: "PUT",
-        url: "/api/exclusions",
         preHandler: app.requireAdmin,
-        tags,
         summary: "Replace the exclusion rules and re-apply them to every prospect now (admins)",
         description:
           "Matching prospects become filtered: the sync still records their activities, but they get no completion or rule " +
@@ -43,7 +32,6 @@ export const exclusionRoutes =
           "rules, so a Redis outage delays them (the worker queues them again) but loses none.",
         body: exclusionRulesBody,
         reply: exclusionsApplied,
-        errors,
       },
       async ({ accountId, body, request }) => {
         const { addedStaffRoles, staffFetches, ...applied } = await setExclusionRules({
@@ -55,4 +43,4 @@ export const exclusionRoutes =
         return { ...applied, staffWebinarsQueued: staffFetches.length };
       },
     );
-  };
+  });

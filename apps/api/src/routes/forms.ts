@@ -26,7 +26,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { accountRoute } from "./account-route";
+import { accountRoutes } from "./account-routes";
 
 /** Forms of the caller's account: the admin side of hosted forms (see hosted-forms.ts for the public side). */
 export const formRoutes =
@@ -54,17 +54,12 @@ export const formRoutes =
       return client.getRegistrationFields({ webinarKey });
     };
 
-    const tags = ["forms"];
-    const preHandler = app.requireAuth;
     const oneForm = { 400: errorBody, 401: errorBody, 404: errorBody };
+    const route = accountRoutes(app, { tags: ["forms"], preHandler: app.requireAuth, errors: oneForm });
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/forms",
       {
-        method: "GET",
-        url: "/api/forms",
-        preHandler,
-        tags,
         summary: "List the account's forms (archived ones with includeArchived=true)",
         querystring: formsQuery,
         reply: formList,
@@ -107,13 +102,9 @@ export const formRoutes =
       },
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/forms/webinar-options",
       {
-        method: "GET",
-        url: "/api/forms/webinar-options",
-        preHandler,
-        tags,
         summary:
           "Webinars a register-for-webinar action may pick: upcoming ones of verified connectors (never past ones)",
         reply: webinarOptions,
@@ -127,13 +118,9 @@ export const formRoutes =
       },
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/forms/webinar-options/:webinarId/questions",
       {
-        method: "GET",
-        url: "/api/forms/webinar-options/:webinarId/questions",
-        preHandler,
-        tags,
         summary:
           "The webinar's registration form in GoTo: required fields and custom questions (with answer keys) to map form fields to",
         params: webinarQuestionsParams,
@@ -144,13 +131,9 @@ export const formRoutes =
         getWebinarQuestions({ db, accountId, webinarId: params.webinarId, loadRegistrationFields }),
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/forms",
       {
-        method: "POST",
-        url: "/api/forms",
-        preHandler,
-        tags,
         summary: "Create a form",
         description:
           "A form with a REGISTER_WEBINAR action must have email, first and last name as required fields, and an upcoming webinar of a verified connector; fields with questionKey answer the webinar's custom questions in GoTo.",
@@ -167,28 +150,19 @@ export const formRoutes =
       },
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/forms/:formId",
       {
-        method: "GET",
-        url: "/api/forms/:formId",
-        preHandler,
-        tags,
         summary: "One form",
         params: formIdParams,
         reply: formView,
-        errors: oneForm,
       },
       async ({ accountId, params }) => present(await getForm({ db, accountId, formId: params.formId })),
     );
 
-    accountRoute(
-      app,
+    route.put(
+      "/api/forms/:formId",
       {
-        method: "PUT",
-        url: "/api/forms/:formId",
-        preHandler,
-        tags,
         summary: "Replace a form's definition (same rules as create)",
         params: formIdParams,
         body: formInputSchema,
@@ -204,17 +178,12 @@ export const formRoutes =
       },
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/forms/:formId/archive",
       {
-        method: "POST",
-        url: "/api/forms/:formId/archive",
-        preHandler,
-        tags,
         summary: "Archive a form: its hosted page answers 410 from then on; submissions and registrations stay",
         params: formIdParams,
         reply: formView,
-        errors: oneForm,
       },
       async ({ accountId, params, request }) => {
         const form = await archiveForm({ db, accountId, formId: params.formId });

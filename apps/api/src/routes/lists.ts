@@ -33,39 +33,27 @@ import {
   snapshotList,
 } from "@gw/domain/lists";
 import { evaluateDynamicList } from "@gw/domain/segments";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { accountRoute, noContentRoute } from "./account-route";
+import { accountPlugin } from "./account-routes";
 
 /** Lists of prospects, static or dynamic: view, create, rename, delete, members and history. */
-export const listRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.addHook("onRequest", app.requireAuth);
-    const { db } = deps;
-    const tags = ["lists"];
+export const listRoutes = ({ db }: ApiDeps) =>
+  accountPlugin({ tags: ["lists"], errors }, (route) => {
     const conflict = { ...errors, 409: errorBody };
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/lists",
       {
-        method: "GET",
-        url: "/api/lists",
-        tags,
         summary: "The account's lists by name, with member counts",
         querystring: collectionQuery,
         reply: listPage,
-        errors,
       },
       async ({ accountId, query }) => listLists({ db, accountId, ...query }),
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/lists",
       {
-        method: "POST",
-        url: "/api/lists",
-        tags,
         summary: "Create a list (names are unique per account, ignoring case); with criteria it is dynamic",
         description:
           "A dynamic list's members are evaluated before this answers, then kept current as prospects change.",
@@ -77,26 +65,19 @@ export const listRoutes =
       async ({ accountId, body }) => createList({ db, accountId, ...body }),
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/lists/:id",
       {
-        method: "GET",
-        url: "/api/lists/:id",
-        tags,
         summary: "A list with its member count",
         params: idParams,
         reply: list,
-        errors,
       },
       async ({ accountId, params }) => getList({ db, accountId, listId: params.id }),
     );
 
-    accountRoute(
-      app,
+    route.patch(
+      "/api/lists/:id",
       {
-        method: "PATCH",
-        url: "/api/lists/:id",
-        tags,
         summary: "Rename a list, or change a dynamic list's criteria (its members are then re-evaluated)",
         params: idParams,
         body: updateListBody,
@@ -112,26 +93,19 @@ export const listRoutes =
       },
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/lists/:id/evaluate",
       {
-        method: "POST",
-        url: "/api/lists/:id/evaluate",
-        tags,
         summary: "Re-evaluate a dynamic list against every prospect now",
         params: idParams,
         reply: listEvaluation,
-        errors,
       },
       async ({ accountId, params }) => evaluateDynamicList({ db, accountId, listId: params.id }),
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/lists/:id/snapshot",
       {
-        method: "POST",
-        url: "/api/lists/:id/snapshot",
-        tags,
         summary: "Make a static list of a list's members as they are now",
         params: idParams,
         body: nameBody,
@@ -142,70 +116,52 @@ export const listRoutes =
       async ({ accountId, params, body }) => snapshotList({ db, accountId, listId: params.id, ...body }),
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/lists/:id/history",
       {
-        method: "GET",
-        url: "/api/lists/:id/history",
-        tags,
         summary: "A list's member count over time (the last count of each hour), oldest first",
         params: idParams,
         querystring: listHistoryQuery,
         reply: listHistory,
-        errors,
       },
       async ({ accountId, params, query }) => listCountHistory({ db, accountId, listId: params.id, ...query }),
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/lists/:id/changes",
       {
-        method: "GET",
-        url: "/api/lists/:id/changes",
-        tags,
         summary: "Who joined and left a dynamic list, and when: newest first",
         params: idParams,
         querystring: listChangesQuery,
         reply: listChangePage,
-        errors,
       },
       async ({ accountId, params, query }) => listMembershipChanges({ db, accountId, listId: params.id, ...query }),
     );
 
-    noContentRoute(
-      app,
+    route.noContent(
+      "DELETE",
+      "/api/lists/:id",
       {
-        method: "DELETE",
-        url: "/api/lists/:id",
-        tags,
         summary: "Delete a list (its prospects stay)",
         params: idParams,
-        errors,
       },
       async ({ accountId, params }) => deleteList({ db, accountId, listId: params.id }),
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/lists/:id/members",
       {
-        method: "GET",
-        url: "/api/lists/:id/members",
-        tags,
         summary: "A list's members, most recently added first",
         params: idParams,
         querystring: collectionQuery,
         reply: memberPage,
-        errors,
       },
       async ({ accountId, params, query }) => listListMembers({ db, accountId, listId: params.id, ...query }),
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/lists/:id/members",
       {
-        method: "POST",
-        url: "/api/lists/:id/members",
-        tags,
         summary: "Add prospects to a static list (idempotent; a merged-away prospect adds its master)",
         params: idParams,
         body: prospectIdsBody,
@@ -216,12 +172,10 @@ export const listRoutes =
         addProspectsToList({ db, accountId, listId: params.id, prospectIds: body.prospectIds }),
     );
 
-    noContentRoute(
-      app,
+    route.noContent(
+      "DELETE",
+      "/api/lists/:id/members/:prospectId",
       {
-        method: "DELETE",
-        url: "/api/lists/:id/members/:prospectId",
-        tags,
         summary: "Remove a prospect from a static list (idempotent)",
         params: memberParams,
         errors: conflict,
@@ -229,4 +183,4 @@ export const listRoutes =
       async ({ accountId, params }) =>
         removeProspectFromList({ db, accountId, listId: params.id, prospectId: params.prospectId }),
     );
-  };
+  });

@@ -1,25 +1,17 @@
 import { errorBody, errors, idParams } from "@gw/api-contract";
 import { createConnectorGotoClient } from "@gw/domain/connectors";
 import { eraseProspect, exportProspect } from "@gw/domain/privacy";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps";
-import { accountRoute } from "./account-route";
+import { accountPlugin } from "./account-routes";
 
 /** GDPR: erase a prospect (here and in GoTo) and export everything held on one. */
-export const privacyRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.addHook("onRequest", app.requireAuth);
-    const tags = ["privacy"];
-
-    accountRoute(
-      app,
+export const privacyRoutes = (deps: ApiDeps) =>
+  accountPlugin({ tags: ["privacy"], errors }, (route, app) => {
+    route.post(
+      "/api/prospects/:id/erase",
       {
-        method: "POST",
-        url: "/api/prospects/:id/erase",
         preHandler: app.requireAdmin,
-        tags,
         summary:
           "Erase a prospect: personal data removed, upcoming GoTo registrations deleted, a prospect.erased event sent; a later poll does not bring them back",
         params: idParams,
@@ -42,16 +34,12 @@ export const privacyRoutes =
         }),
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/prospects/:id/export",
       {
-        method: "GET",
-        url: "/api/prospects/:id/export",
-        tags,
         summary: "Everything held on one prospect, as JSON (for access requests)",
         params: idParams,
         reply: z.record(z.string(), z.unknown()),
-        errors,
       },
       async ({ accountId, params, reply }) => {
         const data = await exportProspect({ db: deps.db, accountId, prospectId: params.id });
@@ -59,4 +47,4 @@ export const privacyRoutes =
         return data;
       },
     );
-  };
+  });

@@ -18,31 +18,21 @@ import {
   searchProspects,
   updateProspect,
 } from "@gw/domain/prospects";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { accountRoute } from "./account-route";
+import { accountPlugin } from "./account-routes";
 
 /** Prospect search, the prospect page, edits and merges. */
-export const prospectRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.addHook("onRequest", app.requireAuth);
-    const { db } = deps;
-
-    const tags = ["prospects"];
+export const prospectRoutes = ({ db }: ApiDeps) =>
+  accountPlugin({ tags: ["prospects"], errors }, (route) => {
     const withConflict = { ...errors, 409: errorBody };
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/prospects",
       {
-        method: "GET",
-        url: "/api/prospects",
-        tags,
         summary:
           "Search prospects by e-mail, name or company, filtered by list, tag, campaign, webinar status or score",
         querystring: prospectsQuery,
         reply: prospectPage,
-        errors,
       },
       async ({ accountId, query }) => {
         await checkProspectFilters({ db, accountId, filters: query });
@@ -50,12 +40,9 @@ export const prospectRoutes =
       },
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/prospects/actions",
       {
-        method: "POST",
-        url: "/api/prospects/actions",
-        tags,
         summary: "Add chosen prospects, or all that a search and filters select, to a list or a tag",
         description: 'API tokens: needs the write scope. "all" honours q and filters exactly as GET /api/prospects.',
         body: prospectsActionBody,
@@ -71,26 +58,19 @@ export const prospectRoutes =
       },
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/prospects/:id",
       {
-        method: "GET",
-        url: "/api/prospects/:id",
-        tags,
         summary: "A prospect with campaign, lists, tags, webinar timeline, registrations and registration requests",
         params: idParams,
         reply: prospectDetail,
-        errors,
       },
       ({ accountId, params }) => getProspectDetail({ db, accountId, prospectId: params.id }),
     );
 
-    accountRoute(
-      app,
+    route.patch(
+      "/api/prospects/:id",
       {
-        method: "PATCH",
-        url: "/api/prospects/:id",
-        tags,
         summary: "Edit a prospect's basic fields, e-mail or filtered flag",
         params: idParams,
         body: prospectChanges,
@@ -100,12 +80,9 @@ export const prospectRoutes =
       ({ accountId, params, body }) => updateProspect({ db, accountId, prospectId: params.id, changes: body }),
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/prospects/:id/merge",
       {
-        method: "POST",
-        url: "/api/prospects/:id/merge",
-        tags,
         summary: "Merge this prospect into a master prospect",
         description:
           "The record stays, marked merged, so GoTo registrants with its e-mail reach the master. Its registrations and " +
@@ -122,4 +99,4 @@ export const prospectRoutes =
         return result.master;
       },
     );
-  };
+  });

@@ -24,17 +24,13 @@ import {
   updateRule,
 } from "@gw/domain/rules";
 import { enqueue, pushRegistrationJob } from "@gw/queues";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { accountRoute, noContentRoute } from "./account-route";
+import { accountPlugin } from "./account-routes";
 
 /** Automation rules: criteria + actions, previewed, enabled, paused, with a log per rule. */
-export const ruleRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.addHook("onRequest", app.requireAuth);
+export const ruleRoutes = (deps: ApiDeps) =>
+  accountPlugin({ tags: ["rules"], errors }, (route) => {
     const { db } = deps;
-    const tags = ["rules"];
     const giveUpAfterMs = deps.config.registrations.giveUpAfterMs;
     const pushAll = async (ids: string[], reqId: string) => {
       for (const requestId of ids) {
@@ -46,26 +42,19 @@ export const ruleRoutes =
       }
     };
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/rules",
       {
-        method: "GET",
-        url: "/api/rules",
-        tags,
         summary: "The account's automation rules",
         querystring: rulePageQuery,
         reply: rulePage,
-        errors,
       },
       async ({ accountId, query }) => listRules({ db, accountId, ...query }),
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/rules",
       {
-        method: "POST",
-        url: "/api/rules",
-        tags,
         summary: "Create a rule (as a draft: preview it, then enable it)",
         body: ruleBody,
         reply: rule,
@@ -75,26 +64,19 @@ export const ruleRoutes =
       async ({ accountId, body }) => createRule({ db, accountId, ...body }),
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/rules/:id",
       {
-        method: "GET",
-        url: "/api/rules/:id",
-        tags,
         summary: "A rule with its criteria in words",
         params: idParams,
         reply: rule,
-        errors,
       },
       async ({ accountId, params }) => getRule({ db, accountId, ruleId: params.id }),
     );
 
-    accountRoute(
-      app,
+    route.patch(
+      "/api/rules/:id",
       {
-        method: "PATCH",
-        url: "/api/rules/:id",
-        tags,
         summary: "Change a rule (applies to matches from now on)",
         params: idParams,
         body: ruleUpdateBody,
@@ -104,44 +86,33 @@ export const ruleRoutes =
       async ({ accountId, params, body }) => updateRule({ db, accountId, ruleId: params.id, ...body }),
     );
 
-    noContentRoute(
-      app,
+    route.noContent(
+      "DELETE",
+      "/api/rules/:id",
       {
-        method: "DELETE",
-        url: "/api/rules/:id",
-        tags,
         summary: "Delete a rule and its log",
         params: idParams,
-        errors,
       },
       async ({ accountId, params }) => deleteRule({ db, accountId, ruleId: params.id }),
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/rules/:id/preview",
       {
-        method: "POST",
-        url: "/api/rules/:id/preview",
-        tags,
         summary: "What enabling the rule would do now: how many match, how many it would run on, a sample",
         params: idParams,
         body: rulePreviewBody,
         reply: rulePreview,
-        errors,
       },
       async ({ accountId, params, body }) => previewRule({ db, accountId, ruleId: params.id, ...body }),
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/rules/:id/enable",
       {
-        method: "POST",
-        url: "/api/rules/:id/enable",
-        tags,
         summary: "Enable (or resume) a rule: it runs now on every current match, then on new matches as they happen",
         params: idParams,
         reply: ruleRunSummary,
-        errors,
       },
       async ({ accountId, params, request }) => {
         const summary = await enableRule({ db, accountId, ruleId: params.id, giveUpAfterMs });
@@ -151,12 +122,10 @@ export const ruleRoutes =
       },
     );
 
-    noContentRoute(
-      app,
+    route.noContent(
+      "POST",
+      "/api/rules/:id/pause",
       {
-        method: "POST",
-        url: "/api/rules/:id/pause",
-        tags,
         summary: "Pause a rule (resume with enable)",
         params: idParams,
         errors: { ...errors, 409: errorBody },
@@ -164,18 +133,14 @@ export const ruleRoutes =
       async ({ accountId, params }) => pauseRule({ db, accountId, ruleId: params.id }),
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/rules/:id/runs",
       {
-        method: "GET",
-        url: "/api/rules/:id/runs",
-        tags,
         summary: "The rule's log: which prospect, which actions, when and the outcome, newest first",
         params: idParams,
         querystring: rulePageQuery,
         reply: ruleRunPage,
-        errors,
       },
       async ({ accountId, params, query }) => listRuleRuns({ db, accountId, ruleId: params.id, ...query }),
     );
-  };
+  });

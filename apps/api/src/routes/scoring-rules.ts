@@ -11,41 +11,28 @@ import {
   setAttendanceScoringRules,
   updateScoringRules,
 } from "@gw/domain/scoring";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { accountRoute } from "./account-route";
+import { accountPlugin } from "./account-routes";
 
 /** Points per activity type. New values apply to activities recorded from then on. */
-export const scoringRuleRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.addHook("onRequest", app.requireAuth);
-    const tags = ["scoring"];
-    const { db } = deps;
-    const read = { 401: errorBody };
+export const scoringRuleRoutes = ({ db }: ApiDeps) =>
+  accountPlugin({ tags: ["scoring"], errors: { 401: errorBody } }, (route, app) => {
     const write = { 400: errorBody, 401: errorBody, 403: errorBody };
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/scoring-rules",
       {
-        method: "GET",
-        url: "/api/scoring-rules",
-        tags,
         summary: "Points per webinar activity type (the account's own or the default)",
         reply: scoringRules,
-        errors: read,
       },
       async ({ accountId }) => ({ rules: await getScoringRules({ db, accountId }) }),
     );
 
-    accountRoute(
-      app,
+    route.put(
+      "/api/scoring-rules",
       {
-        method: "PUT",
-        url: "/api/scoring-rules",
         // Scores drive every account-wide list and rule: an admin decision, as documented.
         preHandler: app.requireAdmin,
-        tags,
         summary: "Set the points of some activity types; activities already recorded keep the points they earned",
         body: scoringRulesBody,
         reply: scoringRules,
@@ -54,27 +41,20 @@ export const scoringRuleRoutes =
       async ({ accountId, body }) => ({ rules: await updateScoringRules({ db, accountId, rules: body.rules }) }),
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/scoring-rules/attendance",
       {
-        method: "GET",
-        url: "/api/scoring-rules/attendance",
-        tags,
         summary: "Attendance threshold rules: points for attending at least N minutes or P % of the session",
         reply: attendanceScoringRules,
-        errors: read,
       },
       async ({ accountId }) => ({ rules: await listAttendanceScoringRules({ db, accountId }) }),
     );
 
-    accountRoute(
-      app,
+    route.put(
+      "/api/scoring-rules/attendance",
       {
-        method: "PUT",
-        url: "/api/scoring-rules/attendance",
         // Like the points per activity: scores drive every account-wide list and rule.
         preHandler: app.requireAdmin,
-        tags,
         summary:
           "Replace the attendance threshold rules; each pays once per prospect and webinar, from the next attendance sync",
         body: attendanceScoringRulesBody,
@@ -83,4 +63,4 @@ export const scoringRuleRoutes =
       },
       async ({ accountId, body }) => ({ rules: await setAttendanceScoringRules({ db, accountId, rules: body.rules }) }),
     );
-  };
+  });

@@ -19,27 +19,17 @@ import {
   previewCriteria,
   WEBINAR_STATUSES,
 } from "@gw/domain/segments";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { accountRoute } from "./account-route";
+import { accountPlugin } from "./account-routes";
 
 /** Criteria shared by dynamic lists and automation rules: what may be used, and a live preview. */
-export const segmentRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.addHook("onRequest", app.requireAuth);
-    const tags = ["segments"];
-    const { db } = deps;
-
-    accountRoute(
-      app,
+export const segmentRoutes = ({ db }: ApiDeps) =>
+  accountPlugin({ tags: ["segments"], errors }, (route) => {
+    route.get(
+      "/api/segments/reference",
       {
-        method: "GET",
-        url: "/api/segments/reference",
-        tags,
         summary: "What criteria may use: condition types, fields, operators, statuses and limits",
         reply: segmentReference,
-        errors,
       },
       async () => ({
         conditionTypes: [...CONDITION_TYPES],
@@ -54,32 +44,25 @@ export const segmentRoutes =
       }),
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/segments/preview",
       {
-        method: "POST",
-        url: "/api/segments/preview",
-        tags,
         summary: "How many prospects match criteria now, a sample of them, and the criteria in words",
         description: "Merged-away and filtered prospects never match.",
         body: segmentPreviewBody,
         reply: segmentPreview,
-        errors,
       },
       async ({ accountId, body }) => previewCriteria({ db, accountId, ...body }),
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/prospects/:id/segments",
       {
-        method: "GET",
-        url: "/api/prospects/:id/segments",
         tags: ["prospects"],
         summary: "Which dynamic lists and automation rules touched a prospect",
         params: idParams,
         reply: prospectSegments,
-        errors,
       },
       async ({ accountId, params }) => getProspectSegments({ db, accountId, prospectId: params.id }),
     );
-  };
+  });

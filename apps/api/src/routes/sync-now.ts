@@ -7,14 +7,12 @@ import { RateLimiterRes } from "rate-limiter-flexible";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { insuredLimiter } from "../plugins/insured-limiter";
-import { accountRoute } from "./account-route";
+import { accountRoutes } from "./account-routes";
 
 /** Sync now may be asked this often per connector or webinar: enough to retry, not to hammer GoTo. */
 export const SYNC_NOW_PER_MINUTE = 2;
 
 const PENDING = new Set(["waiting", "active", "delayed", "prioritized", "waiting-children"]);
-const tags = ["sync"];
-const security = [{ session: [] }];
 const refusals = { 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody, 429: errorBody };
 
 /** Where each connector's sync stands, and "Sync now" for a connector or one webinar. */
@@ -22,6 +20,12 @@ export const syncNowRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db, queues } = deps;
+    const route = accountRoutes(app, {
+      tags: ["sync"],
+      security: [{ session: [] }],
+      preHandler: app.requireAuth,
+      errors: refusals,
+    });
     const limiter = insuredLimiter(deps.redis, `${deps.config.redis.prefix}:sync-now`, SYNC_NOW_PER_MINUTE, 60);
 
     const throttle = async (key: string, what: string) => {
@@ -61,14 +65,9 @@ export const syncNowRoutes =
       return { queued, job: work.job, jobId };
     };
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/connectors/sync-status",
       {
-        method: "GET",
-        url: "/api/connectors/sync-status",
-        preHandler: app.requireAuth,
-        tags,
-        security,
         summary: "Each connector's sync: initial sync progress, running now, last and next sync",
         reply: connectorSyncStatusList,
         errors: { 401: errorBody },
@@ -91,18 +90,13 @@ export const syncNowRoutes =
       },
     ] as const;
     for (const { path, summary, what, target } of targets) {
-      accountRoute(
-        app,
+      route.post(
+        path,
         {
-          method: "POST",
-          url: path,
           preHandler: app.requireAdmin,
-          tags,
-          security,
           summary,
           params: syncNowParams,
           reply: syncNowAnswer,
-          errors: refusals,
         },
         async ({ accountId, params, request }) => {
           await throttle(`${path}:${params.id}`, what);
