@@ -1,6 +1,7 @@
 import type { Page } from "@gw/api-contract";
 import type { ReactNode } from "react";
 import { Icon } from "./Icon";
+import { type QueryLike, QueryView } from "./States";
 
 export interface Column<T> {
   key: string;
@@ -214,6 +215,28 @@ export function PagedTable<T>({
         />
       )}
     </>
+  );
+}
+
+/**
+ * A paged query's answer as a table: its error or placeholder (`QueryView`), `empty` when the page
+ * has no rows, else the page and its pager, marked busy while the next page loads.
+ */
+export function PagedQueryTable<T>({
+  query,
+  placeholderRows,
+  empty,
+  ...table
+}: Omit<Parameters<typeof PagedTable<T>>[0], "page" | "busy"> & {
+  query: QueryLike<Page<T>> & { loading: boolean };
+  /** Placeholder lines while the first page loads. */
+  placeholderRows?: number;
+  empty: ReactNode;
+}) {
+  return (
+    <QueryView query={query} rows={placeholderRows} empty={empty}>
+      {(page) => <PagedTable {...table} page={page} busy={query.loading} />}
+    </QueryView>
   );
 }
 

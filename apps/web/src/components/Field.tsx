@@ -6,6 +6,8 @@ import {
   type TextareaHTMLAttributes,
   useId,
 } from "react";
+import { Button } from "./Button";
+import { Alert } from "./States";
 
 interface FieldChrome {
   label: ReactNode;
@@ -217,22 +219,66 @@ export function SearchInput({
   );
 }
 
-/** A card's form (its body), saved on submit (Enter in a field or its submit button) without a page load. */
-export function CardForm({
-  onSave,
-  children,
-  ...rest
-}: Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "className"> & { onSave(): void }) {
+/** A form saved on submit (Enter in a field or its submit button) without a page load. */
+function SubmitForm({ onSave, ...rest }: Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit"> & { onSave(): void }) {
   return (
     <form
-      className="card-body stack"
+      {...rest}
       onSubmit={(event) => {
         event.preventDefault();
         onSave();
       }}
-      {...rest}
-    >
+    />
+  );
+}
+
+/** A card's form (its body), saved on submit. */
+export function CardForm(
+  props: Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "className"> & { onSave(): void },
+) {
+  return <SubmitForm className="card-body stack" {...props} />;
+}
+
+/**
+ * A page's form saved by one button: Enter in a field or the button calls `onSave`, the button
+ * waits while `saving`, and the refusal (`error`, already worded for the page) shows above it.
+ * Without `canSave` (a reader's view) there is no button; `actions` stand beside it (Cancel).
+ */
+export function SaveForm({
+  onSave,
+  saving,
+  error,
+  errorTitle,
+  submitLabel,
+  canSave = true,
+  actions,
+  children,
+}: {
+  onSave(): void;
+  saving: boolean;
+  error: string | undefined;
+  errorTitle: string;
+  submitLabel: string;
+  canSave?: boolean;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <SubmitForm className="stack" onSave={onSave}>
       {children}
-    </form>
+      {error ? (
+        <Alert tone="danger" title={errorTitle}>
+          {error}
+        </Alert>
+      ) : null}
+      {canSave ? (
+        <div className="row">
+          <Button type="submit" variant="primary" loading={saving}>
+            {submitLabel}
+          </Button>
+          {actions}
+        </div>
+      ) : null}
+    </SubmitForm>
   );
 }

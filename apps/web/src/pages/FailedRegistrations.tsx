@@ -1,47 +1,17 @@
-import { useState } from "react";
 import { Link } from "react-router-dom";
-import { errorMessage, post } from "../api/client";
-import { useApi } from "../api/use-api";
 import { Button } from "../components/Button";
 import { actionsColumn, type Column, DataTable } from "../components/DataTable";
 import { Card } from "../components/Layout";
 import { ErrorState } from "../components/States";
-import { useToast } from "../components/Toast";
 import { formatRelative, formatShortDateTime } from "../lib/format";
-
-interface FailedRequest {
-  id: string;
-  reason: string | null;
-  attempts: number;
-  createdAt: string;
-  prospect: { id: string; email: string };
-  webinar: { id: string; subject: string };
-}
+import { type FailedRequest, useFailedRegistrations } from "./use-failed-registrations";
 
 /** Form registrations GoTo Webinar refused (or never answered for a day), each with a retry. */
 export function FailedRegistrations() {
-  const failed = useApi<{ requests: FailedRequest[]; total: number }>("/api/registration-requests", {
-    status: "FAILED",
-    limit: 50,
-  });
-  const toast = useToast();
-  const [busy, setBusy] = useState<string | null>(null);
+  const { failed, retry } = useFailedRegistrations();
   if (failed.error)
     return <ErrorState error={failed.error} onRetry={failed.reload} title="Failed registrations could not be loaded" />;
   if (!failed.data || failed.data.total === 0) return null;
-
-  const retry = async (request: FailedRequest) => {
-    setBusy(request.id);
-    try {
-      await post(`/api/registration-requests/${request.id}/retry`);
-      toast.success(`Registration of ${request.prospect.email} queued again.`);
-      failed.reload();
-    } catch (error) {
-      toast.error(errorMessage(error));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const columns: Column<FailedRequest>[] = [
     {
@@ -81,8 +51,8 @@ export function FailedRegistrations() {
         <Button
           size="sm"
           icon="refresh"
-          loading={busy === r.id}
-          onClick={() => void retry(r)}
+          loading={retry.isPending && retry.variables?.id === r.id}
+          onClick={() => retry.mutate(r)}
           aria-label={`Retry the registration of ${r.prospect.email}`}
         >
           Retry

@@ -1,10 +1,10 @@
 import type { OutboundDelivery, OutboundDeliveryStatus } from "@gw/api-contract";
 import { Badge, type Tone } from "../../components/Badge";
 import { Button } from "../../components/Button";
-import { type Column, PagedTable } from "../../components/DataTable";
+import { type Column, PagedQueryTable } from "../../components/DataTable";
 import { SelectField } from "../../components/Field";
 import { Card } from "../../components/Layout";
-import { EmptyState, QueryView } from "../../components/States";
+import { EmptyState } from "../../components/States";
 import { formatDateTime, formatShortDateTime } from "../../lib/format";
 import { eventTypeLabel } from "./event-types";
 import { useDeliveryLog } from "./use-endpoint";
@@ -111,26 +111,19 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
         </div>
       }
     >
-      <QueryView
+      <PagedQueryTable
         query={log}
         empty={
           <EmptyState icon="inbox" title={status ? "No deliveries with this status" : "No deliveries yet"}>
             Events the endpoint receives appear here as they are sent.
           </EmptyState>
         }
-      >
-        {(data) => (
-          <PagedTable
-            caption="Deliveries, newest first"
-            columns={columns}
-            page={data}
-            rowKey={(d) => d.id}
-            busy={log.loading}
-            noun="deliveries"
-            onPage={setPage}
-          />
-        )}
-      </QueryView>
+        caption="Deliveries, newest first"
+        columns={columns}
+        rowKey={(d) => d.id}
+        noun="deliveries"
+        onPage={setPage}
+      />
     </Card>
   );
 }

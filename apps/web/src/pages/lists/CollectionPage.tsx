@@ -3,11 +3,11 @@ import { type ReactNode, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { fieldErrorMessage } from "../../api/client";
 import { Button, RowButton } from "../../components/Button";
-import { actionsColumn, type Column, PagedTable } from "../../components/DataTable";
+import { actionsColumn, type Column, PagedQueryTable } from "../../components/DataTable";
 import { ConfirmDialog, FormDialog } from "../../components/Dialog";
 import { SearchInput, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
-import { EmptyState, QueryView } from "../../components/States";
+import { EmptyState } from "../../components/States";
 import { useToast } from "../../components/Toast";
 import { formatNumber } from "../../lib/format";
 import { MembersCard, memberColumns } from "./MembersCard";
@@ -85,7 +85,7 @@ export function CollectionPage<T extends NamedItem>({ kind }: { kind: Collection
               placeholder={`Search ${kind.noun}s…`}
             />
           </div>
-          <QueryView
+          <PagedQueryTable
             query={items}
             empty={
               <EmptyState
@@ -95,20 +95,13 @@ export function CollectionPage<T extends NamedItem>({ kind }: { kind: Collection
                 {q ? null : `Create one here, or from a webinar's drill-down.`}
               </EmptyState>
             }
-          >
-            {(page) => (
-              <PagedTable
-                caption={kind.title}
-                columns={columns}
-                page={page}
-                rowKey={(item) => item.id}
-                busy={items.loading}
-                noun={`${kind.noun}s`}
-                onPage={(page) => set({ page })}
-                pagerWhenNeeded
-              />
-            )}
-          </QueryView>
+            caption={kind.title}
+            columns={columns}
+            rowKey={(item) => item.id}
+            noun={`${kind.noun}s`}
+            onPage={(page) => set({ page })}
+            pagerWhenNeeded
+          />
         </Card>
         {id ? (
           <Members kind={kind} id={id} name={selected?.name} />

@@ -1,29 +1,28 @@
 import type { Criteria, List } from "@gw/api-contract";
 import { useEffect, useState } from "react";
-import { useNavigate, useParams } from "react-router-dom";
-import { fieldMessage, patch, post } from "../../api/client";
+import { useParams } from "react-router-dom";
+import { fieldMessage } from "../../api/client";
 import { useApi } from "../../api/use-api";
-import { Button, ButtonLink } from "../../components/Button";
-import { TextField } from "../../components/Field";
+import { ButtonLink } from "../../components/Button";
+import { SaveForm, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
 import { Alert, QueryView } from "../../components/States";
-import { useToast } from "../../components/Toast";
 import { CriteriaBuilder, emptyCriteria, explainError } from "../segments/CriteriaBuilder";
 import { useCriteriaOptions } from "../segments/use-criteria-options";
+import { useDynamicListSave } from "./use-dynamic-list";
 
 /** Create a dynamic list, or change one's name and criteria: the builder counts matches as you go. */
 export function DynamicListEditPage() {
   const { id } = useParams();
   const isNew = id === undefined;
-  const navigate = useNavigate();
-  const toast = useToast();
   const options = useCriteriaOptions();
   const existing = useApi<List>(isNew ? null : `/api/lists/${id}`);
   const [name, setName] = useState("");
   const [criteria, setCriteria] = useState<Criteria | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [nameError, setNameError] = useState<string>();
+  const save = useDynamicListSave(id);
+  // A refusal naming the name is shown at it; any other above the buttons.
+  const nameError = fieldMessage(save.error, "name");
+  const error = save.error && !nameError ? explainError(save.error) : undefined;
 
   useEffect(() => {
     if (!existing.data) return;
@@ -46,27 +45,6 @@ export function DynamicListEditPage() {
   const draft = criteria ?? (isNew ? emptyCriteria(options) : null);
   if (existing.error || !draft) return <QueryView query={{ ...existing, data: draft ?? undefined }} />;
 
-  const save = async () => {
-    setBusy(true);
-    setError(undefined);
-    setNameError(undefined);
-    try {
-      const body = { name: name.trim(), criteria: draft };
-      const saved = isNew ? await post<List>("/api/lists", body) : await patch<List>(`/api/lists/${id}`, body);
-      toast.success(
-        isNew
-          ? `Dynamic list “${saved.name}” created with ${saved.memberCount} members.`
-          : `Saved: “${saved.name}” re-evaluated, ${saved.memberCount} members.`,
-      );
-      navigate(`/lists/${saved.id}`);
-    } catch (caught) {
-      const forName = fieldMessage(caught, "name");
-      if (forName) setNameError(forName);
-      else setError(explainError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
   const title = isNew ? "New dynamic list" : `Edit “${existing.data?.name ?? "…"}”`;
 
   return (
@@ -80,12 +58,17 @@ export function DynamicListEditPage() {
           { label: isNew ? "New dynamic list" : "Edit criteria" },
         ]}
       />
-      <form
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+      <SaveForm
+        onSave={() => save.mutate({ name: name.trim(), criteria: draft })}
+        saving={save.isPending}
+        error={error}
+        errorTitle="The list was not saved"
+        submitLabel={isNew ? "Create dynamic list" : "Save and re-evaluate"}
+        actions={
+          <ButtonLink to={isNew ? "/lists" : `/lists/${id}`} variant="ghost">
+            Cancel
+          </ButtonLink>
+        }
       >
         <Card title="List" id="list-basics">
           <div className="card-body">
@@ -97,20 +80,7 @@ export function DynamicListEditPage() {
             <CriteriaBuilder value={draft} onChange={setCriteria} options={options} />
           </div>
         </Card>
-        {error ? (
-          <Alert tone="danger" title="The list was not saved">
-            {error}
-          </Alert>
-        ) : null}
-        <div className="row">
-          <Button type="submit" variant="primary" loading={busy}>
-            {isNew ? "Create dynamic list" : "Save and re-evaluate"}
-          </Button>
-          <ButtonLink to={isNew ? "/lists" : `/lists/${id}`} variant="ghost">
-            Cancel
-          </ButtonLink>
-        </div>
-      </form>
+      </SaveForm>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { Badge } from "../../components/Badge";
 import { Button, ButtonLink, CsvLink } from "../../components/Button";
-import { type Column, DataTable, PagedTable } from "../../components/DataTable";
+import { type Column, DataTable, PagedQueryTable } from "../../components/DataTable";
 import { ConfirmDialog } from "../../components/Dialog";
 import { Card, PageHeader, Stat } from "../../components/Layout";
 import { Sparkline } from "../../components/Sparkline";
@@ -99,28 +99,21 @@ export function DynamicListPage({ list }: { list: List }) {
         <div className="stack">
           <HistoryCard history={history} />
           <Card title="Joined and left" id="list-changes">
-            <QueryView
+            <PagedQueryTable
               query={changes}
-              rows={3}
+              placeholderRows={3}
               empty={
                 <EmptyState icon="users" title="No changes yet">
                   Who joins and leaves, and when, shows here.
                 </EmptyState>
               }
-            >
-              {(page) => (
-                <PagedTable
-                  caption={`Who joined and left ${list.name}, newest first`}
-                  columns={CHANGE_COLUMNS}
-                  page={page}
-                  rowKey={(c) => `${c.id}-${c.at}-${c.joined}`}
-                  busy={changes.loading}
-                  noun="changes"
-                  onPage={setChangesPage}
-                  pagerWhenNeeded
-                />
-              )}
-            </QueryView>
+              caption={`Who joined and left ${list.name}, newest first`}
+              columns={CHANGE_COLUMNS}
+              rowKey={(c) => `${c.id}-${c.at}-${c.joined}`}
+              noun="changes"
+              onPage={setChangesPage}
+              pagerWhenNeeded
+            />
           </Card>
         </div>
       </div>

@@ -1,10 +1,10 @@
 import type { Member, Page } from "@gw/api-contract";
 import { Link } from "react-router-dom";
 import { type ApiOptions, useApi } from "../../api/use-api";
-import { type Column, PagedTable } from "../../components/DataTable";
+import { type Column, PagedQueryTable } from "../../components/DataTable";
 import { SearchInput } from "../../components/Field";
 import { Card } from "../../components/Layout";
-import { EmptyState, QueryView } from "../../components/States";
+import { EmptyState } from "../../components/States";
 import { formatShortDateTime, fullName } from "../../lib/format";
 import { useDebounced, useSearchState } from "../../lib/use-search-state";
 
@@ -76,26 +76,19 @@ export function MembersCard({
       <div className="card-header">
         <SearchInput label="Search members" value={search} onChange={setSearch} placeholder="Search e-mail, name…" />
       </div>
-      <QueryView
+      <PagedQueryTable
         query={members}
         empty={
           <EmptyState icon="users" title={searched ? "Nobody matches" : emptyTitle}>
             {searched ? null : emptyHint}
           </EmptyState>
         }
-      >
-        {(page) => (
-          <PagedTable
-            caption={caption}
-            columns={columns}
-            page={page}
-            rowKey={(m) => m.id}
-            busy={members.loading}
-            noun={noun}
-            onPage={setPage}
-          />
-        )}
-      </QueryView>
+        caption={caption}
+        columns={columns}
+        rowKey={(m) => m.id}
+        noun={noun}
+        onPage={setPage}
+      />
     </Card>
   );
 }

@@ -1,8 +1,9 @@
 import type { List } from "@gw/api-contract";
 import { useEffect, useState } from "react";
-import { fieldErrorMessage, post } from "../../api/client";
+import { fieldErrorMessage } from "../../api/client";
 import { FormDialog } from "../../components/Dialog";
 import { TextField } from "../../components/Field";
+import { useSnapshot } from "./use-dynamic-list";
 
 /** Asks a name for a static copy of a list's members as they are now, and makes it. */
 export function SnapshotDialog({
@@ -16,13 +17,14 @@ export function SnapshotDialog({
   onClose(): void;
   onSaved(saved: List): void;
 }) {
+  const snapshot = useSnapshot(list);
+  const { reset } = snapshot;
   const [name, setName] = useState("");
-  const [error, setError] = useState<string>();
   useEffect(() => {
     if (!open) return;
     setName(`${list.name} – ${new Date().toISOString().slice(0, 10)}`);
-    setError(undefined);
-  }, [open, list.name]);
+    reset();
+  }, [open, list.name, reset]);
   return (
     <FormDialog
       open={open}
@@ -30,17 +32,15 @@ export function SnapshotDialog({
       title={`Snapshot “${list.name}”`}
       description="A static list of today's members: it keeps them even when they stop matching."
       submitLabel="Make static list"
-      submit={async () => {
-        setError(undefined);
-        onSaved(await post<List>(`/api/lists/${list.id}/snapshot`, { name: name.trim() }));
-      }}
-      onError={(caught) => setError(fieldErrorMessage(caught, "name"))}
+      submit={async () => onSaved(await snapshot.mutateAsync(name.trim()))}
+      // The refusal is the mutation's error, shown at the name.
+      onError={() => undefined}
     >
       <TextField
         label="Name of the static list"
         value={name}
         onChange={(e) => setName(e.target.value)}
-        error={error}
+        error={snapshot.error ? fieldErrorMessage(snapshot.error, "name") : undefined}
         required
         autoFocus
       />

@@ -1,7 +1,8 @@
-import type { List, ListChange, ListEvaluation, ListHistory, Page } from "@gw/api-contract";
+import type { Criteria, List, ListChange, ListEvaluation, ListHistory, Page } from "@gw/api-contract";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { del, errorMessage, post } from "../../api/client";
+import { useNavigate } from "react-router-dom";
+import { del, errorMessage, patch, post } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { useToast } from "../../components/Toast";
 import { formatNumber } from "../../lib/format";
@@ -41,4 +42,31 @@ export function useDynamicList(list: List) {
     evaluating: evaluation.isPending,
     remove: () => del(base),
   };
+}
+
+/**
+ * Saving a dynamic list made (`id` undefined) or edited on its edit page: the toast says how many
+ * members it has now, then its page opens. A refusal stays the mutation's error, for the page to
+ * show at the name or above the buttons.
+ */
+export function useDynamicListSave(id: string | undefined) {
+  const toast = useToast();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: (body: { name: string; criteria: Criteria }) =>
+      id === undefined ? post<List>("/api/lists", body) : patch<List>(`/api/lists/${id}`, body),
+    onSuccess: (saved) => {
+      toast.success(
+        id === undefined
+          ? `Dynamic list “${saved.name}” created with ${saved.memberCount} members.`
+          : `Saved: “${saved.name}” re-evaluated, ${saved.memberCount} members.`,
+      );
+      navigate(`/lists/${saved.id}`);
+    },
+  });
+}
+
+/** A static copy of a list's members as they are now, under the name given. */
+export function useSnapshot(list: List) {
+  return useMutation({ mutationFn: (name: string) => post<List>(`/api/lists/${list.id}/snapshot`, { name }) });
 }

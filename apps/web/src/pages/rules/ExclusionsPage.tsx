@@ -1,14 +1,12 @@
-import type { ExclusionKind, ExclusionRule, ExclusionRules, ExclusionsApplied } from "@gw/api-contract";
+import type { ExclusionKind, ExclusionRule } from "@gw/api-contract";
 import { useEffect, useState } from "react";
-import { put } from "../../api/client";
-import { useApi } from "../../api/use-api";
 import { useMe } from "../../auth/AuthProvider";
 import { Button, RowButton } from "../../components/Button";
+import { SaveForm } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
-import { Alert, QueryView } from "../../components/States";
-import { useToast } from "../../components/Toast";
-import { formatNumber } from "../../lib/format";
+import { QueryView } from "../../components/States";
 import { explainError } from "../segments/CriteriaBuilder";
+import { useExclusions } from "./use-exclusions";
 
 const KIND_LABELS: Record<ExclusionKind, string> = {
   EMAIL_DOMAIN: "E-mail domain",
@@ -29,11 +27,8 @@ const ROLES = [
 /** Admin > Exclusions: who never gets rule or form actions (their activities are still recorded). */
 export function ExclusionsPage() {
   const isAdmin = useMe().user.role === "ADMIN";
-  const current = useApi<ExclusionRules>("/api/exclusions");
-  const toast = useToast();
+  const { current, save } = useExclusions();
   const [rules, setRules] = useState<ExclusionRule[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   useEffect(() => {
     if (current.data) setRules(current.data.rules);
   }, [current.data]);
@@ -46,30 +41,13 @@ export function ExclusionsPage() {
             title="Exclusions"
             description="People matching these rules are filtered: the sync still records what they do, but they get no automation or form actions, leave dynamic lists, and reports hide them unless you show filtered prospects."
           />
-          <form
-            className="stack"
-            onSubmit={async (e) => {
-              e.preventDefault();
-              setBusy(true);
-              setError(undefined);
-              try {
-                const applied = await put<ExclusionsApplied>("/api/exclusions", { rules });
-                // Staff of webinars no sync reads again are fetched from GoTo in the background: say so,
-                // or a marketer would wonder why a panelist of a past webinar is not filtered yet.
-                const fetching =
-                  applied.staffWebinarsQueued > 0
-                    ? ` Reading the panelists and co-organizers of ${formatNumber(applied.staffWebinarsQueued)} past webinars from GoTo: they are filtered as GoTo answers.`
-                    : "";
-                toast.success(
-                  `Saved. ${formatNumber(applied.filteredByRules)} prospects filtered by these rules (${formatNumber(applied.newlyFiltered)} newly, ${formatNumber(applied.released)} released).${fetching}`,
-                );
-                current.reload();
-              } catch (caught) {
-                setError(explainError(caught));
-              } finally {
-                setBusy(false);
-              }
-            }}
+          <SaveForm
+            onSave={() => save.mutate(rules)}
+            saving={save.isPending}
+            error={save.error ? explainError(save.error) : undefined}
+            errorTitle="Not saved"
+            submitLabel="Save and apply"
+            canSave={isAdmin}
           >
             <Card title="Rules" id="exclusion-rules">
               {rules.length === 0 ? <p className="muted">No exclusions: everyone gets automation.</p> : null}
@@ -135,19 +113,7 @@ export function ExclusionsPage() {
                 <p className="muted small">Only admins change exclusions.</p>
               )}
             </Card>
-            {error ? (
-              <Alert tone="danger" title="Not saved">
-                {error}
-              </Alert>
-            ) : null}
-            {isAdmin ? (
-              <div className="row">
-                <Button type="submit" variant="primary" loading={busy}>
-                  Save and apply
-                </Button>
-              </div>
-            ) : null}
-          </form>
+          </SaveForm>
         </>
       )}
     </QueryView>

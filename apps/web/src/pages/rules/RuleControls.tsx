@@ -3,9 +3,9 @@ import { Link } from "react-router-dom";
 import type { ApiState } from "../../api/use-api";
 import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
-import { type Column, PagedTable } from "../../components/DataTable";
+import { type Column, PagedQueryTable } from "../../components/DataTable";
 import { Card } from "../../components/Layout";
-import { EmptyState, QueryView } from "../../components/States";
+import { EmptyState } from "../../components/States";
 import { formatNumber, formatShortDateTime, fullName } from "../../lib/format";
 import { RunActions } from "./RuleActions";
 
@@ -98,26 +98,19 @@ export function RuleControls({
         )}
       </Card>
       <Card title="Log" id="rule-log">
-        <QueryView
+        <PagedQueryTable
           query={runs}
           empty={
             <EmptyState icon="inbox" title="Nothing yet">
               Each prospect the rule acts on shows here, with each action's outcome.
             </EmptyState>
           }
-        >
-          {(data) => (
-            <PagedTable
-              caption={`Log of ${rule.name}`}
-              columns={RUN_COLUMNS}
-              page={data}
-              rowKey={(r) => r.runId}
-              busy={runs.loading}
-              noun="runs"
-              onPage={onRunsPage}
-            />
-          )}
-        </QueryView>
+          caption={`Log of ${rule.name}`}
+          columns={RUN_COLUMNS}
+          rowKey={(r) => r.runId}
+          noun="runs"
+          onPage={onRunsPage}
+        />
       </Card>
     </>
   );

@@ -2,10 +2,10 @@ import type { Rule, RuleAction } from "@gw/api-contract";
 import { Link, useParams } from "react-router-dom";
 import { Badge, type Tone } from "../../components/Badge";
 import { Button, ButtonLink, RowButton } from "../../components/Button";
-import { type Column, figureColumn, PagedTable } from "../../components/DataTable";
-import { Switch, TextField } from "../../components/Field";
+import { type Column, figureColumn, PagedQueryTable } from "../../components/DataTable";
+import { SaveForm, Switch, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
-import { Alert, EmptyState, QueryView } from "../../components/States";
+import { EmptyState, QueryView } from "../../components/States";
 import { formatNumber } from "../../lib/format";
 import { CriteriaBuilder, explainError } from "../segments/CriteriaBuilder";
 import { ActionEditor, newAction } from "./RuleActions";
@@ -52,27 +52,20 @@ export function RulesPage() {
         }
       />
       <Card>
-        <QueryView
+        <PagedQueryTable
           query={rules}
           empty={
             <EmptyState icon="activity" title="No rules yet">
               Create one: pick who it is for, what it does, preview it, then turn it on.
             </EmptyState>
           }
-        >
-          {(data) => (
-            <PagedTable
-              caption="Automation rules"
-              columns={columns}
-              page={data}
-              rowKey={(r) => r.id}
-              busy={rules.loading}
-              noun="rules"
-              onPage={setPage}
-              pagerWhenNeeded
-            />
-          )}
-        </QueryView>
+          caption="Automation rules"
+          columns={columns}
+          rowKey={(r) => r.id}
+          noun="rules"
+          onPage={setPage}
+          pagerWhenNeeded
+        />
       </Card>
     </>
   );
@@ -104,12 +97,12 @@ export function RuleEditPage() {
           ) : null
         }
       />
-      <form
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(draft);
-        }}
+      <SaveForm
+        onSave={() => save.mutate(draft)}
+        saving={save.isPending}
+        error={save.error ? explainError(save.error) : undefined}
+        errorTitle="The rule was not saved"
+        submitLabel={isNew ? "Save as draft" : "Save changes"}
       >
         <Card title="Rule" id="rule-basics">
           <div className="stack card-body">
@@ -173,17 +166,7 @@ export function RuleEditPage() {
             </Button>
           </div>
         </Card>
-        {save.error ? (
-          <Alert tone="danger" title="The rule was not saved">
-            {explainError(save.error)}
-          </Alert>
-        ) : null}
-        <div className="row">
-          <Button type="submit" variant="primary" loading={save.isPending}>
-            {isNew ? "Save as draft" : "Save changes"}
-          </Button>
-        </div>
-      </form>
+      </SaveForm>
       {existing.data ? (
         <RuleControls
           rule={existing.data}
