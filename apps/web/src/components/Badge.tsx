@@ -1,7 +1,7 @@
 import type { ConnectorStatus, WebinarStatus } from "@gw/api-contract";
 import type { ReactNode } from "react";
 import { formatNumber } from "../lib/format";
-import { Icon } from "./Icon";
+import { Icon, type IconName } from "./Icon";
 
 export type Tone = "neutral" | "success" | "danger" | "warning" | "info" | "primary";
 
@@ -13,50 +13,43 @@ export function Badge({ tone = "neutral", children, title }: { tone?: Tone; chil
   );
 }
 
+/** What stands before a status badge's words: an icon, a dot, or a pulsing dot (happening now). */
+type Mark = IconName | "dot" | "live" | null;
+type StatusLook = [tone: Tone, mark: Mark, label: string];
+
+const CONNECTOR_LOOKS: Record<ConnectorStatus, StatusLook> = {
+  VERIFIED: ["success", "checkCircle", "Verified"],
+  ERROR: ["danger", "alert", "Error"],
+  DISABLED: ["neutral", "pause", "Disabled"],
+  UNVERIFIED: ["warning", "dot", "Unverified"],
+};
+const WEBINAR_LOOKS: Record<WebinarStatus, StatusLook> = {
+  LIVE: ["danger", "live", "Live now"],
+  ENDED: ["neutral", null, "Finished"],
+  CANCELLED: ["warning", null, "Cancelled"],
+  SCHEDULED: ["info", null, "Upcoming"],
+};
+
+function LookBadge({ look: [tone, mark, label] }: { look: StatusLook }) {
+  return (
+    <Badge tone={tone}>
+      {mark === "dot" || mark === "live" ? (
+        <span className={mark === "live" ? "dot live-dot" : "dot"} aria-hidden="true" />
+      ) : mark ? (
+        <Icon name={mark} size={mark === "pause" ? 12 : 13} />
+      ) : null}
+      {mark ? " " : null}
+      {label}
+    </Badge>
+  );
+}
+
 export function ConnectorStatusBadge({ status }: { status: ConnectorStatus }) {
-  switch (status) {
-    case "VERIFIED":
-      return (
-        <Badge tone="success">
-          <Icon name="checkCircle" size={13} /> Verified
-        </Badge>
-      );
-    case "ERROR":
-      return (
-        <Badge tone="danger">
-          <Icon name="alert" size={13} /> Error
-        </Badge>
-      );
-    case "DISABLED":
-      return (
-        <Badge>
-          <Icon name="pause" size={12} /> Disabled
-        </Badge>
-      );
-    default:
-      return (
-        <Badge tone="warning">
-          <span className="dot" aria-hidden="true" /> Unverified
-        </Badge>
-      );
-  }
+  return <LookBadge look={CONNECTOR_LOOKS[status] ?? CONNECTOR_LOOKS.UNVERIFIED} />;
 }
 
 export function WebinarStatusBadge({ status }: { status: WebinarStatus }) {
-  switch (status) {
-    case "LIVE":
-      return (
-        <Badge tone="danger">
-          <span className="dot live-dot" aria-hidden="true" /> Live now
-        </Badge>
-      );
-    case "ENDED":
-      return <Badge>Finished</Badge>;
-    case "CANCELLED":
-      return <Badge tone="warning">Cancelled</Badge>;
-    default:
-      return <Badge tone="info">Upcoming</Badge>;
-  }
+  return <LookBadge look={WEBINAR_LOOKS[status] ?? WEBINAR_LOOKS.SCHEDULED} />;
 }
 
 const REGISTRATION_TONES: Record<string, Tone> = {

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { formatDay } from "../lib/format";
 
 export interface DayPoint {
@@ -8,6 +9,80 @@ export interface DayPoint {
 const W = 720;
 const H = 240;
 const PAD = { top: 16, right: 48, bottom: 30, left: 40 };
+const INNER_H = H - PAD.top - PAD.bottom;
+/** The y of the x axis: every bar stands on it. */
+const BASE = PAD.top + INNER_H;
+
+/** The width of each of `count` points' slots side by side, and the x of a point's middle. */
+export function slots(count: number) {
+  const slot = (W - PAD.left - PAD.right) / Math.max(1, count);
+  return { slot, x: (i: number) => PAD.left + slot * i + slot / 2 };
+}
+
+/** The y of a value on an axis from 0 to `max`. */
+export const yScale = (max: number) => (v: number) => BASE - (v / max) * INNER_H;
+
+/**
+ * A chart's SVG, its grid and its axes' numbers: the left axis's at each fifth of `max` (a
+ * `niceMax`, so they are round), the right axis's at 0, half and full, as `right` places and words them.
+ */
+export function ChartSvg({
+  label,
+  max,
+  right,
+  children,
+}: {
+  label: string;
+  max: number;
+  right: { y(fraction: number): number; label(fraction: number): string };
+  children: ReactNode;
+}) {
+  const y = yScale(max);
+  return (
+    <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+      <g className="grid">
+        {[0, 0.2, 0.4, 0.6, 0.8, 1].map((fraction) => {
+          const tick = Math.round(max * fraction);
+          return (
+            <g key={tick}>
+              <line x1={PAD.left} x2={W - PAD.right} y1={y(tick)} y2={y(tick)} />
+              <text x={PAD.left - 8} y={y(tick) + 4} textAnchor="end">
+                {tick}
+              </text>
+            </g>
+          );
+        })}
+        {[0, 0.5, 1].map((fraction) => (
+          <text key={fraction} x={W - PAD.right + 8} y={right.y(fraction) + 4}>
+            {right.label(fraction)}
+          </text>
+        ))}
+      </g>
+      {children}
+    </svg>
+  );
+}
+
+/** One bar from the x axis up to `top`, its value told on hover. */
+export function Bar({
+  x,
+  width,
+  top,
+  fill,
+  title,
+}: {
+  x: number;
+  width: number;
+  top: number;
+  fill: string;
+  title: string;
+}) {
+  return (
+    <rect x={x} y={top} width={width} height={Math.max(0, BASE - top)} rx={2} fill={fill}>
+      <title>{title}</title>
+    </rect>
+  );
+}
 
 export function niceMax(value: number): number {
   if (value <= 5) return 5;
@@ -41,61 +116,33 @@ export function RegistrationsChart({ points: raw, title }: { points: DayPoint[];
   let running = 0;
   const cumulative = points.map((p) => (running += p.count));
   const maxTotal = niceMax(Math.max(1, running));
-  const innerW = W - PAD.left - PAD.right;
-  const innerH = H - PAD.top - PAD.bottom;
-  const slot = innerW / Math.max(1, points.length);
+  const { slot, x } = slots(points.length);
   const barW = Math.max(2, Math.min(28, slot * 0.7));
-  const y = (v: number) => PAD.top + innerH - (v / max) * innerH;
-  const y2 = (v: number) => PAD.top + innerH - (v / maxTotal) * innerH;
-  const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1].map((t) => Math.round(max * t));
+  const y = yScale(max);
+  const y2 = yScale(maxTotal);
   const labelEvery = Math.max(1, Math.ceil(points.length / 8));
-  const line = cumulative.map((v, i) => `${i === 0 ? "M" : "L"}${PAD.left + slot * i + slot / 2},${y2(v)}`).join(" ");
+  const line = cumulative.map((v, i) => `${i === 0 ? "M" : "L"}${x(i)},${y2(v)}`).join(" ");
 
   return (
     <figure style={{ margin: 0 }}>
-      <svg
-        className="chart"
-        viewBox={`0 0 ${W} ${H}`}
-        role="img"
-        aria-label={`${title}: ${running} registrations over ${points.length} days`}
+      <ChartSvg
+        label={`${title}: ${running} registrations over ${points.length} days`}
+        max={max}
+        right={{ y: (t) => y2(maxTotal * t), label: (t) => String(Math.round(maxTotal * t)) }}
       >
-        <g className="grid">
-          {ticks.map((t) => (
-            <g key={t}>
-              <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} />
-              <text x={PAD.left - 8} y={y(t) + 4} textAnchor="end">
-                {t}
-              </text>
-            </g>
-          ))}
-          {[0, 0.5, 1].map((t) => (
-            <text key={t} x={W - PAD.right + 8} y={y2(maxTotal * t) + 4}>
-              {Math.round(maxTotal * t)}
-            </text>
-          ))}
-        </g>
         {points.map((p, i) => (
-          <rect
+          <Bar
             key={p.date}
-            x={PAD.left + slot * i + (slot - barW) / 2}
-            y={y(p.count)}
+            x={x(i) - barW / 2}
             width={barW}
-            height={Math.max(0, PAD.top + innerH - y(p.count))}
-            rx={2}
+            top={y(p.count)}
             fill="var(--chart-1)"
-          >
-            <title>{`${formatDay(p.date)}: ${p.count}`}</title>
-          </rect>
+            title={`${formatDay(p.date)}: ${p.count}`}
+          />
         ))}
         {points.length > 1 ? <path d={line} fill="none" stroke="var(--chart-3)" strokeWidth={2.5} /> : null}
-        <AxisLabels
-          points={points}
-          every={labelEvery}
-          x={(i) => PAD.left + slot * i + slot / 2}
-          keyOf={(p) => p.date}
-          label={(p) => formatDay(p.date)}
-        />
-      </svg>
+        <AxisLabels points={points} every={labelEvery} x={x} keyOf={(p) => p.date} label={(p) => formatDay(p.date)} />
+      </ChartSvg>
       <ChartLegend
         items={[
           ["var(--chart-1)", "Registrations per day (left axis)"],

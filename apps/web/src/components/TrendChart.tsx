@@ -1,13 +1,10 @@
 import type { AttendanceTrend } from "@gw/api-contract";
 import { formatNumber, formatPercent, formatShortDateTime } from "../lib/format";
-import { AxisLabels, ChartLegend, niceMax } from "./Chart";
+import { AxisLabels, Bar, ChartLegend, ChartSvg, niceMax, slots, yScale } from "./Chart";
 import { type Column, DataTable, figureColumn } from "./DataTable";
 
 type Point = AttendanceTrend["items"][number];
 
-const W = 720;
-const H = 240;
-const PAD = { top: 16, right: 48, bottom: 30, left: 40 };
 const shortDay = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
 const TABLE_COLUMNS: Column<Point>[] = [
   { key: "webinar", header: "Webinar", render: (p) => p.subject },
@@ -25,13 +22,10 @@ const TABLE_COLUMNS: Column<Point>[] = [
  */
 export function AttendanceTrendChart({ points, title }: { points: Point[]; title: string }) {
   const max = niceMax(Math.max(1, ...points.map((p) => p.registered)));
-  const innerW = W - PAD.left - PAD.right;
-  const innerH = H - PAD.top - PAD.bottom;
-  const slot = innerW / Math.max(1, points.length);
+  const { slot, x } = slots(points.length);
   const barW = Math.max(2, Math.min(18, slot * 0.35));
-  const y = (v: number) => PAD.top + innerH - (v / max) * innerH;
-  const yRate = (rate: number) => PAD.top + innerH - rate * innerH;
-  const x = (i: number) => PAD.left + slot * i + slot / 2;
+  const y = yScale(max);
+  const yRate = yScale(1);
   const labelEvery = Math.max(1, Math.ceil(points.length / 8));
   const rated = points.map((p, i) => ({ p, i })).filter(({ p }) => p.attendanceRate !== null);
   const line = rated.map(({ p, i }, n) => `${n === 0 ? "M" : "L"}${x(i)},${yRate(p.attendanceRate ?? 0)}`).join(" ");
@@ -40,49 +34,27 @@ export function AttendanceTrendChart({ points, title }: { points: Point[]; title
 
   return (
     <figure style={{ margin: 0 }}>
-      <svg
-        className="chart"
-        viewBox={`0 0 ${W} ${H}`}
-        role="img"
-        aria-label={`${title}: ${points.length} webinars, ${formatNumber(attended)} of ${formatNumber(registered)} registrants attended (${formatPercent(registered ? attended / registered : null)})`}
+      <ChartSvg
+        label={`${title}: ${points.length} webinars, ${formatNumber(attended)} of ${formatNumber(registered)} registrants attended (${formatPercent(registered ? attended / registered : null)})`}
+        max={max}
+        right={{ y: yRate, label: (t) => `${t * 100}%` }}
       >
-        <g className="grid">
-          {[0, 0.2, 0.4, 0.6, 0.8, 1].map((t) => (
-            <g key={t}>
-              <line x1={PAD.left} x2={W - PAD.right} y1={y(max * t)} y2={y(max * t)} />
-              <text x={PAD.left - 8} y={y(max * t) + 4} textAnchor="end">
-                {Math.round(max * t)}
-              </text>
-            </g>
-          ))}
-          {[0, 0.5, 1].map((t) => (
-            <text key={t} x={W - PAD.right + 8} y={yRate(t) + 4}>
-              {`${t * 100}%`}
-            </text>
-          ))}
-        </g>
         {points.map((p, i) => (
           <g key={p.id}>
-            <rect
+            <Bar
               x={x(i) - barW}
-              y={y(p.registered)}
               width={barW}
-              height={PAD.top + innerH - y(p.registered)}
-              rx={2}
+              top={y(p.registered)}
               fill="var(--chart-1)"
-            >
-              <title>{`${p.subject}: ${p.registered} registered`}</title>
-            </rect>
-            <rect
+              title={`${p.subject}: ${p.registered} registered`}
+            />
+            <Bar
               x={x(i)}
-              y={y(p.attended)}
               width={barW}
-              height={PAD.top + innerH - y(p.attended)}
-              rx={2}
+              top={y(p.attended)}
               fill="var(--chart-2)"
-            >
-              <title>{`${p.subject}: ${p.attended} attended`}</title>
-            </rect>
+              title={`${p.subject}: ${p.attended} attended`}
+            />
           </g>
         ))}
         {rated.length > 1 ? <path d={line} fill="none" stroke="var(--chart-3)" strokeWidth={2.5} /> : null}
@@ -98,7 +70,7 @@ export function AttendanceTrendChart({ points, title }: { points: Point[]; title
           keyOf={(p) => p.id}
           label={(p) => shortDay.format(new Date(p.startsAt))}
         />
-      </svg>
+      </ChartSvg>
       <ChartLegend
         items={[
           ["var(--chart-1)", "Registered (left axis)"],
