@@ -1,11 +1,20 @@
-import { createTestDatabase, freePort, spawnEntry, type TestDatabase } from "@gw/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, spawnEntry, useTestDatabase } from "@gw/testing";
+import { describe, expect, it } from "vitest";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase("apiproc");
-});
-afterAll(async () => database?.drop());
+const database = useTestDatabase("apiproc");
+
+/** The API as a process of its own on a free port, over the file's database and a prefix of its own. */
+async function startApi(env: Record<string, string>) {
+  const port = await freePort();
+  const proc = spawnEntry("apps/api/src/main.ts", {
+    DATABASE_URL: database.url,
+    PORT: String(port),
+    REDIS_PREFIX: `gwtest-apiproc-${port}`,
+    MIGRATE_ON_START: "false",
+    ...env,
+  });
+  return { port, proc };
+}
 
 // Each test starts the API as a Node process through tsx: 20 s and more at load 30.
 describe("the api process", { timeout: 120_000 }, () => {
@@ -17,26 +26,13 @@ describe("the api process", { timeout: 120_000 }, () => {
   });
 
   it("refuses to listen beyond loopback with the built-in development secrets", async () => {
-    const proc = spawnEntry("apps/api/src/main.ts", {
-      DATABASE_URL: database.url,
-      HOST: "0.0.0.0",
-      PORT: String(await freePort()),
-      MIGRATE_ON_START: "false",
-    });
+    const { proc } = await startApi({ HOST: "0.0.0.0" });
     expect(await proc.waitForExit()).toBe(1);
     expect(proc.output()).toMatch(/Refusing to listen on 0\.0\.0\.0 with the built-in development SECRET_KEYS/);
   });
 
   it("listens beyond loopback with the development secrets when ALLOW_DEV_SECRETS=true", async () => {
-    const port = await freePort();
-    const proc = spawnEntry("apps/api/src/main.ts", {
-      DATABASE_URL: database.url,
-      HOST: "0.0.0.0",
-      PORT: String(port),
-      ALLOW_DEV_SECRETS: "true",
-      REDIS_PREFIX: `gwtest-apiproc-${port}`,
-      MIGRATE_ON_START: "false",
-    });
+    const { port, proc } = await startApi({ HOST: "0.0.0.0", ALLOW_DEV_SECRETS: "true" });
     try {
       await proc.waitForOutput(/api listening/);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -46,14 +42,7 @@ describe("the api process", { timeout: 120_000 }, () => {
   });
 
   it("serves, then shuts down gracefully on SIGTERM", async () => {
-    const port = await freePort();
-    const proc = spawnEntry("apps/api/src/main.ts", {
-      DATABASE_URL: database.url,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      REDIS_PREFIX: `gwtest-apiproc-${port}`,
-      MIGRATE_ON_START: "false",
-    });
+    const { port, proc } = await startApi({ HOST: "127.0.0.1" });
     try {
       await proc.waitForOutput(/api listening/);
       const res = await fetch(`http://127.0.0.1:${port}/readyz`);
