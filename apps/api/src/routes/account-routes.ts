@@ -1,4 +1,4 @@
-import type { noContent } from "@gw/api-contract";
+import { errorBody, type noContent } from "@gw/api-contract";
 import type { preHandlerAsyncHookHandler } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
@@ -89,6 +89,14 @@ export function accountRoutes(app: ZodApp, defaults: RouteDefaults): AccountRout
     noContent,
     csv: (url, spec, handler) => csvRoute(app, full("GET", url, spec) as never, handler as never),
   };
+}
+
+/**
+ * Routes the document offers to a logged-in session only (`security`), each guarded on its own,
+ * after validation: `app.requireAuth` unless the spec names another guard.
+ */
+export function sessionRoutes(app: ZodApp, tags: string[], errors: Errors = { 401: errorBody }): AccountRoutes {
+  return accountRoutes(app, { tags, errors, preHandler: app.requireAuth, security: [{ session: [] }] });
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ApiDeps } from "../deps";
 import { authOf, csrfTokenOf } from "../plugins/auth";
 import { createLoginThrottle, LOGIN_LIMITS, TooManyLogins } from "../plugins/login-throttle";
 import { clearSessionCookie, setSessionCookie } from "../plugins/session";
-import { accountRoute } from "./account-route";
+import { sessionRoutes } from "./account-routes";
 
 /** Login attempts allowed per client IP and e-mail in one window. */
 export const LOGIN_ATTEMPTS = LOGIN_LIMITS.ipAndEmail;
@@ -79,17 +79,13 @@ export const authRoutes =
       },
     );
 
-    accountRoute(
-      app,
+    const route = sessionRoutes(app, ["auth"]);
+
+    route.get(
+      "/api/auth/me",
       {
-        method: "GET",
-        url: "/api/auth/me",
-        preHandler: app.requireAuth,
-        tags: ["auth"],
         summary: "The logged-in user, their account and the CSRF token",
-        security: [{ session: [] }],
         reply: currentUser,
-        errors: { 401: errorBody },
       },
       async ({ request }) => {
         const user = await getCurrentUser({ db: deps.db, userId: authOf(request).userId });
@@ -101,17 +97,11 @@ export const authRoutes =
       },
     );
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/auth/csrf",
       {
-        method: "GET",
-        url: "/api/auth/csrf",
-        preHandler: app.requireAuth,
-        tags: ["auth"],
         summary: "The CSRF token to send in x-csrf-token",
-        security: [{ session: [] }],
         reply: csrfTokenResponse,
-        errors: { 401: errorBody },
       },
       async ({ request }) => ({ csrfToken: csrfTokenOf(request, sessionSecret) }),
     );

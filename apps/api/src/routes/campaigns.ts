@@ -2,27 +2,20 @@ import { campaignList, campaignsQuery, campaignView, createCampaignBody, errorBo
 import { createCampaign, listCampaigns } from "@gw/domain/campaigns";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { accountRoute } from "./account-route";
-
-const tags = ["campaigns"];
-const security = [{ session: [] }];
+import { sessionRoutes } from "./account-routes";
 
 /** Campaigns, for the connector's "campaign for created prospects" picker. */
 export const campaignRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    accountRoute(
-      app,
+    const route = sessionRoutes(app, ["campaigns"], { 400: errorBody, 401: errorBody });
+
+    route.get(
+      "/api/campaigns",
       {
-        method: "GET",
-        url: "/api/campaigns",
-        preHandler: app.requireAuth,
-        tags,
-        security,
         summary: "The account's campaigns by name",
         querystring: campaignsQuery,
         reply: campaignList,
-        errors: { 400: errorBody, 401: errorBody },
       },
       async ({ accountId, query }) => ({
         items: await listCampaigns({
@@ -34,14 +27,9 @@ export const campaignRoutes =
       }),
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/campaigns",
       {
-        method: "POST",
-        url: "/api/campaigns",
-        preHandler: app.requireAuth,
-        tags,
-        security,
         summary: "Create a campaign",
         body: createCampaignBody,
         reply: campaignView,

@@ -25,7 +25,7 @@ import { refreshConnectorWebhooks } from "@gw/domain/webhook-subscriptions";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { accountRoutes } from "./account-routes";
+import { sessionRoutes } from "./account-routes";
 
 /** The connector registry: list, create, settings, disable / enable, delete, verify. */
 export const connectorRoutes =
@@ -33,12 +33,7 @@ export const connectorRoutes =
   async (app) => {
     const { db, secretBox, config } = deps;
     const oneConnector = { 401: errorBody, 403: errorBody, 404: errorBody };
-    const route = accountRoutes(app, {
-      tags: ["connectors"],
-      security: [{ session: [] }],
-      preHandler: app.requireAuth,
-      errors: oneConnector,
-    });
+    const route = sessionRoutes(app, ["connectors"], oneConnector);
 
     route.get(
       "/api/connectors",

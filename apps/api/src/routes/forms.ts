@@ -23,6 +23,7 @@ import {
   listWebinarOptions,
   updateForm,
 } from "@gw/domain/forms";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
@@ -52,6 +53,14 @@ export const formRoutes =
     const loadRegistrationFields: LoadRegistrationFields = async ({ connectorId, webinarKey }) => {
       const client = await createConnectorGotoClient({ db, config, secretBox, connectorId });
       return client.getRegistrationFields({ webinarKey });
+    };
+
+    // What a saved definition is checked with: the webinar's registration form, who saves it, our own host.
+    const checks = (request: FastifyRequest) => ({ loadRegistrationFields, actor: authOf(request).role, ownHost });
+    // A change answers the form as it now is, once logged.
+    const changed = (request: FastifyRequest, what: "created" | "updated" | "archived", form: FormDefinition) => {
+      request.log.info({ formId: form.id }, `form ${what}`);
+      return present(form);
     };
 
     const oneForm = { 400: errorBody, 401: errorBody, 404: errorBody };
@@ -142,12 +151,8 @@ export const formRoutes =
         status: 201,
         errors: formErrors,
       },
-      async ({ accountId, body, request }) => {
-        const actor = authOf(request).role;
-        const form = await createForm({ db, accountId, input: body, loadRegistrationFields, actor, ownHost });
-        request.log.info({ formId: form.id }, "form created");
-        return present(form);
-      },
+      async ({ accountId, body, request }) =>
+        changed(request, "created", await createForm({ db, accountId, input: body, ...checks(request) })),
     );
 
     route.get(
@@ -169,13 +174,12 @@ export const formRoutes =
         reply: formView,
         errors: formErrors,
       },
-      async ({ accountId, params, body, request }) => {
-        const actor = authOf(request).role;
-        const formId = params.formId;
-        const form = await updateForm({ db, accountId, formId, input: body, loadRegistrationFields, actor, ownHost });
-        request.log.info({ formId: form.id }, "form updated");
-        return present(form);
-      },
+      async ({ accountId, params, body, request }) =>
+        changed(
+          request,
+          "updated",
+          await updateForm({ db, accountId, formId: params.formId, input: body, ...checks(request) }),
+        ),
     );
 
     route.post(
@@ -185,10 +189,7 @@ export const formRoutes =
         params: formIdParams,
         reply: formView,
       },
-      async ({ accountId, params, request }) => {
-        const form = await archiveForm({ db, accountId, formId: params.formId });
-        request.log.info({ formId: form.id }, "form archived");
-        return present(form);
-      },
+      async ({ accountId, params, request }) =>
+        changed(request, "archived", await archiveForm({ db, accountId, formId: params.formId })),
     );
   };

@@ -3,7 +3,7 @@ import { QUEUE_NAMES } from "@gw/queues";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { QUEUE_DASHBOARD_PATH } from "../plugins/queue-dashboard";
-import { accountRoute } from "./account-route";
+import { sessionRoutes } from "./account-routes";
 
 const QUEUE_TIMEOUT_MS = 3_000;
 
@@ -86,17 +86,13 @@ export const opsRoutes =
       },
     );
 
-    accountRoute(
-      app,
+    const route = sessionRoutes(app, ["ops"]);
+
+    route.get(
+      "/api/ops/info",
       {
-        method: "GET",
-        url: "/api/ops/info",
-        preHandler: app.requireAuth,
-        tags: ["ops"],
         summary: "The service's public URL and whether GoTo Webinar can reach its webhook receiver",
-        security: [{ session: [] }],
         reply: opsInfo,
-        errors: { 401: errorBody },
       },
       async () => ({
         publicUrl: deps.config.http.publicUrl,

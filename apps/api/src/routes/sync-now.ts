@@ -7,7 +7,7 @@ import { RateLimiterRes } from "rate-limiter-flexible";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { insuredLimiter } from "../plugins/insured-limiter";
-import { accountRoutes } from "./account-routes";
+import { sessionRoutes } from "./account-routes";
 
 /** Sync now may be asked this often per connector or webinar: enough to retry, not to hammer GoTo. */
 export const SYNC_NOW_PER_MINUTE = 2;
@@ -20,12 +20,7 @@ export const syncNowRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db, queues } = deps;
-    const route = accountRoutes(app, {
-      tags: ["sync"],
-      security: [{ session: [] }],
-      preHandler: app.requireAuth,
-      errors: refusals,
-    });
+    const route = sessionRoutes(app, ["sync"], refusals);
     const limiter = insuredLimiter(deps.redis, `${deps.config.redis.prefix}:sync-now`, SYNC_NOW_PER_MINUTE, 60);
 
     const throttle = async (key: string, what: string) => {
