@@ -6,21 +6,16 @@ import {
   createWebinar,
 } from "@gw/testing";
 import { describe, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser, useUser } from "./auth-helpers";
+import { createUserAndLogin, useUser } from "./auth-helpers";
 import { simEnv, useSim } from "./connectors-env";
 import { createConnectorOverApi, verifyConnector } from "./connectors-helpers";
-import { useTestApi } from "./helpers";
+import { injectAs, useTestApi } from "./helpers";
 
 const sim = useSim();
 const api = useTestApi("connectors", () => simEnv(sim));
 const admin = useUser(api);
 
-const inject = (
-  method: "GET" | "POST" | "PATCH" | "DELETE",
-  url: string,
-  payload?: object,
-  user: LoggedInUser = admin,
-) => api.app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });
+const inject = injectAs(api, admin);
 const fieldsOf = (res: { json(): { fields?: { field: string }[] } }) => (res.json().fields ?? []).map((f) => f.field);
 
 describe("creating connectors", () => {

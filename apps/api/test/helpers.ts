@@ -76,6 +76,16 @@ export function asUser(api: Pick<TestApi, "app">, user: { headers: Record<string
   return { get: send("GET"), post: send("POST"), put: send("PUT"), patch: send("PATCH"), delete: send("DELETE") };
 }
 
+/**
+ * `api.app.inject` as `user` unless the call names another: `const inject = injectAs(api, admin)`,
+ * then `inject("POST", url, body)` or `inject("GET", url, undefined, other)`. Like `asUser`, it reads
+ * nothing until a call, so fixtures may be passed at the top of the file.
+ */
+export function injectAs(api: Pick<TestApi, "app">, user: { headers: Record<string, string> }) {
+  return (method: Method, url: string, payload?: object, as: { headers: Record<string, string> } = user) =>
+    api.app.inject({ method, url, headers: as.headers, ...(payload ? { payload } : {}) });
+}
+
 /** A second API on `api`'s database and Redis prefix whose Redis is not there (nothing listens on the port). */
 export async function createApiWithoutRedis(api: TestApi): Promise<{ app: App; close(): Promise<void> }> {
   const config = testConfig({

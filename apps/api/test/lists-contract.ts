@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createProspect } from "@gw/testing";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { createUserAndLogin, type LoggedInUser } from "./auth-helpers";
-import { createTestApi, type TestApi } from "./helpers";
+import { expect, it } from "vitest";
+import { createUserAndLogin, type LoggedInUser, useUser } from "./auth-helpers";
+import { injectAs, useTestApi } from "./helpers";
 
 /** The same contract for lists and tags: `members` is where each keeps its prospects. */
 export function describeCollection(
@@ -10,24 +10,12 @@ export function describeCollection(
   members: "members" | "prospects",
   countField: "memberCount" | "prospectCount",
 ) {
-  let api: TestApi;
-  let me: LoggedInUser;
-  let them: LoggedInUser;
+  const api = useTestApi(kind);
+  const me = useUser(api);
+  const them = useUser(api);
   const base = `/api/${kind}`;
 
-  beforeAll(async () => {
-    api = await createTestApi(kind);
-    me = await createUserAndLogin(api);
-    them = await createUserAndLogin(api);
-  });
-  afterAll(async () => api?.close());
-
-  const inject = (
-    method: "GET" | "POST" | "PATCH" | "DELETE",
-    url: string,
-    payload?: object,
-    user: LoggedInUser = me,
-  ) => api.app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });
+  const inject = injectAs(api, me);
   const create = async (name: string, user: LoggedInUser = me) => (await inject("POST", base, { name }, user)).json();
 
   it("creates, reads, renames and deletes", async () => {

@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { createConnector, createProspect, createRegistration, createWebinar } from "@gw/testing";
 import { describe, expect, it } from "vitest";
-import { type LoggedInUser, useUser } from "./auth-helpers";
-import { useTestApi } from "./helpers";
+import { useUser } from "./auth-helpers";
+import { injectAs, useTestApi } from "./helpers";
 
 const api = useTestApi("prospects");
 const me = useUser(api);
 const them = useUser(api);
 
-const inject = (method: "GET" | "POST" | "PATCH", url: string, payload?: object, user: LoggedInUser = me) =>
-  api.app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });
+const inject = injectAs(api, me);
 
 describe("GET /api/prospects", () => {
   it("searches by e-mail, name or company and hides merged-away records unless asked", async () => {

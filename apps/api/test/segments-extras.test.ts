@@ -8,7 +8,7 @@ import { enqueueAll, fetchWebinarStaffJob } from "@gw/queues";
 import { createProspect } from "@gw/testing";
 import { describe, expect, it } from "vitest";
 import { createUserAndLogin, useUser } from "./auth-helpers";
-import { createApiWithoutRedis, useTestApi } from "./helpers";
+import { createApiWithoutRedis, injectAs, useTestApi } from "./helpers";
 import { parseCsv } from "./reports-csv";
 import { useSegmentsFixture } from "./segments-fixture";
 
@@ -17,8 +17,7 @@ const me = useUser(api);
 const them = useUser(api);
 const f = useSegmentsFixture(() => api.deps.db, me);
 
-const inject = (method: "GET" | "POST" | "PUT", url: string, payload?: object, user = me) =>
-  api.app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });
+const inject = injectAs(api, me);
 const all = (...conditions: object[]) => ({ type: "group", match: "all", conditions });
 const csvRows = (body: string) => {
   const [header = [], ...rows] = parseCsv(body.replace(/^\uFEFF/, ""));

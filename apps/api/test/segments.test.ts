@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { type LoggedInUser, useUser } from "./auth-helpers";
-import { useTestApi } from "./helpers";
+import { injectAs, useTestApi } from "./helpers";
 import { useSegmentsFixture } from "./segments-fixture";
 
 const api = useTestApi("segments");
@@ -190,8 +190,7 @@ describe("POST /api/segments/preview: refusals", () => {
 });
 
 describe("dynamic lists", () => {
-  const inject = (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, payload?: object) =>
-    api.app.inject({ method, url, headers: me.headers, ...(payload ? { payload } : {}) });
+  const inject = injectAs(api, me);
 
   it("creates a dynamic list with its members, describes it, re-evaluates on new criteria and keeps history", async () => {
     const attendedX = all({ type: "webinarStatus", status: "attended", webinar: { webinarId: f.webinarX.id } });
