@@ -60,6 +60,7 @@ export interface AccountRoutes {
   post: Declare;
   put: Declare;
   patch: Declare;
+  delete: Declare;
   /** Answers 204, no body, once the handler is done (deletes, pauses). */
   noContent: DeclareNoContent;
   /** A GET that streams the handler's export as a CSV download. */
@@ -86,6 +87,7 @@ export function accountRoutes(app: ZodApp, defaults: RouteDefaults): AccountRout
     post: verb("POST"),
     put: verb("PUT"),
     patch: verb("PATCH"),
+    delete: verb("DELETE"),
     noContent,
     csv: (url, spec, handler) => csvRoute(app, full("GET", url, spec) as never, handler as never),
   };

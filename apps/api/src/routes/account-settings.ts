@@ -18,16 +18,13 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
-import { accountRoute } from "./account-route";
-
-const tags = ["settings"];
+import { accountRoutes } from "./account-routes";
 
 /** Account settings: the domains hosted forms may redirect to, the registrant source template, the default campaign. */
 export const accountSettingsRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const read = { 401: errorBody };
-    const write = { 400: errorBody, 401: errorBody, 403: errorBody };
+    const route = accountRoutes(app, { tags: ["settings"], preHandler: app.requireAuth, errors: { 401: errorBody } });
     // A setting is read by anyone of the account and written by its admins.
     const setting = <View extends z.ZodType, Body extends z.ZodType>(spec: {
       path: string;
@@ -37,30 +34,15 @@ export const accountSettingsRoutes =
       get: (accountId: string) => Promise<z.input<View>>;
       put: (accountId: string, body: z.output<Body>) => Promise<z.input<View>>;
     }) => {
-      accountRoute(
-        app,
+      route.get(spec.path, { summary: spec.summary.get, reply: spec.view }, ({ accountId }) => spec.get(accountId));
+      route.put(
+        spec.path,
         {
-          method: "GET",
-          url: spec.path,
-          preHandler: app.requireAuth,
-          tags,
-          summary: spec.summary.get,
-          reply: spec.view,
-          errors: read,
-        },
-        ({ accountId }) => spec.get(accountId),
-      );
-      accountRoute(
-        app,
-        {
-          method: "PUT",
-          url: spec.path,
           preHandler: app.requireAdmin,
-          tags,
           summary: spec.summary.put,
           body: spec.body,
           reply: spec.view,
-          errors: write,
+          errors: { 400: errorBody, 401: errorBody, 403: errorBody },
         },
         ({ accountId, body }) => spec.put(accountId, body as z.output<Body>),
       );

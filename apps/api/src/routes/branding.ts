@@ -3,10 +3,9 @@ import { deleteFormLogo, getFormBranding, getFormLogo, setFormLogo, updateFormBr
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { accountRoute } from "./account-route";
+import { accountRoutes } from "./account-routes";
 
 const tags = ["settings"];
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody };
 
 /**
  * Settings > Branding: the hosted forms' logo, colours, footer and the sites that may frame them.
@@ -16,13 +15,15 @@ export const brandingRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = deps;
-    accountRoute(
-      app,
+    const route = accountRoutes(app, {
+      tags,
+      preHandler: app.requireAuth,
+      errors: { 400: errorBody, 401: errorBody, 403: errorBody },
+    });
+
+    route.get(
+      "/api/settings/branding",
       {
-        method: "GET",
-        url: "/api/settings/branding",
-        preHandler: app.requireAuth,
-        tags,
         summary: "How the account's hosted forms look",
         reply: brandingView,
         errors: { 401: errorBody },
@@ -30,19 +31,15 @@ export const brandingRoutes =
       async ({ accountId }) => getFormBranding({ db, accountId }),
     );
 
-    accountRoute(
-      app,
+    route.put(
+      "/api/settings/branding",
       {
-        method: "PUT",
-        url: "/api/settings/branding",
         preHandler: app.requireAdmin,
-        tags,
         summary: "Replace the hosted forms' branding (admins)",
         description:
           "Colours are refused (400, naming the field and the contrast found) when text on them would not meet WCAG AA (4.5:1). Leave `logoUrl` out to keep the logo as it is.",
         body: brandingBody,
         reply: brandingView,
-        errors,
       },
       async ({ accountId, body }) =>
         updateFormBranding({
@@ -58,34 +55,26 @@ export const brandingRoutes =
         }),
     );
 
-    accountRoute(
-      app,
+    route.put(
+      "/api/settings/branding/logo",
       {
-        method: "PUT",
-        url: "/api/settings/branding/logo",
         preHandler: app.requireAdmin,
-        tags,
         summary: "Upload the hosted forms' logo (admins)",
         description:
           "PNG, JPEG, GIF or WebP up to 256 KB, as base64. The bytes must be the type declared (SVG is refused: it can carry script). Replaces a logo given by URL.",
         body: brandingLogoBody,
         reply: brandingView,
-        errors,
       },
       async ({ accountId, body }) =>
         setFormLogo({ db, accountId, contentType: body.contentType, bytes: Buffer.from(body.data, "base64") }),
     );
 
-    accountRoute(
-      app,
+    route.delete(
+      "/api/settings/branding/logo",
       {
-        method: "DELETE",
-        url: "/api/settings/branding/logo",
         preHandler: app.requireAdmin,
-        tags,
         summary: "Remove the hosted forms' logo, uploaded or by URL (admins)",
         reply: brandingView,
-        errors,
       },
       async ({ accountId }) => deleteFormLogo({ db, accountId }),
     );

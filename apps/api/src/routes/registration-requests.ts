@@ -10,7 +10,7 @@ import { listRegistrationRequests, type RegistrationRequestView, retryRegistrati
 import { enqueue, pushRegistrationJob } from "@gw/queues";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { accountRoute } from "./account-route";
+import { accountRoutes } from "./account-routes";
 
 const present = (r: RegistrationRequestView) => ({
   ...r,
@@ -27,15 +27,11 @@ export const registrationRequestRoutes =
   async (app) => {
     const { db, queues, config } = deps;
 
-    const tags = ["registrations"];
+    const route = accountRoutes(app, { tags: ["registrations"], preHandler: app.requireAuth, errors });
 
-    accountRoute(
-      app,
+    route.get(
+      "/api/registration-requests",
       {
-        method: "GET",
-        url: "/api/registration-requests",
-        preHandler: app.requireAuth,
-        tags,
         summary: "Registration requests of the account, newest first (status=FAILED: the failed registrations)",
         querystring: registrationRequestsQuery,
         reply: registrationRequestList,
@@ -47,13 +43,10 @@ export const registrationRequestRoutes =
       },
     );
 
-    accountRoute(
-      app,
+    route.post(
+      "/api/registration-requests/:requestId/retry",
       {
-        method: "POST",
-        url: "/api/registration-requests/:requestId/retry",
         preHandler: app.requireAdmin,
-        tags,
         summary:
           "Retry a failed registration: back to PENDING with a fresh retry window, pushed to GoTo at once (admins)",
         params: registrationRequestParams,
