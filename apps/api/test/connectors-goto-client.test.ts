@@ -32,6 +32,16 @@ const row = (id: string) => api.deps.db.connector.findUniqueOrThrow({ where: { i
 const tokenRequests = async (since: number) =>
   (await sim.control.requests(since)).filter((r) => r.method === "POST" && r.path === "/oauth/token");
 const lastRequestId = async () => (await sim.control.requests()).at(-1)?.id ?? 0;
+/** A connector of a GoTo that hands out a new refresh token at every renewal. */
+const rotatingConnector = async () => {
+  await sim.control.updateSettings({ refreshMode: "rotate-always" });
+  return createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
+};
+/** GoTo forgets the organizer's access tokens; resolves with the last request before whatever follows. */
+const expireTokens = async (organizerKey: string) => {
+  await sim.control.expireTokens(organizerKey);
+  return lastRequestId();
+};
 
 describe("createVerifiedConnector + createConnectorGotoClient", () => {
   it("calls GoTo with the connector's stored token and organizer", async () => {
@@ -68,11 +78,9 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
   });
 
   it("refreshes once when GoTo says the token is invalid, and keeps a rotated refresh token", async () => {
-    await sim.control.updateSettings({ refreshMode: "rotate-always" });
-    const { connector, organizer } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
+    const { connector, organizer } = await rotatingConnector();
     const client = await clientFor(connector.id);
-    await sim.control.expireTokens(organizer.organizerKey);
-    const since = await lastRequestId();
+    const since = await expireTokens(organizer.organizerKey);
     const webinars = await client.listWebinars({
       fromTime: new Date(Date.now() - 86_400_000),
       toTime: new Date(Date.now() + 86_400_000),
@@ -93,22 +101,18 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
   });
 
   it("shares one renewal between concurrent calls of one process", async () => {
-    await sim.control.updateSettings({ refreshMode: "rotate-always" });
-    const { connector, organizer } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
+    const { connector, organizer } = await rotatingConnector();
     const client = await clientFor(connector.id);
-    await sim.control.expireTokens(organizer.organizerKey);
-    const since = await lastRequestId();
+    const since = await expireTokens(organizer.organizerKey);
     const identities = await Promise.all([1, 2, 3, 4].map(() => client.getIdentity()));
     expect(identities.map((i) => i.organizerKey)).toEqual(Array(4).fill(organizer.organizerKey));
     expect(await tokenRequests(since)).toHaveLength(1);
   });
 
   it("serialises refreshes of two clients: the second adopts the token the first stored", async () => {
-    await sim.control.updateSettings({ refreshMode: "rotate-always" });
-    const { connector, organizer } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
+    const { connector, organizer } = await rotatingConnector();
     const [a, b] = await Promise.all([clientFor(connector.id), clientFor(connector.id)]);
-    await sim.control.expireTokens(organizer.organizerKey);
-    const since = await lastRequestId();
+    const since = await expireTokens(organizer.organizerKey);
     const [ia, ib] = await Promise.all([a.getIdentity(), b.getIdentity()]);
     expect(ia.organizerKey).toBe(organizer.organizerKey);
     expect(ib.organizerKey).toBe(organizer.organizerKey);
@@ -117,8 +121,7 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
   });
 
   it("serialises refreshes across two real processes: one refresh, both served, the rotation stored", async () => {
-    await sim.control.updateSettings({ refreshMode: "rotate-always" });
-    const { connector, organizer } = await createVerifiedConnector(api.deps.db, api.deps.secretBox, { accountId, sim });
+    const { connector, organizer } = await rotatingConnector();
     const env = {
       ...process.env,
       ...simEnv(sim),
@@ -148,8 +151,7 @@ describe("createVerifiedConnector + createConnectorGotoClient", () => {
     try {
       // Both hold the same access token before GoTo stops accepting it.
       await Promise.all(processes.map((p) => p.outputMatches(/^ready$/m)));
-      await sim.control.expireTokens(organizer.organizerKey);
-      const since = await lastRequestId();
+      const since = await expireTokens(organizer.organizerKey);
       for (const p of processes) p.child.stdin.write("go\n");
       await Promise.all(processes.map((p) => p.exited));
       const results = processes.map((p) => JSON.parse(p.output().trim().split("\n").at(-1) ?? "{}"));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserAndLogin } from "./auth-helpers";
-import { type FormsEnv, formBody, startFormsEnv, URLENCODED, waitFor } from "./forms-harness";
+import { type FormsEnv, formBody, startFormsEnv, submitFormJson, URLENCODED, waitFor } from "./forms-harness";
 import { asUser } from "./helpers";
 
 // Branding, embedding, view counts and the forms list's numbers, through the API.
@@ -190,13 +190,7 @@ describe("the forms list", () => {
     await get({ "user-agent": CHROME }, `/f/${formId}?preview=1`);
     await env.api.deps.formViews.flush();
 
-    const submit = (email: string) =>
-      env.api.app.inject({
-        method: "POST",
-        url: `/f/${formId}`,
-        headers: { ...URLENCODED, accept: "application/json" },
-        payload: formBody({ email, firstName: "Ada", lastName: "Lovelace" }),
-      });
+    const submit = (email: string) => submitFormJson(env, formId, { email, firstName: "Ada", lastName: "Lovelace" });
     expect((await submit("counted-1@example.com")).statusCode).toBe(200);
     expect((await submit("counted-2@example.com")).statusCode).toBe(200);
     const [first] = await env.api.deps.db.registrationRequest.findMany({

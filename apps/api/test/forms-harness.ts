@@ -160,3 +160,12 @@ export async function waitFor<T>(
 /** A urlencoded body as a browser's form post sends it. */
 export const formBody = (values: Record<string, string>) => new URLSearchParams(values).toString();
 export const URLENCODED = { "content-type": "application/x-www-form-urlencoded" };
+
+/** A visitor's submission of the hosted form, asking for the JSON answer (as API callers do). */
+export const submitFormJson = (env: Pick<FormsEnv, "api">, formId: string, values: Record<string, string>) =>
+  env.api.app.inject({
+    method: "POST",
+    url: `/f/${formId}`,
+    headers: { ...URLENCODED, accept: "application/json" },
+    payload: formBody(values),
+  });

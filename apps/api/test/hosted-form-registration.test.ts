@@ -1,7 +1,7 @@
 import { createWebinar } from "@gw/testing";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createUserAndLogin } from "./auth-helpers";
-import { formBody, URLENCODED, useFormsEnv, waitFor } from "./forms-harness";
+import { formBody, submitFormJson, URLENCODED, useFormsEnv, waitFor } from "./forms-harness";
 
 // End to end over HTTP: the hosted form on the API, the push job in a worker runtime in this
 // process (same database and Redis prefix), and the GoTo stand-in behind the connector.
@@ -124,13 +124,7 @@ describe("registering through a hosted form", () => {
   it("answers once GoTo Webinar has the registrant, and tells API callers whether it went through", async () => {
     const webinar = await env.createWebinar();
     const formId = await env.createRegisterForm(webinar.id, PROFILE);
-    const post = (values: Record<string, string>) =>
-      env.api.app.inject({
-        method: "POST",
-        url: `/f/${formId}`,
-        headers: { ...URLENCODED, accept: "application/json" },
-        payload: formBody(values),
-      });
+    const post = (values: Record<string, string>) => submitFormJson(env, formId, values);
 
     const address = email("prompt");
     const registered = await post({ email: address, firstName: "Pat", lastName: "Prompt" });

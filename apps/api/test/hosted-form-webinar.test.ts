@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { formBody, URLENCODED, useFormsEnv } from "./forms-harness";
+import { formBody, submitFormJson, URLENCODED, useFormsEnv } from "./forms-harness";
 
 // The hosted form names its webinar, closes once it has started, and the thank-you answer gives
 // GoTo's join link and the webinar for the visitor's calendar.
@@ -39,11 +39,10 @@ describe("the hosted form's webinar", () => {
     expect(page.body).not.toContain("<form");
 
     const before = await env.api.deps.db.formSubmission.count({ where: { formId } });
-    const refused = await env.api.app.inject({
-      method: "POST",
-      url: `/f/${formId}`,
-      headers: { ...URLENCODED, accept: "application/json" },
-      payload: formBody({ email: "late@example.com", firstName: "Lee", lastName: "Late" }),
+    const refused = await submitFormJson(env, formId, {
+      email: "late@example.com",
+      firstName: "Lee",
+      lastName: "Late",
     });
     expect(refused.statusCode).toBe(410);
     expect(refused.json().message).toBe(
@@ -55,12 +54,7 @@ describe("the hosted form's webinar", () => {
   it("answers with GoTo's join link and calendar links (JSON and the thank-you page), and serves the .ics", async () => {
     const webinar = await env.createWebinar({ subject: "Launch briefing", durationMinutes: 30 });
     const formId = await env.createRegisterForm(webinar.id);
-    const json = await env.api.app.inject({
-      method: "POST",
-      url: `/f/${formId}`,
-      headers: { ...URLENCODED, accept: "application/json" },
-      payload: formBody({ email: "jo@example.com", firstName: "Jo", lastName: "Joiner" }),
-    });
+    const json = await submitFormJson(env, formId, { email: "jo@example.com", firstName: "Jo", lastName: "Joiner" });
     expect(json.statusCode).toBe(200);
     const [registration] = json.json().registrations;
     expect(registration.status).toBe("registered");
