@@ -65,8 +65,13 @@ export async function pgTransaction<T>(
   client.on("error", onError);
   try {
     await client.query("BEGIN");
-    for (const [name, value] of Object.entries(settings)) {
-      await client.query("SELECT set_config($1, $2, true)", [name, value]);
+    const entries = Object.entries(settings);
+    if (entries.length > 0) {
+      // One round trip for every setting, not one each.
+      await client.query(
+        `SELECT ${entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(", ")}`,
+        entries.flat(),
+      );
     }
     const result = await work(
       async <R>(text: string, values: unknown[]) => (await client.query(text, values)).rows as R[],

@@ -41,6 +41,26 @@ describe("sqlQuery", () => {
 });
 
 describe("pgTransaction", () => {
+  it("applies its settings to its own transaction only", async () => {
+    // One connection, so that the second transaction runs where the first one did.
+    const single = createDb(database.url, { poolSize: 1 });
+    try {
+      const read = `SELECT current_setting('gw.segment_eval', true) AS eval, current_setting('work_mem') AS mem,
+        current_setting('jit') AS jit`;
+      const [inside] = await pgTransaction(single, (query) => query<Record<string, string>>(read, []), {
+        "gw.segment_eval": "on",
+        work_mem: "12MB",
+        jit: "off",
+      });
+      expect(inside).toEqual({ eval: "on", mem: "12MB", jit: "off" });
+      const [after] = await pgTransaction(single, (query) => query<Record<string, string>>(read, []));
+      expect(after?.eval ?? "").toBe("");
+      expect(after?.mem).not.toBe("12MB");
+    } finally {
+      await single.$disconnect();
+    }
+  });
+
   it("survives its connection being killed mid-transaction: the work fails, the process and the pool go on", async () => {
     const unhandled: unknown[] = [];
     const onUncaught = (error: unknown) => unhandled.push(error);

@@ -55,9 +55,14 @@ export function matchingIdsQuery(
   accountId: string,
   criteria: Criteria,
   prospectIds?: string[],
+  idRange?: { from?: string; to?: string },
 ): { sql: string; params: SqlParams } {
   const { where, params } = matchesQuery(accountId, criteria);
-  if (!prospectIds) return { sql: `SELECT p."id" FROM "Prospect" p WHERE ${where}`, params };
+  if (!prospectIds) {
+    const from = idRange?.from ? ` AND p."id" >= ${params.add(idRange.from)}::uuid` : "";
+    const to = idRange?.to ? ` AND p."id" < ${params.add(idRange.to)}::uuid` : "";
+    return { sql: `SELECT p."id" FROM "Prospect" p WHERE ${where}${from}${to}`, params };
+  }
   const only = params.add(prospectIds);
   return {
     sql: `SELECT m."id" FROM unnest(${only}::uuid[]) AS c("id")
