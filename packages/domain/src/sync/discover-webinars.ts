@@ -9,9 +9,9 @@ import {
   webinarStatusAt,
 } from "./map-goto-webinar";
 import { type PollingSettings, planWebinarSync } from "./polling-policy";
-import { finishSyncRun, startSyncRun } from "./record-sync-run";
+import { finishSucceededSyncRun, finishSyncRun, startSyncRun } from "./record-sync-run";
 import type { ConnectGoto } from "./sync-webinar";
-import type { SyncCounts } from "./types";
+import type { SyncCounts, SyncRunResult } from "./types";
 import { upsertWebinarSessions } from "./upsert-webinar-sessions";
 
 export type DiscoveryClient = Pick<GotoClient, "listWebinars" | "getWebinar" | "listOrganizerSessions">;
@@ -40,17 +40,10 @@ export interface DiscoverWebinarsOptions {
   now?: () => Date;
 }
 
-export type DiscoverWebinarsResult =
-  | { status: "skipped"; reason: string }
-  | {
-      status: "synced";
-      kind: SyncKind;
-      runId: string;
-      counts: SyncCounts;
-      /** Webinars due now (new ones, changed ones, backfilled ones): enqueue them after this returns. */
-      dueWebinarIds: string[];
-      details: Record<string, number>;
-    };
+export type DiscoverWebinarsResult = SyncRunResult<{
+  /** Webinars due now (new ones, changed ones, backfilled ones): enqueue them after this returns. */
+  dueWebinarIds: string[];
+}>;
 
 interface WebinarWrite extends WebinarFields {
   status: WebinarStatus;
@@ -260,23 +253,21 @@ export async function discoverWebinars(options: DiscoverWebinarsOptions): Promis
     const dueWebinarIds = await listDueWebinarIds(db, connector.id, finishedAt);
 
     const counts: SyncCounts = { fetched: listed.length, created, updated: changed + cancelledIds.length, skipped };
-    await finishSyncRun({ db, run, counts, apiRequests, now: finishedAt });
-    return {
-      status: "synced",
-      kind,
-      runId: run.id,
-      counts,
-      dueWebinarIds,
-      details: {
-        listed: listed.length,
-        created,
-        changed,
-        cancelled: cancelledIds.length,
-        sessions: sessions.length,
-        backfilled,
-        apiRequests,
+    return finishSucceededSyncRun(
+      { db, run, kind, counts, apiRequests, now: finishedAt },
+      {
+        dueWebinarIds,
+        details: {
+          listed: listed.length,
+          created,
+          changed,
+          cancelled: cancelledIds.length,
+          sessions: sessions.length,
+          backfilled,
+          apiRequests,
+        },
       },
-    };
+    );
   } catch (error) {
     const now = clock();
     await finishSyncRun({ db, run, apiRequests, error, now }).catch(() => undefined);

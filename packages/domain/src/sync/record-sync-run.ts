@@ -1,5 +1,5 @@
 import type { Db, SyncKind } from "@gw/db";
-import type { SyncCounts } from "./types";
+import type { SyncCounts, SyncRunDone } from "./types";
 
 export interface StartSyncRunOptions {
   db: Pick<Db, "syncRun">;
@@ -57,6 +57,15 @@ export async function finishSyncRun(options: FinishSyncRunOptions): Promise<void
       error: options.error === undefined ? null : describeError(options.error),
     },
   });
+}
+
+/** Closes the record of a run that went through and answers with it, as every sync does. */
+export async function finishSucceededSyncRun<Extra>(
+  options: FinishSyncRunOptions & { kind: SyncKind; counts: SyncCounts },
+  result: Extra & Pick<SyncRunDone, "details">,
+): Promise<SyncRunDone & Extra> {
+  await finishSyncRun(options);
+  return { status: "synced", kind: options.kind, runId: options.run.id, counts: options.counts, ...result };
 }
 
 /** One line for operators; messages from our client and domain carry no tokens. */

@@ -16,8 +16,8 @@ import { recordActivities } from "../scoring/record-activities";
 import { sessionsOf, webinarStatusAt } from "./map-goto-webinar";
 import { type PollingSettings, planWebinarSync } from "./polling-policy";
 import { recordAttendance } from "./record-attendance";
-import { finishSyncRun, startSyncRun } from "./record-sync-run";
-import type { AttendeeInput, RegistrantInput, SyncConnector, SyncCounts, SyncWebinar } from "./types";
+import { finishSucceededSyncRun, finishSyncRun, startSyncRun } from "./record-sync-run";
+import type { AttendeeInput, RegistrantInput, SyncConnector, SyncCounts, SyncRunResult, SyncWebinar } from "./types";
 import { upsertRegistrants } from "./upsert-registrants";
 import { upsertWebinarSessions } from "./upsert-webinar-sessions";
 
@@ -50,16 +50,7 @@ export interface SyncWebinarOptions {
   engagement?: "full" | "session" | "off" | boolean;
 }
 
-export type SyncWebinarResult =
-  | { status: "skipped"; reason: string }
-  | {
-      status: "synced";
-      kind: SyncKind;
-      runId: string;
-      counts: SyncCounts;
-      details: Record<string, number>;
-      phase: string;
-    };
+export type SyncWebinarResult = SyncRunResult<{ phase: string }>;
 
 /**
  * One run for one webinar: registrants always (they become prospects, registrations and
@@ -159,15 +150,10 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
           : { status: "CANCELLED", cancelledAt: now, nextPollAt: null, nextAttendanceSyncAt: null, lastPolledAt: now },
       });
       const counts = { fetched: 0, created: 0, updated: ended ? 0 : 1, skipped: 0 };
-      await finishSyncRun({ db, run, counts, apiRequests, now });
-      return {
-        status: "synced",
-        kind,
-        runId: run.id,
-        counts,
-        details: { cancelled: ended ? 0 : 1 },
-        phase: ended ? "final" : "cancelled",
-      };
+      return finishSucceededSyncRun(
+        { db, run, kind, counts, apiRequests, now },
+        { details: { cancelled: ended ? 0 : 1 }, phase: ended ? "final" : "cancelled" },
+      );
     }
 
     // Attendees GoTo no longer lists as registrants still attended: keep them as registrants.
@@ -282,36 +268,34 @@ export async function syncWebinar(options: SyncWebinarOptions): Promise<SyncWebi
       updated: written.registrationsUpdated + written.registrationsCancelled + attendanceUpdated,
       skipped: written.skipped,
     };
-    await finishSyncRun({ db, run, counts, apiRequests, now: finishedAt });
-    return {
-      status: "synced",
-      kind,
-      runId: run.id,
-      counts,
-      phase: plan.phase,
-      details: {
-        registrants: registrants.length,
-        attendees: attendees.length,
-        prospectsCreated: written.prospectsCreated,
-        prospectsUpdated: written.prospectsUpdated,
-        prospectsMerged: written.prospectsMerged,
-        registrationsCreated: written.registrationsCreated,
-        registrationsUpdated: written.registrationsUpdated,
-        registrationsCancelled: written.registrationsCancelled,
-        attendanceUpdated,
-        activitiesCreated: recorded.created,
-        pointsAwarded: recorded.pointsAwarded + thresholds.points,
-        absentees: absent.length,
-        thresholdAwards: thresholds.awards,
-        engagementSessionsFetched: engaged?.sessionsFetched ?? 0,
-        questions: engaged?.questions ?? 0,
-        pollAnswers: engaged?.pollAnswers ?? 0,
-        surveyAnswers: engaged?.surveyAnswers ?? 0,
-        staff: staffed?.staff ?? 0,
-        staffFiltered: staffed?.newlyFiltered ?? 0,
-        apiRequests,
+    return finishSucceededSyncRun(
+      { db, run, kind, counts, apiRequests, now: finishedAt },
+      {
+        phase: plan.phase,
+        details: {
+          registrants: registrants.length,
+          attendees: attendees.length,
+          prospectsCreated: written.prospectsCreated,
+          prospectsUpdated: written.prospectsUpdated,
+          prospectsMerged: written.prospectsMerged,
+          registrationsCreated: written.registrationsCreated,
+          registrationsUpdated: written.registrationsUpdated,
+          registrationsCancelled: written.registrationsCancelled,
+          attendanceUpdated,
+          activitiesCreated: recorded.created,
+          pointsAwarded: recorded.pointsAwarded + thresholds.points,
+          absentees: absent.length,
+          thresholdAwards: thresholds.awards,
+          engagementSessionsFetched: engaged?.sessionsFetched ?? 0,
+          questions: engaged?.questions ?? 0,
+          pollAnswers: engaged?.pollAnswers ?? 0,
+          surveyAnswers: engaged?.surveyAnswers ?? 0,
+          staff: staffed?.staff ?? 0,
+          staffFiltered: staffed?.newlyFiltered ?? 0,
+          apiRequests,
+        },
       },
-    };
+    );
   } catch (error) {
     const now = clock();
     await finishSyncRun({ db, run, apiRequests, error, now }).catch(() => undefined);

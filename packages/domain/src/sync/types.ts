@@ -1,4 +1,4 @@
-import type { ActivityType, RegistrationSource } from "@gw/db";
+import type { ActivityType, RegistrationSource, SyncKind } from "@gw/db";
 
 /** The webinar fields the sync writes need. */
 export interface SyncWebinar {
@@ -62,3 +62,15 @@ export interface SyncCounts {
   updated: number;
   skipped: number;
 }
+
+/** A sync run that went through: its SyncRun, its counts and the details its kind reports. */
+export interface SyncRunDone {
+  status: "synced";
+  kind: SyncKind;
+  runId: string;
+  counts: SyncCounts;
+  details: Record<string, number>;
+}
+
+/** What a sync answers: why it did nothing, or its run and what else its kind reports. */
+export type SyncRunResult<Extra> = { status: "skipped"; reason: string } | (SyncRunDone & Extra);
