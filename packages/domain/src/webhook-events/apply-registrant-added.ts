@@ -1,8 +1,8 @@
 import type { RegistrantAddedEvent } from "@gw/gotowebinar";
 import type { RegistrantInput } from "../sync/types";
-import { upsertRegistrants } from "../sync/upsert-registrants";
 import { type ApplyContext, type ApplyOutcome, findEventWebinar, webinarNotSynced } from "./apply-outcome";
 import { cancelRegistrations } from "./cancel-registrations";
+import { upsertEventRegistrant } from "./upsert-event-registrant";
 
 /**
  * registrant.added: the registration and its REGISTERED (and, once approved, ACCEPTED) activity,
@@ -27,22 +27,7 @@ export async function applyRegistrantAdded(ctx: ApplyContext, event: RegistrantA
       ? { status: "APPLIED" }
       : { status: "IGNORED", reason: `registrant ${event.registrantKey} is not registered here` };
   }
-  const result = await upsertRegistrants({
-    db,
-    webinar,
-    connector,
-    registrants: [registrantOfEvent(event)],
-    source: "WEBHOOK",
-    complete: false,
-    now,
-  });
-  if (result.skipped > 0) {
-    return {
-      status: "IGNORED",
-      reason: "the registrant is not a prospect and this connector does not create prospects",
-    };
-  }
-  return { status: "APPLIED" };
+  return upsertEventRegistrant(ctx, webinar, registrantOfEvent(event));
 }
 
 /** The registrant a registrant.added event delivers, as the sync writes it. */

@@ -1,8 +1,8 @@
 import { pgQuery } from "@gw/db";
 import type { RegistrantJoinedEvent } from "@gw/gotowebinar";
 import { emailKey } from "../prospects/normalize-email";
-import { upsertRegistrants } from "../sync/upsert-registrants";
 import { type ApplyContext, type ApplyOutcome, findEventWebinar, webinarNotSynced } from "./apply-outcome";
+import { upsertEventRegistrant } from "./upsert-event-registrant";
 
 /**
  * registrant.joined: attendance in progress (`joinedAt`, the first join). ATTENDED itself still
@@ -45,31 +45,16 @@ export async function applyRegistrantJoined(ctx: ApplyContext, event: Registrant
       reason: `no registration of ${event.email} for webinar ${event.webinarKey} yet (the registrant sync brings it)`,
     };
   }
-  const result = await upsertRegistrants({
-    db,
-    webinar,
-    connector,
-    registrants: [
-      {
-        registrantKey: event.registrantKey,
-        email: event.email,
-        firstName: event.firstName,
-        lastName: event.lastName,
-        registrationDate: event.registrationDate ?? null,
-        status: event.status ?? "APPROVED",
-        joinUrl: event.joinUrl ?? null,
-      },
-    ],
-    source: "WEBHOOK",
-    complete: false,
-    now,
+  const written = await upsertEventRegistrant(ctx, webinar, {
+    registrantKey: event.registrantKey,
+    email: event.email,
+    firstName: event.firstName,
+    lastName: event.lastName,
+    registrationDate: event.registrationDate ?? null,
+    status: event.status ?? "APPROVED",
+    joinUrl: event.joinUrl ?? null,
   });
-  if (result.skipped > 0) {
-    return {
-      status: "IGNORED",
-      reason: "the registrant is not a prospect and this connector does not create prospects",
-    };
-  }
+  if (written.status !== "APPLIED") return written;
   return (await markJoined()).length > 0
     ? { status: "APPLIED" }
     : { status: "IGNORED", reason: `registrant ${event.registrantKey} has no registration` };
