@@ -3,12 +3,11 @@
 // the very schemas the route does. It imports only zod; keep it that way (a web test checks it).
 import { z } from "zod";
 
-/** The fields a form can carry: e-mail, first and last name, and the optional registrant fields GoTo accepts. */
-export const STANDARD_FIELD_NAMES = [
-  "email",
-  "firstName",
-  "lastName",
-  "organization",
+/**
+ * GoTo's registrant fields that are prospect columns of the same name, and that an admin may edit
+ * on the prospect's page (GoTo's organization is the prospect's company).
+ */
+export const CONTACT_FIELD_NAMES = [
   "jobTitle",
   "phone",
   "address",
@@ -17,6 +16,15 @@ export const STANDARD_FIELD_NAMES = [
   "zipCode",
   "country",
   "industry",
+] as const;
+
+/** The fields a form can carry: e-mail, first and last name, and the optional registrant fields GoTo accepts. */
+export const STANDARD_FIELD_NAMES = [
+  "email",
+  "firstName",
+  "lastName",
+  "organization",
+  ...CONTACT_FIELD_NAMES,
   "numberOfEmployees",
   "purchasingRole",
   "purchasingTimeFrame",

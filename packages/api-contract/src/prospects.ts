@@ -11,21 +11,10 @@ import {
   type ResponseOf,
   searchQuery,
 } from "./common";
+import { CONTACT_FIELD_NAMES } from "./form-input";
 
 /** The profile columns an admin may edit on the prospect's page, besides e-mail. */
-export const EDITABLE_PROSPECT_FIELDS = [
-  "firstName",
-  "lastName",
-  "company",
-  "jobTitle",
-  "phone",
-  "address",
-  "city",
-  "state",
-  "zipCode",
-  "country",
-  "industry",
-] as const;
+export const EDITABLE_PROSPECT_FIELDS = ["firstName", "lastName", "company", ...CONTACT_FIELD_NAMES] as const;
 export type EditableProspectField = (typeof EDITABLE_PROSPECT_FIELDS)[number];
 
 /**
