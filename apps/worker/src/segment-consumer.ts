@@ -1,8 +1,7 @@
-import { listenForNotifications } from "@gw/db";
 import { processDirtyProspects, refreshTimeRelativeSegments } from "@gw/domain/segments";
 import { enqueue, pushRegistrationJob } from "@gw/queues";
 import type { WorkerDeps } from "./deps";
-import { serialPasses } from "./serial-passes";
+import { notifiedPasses } from "./serial-passes";
 
 export interface SegmentConsumer {
   /** Resolves when no marked prospect is left that this consumer could claim (tests, benchmarks). */
@@ -58,21 +57,14 @@ export function startSegmentConsumer(deps: WorkerDeps, options: SegmentConsumerO
     }
   };
 
-  const passes = serialPasses(drainOnce, {
-    onError: (error) => log.warn({ err: error }, "segment consumer round failed; the next sweep retries"),
-  });
-  const kick = passes.kick;
-
-  const listener = listenForNotifications({
+  const passes = notifiedPasses(drainOnce, {
     databaseUrl: config.databaseUrl,
     channel: "segment_dirty",
-    onNotification: () => void kick(),
-    onListening: () => void kick(), // whatever was marked while nobody listened
-    onError: (error) => log.warn({ err: error }, "segment listener lost its connection; sweeping until it is back"),
+    sweepEveryMs,
+    onError: (error) => log.warn({ err: error }, "segment consumer round failed; the next sweep retries"),
+    onListenerError: (error) =>
+      log.warn({ err: error }, "segment listener lost its connection; sweeping until it is back"),
   });
-
-  const sweep = setInterval(() => void kick(), sweepEveryMs);
-  sweep.unref();
 
   let refreshing = false;
   const refresh = setInterval(() => {
@@ -96,10 +88,8 @@ export function startSegmentConsumer(deps: WorkerDeps, options: SegmentConsumerO
     drain: passes.drain,
     async close() {
       closed = true;
-      clearInterval(sweep);
       clearInterval(refresh);
-      await passes.stop();
-      await listener.close();
+      await passes.close();
     },
   };
 }

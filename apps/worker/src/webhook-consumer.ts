@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable, listenForNotifications, pgQuery } from "@gw/db";
+import { isDatabaseUnavailable, pgQuery } from "@gw/db";
 import {
   applyWebhookBatch,
   setWebhookEventAside,
@@ -7,7 +7,7 @@ import {
 } from "@gw/domain/webhook-events";
 import { applyWebhookEventJob, enqueueAll } from "@gw/queues";
 import type { WorkerDeps } from "./deps";
-import { serialPasses } from "./serial-passes";
+import { notifiedPasses } from "./serial-passes";
 
 export interface WebhookConsumer {
   /** Resolves when the events notified so far have been through a pass (tests). */
@@ -184,47 +184,35 @@ export function startWebhookConsumer(deps: WorkerDeps, options: WebhookConsumerO
     }
   };
 
-  const passes = serialPasses(passOnce, {
-    more: () => dirty.size > 0,
-    onError: (error) => {
-      log.warn({ err: error }, "webhook consumer pass failed; trying again shortly");
-      clearTimeout(retry);
-      retry = setTimeout(() => void passes.kick(), retryMs);
-      retry.unref();
-    },
-  });
-  const kick = passes.kick;
-
-  const listener = listenForNotifications({
+  const passes = notifiedPasses(passOnce, {
     databaseUrl: config.databaseUrl,
     channel: WEBHOOK_EVENTS_CHANNEL,
-    onNotification: (payload) => {
-      for (const connectorId of (payload ?? "").split(",")) if (connectorId) dirty.add(connectorId);
-      void kick();
+    sweepEveryMs,
+    more: () => dirty.size > 0,
+    onWake: (reason, payload) => {
+      if (reason === "notification") {
+        for (const connectorId of (payload ?? "").split(",")) if (connectorId) dirty.add(connectorId);
+      } else {
+        // A reconnect (whatever arrived while nobody listened) or a sweep: every connector waiting.
+        everyConnector = true;
+      }
     },
-    onListening: () => {
-      // Whatever arrived while nobody listened.
-      everyConnector = true;
-      void kick();
+    onError: (error, kick) => {
+      log.warn({ err: error }, "webhook consumer pass failed; trying again shortly");
+      clearTimeout(retry);
+      retry = setTimeout(() => void kick(), retryMs);
+      retry.unref();
     },
-    onError: (error) =>
+    onListenerError: (error) =>
       log.warn({ err: error }, "webhook listener lost its connection; the sweeper covers until it is back"),
   });
-
-  const sweep = setInterval(() => {
-    everyConnector = true;
-    void kick();
-  }, sweepEveryMs);
-  sweep.unref();
 
   return {
     drain: passes.drain,
     async close() {
       closed = true;
       clearTimeout(retry);
-      clearInterval(sweep);
-      await passes.stop();
-      await listener.close();
+      await passes.close();
     },
   };
 }
