@@ -15,6 +15,11 @@ export interface Column<T> {
   width?: string;
 }
 
+/** What stands where a value is missing (no name, no attendance yet), so a blank cell reads as "none". */
+export function Blank() {
+  return <span className="muted">—</span>;
+}
+
 /** A right-aligned column of figures (sorted on the server by `sortKey` when given). */
 export function figureColumn<T>(
   key: string,

@@ -15,40 +15,58 @@ interface FieldChrome {
   error?: string;
 }
 
-/** Label, hint and error wired to the control with ids, so screen readers read all three. */
-function useFieldIds(id: string | undefined, hint: unknown, error: unknown) {
+/** What a field's control carries so that its label, hint and error are read with it. */
+interface ControlProps {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+/**
+ * A field: its label, the control `children` draws with the props it is given, then its hint and
+ * error, wired to the control with ids so screen readers read all three.
+ */
+function Field({
+  label,
+  hint,
+  error,
+  id,
+  className,
+  marksRequired,
+  children,
+}: FieldChrome & {
+  id: string | undefined;
+  className?: string;
+  /** A star after the label (the text fields' way of saying it must be filled in). */
+  marksRequired?: boolean;
+  children(control: ControlProps): ReactNode;
+}) {
   const generated = useId();
   const controlId = id ?? generated;
   const hintId = hint ? `${controlId}-hint` : undefined;
   const errorId = error ? `${controlId}-error` : undefined;
-  return { controlId, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
-}
-
-function Chrome({
-  ids,
-  hint,
-  error,
-  children,
-}: {
-  ids: ReturnType<typeof useFieldIds>;
-  hint?: ReactNode;
-  error?: string;
-  children: ReactNode;
-}) {
   return (
-    <>
-      {children}
+    <div className={className ? `field ${className}` : "field"}>
+      <label htmlFor={controlId}>
+        {label}
+        {marksRequired ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {children({
+        id: controlId,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+      })}
       {hint ? (
-        <span className="hint" id={ids.hintId}>
+        <span className="hint" id={hintId}>
           {hint}
         </span>
       ) : null}
       {error ? (
-        <span className="error" id={ids.errorId}>
+        <span className="error" id={errorId}>
           {error}
         </span>
       ) : null}
-    </>
+    </div>
   );
 }
 
@@ -60,23 +78,10 @@ export function TextField({
   className,
   ...input
 }: FieldChrome & InputHTMLAttributes<HTMLInputElement>) {
-  const ids = useFieldIds(id, hint, error);
   return (
-    <div className={`field ${className ?? ""}`}>
-      <label htmlFor={ids.controlId}>
-        {label}
-        {input.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <Chrome ids={ids} hint={hint} error={error}>
-        <input
-          id={ids.controlId}
-          className="input"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={ids.describedBy}
-          {...input}
-        />
-      </Chrome>
-    </div>
+    <Field label={label} hint={hint} error={error} id={id} className={className} marksRequired={input.required}>
+      {(control) => <input {...control} className="input" {...input} />}
+    </Field>
   );
 }
 
@@ -94,20 +99,10 @@ export function TextAreaField({
   id,
   ...input
 }: FieldChrome & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const ids = useFieldIds(id, hint, error);
   return (
-    <div className="field">
-      <label htmlFor={ids.controlId}>{label}</label>
-      <Chrome ids={ids} hint={hint} error={error}>
-        <textarea
-          id={ids.controlId}
-          className="textarea"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={ids.describedBy}
-          {...input}
-        />
-      </Chrome>
-    </div>
+    <Field label={label} hint={hint} error={error} id={id}>
+      {(control) => <textarea {...control} className="textarea" {...input} />}
+    </Field>
   );
 }
 
@@ -120,22 +115,14 @@ export function SelectField({
   className,
   ...select
 }: FieldChrome & SelectHTMLAttributes<HTMLSelectElement>) {
-  const ids = useFieldIds(id, hint, error);
   return (
-    <div className={`field ${className ?? ""}`}>
-      <label htmlFor={ids.controlId}>{label}</label>
-      <Chrome ids={ids} hint={hint} error={error}>
-        <select
-          id={ids.controlId}
-          className="select"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={ids.describedBy}
-          {...select}
-        >
+    <Field label={label} hint={hint} error={error} id={id} className={className}>
+      {(control) => (
+        <select {...control} className="select" {...select}>
           {children}
         </select>
-      </Chrome>
-    </div>
+      )}
+    </Field>
   );
 }
 

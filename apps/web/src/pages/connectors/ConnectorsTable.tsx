@@ -1,7 +1,7 @@
 import type { Connector, ConnectorSyncStatus } from "@gw/api-contract";
 import { ConnectorStatusBadge } from "../../components/Badge";
 import { Button, RowButton } from "../../components/Button";
-import { type Column, DataTable } from "../../components/DataTable";
+import { Blank, type Column, DataTable } from "../../components/DataTable";
 import { SyncNowButton } from "../../components/SyncNow";
 import { ConnectorSyncCell } from "./ConnectorSyncCell";
 
@@ -67,7 +67,7 @@ export function ConnectorsTable({
               {c.organizerName ? <div className="cell-sub">{c.organizerEmail}</div> : null}
             </>
           ) : (
-            <span className="muted">—</span>
+            <Blank />
           )}
         </>
       ),

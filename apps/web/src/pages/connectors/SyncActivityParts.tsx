@@ -4,7 +4,7 @@ import type { ConnectorList, OpsQueues, SyncRun, SyncRunPage } from "@gw/api-con
 import { Link } from "react-router-dom";
 import type { ApiState } from "../../api/use-api";
 import { Badge, StatusBadge } from "../../components/Badge";
-import { type Column, DataTable, figureColumn } from "../../components/DataTable";
+import { Blank, type Column, DataTable, figureColumn } from "../../components/DataTable";
 import { Icon } from "../../components/Icon";
 import { EmptyState, QueryView } from "../../components/States";
 import { formatDuration, formatNumber, formatRelative, formatShortDateTime } from "../../lib/format";
@@ -90,7 +90,7 @@ export function SyncRunsTable({
     {
       key: "connector",
       header: "Connector",
-      render: (r) => nameOf(r.connectorId) ?? <span className="muted">—</span>,
+      render: (r) => nameOf(r.connectorId) ?? <Blank />,
     },
     {
       key: "status",

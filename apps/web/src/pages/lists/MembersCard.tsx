@@ -1,7 +1,7 @@
 import type { Member, Page } from "@gw/api-contract";
 import { Link } from "react-router-dom";
 import { type ApiOptions, useApi } from "../../api/use-api";
-import { type Column, PagedQueryTable } from "../../components/DataTable";
+import { Blank, type Column, PagedQueryTable } from "../../components/DataTable";
 import { SearchInput } from "../../components/Field";
 import { Card } from "../../components/Layout";
 import { EmptyState } from "../../components/States";
@@ -42,7 +42,7 @@ export function prospectLinkColumn<T extends { id: string; email: string }>(): C
 export function memberColumns(addedHeader: string): Column<Member>[] {
   return [
     prospectLinkColumn<Member>(),
-    { key: "name", header: "Name", render: (m) => fullName(m) || <span className="muted">—</span> },
+    { key: "name", header: "Name", render: (m) => fullName(m) || <Blank /> },
     {
       key: "added",
       header: addedHeader,

@@ -2,6 +2,7 @@ import type { ProspectDetail } from "@gw/api-contract";
 import { Link, useParams } from "react-router-dom";
 import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
+import { Blank } from "../../components/DataTable";
 import { Icon, type IconName } from "../../components/Icon";
 import { Card, PageHeader, Stat } from "../../components/Layout";
 import { Alert, QueryView } from "../../components/States";
@@ -89,9 +90,9 @@ export function ProspectPage() {
               <dt>E-mail</dt>
               <dd>{p.email}</dd>
               <dt>First name</dt>
-              <dd>{p.firstName ?? <span className="muted">—</span>}</dd>
+              <dd>{p.firstName ?? <Blank />}</dd>
               <dt>Last name</dt>
-              <dd>{p.lastName ?? <span className="muted">—</span>}</dd>
+              <dd>{p.lastName ?? <Blank />}</dd>
               {PROSPECT_FIELDS.filter(([key]) => p[key]).map(([key, label]) => (
                 <FieldRow key={key} label={label} value={p[key]} />
               ))}

@@ -3,7 +3,7 @@ import { type ReactNode, useState } from "react";
 import { Link } from "react-router-dom";
 import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
-import { type Column, PagedTable } from "../../components/DataTable";
+import { Blank, type Column, PagedTable } from "../../components/DataTable";
 import { fullName } from "../../lib/format";
 import { nextSort } from "../../lib/use-search-state";
 import { BulkActionDialog } from "./BulkActionDialog";
@@ -35,12 +35,12 @@ export function personColumns<T extends Person>(): Column<T>[] {
         </span>
       ),
     },
-    { key: "name", header: "Name", sortKey: "name", render: (p) => fullName(p) || <span className="muted">—</span> },
+    { key: "name", header: "Name", sortKey: "name", render: (p) => fullName(p) || <Blank /> },
     {
       key: "company",
       header: "Company",
       sortKey: "company",
-      render: (p) => p.company ?? <span className="muted">—</span>,
+      render: (p) => p.company ?? <Blank />,
     },
   ];
 }

@@ -3,7 +3,7 @@
 import type { WebinarProspectsPage as DrillDownPage, Segment, WebinarProspect } from "@gw/api-contract";
 import type { ApiState } from "../../api/use-api";
 import { StatusBadge } from "../../components/Badge";
-import { type Column, figureColumn } from "../../components/DataTable";
+import { Blank, type Column, figureColumn } from "../../components/DataTable";
 import { EmptyState, QueryView } from "../../components/States";
 import { formatNumber, formatShortDateTime } from "../../lib/format";
 import type { BulkSelection } from "../prospects/BulkSelection";
@@ -36,11 +36,7 @@ export function webinarProspectColumns(segment: Segment): Column<WebinarProspect
             sortKey: "percent",
             align: "right",
             render: (p) =>
-              p.percentAttended === null ? (
-                <span className="muted">—</span>
-              ) : (
-                <span className="num">{Math.round(p.percentAttended)}%</span>
-              ),
+              p.percentAttended === null ? <Blank /> : <span className="num">{Math.round(p.percentAttended)}%</span>,
           },
         ] satisfies Column<WebinarProspect>[])),
     figureColumn<WebinarProspect>("questions", "Questions", (p) => formatNumber(p.questionsAsked), "questions"),
@@ -49,7 +45,7 @@ export function webinarProspectColumns(segment: Segment): Column<WebinarProspect
       header: "Poll / survey",
       render: (p) =>
         p.pollsAnswered + p.surveysAnswered === 0 ? (
-          <span className="muted">—</span>
+          <Blank />
         ) : (
           <span className="nowrap">
             {p.pollsAnswered > 0 ? `${p.pollsAnswered} poll` : ""}

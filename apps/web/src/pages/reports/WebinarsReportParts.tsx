@@ -6,7 +6,7 @@ import type { ApiState } from "../../api/use-api";
 import { WebinarStatusBadge } from "../../components/Badge";
 import { Button, CsvLink } from "../../components/Button";
 import { ConnectorFilter } from "../../components/ConnectorFilter";
-import { type Column, DataTable, Pagination, type SortState } from "../../components/DataTable";
+import { Blank, type Column, DataTable, Pagination, type SortState } from "../../components/DataTable";
 import { SearchInput, TextField } from "../../components/Field";
 import { Card } from "../../components/Layout";
 import { EmptyState, QueryView } from "../../components/States";
@@ -20,7 +20,7 @@ import type { WebinarsFilterProps } from "./use-webinars-report";
 export function webinarColumns(finished: boolean): Column<WebinarReportRow>[] {
   const countLink = (w: WebinarReportRow, segment: Segment, value: number | null, label: string) =>
     value === null ? (
-      <span className="muted">—</span>
+      <Blank />
     ) : (
       <Link
         className="count-link"
@@ -88,7 +88,7 @@ export function webinarColumns(finished: boolean): Column<WebinarReportRow>[] {
         align: "right",
         render: (w) =>
           w.attendanceRate === null ? (
-            <span className="muted">—</span>
+            <Blank />
           ) : (
             <span className="rate">
               <span className="num">{formatPercent(w.attendanceRate)}</span>
