@@ -1,5 +1,6 @@
 import type { Page } from "@gw/api-contract";
 import type { ReactNode } from "react";
+import { Link } from "react-router-dom";
 import { Icon } from "./Icon";
 import { type QueryLike, QueryView } from "./States";
 
@@ -28,6 +29,24 @@ export function figureColumn<T>(
   sortKey?: string,
 ): Column<T> {
   return { key, header, align: "right", numeric: true, render, sortKey };
+}
+
+/** A column whose cell is a link to the row's own page, set as the row's title. */
+export function titleLinkColumn<T>(
+  key: string,
+  header: ReactNode,
+  to: (row: T) => string,
+  text: (row: T) => ReactNode,
+): Column<T> {
+  return {
+    key,
+    header,
+    render: (row) => (
+      <Link to={to(row)} className="cell-title">
+        {text(row)}
+      </Link>
+    ),
+  };
 }
 
 /** The last column: a row's buttons, right-aligned on one line; its header is for screen readers. */

@@ -7,6 +7,7 @@ import {
   useId,
 } from "react";
 import { Button } from "./Button";
+import type { IconName } from "./Icon";
 import { Alert } from "./States";
 
 interface FieldChrome {
@@ -259,13 +260,32 @@ export function SaveForm({
         </Alert>
       ) : null}
       {canSave ? (
-        <div className="row">
-          <Button type="submit" variant="primary" loading={saving}>
-            {submitLabel}
-          </Button>
+        <SubmitRow label={submitLabel} saving={saving}>
           {actions}
-        </div>
+        </SubmitRow>
       ) : null}
     </SubmitForm>
+  );
+}
+
+/** A form's submit button, waiting while `saving`, with what stands beside it (`children`). */
+export function SubmitRow({
+  label,
+  saving,
+  icon,
+  children,
+}: {
+  label: string;
+  saving: boolean;
+  icon?: IconName;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="row">
+      <Button type="submit" variant="primary" icon={icon} loading={saving}>
+        {label}
+      </Button>
+      {children}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Link } from "react-router-dom";
 import { Button } from "../components/Button";
-import { actionsColumn, type Column, DataTable } from "../components/DataTable";
+import { actionsColumn, type Column, DataTable, titleLinkColumn } from "../components/DataTable";
 import { Card } from "../components/Layout";
 import { ErrorState } from "../components/States";
 import { formatRelative, formatShortDateTime } from "../lib/format";
@@ -14,15 +14,12 @@ export function FailedRegistrations() {
   if (!failed.data || failed.data.total === 0) return null;
 
   const columns: Column<FailedRequest>[] = [
-    {
-      key: "prospect",
-      header: "Prospect",
-      render: (r) => (
-        <Link to={`/prospects/${r.prospect.id}`} className="cell-title">
-          {r.prospect.email}
-        </Link>
-      ),
-    },
+    titleLinkColumn(
+      "prospect",
+      "Prospect",
+      (r) => `/prospects/${r.prospect.id}`,
+      (r) => r.prospect.email,
+    ),
     {
       key: "webinar",
       header: "Webinar",

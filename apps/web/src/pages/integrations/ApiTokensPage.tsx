@@ -6,7 +6,7 @@ import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
 import { type Column, DataTable } from "../../components/DataTable";
 import { ConfirmDialog } from "../../components/Dialog";
-import { TextField } from "../../components/Field";
+import { SubmitRow, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
 import { OneTimeSecret } from "../../components/OneTimeSecret";
 import { Alert, EmptyState, QueryView } from "../../components/States";
@@ -173,11 +173,7 @@ function ApiTokens() {
               {errorMessage(error)}
             </Alert>
           ) : null}
-          <div className="row">
-            <Button type="submit" variant="primary" icon="plus" loading={create.isPending}>
-              Create token
-            </Button>
-          </div>
+          <SubmitRow label="Create token" icon="plus" saving={create.isPending} />
         </form>
       </Card>
       <Card title="Tokens" id="tokens">

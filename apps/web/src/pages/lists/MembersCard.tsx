@@ -1,7 +1,6 @@
 import type { Member, Page } from "@gw/api-contract";
-import { Link } from "react-router-dom";
 import { type ApiOptions, useApi } from "../../api/use-api";
-import { Blank, type Column, PagedQueryTable } from "../../components/DataTable";
+import { Blank, type Column, PagedQueryTable, titleLinkColumn } from "../../components/DataTable";
 import { SearchInput } from "../../components/Field";
 import { Card } from "../../components/Layout";
 import { EmptyState } from "../../components/States";
@@ -27,15 +26,12 @@ export type Members = ReturnType<typeof useMembers>;
 
 /** A prospect's e-mail, linked to their page. */
 export function prospectLinkColumn<T extends { id: string; email: string }>(): Column<T> {
-  return {
-    key: "email",
-    header: "E-mail",
-    render: (p) => (
-      <Link to={`/prospects/${p.id}`} className="cell-title">
-        {p.email}
-      </Link>
-    ),
-  };
+  return titleLinkColumn(
+    "email",
+    "E-mail",
+    (p) => `/prospects/${p.id}`,
+    (p) => p.email,
+  );
 }
 
 /** The columns every member table starts with: who, linked to their page, and when they came in. */

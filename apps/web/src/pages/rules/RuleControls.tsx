@@ -1,24 +1,20 @@
 import type { Page, Rule, RulePreview, RuleRun } from "@gw/api-contract";
-import { Link } from "react-router-dom";
 import type { ApiState } from "../../api/use-api";
 import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
-import { type Column, PagedQueryTable } from "../../components/DataTable";
+import { type Column, PagedQueryTable, titleLinkColumn } from "../../components/DataTable";
 import { Card } from "../../components/Layout";
 import { EmptyState } from "../../components/States";
 import { formatNumber, formatShortDateTime, fullName } from "../../lib/format";
 import { RunActions } from "./RuleActions";
 
 const RUN_COLUMNS: Column<RuleRun>[] = [
-  {
-    key: "prospect",
-    header: "Prospect",
-    render: (r) => (
-      <Link to={`/prospects/${r.id}`} className="cell-title">
-        {fullName(r) || r.email}
-      </Link>
-    ),
-  },
+  titleLinkColumn(
+    "prospect",
+    "Prospect",
+    (r) => `/prospects/${r.id}`,
+    (r) => fullName(r) || r.email,
+  ),
   { key: "actions", header: "Actions", render: (r) => <RunActions run={r} /> },
   { key: "at", header: "When", render: (r) => <span className="nowrap">{formatShortDateTime(r.at)}</span> },
   {

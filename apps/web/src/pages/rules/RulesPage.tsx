@@ -1,8 +1,8 @@
 import type { Rule, RuleAction } from "@gw/api-contract";
-import { Link, useParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
 import { Badge, type Tone } from "../../components/Badge";
 import { Button, ButtonLink, RowButton } from "../../components/Button";
-import { type Column, figureColumn, PagedQueryTable } from "../../components/DataTable";
+import { type Column, figureColumn, PagedQueryTable, titleLinkColumn } from "../../components/DataTable";
 import { SaveForm, Switch, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
 import { EmptyState, QueryView } from "../../components/States";
@@ -19,15 +19,12 @@ const STATUS_LABEL: Record<Rule["status"], string> = { DRAFT: "Draft", ENABLED: 
 export function RulesPage() {
   const { rules, setPage } = useRulesList();
   const columns: Column<Rule>[] = [
-    {
-      key: "name",
-      header: "Rule",
-      render: (r) => (
-        <Link to={`/rules/${r.id}`} className="cell-title">
-          {r.name}
-        </Link>
-      ),
-    },
+    titleLinkColumn(
+      "name",
+      "Rule",
+      (r) => `/rules/${r.id}`,
+      (r) => r.name,
+    ),
     {
       key: "status",
       header: "State",

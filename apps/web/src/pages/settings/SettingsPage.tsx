@@ -3,7 +3,7 @@ import { fieldErrorMessage } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { useMe } from "../../auth/AuthProvider";
 import { Button } from "../../components/Button";
-import { CardForm, SelectField, TextField } from "../../components/Field";
+import { CardForm, SelectField, SubmitRow, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
 import { bothQueries, QueryView } from "../../components/States";
 import { useEditable } from "../../hooks/use-editable";
@@ -93,16 +93,13 @@ function RegistrantSourceCard({ isAdmin }: { isAdmin: boolean }) {
               </dl>
             </div>
             {isAdmin ? (
-              <div className="row">
-                <Button type="submit" variant="primary" loading={busy}>
-                  Save template
-                </Button>
+              <SubmitRow label="Save template" saving={busy}>
                 {!data.isDefault ? (
                   <Button disabled={busy} onClick={() => saveBody({ template: null })}>
                     Restore default
                   </Button>
                 ) : null}
-              </div>
+              </SubmitRow>
             ) : (
               <p className="muted small">Only admins change settings.</p>
             )}
@@ -154,13 +151,7 @@ function DefaultCampaignCard({ isAdmin }: { isAdmin: boolean }) {
                 </option>
               ))}
             </SelectField>
-            {isAdmin ? (
-              <div className="row">
-                <Button type="submit" variant="primary" loading={busy}>
-                  Save campaign
-                </Button>
-              </div>
-            ) : null}
+            {isAdmin ? <SubmitRow label="Save campaign" saving={busy} /> : null}
           </CardForm>
         )}
       </QueryView>
