@@ -167,6 +167,21 @@ export function Switch({
   );
 }
 
+/** The search box of a list whose search is kept in the URL's `q` (`useSearchState`). */
+export function QuerySearch({
+  label,
+  placeholder,
+  q,
+  set,
+}: {
+  label: string;
+  placeholder: string;
+  q: string;
+  set(change: { q: string }): void;
+}) {
+  return <SearchInput label={label} value={q} onChange={(value) => set({ q: value })} placeholder={placeholder} />;
+}
+
 export function SearchInput({
   label,
   value,

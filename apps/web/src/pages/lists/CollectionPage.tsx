@@ -5,7 +5,7 @@ import { fieldErrorMessage } from "../../api/client";
 import { Button, RowButton } from "../../components/Button";
 import { actionsColumn, type Column, PagedQueryTable } from "../../components/DataTable";
 import { ConfirmDialog, FormDialog } from "../../components/Dialog";
-import { SearchInput, TextField } from "../../components/Field";
+import { QuerySearch, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
 import { EmptyState } from "../../components/States";
 import { useToast } from "../../components/Toast";
@@ -78,12 +78,7 @@ export function CollectionPage<T extends NamedItem>({ kind }: { kind: Collection
       <div className="grid-2" style={{ gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1.4fr)" }}>
         <Card>
           <div className="card-header">
-            <SearchInput
-              label={`Search ${kind.noun}s`}
-              value={state.q}
-              onChange={(value) => set({ q: value })}
-              placeholder={`Search ${kind.noun}s…`}
-            />
+            <QuerySearch label={`Search ${kind.noun}s`} placeholder={`Search ${kind.noun}s…`} q={state.q} set={set} />
           </div>
           <PagedQueryTable
             query={items}

@@ -1,7 +1,7 @@
 import type { ProspectRow } from "@gw/api-contract";
 import { CsvLink } from "../../components/Button";
 import { type Column, figureColumn } from "../../components/DataTable";
-import { SearchInput } from "../../components/Field";
+import { QuerySearch } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
 import { Alert, EmptyState, QueryView } from "../../components/States";
 import { formatNumber, formatShortDateTime } from "../../lib/format";
@@ -35,12 +35,7 @@ export function ProspectsPage() {
       />
       <Card>
         <div className="card-header">
-          <SearchInput
-            label="Search prospects"
-            value={state.q}
-            onChange={(value) => set({ q: value })}
-            placeholder="Search e-mail, name or company…"
-          />
+          <QuerySearch label="Search prospects" placeholder="Search e-mail, name or company…" q={state.q} set={set} />
           <span className="spacer" />
           {bulk.buttons}
         </div>

@@ -1,7 +1,7 @@
 import type { Segment } from "@gw/api-contract";
 import { WebinarStatusBadge } from "../../components/Badge";
 import { CsvLink } from "../../components/Button";
-import { SearchInput, Switch } from "../../components/Field";
+import { QuerySearch, Switch } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
 import { ErrorState } from "../../components/States";
 import { TabPanel, Tabs } from "../../components/Tabs";
@@ -59,11 +59,11 @@ export function WebinarProspectsPage() {
         />
         <TabPanel idPrefix="segment" selected={segment}>
           <div className="card-header">
-            <SearchInput
+            <QuerySearch
               label="Search these prospects"
-              value={state.q}
-              onChange={(value) => set({ q: value })}
               placeholder="Search e-mail, name, company…"
+              q={state.q}
+              set={set}
             />
             <Switch
               label="Show filtered prospects"

@@ -7,7 +7,7 @@ import { WebinarStatusBadge } from "../../components/Badge";
 import { Button, CsvLink } from "../../components/Button";
 import { ConnectorFilter } from "../../components/ConnectorFilter";
 import { Blank, type Column, DataTable, Pagination, type SortState } from "../../components/DataTable";
-import { SearchInput, TextField } from "../../components/Field";
+import { QuerySearch, TextField } from "../../components/Field";
 import { Card } from "../../components/Layout";
 import { EmptyState, QueryView } from "../../components/States";
 import { AttendanceTrendChart } from "../../components/TrendChart";
@@ -109,12 +109,7 @@ export function WebinarsFilters({ state, connectors, preset, rangeError, csvHref
   return (
     <>
       <div className="card-header" style={{ borderBottom: "1px solid var(--border)" }}>
-        <SearchInput
-          label="Search webinars by subject"
-          value={state.q}
-          onChange={(value) => onChange({ q: value })}
-          placeholder="Search subject…"
-        />
+        <QuerySearch label="Search webinars by subject" placeholder="Search subject…" q={state.q} set={onChange} />
         <span className="spacer" />
         <ConnectorFilter
           connectors={connectors}
