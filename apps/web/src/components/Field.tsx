@@ -127,6 +127,36 @@ export function SelectField({
   );
 }
 
+/** One item of a set being picked, labelled by `children`: ticking it adds the item, unticking takes it out. */
+export function SetCheckbox<T>({
+  item,
+  picked,
+  onChange,
+  children,
+}: {
+  item: T;
+  picked: ReadonlySet<T>;
+  onChange(next: Set<T>): void;
+  children: ReactNode;
+}) {
+  return (
+    <label className="row">
+      <input
+        type="checkbox"
+        className="checkbox"
+        checked={picked.has(item)}
+        onChange={(event) => {
+          const next = new Set(picked);
+          if (event.target.checked) next.add(item);
+          else next.delete(item);
+          onChange(next);
+        }}
+      />
+      {children}
+    </label>
+  );
+}
+
 /** An on/off setting: a real checkbox (keyboard and screen readers) drawn as a switch. */
 export function Switch({
   label,

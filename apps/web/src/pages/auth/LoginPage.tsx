@@ -8,12 +8,18 @@ import { Icon } from "../../components/Icon";
 import { Alert } from "../../components/States";
 import { safeNext } from "../../lib/safe-next";
 
+/** The two fields, alike but for their names and what the browser may fill in. */
+const FIELDS = [
+  { name: "email", label: "E-mail", type: "email", autoComplete: "username" },
+  { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
+] as const;
+
 export function LoginPage({ expired }: { expired?: boolean }) {
   const { login } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+  const [values, setValues] = useState({ email: "", password: "" });
+  const { email, password } = values;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | Error>();
   // Said before asking the API, in the words a person expects rather than a validation path.
@@ -70,27 +76,17 @@ export function LoginPage({ expired }: { expired?: boolean }) {
           </Alert>
         ) : null}
         <form className="stack" onSubmit={submit} noValidate>
-          <TextField
-            label="E-mail"
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={fieldError("email")}
-            autoFocus
-          />
-          <TextField
-            label="Password"
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            error={fieldError("password")}
-          />
+          {FIELDS.map((field) => (
+            <TextField
+              key={field.name}
+              {...field}
+              required
+              value={values[field.name]}
+              onChange={(event) => setValues({ ...values, [field.name]: event.target.value })}
+              error={fieldError(field.name)}
+              autoFocus={field.name === "email"}
+            />
+          ))}
           <Button type="submit" variant="primary" loading={busy} style={{ width: "100%", height: 38 }}>
             Log in
           </Button>

@@ -1,3 +1,4 @@
+import type { ChangeEvent } from "react";
 import { useMe } from "../../auth/AuthProvider";
 import { Button } from "../../components/Button";
 import { TextAreaField, TextField } from "../../components/Field";
@@ -40,6 +41,13 @@ export function BrandingPage() {
 
   const logo = branding.data.logo;
   const set = (change: Partial<BrandingDraft>) => setDraft({ ...draft, ...change });
+  /** A text setting's value, change, refusal and lock (only admins edit), for its field to spread. */
+  const field = (key: keyof BrandingDraft) => ({
+    value: draft[key],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set({ [key]: e.target.value }),
+    error: fieldError(key),
+    disabled: !isAdmin,
+  });
   const swatch = (value: string) =>
     HEX.test(value.trim()) ? <span className="swatch" style={{ background: value.trim() }} aria-hidden="true" /> : null;
 
@@ -81,13 +89,10 @@ export function BrandingPage() {
               <TextField
                 label="Logo address (https)"
                 placeholder="https://www.example.com/logo.png"
-                value={draft.logoUrl}
-                onChange={(e) => set({ logoUrl: e.target.value })}
-                error={fieldError("logoUrl")}
                 hint={
                   logo?.kind === "upload" ? "An uploaded logo is in use; an address typed here replaces it." : undefined
                 }
-                disabled={!isAdmin}
+                {...field("logoUrl")}
               />
               <TextField
                 label="Or upload an image"
@@ -118,21 +123,15 @@ export function BrandingPage() {
                     </>
                   }
                   placeholder={colour.placeholder}
-                  value={draft[colour.key]}
-                  onChange={(e) => set({ [colour.key]: e.target.value })}
-                  error={fieldError(colour.key)}
                   hint={colour.hint}
-                  disabled={!isAdmin}
+                  {...field(colour.key)}
                 />
               ))}
               <TextAreaField
                 label="Footer text"
                 rows={3}
-                value={draft.footerText}
-                onChange={(e) => set({ footerText: e.target.value })}
-                error={fieldError("footerText")}
                 hint="Under every form and thank-you page, e.g. your company's name and address."
-                disabled={!isAdmin}
+                {...field("footerText")}
               />
             </div>
           </Card>
@@ -143,11 +142,8 @@ export function BrandingPage() {
               label="Sites that may embed your forms"
               rows={4}
               placeholder={"https://www.example.com\nhttps://*.example.com"}
-              value={draft.frameAncestors}
-              onChange={(e) => set({ frameAncestors: e.target.value })}
-              error={fieldError("frameAncestors")}
               hint="One origin a line. Empty: any site may show your forms in a frame (they only collect what visitors type). Listing sites makes browsers refuse every other site."
-              disabled={!isAdmin}
+              {...field("frameAncestors")}
             />
           </div>
         </Card>

@@ -6,7 +6,7 @@ import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
 import { type Column, DataTable } from "../../components/DataTable";
 import { ConfirmDialog } from "../../components/Dialog";
-import { SubmitRow, TextField } from "../../components/Field";
+import { SetCheckbox, SubmitRow, TextField } from "../../components/Field";
 import { Card, PageHeader } from "../../components/Layout";
 import { OneTimeSecret } from "../../components/OneTimeSecret";
 import { Alert, EmptyState, QueryView } from "../../components/States";
@@ -149,22 +149,11 @@ function ApiTokens() {
           <fieldset className="fieldset stack" style={{ gap: 6 }}>
             <legend>Scopes</legend>
             {SCOPES.map(({ scope, label, hint }) => (
-              <label key={scope} className="row">
-                <input
-                  type="checkbox"
-                  className="checkbox"
-                  checked={scopes.has(scope)}
-                  onChange={(e) => {
-                    const next = new Set(scopes);
-                    if (e.target.checked) next.add(scope);
-                    else next.delete(scope);
-                    setScopes(next);
-                  }}
-                />
+              <SetCheckbox key={scope} item={scope} picked={scopes} onChange={setScopes}>
                 <span>
                   <strong>{label}</strong> <span className="muted">— {hint}</span>
                 </span>
-              </label>
+              </SetCheckbox>
             ))}
             {scopesError ? <span className="error">{scopesError}</span> : null}
           </fieldset>

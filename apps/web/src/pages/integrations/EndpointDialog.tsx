@@ -2,7 +2,7 @@ import type { CreatedOutboundEndpoint, OutboundEndpoint } from "@gw/api-contract
 import { useEffect, useState } from "react";
 import { errorMessage, fieldMessage } from "../../api/client";
 import { FormDialog } from "../../components/Dialog";
-import { TextField } from "../../components/Field";
+import { SetCheckbox, TextField } from "../../components/Field";
 import { Alert } from "../../components/States";
 import { eventTypeLabel } from "./event-types";
 import { useEndpointDialog } from "./use-endpoint";
@@ -92,22 +92,11 @@ export function EndpointDialog({
             <ul className="plain event-type-grid">
               {(types.data?.items ?? []).map((type) => (
                 <li key={type}>
-                  <label className="row">
-                    <input
-                      type="checkbox"
-                      className="checkbox"
-                      checked={picked.has(type)}
-                      onChange={(e) => {
-                        const next = new Set(picked);
-                        if (e.target.checked) next.add(type);
-                        else next.delete(type);
-                        setPicked(next);
-                      }}
-                    />
+                  <SetCheckbox item={type} picked={picked} onChange={setPicked}>
                     <span>
                       {eventTypeLabel(type)} <code className="small">{type}</code>
                     </span>
-                  </label>
+                  </SetCheckbox>
                 </li>
               ))}
             </ul>
