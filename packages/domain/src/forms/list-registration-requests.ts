@@ -1,15 +1,13 @@
 import type { Db, RegistrationRequestStatus } from "@gw/db";
+import { type NewestFirstWindow, newestFirst } from "./newest-first";
 
-export interface ListRegistrationRequestsOptions {
+export interface ListRegistrationRequestsOptions extends NewestFirstWindow {
   db: Db;
   accountId: string;
   status?: RegistrationRequestStatus;
   prospectId?: string;
   webinarId?: string;
   requestId?: string;
-  /** Default 100, at most 500. */
-  limit?: number;
-  offset?: number;
 }
 
 export interface RegistrationRequestView {
@@ -43,9 +41,7 @@ export async function listRegistrationRequests(
   const [rows, total] = await Promise.all([
     options.db.registrationRequest.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      take: Math.min(options.limit ?? 100, 500),
-      skip: options.offset ?? 0,
+      ...newestFirst(options),
       select: {
         id: true,
         status: true,
