@@ -103,6 +103,16 @@ async function newWebinar(startsInMinutes = 10 * 24 * 60) {
 const registrationOf = (webinarId: string, registrantKey: string) =>
   db().webinarRegistration.findFirst({ where: { webinarId, registrantKey } });
 
+/** Someone registering on GoTo's own page, and their registration once its webhook is applied. */
+async function registerOnGoTo(
+  webinar: { id: string; webinarKey: string },
+  person: { firstName: string; lastName: string; email: string },
+) {
+  const registrant = await sim.control.register(webinar.webinarKey, person);
+  const registration = await waitFor("registration", () => registrationOf(webinar.id, registrant.registrantKey));
+  return { registrant, registration };
+}
+
 describe("GoTo webhooks end to end with the stand-in", () => {
   it("subscribes a verified connector: one active webhook and subscription per event, none duplicated when verified again", async () => {
     const first = await ensure();
@@ -143,13 +153,12 @@ describe("GoTo webhooks end to end with the stand-in", () => {
   });
 
   it("registrant.added: a person registering on GoTo's own page appears on the prospect's timeline within seconds", async () => {
-    const { webinarKey, webinar } = await newWebinar();
-    const registrant = await sim.control.register(webinarKey, {
+    const { webinar } = await newWebinar();
+    const { registration } = await registerOnGoTo(webinar, {
       firstName: "Grace",
       lastName: "Hopper",
       email: "grace@example.com",
     });
-    const registration = await waitFor("registration", () => registrationOf(webinar.id, registrant.registrantKey));
     expect(registration).toMatchObject({ status: "APPROVED", source: "WEBHOOK" });
     // The registration is written a moment before its activities and their points: wait for both.
     const activities = await waitFor("activities", async () => {
@@ -172,12 +181,11 @@ describe("GoTo webhooks end to end with the stand-in", () => {
 
   it("registrant.joined marks attendance in progress; survey.submitted keeps the answers on the registration", async () => {
     const { webinarKey, webinar } = await newWebinar(30);
-    const registrant = await sim.control.register(webinarKey, {
+    const { registrant } = await registerOnGoTo(webinar, {
       firstName: "Alan",
       lastName: "Turing",
       email: "alan@example.com",
     });
-    await waitFor("registration", () => registrationOf(webinar.id, registrant.registrantKey));
     const joined = await sim.control.join(webinarKey, registrant.registrantKey);
     const registration = await waitFor("join", async () => {
       const row = await registrationOf(webinar.id, registrant.registrantKey);
@@ -323,12 +331,11 @@ describe("GoTo webhooks end to end with the stand-in", () => {
 
   it("a webinar deleted in GoTo shows as cancelled, with its registrations cancelled on the prospect's timeline", async () => {
     const { webinarKey, webinar } = await newWebinar();
-    const registrant = await sim.control.register(webinarKey, {
+    const { registration } = await registerOnGoTo(webinar, {
       firstName: "Carl",
       lastName: "Cancelled",
       email: "carl@example.com",
     });
-    const registration = await waitFor("registration", () => registrationOf(webinar.id, registrant.registrantKey));
     await sim.control.cancelWebinar(webinarKey);
     const cancelled = await waitFor("webinar cancelled", async () => {
       const row = await db().webinar.findUnique({ where: { id: webinar.id } });
