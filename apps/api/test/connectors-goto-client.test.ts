@@ -12,13 +12,11 @@ import {
 import { SecretBox } from "@gw/domain/security";
 import { createAccount, createConnector, createVerifiedConnector, repoRoot } from "@gw/testing";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { simEnv, useSim } from "./connectors-env";
-import { useTestApi } from "./helpers";
+import { simEnv, useApiOverSim } from "./connectors-env";
 
 let accountId: string;
 
-const sim = useSim();
-const api = useTestApi("goto_client", () => simEnv(sim));
+const { sim, api } = useApiOverSim("goto_client");
 beforeAll(async () => {
   accountId = (await createAccount(api.deps.db)).id;
 });

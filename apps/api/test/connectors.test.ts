@@ -7,12 +7,11 @@ import {
 } from "@gw/testing";
 import { describe, expect, it } from "vitest";
 import { createUserAndLogin, useUser } from "./auth-helpers";
-import { simEnv, useSim } from "./connectors-env";
+import { useApiOverSim } from "./connectors-env";
 import { createConnectorOverApi, verifyConnector } from "./connectors-helpers";
-import { injectAs, useTestApi } from "./helpers";
+import { injectAs } from "./helpers";
 
-const sim = useSim();
-const api = useTestApi("connectors", () => simEnv(sim));
+const { sim, api } = useApiOverSim("connectors");
 const admin = useUser(api);
 
 const inject = injectAs(api, admin);

@@ -3,11 +3,9 @@ import { upsertGotoProspects } from "@gw/domain/prospects";
 import { createProspect, createRegistration, createVerifiedConnector, createWebinar } from "@gw/testing";
 import { describe, expect, it } from "vitest";
 import { createUserAndLogin, useUser } from "./auth-helpers";
-import { simEnv, useSim } from "./connectors-env";
-import { useTestApi } from "./helpers";
+import { useApiOverSim } from "./connectors-env";
 
-const sim = useSim();
-const api = useTestApi("erasure", () => simEnv(sim));
+const { sim, api } = useApiOverSim("erasure");
 const admin = useUser(api);
 
 describe("erasing a prospect (GDPR)", () => {

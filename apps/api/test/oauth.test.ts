@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import { createApiDeps } from "../src/deps";
 import { createUserAndLogin, useUser } from "./auth-helpers";
-import { simEnv, useSim } from "./connectors-env";
+import { simEnv, useApiOverSim } from "./connectors-env";
 import {
   consentAtGoto,
   createConnectorOverApi,
@@ -13,10 +13,9 @@ import {
   newOrganizer,
   verifyConnector,
 } from "./connectors-helpers";
-import { createTestApi, type TestApi, useTestApi } from "./helpers";
+import { createTestApi, type TestApi } from "./helpers";
 
-const sim = useSim();
-const api = useTestApi("oauth", () => simEnv(sim));
+const { sim, api } = useApiOverSim("oauth");
 const admin = useUser(api);
 
 const getConnector = async (id: string, user = admin) => {

@@ -1,11 +1,10 @@
 import { createCampaign, createVerifiedConnector } from "@gw/testing";
 import { describe, expect, it } from "vitest";
 import { useUser } from "./auth-helpers";
-import { simEnv, useSim } from "./connectors-env";
-import { asUser, useTestApi } from "./helpers";
+import { useApiOverSim } from "./connectors-env";
+import { asUser } from "./helpers";
 
-const sim = useSim();
-const api = useTestApi("tenancy", () => simEnv(sim));
+const { sim, api } = useApiOverSim("tenancy");
 const alice = useUser(api);
 const bob = useUser(api);
 
