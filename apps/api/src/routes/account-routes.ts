@@ -1,4 +1,4 @@
-import { errorBody, type noContent } from "@gw/api-contract";
+import type { noContent } from "@gw/api-contract";
 import type { preHandlerAsyncHookHandler } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
@@ -17,7 +17,6 @@ export interface RouteDefaults {
   errors: Errors;
   /** The guard of a route that names none (`app.requireAuth` where the plugin has no auth hook). */
   preHandler?: preHandlerAsyncHookHandler;
-  security?: Record<string, string[]>[];
 }
 
 /** A route's spec less what the verb, the URL and the plugin's defaults already say. */
@@ -93,24 +92,24 @@ export function accountRoutes(app: ZodApp, defaults: RouteDefaults): AccountRout
   };
 }
 
-/**
- * Routes the document offers to a logged-in session only (`security`), each guarded on its own,
- * after validation: `app.requireAuth` unless the spec names another guard.
- */
-export function sessionRoutes(app: ZodApp, tags: string[], errors: Errors = { 401: errorBody }): AccountRoutes {
-  return accountRoutes(app, { tags, errors, preHandler: app.requireAuth, security: [{ session: [] }] });
+/** What a plugin's routes share, and where the caller's session (or API token) is checked. */
+export interface PluginDefaults extends Omit<RouteDefaults, "preHandler"> {
+  /**
+   * "request" (the default): in an onRequest hook, so a caller without one gets 401 before the body
+   * is read. "route": in each route's preHandler, after validation (`app.requireAuth` unless the
+   * spec names another guard), for plugins with login-free or plain routes too.
+   */
+  check?: "request" | "route";
 }
 
-/**
- * A plugin whose every route is the signed-in caller's (a session or an API token), checked when
- * the request arrives, before its body is read; `declare` adds the routes through `route`.
- */
+/** A plugin of account routes: `declare` adds them through `route`, with the plugin's defaults. */
 export function accountPlugin(
-  defaults: RouteDefaults,
+  defaults: PluginDefaults,
   declare: (route: AccountRoutes, app: ZodApp) => void | Promise<void>,
 ): FastifyPluginAsyncZod {
+  const { check = "request", ...shared } = defaults;
   return async (app) => {
-    app.addHook("onRequest", app.requireAuth);
-    await declare(accountRoutes(app, defaults), app);
+    if (check === "request") app.addHook("onRequest", app.requireAuth);
+    await declare(accountRoutes(app, check === "request" ? shared : { ...shared, preHandler: app.requireAuth }), app);
   };
 }

@@ -15,16 +15,13 @@ import {
   setRedirectDomains,
   setRegistrantSourceTemplate,
 } from "@gw/domain/account-settings";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
-import { accountRoutes } from "./account-routes";
+import { accountPlugin } from "./account-routes";
 
 /** Account settings: the domains hosted forms may redirect to, the registrant source template, the default campaign. */
-export const accountSettingsRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
-    const route = accountRoutes(app, { tags: ["settings"], preHandler: app.requireAuth, errors: { 401: errorBody } });
+export const accountSettingsRoutes = (deps: ApiDeps) =>
+  accountPlugin({ tags: ["settings"], errors: { 401: errorBody }, check: "route" }, (route, app) => {
     // A setting is read by anyone of the account and written by its admins.
     const setting = <View extends z.ZodType, Body extends z.ZodType>(spec: {
       path: string;
@@ -85,4 +82,4 @@ export const accountSettingsRoutes =
       get: (accountId) => getDefaultCampaign({ db: deps.db, accountId }),
       put: (accountId, body) => setDefaultCampaign({ db: deps.db, accountId, campaignId: body.campaignId }),
     });
-  };
+  });

@@ -1,11 +1,10 @@
 import { csrfTokenResponse, currentUser, errorBody, loginBody, noContent } from "@gw/api-contract";
 import { endSession, getCurrentUser, logIn, normalizeEmail } from "@gw/domain/auth";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf, csrfTokenOf } from "../plugins/auth";
 import { createLoginThrottle, LOGIN_LIMITS, TooManyLogins } from "../plugins/login-throttle";
 import { clearSessionCookie, setSessionCookie } from "../plugins/session";
-import { sessionRoutes } from "./account-routes";
+import { accountPlugin } from "./account-routes";
 
 /** Login attempts allowed per client IP and e-mail in one window. */
 export const LOGIN_ATTEMPTS = LOGIN_LIMITS.ipAndEmail;
@@ -14,9 +13,8 @@ export const LOGIN_ATTEMPTS = LOGIN_LIMITS.ipAndEmail;
  * Login, logout, the current user and the CSRF token. Login and logout stay plain routes: they
  * set and clear the session cookie, and run without a session (no account to scope them to).
  */
-export const authRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
+export const authRoutes = (deps: ApiDeps) =>
+  accountPlugin({ tags: ["auth"], errors: { 401: errorBody }, check: "route" }, (route, app) => {
     const secure = deps.config.http.secureCookies;
     const sessionSecret = deps.config.secrets.sessionSecret;
 
@@ -79,8 +77,6 @@ export const authRoutes =
       },
     );
 
-    const route = sessionRoutes(app, ["auth"]);
-
     route.get(
       "/api/auth/me",
       {
@@ -105,4 +101,4 @@ export const authRoutes =
       },
       async ({ request }) => ({ csrfToken: csrfTokenOf(request, sessionSecret) }),
     );
-  };
+  });

@@ -1,9 +1,8 @@
 import { brandingBody, brandingLogoBody, brandingView, errorBody } from "@gw/api-contract";
 import { deleteFormLogo, getFormBranding, getFormLogo, setFormLogo, updateFormBranding } from "@gw/domain/branding";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { accountRoutes } from "./account-routes";
+import { accountPlugin } from "./account-routes";
 
 const tags = ["settings"];
 
@@ -11,16 +10,9 @@ const tags = ["settings"];
  * Settings > Branding: the hosted forms' logo, colours, footer and the sites that may frame them.
  * Anyone of the account reads it (the form editor shows the embed rules); admins change it.
  */
-export const brandingRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
+export const brandingRoutes = (deps: ApiDeps) =>
+  accountPlugin({ tags, errors: { 400: errorBody, 401: errorBody, 403: errorBody }, check: "route" }, (route, app) => {
     const { db } = deps;
-    const route = accountRoutes(app, {
-      tags,
-      preHandler: app.requireAuth,
-      errors: { 400: errorBody, 401: errorBody, 403: errorBody },
-    });
-
     route.get(
       "/api/settings/branding",
       {
@@ -101,4 +93,4 @@ export const brandingRoutes =
         );
       },
     );
-  };
+  });

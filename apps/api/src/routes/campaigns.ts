@@ -1,15 +1,11 @@
 import { campaignList, campaignsQuery, campaignView, createCampaignBody, errorBody } from "@gw/api-contract";
 import { createCampaign, listCampaigns } from "@gw/domain/campaigns";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { sessionRoutes } from "./account-routes";
+import { accountPlugin } from "./account-routes";
 
 /** Campaigns, for the connector's "campaign for created prospects" picker. */
-export const campaignRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
-    const route = sessionRoutes(app, ["campaigns"], { 400: errorBody, 401: errorBody });
-
+export const campaignRoutes = (deps: ApiDeps) =>
+  accountPlugin({ tags: ["campaigns"], errors: { 400: errorBody, 401: errorBody }, check: "route" }, (route) => {
     route.get(
       "/api/campaigns",
       {
@@ -38,4 +34,4 @@ export const campaignRoutes =
       },
       async ({ accountId, body }) => createCampaign({ db: deps.db, accountId, name: body.name }),
     );
-  };
+  });

@@ -22,19 +22,16 @@ import {
   updateConnector,
 } from "@gw/domain/connectors";
 import { refreshConnectorWebhooks } from "@gw/domain/webhook-subscriptions";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { sessionRoutes } from "./account-routes";
+import { accountPlugin } from "./account-routes";
+
+const oneConnector = { 401: errorBody, 403: errorBody, 404: errorBody };
 
 /** The connector registry: list, create, settings, disable / enable, delete, verify. */
-export const connectorRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
+export const connectorRoutes = (deps: ApiDeps) =>
+  accountPlugin({ tags: ["connectors"], errors: oneConnector, check: "route" }, (route, app) => {
     const { db, secretBox, config } = deps;
-    const oneConnector = { 401: errorBody, 403: errorBody, 404: errorBody };
-    const route = sessionRoutes(app, ["connectors"], oneConnector);
-
     route.get(
       "/api/connectors",
       {
@@ -186,4 +183,4 @@ export const connectorRoutes =
           sessionId: authOf(request).sessionId,
         }),
     );
-  };
+  });

@@ -24,15 +24,15 @@ import {
   updateForm,
 } from "@gw/domain/forms";
 import type { FastifyRequest } from "fastify";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { authOf } from "../plugins/auth";
-import { accountRoutes } from "./account-routes";
+import { accountPlugin } from "./account-routes";
+
+const oneForm = { 400: errorBody, 401: errorBody, 404: errorBody };
 
 /** Forms of the caller's account: the admin side of hosted forms (see hosted-forms.ts for the public side). */
-export const formRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
+export const formRoutes = (deps: ApiDeps) =>
+  accountPlugin({ tags: ["forms"], errors: oneForm, check: "route" }, (route) => {
     const { db, config, secretBox } = deps;
     const ownHost = new URL(config.http.publicUrl).hostname;
     const present = (form: FormDefinition) => ({
@@ -62,9 +62,6 @@ export const formRoutes =
       request.log.info({ formId: form.id }, `form ${what}`);
       return present(form);
     };
-
-    const oneForm = { 400: errorBody, 401: errorBody, 404: errorBody };
-    const route = accountRoutes(app, { tags: ["forms"], preHandler: app.requireAuth, errors: oneForm });
 
     route.get(
       "/api/forms",
@@ -192,4 +189,4 @@ export const formRoutes =
       async ({ accountId, params, request }) =>
         changed(request, "archived", await archiveForm({ db, accountId, formId: params.formId })),
     );
-  };
+  });

@@ -1,9 +1,8 @@
 import { errorBody, opsInfo, opsQueues } from "@gw/api-contract";
 import { QUEUE_NAMES } from "@gw/queues";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
 import { QUEUE_DASHBOARD_PATH } from "../plugins/queue-dashboard";
-import { sessionRoutes } from "./account-routes";
+import { accountPlugin } from "./account-routes";
 
 const QUEUE_TIMEOUT_MS = 3_000;
 
@@ -32,9 +31,8 @@ export function webhookReachability(
 }
 
 /** What operators and the Sync activity page need: queue health and how the service is reached. */
-export const opsRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
+export const opsRoutes = (deps: ApiDeps) =>
+  accountPlugin({ tags: ["ops"], errors: { 401: errorBody }, check: "route" }, (route, app) => {
     // Answers 503 with its own message when Redis is silent: a reply the spec's one status cannot give.
     app.get(
       "/api/ops/queues",
@@ -86,8 +84,6 @@ export const opsRoutes =
       },
     );
 
-    const route = sessionRoutes(app, ["ops"]);
-
     route.get(
       "/api/ops/info",
       {
@@ -99,4 +95,4 @@ export const opsRoutes =
         webhooks: webhookReachability(deps.config.http.publicUrl, deps.config.webhooks.allowLoopback),
       }),
     );
-  };
+  });

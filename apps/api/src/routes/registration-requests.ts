@@ -8,9 +8,8 @@ import {
 } from "@gw/api-contract";
 import { listRegistrationRequests, type RegistrationRequestView, retryRegistrationRequest } from "@gw/domain/forms";
 import { enqueue, pushRegistrationJob } from "@gw/queues";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../deps";
-import { accountRoutes } from "./account-routes";
+import { accountPlugin } from "./account-routes";
 
 const present = (r: RegistrationRequestView) => ({
   ...r,
@@ -22,12 +21,9 @@ const present = (r: RegistrationRequestView) => ({
 });
 
 /** Form registrations on their way to GoTo: the failed ones for admins to retry, or one prospect's. */
-export const registrationRequestRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
+export const registrationRequestRoutes = (deps: ApiDeps) =>
+  accountPlugin({ tags: ["registrations"], errors, check: "route" }, (route, app) => {
     const { db, queues, config } = deps;
-
-    const route = accountRoutes(app, { tags: ["registrations"], preHandler: app.requireAuth, errors });
 
     route.get(
       "/api/registration-requests",
@@ -74,4 +70,4 @@ export const registrationRequestRoutes =
         return present(requests[0]!);
       },
     );
-  };
+  });

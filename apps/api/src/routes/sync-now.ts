@@ -2,12 +2,11 @@ import { connectorSyncStatusList, errorBody, syncNowAnswer, syncNowParams } from
 import { DomainError } from "@gw/domain";
 import { listSyncStatus, requestSyncNow, type SyncNowJob } from "@gw/domain/sync";
 import { backfillConnectorJob, discoverWebinarsJob, enqueue, type JobDefinition, syncWebinarJob } from "@gw/queues";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { RateLimiterRes } from "rate-limiter-flexible";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { insuredLimiter } from "../plugins/insured-limiter";
-import { sessionRoutes } from "./account-routes";
+import { accountPlugin } from "./account-routes";
 
 /** Sync now may be asked this often per connector or webinar: enough to retry, not to hammer GoTo. */
 export const SYNC_NOW_PER_MINUTE = 2;
@@ -16,11 +15,9 @@ const PENDING = new Set(["waiting", "active", "delayed", "prioritized", "waiting
 const refusals = { 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody, 429: errorBody };
 
 /** Where each connector's sync stands, and "Sync now" for a connector or one webinar. */
-export const syncNowRoutes =
-  (deps: ApiDeps): FastifyPluginAsyncZod =>
-  async (app) => {
+export const syncNowRoutes = (deps: ApiDeps) =>
+  accountPlugin({ tags: ["sync"], errors: refusals, check: "route" }, (route, app) => {
     const { db, queues } = deps;
-    const route = sessionRoutes(app, ["sync"], refusals);
     const limiter = insuredLimiter(deps.redis, `${deps.config.redis.prefix}:sync-now`, SYNC_NOW_PER_MINUTE, 60);
 
     const throttle = async (key: string, what: string) => {
@@ -100,4 +97,4 @@ export const syncNowRoutes =
         },
       );
     }
-  };
+  });
