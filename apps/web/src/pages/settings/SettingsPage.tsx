@@ -1,4 +1,5 @@
 import type { CampaignList, DefaultCampaign, RegistrantSource } from "@gw/api-contract";
+import type { ChangeEvent } from "react";
 import { fieldErrorMessage } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { useMe } from "../../auth/AuthProvider";
@@ -39,6 +40,15 @@ const templateOf = (data: RegistrantSource | undefined) => data?.template ?? "";
 const campaignOf = (data: DefaultCampaign | undefined) => data?.campaign?.id ?? "";
 const same = (a: string, b: string) => a === b;
 
+/** A setting's field bound to its draft: everyone sees it, only admins change it. */
+function boundTo(draft: string, setDraft: (update: () => string) => void, isAdmin: boolean) {
+  return {
+    value: draft,
+    disabled: !isAdmin,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setDraft(() => e.target.value),
+  };
+}
+
 function RegistrantSourceCard({ isAdmin }: { isAdmin: boolean }) {
   const {
     query: current,
@@ -69,9 +79,7 @@ function RegistrantSourceCard({ isAdmin }: { isAdmin: boolean }) {
             </p>
             <TextField
               label="Source template"
-              value={template}
-              disabled={!isAdmin}
-              onChange={(e) => setDraft(() => e.target.value)}
+              {...boundTo(template, setDraft, isAdmin)}
               error={error ? fieldErrorMessage(error, "template") : undefined}
               hint={
                 data.isDefault ? "The built-in default is in use." : `The built-in default is ${data.defaultTemplate}.`
@@ -137,13 +145,7 @@ function DefaultCampaignCard({ isAdmin }: { isAdmin: boolean }) {
               Prospects a form creates join the form's campaign; when the form names none, they join this one. Prospects
               that already exist keep theirs, and the sync's prospects join their connector's campaign.
             </p>
-            <SelectField
-              label="Campaign"
-              value={campaignId}
-              disabled={!isAdmin}
-              onChange={(e) => setDraft(() => e.target.value)}
-              error={error?.message}
-            >
+            <SelectField label="Campaign" {...boundTo(campaignId, setDraft, isAdmin)} error={error?.message}>
               <option value="">No default campaign</option>
               {campaignList.items.map((c) => (
                 <option key={c.id} value={c.id}>
