@@ -7,8 +7,9 @@
 // one registrant in the stand-in. Run once per GoTo rate limit in --rates (requests/s per OAuth
 // client; GoTo's default is 10, a customer can ask for more), our limiter set to the same rate.
 import { parseArgs } from "node:util";
+import { formInputSchema } from "@gw/api-contract";
 import { createConnectorGotoClient } from "@gw/domain/connectors";
-import { createForm, formInputSchema } from "@gw/domain/forms";
+import { createForm } from "@gw/domain/forms";
 import { SimControl, startSim } from "@gw/gotowebinar-sim";
 import { createLogger } from "@gw/logger";
 import {
