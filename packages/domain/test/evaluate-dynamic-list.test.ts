@@ -1,7 +1,8 @@
 import { pgQuery, pgTransaction } from "@gw/db";
-import { createProspect, useAccountId, useTestDatabase } from "@gw/testing";
+import { createAccount, createProspect, useAccountId, useTestDatabase } from "@gw/testing";
 import { describe, expect, it } from "vitest";
-import { createList } from "../src/lists";
+import { addProspectsToList, createList, removeProspectFromList } from "../src/lists";
+import { exportProspect } from "../src/privacy";
 import { evaluateDynamicList } from "../src/segments";
 import { prospectIdRanges } from "../src/segments/evaluate-dynamic-list";
 
@@ -13,6 +14,12 @@ const scoreAtLeast = (value: number) => ({
   match: "all" as const,
   conditions: [{ type: "score" as const, op: "gte" as const, value }],
 });
+
+function createEndpoint(account: string, data: { eventTypes: string[]; enabled?: boolean }) {
+  return db.outboundEndpoint.create({
+    data: { accountId: account, url: "https://receiver.example.com/hook", secretEnc: "sealed", ...data },
+  });
+}
 
 describe("prospectIdRanges", () => {
   it("cuts the uuid space into adjoining ranges of about the same width, open at both ends", () => {
@@ -37,6 +44,7 @@ describe("evaluateDynamicList in parts", () => {
     const prospects = await Promise.all(
       Array.from({ length: 60 }, (_, i) => createProspect(db, { accountId, score: i })),
     );
+    await createEndpoint(accountId, { eventTypes: [] });
     const list = await createList({ db, accountId, name: "Evaluated in parts", criteria: scoreAtLeast(1000) });
     // Criteria changed under the list, so that each evaluation below is the one in parts.
     const setCriteria = (value: number) =>
@@ -139,5 +147,52 @@ describe("evaluateDynamicList in parts", () => {
       select: { prospectId: true },
     });
     expect(history).toEqual([{ prospectId: other.id }]);
+  });
+});
+
+describe("list change events", () => {
+  /** Adds a prospect to a new static list of a new account and takes them out again: the list.* events written. */
+  async function listEventsWith(endpoints: { eventTypes: string[]; enabled?: boolean }[]) {
+    const account = (await createAccount(db)).id;
+    for (const endpoint of endpoints) await createEndpoint(account, endpoint);
+    const prospect = await createProspect(db, { accountId: account });
+    const list = await createList({ db, accountId: account, name: "Static" });
+    await addProspectsToList({ db, accountId: account, listId: list.id, prospectIds: [prospect.id] });
+    await removeProspectFromList({ db, accountId: account, listId: list.id, prospectId: prospect.id });
+    const events = await db.changeEvent.findMany({
+      where: { accountId: account, type: { startsWith: "list." } },
+      orderBy: { id: "asc" },
+    });
+    return { account, prospect, list, types: events.map((e) => e.type), events };
+  }
+
+  it("are recorded only while an enabled endpoint of the account wants them", async () => {
+    expect((await listEventsWith([])).types).toEqual([]);
+    expect((await listEventsWith([{ eventTypes: ["form.submitted"] }])).types).toEqual([]);
+    expect((await listEventsWith([{ eventTypes: ["list.added"], enabled: false }])).types).toEqual([]);
+    expect((await listEventsWith([{ eventTypes: ["list.added"] }])).types).toEqual(["list.added"]);
+    expect(
+      (await listEventsWith([{ eventTypes: ["form.submitted"] }, { eventTypes: ["list.removed"] }])).types,
+    ).toEqual(["list.removed"]);
+    const all = await listEventsWith([{ eventTypes: [] }]);
+    expect(all.types).toEqual(["list.added", "list.removed"]);
+    expect(all.events.map((e) => [e.prospectId, e.data])).toEqual([
+      [all.prospect.id, { list: { id: all.list.id, name: "Static" } }],
+      [all.prospect.id, { list: { id: all.list.id, name: "Static" } }],
+    ]);
+  });
+
+  it("are not needed for the privacy export, which gives a dynamic list's joins and leaves from its history", async () => {
+    const account = (await createAccount(db)).id;
+    const prospect = await createProspect(db, { accountId: account, score: 50 });
+    const list = await createList({ db, accountId: account, name: "Scored", criteria: scoreAtLeast(10) });
+    await db.prospect.update({ where: { id: prospect.id }, data: { score: 0 } });
+    await evaluateDynamicList({ db, accountId: account, listId: list.id });
+    const exported = await exportProspect({ db, accountId: account, prospectId: prospect.id });
+    expect(exported.listHistory).toEqual([
+      { joined: true, at: expect.any(Date), list: { id: list.id, name: "Scored" } },
+      { joined: false, at: expect.any(Date), list: { id: list.id, name: "Scored" } },
+    ]);
+    expect(exported.events.filter((e) => e.type.startsWith("list."))).toEqual([]);
   });
 });

@@ -22,10 +22,20 @@ export async function exportProspect(options: { db: Db; accountId: string; prosp
     },
   });
   if (!prospect) throw notFound("Prospect", prospectId);
-  const changes = await db.changeEvent.findMany({ where: { prospectId }, orderBy: { id: "asc" } });
+  const [changes, listHistory] = await Promise.all([
+    db.changeEvent.findMany({ where: { prospectId }, orderBy: { id: "asc" } }),
+    // Every join and leave of a list, kept as long as the list: the change events of lists exist
+    // only while an endpoint wants them, and all change events expire.
+    db.listMembershipChange.findMany({
+      where: { prospectId, list: { accountId } },
+      select: { joined: true, at: true, list: { select: { id: true, name: true } } },
+      orderBy: { id: "asc" },
+    }),
+  ]);
   return {
     exportedAt: new Date(),
     prospect,
+    listHistory,
     events: changes.map((c) => ({ id: `evt_${c.id}`, type: c.type, occurredAt: c.occurredAt, data: c.data })),
   };
 }
