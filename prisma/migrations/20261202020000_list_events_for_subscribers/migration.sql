@@ -14,27 +14,31 @@ CREATE FUNCTION list_events_wanted(account uuid, event_type text) RETURNS boolea
     WHERE e."accountId" = account AND e."enabled" AND (cardinality(e."eventTypes") = 0 OR event_type = ANY (e."eventTypes")))
 $$;
 
-CREATE OR REPLACE FUNCTION "change_event_list_added"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One function for both: joins (new_rows) and leaves (old_rows). EXECUTE reaches the statement's
+-- transition table by name. A list deleted with its members is gone for receivers too: its rows
+-- no longer join "List".
+CREATE FUNCTION "change_event_list_membership"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  event_type text := CASE TG_OP WHEN 'INSERT' THEN 'list.added' ELSE 'list.removed' END;
 BEGIN
-  INSERT INTO "ChangeEvent" ("accountId", "prospectId", "type", "data")
-  SELECT l."accountId", n."prospectId", 'list.added', l."data"
-  FROM new_rows n JOIN (
-    SELECT l."id", l."accountId", jsonb_build_object('list', jsonb_build_object('id', l."id", 'name', l."name")) AS "data"
-    FROM "List" l WHERE l."id" IN (SELECT n."listId" FROM new_rows n) AND list_events_wanted(l."accountId", 'list.added')
-  ) l ON l."id" = n."listId"
-  ORDER BY n."prospectId";
+  EXECUTE format(
+    'INSERT INTO "ChangeEvent" ("accountId", "prospectId", "type", "data")
+     SELECT l."accountId", r."prospectId", $1, l."data"
+     FROM %1$I r JOIN (
+       SELECT l."id", l."accountId", jsonb_build_object(''list'', jsonb_build_object(''id'', l."id", ''name'', l."name")) AS "data"
+       FROM "List" l WHERE l."id" IN (SELECT c."listId" FROM %1$I c) AND list_events_wanted(l."accountId", $1)
+     ) l ON l."id" = r."listId"
+     ORDER BY r."prospectId"',
+    CASE TG_OP WHEN 'INSERT' THEN 'new_rows' ELSE 'old_rows' END)
+  USING event_type;
   RETURN NULL;
 END $$;
 
--- A list deleted with its members is gone for receivers too: its rows no longer join "List".
-CREATE OR REPLACE FUNCTION "change_event_list_removed"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO "ChangeEvent" ("accountId", "prospectId", "type", "data")
-  SELECT l."accountId", o."prospectId", 'list.removed', l."data"
-  FROM old_rows o JOIN (
-    SELECT l."id", l."accountId", jsonb_build_object('list', jsonb_build_object('id', l."id", 'name', l."name")) AS "data"
-    FROM "List" l WHERE l."id" IN (SELECT o."listId" FROM old_rows o) AND list_events_wanted(l."accountId", 'list.removed')
-  ) l ON l."id" = o."listId"
-  ORDER BY o."prospectId";
-  RETURN NULL;
-END $$;
+DROP TRIGGER "change_event_list_added" ON "ListMembership";
+DROP TRIGGER "change_event_list_removed" ON "ListMembership";
+DROP FUNCTION "change_event_list_added"();
+DROP FUNCTION "change_event_list_removed"();
+CREATE TRIGGER "change_event_list_added" AFTER INSERT ON "ListMembership"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "change_event_list_membership"();
+CREATE TRIGGER "change_event_list_removed" AFTER DELETE ON "ListMembership"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "change_event_list_membership"();
