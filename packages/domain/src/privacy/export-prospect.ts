@@ -24,8 +24,9 @@ export async function exportProspect(options: { db: Db; accountId: string; prosp
   if (!prospect) throw notFound("Prospect", prospectId);
   const [changes, listHistory] = await Promise.all([
     db.changeEvent.findMany({ where: { prospectId }, orderBy: { id: "asc" } }),
-    // Every join and leave of a list, kept as long as the list: the change events of lists exist
-    // only while an endpoint wants them, and all change events expire.
+    // Every join and leave of a dynamic list, kept as long as the list (a static list keeps its
+    // current members, above): lists' change events exist only while an endpoint wants them, and
+    // every change event expires.
     db.listMembershipChange.findMany({
       where: { prospectId, list: { accountId } },
       select: { joined: true, at: true, list: { select: { id: true, name: true } } },

@@ -50,26 +50,43 @@ export async function evaluateDynamicList(options: {
       }),
     ),
   );
+  // Counted even when a part failed (the list is then not marked evaluated): the parts that
+  // committed moved the membership, and the incremental path only adds differences to the hour's
+  // count from here on.
   const failed = settled.find((part) => part.status === "rejected");
+  const counted = await recordEvaluation(options.db, list.id, !failed);
   if (failed) throw failed.reason;
   const changes = settled.reduce(
     (sum, part) =>
       part.status === "fulfilled" ? { joined: sum.joined + part.value.joined, left: sum.left + part.value.left } : sum,
     { joined: 0, left: 0 },
   );
+  return { ...changes, ...counted };
+}
+
+/**
+ * The list's evaluatedAt (when every part succeeded) and the hour's member count, counted from the memberships as they are
+ * now. A change the incremental path commits while this statement runs can be missed by the
+ * count until the next evaluation: the hourly chart's count, never the membership.
+ */
+async function recordEvaluation(
+  db: Db,
+  listId: string,
+  evaluated: boolean,
+): Promise<{ memberCount: number; evaluatedAt: Date }> {
   const [row] = await pgQuery<{ evaluatedAt: Date; memberCount: number }>(
-    options.db,
+    db,
     `WITH counted AS (SELECT count(*)::int AS "memberCount" FROM "ListMembership" WHERE "listId" = $1::uuid),
      hour AS (
        INSERT INTO "ListCountHistory" ("listId", "hour", "count")
        SELECT $1::uuid, date_trunc('hour', now()), "memberCount" FROM counted
        ON CONFLICT ("listId", "hour") DO UPDATE SET "count" = EXCLUDED."count"
      )
-     UPDATE "List" SET "evaluatedAt" = now() WHERE "id" = $1::uuid
+     UPDATE "List" SET "evaluatedAt" = CASE WHEN $2::boolean THEN now() ELSE "evaluatedAt" END WHERE "id" = $1::uuid
      RETURNING "evaluatedAt", (SELECT "memberCount" FROM counted) AS "memberCount"`,
-    [list.id],
+    [listId, evaluated],
   );
-  return { ...changes, memberCount: row!.memberCount, evaluatedAt: row!.evaluatedAt };
+  return row!;
 }
 
 function isUniqueViolation(error: unknown): boolean {

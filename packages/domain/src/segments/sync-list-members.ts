@@ -42,8 +42,9 @@ export interface ListMemberChanges {
  * inserts, once per match (minutes for 222,500 joins in bench/segments.ts). Joins are written in
  * id order: the indexes by prospect (the membership's, the change log's, the change events') then
  * take them page by page instead of at random, which costs about a quarter less CPU and WAL on a
- * list everyone joins. The hour's count in ListCountHistory moves by the difference, or is counted
- * when the hour has none yet.
+ * list everyone joins. On the incremental path (`prospectIds`) the hour's count in
+ * ListCountHistory moves by the difference, or is counted when the hour has none yet; a full
+ * evaluation counts once after its parts (evaluateDynamicList).
  */
 export async function syncListMembers(
   query: PgTransactionQuery,

@@ -82,7 +82,11 @@ export function LoginPage({ expired }: { expired?: boolean }) {
               {...field}
               required
               value={values[field.name]}
-              onChange={(event) => setValues({ ...values, [field.name]: event.target.value })}
+              onChange={(event) => {
+                // From the latest values, not this render's: two changes may come before the next render.
+                const value = event.target.value;
+                setValues((current) => ({ ...current, [field.name]: value }));
+              }}
               error={fieldError(field.name)}
               autoFocus={field.name === "email"}
             />

@@ -40,7 +40,9 @@ export function BrandingPage() {
     );
 
   const logo = branding.data.logo;
-  const set = (change: Partial<BrandingDraft>) => setDraft({ ...draft, ...change });
+  // From the latest draft, not this render's: two changes may come before the next render.
+  const set = (change: Partial<BrandingDraft>) =>
+    setDraft((current) => (current ? { ...current, ...change } : current));
   /** A text setting's value, change, refusal and lock (only admins edit), for its field to spread. */
   const field = (key: keyof BrandingDraft) => ({
     value: draft[key],
