@@ -42,7 +42,8 @@ describe("connectors and the webinar reports", () => {
     await dialog.getByRole("textbox", { name: /Connector user/ }).fill(organizer.email);
     expect(await dialog.getByRole("switch", { name: /Create prospects/ }).isChecked()).toBe(true);
     // With no campaign yet, the dialog offers to create one.
-    expect(await dialog.getByLabel("Campaign for created prospects").inputValue()).toBe("__new__");
+    // Once the campaigns are loaded (read at once, the select could still be empty).
+    await expect.poll(() => dialog.getByLabel("Campaign for created prospects").inputValue()).toBe("__new__");
     await dialog.getByRole("textbox", { name: "New campaign name" }).fill("GoTo Webinar sync");
     await dialog.getByRole("button", { name: "Create connector" }).click();
 
